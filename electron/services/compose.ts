@@ -1,0 +1,45 @@
+import { hostname, platform } from 'node:os';
+import { EventBus } from '../ipc/event-bus';
+import { createDispatcher, type Dispatcher } from '../ipc/dispatcher';
+import type { PartialHandlers } from '../ipc/handlers';
+import type { ServiceContext } from './context';
+import { LogBook } from './log/logger';
+import { listAdapters } from './network/adapters';
+import { APP_NAME, APP_VERSION } from './app/version';
+
+export interface AppServices {
+  context: ServiceContext;
+  dispatcher: Dispatcher;
+  dispose(): Promise<void>;
+}
+
+type FeatureFactory = (context: ServiceContext) => { handlers: PartialHandlers; dispose?: () => Promise<void> | void };
+
+function appFeature(context: ServiceContext): { handlers: PartialHandlers } {
+  return {
+    handlers: {
+      'app:info': () => ({ name: APP_NAME, version: APP_VERSION, transport: context.transport, platform: platform(), hostname: hostname() }),
+      'network:adapters': (request) => listAdapters({ includeLoopback: request.includeLoopback }),
+    },
+  };
+}
+
+/** Features register here; each owns its channels and cleans up after itself. */
+const features: FeatureFactory[] = [appFeature];
+
+export function composeServices(options: { dataDir: string; transport: 'electron' | 'web'; logBook?: LogBook }): AppServices {
+  const logBook = options.logBook ?? new LogBook();
+  const ipcLog = logBook.logger('ipc');
+  const events = new EventBus((channel, message) => ipcLog.error(`dropped invalid ${channel} event: ${message}`));
+  logBook.addSink((entry) => events.emit('log:entry', entry));
+  const context: ServiceContext = { logBook, events, dataDir: options.dataDir, transport: options.transport };
+  const built = features.map((factory) => factory(context));
+  const handlers: PartialHandlers = Object.assign({}, ...built.map((f) => f.handlers));
+  return {
+    context,
+    dispatcher: createDispatcher(handlers, ipcLog),
+    async dispose() {
+      for (const feature of built) await feature.dispose?.();
+    },
+  };
+}

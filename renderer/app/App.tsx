@@ -1,0 +1,5 @@
+import type { RendererApi } from '../../shared/ipc/transport';
+
+export function App(_props: { api: RendererApi }) {
+  return <h1>ADS Route Studio</h1>;
+}

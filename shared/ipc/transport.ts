@@ -1,0 +1,26 @@
+import type { EventChannel, EventOf, RequestChannel, RequestOf, ResponseOf } from './contract';
+import type { IpcResult } from './result';
+
+/** What the renderer sees, from the Electron preload (`window.api`) or the browser host's WebSocket. */
+export interface RendererApi {
+  invoke<C extends RequestChannel>(channel: C, request: RequestOf<C>): Promise<IpcResult<ResponseOf<C>>>;
+  on<C extends EventChannel>(channel: C, listener: (event: EventOf<C>) => void): () => void;
+}
+
+/** The untyped shape that crosses the Electron context bridge; the renderer wraps it in RendererApi. */
+export interface BridgeApi {
+  invoke(channel: string, request: unknown): Promise<unknown>;
+  on(channel: string, listener: (event: unknown) => void): () => void;
+}
+
+/** Electron ipcMain channel names used by the preload: one for requests, one for events. */
+export const ELECTRON_INVOKE_CHANNEL = 'ars:invoke';
+export const ELECTRON_EVENT_CHANNEL = 'ars:event';
+
+/** Browser host WebSocket frames. */
+export type WsClientFrame = { type: 'invoke'; id: number; channel: string; request: unknown };
+export type WsServerFrame =
+  | { type: 'result'; id: number; result: IpcResult<unknown> }
+  | { type: 'event'; channel: string; event: unknown };
+
+export const WS_PATH = '/ipc';
