@@ -6,6 +6,7 @@ import type { ServiceContext } from './context';
 import { LogBook } from './log/logger';
 import { listAdapters } from './network/adapters';
 import { APP_NAME, APP_VERSION } from './app/version';
+import { discoveryFeature } from './discovery/ipc-feature';
 
 export interface AppServices {
   context: ServiceContext;
@@ -18,21 +19,27 @@ type FeatureFactory = (context: ServiceContext) => { handlers: PartialHandlers; 
 function appFeature(context: ServiceContext): { handlers: PartialHandlers } {
   return {
     handlers: {
-      'app:info': () => ({ name: APP_NAME, version: APP_VERSION, transport: context.transport, platform: platform(), hostname: hostname() }),
+      'app:info': () => ({ name: APP_NAME, version: APP_VERSION, transport: context.transport, platform: platform(), hostname: hostname(), startupSearch: context.startupSearch ?? null }),
       'network:adapters': (request) => listAdapters({ includeLoopback: request.includeLoopback }),
+      'log:recent': () => context.logBook.recent(),
     },
   };
 }
 
 /** Features register here; each owns its channels and cleans up after itself. */
-const features: FeatureFactory[] = [appFeature];
+const features: FeatureFactory[] = [appFeature, discoveryFeature];
 
-export function composeServices(options: { dataDir: string; transport: 'electron' | 'web'; logBook?: LogBook }): AppServices {
+export function composeServices(options: {
+  dataDir: string;
+  transport: 'electron' | 'web';
+  logBook?: LogBook;
+  startupSearch?: ServiceContext['startupSearch'];
+}): AppServices {
   const logBook = options.logBook ?? new LogBook();
   const ipcLog = logBook.logger('ipc');
   const events = new EventBus((channel, message) => ipcLog.error(`dropped invalid ${channel} event: ${message}`));
   logBook.addSink((entry) => events.emit('log:entry', entry));
-  const context: ServiceContext = { logBook, events, dataDir: options.dataDir, transport: options.transport };
+  const context: ServiceContext = { logBook, events, dataDir: options.dataDir, transport: options.transport, startupSearch: options.startupSearch ?? null };
   const built = features.map((factory) => factory(context));
   const handlers: PartialHandlers = Object.assign({}, ...built.map((f) => f.handlers));
   return {

@@ -8,4 +8,6 @@ export interface ServiceContext {
   /** The app's data folder (client identity, route list, settings). */
   dataDir: string;
   transport: 'electron' | 'web';
+  /** Hosts/ranges the Targets view searches on start (set by the demo); null otherwise. */
+  startupSearch: { hosts: string[]; ranges: string[] } | null;
 }

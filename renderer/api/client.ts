@@ -8,22 +8,52 @@ declare global {
   }
 }
 
+/** Error code of every result that failed because the services could not be reached (not because they refused). */
+export const TRANSPORT_ERROR = 'transport';
+
+/** A WebSocket that neither opens nor errors (a stalled proxy, a sleeping host) must not leave the UI waiting forever. */
+const CONNECT_TIMEOUT_MS = 10_000;
+
 /** Inside Electron the preload's bridge; in a browser the host's WebSocket. Everything above this is the same. */
 export function createApi(win: Window = window): RendererApi {
   if (win.api) return fromBridge(win.api);
   return fromWebSocket(win.location);
 }
 
-function fromBridge(bridge: BridgeApi): RendererApi {
+function transportFailure(message: string): IpcResult<never> {
+  return { ok: false, error: { code: TRANSPORT_ERROR, message } };
+}
+
+export function fromBridge(bridge: BridgeApi): RendererApi {
   return {
-    invoke: (channel, request) => bridge.invoke(channel, request) as never,
+    // ipcRenderer.invoke rejects when the main process is gone or the handler threw: turn that into a result too.
+    invoke: async (channel, request) => {
+      try {
+        return (await bridge.invoke(channel, request)) as never;
+      } catch {
+        return transportFailure('The ADS Route Studio services did not answer') as never;
+      }
+    },
     on: (channel, listener) => bridge.on(channel, listener as (event: unknown) => void),
   };
 }
 
 type Pending = (result: IpcResult<unknown>) => void;
 
-export function fromWebSocket(location: Pick<Location, 'host' | 'protocol' | 'search'>, WebSocketImpl: typeof WebSocket = WebSocket): RendererApi {
+function parseFrame(data: unknown): WsServerFrame | undefined {
+  try {
+    const frame = JSON.parse(String(data)) as WsServerFrame | null;
+    return frame && typeof frame === 'object' ? frame : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function fromWebSocket(
+  location: Pick<Location, 'host' | 'protocol' | 'search'>,
+  WebSocketImpl: typeof WebSocket = WebSocket,
+  connectTimeoutMs = CONNECT_TIMEOUT_MS,
+): RendererApi {
   const token = new URLSearchParams(location.search).get('token') ?? '';
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   const url = `${scheme}://${location.host}${WS_PATH}?token=${encodeURIComponent(token)}`;
@@ -33,32 +63,59 @@ export function fromWebSocket(location: Pick<Location, 'host' | 'protocol' | 'se
   let socket: WebSocket | undefined;
   let opened: Promise<WebSocket> | undefined;
 
+  const settleAll = (message: string) => {
+    for (const [, settle] of pending) settle(transportFailure(message));
+    pending.clear();
+  };
+
   const connect = (): Promise<WebSocket> => {
     if (opened) return opened;
-    opened = new Promise((resolve, reject) => {
+    const attempt = new Promise<WebSocket>((resolve, reject) => {
       const ws = new WebSocketImpl(url);
+      const timer = setTimeout(() => {
+        reject(new Error('The ADS Route Studio host did not answer in time'));
+        ws.close();
+      }, connectTimeoutMs);
       ws.onopen = () => {
+        clearTimeout(timer);
         socket = ws;
         resolve(ws);
       };
-      ws.onerror = () => reject(new Error('Cannot reach the ADS Route Studio host (wrong or expired link?)'));
+      ws.onerror = () => {
+        clearTimeout(timer);
+        reject(new Error('Cannot reach the ADS Route Studio host (wrong or expired link?)'));
+      };
       ws.onclose = () => {
-        socket = undefined;
-        opened = undefined;
-        for (const [, settle] of pending) settle({ ok: false, error: { code: 'transport', message: 'Connection to the host closed' } });
-        pending.clear();
+        clearTimeout(timer);
+        reject(new Error('Cannot reach the ADS Route Studio host (wrong or expired link?)'));
+        if (socket === ws) socket = undefined;
+        // Forget this attempt so that the next request dials again instead of failing forever.
+        if (opened === attempt) opened = undefined;
+        settleAll('Connection to the host closed');
       };
       ws.onmessage = (message) => {
-        const frame = JSON.parse(String(message.data)) as WsServerFrame;
-        if (frame.type === 'result') {
+        // A frame we cannot read is dropped: one bad frame must not take the whole window down.
+        const frame = parseFrame(message.data);
+        if (frame?.type === 'result' && typeof frame.id === 'number') {
           pending.get(frame.id)?.(frame.result);
           pending.delete(frame.id);
-        } else if (frame.type === 'event') {
-          for (const listener of listeners.get(frame.channel) ?? []) listener(frame.event);
+        } else if (frame?.type === 'event' && typeof frame.channel === 'string') {
+          for (const listener of listeners.get(frame.channel) ?? []) {
+            try {
+              listener(frame.event);
+            } catch (error) {
+              console.error(`listener for ${frame.channel} failed`, error);
+            }
+          }
         }
       };
     });
-    return opened;
+    opened = attempt;
+    // A failed attempt is retried by the next call, never kept as the connection.
+    attempt.catch(() => {
+      if (opened === attempt) opened = undefined;
+    });
+    return attempt;
   };
 
   return {
@@ -67,20 +124,28 @@ export function fromWebSocket(location: Pick<Location, 'host' | 'protocol' | 'se
       try {
         ws = socket ?? (await connect());
       } catch (error) {
-        return { ok: false, error: { code: 'transport', message: (error as Error).message } };
+        return transportFailure((error as Error).message);
       }
       const id = nextId++;
       return new Promise((resolve) => {
         pending.set(id, resolve as Pending);
-        ws.send(JSON.stringify({ type: 'invoke', id, channel, request }));
+        try {
+          ws.send(JSON.stringify({ type: 'invoke', id, channel, request }));
+        } catch {
+          pending.delete(id);
+          resolve(transportFailure('Connection to the host closed'));
+        }
       });
     },
     on<C extends EventChannel>(channel: C, listener: (event: EventOf<C>) => void): () => void {
-      void connect().catch(() => undefined);
+      // Failure is reported by the next invoke; an event subscription alone has no one to tell.
+      connect().catch(() => undefined);
       const set = listeners.get(channel) ?? new Set();
       set.add(listener as (event: unknown) => void);
       listeners.set(channel, set);
-      return () => set.delete(listener as (event: unknown) => void);
+      return () => {
+        set.delete(listener as (event: unknown) => void);
+      };
     },
   };
 }

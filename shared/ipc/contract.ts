@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { appEvents, appRequests } from './channels/app';
+import { routesEvents, routesRequests } from './channels/routes';
+import { discoveryEvents, discoveryRequests } from './channels/discovery';
 
 /**
  * The one IPC contract. Each feature keeps its channels in `channels/<feature>.ts` and is merged here;
@@ -7,10 +9,14 @@ import { appEvents, appRequests } from './channels/app';
  */
 export const requestChannels = {
   ...appRequests,
+  ...routesRequests,
+  ...discoveryRequests,
 } as const;
 
 export const eventChannels = {
   ...appEvents,
+  ...routesEvents,
+  ...discoveryEvents,
 } as const;
 
 export type RequestChannels = typeof requestChannels;

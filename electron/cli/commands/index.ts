@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command';
+import { decodeCommand } from './decode';
 
 /** Every `adsroute` subcommand; each feature adds its own module here. */
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [decodeCommand];

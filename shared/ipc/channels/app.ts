@@ -3,6 +3,13 @@ import { networkAdapterSchema } from '../../domain/network';
 
 const empty = z.object({}).strict();
 
+export const logEntrySchema = z.object({
+  time: z.string(),
+  level: z.enum(['debug', 'info', 'warn', 'error']),
+  source: z.string(),
+  message: z.string(),
+});
+
 export const appRequests = {
   'app:info': {
     request: empty,
@@ -12,19 +19,21 @@ export const appRequests = {
       transport: z.enum(['electron', 'web']),
       platform: z.string(),
       hostname: z.string(),
+      /** A search the Targets view runs on start (the demo's virtual targets); null for a normal start. */
+      startupSearch: z.object({ hosts: z.array(z.string()), ranges: z.array(z.string()) }).nullable(),
     }),
   },
   'network:adapters': {
     request: z.object({ includeLoopback: z.boolean().optional() }).strict(),
     response: z.array(networkAdapterSchema),
   },
+  /** The log lines the services still hold, oldest first; the Log view adds live `log:entry` events to them. */
+  'log:recent': {
+    request: empty,
+    response: z.array(logEntrySchema),
+  },
 } as const;
 
 export const appEvents = {
-  'log:entry': z.object({
-    time: z.string(),
-    level: z.enum(['debug', 'info', 'warn', 'error']),
-    source: z.string(),
-    message: z.string(),
-  }),
+  'log:entry': logEntrySchema,
 } as const;

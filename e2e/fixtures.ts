@@ -1,0 +1,144 @@
+import { test as base, expect, _electron, type ElectronApplication, type Page, type TestInfo } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Lab } from './lab';
+import { launchChromium } from './support/browser';
+import { ELECTRON_MAIN_BUNDLE, findElectronBinary } from './support/electron-binary';
+import { startWebHostProcess, type WebHostProcess } from './support/web-host-process';
+
+export type AppKind = 'web' | 'electron';
+
+export type AppHost =
+  | { kind: 'web'; url: string; origin: string; token: string; port: number; dataDir: string; output(): string }
+  | { kind: 'electron'; electronApp: ElectronApplication; dataDir: string };
+
+export interface AppUnderTest {
+  page: Page;
+  host: AppHost;
+  /** Console errors and uncaught page errors seen so far. */
+  consoleErrors: string[];
+}
+
+export interface AppOptions {
+  /** Which shell the `app` fixture starts; each Playwright project sets it. */
+  appKind: AppKind;
+}
+
+interface Fixtures {
+  webHost: WebHostProcess;
+  app: AppUnderTest;
+  lab: Lab;
+  labApp: AppUnderTest;
+}
+
+const reasonsPrinted = new Set<string>();
+
+/** Skips the test and says why once per worker, so a skipped project is visible in the run's output. */
+function skipWithReason(testInfo: TestInfo, reason: string): never {
+  if (!reasonsPrinted.has(reason)) {
+    reasonsPrinted.add(reason);
+    console.log(`[${testInfo.project.name}] skipped: ${reason}`);
+  }
+  testInfo.skip(true, reason);
+  throw new Error('unreachable: testInfo.skip throws');
+}
+
+function watchConsole(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    // Resource failures name no URL in their text; the location says which request failed.
+    if (message.type() === 'error') errors.push(`${message.text()}${message.location().url ? ` (${message.location().url})` : ''}`);
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  return errors;
+}
+
+async function openWebApp(host: WebHostProcess, page: Page): Promise<AppUnderTest> {
+  const consoleErrors = watchConsole(page);
+  await page.goto(host.url);
+  return {
+    page,
+    consoleErrors,
+    host: { kind: 'web', url: host.url, origin: host.origin, token: host.token, port: host.port, dataDir: host.dataDir, output: host.output },
+  };
+}
+
+export const test = base.extend<Fixtures & AppOptions>({
+  appKind: ['web', { option: true }],
+
+  // Playwright reads fixture dependencies from the destructuring pattern, so an empty one is how to say "none".
+  // eslint-disable-next-line no-empty-pattern
+  webHost: async ({}, use) => {
+    const host = await startWebHostProcess();
+    await use(host);
+    await host.stop();
+  },
+
+  app: async ({ appKind }, use, testInfo) => {
+    if (appKind === 'electron') {
+      const binary = findElectronBinary();
+      if (!binary.ok) skipWithReason(testInfo, binary.reason);
+      const dataDir = await mkdtemp(join(tmpdir(), 'ars-e2e-data-'));
+      // Electron refuses to run as root unless its sandbox is off.
+      const electronApp = await _electron.launch({
+        executablePath: binary.path,
+        args: ['--no-sandbox', ELECTRON_MAIN_BUNDLE],
+        env: { ...process.env, ADS_ROUTE_STUDIO_DATA: dataDir } as Record<string, string>,
+      });
+      try {
+        const page = await electronApp.firstWindow();
+        const consoleErrors = watchConsole(page);
+        await page.waitForLoadState('domcontentloaded');
+        await use({ page, consoleErrors, host: { kind: 'electron', electronApp, dataDir } });
+      } finally {
+        await electronApp.close().catch(() => undefined);
+        await rm(dataDir, { recursive: true, force: true });
+      }
+      return;
+    }
+    const host = await startWebHostProcess();
+    const browser = await launchChromium().catch(async (error: unknown) => {
+      await host.stop();
+      throw error;
+    });
+    try {
+      const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+      await use(await openWebApp(host, page));
+    } finally {
+      await browser.close();
+      await host.stop();
+    }
+  },
+
+  // eslint-disable-next-line no-empty-pattern
+  lab: async ({}, use, testInfo) => {
+    const available = await Lab.available();
+    if (!available.ok) skipWithReason(testInfo, available.reason);
+    const lab = await Lab.create();
+    try {
+      await use(lab);
+    } finally {
+      await lab.destroy();
+    }
+  },
+
+  /** The web app with host AND browser inside the lab's client namespace: it sees exactly lab1 and lab2. */
+  labApp: async ({ lab, appKind }, use, testInfo) => {
+    if (appKind !== 'web') skipWithReason(testInfo, 'the lab runs the browser host; the electron project does not use it');
+    const host = await startWebHostProcess({ namespace: lab.client });
+    const browser = await launchChromium({ namespace: lab.client }).catch(async (error: unknown) => {
+      await host.stop();
+      throw error;
+    });
+    try {
+      const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+      await use(await openWebApp(host, page));
+    } finally {
+      await browser.close();
+      await host.stop();
+    }
+  },
+});
+
+export { expect };

@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { LabNamespace } from '../lab';
+
+export const WEB_HOST_BUNDLE = fileURLToPath(new URL('../../dist/electron/web-host.cjs', import.meta.url));
+
+export interface WebHostProcess {
+  /** The full link the host printed, token included. */
+  url: string;
+  origin: string;
+  token: string;
+  port: number;
+  dataDir: string;
+  process: ChildProcess;
+  /** What the host wrote to stdout/stderr so far, for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+const READY_LINE = /ADS Route Studio: (http:\/\/\S+)/;
+
+/**
+ * Starts the built browser host (`dist/electron/web-host.cjs`) with a fresh data folder, in the root namespace or
+ * inside a lab namespace, and resolves with the link it prints.
+ */
+export async function startWebHostProcess(options: { namespace?: LabNamespace; timeoutMs?: number } = {}): Promise<WebHostProcess> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'ars-e2e-data-'));
+  const env = { ...process.env, ADS_ROUTE_STUDIO_DATA: dataDir };
+  const argv = [WEB_HOST_BUNDLE];
+  const child = options.namespace
+    ? options.namespace.spawn(process.execPath, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(process.execPath, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const chunks: string[] = [];
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => chunks.push(chunk));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      await new Promise<void>((resolve) => {
+        const guard = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        child.once('exit', () => {
+          clearTimeout(guard);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      });
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  };
+
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      const guard = setTimeout(() => reject(new Error(`web host printed no link within ${timeoutMs} ms`)), timeoutMs);
+      child.once('error', (error) => reject(error));
+      child.once('exit', (code, signal) => reject(new Error(`web host exited early (${signal ?? `code ${code}`})`)));
+      createInterface({ input: child.stdout! }).on('line', (line) => {
+        chunks.push(`${line}\n`);
+        const match = READY_LINE.exec(line);
+        if (match?.[1]) {
+          clearTimeout(guard);
+          resolve(match[1]);
+        }
+      });
+    });
+    const parsed = new URL(url);
+    return {
+      url,
+      origin: parsed.origin,
+      token: parsed.searchParams.get('token') ?? '',
+      port: Number(parsed.port),
+      dataDir,
+      process: child,
+      output: () => chunks.join(''),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n${chunks.join('')}`);
+  }
+}

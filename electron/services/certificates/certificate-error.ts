@@ -1,0 +1,20 @@
+import { TypedError } from '../../../shared/ipc/result';
+
+export type CertificateErrorCode =
+  | 'certificate-not-found'
+  | 'certificate-malformed'
+  | 'key-malformed'
+  | 'key-password-required'
+  | 'key-bad-password'
+  | 'key-unsupported';
+
+/** A certificate or key problem; messages name the file or field, never key material or passwords. */
+export class CertificateError extends TypedError {
+  constructor(
+    override readonly code: CertificateErrorCode,
+    message: string,
+  ) {
+    super(code, message);
+    this.name = 'CertificateError';
+  }
+}

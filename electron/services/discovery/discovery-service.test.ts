@@ -1,0 +1,278 @@
+import dgram, { createSocket, type Socket } from 'node:dgram';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { NetworkAdapter } from '../../../shared/domain/network';
+import type { DiscoveredTarget } from '../../../shared/domain/target';
+import { TypedError } from '../../../shared/ipc/result';
+import { encodeDiscoveryReply, encodeDiscoveryRequest, encodeAddRouteReply } from '../../../shared/protocol/udp48899';
+import { encodeOsBlob } from '../../../shared/protocol/os-version';
+import { DiscoveryService } from './discovery-service';
+import type { DiscoveryDone, DiscoveryEvent, DiscoverySearch, HostError } from './search';
+import { startFakeTargets, type FakeTargetOptions } from './testing/fake-targets';
+
+// Every address here is in 127.0.20.0/24, reserved for this file; nothing leaves loopback.
+const FINGERPRINT = '3c0972a48fdb76f12a81289a35d4a371e18fc30766082897018a8bf88d992dc8';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  vi.restoreAllMocks();
+  while (cleanups.length) await cleanups.pop()?.();
+});
+
+async function targets(list: FakeTargetOptions[]) {
+  const started = await startFakeTargets(list);
+  cleanups.push(started.close);
+  return started;
+}
+
+function trackedSockets(): { createSocket: () => Socket; sockets: Socket[]; closed: Set<Socket> } {
+  const sockets: Socket[] = [];
+  const closed = new Set<Socket>();
+  return {
+    sockets,
+    closed,
+    createSocket: () => {
+      const socket = createSocket({ type: 'udp4' });
+      sockets.push(socket);
+      socket.on('close', () => closed.add(socket));
+      return socket;
+    },
+  };
+}
+
+const noAdapters = (): NetworkAdapter[] => [];
+
+function adapter(name: string, address: string, broadcast: string, linkLocal = false): NetworkAdapter {
+  return { name, address, netmask: '255.255.255.0', broadcast, prefixLength: 24, mac: '00:00:00:00:00:00', linkLocal, loopback: false, up: true };
+}
+
+/** Collects every event in arrival order. */
+function record(search: DiscoverySearch): { events: DiscoveryEvent[]; errors: HostError[]; results: DiscoveredTarget[] } {
+  const events: DiscoveryEvent[] = [];
+  const errors: HostError[] = [];
+  const results: DiscoveredTarget[] = [];
+  search.on('result', (target) => {
+    results.push(target);
+    events.push({ type: 'result', target });
+  });
+  search.on('update', (target) => events.push({ type: 'update', target }));
+  search.on('host-error', (error) => {
+    errors.push(error);
+    events.push({ type: 'host-error', ...error });
+  });
+  search.on('done', (summary) => events.push({ type: 'done', ...summary }));
+  return { events, errors, results };
+}
+
+describe('DiscoveryService', () => {
+  it('finds a host by IP and describes it the way the target reported itself', async () => {
+    const lab = await targets([{ address: '127.0.20.1', hostname: 'CX-0D7560', netId: '5.13.117.96.1.1', fingerprint: FINGERPRINT }]);
+    const service = new DiscoveryService({ listAdapters: noAdapters });
+    const search = service.search({ hosts: ['127.0.20.1'], udpPort: lab.port });
+    const { results } = record(search);
+    const done = await search.done;
+    expect(results).toEqual([
+      {
+        hostname: 'CX-0D7560',
+        netId: '5.13.117.96.1.1',
+        address: '127.0.20.1',
+        adapter: null,
+        adapters: [],
+        twincat: { major: 3, minor: 1, build: 4024, text: '3.1.4024' },
+        os: { platform: 'windows', major: 10, minor: 0, build: 19045, csd: '', text: 'Windows 10 22H2 (19045)' },
+        fingerprint: FINGERPRINT,
+        secureAds: true,
+        rttMs: expect.any(Number),
+        via: 'host',
+      },
+    ]);
+    expect(done).toMatchObject({ found: 1, cancelled: false });
+    expect(done.hint).toBeUndefined();
+    // Finishes when the only host answered, not after the 3 s window other tools wait.
+    expect(done.durationMs).toBeLessThan(1000);
+  });
+
+  it('sweeps a range and reports only the addresses that answer', async () => {
+    const lab = await targets([{ address: '127.0.20.2' }, { address: '127.0.20.5' }, { address: '127.0.20.9', fingerprint: null }]);
+    const service = new DiscoveryService({ listAdapters: noAdapters });
+    const search = service.search({ ranges: ['127.0.20.1-127.0.20.10'], udpPort: lab.port, perHostTimeoutMs: 200 });
+    const { results, errors } = record(search);
+    const done = await search.done;
+    expect(results.map((r) => r.address).sort()).toEqual(['127.0.20.2', '127.0.20.5', '127.0.20.9']);
+    expect(results.every((r) => r.via === 'range')).toBe(true);
+    expect(results.find((r) => r.address === '127.0.20.9')?.secureAds).toBe(false);
+    expect(errors).toEqual([]); // silent range addresses are not errors
+    expect(done.found).toBe(3);
+  });
+
+  it('surfaces a result the moment it arrives, while a slower target is still pending', async () => {
+    const lab = await targets([{ address: '127.0.20.11' }, { address: '127.0.20.12', delayMs: 300 }]);
+    const service = new DiscoveryService({ listAdapters: noAdapters });
+    const search = service.search({ hosts: ['127.0.20.11', '127.0.20.12'], udpPort: lab.port, perHostTimeoutMs: 2000, retries: 0 });
+    let finished = false;
+    void search.done.then(() => (finished = true));
+    const first = await new Promise<DiscoveredTarget>((resolve) => search.once('result', resolve));
+    expect(first.address).toBe('127.0.20.11');
+    expect(finished).toBe(false);
+    const { results } = record(search);
+    await search.done;
+    expect(results.map((r) => r.address)).toEqual(['127.0.20.12']);
+  });
+
+  it('lists a system once although it answered twice, and extends its adapters when a second adapter hears it', async () => {
+    const twice = (request: Uint8Array): Uint8Array[] => {
+      void request;
+      const reply = encodeDiscoveryReply({
+        netId: '10.20.30.40.1.1',
+        hostname: 'TWICE',
+        os: encodeOsBlob({ platformId: 0, major: 14, minor: 0, build: 0, csd: 'TwinCAT/BSD', wide: false }),
+        twincat: { major: 3, minor: 1, build: 4026 },
+      });
+      return [reply, reply];
+    };
+    const lab = await targets([{ address: '127.0.20.21', reply: twice }]);
+    const adapters = [adapter('lab0', '127.0.20.22', '127.0.20.21'), adapter('lab1', '127.0.20.23', '127.0.20.21')];
+    const service = new DiscoveryService({ listAdapters: () => adapters });
+    const search = service.search({ adapters: ['lab0', '127.0.20.23'], hosts: ['127.0.20.21'], udpPort: lab.port, timeoutMs: 400 });
+    const { events, results } = record(search);
+    const done = await search.done;
+    // Unicast and two adapter broadcasts all reach the same system at the same address: one row.
+    expect(results).toHaveLength(1);
+    expect(done.found).toBe(1);
+    expect(results[0]).toMatchObject({ hostname: 'TWICE', netId: '10.20.30.40.1.1', os: { platform: 'tcbsd', text: 'TwinCAT/BSD 14.0' } });
+    const last = [...events].reverse().find((e) => e.type === 'update' || e.type === 'result');
+    expect(last && 'target' in last ? [...last.target.adapters].sort() : []).toEqual(['lab0', 'lab1']);
+    expect(events.filter((e) => e.type === 'update').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reports a host that does not answer within its per-host timeout, after retrying once', async () => {
+    const lab = await targets([{ address: '127.0.20.31', silent: true }]);
+    const service = new DiscoveryService({ listAdapters: noAdapters });
+    const search = service.search({ hosts: ['127.0.20.31'], udpPort: lab.port, perHostTimeoutMs: 200, retries: 1 });
+    const { errors } = record(search);
+    const done = await search.done;
+    expect(errors).toEqual([{ host: '127.0.20.31', message: `no answer from 127.0.20.31 on UDP ${lab.port} within 200 ms` }]);
+    expect(lab.targets[0]?.requests).toBe(2);
+    expect(done.found).toBe(0);
+    expect(done.hint).toContain('firewall');
+    expect(done.durationMs).toBeLessThan(1500);
+  });
+
+  it('resolves host names and reports one that does not resolve', async () => {
+    const lab = await targets([{ address: '127.0.20.41', hostname: 'PLC-LINE-3' }]);
+    const lookup = async (host: string): Promise<string[]> => {
+      if (host === 'plc-line-3.lab') return ['127.0.20.41'];
+      throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+    };
+    const service = new DiscoveryService({ listAdapters: noAdapters, lookup });
+    const search = service.search({ hosts: ['plc-line-3.lab', 'no-such-plc.lab'], udpPort: lab.port, perHostTimeoutMs: 300 });
+    const { errors, results } = record(search);
+    await search.done;
+    expect(results.map((r) => [r.hostname, r.address, r.via])).toEqual([['PLC-LINE-3', '127.0.20.41', 'host']]);
+    expect(errors).toEqual([{ host: 'no-such-plc.lab', message: "cannot resolve 'no-such-plc.lab'" }]);
+  });
+
+  it('ignores malformed and foreign datagrams and still finds the real reply', async () => {
+    const good = encodeDiscoveryReply({
+      netId: '192.168.2.221.1.1',
+      hostname: 'DESKTOP-T0N6UNB',
+      os: encodeOsBlob({ platformId: 2, major: 10, minor: 0, build: 18363, csd: '', wide: true }),
+      twincat: { major: 3, minor: 1, build: 4024 },
+    });
+    const overrun = good.slice(0, 60);
+    const badMagic = good.slice();
+    badMagic[0] = 0xff;
+    const noise = (): Uint8Array[] => [
+      Uint8Array.of(1, 2, 3),
+      badMagic,
+      overrun,
+      encodeDiscoveryRequest({ netId: '1.1.1.1.1.1' }),
+      encodeAddRouteReply({ netId: '192.168.2.221.1.1', status: 0 }),
+      good,
+    ];
+    const lab = await targets([{ address: '127.0.20.51', reply: noise }]);
+    const service = new DiscoveryService({ listAdapters: noAdapters });
+    const search = service.search({ hosts: ['127.0.20.51'], udpPort: lab.port, perHostTimeoutMs: 500 });
+    const { results, errors } = record(search);
+    const done = await search.done;
+    expect(results.map((r) => r.hostname)).toEqual(['DESKTOP-T0N6UNB']);
+    expect(errors).toEqual([]);
+    expect(done.ignored).toBe(5);
+  });
+
+  it('closes every socket when cancelled, by cancel() or by an AbortSignal', async () => {
+    const lab = await targets([{ address: '127.0.20.61', silent: true }]);
+    const tracked = trackedSockets();
+    const adapters = [adapter('lab0', '127.0.20.62', '127.0.20.61')];
+    const service = new DiscoveryService({ listAdapters: () => adapters, createSocket: tracked.createSocket });
+
+    const first = service.search({ adapters: ['lab0'], ranges: ['127.0.20.64/26'], udpPort: lab.port, timeoutMs: 20_000 });
+    await new Promise((resolve) => first.once('progress', resolve));
+    first.cancel();
+    const summary = await first.done;
+    expect(summary.cancelled).toBe(true);
+    expect(summary.durationMs).toBeLessThan(2000);
+
+    const controller = new AbortController();
+    const second = service.search({ ranges: ['127.0.20.128/26'], udpPort: lab.port, timeoutMs: 20_000 }, controller.signal);
+    await new Promise((resolve) => second.once('progress', resolve));
+    controller.abort();
+    expect((await second.done).cancelled).toBe(true);
+
+    expect(tracked.sockets.length).toBe(3);
+    expect(tracked.closed.size).toBe(3);
+  });
+
+  it('never binds a socket to UDP 48899: every client socket gets an ephemeral port', async () => {
+    const lab = await targets([{ address: '127.0.20.71' }]);
+    const bind = vi.spyOn(dgram.Socket.prototype, 'bind');
+    const adapters = [adapter('lab0', '127.0.20.72', '127.0.20.71')];
+    const service = new DiscoveryService({ listAdapters: () => adapters });
+    const search = service.search({ adapters: ['lab0'], hosts: ['127.0.20.71'], ranges: ['127.0.20.73-127.0.20.75'], udpPort: lab.port, timeoutMs: 300, perHostTimeoutMs: 100 });
+    const done = await search.done;
+    expect(done.found).toBe(1);
+    expect(bind).toHaveBeenCalledTimes(2);
+    for (const [options] of bind.mock.calls) expect(options).toMatchObject({ port: 0 });
+  });
+
+  it('explains an empty search: nothing chosen, link-local adapter', async () => {
+    const service = new DiscoveryService({ listAdapters: () => [adapter('eth9', '127.0.20.81', '127.0.20.82', true)] });
+    const nothing = await service.search({}).done;
+    expect(nothing).toMatchObject({ found: 0, cancelled: false });
+    expect(nothing.hint).toMatch(/No network adapter was chosen/);
+
+    const lab = await targets([{ address: '127.0.20.82', silent: true }]);
+    const linkLocal = await service.search({ adapters: ['eth9'], udpPort: lab.port, timeoutMs: 150 }).done;
+    expect(linkLocal.hint).toMatch(/eth9 \(127\.0\.20\.81\) has a link-local address/);
+    expect(linkLocal.hint).toMatch(/another subnet, search by host name, IP address or range/);
+  });
+
+  it('rejects bad requests with typed errors before sending anything', () => {
+    const service = new DiscoveryService({ listAdapters: () => [adapter('eth0', '127.0.20.91', '127.0.20.255')] });
+    const codeOf = (request: Parameters<DiscoveryService['search']>[0]): [string, string] => {
+      try {
+        service.search(request);
+      } catch (error) {
+        if (error instanceof TypedError) return [error.code, error.message];
+      }
+      return ['none', ''];
+    };
+    expect(codeOf({ ranges: ['10.0.0.0/8'] })).toEqual(['invalid-range', '10.0.0.0/8 has 16,777,216 addresses; the limit is 65,536']);
+    expect(codeOf({ hosts: ['bad host!'] })[0]).toBe('invalid-host');
+    expect(codeOf({ hosts: ['10.0.0.256'] })[0]).toBe('invalid-host');
+    expect(codeOf({ adapters: ['wlan7'] })).toEqual(['unknown-adapter', "no network adapter 'wlan7' with an IPv4 address; available: eth0 (127.0.20.91)"]);
+    expect(codeOf({ hosts: ['127.0.20.1'], timeoutMs: -1 })[0]).toBe('invalid-request');
+  });
+
+  it('can be consumed as an async iterable that ends with done', async () => {
+    const lab = await targets([{ address: '127.0.20.95' }]);
+    const service = new DiscoveryService({ listAdapters: noAdapters });
+    const types: string[] = [];
+    let summary: DiscoveryDone | undefined;
+    for await (const event of service.search({ hosts: ['127.0.20.95'], udpPort: lab.port })) {
+      types.push(event.type);
+      if (event.type === 'done') summary = event;
+    }
+    expect(types.filter((t) => t !== 'progress')).toEqual(['result', 'done']);
+    expect(summary?.found).toBe(1);
+  });
+});

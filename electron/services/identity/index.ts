@@ -1,0 +1,62 @@
+import { hostname as osHostname } from 'node:os';
+import { loadOrCreateClientCertificate, type ClientCertificate } from './client-certificate';
+import { readIdentitySettings, writeIdentitySettings } from './identity-settings';
+import { firstNonLoopbackAddress, localAddressFor, netIdForAddress } from './local-address';
+
+export { loadOrCreateClientCertificate, type ClientCertificate } from './client-certificate';
+export { localAddressFor, netIdForAddress } from './local-address';
+
+export interface IdentitySummary {
+  fingerprint: string;
+  subject: string;
+  notAfter: string;
+  localNetId: string;
+  hostname: string;
+}
+
+/** This PC as targets see it: client certificate, AMS NetId and host name (configured, else derived). */
+export class IdentityService {
+  private certificate: Promise<ClientCertificate> | null = null;
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly systemHostname: () => string = osHostname,
+  ) {}
+
+  /** Created on first use; concurrent callers share the one generation. */
+  clientCertificate(): Promise<ClientCertificate> {
+    this.certificate ??= this.hostname().then((host) => loadOrCreateClientCertificate(this.dataDir, host));
+    this.certificate.catch(() => {
+      this.certificate = null;
+    });
+    return this.certificate;
+  }
+
+  async hostname(): Promise<string> {
+    const settings = await readIdentitySettings(this.dataDir);
+    return settings.hostname ?? this.systemHostname().slice(0, 31);
+  }
+
+  /** The configured NetId, else the address of the adapter that routes to `target` plus ".1.1". */
+  async localNetIdFor(target?: string): Promise<string> {
+    const settings = await readIdentitySettings(this.dataDir);
+    if (settings.localNetId) return settings.localNetId;
+    const address = (target ? await localAddressFor(target) : null) ?? firstNonLoopbackAddress() ?? '127.0.0.1';
+    return netIdForAddress(address);
+  }
+
+  /** The address the target should store for this PC (plain UDP route add). */
+  async localAddressFor(target: string): Promise<string> {
+    return (await localAddressFor(target)) ?? firstNonLoopbackAddress() ?? '127.0.0.1';
+  }
+
+  async summary(): Promise<IdentitySummary> {
+    const cert = await this.clientCertificate();
+    return { fingerprint: cert.fingerprint, subject: cert.subject, notAfter: cert.notAfter, localNetId: await this.localNetIdFor(), hostname: await this.hostname() };
+  }
+
+  async set(patch: { localNetId?: string; hostname?: string }): Promise<{ localNetId: string; hostname: string }> {
+    await writeIdentitySettings(this.dataDir, patch);
+    return { localNetId: await this.localNetIdFor(), hostname: await this.hostname() };
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * The only door from the TLS engine to node:crypto. Everything here exists in both OpenSSL and
+ * BoringSSL builds of Node (Electron ships BoringSSL), and crypto-primitives.test.ts holds this
+ * file to an allow-list so nothing OpenSSL-only creeps in. DHE uses BigInt instead of
+ * createDiffieHellman because arbitrary server-chosen primes are not a BoringSSL guarantee.
+ */
+import {
+  createCipheriv,
+  createDecipheriv,
+  createECDH,
+  createHash,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  diffieHellman,
+  generateKeyPairSync,
+  randomBytes,
+  sign,
+  timingSafeEqual,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
+import { TlsError } from './tls-error';
+
+export type PrfHash = 'sha256' | 'sha384';
+export type MacHash = 'sha1' | 'sha256' | 'sha384';
+export type SignatureHash = 'sha1' | 'sha256' | 'sha384' | 'sha512';
+
+function asBytes(buf: Uint8Array): Uint8Array {
+  // Buffers from node:crypto may share a pooled ArrayBuffer; callers get a plain, owned copy.
+  return new Uint8Array(buf);
+}
+
+export function digest(hash: MacHash, ...parts: Uint8Array[]): Uint8Array {
+  const h = createHash(hash);
+  for (const p of parts) h.update(p);
+  return asBytes(h.digest());
+}
+
+export function hmac(hash: MacHash, key: Uint8Array, ...parts: Uint8Array[]): Uint8Array {
+  const h = createHmac(hash, key);
+  for (const p of parts) h.update(p);
+  return asBytes(h.digest());
+}
+
+export function hashOutputLength(hash: MacHash): number {
+  return hash === 'sha1' ? 20 : hash === 'sha256' ? 32 : 48;
+}
+
+export function randomBytesOf(n: number): Uint8Array {
+  return asBytes(randomBytes(n));
+}
+
+/** Constant-time comparison; unequal lengths are simply unequal. */
+export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function aesCbcName(key: Uint8Array): 'aes-128-cbc' | 'aes-256-cbc' {
+  if (key.length === 16) return 'aes-128-cbc';
+  if (key.length === 32) return 'aes-256-cbc';
+  throw new TlsError('internal', 'unsupported AES key size');
+}
+
+function aesGcmName(key: Uint8Array): 'aes-128-gcm' | 'aes-256-gcm' {
+  if (key.length === 16) return 'aes-128-gcm';
+  if (key.length === 32) return 'aes-256-gcm';
+  throw new TlsError('internal', 'unsupported AES key size');
+}
+
+/** Raw AES-CBC over whole blocks: TLS does its own padding (RFC 5246 §6.2.3.2). */
+export function aesCbcEncrypt(key: Uint8Array, iv: Uint8Array, blocks: Uint8Array): Uint8Array {
+  const c = createCipheriv(aesCbcName(key), key, iv);
+  c.setAutoPadding(false);
+  return asBytes(Buffer.concat([c.update(blocks), c.final()]));
+}
+
+export function aesCbcDecrypt(key: Uint8Array, iv: Uint8Array, blocks: Uint8Array): Uint8Array {
+  const d = createDecipheriv(aesCbcName(key), key, iv);
+  d.setAutoPadding(false);
+  return asBytes(Buffer.concat([d.update(blocks), d.final()]));
+}
+
+/** AES-GCM seal: returns ciphertext || 16-byte tag. */
+export function aesGcmSeal(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): Uint8Array {
+  const c = createCipheriv(aesGcmName(key), key, nonce, { authTagLength: 16 });
+  c.setAAD(aad);
+  return asBytes(Buffer.concat([c.update(plaintext), c.final(), c.getAuthTag()]));
+}
+
+/** AES-GCM open of ciphertext || tag; null when authentication fails. */
+export function aesGcmOpen(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, sealed: Uint8Array): Uint8Array | null {
+  if (sealed.length < 16) return null;
+  const d = createDecipheriv(aesGcmName(key), key, nonce, { authTagLength: 16 });
+  d.setAAD(aad);
+  d.setAuthTag(sealed.subarray(sealed.length - 16));
+  try {
+    return asBytes(Buffer.concat([d.update(sealed.subarray(0, sealed.length - 16)), d.final()]));
+  } catch {
+    return null;
+  }
+}
+
+/** An RSA key the engine can sign or verify with; the KeyObject never leaves this module. */
+export interface RsaPrivateKey {
+  readonly kind: 'rsa-private';
+  readonly handle: KeyObject;
+}
+export interface RsaPublicKey {
+  readonly kind: 'rsa-public';
+  readonly handle: KeyObject;
+}
+
+/** Loads an unencrypted PEM RSA private key; the error never echoes the key. */
+export function loadRsaPrivateKey(pem: string): RsaPrivateKey {
+  let key: KeyObject;
+  try {
+    key = createPrivateKey(pem);
+  } catch {
+    throw new TlsError('handshake-failure', 'client private key could not be read (expected an unencrypted PEM RSA key)');
+  }
+  if (key.asymmetricKeyType !== 'rsa') throw new TlsError('handshake-failure', 'client private key is not an RSA key');
+  return { kind: 'rsa-private', handle: key };
+}
+
+/** Imports a DER SubjectPublicKeyInfo; null unless it is a plain RSA key. */
+export function importRsaPublicKey(spkiDer: Uint8Array): RsaPublicKey | null {
+  try {
+    const key = createPublicKey({ key: Buffer.from(spkiDer), format: 'der', type: 'spki' });
+    return key.asymmetricKeyType === 'rsa' ? { kind: 'rsa-public', handle: key } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** RSASSA-PKCS1-v1_5 (Node's default padding for 'rsa' keys). */
+export function rsaPkcs1Sign(key: RsaPrivateKey, hash: SignatureHash, data: Uint8Array): Uint8Array {
+  return asBytes(sign(hash, data, key.handle));
+}
+
+export function rsaPkcs1Verify(key: RsaPublicKey, hash: SignatureHash, data: Uint8Array, signature: Uint8Array): boolean {
+  try {
+    return verify(hash, data, key.handle, signature);
+  } catch {
+    return false;
+  }
+}
+
+/** An ephemeral ECDHE key share: our public value on the wire and the shared-secret computation. */
+export interface EcdheShare {
+  readonly publicKey: Uint8Array;
+  /** Returns null for a point that is invalid or yields the all-zero secret. */
+  computeSecret(peerPublic: Uint8Array): Uint8Array | null;
+}
+
+export function p256Share(): EcdheShare {
+  const ecdh = createECDH('prime256v1');
+  const publicKey = asBytes(ecdh.generateKeys());
+  return {
+    publicKey,
+    computeSecret(peer) {
+      // Only uncompressed points: we advertise ec_point_formats = [uncompressed].
+      if (peer.length !== 65 || peer[0] !== 4) return null;
+      try {
+        return asBytes(ecdh.computeSecret(peer));
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+// DER prefix of an X25519 SubjectPublicKeyInfo (RFC 8410); the raw 32-byte key follows it.
+const X25519_SPKI_PREFIX = Uint8Array.of(0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x03, 0x21, 0x00);
+
+export function x25519Share(): EcdheShare {
+  const { publicKey, privateKey } = generateKeyPairSync('x25519');
+  const spki = asBytes(publicKey.export({ format: 'der', type: 'spki' }));
+  return {
+    publicKey: spki.subarray(X25519_SPKI_PREFIX.length),
+    computeSecret(peer) {
+      if (peer.length !== 32) return null;
+      try {
+        const peerKey = createPublicKey({ key: Buffer.concat([X25519_SPKI_PREFIX, peer]), format: 'der', type: 'spki' });
+        const secret = asBytes(diffieHellman({ privateKey, publicKey: peerKey }));
+        // RFC 7748 §6.1: an all-zero result means a low-order point.
+        return secret.some((b) => b !== 0) ? secret : null;
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+/**
+ * base^exponent mod modulus with a 4-bit fixed window: the sequence of squarings and multiplications
+ * depends only on the exponent's bit length, not on its bits. Pure BigInt, so no DH API is needed.
+ */
+export function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
+  if (modulus <= 1n) throw new TlsError('internal', 'modulus must exceed 1');
+  const b = ((base % modulus) + modulus) % modulus;
+  const table: bigint[] = [1n % modulus];
+  for (let i = 1; i < 16; i++) table.push(((table[i - 1] as bigint) * b) % modulus);
+  let bits = exponent.toString(2);
+  bits = '0'.repeat((4 - (bits.length % 4)) % 4) + bits;
+  let r = 1n % modulus;
+  for (let i = 0; i < bits.length; i += 4) {
+    r = (r * r) % modulus;
+    r = (r * r) % modulus;
+    r = (r * r) % modulus;
+    r = (r * r) % modulus;
+    r = (r * (table[parseInt(bits.slice(i, i + 4), 2)] as bigint)) % modulus;
+  }
+  return r;
+}

@@ -1,0 +1,68 @@
+/** Client halves of the three key exchanges and the premaster secrets they yield. */
+import { bigIntToBytes, bytesToBigInt, concatBytes, u16 } from './bytes';
+import { modPow, p256Share, randomBytesOf, x25519Share, type EcdheShare } from './crypto-primitives';
+import { NamedGroup } from './handshake-messages';
+import { TlsFatal } from './tls-error';
+
+export const MIN_DH_BITS = 1024;
+/** Bigger primes only cost us CPU time; nobody deploys them. */
+export const MAX_DH_BITS = 8192;
+/**
+ * Private exponent length. 512 bits is well above twice the strength of any group we accept
+ * (RFC 7919 §5.2), and keeps a 2048-bit exchange at a few ms of BigInt work.
+ */
+const DH_EXPONENT_BITS = 512;
+
+export interface ClientShare {
+  /** What goes into ClientKeyExchange. */
+  publicValue: Uint8Array;
+  preMaster: Uint8Array;
+}
+
+function dhParams(message: string): TlsFatal {
+  return new TlsFatal('dh-params', message, 'insufficient_security');
+}
+
+export function bitLength(value: bigint): number {
+  return value <= 0n ? 0 : value.toString(2).length;
+}
+
+/** Checks the server's group and public value (RFC 5246 §8.1.2, SP 800-56A range checks) and derives our share. */
+export function dheClientShare(p: bigint, g: bigint, ys: bigint): ClientShare & { bits: number } {
+  const bits = bitLength(p);
+  if (bits < MIN_DH_BITS) throw dhParams(`server DH prime has ${bits} bits; at least ${MIN_DH_BITS} are required`);
+  if (bits > MAX_DH_BITS) throw dhParams(`server DH prime has ${bits} bits; at most ${MAX_DH_BITS} are supported`);
+  if ((p & 1n) === 0n) throw dhParams('server DH modulus is even, so it is not a prime');
+  const top = p - 1n;
+  if (g <= 1n || g >= top) throw dhParams('server DH generator is out of range');
+  if (ys <= 1n || ys >= top) throw dhParams('server DH public value is out of range');
+
+  const x = bytesToBigInt(randomBytesOf(DH_EXPONENT_BITS / 8)) | (1n << BigInt(DH_EXPONENT_BITS - 1));
+  const yc = modPow(g, x, p);
+  const z = modPow(ys, x, p);
+  if (z <= 1n || z >= top) throw dhParams('DH shared secret is degenerate (server value in a small subgroup)');
+  // RFC 5246 §8.1.2: leading zero bytes of Z are stripped.
+  return { publicValue: bigIntToBytes(yc), preMaster: bigIntToBytes(z), bits };
+}
+
+export function ecdheClientShare(group: number, serverPoint: Uint8Array): ClientShare & { groupName: string } {
+  let share: EcdheShare;
+  let groupName: string;
+  if (group === NamedGroup.x25519) {
+    share = x25519Share();
+    groupName = 'X25519';
+  } else if (group === NamedGroup.secp256r1) {
+    share = p256Share();
+    groupName = 'P-256';
+  } else {
+    throw new TlsFatal('handshake-failure', `server chose EC group ${group}, which was not offered`, 'illegal_parameter');
+  }
+  const preMaster = share.computeSecret(serverPoint);
+  if (!preMaster) throw new TlsFatal('handshake-failure', 'server ECDHE public key is invalid', 'illegal_parameter');
+  return { publicValue: share.publicKey, preMaster, groupName };
+}
+
+/** RFC 4279 §2: premaster = N zero bytes and the PSK, each with a 2-byte length. */
+export function pskPreMaster(psk: Uint8Array): Uint8Array {
+  return concatBytes(u16(psk.length), new Uint8Array(psk.length), u16(psk.length), psk);
+}

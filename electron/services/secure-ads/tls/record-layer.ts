@@ -1,0 +1,235 @@
+/**
+ * TLS 1.2 record layer (RFC 5246 §6.2, RFC 5288 for GCM): framing, limits and record protection.
+ * Everything here is synchronous and socket-free so it can be fuzzed directly.
+ */
+import { concatBytes, u16, u64 } from './bytes';
+import {
+  aesCbcDecrypt,
+  aesCbcEncrypt,
+  aesGcmOpen,
+  aesGcmSeal,
+  constantTimeEqual,
+  digest,
+  hashOutputLength,
+  hmac,
+  randomBytesOf,
+  type MacHash,
+} from './crypto-primitives';
+import { TlsFatal } from './tls-error';
+
+export const ContentType = {
+  ChangeCipherSpec: 20,
+  Alert: 21,
+  Handshake: 22,
+  ApplicationData: 23,
+} as const;
+export type ContentType = (typeof ContentType)[keyof typeof ContentType];
+
+export const TLS12 = 0x0303;
+export const MAX_PLAINTEXT = 2 ** 14;
+export const MAX_CIPHERTEXT = 2 ** 14 + 2048;
+const HEADER = 5;
+const AES_BLOCK = 16;
+const GCM_EXPLICIT_NONCE = 8;
+const GCM_TAG = 16;
+
+export interface TlsRecord {
+  type: ContentType;
+  version: number;
+  fragment: Uint8Array;
+}
+
+export interface HeaderRules {
+  /** Before ServerHello the record version may be any SSL3/TLS 1.x value; afterwards only 1.2. */
+  versionNegotiated: boolean;
+  /** Once the read side is protected, records may carry up to 2^14+2048 bytes. */
+  protectedRead: boolean;
+}
+
+export function parseRecordHeader(header: Uint8Array, rules: HeaderRules): { type: ContentType; version: number; length: number } {
+  if (header.length < HEADER) throw new TlsFatal('decode-error', 'short record header', 'decode_error');
+  const type = header[0] as number;
+  const version = ((header[1] as number) << 8) | (header[2] as number);
+  const length = ((header[3] as number) << 8) | (header[4] as number);
+  if (type < ContentType.ChangeCipherSpec || type > ContentType.ApplicationData) {
+    throw new TlsFatal('unexpected-message', `server sent a record of unknown content type ${type}`, 'unexpected_message');
+  }
+  const versionOk = rules.versionNegotiated ? version === TLS12 : version >= 0x0300 && version <= TLS12;
+  if (!versionOk) {
+    throw new TlsFatal('protocol-version', `server record carries version 0x${version.toString(16).padStart(4, '0')}, not TLS 1.2`, 'protocol_version');
+  }
+  if (length > (rules.protectedRead ? MAX_CIPHERTEXT : MAX_PLAINTEXT)) {
+    throw new TlsFatal('record-overflow', `server record of ${length} bytes exceeds the TLS limit`, 'record_overflow');
+  }
+  return { type: type as ContentType, version, length };
+}
+
+/** Cuts an incoming byte stream into records; validates each header as soon as its 5 bytes arrive. */
+export class RecordDeframer {
+  private chunks: Uint8Array[] = [];
+  private buffered = 0;
+
+  push(bytes: Uint8Array): void {
+    if (bytes.length === 0) return;
+    this.chunks.push(bytes);
+    this.buffered += bytes.length;
+  }
+
+  /** Bytes received but not yet part of a complete record (a non-zero value at EOF means truncation). */
+  get pendingBytes(): number {
+    return this.buffered;
+  }
+
+  next(rules: HeaderRules): TlsRecord | null {
+    if (this.buffered < HEADER) return null;
+    const header = this.peek(HEADER);
+    const { type, version, length } = parseRecordHeader(header, rules);
+    if (this.buffered < HEADER + length) return null;
+    const whole = this.consume(HEADER + length);
+    return { type, version, fragment: whole.subarray(HEADER) };
+  }
+
+  private peek(n: number): Uint8Array {
+    const first = this.chunks[0] as Uint8Array;
+    if (first.length >= n) return first.subarray(0, n);
+    this.chunks = [concatBytes(...this.chunks)];
+    return (this.chunks[0] as Uint8Array).subarray(0, n);
+  }
+
+  private consume(n: number): Uint8Array {
+    const all = this.chunks.length === 1 ? (this.chunks[0] as Uint8Array) : concatBytes(...this.chunks);
+    const out = all.slice(0, n);
+    const rest = all.subarray(n);
+    this.chunks = rest.length ? [rest] : [];
+    this.buffered = rest.length;
+    return out;
+  }
+}
+
+export function encodeRecord(type: ContentType, fragment: Uint8Array): Uint8Array {
+  return concatBytes(Uint8Array.of(type), u16(TLS12), u16(fragment.length), fragment);
+}
+
+/** Splits outgoing data into plaintext fragments of at most 2^14 bytes. */
+export function fragmentPlaintext(data: Uint8Array): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let at = 0; at < data.length; at += MAX_PLAINTEXT) out.push(data.subarray(at, at + MAX_PLAINTEXT));
+  return out;
+}
+
+/** One direction's record protection with its own sequence number. */
+export interface RecordProtection {
+  seal(type: ContentType, plaintext: Uint8Array): Uint8Array;
+  /** Throws TlsFatal bad_record_mac / record_overflow; never reveals why a MAC failed. */
+  open(type: ContentType, fragment: Uint8Array): Uint8Array;
+}
+
+export const NULL_PROTECTION: RecordProtection = {
+  seal: (_type, plaintext) => plaintext,
+  open: (_type, fragment) => fragment,
+};
+
+function badRecordMac(): TlsFatal {
+  return new TlsFatal('bad-record-mac', 'record authentication failed (bad_record_mac): data was altered or keys do not match', 'bad_record_mac');
+}
+
+function overflow(): TlsFatal {
+  return new TlsFatal('record-overflow', 'decrypted record exceeds 2^14 bytes', 'record_overflow');
+}
+
+class SequenceNumber {
+  private value = 0n;
+  next(): Uint8Array {
+    if (this.value >= 0xffffffffffffffffn) throw new TlsFatal('internal', 'TLS sequence number exhausted', 'internal_error');
+    const out = u64(this.value);
+    this.value += 1n;
+    return out;
+  }
+}
+
+function additionalData(seq: Uint8Array, type: ContentType, length: number): Uint8Array {
+  return concatBytes(seq, Uint8Array.of(type), u16(TLS12), u16(length));
+}
+
+/** AES-CBC with explicit IV and HMAC, MAC-then-encrypt (RFC 5246 §6.2.3.2). */
+export class CbcProtection implements RecordProtection {
+  private readonly seq = new SequenceNumber();
+  private readonly macLength: number;
+
+  constructor(
+    private readonly key: Uint8Array,
+    private readonly macKey: Uint8Array,
+    private readonly mac: MacHash,
+  ) {
+    this.macLength = hashOutputLength(mac);
+  }
+
+  seal(type: ContentType, plaintext: Uint8Array): Uint8Array {
+    const seq = this.seq.next();
+    const tag = hmac(this.mac, this.macKey, additionalData(seq, type, plaintext.length), plaintext);
+    const unpadded = plaintext.length + tag.length + 1;
+    const padLength = (AES_BLOCK - (unpadded % AES_BLOCK)) % AES_BLOCK;
+    const padding = new Uint8Array(padLength + 1).fill(padLength);
+    const iv = randomBytesOf(AES_BLOCK);
+    return concatBytes(iv, aesCbcEncrypt(this.key, iv, concatBytes(plaintext, tag, padding)));
+  }
+
+  open(type: ContentType, fragment: Uint8Array): Uint8Array {
+    const seq = this.seq.next();
+    const minBody = Math.ceil((this.macLength + 1) / AES_BLOCK) * AES_BLOCK;
+    const bodyLength = fragment.length - AES_BLOCK;
+    if (bodyLength < minBody || bodyLength % AES_BLOCK !== 0) throw badRecordMac();
+    const plain = aesCbcDecrypt(this.key, fragment.subarray(0, AES_BLOCK), fragment.subarray(AES_BLOCK));
+    const n = plain.length;
+    const padLength = plain[n - 1] as number;
+
+    // Padding check without an early exit: every candidate byte is looked at, and a bad pad still
+    // leads to a MAC computation (as if no padding), so timing says little about which check failed.
+    let good = padLength + 1 + this.macLength <= n ? 1 : 0;
+    const scan = Math.min(256, n);
+    for (let i = 0; i < scan; i++) {
+      const inPad = i <= padLength ? 1 : 0;
+      const matches = (plain[n - 1 - i] as number) === padLength ? 1 : 0;
+      good &= (1 - inPad) | matches;
+    }
+    const stripped = good ? padLength + 1 : 1;
+    const dataLength = n - stripped - this.macLength;
+    const data = plain.subarray(0, dataLength);
+    const received = plain.subarray(dataLength, dataLength + this.macLength);
+    const expected = hmac(this.mac, this.macKey, additionalData(seq, type, dataLength), data);
+    // Hash the bytes the padding took away so the total hashing work hardly depends on padLength (Lucky13).
+    digest(this.mac, plain.subarray(0, n - 1 - this.macLength - dataLength));
+    const macOk = constantTimeEqual(expected, received);
+    if (!(macOk && good === 1)) throw badRecordMac();
+    if (dataLength > MAX_PLAINTEXT) throw overflow();
+    return plain.slice(0, dataLength);
+  }
+}
+
+/** AES-GCM with a 4-byte implicit salt and the sequence number as 8-byte explicit nonce (RFC 5288). */
+export class GcmProtection implements RecordProtection {
+  private readonly seq = new SequenceNumber();
+
+  constructor(
+    private readonly key: Uint8Array,
+    private readonly salt: Uint8Array,
+  ) {}
+
+  seal(type: ContentType, plaintext: Uint8Array): Uint8Array {
+    const seq = this.seq.next();
+    // The sequence number is unique per key, which is all GCM needs of the explicit nonce.
+    const nonce = concatBytes(this.salt, seq);
+    return concatBytes(seq, aesGcmSeal(this.key, nonce, additionalData(seq, type, plaintext.length), plaintext));
+  }
+
+  open(type: ContentType, fragment: Uint8Array): Uint8Array {
+    const seq = this.seq.next();
+    if (fragment.length < GCM_EXPLICIT_NONCE + GCM_TAG) throw badRecordMac();
+    const nonce = concatBytes(this.salt, fragment.subarray(0, GCM_EXPLICIT_NONCE));
+    const sealed = fragment.subarray(GCM_EXPLICIT_NONCE);
+    const plain = aesGcmOpen(this.key, nonce, additionalData(seq, type, sealed.length - GCM_TAG), sealed);
+    if (plain === null) throw badRecordMac();
+    if (plain.length > MAX_PLAINTEXT) throw overflow();
+    return plain;
+  }
+}

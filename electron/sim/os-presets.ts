@@ -1,0 +1,25 @@
+/** The OS families the simulator can pretend to be, with the tag-4 blob values real targets send (udp-48899.md §6.3). */
+export type SimOs = 'win10' | 'win7' | 'ce' | 'tcbsd';
+
+export interface OsPreset {
+  platformId: number;
+  major: number;
+  minor: number;
+  build: number;
+  csd: string;
+  /** true: 276-byte blob with UTF-16LE CSD (Windows NT/CE); false: 148-byte blob with 8-bit CSD (TC/BSD). */
+  wide: boolean;
+  /** TwinCAT version used when the configuration does not name one. */
+  defaultTwinCat: string;
+}
+
+export const OS_PRESETS: Record<SimOs, OsPreset> = {
+  win10: { platformId: 2, major: 10, minor: 0, build: 19045, csd: '', wide: true, defaultTwinCat: '3.1.4024' },
+  win7: { platformId: 2, major: 6, minor: 1, build: 7601, csd: 'Service Pack 1', wide: true, defaultTwinCat: '3.1.4024' },
+  ce: { platformId: 3, major: 6, minor: 0, build: 0, csd: '', wide: true, defaultTwinCat: '2.11.2228' },
+  tcbsd: { platformId: 0, major: 14, minor: 0, build: 0, csd: 'TwinCAT/BSD', wide: false, defaultTwinCat: '3.1.4024' },
+};
+
+export function isSimOs(value: string): value is SimOs {
+  return Object.hasOwn(OS_PRESETS, value);
+}

@@ -1,0 +1,199 @@
+import { X509Certificate, createPrivateKey } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { TypedError } from '../../shared/ipc/result';
+import { isNetId } from '../../shared/protocol/netid';
+import { createSelfSignedCertificate } from '../services/certificates/self-signed';
+import { fingerprintOfCertificate } from '../services/certificates/inspect';
+import { readTextIfExists, writeFileAtomic } from '../services/files/atomic-write';
+import type { PskIdentity, SimCaConfig } from './config';
+import type { SimRoute, SimRouteTlsMode } from './route-table';
+
+export const TC_SELF_SIGNED_FILE = 'TcSelfSigned.xml';
+export const STATIC_ROUTES_FILE = 'StaticRoutes.xml';
+
+/** A state file exists but cannot be used; we never overwrite such a file. */
+export class SimStateError extends TypedError {
+  constructor(message: string) {
+    super('sim-state', message);
+    this.name = 'SimStateError';
+  }
+}
+
+export interface SelfSignedIdentity {
+  certPem: string;
+  keyPem: string;
+  fingerprint: string;
+}
+
+const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n';
+
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  format: true,
+  suppressBooleanAttributes: false,
+  suppressEmptyNode: true,
+});
+
+const ROUTE_ARRAYS = new Set(['TcConfig.RemoteConnections.Route', 'TcConfig.RemoteConnections.Server.Tls', 'TcConfig.RemoteConnections.Server.Tls.Psk']);
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  // NetIds like "1.2.3.4.1.1" and names like "0123" must stay text.
+  parseTagValue: false,
+  parseAttributeValue: false,
+  isArray: (_name, jpath) => ROUTE_ARRAYS.has(String(jpath)),
+});
+
+/**
+ * Loads the target's self-signed certificate, creating it at first start like TwinCAT does
+ * (RSA 2048, valid 2000-01-01..2061-01-01).
+ */
+export async function loadOrCreateSelfSigned(stateDir: string, hostName: string): Promise<SelfSignedIdentity> {
+  const path = join(stateDir, TC_SELF_SIGNED_FILE);
+  const text = await readTextIfExists(path);
+  if (text !== null) return parseSelfSigned(text, path);
+  const created = createSelfSignedCertificate({ commonName: hostName });
+  const identity = { certPem: created.certPem, keyPem: created.keyPem, fingerprint: created.fingerprint };
+  await mkdir(stateDir, { recursive: true });
+  // TwinCAT's element names for this file are not public (secure-ads-wire.md §3.1): these are our own.
+  const body = builder.build({
+    TcSelfSigned: { Certificate: identity.certPem.trim(), PrivateKey: identity.keyPem.trim(), Fingerprint: identity.fingerprint },
+  }) as string;
+  const comment = '<!-- ADS Route Studio simulator. TwinCAT keeps its SSC here too, but its element names are not public; these are ours. -->\n';
+  await writeFileAtomic(path, XML_DECLARATION + comment + body, { mode: 0o600 });
+  return identity;
+}
+
+function parseSelfSigned(text: string, path: string): SelfSignedIdentity {
+  const doc = parseXml(text, path) as { TcSelfSigned?: { Certificate?: unknown; PrivateKey?: unknown } };
+  const certPem = doc.TcSelfSigned?.Certificate;
+  const keyPem = doc.TcSelfSigned?.PrivateKey;
+  if (typeof certPem !== 'string' || typeof keyPem !== 'string') {
+    throw new SimStateError(`${path}: expected <TcSelfSigned> with <Certificate> and <PrivateKey>`);
+  }
+  try {
+    const cert = new X509Certificate(certPem);
+    if (!cert.checkPrivateKey(createPrivateKey(keyPem))) throw new Error('mismatch');
+  } catch {
+    throw new SimStateError(`${path}: the certificate or private key is unreadable or they do not belong together`);
+  }
+  return { certPem: `${certPem}\n`, keyPem: `${keyPem}\n`, fingerprint: fingerprintOfCertificate(certPem) };
+}
+
+export interface StaticRoutesContent {
+  routes: SimRoute[];
+  secureOnly: boolean;
+  psk: PskIdentity[];
+  /** Paths of the CA files the `<Server><Tls>` entry points to, when CA mode is configured. */
+  ca?: { caPath: string; certPath: string; keyPath: string; ignoreCn: boolean };
+}
+
+/** Persistent routes of an existing StaticRoutes.xml; [] when the file does not exist. */
+export async function readStaticRoutes(stateDir: string): Promise<SimRoute[]> {
+  const path = join(stateDir, STATIC_ROUTES_FILE);
+  const text = await readTextIfExists(path);
+  if (text === null) return [];
+  const doc = parseXml(text, path) as { TcConfig?: { RemoteConnections?: { Route?: unknown[] } | string } };
+  if (!doc.TcConfig || typeof doc.TcConfig !== 'object') throw new SimStateError(`${path}: the root element is not <TcConfig>`);
+  const remote = doc.TcConfig.RemoteConnections;
+  const list = remote && typeof remote === 'object' ? (remote.Route ?? []) : [];
+  return list.map((raw, index) => routeFromXml(raw, index, path));
+}
+
+/** Rewrites StaticRoutes.xml (atomically, previous version kept as .bak). */
+export async function writeStaticRoutes(stateDir: string, content: StaticRoutesContent): Promise<void> {
+  const server: Record<string, unknown>[] = [];
+  if (content.ca) {
+    server.push({
+      '@_IgnoreCn': content.ca.ignoreCn ? 'true' : 'false',
+      Ca: content.ca.caPath,
+      Cert: content.ca.certPath,
+      Key: content.ca.keyPath,
+    });
+  }
+  // TwinCAT keeps PSK secrets in plain text here (TE1000 §6.3); so does the simulator, in a 0600 file.
+  if (content.psk.length) server.push({ Psk: content.psk.map((p) => ({ Identity: p.identity, Pwd: p.secret })) });
+  const remote: Record<string, unknown> = {};
+  if (content.secureOnly) remote['@_SecureOnly'] = 'True';
+  remote.Route = content.routes.filter((r) => !r.temporary).map(routeToXml);
+  if (server.length) remote.Server = { Tls: server };
+  const body = builder.build({ TcConfig: { '@_xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance', RemoteConnections: remote } }) as string;
+  const comment = '<!-- ADS Route Studio simulator. The content of <Route><Tls> is not public for TwinCAT; this layout is ours. -->\n';
+  await mkdir(stateDir, { recursive: true });
+  await writeFileAtomic(join(stateDir, STATIC_ROUTES_FILE), XML_DECLARATION + comment + body, { backup: true, mode: 0o600 });
+}
+
+/** Writes the CA files the Server section points to (TE1000 CA sample: rootCA.pem, ipc.crt, ipc.key). */
+export async function writeCaFiles(stateDir: string, ca: SimCaConfig): Promise<{ caPath: string; certPath: string; keyPath: string }> {
+  const dir = join(stateDir, 'CACerts');
+  await mkdir(dir, { recursive: true });
+  const caPath = join(dir, 'rootCA.pem');
+  const certPath = join(dir, 'ipc.crt');
+  const keyPath = join(dir, 'ipc.key');
+  await writeFileAtomic(caPath, ca.caPem);
+  await writeFileAtomic(certPath, ca.certPem);
+  await writeFileAtomic(keyPath, ca.keyPem, { mode: 0o600 });
+  return { caPath, certPath, keyPath };
+}
+
+function routeToXml(route: SimRoute): Record<string, unknown> {
+  const xml: Record<string, unknown> = {
+    Name: route.name,
+    Address: route.address,
+    NetId: route.netId,
+    Type: route.type,
+    Flags: String(route.flags),
+  };
+  if (route.maxFragment !== undefined) xml.MaxFragment = String(route.maxFragment);
+  if (route.tls) {
+    const tls: Record<string, unknown> = { '@_Mode': route.tls.mode };
+    if (route.tls.mode === 'ssc') tls['@_SelfSigned'] = 'true';
+    if (route.tls.fingerprint) tls.FingerPrint = route.tls.fingerprint;
+    if (route.tls.pskIdentity) tls.Psk = { Identity: route.tls.pskIdentity };
+    xml.Tls = tls;
+  }
+  return xml;
+}
+
+function routeFromXml(raw: unknown, index: number, path: string): SimRoute {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const text = (key: string): string | undefined => (typeof r[key] === 'string' ? (r[key] as string) : undefined);
+  const name = text('Name');
+  const netId = text('NetId');
+  const address = text('Address');
+  if (!name || !address || !netId || !isNetId(netId)) {
+    throw new SimStateError(`${path}: route ${index + 1} needs <Name>, <Address> and a valid <NetId>`);
+  }
+  const flags = Number(text('Flags') ?? '0');
+  const route: SimRoute = { name, address, netId, type: 'TCP_IP', flags: Number.isInteger(flags) ? flags : 0, temporary: false };
+  const maxFragment = Number(text('MaxFragment'));
+  if (Number.isInteger(maxFragment) && maxFragment > 0) route.maxFragment = maxFragment;
+  const tls = r.Tls as Record<string, unknown> | undefined;
+  if (tls && typeof tls === 'object') {
+    const mode = tls['@_Mode'];
+    const fingerprint = tls.FingerPrint;
+    const identity = (tls.Psk as Record<string, unknown> | undefined)?.Identity;
+    route.tls = {
+      mode: mode === 'ca' || mode === 'psk' ? (mode as SimRouteTlsMode) : 'ssc',
+      ...(typeof fingerprint === 'string' ? { fingerprint: fingerprint.toLowerCase() } : {}),
+      ...(typeof identity === 'string' ? { pskIdentity: identity } : {}),
+    };
+  }
+  return route;
+}
+
+function parseXml(text: string, path: string): unknown {
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) {
+    throw new SimStateError(`${path}: not well-formed XML (line ${valid.err.line}: ${valid.err.msg}); fix or remove the file`);
+  }
+  try {
+    return parser.parse(text);
+  } catch (error) {
+    throw new SimStateError(`${path}: cannot be read as XML (${error instanceof Error ? error.message : 'parse error'})`);
+  }
+}

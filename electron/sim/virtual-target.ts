@@ -1,0 +1,142 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Logger } from '../services/log/logger';
+import { resolveTargetConfig, type VirtualTargetConfig, type VirtualTargetInput } from './config';
+import { startPlainAdsServer } from './plain-ads-server';
+import { RouteTable, type SimRoute } from './route-table';
+import { startSecureAdsServer } from './secure-ads-server';
+import { SimLog, type SimLogEntry } from './sim-log';
+import { loadOrCreateSelfSigned, readStaticRoutes, STATIC_ROUTES_FILE, writeCaFiles, writeStaticRoutes } from './state-files';
+import { startUdpService } from './udp-service';
+
+export interface VirtualTarget {
+  config: VirtualTargetConfig;
+  /** SHA-256 of the target's self-signed certificate (what discovery tag 0x12 carries), lower-case hex. */
+  fingerprint: string;
+  /** The SSC PEM, so clients in tests can pin or inspect it. */
+  certificatePem: string;
+  address: string;
+  netId: string;
+  /** Ports actually bound (differ from config.ports only when 0 was asked for); null when that listener is off. */
+  ports: { udp: number | null; ads: number | null; tls: number | null };
+  stateDir: string;
+  staticRoutesPath: string;
+  routes(): SimRoute[];
+  log(): SimLogEntry[];
+  /** Live log: 'entry' fires for every SimLogEntry. */
+  events: SimLog;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+}
+
+/** Starts one simulated TwinCAT system: UDP 48899, TCP 48898 and TCP 8016 on its own address, as configured. */
+export async function startVirtualTarget(input: VirtualTargetInput | VirtualTargetConfig, options: StartOptions = {}): Promise<VirtualTarget> {
+  const config = resolveTargetConfig(input as VirtualTargetInput);
+  const ownsStateDir = config.stateDir === undefined;
+  const stateDir = config.stateDir ?? (await mkdtemp(join(tmpdir(), 'adsroute-sim-')));
+  const log = new SimLog(options.logger?.child(config.name));
+  const closers: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const close of closers.reverse()) await close().catch(() => undefined);
+    closers.length = 0;
+    if (ownsStateDir) await rm(stateDir, { recursive: true, force: true }).catch(() => undefined);
+  };
+
+  try {
+    // Read both state files before writing anything: a file we cannot parse is reported, never overwritten.
+    const ssc = await loadOrCreateSelfSigned(stateDir, config.name);
+    const routes = new RouteTable(await readStaticRoutes(stateDir));
+    const caPaths = config.ca ? await writeCaFiles(stateDir, config.ca) : undefined;
+    let writing: Promise<void> = Promise.resolve();
+    const persist = () => {
+      // Serialised so concurrent route adds never interleave their file replacements.
+      const next = writing.then(() =>
+        writeStaticRoutes(stateDir, {
+          routes: routes.persistent(),
+          secureOnly: config.secureOnly,
+          psk: config.psk,
+          ...(caPaths && config.ca ? { ca: { ...caPaths, ignoreCn: config.ca.ignoreCn } } : {}),
+        }),
+      );
+      writing = next.catch(() => undefined);
+      return next;
+    };
+    await persist();
+
+    const storeRoute = async (route: SimRoute) => {
+      const changedFile = routes.upsert(route);
+      if (changedFile) await persist();
+      log.add({
+        kind: 'route-stored',
+        transport: route.tls ? 'tls' : 'udp',
+        message: `route "${route.name}" stored: ${route.netId} at ${route.address}${route.temporary ? ' (temporary)' : ''}${route.tls ? ` [${route.tls.mode}]` : ''}`,
+      });
+    };
+
+    const ports: VirtualTarget['ports'] = { udp: null, ads: null, tls: null };
+    if (config.discovery) {
+      const udp = await startUdpService({ config, log, fingerprint: config.tls ? ssc.fingerprint : null, storeRoute });
+      closers.push(udp.close);
+      ports.udp = config.ports.udp;
+    }
+    if (config.tcp) {
+      const plain = await startPlainAdsServer({ config, log, routes });
+      closers.push(plain.close);
+      ports.ads = plain.port;
+    }
+    if (config.tls) {
+      const useCa = config.ca && config.quirks.serverCertificate === 'ca';
+      const serverCertificate = useCa && config.ca ? { certPem: config.ca.certPem, keyPem: config.ca.keyPem } : ssc;
+      const secure = await startSecureAdsServer({ config, log, routes, serverCertificate, storeRoute });
+      closers.push(secure.close);
+      ports.tls = secure.port;
+    }
+    log.add({
+      kind: 'listening',
+      transport: 'state',
+      message: `${config.name} (${config.netId}) on ${config.address}: udp ${ports.udp ?? 'off'}, ads ${ports.ads ?? 'off'}${config.secureOnly ? ' (SecureOnly)' : ''}, tls ${ports.tls ?? 'off'}`,
+    });
+
+    let stopped: Promise<void> | null = null;
+    return {
+      config,
+      fingerprint: ssc.fingerprint,
+      certificatePem: ssc.certPem,
+      address: config.address,
+      netId: config.netId,
+      ports,
+      stateDir,
+      staticRoutesPath: join(stateDir, STATIC_ROUTES_FILE),
+      routes: () => routes.all(),
+      log: () => log.list(),
+      events: log,
+      stop: () => {
+        stopped ??= (async () => {
+          await writing;
+          await stopAll();
+          log.add({ kind: 'stopped', transport: 'state', message: `${config.name} stopped` });
+        })();
+        return stopped;
+      },
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+/** Starts several targets (each on its own address); if one fails, the ones already running are stopped. */
+export async function startVirtualTargets(inputs: Array<VirtualTargetInput | VirtualTargetConfig>, options: StartOptions = {}): Promise<VirtualTarget[]> {
+  const started: VirtualTarget[] = [];
+  try {
+    for (const input of inputs) started.push(await startVirtualTarget(input, options));
+    return started;
+  } catch (error) {
+    await Promise.all(started.map((t) => t.stop()));
+    throw error;
+  }
+}

@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Button from '@mui/material/Button';
+import { useConnection } from '../api/ApiProvider';
+
+/** Shown above every page while the services cannot be reached, with a way to try again. */
+export function ConnectionBanner() {
+  const { failure, retry } = useConnection();
+  const [retrying, setRetrying] = useState(false);
+  if (failure === undefined) return null;
+  const onRetry = () => {
+    setRetrying(true);
+    void retry().finally(() => setRetrying(false));
+  };
+  return (
+    <Alert
+      severity="error"
+      role="alert"
+      sx={{ mb: 2 }}
+      action={
+        <Button color="inherit" size="small" onClick={onRetry} disabled={retrying}>
+          {retrying ? 'Retrying…' : 'Retry'}
+        </Button>
+      }
+    >
+      <AlertTitle>Cannot reach the ADS Route Studio services</AlertTitle>
+      {failure}
+    </Alert>
+  );
+}

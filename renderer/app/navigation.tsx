@@ -1,0 +1,42 @@
+import type { ComponentType, ReactElement } from 'react';
+import DnsOutlined from '@mui/icons-material/DnsOutlined';
+import AltRouteOutlined from '@mui/icons-material/AltRouteOutlined';
+import ShieldOutlined from '@mui/icons-material/ShieldOutlined';
+import WorkspacePremiumOutlined from '@mui/icons-material/WorkspacePremiumOutlined';
+import ReceiptLongOutlined from '@mui/icons-material/ReceiptLongOutlined';
+import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
+import { TargetsPage } from '../features/targets/TargetsPage';
+import { RoutesPage } from '../features/routes/RoutesPage';
+import { ServerPage } from '../features/server/ServerPage';
+import { CertificatesPage } from '../features/certificates/CertificatesPage';
+import { LogPage } from '../features/log/LogPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+
+export interface NavigationItem {
+  /** Hash path, e.g. "/routes" for "#/routes". */
+  path: string;
+  /** Accessible name of the nav link and the page's h1. */
+  label: string;
+  icon: ReactElement;
+  Page: ComponentType;
+}
+
+/** The app's pages in nav order; the first is the default. */
+export const navigation: readonly NavigationItem[] = [
+  { path: '/targets', label: 'Targets', icon: <DnsOutlined />, Page: TargetsPage },
+  { path: '/routes', label: 'Routes', icon: <AltRouteOutlined />, Page: RoutesPage },
+  { path: '/server', label: 'Secure ADS server', icon: <ShieldOutlined />, Page: ServerPage },
+  { path: '/certificates', label: 'Certificates', icon: <WorkspacePremiumOutlined />, Page: CertificatesPage },
+  { path: '/log', label: 'Log', icon: <ReceiptLongOutlined />, Page: LogPage },
+  { path: '/settings', label: 'Settings', icon: <SettingsOutlined />, Page: SettingsPage },
+];
+
+/** The item a hash path belongs to: an exact match or a sub-path ("/routes/x", "/routes?id=1"). */
+export function matchNavigationItem(path: string): NavigationItem | undefined {
+  return navigation.find((item) => path === item.path || path.startsWith(`${item.path}/`) || path.startsWith(`${item.path}?`));
+}
+
+/** The item a hash path shows; unknown paths show the default page. */
+export function findNavigationItem(path: string): NavigationItem {
+  return matchNavigationItem(path) ?? (navigation[0] as NavigationItem);
+}

@@ -1,0 +1,55 @@
+import { createTheme, type PaletteMode, type Theme } from '@mui/material/styles';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import { useMemo } from 'react';
+
+/**
+ * A calm, dense look for an engineering tool: tables carry the information, colour is kept for status
+ * (green verified, red failed, amber needs attention) so it stays meaningful.
+ */
+export function createAppTheme(mode: PaletteMode): Theme {
+  const dark = mode === 'dark';
+  return createTheme({
+    palette: {
+      mode,
+      primary: { main: dark ? '#64b5f6' : '#1f5fa8' },
+      secondary: { main: dark ? '#90a4ae' : '#455a64' },
+      // Filled status chips carry text on these colours; the contrast texts keep them readable (WCAG AA).
+      success: dark ? { main: '#66bb6a', contrastText: '#0b1f0c' } : { main: '#2e7d32', contrastText: '#ffffff' },
+      error: dark ? { main: '#ef5350', contrastText: '#1f0707' } : { main: '#c62828', contrastText: '#ffffff' },
+      warning: dark ? { main: '#ffb300', contrastText: '#1f1600' } : { main: '#ffa000', dark: '#8a5300', contrastText: '#1f1600' },
+      background: dark ? { default: '#12161b', paper: '#1a2027' } : { default: '#f4f6f8', paper: '#ffffff' },
+    },
+    shape: { borderRadius: 6 },
+    typography: {
+      fontFamily: '"Segoe UI", system-ui, -apple-system, Roboto, "Helvetica Neue", Arial, sans-serif',
+      fontSize: 13,
+      h1: { fontSize: '1.5rem', fontWeight: 600, lineHeight: 1.3 },
+      h2: { fontSize: '1.1rem', fontWeight: 600, lineHeight: 1.4 },
+      button: { textTransform: 'none', fontWeight: 600 },
+    },
+    components: {
+      MuiCssBaseline: {
+        styleOverrides: {
+          // Keyboard users must always see where they are; the outline follows the primary colour.
+          ':focus-visible': { outline: `2px solid ${dark ? '#90caf9' : '#1f5fa8'}`, outlineOffset: 2 },
+        },
+      },
+      MuiTable: { defaultProps: { size: 'small' } },
+      MuiTableCell: {
+        styleOverrides: {
+          head: { fontWeight: 600, whiteSpace: 'nowrap' },
+          root: { fontVariantNumeric: 'tabular-nums' },
+        },
+      },
+      MuiButton: { defaultProps: { disableElevation: true } },
+      MuiAppBar: { defaultProps: { elevation: 0 } },
+      MuiChip: { defaultProps: { size: 'small' } },
+    },
+  });
+}
+
+/** Light or dark, following the operating system, and switching live when the OS does. */
+export function useAppTheme(): Theme {
+  const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
+  return useMemo(() => createAppTheme(prefersDark ? 'dark' : 'light'), [prefersDark]);
+}

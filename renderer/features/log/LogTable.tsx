@@ -1,0 +1,52 @@
+import Chip, { type ChipProps } from '@mui/material/Chip';
+import Paper from '@mui/material/Paper';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import { formatLogTime, type LogEntry, type LogLevel } from './merge-log';
+
+const LEVEL_COLOUR: Record<LogLevel, ChipProps['color']> = { debug: 'default', info: 'primary', warn: 'warning', error: 'error' };
+
+/** Newest line first, so that what just happened is visible without scrolling. */
+export function LogTable({ entries, emptyText }: { entries: readonly LogEntry[]; emptyText: string }) {
+  const newestFirst = [...entries].reverse();
+  return (
+    <TableContainer component={Paper} variant="outlined" sx={{ maxHeight: 'calc(100vh - 220px)' }}>
+      <Table aria-label="Log" stickyHeader>
+        <TableHead>
+          <TableRow>
+            <TableCell sx={{ width: 110 }}>Time</TableCell>
+            <TableCell sx={{ width: 80 }}>Level</TableCell>
+            <TableCell sx={{ width: 160 }}>Source</TableCell>
+            <TableCell>Message</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {newestFirst.length === 0 ? (
+            <TableRow>
+              <TableCell colSpan={4} sx={{ color: 'text.secondary' }}>
+                {emptyText}
+              </TableCell>
+            </TableRow>
+          ) : (
+            newestFirst.map((entry, index) => (
+              <TableRow key={newestFirst.length - index} hover>
+                <TableCell title={entry.time} sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
+                  {formatLogTime(entry.time)}
+                </TableCell>
+                <TableCell>
+                  <Chip label={entry.level} color={LEVEL_COLOUR[entry.level]} variant={entry.level === 'debug' ? 'outlined' : 'filled'} />
+                </TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{entry.source}</TableCell>
+                <TableCell sx={{ wordBreak: 'break-word' }}>{entry.message}</TableCell>
+              </TableRow>
+            ))
+          )}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}

@@ -1,0 +1,85 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { NetworkAdapter } from '../../../shared/domain/network';
+import { FakeApi } from '../../test-utils/fake-api';
+import { renderWithApi } from '../../test-utils/render';
+import { SettingsPage } from './SettingsPage';
+
+const ethernet: NetworkAdapter = {
+  name: 'Ethernet 2',
+  address: '192.168.10.20',
+  netmask: '255.255.255.0',
+  broadcast: '192.168.10.255',
+  prefixLength: 24,
+  mac: '00:01:05:aa:bb:cc',
+  linkLocal: false,
+  loopback: false,
+  up: true,
+};
+const noDhcp: NetworkAdapter = {
+  ...ethernet,
+  name: 'Machine LAN',
+  address: '169.254.7.9',
+  netmask: '255.255.0.0',
+  broadcast: '169.254.255.255',
+  prefixLength: 16,
+  linkLocal: true,
+};
+
+function rowsOf(table: HTMLElement): string[][] {
+  return within(table)
+    .getAllByRole('row')
+    .map((row) => Array.from(row.querySelectorAll('th, td'), (cell) => cell.textContent ?? ''));
+}
+
+describe('Settings page', () => {
+  afterEach(cleanup);
+
+  it('lists the adapters of this PC, without asking for loopback, and flags link-local ones', async () => {
+    const api = new FakeApi().respond('network:adapters', [ethernet, noDhcp]);
+    renderWithApi(<SettingsPage />, api);
+    expect(screen.getByRole('heading', { level: 2, name: 'Network adapters' })).toBeTruthy();
+    const table = await screen.findByRole('table', { name: 'Network adapters' });
+    await waitFor(() => expect(rowsOf(table)).toHaveLength(3));
+    expect(rowsOf(table)).toEqual([
+      ['Name', 'IPv4 address', 'Netmask', 'Broadcast', 'Link-local'],
+      ['Ethernet 2', '192.168.10.20', '255.255.255.0', '192.168.10.255', 'No'],
+      ['Machine LAN', '169.254.7.9', '255.255.0.0', '169.254.255.255', 'Yeslink-local'],
+    ]);
+    expect(api.callsTo('network:adapters')).toEqual([{}]);
+  });
+
+  it('shows a progress bar until the adapters arrive', async () => {
+    const api = new FakeApi();
+    const answer = api.defer('network:adapters');
+    renderWithApi(<SettingsPage />, api);
+    expect(screen.getByRole('progressbar')).toBeTruthy();
+    expect(screen.queryByRole('table', { name: 'Network adapters' })).toBeNull();
+    answer.resolve([ethernet]);
+    await screen.findByRole('table', { name: 'Network adapters' });
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
+  it('shows the error message in an alert when the adapters cannot be listed', async () => {
+    const api = new FakeApi().fail('network:adapters', { code: 'internal', message: 'os.networkInterfaces failed' });
+    renderWithApi(<SettingsPage />, api);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('os.networkInterfaces failed');
+    expect(screen.queryByRole('table', { name: 'Network adapters' })).toBeNull();
+  });
+
+  it('asks again on Refresh and shows the new list', async () => {
+    const user = userEvent.setup();
+    let adapters = [ethernet];
+    const api = new FakeApi().handle('network:adapters', () => adapters);
+    renderWithApi(<SettingsPage />, api);
+    const table = await screen.findByRole('table', { name: 'Network adapters' });
+    expect(rowsOf(table)).toHaveLength(2);
+    adapters = [ethernet, noDhcp];
+    await user.click(screen.getByRole('button', { name: 'Refresh adapters' }));
+    await waitFor(() => expect(rowsOf(screen.getByRole('table', { name: 'Network adapters' }))).toHaveLength(3));
+    expect(api.callsTo('network:adapters')).toHaveLength(2);
+  });
+});

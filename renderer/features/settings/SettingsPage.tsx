@@ -1,0 +1,44 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import RefreshIcon from '@mui/icons-material/Refresh';
+import { PageLayout } from '../../app/PageLayout';
+import { useRequest } from '../../api/use-request';
+import { AdaptersTable } from './AdaptersTable';
+
+function NetworkAdaptersSection() {
+  const { data, error, loading, reload } = useRequest('network:adapters', {});
+  return (
+    <Box component="section" aria-labelledby="adapters-heading">
+      <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 1 }}>
+        <Typography variant="h2" component="h2" id="adapters-heading">
+          Network adapters
+        </Typography>
+        <Button size="small" startIcon={<RefreshIcon />} onClick={reload} disabled={loading}>
+          Refresh adapters
+        </Button>
+      </Stack>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
+        The IPv4 adapters of this PC; a broadcast search sends to each of them.
+      </Typography>
+      {loading && <LinearProgress aria-label="Loading network adapters" sx={{ mb: 1 }} />}
+      {error && (
+        <Alert severity="error" sx={{ mb: 1 }}>
+          {error.message}
+        </Alert>
+      )}
+      {data && <AdaptersTable adapters={data} />}
+    </Box>
+  );
+}
+
+export function SettingsPage() {
+  return (
+    <PageLayout title="Settings" description="This PC as ADS Route Studio sees it.">
+      <NetworkAdaptersSection />
+    </PageLayout>
+  );
+}

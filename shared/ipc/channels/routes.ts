@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import {
+  localRouteSchema,
+  routeCredentialsSchema,
+  routeErrorSchema,
+  routeSettingsSchema,
+  routeStepSchema,
+} from '../../domain/route';
+
+const fingerprintText = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const certificateSummarySchema = z.object({
+  fingerprint: fingerprintText,
+  subject: z.string(),
+  issuer: z.string(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+  selfSigned: z.boolean(),
+});
+
+export const routesRequests = {
+  /** Fetches the target's certificate live from a TLS handshake (no credentials sent) for the Compare field. */
+  'secure:server-certificate': {
+    request: z.object({ address: z.string().min(1), tlsPort: z.number().int().min(1).max(65535).optional() }).strict(),
+    response: z.object({ certificate: certificateSummarySchema, cipherSuite: z.string(), handshakeMs: z.number() }),
+  },
+  /** Starts creating routes to one or many targets; progress arrives as routes:step / routes:done events. */
+  'routes:add': {
+    request: z
+      .object({
+        targets: z
+          .array(
+            z.object({
+              settings: routeSettingsSchema,
+              /** For SSC: the fingerprint the user compared (normalised); null only with fingerprintVerifiedOutOfBand. */
+              expectedFingerprint: fingerprintText.nullable().default(null),
+            }),
+          )
+          .min(1)
+          .max(256),
+        credentials: routeCredentialsSchema,
+        /** The user ticked "I verified this fingerprint another way": logged, and SSC proceeds without a compare. */
+        fingerprintVerifiedOutOfBand: z.boolean().default(false),
+        concurrency: z.number().int().min(1).max(32).default(8),
+        ports: z
+          .object({ udp: z.number().int().optional(), ads: z.number().int().optional(), tls: z.number().int().optional() })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+    response: z.object({ batchId: z.string() }),
+  },
+  'routes:cancel': {
+    request: z.object({ batchId: z.string() }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
+  },
+  'routes:list': {
+    request: z.object({}).strict(),
+    response: z.array(localRouteSchema),
+  },
+  'routes:remove': {
+    request: z.object({ name: z.string().min(1) }).strict(),
+    response: z.object({ removed: z.boolean() }),
+  },
+  /** This PC's client identity (Secure ADS client certificate) and local NetId / host name. */
+  'identity:get': {
+    request: z.object({}).strict(),
+    response: z.object({
+      fingerprint: fingerprintText,
+      subject: z.string(),
+      notAfter: z.string(),
+      localNetId: z.string(),
+      hostname: z.string(),
+    }),
+  },
+  'identity:set': {
+    request: z
+      .object({ localNetId: z.string().regex(/^(\d{1,3})(\.\d{1,3}){5}$/).optional(), hostname: z.string().min(1).max(31).optional() })
+      .strict(),
+    response: z.object({ localNetId: z.string(), hostname: z.string() }),
+  },
+} as const;
+
+export const routesEvents = {
+  'routes:step': z.object({
+    batchId: z.string(),
+    /** The target's address as given in the settings: identifies the row. */
+    target: z.string(),
+    step: routeStepSchema,
+    status: z.enum(['running', 'ok', 'failed', 'skipped']),
+    ms: z.number().nullable(),
+    detail: z.string().nullable(),
+    error: routeErrorSchema.nullable(),
+  }),
+  'routes:done': z.object({
+    batchId: z.string(),
+    results: z.array(
+      z.object({
+        target: z.string(),
+        ok: z.boolean(),
+        netId: z.string().nullable(),
+        fingerprint: z.string().nullable(),
+        error: routeErrorSchema.nullable(),
+        ms: z.number(),
+      }),
+    ),
+  }),
+  'routes:changed': z.object({ routes: z.array(localRouteSchema) }),
+} as const;
