@@ -30,8 +30,10 @@ test('each navigation entry opens its page, moves the selection and the address'
 test('a hash link opens its page directly and survives a reload', async ({ app }) => {
   test.skip(app.host.kind !== 'web', 'deep links are typed into a browser address bar');
   const frame = new AppFrame(app.page);
+  await expect(frame.heading).toHaveText('Targets');
   await app.page.goto(`${app.host.kind === 'web' ? app.host.url : ''}#/log`);
   await expect(frame.heading).toHaveText('Log');
+  // A reload is a fresh start of the app on that link, as when someone pastes it.
   await app.page.reload();
   await expect(frame.heading).toHaveText('Log');
   await expect(frame.navItem('Log')).toHaveAttribute('aria-current', 'page');
@@ -42,6 +44,8 @@ test('with a wrong token the app says it cannot reach its services', async ({ ap
   test.skip(app.host.kind !== 'web', 'only the browser host has a token');
   const url = new URL(app.host.kind === 'web' ? app.host.url : '');
   url.searchParams.set('token', 'not-the-token');
+  // Settings asks the services for the adapters at once, so the failure shows without any click.
+  url.hash = '#/settings';
   await app.page.goto(url.toString());
   await expect(new AppFrame(app.page).connectionError()).toBeVisible();
 });

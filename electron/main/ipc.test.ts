@@ -4,7 +4,7 @@ import { createDispatcher, type Dispatcher } from '../ipc/dispatcher';
 import { EventBus } from '../ipc/event-bus';
 import { createAppUrlCheck } from './app-url';
 import { createSenderCheck, registerIpc, type InvokeEventLike } from './ipc';
-import { createFakeElectron, FakeBrowserWindow } from './testing/fake-electron';
+import { createFakeElectron, fakeFrame, FakeBrowserWindow } from './testing/fake-electron';
 
 const { appUrl, isAppUrl } = createAppUrlCheck('/opt/ars/resources/app.asar/dist/renderer/index.html');
 
@@ -55,11 +55,13 @@ describe('Electron IPC', () => {
     const { invoke, window, handler, log } = setup();
     const other = new FakeBrowserWindow({});
     other.webContents.mainFrame.url = appUrl;
-    const subframe = { url: appUrl, parent: window.webContents.mainFrame };
+    const subframe = fakeFrame(window.webContents, appUrl, window.webContents.mainFrame);
+    const sameProcessOtherTop = fakeFrame(window.webContents, appUrl, null);
     const untrusted: Array<[string, unknown]> = [
       ['subframe', { sender: window.webContents, senderFrame: subframe }],
       ['other window', { sender: other.webContents, senderFrame: other.webContents.mainFrame }],
       ['no frame', { sender: window.webContents, senderFrame: null }],
+      ['another top-level frame', { sender: window.webContents, senderFrame: sameProcessOtherTop }],
     ];
     for (const [label, event] of untrusted) {
       await expect(invoke(event as InvokeEventLike, 'network:adapters', { password: 'hunter2' }), label).resolves.toMatchObject({
@@ -73,11 +75,17 @@ describe('Electron IPC', () => {
       error: { code: 'forbidden' },
     });
     expect(handler).not.toHaveBeenCalled();
-    expect(log.warn).toHaveBeenCalledTimes(4);
+    expect(log.warn).toHaveBeenCalledTimes(5);
     const logged = log.warn.mock.calls.flat().join('\n');
     expect(logged).toContain('network:adapters');
     expect(logged).not.toContain('hunter2');
     expect(logged).not.toContain('token=abc');
+  });
+
+  it('accepts a fresh frame object that stands for our main frame', async () => {
+    const { invoke, window } = setup();
+    const sameFrame = { ...window.webContents.mainFrame };
+    await expect(invoke({ sender: window.webContents, senderFrame: sameFrame } as never, 'network:adapters', {})).resolves.toMatchObject({ ok: true });
   });
 
   it('refuses everything once our window is gone', async () => {

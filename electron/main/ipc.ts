@@ -20,9 +20,19 @@ export interface IpcOptions {
   log: Pick<Logger, 'warn' | 'error'>;
 }
 
+interface FrameLike {
+  processId: number;
+  routingId: number;
+}
+
 interface WindowLike {
   isDestroyed(): boolean;
-  webContents: { id: number; mainFrame: unknown };
+  webContents: { id: number; mainFrame: FrameLike };
+}
+
+function isSameFrame(a: FrameLike, b: FrameLike): boolean {
+  // Electron may hand out a fresh WebFrameMain object for the same frame, so identity alone is not enough.
+  return a === b || (a.processId === b.processId && a.routingId === b.routingId);
 }
 
 /**
@@ -34,7 +44,7 @@ export function createSenderCheck(getWindow: () => WindowLike | undefined, isApp
     const window = getWindow();
     const frame = event.senderFrame;
     if (!window || window.isDestroyed() || !frame) return false;
-    return event.sender.id === window.webContents.id && frame === window.webContents.mainFrame && isAppUrl(frame.url);
+    return event.sender.id === window.webContents.id && frame.parent === null && isSameFrame(frame, window.webContents.mainFrame) && isAppUrl(frame.url);
   };
 }
 

@@ -42,13 +42,21 @@ export function fakeEvent(): { preventDefault: () => void; defaultPrevented: boo
 export interface FakeFrame {
   url: string;
   parent: FakeFrame | null;
+  processId: number;
+  routingId: number;
 }
 
 let nextContentsId = 1;
+let nextRoutingId = 1;
+
+/** A frame of the given contents' renderer process; a new routing id each time. */
+export function fakeFrame(contents: { id: number }, url: string, parent: FakeFrame | null): FakeFrame {
+  return { url, parent, processId: 1000 + contents.id, routingId: nextRoutingId++ };
+}
 
 export class FakeWebContents extends FakeEmitter {
   readonly id = nextContentsId++;
-  readonly mainFrame: FakeFrame = { url: '', parent: null };
+  readonly mainFrame: FakeFrame = fakeFrame(this, '', null);
   windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
   destroyed = false;
   readonly send = vi.fn();

@@ -2,7 +2,6 @@ import {
   ADD_ROUTE_WRONG_CREDENTIALS,
   encodeAddRouteRequest,
   interpretAddRouteReply,
-  RESPONSE_BIT,
   UdpService,
 } from '../../../shared/protocol/udp48899';
 import { ProtocolError } from '../../../shared/protocol/errors';
@@ -47,7 +46,7 @@ export async function addRouteOverUdp(options: UdpAddRouteOptions): Promise<{ ta
     payload,
     timeoutMs: options.timeoutMs,
     signal: options.signal,
-    accept: (m) => m.service === ((UdpService.AddRoute | RESPONSE_BIT) >>> 0),
+    accept: (m) => m.response && m.service === UdpService.AddRoute,
   });
   let status: { status: number; statusText: string };
   try {

@@ -1,7 +1,6 @@
 import {
   encodeDiscoveryRequest,
   interpretDiscoveryReply,
-  RESPONSE_BIT,
   UdpService,
   type DiscoveryInfo,
 } from '../../../shared/protocol/udp48899';
@@ -16,7 +15,7 @@ export async function discoverHost(options: { host: string; port?: number; local
     timeoutMs: options.timeoutMs,
     signal: options.signal,
     accept: (m) => {
-      if (m.service !== ((UdpService.Discovery | RESPONSE_BIT) >>> 0)) return false;
+      if (!m.response || m.service !== UdpService.Discovery) return false;
       try {
         interpretDiscoveryReply(m);
         return true;

@@ -34,11 +34,22 @@ function rowsOf(table: HTMLElement): string[][] {
     .map((row) => Array.from(row.querySelectorAll('th, td'), (cell) => cell.textContent ?? ''));
 }
 
+/** The page also shows this PC's identity; these tests are about the adapters, so it answers with a fixed one. */
+function settingsApi(): FakeApi {
+  return new FakeApi().respond('identity:get', {
+    fingerprint: 'ab'.repeat(32),
+    subject: 'CN=ADS Route Studio ENG-PC',
+    notAfter: '2061-01-01T00:00:00.000Z',
+    localNetId: '10.77.1.2.1.1',
+    hostname: 'ENG-PC',
+  });
+}
+
 describe('Settings page', () => {
   afterEach(cleanup);
 
   it('lists the adapters of this PC, without asking for loopback, and flags link-local ones', async () => {
-    const api = new FakeApi().respond('network:adapters', [ethernet, noDhcp]);
+    const api = settingsApi().respond('network:adapters', [ethernet, noDhcp]);
     renderWithApi(<SettingsPage />, api);
     expect(screen.getByRole('heading', { level: 2, name: 'Network adapters' })).toBeTruthy();
     const table = await screen.findByRole('table', { name: 'Network adapters' });
@@ -52,18 +63,18 @@ describe('Settings page', () => {
   });
 
   it('shows a progress bar until the adapters arrive', async () => {
-    const api = new FakeApi();
+    const api = settingsApi();
     const answer = api.defer('network:adapters');
     renderWithApi(<SettingsPage />, api);
-    expect(screen.getByRole('progressbar')).toBeTruthy();
+    expect(screen.getByRole('progressbar', { name: 'Loading network adapters' })).toBeTruthy();
     expect(screen.queryByRole('table', { name: 'Network adapters' })).toBeNull();
     answer.resolve([ethernet]);
     await screen.findByRole('table', { name: 'Network adapters' });
-    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.queryByRole('progressbar', { name: 'Loading network adapters' })).toBeNull();
   });
 
   it('shows the error message in an alert when the adapters cannot be listed', async () => {
-    const api = new FakeApi().fail('network:adapters', { code: 'internal', message: 'os.networkInterfaces failed' });
+    const api = settingsApi().fail('network:adapters', { code: 'internal', message: 'os.networkInterfaces failed' });
     renderWithApi(<SettingsPage />, api);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('os.networkInterfaces failed');
@@ -73,7 +84,7 @@ describe('Settings page', () => {
   it('asks again on Refresh and shows the new list', async () => {
     const user = userEvent.setup();
     let adapters = [ethernet];
-    const api = new FakeApi().handle('network:adapters', () => adapters);
+    const api = settingsApi().handle('network:adapters', () => adapters);
     renderWithApi(<SettingsPage />, api);
     const table = await screen.findByRole('table', { name: 'Network adapters' });
     expect(rowsOf(table)).toHaveLength(2);

@@ -8,6 +8,7 @@ import RefreshIcon from '@mui/icons-material/Refresh';
 import { PageLayout } from '../../app/PageLayout';
 import { useRequest } from '../../api/use-request';
 import { AdaptersTable } from './AdaptersTable';
+import { ClientIdentitySection } from './ClientIdentitySection';
 
 function NetworkAdaptersSection() {
   const { data, error, loading, reload } = useRequest('network:adapters', {});
@@ -38,6 +39,7 @@ function NetworkAdaptersSection() {
 export function SettingsPage() {
   return (
     <PageLayout title="Settings" description="This PC as ADS Route Studio sees it.">
+      <ClientIdentitySection />
       <NetworkAdaptersSection />
     </PageLayout>
   );

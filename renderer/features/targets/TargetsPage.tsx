@@ -1,6 +1,128 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import Button from '@mui/material/Button';
+import InputAdornment from '@mui/material/InputAdornment';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import AddLinkOutlined from '@mui/icons-material/AddLinkOutlined';
+import FilterListOutlined from '@mui/icons-material/FilterListOutlined';
+import { targetKey } from '../../../shared/domain/target';
 import { PageLayout } from '../../app/PageLayout';
+import { useRequest } from '../../api/use-request';
+import { AddRouteDialog } from '../add-route/AddRouteDialog';
+import { adapterKey, defaultAdapterChoice } from './AdapterChoice';
+import { SearchFeedback } from './SearchFeedback';
+import { DEFAULT_TIMEOUT_MS, SearchPanel, splitEntries, splitRanges, type SearchFields } from './SearchPanel';
+import { TargetsTable } from './TargetsTable';
+import { nextSort, systemsFoundText, visibleTargets, type TargetColumn, type TargetSort } from './target-table-model';
+import { useDiscovery, type DiscoveryState, type SearchKind } from './use-discovery';
+import { useLocalRoutesByNetId } from './use-connected-routes';
 
-/** Placeholder: the discovery engineer replaces this page with the search and the list of found systems. */
+/** Fields the user has not touched yet follow their defaults (adapters as listed, the demo's startup search). */
+interface EditedFields {
+  hosts?: string;
+  ranges?: string;
+  timeoutMs?: number;
+  adapters?: ReadonlySet<string>;
+}
+
+function emptyTableText(discovery: DiscoveryState, hiddenByFilter: boolean): string {
+  if (hiddenByFilter) return 'No system matches the filter.';
+  if (discovery.phase === 'starting' || discovery.phase === 'searching') return 'Waiting for answers…';
+  if (discovery.phase === 'done') return discovery.summary?.cancelled ? 'The search was cancelled before any system answered.' : 'No system answered.';
+  return 'No search yet: tick the adapters and press Broadcast Search, or search a host or range.';
+}
+
 export function TargetsPage() {
-  return <PageLayout title="Targets" description="Search the connected networks for TwinCAT systems and add routes to them." />;
+  const adapters = useRequest('network:adapters', {});
+  const info = useRequest('app:info', {});
+  const startupSearch = info.data?.startupSearch ?? null;
+  const routes = useLocalRoutesByNetId();
+  const { state: discovery, start, cancel } = useDiscovery();
+
+  const [edited, setEdited] = useState<EditedFields>({});
+  const [filter, setFilter] = useState('');
+  const [sort, setSort] = useState<TargetSort | null>(null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [dialogOpen, setDialogOpen] = useState(false);
+
+  const defaultAdapters = useMemo(() => defaultAdapterChoice(adapters.data ?? []), [adapters.data]);
+  const fields: SearchFields = {
+    hosts: edited.hosts ?? startupSearch?.hosts.join(', ') ?? '',
+    ranges: edited.ranges ?? startupSearch?.ranges.join(', ') ?? '',
+    timeoutMs: edited.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    adapters: edited.adapters ?? defaultAdapters,
+  };
+
+  const runSearch = (kind: SearchKind) => {
+    setSelected(new Set());
+    const chosenAdapters = (adapters.data ?? []).filter((adapter) => fields.adapters.has(adapterKey(adapter))).map((adapter) => adapter.address);
+    if (kind === 'broadcast') void start({ kind, adapters: chosenAdapters, timeoutMs: fields.timeoutMs });
+    else if (kind === 'host') void start({ kind, hosts: splitEntries(fields.hosts), timeoutMs: fields.timeoutMs });
+    else void start({ kind, ranges: splitRanges(fields.ranges), timeoutMs: fields.timeoutMs });
+  };
+
+  // The demo (and a start with --search) asks for one search as the view opens: run it once, never on reconnects.
+  const startupDone = useRef(false);
+  useEffect(() => {
+    if (!startupSearch || startupDone.current) return;
+    if (startupSearch.hosts.length === 0 && startupSearch.ranges.length === 0) return;
+    startupDone.current = true;
+    void start({ kind: startupSearch.hosts.length > 0 ? 'host' : 'range', hosts: startupSearch.hosts, ranges: startupSearch.ranges, timeoutMs: DEFAULT_TIMEOUT_MS });
+  }, [startupSearch, start]);
+
+  const connected = (netId: string) => routes.has(netId);
+  const rows = visibleTargets(discovery.targets, { filter, sort, connected: (target) => connected(target.netId) });
+  const selectedTargets = discovery.targets.filter((target) => selected.has(targetKey(target)));
+
+  const toggleAdapter = (key: string) => {
+    const next = new Set(fields.adapters);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    setEdited((current) => ({ ...current, adapters: next }));
+  };
+
+  return (
+    <PageLayout title="Targets" description="Find TwinCAT systems by broadcast, host name or address range, then add routes to the ones you select.">
+      <SearchPanel
+        fields={fields}
+        onFieldsChange={(change) => setEdited((current) => ({ ...current, ...change }))}
+        onToggleAdapter={toggleAdapter}
+        adapters={adapters.data}
+        adaptersError={adapters.error?.message}
+        discovery={discovery}
+        onSearch={runSearch}
+        onCancel={() => void cancel()}
+      />
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1 }}>
+        <Typography variant="body2" role="status" sx={{ flexGrow: 1, fontWeight: 500 }}>
+          {systemsFoundText(discovery.targets.length, rows.length)}
+          {selectedTargets.length > 0 && `, ${selectedTargets.length} selected`}
+        </Typography>
+        <TextField
+          size="small"
+          label="Filter targets"
+          placeholder="Name, address, NetId, OS"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          slotProps={{ input: { startAdornment: <InputAdornment position="start"><FilterListOutlined fontSize="small" /></InputAdornment> } }}
+          sx={{ width: 260 }}
+        />
+        <Button variant="contained" startIcon={<AddLinkOutlined />} disabled={selectedTargets.length === 0} onClick={() => setDialogOpen(true)}>
+          Add Route
+        </Button>
+      </Stack>
+      <TargetsTable
+        rows={rows}
+        emptyText={emptyTableText(discovery, discovery.targets.length > 0)}
+        selected={selected}
+        onSelectionChange={setSelected}
+        sort={sort}
+        onSort={(column: TargetColumn) => setSort((current) => nextSort(current, column))}
+        routes={routes}
+      />
+      <SearchFeedback discovery={discovery} />
+      <AddRouteDialog open={dialogOpen} targets={selectedTargets} onClose={() => setDialogOpen(false)} />
+    </PageLayout>
+  );
 }

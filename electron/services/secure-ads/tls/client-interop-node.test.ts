@@ -107,6 +107,19 @@ describe('certificate mode against Node (OpenSSL) tls server, TwinCAT-like', () 
     }
   });
 
+  it('a server renegotiation request (HelloRequest) is declined and the session keeps working', async () => {
+    const srv = await startEchoServer({ key: server.keyPem, cert: server.certPem, maxVersion: 'TLSv1.2', ciphers: 'DHE-RSA-AES256-SHA256', dhparam: dh2048 });
+    try {
+      const conn = await connectTls({ host: '127.0.0.1', port: srv.port, mode: 'certificate' });
+      expect(await echo(conn, 'before')).toBe('before');
+      srv.sockets[0]?.renegotiate({}, () => undefined);
+      expect(await echo(conn, 'after')).toBe('after');
+      await conn.end();
+    } finally {
+      await srv.close();
+    }
+  });
+
   it('a server close_notify ends reading cleanly with null', async () => {
     const srv = await startEchoServer({ key: server.keyPem, cert: server.certPem, maxVersion: 'TLSv1.2', ciphers: 'DHE-RSA-AES128-SHA256', dhparam: dh2048 });
     try {

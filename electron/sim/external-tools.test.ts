@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process';
+import { createHash, X509Certificate } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeUdpMessage, encodeDiscoveryRequest, interpretDiscoveryReply } from '../../shared/protocol/udp48899';
+import { createSelfSignedCertificate } from '../services/certificates/self-signed';
+import { udpExchange } from './test-support';
+import { startVirtualTarget, type VirtualTarget } from './index';
+
+// Addresses 127.0.93.x belong to this file. Debian's nmap and openssl act as independent clients.
+const ADDRESS = '127.0.93.1';
+const PSK_IDENTITY = 'Tool_Id';
+const PSK_SECRET = 'ToolSecret';
+
+let target: VirtualTarget;
+let dir: string;
+
+beforeAll(async () => {
+  target = await startVirtualTarget({ address: ADDRESS, name: 'TOOLS-PLC', psk: [{ identity: PSK_IDENTITY, secret: PSK_SECRET }], quirks: { connectInfoTimeoutMs: 500 } });
+  dir = await mkdtemp(join(tmpdir(), 'sim-tools-'));
+  const client = createSelfSignedCertificate({ commonName: 'openssl-client' });
+  await writeFile(join(dir, 'c.pem'), client.certPem);
+  await writeFile(join(dir, 'k.pem'), client.keyPem);
+});
+afterAll(async () => {
+  await target.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Runs a tool with a closed stdin; resolves with its output once it exits (killed after `timeoutMs`). */
+function run(cmd: string, args: string[], timeoutMs = 20_000): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.stdin.end();
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+const sClient = (...args: string[]) => run('openssl', ['s_client', '-connect', `${ADDRESS}:8016`, '-tls1_2', ...args]);
+
+describe('independent clients', () => {
+  it('nmap -sU -p48899 --reason sees the port open (its probe is the discovery request)', async () => {
+    const { output } = await run('nmap', ['-n', '-sU', '-p48899', '--reason', ADDRESS], 60_000);
+    expect(output).toMatch(/48899\/udp\s+open\s+\S+\s+udp-response/);
+  });
+
+  it('openssl s_client completes DHE-RSA-AES256-SHA256 with a client certificate; the server certificate hash is tag 0x12', async () => {
+    const brief = await sClient('-brief', '-cipher', 'DHE-RSA-AES256-SHA256', '-cert', join(dir, 'c.pem'), '-key', join(dir, 'k.pem'));
+    expect(brief.output).toContain('CONNECTION ESTABLISHED');
+    expect(brief.output).toMatch(/Ciphersuite: DHE-RSA-AES256-SHA256/);
+    expect(brief.output).toMatch(/Protocol version: TLSv1\.2/);
+
+    const full = await sClient('-cipher', 'DHE-RSA-AES256-SHA256', '-cert', join(dir, 'c.pem'), '-key', join(dir, 'k.pem'));
+    const pem = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(full.output)?.[0];
+    expect(pem).toBeDefined();
+    const served = createHash('sha256').update(new X509Certificate(pem!).raw).digest('hex');
+    const reply = await udpExchange(ADDRESS, 48899, encodeDiscoveryRequest({ netId: '127.0.0.1.1.1' }));
+    expect(interpretDiscoveryReply(decodeUdpMessage(new Uint8Array(reply!))).fingerprint).toBe(served);
+    expect(full.output).toMatch(/Server Temp Key: DH, 2048 bits/);
+  });
+
+  it('refuses ECDHE-RSA-AES128-GCM-SHA256 and TLS 1.3', async () => {
+    const ecdhe = await sClient('-brief', '-cipher', 'ECDHE-RSA-AES128-GCM-SHA256');
+    expect(ecdhe.output).not.toContain('CONNECTION ESTABLISHED');
+    expect(ecdhe.code).not.toBe(0);
+    const tls13 = await run('openssl', ['s_client', '-brief', '-connect', `${ADDRESS}:8016`, '-tls1_3']);
+    expect(tls13.output).not.toContain('CONNECTION ESTABLISHED');
+    expect(tls13.code).not.toBe(0);
+    expect(target.log().filter((e) => e.reason === 'handshake').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('openssl s_client completes PSK-AES256-CBC-SHA384 with the derived key', async () => {
+    const key = createHash('sha256').update(PSK_IDENTITY.toUpperCase() + PSK_SECRET, 'utf8').digest('hex');
+    const psk = await sClient('-brief', '-psk', key, '-psk_identity', PSK_IDENTITY, '-cipher', 'PSK-AES256-CBC-SHA384');
+    expect(psk.output).toContain('CONNECTION ESTABLISHED');
+    expect(psk.output).toMatch(/Ciphersuite: PSK-AES256-CBC-SHA384/);
+    const wrong = await sClient('-brief', '-psk', '00'.repeat(32), '-psk_identity', PSK_IDENTITY, '-cipher', 'PSK-AES256-CBC-SHA384');
+    expect(wrong.output).not.toContain('CONNECTION ESTABLISHED');
+  });
+});

@@ -1,0 +1,84 @@
+import type { RouteCredentials } from '../../../shared/domain/route';
+import { normalizeFingerprint } from '../../../shared/protocol/fingerprint';
+import type { SecureMethod } from './route-form';
+
+/** Everything the login step collects; only the fields of the chosen method are sent. */
+export interface LoginFields {
+  user: string;
+  password: string;
+  pskIdentity: string;
+  pskKey: string;
+  caPath: string;
+  certPath: string;
+  keyPath: string;
+  keyPassword: string;
+  ignoreCn: boolean;
+}
+
+export const emptyLogin: LoginFields = {
+  user: '',
+  password: '',
+  pskIdentity: '',
+  pskKey: '',
+  caPath: '',
+  certPath: '',
+  keyPath: '',
+  keyPassword: '',
+  ignoreCn: false,
+};
+
+/** A 64-hex entry is the key itself; anything else is a password the key is derived from. */
+export function isPskKeyHex(key: string): boolean {
+  return /^[0-9a-fA-F]{64}$/.test(key.trim());
+}
+
+export type LoginMethod = SecureMethod | 'none';
+
+export function credentialsFor(method: LoginMethod, fields: LoginFields): RouteCredentials {
+  switch (method) {
+    case 'psk':
+      return isPskKeyHex(fields.pskKey)
+        ? { kind: 'psk', identity: fields.pskIdentity.trim(), keyHex: fields.pskKey.trim() }
+        : { kind: 'psk', identity: fields.pskIdentity.trim(), password: fields.pskKey };
+    case 'ca':
+      return {
+        kind: 'ca',
+        caPath: fields.caPath.trim(),
+        certPath: fields.certPath.trim(),
+        keyPath: fields.keyPath.trim(),
+        ...(fields.keyPassword ? { keyPassword: fields.keyPassword } : {}),
+        ignoreCn: fields.ignoreCn,
+      };
+    case 'ssc':
+    case 'none':
+      return { kind: 'os', user: fields.user.trim(), password: fields.password };
+  }
+}
+
+/** Which required login fields are still empty, by their label; the Add button explains itself with this. */
+export function missingLoginFields(method: LoginMethod, fields: LoginFields): string[] {
+  const required: Array<[string, string]> =
+    method === 'psk'
+      ? [['Identity', fields.pskIdentity], ['Key', fields.pskKey]]
+      : method === 'ca'
+        ? [['CA certificate', fields.caPath], ['Client certificate', fields.certPath], ['Private key', fields.keyPath]]
+        : [['User name', fields.user]];
+  return required.filter(([, value]) => value.trim() === '').map(([label]) => label);
+}
+
+export type CompareResult = 'empty' | 'match' | 'differ' | 'malformed';
+
+/** Pasted text in any usual notation (colons, spaces, dashes, either case) against the fingerprint of the handshake. */
+export function compareFingerprint(live: string | undefined, pasted: string): CompareResult {
+  if (pasted.trim() === '') return 'empty';
+  const normal = normalizeFingerprint(pasted.trim());
+  if (normal === null) return 'malformed';
+  return live !== undefined && normalizeFingerprint(live) === normal ? 'match' : 'differ';
+}
+
+export const COMPARE_HELP: Record<CompareResult, string> = {
+  empty: 'Paste the fingerprint shown in "About TwinCAT" on the target',
+  match: 'Fingerprints match',
+  differ: 'Fingerprints differ: do not continue unless you know why',
+  malformed: 'Not a SHA-256 fingerprint (64 hex digits): fingerprints differ',
+};

@@ -1,0 +1,144 @@
+import type { RoutePersistence, RouteSecurity, RouteSettings } from '../../../shared/domain/route';
+import type { DiscoveredTarget } from '../../../shared/domain/target';
+
+export type SecureMethod = Exclude<RouteSecurity, 'none'>;
+export type AddressKind = 'ip' | 'hostname';
+
+/** One selected target as the form edits it; `ip` and `hostname` stay as discovered so the radio can switch back. */
+export interface TargetEntry {
+  key: string;
+  hostname: string;
+  ip: string;
+  routeName: string;
+  netId: string;
+  secureAds: boolean;
+  /** From the unauthenticated discovery reply: shown next to the live one, never trusted. */
+  discoveryFingerprint: string | null;
+}
+
+/** The lower half of the XAE dialog: one form covers every selected target. */
+export interface RouteForm {
+  targets: TargetEntry[];
+  /** Only offered for a single target: a NAT alias must be unique per target. */
+  virtualNetId: string;
+  addressKind: AddressKind;
+  timeoutSeconds: string;
+  targetRoute: RoutePersistence;
+  remoteRoute: RoutePersistence;
+  remoteRouteName: string;
+  unidirectional: boolean;
+  secure: boolean;
+  method: SecureMethod;
+}
+
+export function initialForm(targets: readonly DiscoveredTarget[], localHostname: string): RouteForm {
+  const allSecure = targets.length > 0 && targets.every((target) => target.secureAds);
+  return {
+    targets: targets.map((target) => ({
+      key: `${target.netId}@${target.address}`,
+      hostname: target.hostname,
+      ip: target.address,
+      routeName: target.hostname,
+      netId: target.netId,
+      secureAds: target.secureAds,
+      discoveryFingerprint: target.fingerprint,
+    })),
+    virtualNetId: '',
+    addressKind: 'ip',
+    timeoutSeconds: '5',
+    targetRoute: 'static',
+    remoteRoute: 'static',
+    remoteRouteName: localHostname,
+    unidirectional: false,
+    secure: allSecure,
+    method: 'ssc',
+  };
+}
+
+/** The address the services connect to and that identifies the target's row in the progress events. */
+export function addressOf(entry: TargetEntry, kind: AddressKind): string {
+  return kind === 'hostname' && entry.hostname ? entry.hostname : entry.ip;
+}
+
+export function securityOf(form: Pick<RouteForm, 'secure' | 'method'>): RouteSecurity {
+  return form.secure ? form.method : 'none';
+}
+
+const NET_ID = /^(\d{1,3})(\.\d{1,3}){5}$/;
+// Route names end up as XML element text and in TwinCAT's own route list: keep to what every TwinCAT UI shows.
+const NAME_CHARACTERS = /^[A-Za-z0-9 ._-]+$/;
+
+export function netIdError(text: string): string | undefined {
+  const value = text.trim();
+  if (!NET_ID.test(value) || value.split('.').some((part) => Number(part) > 255)) return 'Six numbers 0–255 separated by dots, e.g. 5.36.69.176.1.1';
+  return undefined;
+}
+
+export function nameError(text: string): string | undefined {
+  if (text.length === 0) return 'Enter a name (1–63 characters)';
+  if (text.length > 63) return `At most 63 characters (${text.length} now)`;
+  if (!NAME_CHARACTERS.test(text)) return "Letters, digits, spaces, '.', '-' and '_' only";
+  if (text.trim() !== text) return 'No spaces at the start or end';
+  return undefined;
+}
+
+export function timeoutError(text: string): string | undefined {
+  const value = Number(text.trim());
+  if (text.trim() === '' || !Number.isInteger(value) || value < 1 || value > 600) return 'Whole seconds from 1 to 600';
+  return undefined;
+}
+
+export interface FormErrors {
+  /** Per target key: its route name and NetId. */
+  targets: Record<string, { routeName?: string; netId?: string }>;
+  virtualNetId?: string;
+  timeoutSeconds?: string;
+  remoteRouteName?: string;
+}
+
+export function validateForm(form: RouteForm): FormErrors {
+  const errors: FormErrors = { targets: {} };
+  const names = new Set<string>();
+  for (const entry of form.targets) {
+    let routeName = nameError(entry.routeName);
+    const lower = entry.routeName.toLowerCase();
+    // The local route list is keyed by name: two targets with one name would overwrite each other.
+    if (!routeName && names.has(lower)) routeName = 'Two targets cannot share a route name';
+    names.add(lower);
+    const netId = netIdError(entry.netId);
+    if (routeName || netId) errors.targets[entry.key] = { ...(routeName && { routeName }), ...(netId && { netId }) };
+  }
+  if (form.virtualNetId.trim() !== '') {
+    const virtualNetId = netIdError(form.virtualNetId);
+    if (virtualNetId) errors.virtualNetId = virtualNetId;
+  }
+  const timeout = timeoutError(form.timeoutSeconds);
+  if (timeout) errors.timeoutSeconds = timeout;
+  const remote = form.remoteRoute === 'none' ? undefined : nameError(form.remoteRouteName);
+  if (remote) errors.remoteRouteName = remote;
+  return errors;
+}
+
+export function hasErrors(errors: FormErrors): boolean {
+  return Object.keys(errors.targets).length > 0 || Boolean(errors.virtualNetId || errors.timeoutSeconds || errors.remoteRouteName);
+}
+
+/** What `routes:add` gets for each target; call only on a form without errors. */
+export function settingsFor(form: RouteForm): RouteSettings[] {
+  const single = form.targets.length === 1;
+  return form.targets.map((entry) => ({
+    routeName: entry.routeName,
+    netId: entry.netId.trim(),
+    virtualNetId: single && form.virtualNetId.trim() !== '' ? form.virtualNetId.trim() : null,
+    transport: 'TCP_IP',
+    address: addressOf(entry, form.addressKind),
+    addressKind: form.addressKind,
+    connectionTimeoutMs: Number(form.timeoutSeconds.trim()) * 1000,
+    targetRoute: form.targetRoute,
+    remoteRoute: form.remoteRoute,
+    // The service needs a name even when no remote entry is written; this PC's name is the honest one.
+    remoteRouteName: form.remoteRouteName || entry.routeName,
+    unidirectional: form.unidirectional,
+    security: securityOf(form),
+  }));
+}

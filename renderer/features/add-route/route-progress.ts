@@ -1,0 +1,144 @@
+import type { EventOf } from '../../../shared/ipc/contract';
+import type { RouteError, RouteStep } from '../../../shared/domain/route';
+
+export type StepEvent = EventOf<'routes:step'>;
+export type DoneEvent = EventOf<'routes:done'>;
+export type StepStatus = StepEvent['status'];
+
+/** The steps in the order the services run them, with the words the stepper shows. */
+export const STEPS: ReadonlyArray<{ step: RouteStep; label: string }> = [
+  { step: 'resolve', label: 'Address resolved' },
+  { step: 'connect', label: 'Connected' },
+  { step: 'tls', label: 'TLS handshake' },
+  { step: 'fingerprint', label: 'Fingerprint verified' },
+  { step: 'credentials', label: 'Credentials accepted' },
+  { step: 'remote-route', label: 'Remote route stored' },
+  { step: 'local-route', label: 'Local route recorded' },
+  { step: 'verify', label: 'ADS connection verified' },
+];
+
+export interface StepState {
+  status: StepStatus;
+  ms: number | null;
+  detail: string | null;
+  error: RouteError | null;
+}
+
+export type TargetOutcome = 'pending' | 'running' | 'ok' | 'failed';
+
+export interface TargetProgress {
+  /** The address sent in the settings: how events name this target. */
+  address: string;
+  /** The name the user knows the target by (its route name). */
+  label: string;
+  steps: Partial<Record<RouteStep, StepState>>;
+  outcome: TargetOutcome;
+  error: RouteError | null;
+  ms: number | null;
+}
+
+export interface BatchState {
+  /** Rows in the order the targets were selected. */
+  rows: TargetProgress[];
+  /** Batches this dialog started; events of other batches (another window) are not ours. */
+  batches: string[];
+  /** Events that arrived before `routes:add` answered with their batch id; replayed once it is known. */
+  early: Array<{ kind: 'step'; event: StepEvent } | { kind: 'done'; event: DoneEvent }>;
+}
+
+export type BatchAction =
+  | { type: 'start'; targets: Array<{ address: string; label: string }> }
+  | { type: 'started'; batchId: string }
+  | { type: 'rejected'; addresses: string[]; error: RouteError }
+  | { type: 'step'; event: StepEvent }
+  | { type: 'done'; event: DoneEvent };
+
+export const emptyBatch: BatchState = { rows: [], batches: [], early: [] };
+
+/** Early events are bounded: a busy second window must not grow this dialog's memory without end. */
+const EARLY_LIMIT = 2_000;
+
+function updateRow(state: BatchState, address: string, update: (row: TargetProgress) => TargetProgress): BatchState {
+  return { ...state, rows: state.rows.map((row) => (row.address === address ? update(row) : row)) };
+}
+
+function applyStep(state: BatchState, event: StepEvent): BatchState {
+  return updateRow(state, event.target, (row) => ({
+    ...row,
+    outcome: row.outcome === 'pending' ? 'running' : row.outcome,
+    steps: { ...row.steps, [event.step]: { status: event.status, ms: event.ms, detail: event.detail, error: event.error } },
+  }));
+}
+
+function applyDone(state: BatchState, event: DoneEvent): BatchState {
+  let next = state;
+  for (const result of event.results) {
+    next = updateRow(next, result.target, (row) => ({ ...row, outcome: result.ok ? 'ok' : 'failed', error: result.error, ms: result.ms }));
+  }
+  return next;
+}
+
+export function batchReducer(state: BatchState, action: BatchAction): BatchState {
+  switch (action.type) {
+    case 'start': {
+      const fresh = new Map(action.targets.map((target) => [target.address, target.label]));
+      const kept = state.rows.filter((row) => !fresh.has(row.address));
+      const restarted = action.targets.map((target): TargetProgress => ({ address: target.address, label: target.label, steps: {}, outcome: 'pending', error: null, ms: null }));
+      // Keep the selection order: a retried row stays where it was.
+      const order = [...state.rows.map((row) => row.address), ...action.targets.map((target) => target.address).filter((address) => !state.rows.some((row) => row.address === address))];
+      const byAddress = new Map([...kept, ...restarted].map((row) => [row.address, row]));
+      return { ...state, rows: order.map((address) => byAddress.get(address)).filter((row): row is TargetProgress => row !== undefined) };
+    }
+    case 'started': {
+      let next: BatchState = { ...state, batches: [...state.batches, action.batchId], early: state.early.filter((item) => item.event.batchId !== action.batchId) };
+      for (const item of state.early) {
+        if (item.event.batchId !== action.batchId) continue;
+        next = item.kind === 'step' ? applyStep(next, item.event) : applyDone(next, item.event);
+      }
+      return next;
+    }
+    case 'rejected': {
+      let next = state;
+      for (const address of action.addresses) next = updateRow(next, address, (row) => ({ ...row, outcome: 'failed', error: action.error }));
+      return next;
+    }
+    case 'step':
+      if (state.batches.includes(action.event.batchId)) return applyStep(state, action.event);
+      return { ...state, early: [...state.early, { kind: 'step' as const, event: action.event }].slice(-EARLY_LIMIT) };
+    case 'done':
+      if (state.batches.includes(action.event.batchId)) return applyDone(state, action.event);
+      return { ...state, early: [...state.early, { kind: 'done' as const, event: action.event }].slice(-EARLY_LIMIT) };
+  }
+}
+
+export function isRunning(state: BatchState): boolean {
+  return state.rows.some((row) => row.outcome === 'pending' || row.outcome === 'running');
+}
+
+export function failedAddresses(state: BatchState): string[] {
+  return state.rows.filter((row) => row.outcome === 'failed').map((row) => row.address);
+}
+
+/** The step that failed, for the message and the fix next to it. */
+export function failedStep(row: TargetProgress): { step: RouteStep; label: string; state: StepState } | undefined {
+  for (const { step, label } of STEPS) {
+    const state = row.steps[step];
+    if (state?.status === 'failed') return { step, label, state };
+  }
+  return undefined;
+}
+
+export function summaryOf(row: TargetProgress): string {
+  if (row.outcome === 'ok') return `Route to ${row.label} created and verified in ${row.ms ?? 0} ms`;
+  if (row.outcome === 'failed') return `Route to ${row.label} failed${row.error ? `: ${row.error.message}` : ''}`;
+  return `Creating the route to ${row.label}…`;
+}
+
+export function batchSummary(state: BatchState): string {
+  const total = state.rows.length;
+  const ok = state.rows.filter((row) => row.outcome === 'ok').length;
+  const failed = state.rows.filter((row) => row.outcome === 'failed').length;
+  if (isRunning(state)) return `${ok + failed} of ${total} done…`;
+  if (failed === 0) return `All ${total} routes created and verified`;
+  return `${ok} of ${total} routes created, ${failed} failed`;
+}

@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import IconButton from '@mui/material/IconButton';
+import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import ContentCopyIcon from '@mui/icons-material/ContentCopy';
+import { formatFingerprint } from '../../../shared/protocol/fingerprint';
+import { isNetId } from '../../../shared/protocol/netid';
+import { useApi } from '../../api/ApiProvider';
+import { useRequest } from '../../api/use-request';
+
+/** The Secure ADS client certificate of this PC and the NetId / host name it presents to targets. */
+export function ClientIdentitySection() {
+  const api = useApi();
+  const { data, error, loading, reload } = useRequest('identity:get', {});
+  const [draft, setDraft] = useState<{ localNetId: string; hostname: string } | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+
+  const values = draft ?? (data ? { localNetId: data.localNetId, hostname: data.hostname } : null);
+  const netIdInvalid = values !== null && !isNetId(values.localNetId);
+  const hostnameInvalid = values !== null && (values.hostname.length === 0 || values.hostname.length > 31);
+
+  const save = async () => {
+    if (!values || netIdInvalid || hostnameInvalid) return;
+    const result = await api.invoke('identity:set', values);
+    if (result.ok) {
+      setDraft(null);
+      setSaveError(null);
+      reload();
+    } else {
+      setSaveError(result.error.message);
+    }
+  };
+
+  const copy = async () => {
+    if (!data) return;
+    await navigator.clipboard?.writeText(data.fingerprint);
+    setCopied(true);
+  };
+
+  return (
+    <Box component="section" aria-labelledby="identity-heading" sx={{ mb: 4 }}>
+      <Typography variant="h2" component="h2" id="identity-heading" sx={{ mb: 1 }}>
+        This PC
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
+        The certificate this PC presents for Secure ADS. A target stores its fingerprint when a self-signed route is
+        added.
+      </Typography>
+      {loading && !data && <LinearProgress aria-label="Loading this PC's identity" sx={{ mb: 1 }} />}
+      {error && (
+        <Alert severity="error" sx={{ mb: 1 }}>
+          {error.message}
+        </Alert>
+      )}
+      {data && values && (
+        <Stack spacing={2} sx={{ maxWidth: 720 }}>
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+            <Box>
+              <Typography variant="caption" color="text.secondary" component="div">
+                Client certificate fingerprint (SHA-256)
+              </Typography>
+              <Typography component="div" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }} data-testid="client-fingerprint">
+                {formatFingerprint(data.fingerprint, 'grouped')}
+              </Typography>
+            </Box>
+            <Tooltip title={copied ? 'Copied' : 'Copy fingerprint'}>
+              <IconButton aria-label="Copy client certificate fingerprint" onClick={() => void copy()}>
+                <ContentCopyIcon fontSize="small" />
+              </IconButton>
+            </Tooltip>
+          </Stack>
+          <Typography variant="body2" color="text.secondary">
+            {data.subject}, valid until {data.notAfter.slice(0, 10)}
+          </Typography>
+          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+            <TextField
+              label="Local AMS NetId"
+              size="small"
+              value={values.localNetId}
+              error={netIdInvalid}
+              helperText={netIdInvalid ? 'Six numbers 0–255, e.g. 192.168.1.20.1.1' : 'Sent to targets as this PC\u2019s NetId'}
+              onChange={(event) => setDraft({ ...values, localNetId: event.target.value.trim() })}
+            />
+            <TextField
+              label="Host name"
+              size="small"
+              value={values.hostname}
+              error={hostnameInvalid}
+              helperText={hostnameInvalid ? '1 to 31 characters' : 'Route name this PC gets on targets'}
+              onChange={(event) => setDraft({ ...values, hostname: event.target.value })}
+            />
+            <Box>
+              <Button variant="outlined" onClick={() => void save()} disabled={draft === null || netIdInvalid || hostnameInvalid}>
+                Save
+              </Button>
+            </Box>
+          </Stack>
+          {saveError && <Alert severity="error">{saveError}</Alert>}
+        </Stack>
+      )}
+    </Box>
+  );
+}

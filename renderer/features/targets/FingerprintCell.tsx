@@ -1,0 +1,47 @@
+import { useState, type MouseEvent } from 'react';
+import Chip from '@mui/material/Chip';
+import IconButton from '@mui/material/IconButton';
+import Stack from '@mui/material/Stack';
+import Tooltip from '@mui/material/Tooltip';
+import Box from '@mui/material/Box';
+import ContentCopyOutlined from '@mui/icons-material/ContentCopyOutlined';
+import CheckOutlined from '@mui/icons-material/CheckOutlined';
+import { shortFingerprint } from './target-table-model';
+
+const UNVERIFIED = 'from discovery: unauthenticated, check it in the TLS handshake';
+
+/**
+ * The discovery fingerprint, short enough for a table cell but with both ends, which is what people compare by eye.
+ * It came over plain UDP, so it is marked unverified: the Add Route dialog checks it against the real TLS handshake.
+ */
+export function FingerprintCell({ fingerprint, hostname }: { fingerprint: string | null; hostname: string }) {
+  const [copied, setCopied] = useState(false);
+  if (!fingerprint) return <Box component="span" sx={{ color: 'text.disabled' }}>—</Box>;
+
+  const copy = async (event: MouseEvent) => {
+    // Copying is not choosing: the row's own click handler must not change the selection.
+    event.stopPropagation();
+    try {
+      await navigator.clipboard.writeText(fingerprint);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  };
+
+  return (
+    <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', whiteSpace: 'nowrap' }}>
+      <Box component="span" title={fingerprint} sx={{ fontFamily: 'monospace', fontSize: '0.8rem' }}>
+        {shortFingerprint(fingerprint)}
+      </Box>
+      <Tooltip title={copied ? 'Copied' : 'Copy the full fingerprint'}>
+        <IconButton size="small" aria-label={`Copy fingerprint of ${hostname}`} onClick={(event) => void copy(event)} onMouseLeave={() => setCopied(false)}>
+          {copied ? <CheckOutlined fontSize="inherit" /> : <ContentCopyOutlined fontSize="inherit" />}
+        </IconButton>
+      </Tooltip>
+      <Tooltip title={UNVERIFIED}>
+        <Chip label="unverified" variant="outlined" sx={{ height: 20, fontSize: '0.7rem' }} />
+      </Tooltip>
+    </Stack>
+  );
+}

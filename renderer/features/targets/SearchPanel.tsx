@@ -1,0 +1,153 @@
+import type { FormEvent } from 'react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import WifiTetheringOutlined from '@mui/icons-material/WifiTetheringOutlined';
+import SearchOutlined from '@mui/icons-material/SearchOutlined';
+import type { NetworkAdapter } from '../../../shared/domain/network';
+import { AdapterChoice } from './AdapterChoice';
+import type { DiscoveryState, SearchKind } from './use-discovery';
+
+export const TIMEOUT_CHOICES_MS = [1000, 3000, 5000, 10_000] as const;
+export const DEFAULT_TIMEOUT_MS = 3000;
+
+/** "PLC1, 10.0.0.5 10.0.0.6" → three entries: people paste lists from spreadsheets and mails in either style. */
+export function splitEntries(text: string): string[] {
+  return text.split(/[\s,;]+/).filter(Boolean);
+}
+
+/** Like splitEntries, but "10.0.0.1 - 10.0.0.9" stays one span. */
+export function splitRanges(text: string): string[] {
+  return splitEntries(text.replace(/\s*[-–]\s*/g, '-'));
+}
+
+export interface SearchFields {
+  hosts: string;
+  ranges: string;
+  timeoutMs: number;
+  adapters: ReadonlySet<string>;
+}
+
+interface SearchPanelProps {
+  fields: SearchFields;
+  onFieldsChange(change: Partial<SearchFields>): void;
+  onToggleAdapter(key: string): void;
+  adapters: readonly NetworkAdapter[] | undefined;
+  adaptersError: string | undefined;
+  discovery: DiscoveryState;
+  onSearch(kind: SearchKind): void;
+  onCancel(): void;
+}
+
+function SearchProgress({ discovery, onCancel }: { discovery: DiscoveryState; onCancel(): void }) {
+  const progress = discovery.progress;
+  const value = progress && progress.total > 0 ? Math.min(100, (100 * progress.sent) / progress.total) : undefined;
+  return (
+    <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mt: 2 }}>
+      <Box sx={{ flexGrow: 1 }}>
+        <LinearProgress
+          aria-label="Search progress"
+          variant={value === undefined ? 'indeterminate' : 'determinate'}
+          value={value}
+        />
+        <Typography variant="caption" color="text.secondary" role="status">
+          {progress
+            ? `Searching… ${progress.answered} answered, ${progress.sent} of ${progress.total} requests sent`
+            : 'Searching…'}
+        </Typography>
+      </Box>
+      <Button variant="outlined" size="small" onClick={onCancel} disabled={discovery.phase !== 'searching'}>
+        Cancel
+      </Button>
+    </Stack>
+  );
+}
+
+/** The top of the XAE dialog: broadcast per adapter, unicast to hosts, a sweep of a range, one shared timeout. */
+export function SearchPanel(props: SearchPanelProps) {
+  const { fields, onFieldsChange, discovery } = props;
+  const busy = discovery.phase === 'starting' || discovery.phase === 'searching';
+  const submit = (kind: SearchKind) => (event: FormEvent) => {
+    event.preventDefault();
+    props.onSearch(kind);
+  };
+
+  return (
+    <Paper variant="outlined" component="section" aria-label="Search" sx={{ p: 2, mb: 2 }}>
+      <Stack spacing={2}>
+        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' } }}>
+          <Box sx={{ flexGrow: 1 }}>
+            <AdapterChoice
+              adapters={props.adapters}
+              error={props.adaptersError}
+              chosen={fields.adapters}
+              disabled={busy}
+              onToggle={props.onToggleAdapter}
+            />
+          </Box>
+          <TextField
+            select
+            size="small"
+            label="Timeout"
+            value={fields.timeoutMs}
+            onChange={(event) => onFieldsChange({ timeoutMs: Number(event.target.value) })}
+            disabled={busy}
+            sx={{ width: 110 }}
+          >
+            {TIMEOUT_CHOICES_MS.map((ms) => (
+              <MenuItem key={ms} value={ms}>
+                {ms / 1000} s
+              </MenuItem>
+            ))}
+          </TextField>
+          <Button
+            variant="contained"
+            startIcon={<WifiTetheringOutlined />}
+            onClick={() => props.onSearch('broadcast')}
+            disabled={busy || fields.adapters.size === 0}
+          >
+            Broadcast Search
+          </Button>
+        </Stack>
+        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+          <Stack component="form" direction="row" spacing={1} onSubmit={submit('host')} sx={{ flex: 1, alignItems: 'flex-start' }}>
+            <TextField
+              size="small"
+              fullWidth
+              label="Host name / IP"
+              placeholder="CX-1234, 192.168.1.20"
+              helperText="Comma or space separated; reaches other subnets"
+              value={fields.hosts}
+              onChange={(event) => onFieldsChange({ hosts: event.target.value })}
+              disabled={busy}
+            />
+            <Button type="submit" variant="outlined" startIcon={<SearchOutlined />} disabled={busy || splitEntries(fields.hosts).length === 0} sx={{ whiteSpace: 'nowrap', height: 40 }}>
+              Search host
+            </Button>
+          </Stack>
+          <Stack component="form" direction="row" spacing={1} onSubmit={submit('range')} sx={{ flex: 1, alignItems: 'flex-start' }}>
+            <TextField
+              size="small"
+              fullWidth
+              label="Address range"
+              placeholder="192.168.1.0/24 or 10.0.0.10-10.0.0.40"
+              helperText="CIDR or from–to; asks each address in turn"
+              value={fields.ranges}
+              onChange={(event) => onFieldsChange({ ranges: event.target.value })}
+              disabled={busy}
+            />
+            <Button type="submit" variant="outlined" startIcon={<SearchOutlined />} disabled={busy || splitRanges(fields.ranges).length === 0} sx={{ whiteSpace: 'nowrap', height: 40 }}>
+              Search range
+            </Button>
+          </Stack>
+        </Stack>
+      </Stack>
+      {busy && <SearchProgress discovery={discovery} onCancel={props.onCancel} />}
+    </Paper>
+  );
+}

@@ -1,0 +1,164 @@
+import { useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import Box from '@mui/material/Box';
+import Checkbox from '@mui/material/Checkbox';
+import Paper from '@mui/material/Paper';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TableSortLabel from '@mui/material/TableSortLabel';
+import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlined';
+import LockOutlined from '@mui/icons-material/LockOutlined';
+import type { LocalRoute } from '../../../shared/domain/route';
+import { targetKey, type DiscoveredTarget } from '../../../shared/domain/target';
+import { FingerprintCell } from './FingerprintCell';
+import { commentFor, TARGET_COLUMNS, type TargetColumn, type TargetSort } from './target-table-model';
+
+interface TargetsTableProps {
+  rows: readonly DiscoveredTarget[];
+  /** Shown when there are no rows (no search yet, nothing found, filter hides all). */
+  emptyText: string;
+  selected: ReadonlySet<string>;
+  onSelectionChange(selected: Set<string>): void;
+  sort: TargetSort | null;
+  onSort(column: TargetColumn): void;
+  routes: ReadonlyMap<string, LocalRoute>;
+}
+
+function ConnectedCell({ route }: { route: LocalRoute | undefined }) {
+  if (!route) return null;
+  const title = route.verifiedAt ? `Route "${route.name}" exists and was verified` : `Route "${route.name}" exists (not verified yet)`;
+  return (
+    <Box component="span" role="img" aria-label="Route exists" title={title} sx={{ display: 'inline-flex' }}>
+      <CheckCircleOutlined fontSize="small" color={route.verifiedAt ? 'success' : 'action'} />
+    </Box>
+  );
+}
+
+function SecureAdsCell({ offered }: { offered: boolean }) {
+  return offered ? (
+    <Box component="span" role="img" aria-label="Secure ADS offered" title="Offers Secure ADS (TLS on TCP 8016)" sx={{ display: 'inline-flex', color: 'success.main' }}>
+      <LockOutlined fontSize="small" />
+    </Box>
+  ) : (
+    <Box component="span" role="img" aria-label="No Secure ADS" title="No Secure ADS fingerprint in the reply" sx={{ color: 'text.disabled' }}>
+      —
+    </Box>
+  );
+}
+
+/**
+ * The list of found systems. A row click chooses that one system, the checkboxes (or Ctrl-click, Space) build a
+ * multi-selection for adding several routes at once; the arrow keys walk the rows.
+ */
+export function TargetsTable({ rows, emptyText, selected, onSelectionChange, sort, onSort, routes }: TargetsTableProps) {
+  const body = useRef<HTMLTableSectionElement>(null);
+  const [focusKey, setFocusKey] = useState<string | null>(null);
+  const keys = rows.map(targetKey);
+  const tabStop = focusKey !== null && keys.includes(focusKey) ? focusKey : (keys[0] ?? null);
+  const selectedShown = keys.filter((key) => selected.has(key)).length;
+
+  const toggle = (key: string) => {
+    const next = new Set(selected);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    onSelectionChange(next);
+  };
+  const focusRow = (key: string | undefined) => {
+    if (key === undefined) return;
+    setFocusKey(key);
+    body.current?.querySelector<HTMLElement>(`tr[data-key="${CSS.escape(key)}"]`)?.focus();
+  };
+  const onRowClick = (event: MouseEvent, key: string) => {
+    setFocusKey(key);
+    if (event.ctrlKey || event.metaKey) toggle(key);
+    else onSelectionChange(new Set([key]));
+  };
+  const onRowKeyDown = (event: KeyboardEvent, key: string) => {
+    const index = keys.indexOf(key);
+    const move = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: keys.length - 1 }[event.key];
+    if (move !== undefined) {
+      event.preventDefault();
+      focusRow(keys[Math.max(0, Math.min(keys.length - 1, move))]);
+    } else if (event.key === ' ' && event.target === event.currentTarget) {
+      event.preventDefault();
+      toggle(key);
+    }
+  };
+
+  return (
+    <TableContainer component={Paper} variant="outlined">
+      <Table aria-label="Targets" aria-multiselectable="true">
+        <TableHead>
+          <TableRow>
+            <TableCell padding="checkbox">
+              <Checkbox
+                size="small"
+                indeterminate={selectedShown > 0 && selectedShown < keys.length}
+                checked={keys.length > 0 && selectedShown === keys.length}
+                disabled={keys.length === 0}
+                onChange={(event) => onSelectionChange(event.target.checked ? new Set([...selected, ...keys]) : new Set([...selected].filter((key) => !keys.includes(key))))}
+                slotProps={{ input: { 'aria-label': 'Select all shown targets' } }}
+              />
+            </TableCell>
+            {TARGET_COLUMNS.map((column) => (
+              <TableCell key={column.id} sortDirection={sort?.column === column.id ? sort.direction : false}>
+                <TableSortLabel active={sort?.column === column.id} direction={sort?.column === column.id ? sort.direction : 'asc'} onClick={() => onSort(column.id)}>
+                  {column.label}
+                </TableSortLabel>
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody ref={body}>
+          {rows.length === 0 && (
+            <TableRow>
+              <TableCell colSpan={TARGET_COLUMNS.length + 1} sx={{ color: 'text.secondary', py: 3, textAlign: 'center' }}>
+                {emptyText}
+              </TableCell>
+            </TableRow>
+          )}
+          {rows.map((target) => {
+            const key = targetKey(target);
+            const isSelected = selected.has(key);
+            return (
+              <TableRow
+                key={key}
+                data-key={key}
+                hover
+                selected={isSelected}
+                aria-selected={isSelected}
+                tabIndex={key === tabStop ? 0 : -1}
+                onClick={(event) => onRowClick(event, key)}
+                onKeyDown={(event) => onRowKeyDown(event, key)}
+                onFocus={() => setFocusKey(key)}
+                sx={{ cursor: 'pointer' }}
+              >
+                <TableCell padding="checkbox" onClick={(event) => event.stopPropagation()}>
+                  <Checkbox size="small" tabIndex={-1} checked={isSelected} onChange={() => toggle(key)} slotProps={{ input: { 'aria-label': `Select ${target.hostname}` } }} />
+                </TableCell>
+                <TableCell sx={{ fontWeight: 500 }}>{target.hostname}</TableCell>
+                <TableCell>
+                  <ConnectedCell route={routes.get(target.netId)} />
+                </TableCell>
+                <TableCell sx={{ fontFamily: 'monospace' }}>{target.address}</TableCell>
+                <TableCell sx={{ fontFamily: 'monospace' }}>{target.netId}</TableCell>
+                <TableCell>{target.twincat?.text ?? '—'}</TableCell>
+                <TableCell>{target.os?.text ?? '—'}</TableCell>
+                <TableCell sx={{ color: 'text.secondary' }}>{commentFor(target)}</TableCell>
+                <TableCell>
+                  <SecureAdsCell offered={target.secureAds} />
+                </TableCell>
+                <TableCell>
+                  <FingerprintCell fingerprint={target.fingerprint} hostname={target.hostname} />
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}

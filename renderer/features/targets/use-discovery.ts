@@ -1,0 +1,176 @@
+import { useCallback, useReducer, useRef } from 'react';
+import type { DiscoveredTarget } from '../../../shared/domain/target';
+import type { EventChannel, EventOf, RequestOf } from '../../../shared/ipc/contract';
+import { targetKey } from '../../../shared/domain/target';
+import { useApi } from '../../api/ApiProvider';
+import { useEvent } from '../../api/use-event';
+
+export type SearchKind = 'broadcast' | 'host' | 'range';
+
+export interface SearchInput {
+  /** What the user pressed; it decides how the timeout is applied. */
+  kind: SearchKind;
+  /** Adapter names or addresses to broadcast on. */
+  adapters?: string[];
+  /** Host names or IPv4 addresses to ask directly. */
+  hosts?: string[];
+  /** CIDR or a-b spans to sweep. */
+  ranges?: string[];
+  /** How long to wait for answers (the timeout the user picked). */
+  timeoutMs: number;
+}
+
+export interface HostProblem {
+  host: string;
+  message: string;
+}
+
+export interface SearchSummary {
+  found: number;
+  durationMs: number;
+  cancelled: boolean;
+  hint: string | null;
+}
+
+export interface DiscoveryState {
+  phase: 'idle' | 'starting' | 'searching' | 'done';
+  kind: SearchKind | null;
+  searchId: string | null;
+  /** In order of arrival; an update replaces its row in place. */
+  targets: DiscoveredTarget[];
+  hostErrors: HostProblem[];
+  progress: { sent: number; total: number; answered: number } | null;
+  summary: SearchSummary | null;
+  /** The services refused to start the search (bad range, unknown host syntax, dead host). */
+  startError: string | null;
+}
+
+type DiscoveryEvent = { [C in Extract<EventChannel, `discovery:${string}`>]: { channel: C; event: EventOf<C> } }[Extract<EventChannel, `discovery:${string}`>];
+
+type Action =
+  | { type: 'starting'; kind: SearchKind }
+  | { type: 'started'; searchId: string }
+  | { type: 'start-failed'; message: string }
+  | { type: 'event'; payload: DiscoveryEvent }
+  | { type: 'stopped-locally' };
+
+export const initialDiscoveryState: DiscoveryState = {
+  phase: 'idle',
+  kind: null,
+  searchId: null,
+  targets: [],
+  hostErrors: [],
+  progress: null,
+  summary: null,
+  startError: null,
+};
+
+function upsert(targets: DiscoveredTarget[], target: DiscoveredTarget): DiscoveredTarget[] {
+  const key = targetKey(target);
+  const index = targets.findIndex((known) => targetKey(known) === key);
+  if (index < 0) return [...targets, target];
+  const next = targets.slice();
+  next[index] = target;
+  return next;
+}
+
+export function discoveryReducer(state: DiscoveryState, action: Action): DiscoveryState {
+  switch (action.type) {
+    case 'starting':
+      // A new search is a new list: mixing two searches' rows would make "N systems found" meaningless.
+      return { ...initialDiscoveryState, phase: 'starting', kind: action.kind };
+    case 'started':
+      return { ...state, phase: 'searching', searchId: action.searchId };
+    case 'start-failed':
+      return { ...state, phase: 'idle', startError: action.message };
+    case 'stopped-locally':
+      return state.phase === 'searching' ? { ...state, phase: 'done', summary: state.summary ?? { found: state.targets.length, durationMs: 0, cancelled: true, hint: null } } : state;
+    case 'event': {
+      const { payload } = action;
+      switch (payload.channel) {
+        case 'discovery:result':
+        case 'discovery:update':
+          return { ...state, targets: upsert(state.targets, payload.event.target) };
+        case 'discovery:host-error':
+          return { ...state, hostErrors: [...state.hostErrors, { host: payload.event.host, message: payload.event.message }] };
+        case 'discovery:progress':
+          return { ...state, progress: { sent: payload.event.sent, total: payload.event.total, answered: payload.event.answered } };
+        case 'discovery:done': {
+          const { found, durationMs, cancelled, hint } = payload.event;
+          return { ...state, phase: 'done', summary: { found, durationMs, cancelled, hint } };
+        }
+      }
+    }
+  }
+}
+
+/** How the one timeout the user picks maps onto the service's two: a broadcast waits as a whole, unicast per host. */
+export function startRequest(input: SearchInput): RequestOf<'discovery:start'> {
+  const adapters = input.adapters ?? [];
+  const hosts = input.hosts ?? [];
+  const ranges = input.ranges ?? [];
+  if (hosts.length === 0 && ranges.length === 0) return { adapters, timeoutMs: input.timeoutMs };
+  if (ranges.length === 0) return { adapters, hosts, perHostTimeoutMs: input.timeoutMs, timeoutMs: input.timeoutMs + 500 };
+  // A sweep asks many hosts in turn; a full per-host timeout would stretch a /24 into minutes, and a TwinCAT system on
+  // a reachable network answers well within a second. The service sizes the total time from this.
+  return { adapters, hosts, ranges, perHostTimeoutMs: Math.min(input.timeoutMs, 1000) };
+}
+
+export interface Discovery {
+  state: DiscoveryState;
+  start(input: SearchInput): Promise<void>;
+  cancel(): Promise<void>;
+}
+
+/**
+ * The search state machine of the Targets view: idle → starting → searching → done. Only events of this view's own
+ * search count (the web host forwards every window's events); events that race ahead of the start answer are kept
+ * and replayed once the search id is known.
+ */
+export function useDiscovery(): Discovery {
+  const api = useApi();
+  const [state, dispatch] = useReducer(discoveryReducer, initialDiscoveryState);
+  const currentId = useRef<string | null>(null);
+  const early = useRef<DiscoveryEvent[] | null>(null);
+
+  const onEvent = (payload: DiscoveryEvent) => {
+    if (payload.event.searchId === currentId.current) dispatch({ type: 'event', payload });
+    else if (early.current) early.current.push(payload);
+  };
+  useEvent('discovery:result', (event) => onEvent({ channel: 'discovery:result', event }));
+  useEvent('discovery:update', (event) => onEvent({ channel: 'discovery:update', event }));
+  useEvent('discovery:host-error', (event) => onEvent({ channel: 'discovery:host-error', event }));
+  useEvent('discovery:progress', (event) => onEvent({ channel: 'discovery:progress', event }));
+  useEvent('discovery:done', (event) => onEvent({ channel: 'discovery:done', event }));
+
+  const start = useCallback(
+    async (input: SearchInput) => {
+      currentId.current = null;
+      const buffer: DiscoveryEvent[] = [];
+      early.current = buffer;
+      dispatch({ type: 'starting', kind: input.kind });
+      const result = await api.invoke('discovery:start', startRequest(input));
+      // A newer start superseded this one while it was on its way: its answer no longer matters.
+      if (early.current !== buffer) return;
+      early.current = null;
+      if (!result.ok) {
+        dispatch({ type: 'start-failed', message: result.error.message });
+        return;
+      }
+      currentId.current = result.data.searchId;
+      dispatch({ type: 'started', searchId: result.data.searchId });
+      for (const payload of buffer) if (payload.event.searchId === result.data.searchId) dispatch({ type: 'event', payload });
+    },
+    [api],
+  );
+
+  const searchId = state.searchId;
+  const cancel = useCallback(async () => {
+    if (!searchId) return;
+    await api.invoke('discovery:cancel', { searchId });
+    // The done event normally follows; if the connection lost it, the view must not spin forever.
+    if (currentId.current === searchId) dispatch({ type: 'stopped-locally' });
+  }, [api, searchId]);
+
+  return { state, start, cancel };
+}
