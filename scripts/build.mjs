@@ -16,6 +16,7 @@ const nodeEntries = {
   'bench/discovery': 'electron/bench/discovery.ts',
   'bench/tls': 'electron/bench/tls.ts',
   'bench/routes': 'electron/bench/routes.ts',
+  'bench/targets-view': 'electron/bench/targets-view.ts',
 };
 
 const entryPoints = Object.entries(nodeEntries)

@@ -6,6 +6,7 @@ import type { ServiceContext } from './context';
 import { LogBook } from './log/logger';
 import { listAdapters } from './network/adapters';
 import { APP_NAME, APP_VERSION } from './app/version';
+import { routesFeature } from './routes/routes-feature';
 import { discoveryFeature } from './discovery/ipc-feature';
 
 export interface AppServices {
@@ -27,7 +28,7 @@ function appFeature(context: ServiceContext): { handlers: PartialHandlers } {
 }
 
 /** Features register here; each owns its channels and cleans up after itself. */
-const features: FeatureFactory[] = [appFeature, discoveryFeature];
+const features: FeatureFactory[] = [appFeature, discoveryFeature, routesFeature];
 
 export function composeServices(options: {
   dataDir: string;

@@ -95,17 +95,24 @@ describe('robustness', () => {
     const rand = prng(8016);
     const pick = (n: number) => Math.floor(rand() * n);
 
-    const rawAttempt = (payload: Uint8Array | null, endGracefully: boolean) =>
-      new Promise<void>((resolve) => {
+    /** Resolves true when the target closed the connection, false when our guard had to. */
+    const rawAttempt = (payload: Uint8Array | null, endGracefully: boolean | 'stall', guardMs = 3000) =>
+      new Promise<boolean>((resolve) => {
         const s = netConnect({ host: ADDRESS, port: 8016 });
-        const guard = setTimeout(() => s.destroy(), 3000);
+        let guarded = false;
+        const guard = setTimeout(() => {
+          guarded = true;
+          s.destroy();
+        }, guardMs);
         s.on('error', () => undefined);
+        s.on('data', () => undefined); // keep reading, or the target's close is never noticed
         s.on('close', () => {
           clearTimeout(guard);
-          resolve();
+          resolve(!guarded);
         });
         s.on('connect', () => {
           if (payload) s.write(payload);
+          if (endGracefully === 'stall') return;
           if (endGracefully) s.end();
           else s.destroy();
         });
@@ -129,7 +136,7 @@ describe('robustness', () => {
         });
       });
 
-    const attempts: Array<() => Promise<void>> = [];
+    const attempts: Array<() => Promise<unknown>> = [];
     for (let i = 0; i < 1000; i++) {
       const kind = i % 10;
       if (kind < 3) attempts.push(() => rawAttempt(Uint8Array.from({ length: pick(2000) }, () => pick(256)), rand() < 0.5));
@@ -138,13 +145,23 @@ describe('robustness', () => {
         attempts.push(() => {
           const mutated = hello.slice();
           for (let k = 0; k < 4; k++) mutated[5 + pick(mutated.length - 5)] = pick(256);
-          return rawAttempt(mutated, true);
+          return rawAttempt(mutated, rand() < 0.5);
         });
       } else if (kind < 9) attempts.push(() => rawAttempt(null, rand() < 0.5));
       else attempts.push(garbageAfterHandshake);
     }
     const parallel = 16;
     for (let i = 0; i < attempts.length; i += parallel) await Promise.all(attempts.slice(i, i + parallel).map((a) => a()));
+
+    // Peers that stall in the middle of a handshake are dropped by the target's handshake timeout (5 s).
+    const halfClosed = await Promise.all(
+      Array.from({ length: 16 }, () => {
+        const mutated = hello.slice();
+        for (let k = 0; k < 4; k++) mutated[5 + pick(mutated.length - 5)] = pick(256);
+        return rawAttempt(hello.slice(0, 100 + pick(100)), 'stall', 15_000);
+      }),
+    );
+    expect(halfClosed.every(Boolean)).toBe(true);
 
     await stillAnswersDiscovery();
     const session = await secureConnect(

@@ -48,8 +48,8 @@ export async function startVirtualTarget(input: VirtualTargetInput | VirtualTarg
 
   try {
     // Read both state files before writing anything: a file we cannot parse is reported, never overwritten.
-    const ssc = await loadOrCreateSelfSigned(stateDir, config.name);
     const routes = new RouteTable(await readStaticRoutes(stateDir));
+    const ssc = await loadOrCreateSelfSigned(stateDir, config.name);
     const caPaths = config.ca ? await writeCaFiles(stateDir, config.ca) : undefined;
     let writing: Promise<void> = Promise.resolve();
     const persist = () => {

@@ -1,6 +1,9 @@
 import type { CliCommand } from '../command';
 import { decodeCommand } from './decode';
 import { discoverCommand } from './discover';
+import { probeCommand } from './probe';
+import { addRouteCommand } from './add-route';
+import { simCommand } from './sim';
 
 /** Every `adsroute` subcommand; each feature adds its own module here. */
-export const commands: CliCommand[] = [decodeCommand, discoverCommand];
+export const commands: CliCommand[] = [decodeCommand, discoverCommand, probeCommand, addRouteCommand, simCommand];

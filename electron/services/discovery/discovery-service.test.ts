@@ -104,23 +104,28 @@ describe('DiscoveryService', () => {
     expect(done.found).toBe(3);
   });
 
-  it('surfaces a result the moment it arrives, while a slower target is still pending', async () => {
-    const lab = await targets([{ address: '127.0.20.11' }, { address: '127.0.20.12', delayMs: 300 }]);
+  it('surfaces a result the moment it arrives, before a slower target has even replied', async () => {
+    let release = (): void => {};
+    const hold = new Promise<void>((resolve) => (release = resolve));
+    const lab = await targets([{ address: '127.0.20.11' }, { address: '127.0.20.12', hold }]);
     const service = new DiscoveryService({ listAdapters: noAdapters });
-    const search = service.search({ hosts: ['127.0.20.11', '127.0.20.12'], udpPort: lab.port, perHostTimeoutMs: 2000, retries: 0 });
+    const search = service.search({ hosts: ['127.0.20.11', '127.0.20.12'], udpPort: lab.port, perHostTimeoutMs: 5000, retries: 0 });
     let finished = false;
     void search.done.then(() => (finished = true));
     const first = await new Promise<DiscoveredTarget>((resolve) => search.once('result', resolve));
     expect(first.address).toBe('127.0.20.11');
+    expect(lab.targets[1]?.requests).toBe(1); // asked, but its reply is still held back
     expect(finished).toBe(false);
     const { results } = record(search);
+    release();
     await search.done;
     expect(results.map((r) => r.address)).toEqual(['127.0.20.12']);
   });
 
   it('lists a system once although it answered twice, and extends its adapters when a second adapter hears it', async () => {
+    const senders = new Set<string>();
     const twice = (request: Uint8Array): Uint8Array[] => {
-      void request;
+      senders.add(Array.from(request.subarray(12, 18)).join('.'));
       const reply = encodeDiscoveryReply({
         netId: '10.20.30.40.1.1',
         hostname: 'TWICE',
@@ -142,6 +147,8 @@ describe('DiscoveryService', () => {
     const last = [...events].reverse().find((e) => e.type === 'update' || e.type === 'result');
     expect(last && 'target' in last ? [...last.target.adapters].sort() : []).toEqual(['lab0', 'lab1']);
     expect(events.filter((e) => e.type === 'update').length).toBeGreaterThanOrEqual(1);
+    // Broadcasts carry "<adapter IP>.1.1" as sender NetId; unicast the all-zero one.
+    expect([...senders].sort()).toEqual(['0.0.0.0.1.1', '127.0.20.22.1.1', '127.0.20.23.1.1']);
   });
 
   it('reports a host that does not answer within its per-host timeout, after retrying once', async () => {

@@ -112,6 +112,7 @@ export class DiscoverySearch extends EventEmitter<DiscoverySearchEvents> {
   private unicastFailure: string | null = null;
   private lastProgressAt = -Infinity;
   private progressTimer: NodeJS.Timeout | null = null;
+  /** Unicast request: no adapter to take a NetId from, so the all-zero one AdsTool and nmap send. */
   private readonly request: Uint8Array;
 
   constructor(
@@ -243,10 +244,12 @@ export class DiscoverySearch extends EventEmitter<DiscoverySearchEvents> {
     if (this.finishing) return;
     origin.sentAt = performance.now();
     this.sent++;
+    // TwinCAT's own router sends its NetId here; "<adapter IP>.1.1" is what a system without TwinCAT would get.
+    const request = encodeDiscoveryRequest({ netId: `${adapter.address}.1.1` });
     const send = (): void => {
       if (this.finishing) return;
-      socket.send(this.request, this.plan.udpPort, adapter.broadcast, (error) => {
-        if (error && !this.finishing) this.hostError(adapter.name, `cannot broadcast on ${adapter.name} to ${adapter.broadcast}: ${errorText(error)}`);
+      safeSend(socket, request, this.plan.udpPort, adapter.broadcast, (error) => {
+        if (!this.finishing) this.hostError(adapter.name, `cannot broadcast on ${adapter.name} to ${adapter.broadcast}: ${errorText(error)}`);
       });
     };
     send();
@@ -334,8 +337,8 @@ export class DiscoverySearch extends EventEmitter<DiscoverySearchEvents> {
         return;
       }
       probe.attempts++;
-      socket.send(this.request, this.plan.udpPort, probe.address, (error) => {
-        if (error && !probe.finished && !this.finishing) this.endProbe(probe, `cannot send to ${describe(probe)}: ${errorText(error)}`);
+      safeSend(socket, this.request, this.plan.udpPort, probe.address, (error) => {
+        if (!probe.finished && !this.finishing) this.endProbe(probe, `cannot send to ${describe(probe)}: ${errorText(error)}`);
       });
       probe.timer = setTimeout(tick, spacing);
     };
@@ -493,6 +496,18 @@ function errorText(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
   return typeof code === 'string' && !message.includes(code) ? `${code} ${message}` : message;
+}
+
+/** Reports failures (unreachable network, no permission for a broadcast address) through one callback, sync or async. */
+function safeSend(socket: Socket, payload: Uint8Array, port: number, address: string, onError: (error: unknown) => void): void {
+  try {
+    socket.send(payload, port, address, (error) => {
+      if (error) onError(error);
+    });
+  } catch (error) {
+    // Deferred so a sweep whose every send throws unwinds instead of recursing through pump().
+    queueMicrotask(() => onError(error));
+  }
 }
 
 function closeSocket(socket: Socket): Promise<void> {

@@ -74,6 +74,15 @@ export class AmsChannel {
     }
   }
 
+  /** One ReadState to the system service; resolves with the ADS state (5 = Run). */
+  async readState(targetNetId: string, timeoutMs: number): Promise<number> {
+    const reply = await this.request((invokeId) => readStateRequest({ target: targetNetId, source: this.options.localNetId, sourcePort: this.options.localPort ?? CLIENT_AMS_PORT, invokeId }), timeoutMs);
+    checkAmsError(reply);
+    const state = decodeReadStateResponse(reply);
+    if (state.result !== 0) throw adsFailure('ReadState', state.result);
+    return state.adsState;
+  }
+
   /** ReadState + ReadDeviceInfo to the system service (AMS port 10000): proof that ADS really flows. */
   async verify(targetNetId: string, timeoutMs: number): Promise<VerifiedTarget> {
     const base = { target: targetNetId, source: this.options.localNetId, sourcePort: this.options.localPort ?? CLIENT_AMS_PORT };

@@ -1,4 +1,23 @@
+import { useMemo, useRef, useState, type FormEvent } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Typography from '@mui/material/Typography';
 import type { DiscoveredTarget } from '../../../shared/domain/target';
+import { useRequest } from '../../api/use-request';
+import { compareFingerprint, credentialsFor, emptyLogin, missingLoginFields, type LoginFields, type LoginMethod } from './login';
+import { LoginStep } from './LoginStep';
+import { ResultsTable } from './ResultsTable';
+import { addressOf, hasErrors, initialForm, securityOf, settingsFor, validateForm, type RouteForm, type TargetEntry } from './route-form';
+import { batchSummary, failedAddresses, isRunning, summaryOf } from './route-progress';
+import { RouteSettingsForm } from './RouteSettingsForm';
+import { RouteStepper } from './RouteStepper';
+import { useLiveCertificates } from './use-live-certificates';
+import { useRouteBatch, type AddRequest } from './use-route-batch';
 
 export interface AddRouteDialogProps {
   open: boolean;
@@ -7,7 +26,236 @@ export interface AddRouteDialogProps {
   onClose: () => void;
 }
 
-/** Placeholder until the Add Route feature lands: renders nothing. */
-export function AddRouteDialog(_props: AddRouteDialogProps) {
-  return null;
+type Phase = 'settings' | 'login' | 'progress';
+
+const SETTINGS_FORM = 'add-route-settings';
+const LOGIN_FORM = 'add-route-login';
+
+/** Settings, then login (with the fingerprint compare), then live progress: the XAE flow, for one or many targets. */
+export function AddRouteDialog({ open, targets, onClose }: AddRouteDialogProps) {
+  return (
+    <Dialog
+      open={open}
+      // A stray click beside the dialog must not throw away a half-typed login or hide a running batch; Escape still closes.
+      onClose={(_event, reason) => {
+        if (reason !== 'backdropClick') onClose();
+      }}
+      maxWidth="md"
+      fullWidth
+      aria-labelledby="add-route-title"
+    >
+      {open && <AddRouteFlow targets={targets} onClose={onClose} />}
+    </Dialog>
+  );
+}
+
+function titleOf(targets: readonly TargetEntry[]): string {
+  const first = targets[0];
+  if (targets.length === 1 && first) return `Add Route to ${first.hostname || first.ip}`;
+  return `Add Route to ${targets.length} targets`;
+}
+
+function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClose(): void }) {
+  const identity = useRequest('identity:get', {});
+  // Captured once: discovery may refresh the selection while the dialog is open, the form must not jump.
+  const [form, setForm] = useState<RouteForm>(() => initialForm(targets, ''));
+  const [remoteNameEdited, setRemoteNameEdited] = useState(false);
+  const [phase, setPhase] = useState<Phase>('settings');
+  const [login, setLogin] = useState<LoginFields>(emptyLogin);
+  const [compares, setCompares] = useState<Record<string, string>>({});
+  const [outOfBand, setOutOfBand] = useState(false);
+  const lastRequest = useRef<AddRequest | undefined>(undefined);
+  const batch = useRouteBatch();
+
+  const shownForm = useMemo<RouteForm>(() => (remoteNameEdited ? form : { ...form, remoteRouteName: identity.data?.hostname ?? '' }), [form, remoteNameEdited, identity.data]);
+  const validation = useMemo(() => validateForm(shownForm), [shownForm]);
+  // No red flash while this PC's name is still on its way: the field is empty only because it has not arrived.
+  const waitingForName = !remoteNameEdited && identity.loading;
+  const errors = waitingForName ? { ...validation, remoteRouteName: undefined } : validation;
+  const method: LoginMethod = securityOf(shownForm) === 'none' ? 'none' : shownForm.method;
+  const fingerprintTargets = shownForm.targets.map((entry) => ({ address: addressOf(entry, shownForm.addressKind), label: entry.routeName || entry.hostname, discoveryFingerprint: entry.discoveryFingerprint }));
+  const labels = new Map(fingerprintTargets.map((target) => [target.address, target.label]));
+
+  const onChange = (update: Partial<RouteForm>) => {
+    if (update.remoteRouteName !== undefined) setRemoteNameEdited(true);
+    setForm((current) => ({ ...(remoteNameEdited ? current : { ...current, remoteRouteName: shownForm.remoteRouteName }), ...update }));
+  };
+  const onTargetChange = (key: string, update: Partial<TargetEntry>) =>
+    setForm((current) => ({ ...current, targets: current.targets.map((entry) => (entry.key === key ? { ...entry, ...update } : entry)) }));
+
+  const openLogin = (event: FormEvent) => {
+    event.preventDefault();
+    if (!hasErrors(validation)) setPhase('login');
+  };
+
+  const send = (request: AddRequest) => {
+    lastRequest.current = request;
+    setPhase('progress');
+    void batch.start(request, labels);
+  };
+
+  const submitLogin = (verdict: LoginVerdict) => (event: FormEvent) => {
+    event.preventDefault();
+    if (!verdict.ready) return;
+    const ssc = method === 'ssc';
+    send({
+      // Only a green compare pins a fingerprint; a target the user vouched for out of band goes without one.
+      targets: settingsFor(shownForm).map((settings) => ({ settings, expectedFingerprint: ssc ? (verdict.matched[settings.address] ?? null) : null })),
+      credentials: credentialsFor(method, login),
+      fingerprintVerifiedOutOfBand: ssc && outOfBand,
+    });
+  };
+
+  const retryFailed = () => {
+    const previous = lastRequest.current;
+    if (!previous) return;
+    const failed = new Set(failedAddresses(batch.state));
+    const again = { ...previous, targets: previous.targets.filter((target) => failed.has(target.settings.address)) };
+    if (again.targets.length > 0) void batch.start(again, labels);
+  };
+
+  const running = isRunning(batch.state);
+  const failedCount = failedAddresses(batch.state).length;
+
+  return (
+    <>
+      <DialogTitle id="add-route-title">{titleOf(form.targets)}</DialogTitle>
+      {phase === 'settings' && (
+        <>
+          <DialogContent dividers>
+            <Box component="form" id={SETTINGS_FORM} aria-label="Route settings" noValidate onSubmit={openLogin}>
+              <RouteSettingsForm form={shownForm} errors={errors} onChange={onChange} onTargetChange={onTargetChange} />
+              {/* Enter in any field submits; the visible button lives in the dialog's action bar. */}
+              <button type="submit" hidden tabIndex={-1} aria-hidden />
+            </Box>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={onClose}>Cancel</Button>
+            <Button type="submit" form={SETTINGS_FORM} variant="contained" disabled={hasErrors(validation)}>
+              Add Route
+            </Button>
+          </DialogActions>
+        </>
+      )}
+      {phase === 'login' && (
+        <LoginPhase
+          method={method}
+          login={login}
+          onLoginChange={(update) => setLogin((current) => ({ ...current, ...update }))}
+          targets={fingerprintTargets}
+          compares={compares}
+          onCompareChange={(address, value) => setCompares((current) => ({ ...current, [address]: value }))}
+          outOfBand={outOfBand}
+          onOutOfBandChange={setOutOfBand}
+          onBack={() => setPhase('settings')}
+          onSubmit={submitLogin}
+        />
+      )}
+      {phase === 'progress' && (
+        <>
+          <DialogContent dividers>
+            <Box role="region" aria-label="Progress" aria-busy={running}>
+              {batch.state.rows.length === 1 && batch.state.rows[0] ? (
+                <>
+                  <RouteStepper row={batch.state.rows[0]} />
+                  {!running && (
+                    <Alert severity={batch.state.rows[0].outcome === 'ok' ? 'success' : 'error'} role="status" sx={{ mt: 2 }}>
+                      {summaryOf(batch.state.rows[0])}
+                    </Alert>
+                  )}
+                </>
+              ) : (
+                <>
+                  <Typography role="status" variant="subtitle2" sx={{ mb: 1 }}>
+                    {batchSummary(batch.state)}
+                  </Typography>
+                  <ResultsTable rows={batch.state.rows} />
+                </>
+              )}
+            </Box>
+          </DialogContent>
+          <DialogActions>
+            {running && <Button onClick={batch.cancel}>Cancel</Button>}
+            {!running && failedCount > 0 && <Button onClick={() => setPhase('login')}>Back</Button>}
+            {!running && failedCount > 0 && (
+              <Button variant="outlined" onClick={retryFailed}>
+                {batch.state.rows.length > 1 ? 'Retry failed' : 'Retry'}
+              </Button>
+            )}
+            <Button variant={running || failedCount > 0 ? 'text' : 'contained'} onClick={onClose}>
+              Close
+            </Button>
+          </DialogActions>
+        </>
+      )}
+    </>
+  );
+}
+
+interface LoginVerdict {
+  ready: boolean;
+  /** Per target address: the normalised fingerprint that matched the handshake. */
+  matched: Record<string, string>;
+}
+
+interface LoginPhaseProps {
+  method: LoginMethod;
+  login: LoginFields;
+  onLoginChange(update: Partial<LoginFields>): void;
+  targets: Array<{ address: string; label: string; discoveryFingerprint: string | null }>;
+  compares: Record<string, string>;
+  onCompareChange(address: string, value: string): void;
+  outOfBand: boolean;
+  onOutOfBandChange(value: boolean): void;
+  onBack(): void;
+  onSubmit(verdict: LoginVerdict): (event: FormEvent) => void;
+}
+
+/** Mounted only while the login shows, so the certificates are fetched live each time it opens. */
+function LoginPhase(props: LoginPhaseProps) {
+  const { method, login, targets, compares, outOfBand } = props;
+  const { certificates, refetch } = useLiveCertificates(method === 'ssc' ? targets.map((target) => target.address) : []);
+  const missing = missingLoginFields(method, login);
+  const matched: Record<string, string> = {};
+  for (const target of targets) {
+    const certificate = certificates[target.address];
+    if (certificate?.status === 'ok' && compareFingerprint(certificate.fingerprint, compares[target.address] ?? '') === 'match') matched[target.address] = certificate.fingerprint;
+  }
+  const allGreen = method !== 'ssc' || targets.every((target) => matched[target.address] !== undefined);
+  const fingerprintOk = allGreen || outOfBand;
+  const ready = missing.length === 0 && fingerprintOk;
+  const reason = missing.length > 0 ? `Fill in ${missing.join(', ')}` : !fingerprintOk ? 'Compare the fingerprint first' : '';
+
+  return (
+    <>
+      <DialogContent dividers>
+        <Box component="form" id={LOGIN_FORM} aria-label="Login" noValidate autoComplete="off" onSubmit={props.onSubmit({ ready, matched })}>
+          <LoginStep
+            method={method}
+            fields={login}
+            onFieldsChange={props.onLoginChange}
+            targets={targets}
+            certificates={certificates}
+            refetch={refetch}
+            compares={compares}
+            onCompareChange={props.onCompareChange}
+            outOfBand={outOfBand}
+            onOutOfBandChange={props.onOutOfBandChange}
+          />
+          <button type="submit" hidden tabIndex={-1} aria-hidden />
+        </Box>
+      </DialogContent>
+      <DialogActions>
+        {reason && (
+          <Typography variant="caption" color="text.secondary" id="add-disabled-reason" sx={{ mr: 'auto', pl: 1 }}>
+            {reason}
+          </Typography>
+        )}
+        <Button onClick={props.onBack}>Back</Button>
+        <Button type="submit" form={LOGIN_FORM} variant="contained" disabled={!ready} aria-describedby={reason ? 'add-disabled-reason' : undefined}>
+          Add
+        </Button>
+      </DialogActions>
+    </>
+  );
 }

@@ -46,19 +46,18 @@ interface SearchPanelProps {
 
 function SearchProgress({ discovery, onCancel }: { discovery: DiscoveryState; onCancel(): void }) {
   const progress = discovery.progress;
-  const value = progress && progress.total > 0 ? Math.min(100, (100 * progress.sent) / progress.total) : undefined;
+  // Once every request is out the search only waits for late answers: a full bar would look finished, so it pulses.
+  const sending = progress !== null && progress.total > 0 && progress.sent < progress.total;
+  const value = sending ? (100 * progress.sent) / progress.total : undefined;
+  let text = 'Searching…';
+  if (progress && sending) text = `Searching… ${progress.answered} answered, ${progress.sent} of ${progress.total} requests sent`;
+  else if (progress) text = `Searching… ${progress.answered} answered, waiting for late answers`;
   return (
     <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mt: 2 }}>
       <Box sx={{ flexGrow: 1 }}>
-        <LinearProgress
-          aria-label="Search progress"
-          variant={value === undefined ? 'indeterminate' : 'determinate'}
-          value={value}
-        />
+        <LinearProgress aria-label="Search progress" variant={value === undefined ? 'indeterminate' : 'determinate'} value={value} />
         <Typography variant="caption" color="text.secondary" role="status">
-          {progress
-            ? `Searching… ${progress.answered} answered, ${progress.sent} of ${progress.total} requests sent`
-            : 'Searching…'}
+          {text}
         </Typography>
       </Box>
       <Button variant="outlined" size="small" onClick={onCancel} disabled={discovery.phase !== 'searching'}>
@@ -126,7 +125,7 @@ export function SearchPanel(props: SearchPanelProps) {
               onChange={(event) => onFieldsChange({ hosts: event.target.value })}
               disabled={busy}
             />
-            <Button type="submit" variant="outlined" startIcon={<SearchOutlined />} disabled={busy || splitEntries(fields.hosts).length === 0} sx={{ whiteSpace: 'nowrap', height: 40 }}>
+            <Button type="submit" variant="outlined" startIcon={<SearchOutlined />} disabled={busy || splitEntries(fields.hosts).length === 0} sx={{ whiteSpace: 'nowrap', height: 40, flexShrink: 0 }}>
               Search host
             </Button>
           </Stack>
@@ -141,7 +140,7 @@ export function SearchPanel(props: SearchPanelProps) {
               onChange={(event) => onFieldsChange({ ranges: event.target.value })}
               disabled={busy}
             />
-            <Button type="submit" variant="outlined" startIcon={<SearchOutlined />} disabled={busy || splitRanges(fields.ranges).length === 0} sx={{ whiteSpace: 'nowrap', height: 40 }}>
+            <Button type="submit" variant="outlined" startIcon={<SearchOutlined />} disabled={busy || splitRanges(fields.ranges).length === 0} sx={{ whiteSpace: 'nowrap', height: 40, flexShrink: 0 }}>
               Search range
             </Button>
           </Stack>

@@ -69,7 +69,8 @@ export function TargetsTable({ rows, emptyText, selected, onSelectionChange, sor
   const focusRow = (key: string | undefined) => {
     if (key === undefined) return;
     setFocusKey(key);
-    body.current?.querySelector<HTMLElement>(`tr[data-key="${CSS.escape(key)}"]`)?.focus();
+    const rowElements = body.current?.querySelectorAll<HTMLElement>('tr[data-key]') ?? [];
+    Array.from(rowElements).find((row) => row.dataset.key === key)?.focus();
   };
   const onRowClick = (event: MouseEvent, key: string) => {
     setFocusKey(key);
@@ -90,7 +91,8 @@ export function TargetsTable({ rows, emptyText, selected, onSelectionChange, sor
 
   return (
     <TableContainer component={Paper} variant="outlined">
-      <Table aria-label="Targets" aria-multiselectable="true">
+      {/* Ten columns must fit a laptop screen: tighter cell padding than the app's default tables. */}
+      <Table aria-label="Targets" aria-multiselectable="true" sx={{ '& th, & td': { px: 1 }, '& th:first-of-type, & td:first-of-type': { pl: 1.5 } }}>
         <TableHead>
           <TableRow>
             <TableCell padding="checkbox">
@@ -134,7 +136,7 @@ export function TargetsTable({ rows, emptyText, selected, onSelectionChange, sor
                 onClick={(event) => onRowClick(event, key)}
                 onKeyDown={(event) => onRowKeyDown(event, key)}
                 onFocus={() => setFocusKey(key)}
-                sx={{ cursor: 'pointer' }}
+                sx={{ cursor: 'pointer', '& > td': { whiteSpace: 'nowrap' } }}
               >
                 <TableCell padding="checkbox" onClick={(event) => event.stopPropagation()}>
                   <Checkbox size="small" tabIndex={-1} checked={isSelected} onChange={() => toggle(key)} slotProps={{ input: { 'aria-label': `Select ${target.hostname}` } }} />

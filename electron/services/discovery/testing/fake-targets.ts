@@ -15,6 +15,8 @@ export interface FakeTargetOptions {
   delayMs?: number;
   /** Answer with these bytes instead of a reply (malformed datagrams). */
   reply?: (request: Uint8Array) => Uint8Array[];
+  /** Answer only once this settles: lets a test prove something happened before this target replied. */
+  hold?: Promise<void>;
   /** Never answer (a host without TwinCAT). */
   silent?: boolean;
 }
@@ -61,6 +63,10 @@ export async function startFakeTarget(options: FakeTargetOptions, port = 0): Pro
     const send = (): void => {
       for (const reply of replies) socket.send(reply, remote.port, remote.address);
     };
+    if (options.hold) {
+      void options.hold.then(send);
+      return;
+    }
     if (!options.delayMs) return send();
     const timer = setTimeout(() => {
       pending.delete(timer);

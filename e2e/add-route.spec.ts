@@ -1,0 +1,202 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { CLIENT_ADAPTERS, startSim, type Lab, type LabTarget, type SimHandle } from './lab';
+import { AddRouteDialog, TargetsView } from './pages/add-route-dialog';
+
+/**
+ * The Add Route flow end to end: the web app inside the lab's client namespace, virtual TwinCAT targets (`adsroute sim`)
+ * in target namespaces, and the target's own StaticRoutes.xml as the proof of what was (or was not) created.
+ */
+
+const PASSWORD = 'lab-pass-1';
+const PSK_IDENTITY = 'SERVICE';
+const PSK_SECRET = 'maintenance-key-7';
+const CLIENT_ADDRESS = CLIENT_ADAPTERS[0].address;
+const screenshots = process.env.ARS_SCREENSHOTS === '1';
+
+interface Sim {
+  target: LabTarget;
+  handle: SimHandle;
+  stateDir: string;
+  name: string;
+}
+
+const running: Sim[] = [];
+
+async function sim(lab: Lab, name: string, args: string[] = []): Promise<Sim> {
+  const target = await lab.addTarget(1);
+  const stateDir = await mkdtemp(join(tmpdir(), `ars-e2e-${name}-`));
+  const handle = await startSim(target, ['--name', name, '--user', 'Administrator', '--password', PASSWORD, '--state', stateDir, ...args]);
+  const started = { target, handle, stateDir, name };
+  running.push(started);
+  return started;
+}
+
+test.afterEach(async () => {
+  for (const started of running.splice(0)) {
+    await started.handle.stop();
+    await rm(started.stateDir, { recursive: true, force: true });
+  }
+});
+
+async function staticRoutes(target: Sim): Promise<string> {
+  return readFile(join(target.stateDir, 'StaticRoutes.xml'), 'utf8').catch(() => '');
+}
+
+/** Searches each sim by address in the Targets view, selects them and opens the dialog. */
+async function openDialogFor(page: Page, sims: readonly Sim[]): Promise<{ targets: TargetsView; dialog: AddRouteDialog }> {
+  const targets = new TargetsView(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Targets' })).toBeVisible();
+  for (const one of sims) await targets.searchHost(one.target.address);
+  await targets.waitForRows(sims.map((one) => one.name));
+  await targets.select(sims.map((one) => one.name));
+  return { targets, dialog: await targets.openAddRoute() };
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (screenshots) await page.getByRole('dialog').screenshot({ path: `docs/screenshots/add-route-${name}.png` });
+}
+
+const colons = (hex: string) => (hex.toUpperCase().match(/../g) ?? []).join(':');
+
+test.describe('Add Route in the lab', () => {
+  test.setTimeout(120_000);
+
+  test('SSC: a matching fingerprint turns green, the route lands on the target and the row shows Connected', async ({ lab, labApp }) => {
+    const cx = await sim(lab, 'CX-SSC');
+    const fingerprint = cx.handle.ready.fingerprint;
+    expect(fingerprint, 'the sim reports its fingerprint').toMatch(/^[0-9a-f]{64}$/);
+    const { targets, dialog } = await openDialogFor(labApp.page, [cx]);
+    await expect(dialog.root.getByRole('radio', { name: 'Self-Signed Certificate' })).toBeChecked();
+    await shot(labApp.page, 'settings');
+    await dialog.openLogin();
+    await dialog.osLogin('Administrator', PASSWORD);
+    await dialog.compare(colons(fingerprint!));
+    await expect(dialog.root.getByText('Fingerprints match')).toBeVisible();
+    expect(await dialog.compareVerdict()).toBe('match');
+    await shot(labApp.page, 'login-green');
+    await dialog.add();
+    expect(await dialog.summary()).toMatch(/^Route to CX-SSC created and verified in \d+ ms$/);
+    await shot(labApp.page, 'steps-done');
+    expect(await staticRoutes(cx)).toContain(CLIENT_ADDRESS);
+    await dialog.close();
+    await expect(targets.connectedMarker('CX-SSC')).toBeVisible();
+    expect(labApp.consoleErrors).toEqual([]);
+  });
+
+  test('SSC: a different fingerprint turns red, Add stays disabled and nothing reaches the target', async ({ lab, labApp }) => {
+    const cx = await sim(lab, 'CX-RED');
+    const { dialog } = await openDialogFor(labApp.page, [cx]);
+    await dialog.openLogin();
+    await dialog.osLogin('Administrator', PASSWORD);
+    const other = (cx.handle.ready.fingerprint ?? '').replace(/^./, (c) => (c === '0' ? '1' : '0'));
+    await dialog.compare(other.toUpperCase());
+    await expect(dialog.root.getByText('Fingerprints differ: do not continue unless you know why')).toBeVisible();
+    expect(await dialog.compareVerdict()).toBe('differ');
+    await expect(dialog.addButton).toBeDisabled();
+    await shot(labApp.page, 'login-red');
+    await dialog.field('Password').press('Enter');
+    await expect(dialog.progress).toHaveCount(0);
+    expect(await staticRoutes(cx)).not.toContain(CLIENT_ADDRESS);
+  });
+
+  test('PSK: the right key creates the route, a wrong key fails with a fix', async ({ lab, labApp }) => {
+    const ok = await sim(lab, 'CX-PSK', ['--psk', `${PSK_IDENTITY}:${PSK_SECRET}`]);
+    const { dialog } = await openDialogFor(labApp.page, [ok]);
+    await dialog.setSecure(true, 'Pre-Shared Key (PSK)');
+    await dialog.openLogin();
+    await dialog.pskLogin(PSK_IDENTITY, 'not-the-key');
+    await dialog.add();
+    expect(await dialog.summary()).toMatch(/^Route to CX-PSK failed/);
+    await expect(dialog.progress.getByText(/^Fix: /)).toBeVisible();
+    expect(await staticRoutes(ok)).not.toContain(CLIENT_ADDRESS);
+
+    await dialog.root.getByRole('button', { name: 'Back' }).click();
+    await dialog.pskLogin(PSK_IDENTITY, PSK_SECRET);
+    await dialog.add();
+    expect(await dialog.summary()).toMatch(/^Route to CX-PSK created and verified/);
+    expect(await staticRoutes(ok)).toContain(CLIENT_ADDRESS);
+  });
+
+  test('shared CA: matching certificates create the route, a CN mismatch fails', async ({ lab, labApp }) => {
+    const pki = await mkdtemp(join(tmpdir(), 'ars-e2e-pki-'));
+    try {
+      const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: pki, stdio: 'pipe' });
+      openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=Lab Test CA');
+      const issue = (name: string, cn: string) => {
+        openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${cn}`);
+        openssl('x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.pem`, '-days', '2');
+      };
+      const first = await lab.addTarget(1);
+      issue('server-good', first.address);
+      issue('server-bad', 'somebody-else');
+      issue('client', 'ENG-PC');
+      const caArgs = (server: string) => ['--ca', join(pki, 'ca.pem'), '--cert', join(pki, `${server}.pem`), '--key', join(pki, `${server}.key`), '--ignore-cn'];
+      const stateDir = await mkdtemp(join(tmpdir(), 'ars-e2e-CX-CA-'));
+      const handle = await startSim(first, ['--name', 'CX-CA', '--user', 'Administrator', '--password', PASSWORD, '--state', stateDir, ...caArgs('server-good')]);
+      const good: Sim = { target: first, handle, stateDir, name: 'CX-CA' };
+      running.push(good);
+      const bad = await sim(lab, 'CX-CN', caArgs('server-bad'));
+      const files = { ca: join(pki, 'ca.pem'), cert: join(pki, 'client.pem'), key: join(pki, 'client.key') };
+
+      const { targets, dialog } = await openDialogFor(labApp.page, [good]);
+      await dialog.setSecure(true, 'Shared CA');
+      await dialog.openLogin();
+      await dialog.caLogin(files);
+      await dialog.add();
+      expect(await dialog.summary()).toMatch(/^Route to CX-CA created and verified/);
+      await dialog.close();
+
+      await targets.select(['CX-CA']).catch(() => undefined);
+      await targets.table.getByRole('checkbox', { name: 'Select CX-CA' }).uncheck();
+      await targets.searchHost(bad.target.address);
+      await targets.waitForRows(['CX-CN']);
+      await targets.select(['CX-CN']);
+      const second = await targets.openAddRoute();
+      await second.setSecure(true, 'Shared CA');
+      await second.openLogin();
+      await second.caLogin(files);
+      await second.add();
+      expect(await second.summary()).toMatch(/^Route to CX-CN failed/);
+      await expect(second.progress.getByText(/^Fix: /)).toBeVisible();
+    } finally {
+      await rm(pki, { recursive: true, force: true });
+    }
+  });
+
+  test('plain ADS: the right password creates the route, a wrong one is refused', async ({ lab, labApp }) => {
+    const plc = await sim(lab, 'PLC-PLAIN', ['--no-tls']);
+    const { dialog } = await openDialogFor(labApp.page, [plc]);
+    await expect(dialog.root.getByRole('switch', { name: 'Secure ADS' })).not.toBeChecked();
+    await dialog.openLogin();
+    await dialog.osLogin('Administrator', 'wrong');
+    await dialog.add();
+    expect(await dialog.summary()).toMatch(/^Route to PLC-PLAIN failed/);
+    expect(await staticRoutes(plc)).not.toContain(CLIENT_ADDRESS);
+    await dialog.root.getByRole('button', { name: 'Back' }).click();
+    await dialog.osLogin('Administrator', PASSWORD);
+    await dialog.add();
+    expect(await dialog.summary()).toMatch(/^Route to PLC-PLAIN created and verified/);
+    expect(await staticRoutes(plc)).toContain(CLIENT_ADDRESS);
+  });
+
+  test('three targets at once: one login, a results table, every target holds the route', async ({ lab, labApp }) => {
+    const sims = [await sim(lab, 'LINE-1', ['--no-tls']), await sim(lab, 'LINE-2', ['--no-tls']), await sim(lab, 'LINE-3', ['--no-tls'])];
+    const { dialog } = await openDialogFor(labApp.page, sims);
+    await expect(dialog.root.getByRole('table', { name: 'Selected targets' }).getByRole('row')).toHaveCount(4);
+    await dialog.openLogin();
+    await dialog.osLogin('Administrator', PASSWORD);
+    await dialog.add();
+    await shot(labApp.page, 'steps-progress');
+    expect(await dialog.batchSummary()).toBe('All 3 routes created and verified');
+    await shot(labApp.page, 'three-targets');
+    for (const one of sims) {
+      await expect(dialog.resultRow(one.target.address).getByText('Created')).toBeVisible();
+      expect(await staticRoutes(one)).toContain(CLIENT_ADDRESS);
+    }
+  });
+});

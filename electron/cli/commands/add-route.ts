@@ -1,0 +1,246 @@
+import { isIP } from 'node:net';
+import { parseArgs } from '../run-cli';
+import { UsageError, type CliCommand, type CliIo } from '../command';
+import { routesRequests } from '../../../shared/ipc/channels/routes';
+import { normalizeFingerprint } from '../../../shared/protocol/fingerprint';
+import { isNetId } from '../../../shared/protocol/netid';
+import { defaultDataDir } from '../../services/app/data-dir';
+import { IdentityService } from '../../services/identity/index';
+import { LogBook } from '../../services/log/logger';
+import { LocalRouteStore } from '../../services/routes/local-route-store';
+import { createRoutes, type RouteDeps, type RoutesAddRequest, type TargetResult } from '../../services/routes/route-orchestrator';
+import type { StepEvent } from '../../services/routes/step-runner';
+import { engineConnector } from '../../services/secure-ads/default-connector';
+import { RouteFailure } from '../../services/secure-ads/route-failure';
+import type { TlsConnector } from '../../services/secure-ads/secure-transport';
+import { discoverHost } from '../../services/secure-ads/udp-discover';
+import { interruptSignal, msOption, portOption } from './probe';
+
+const USAGE = `Usage: adsroute add-route TARGET --secure ssc|psk|ca|none [options]
+
+Creates an ADS route on TARGET (host name or IP) and on this PC, then proves it with an ADS ReadState.
+
+Security:
+  --secure ssc            self-signed certificate; needs --fingerprint (from \`adsroute probe TARGET\`, checked out of
+                          band against "About TwinCAT" on the target) and --user with a password
+  --secure psk            pre-shared key: --psk-identity ID with --psk-password PW or --psk-key HEX
+  --secure ca             shared CA: --ca FILE --cert FILE --key FILE [--key-password P] [--ignore-cn]
+  --secure none           plain ADS route over UDP 48899: --user with a password
+Credentials:
+  --user U                OS account on the target
+  --password-stdin        read the password from standard input (preferred)
+  --password P            password on the command line (visible to other local users)
+Route:
+  --route-name N          name of the route on this PC (default: the target's host name)
+  --remote-route-name N   name of this PC's entry on the target (default: this PC's host name)
+  --netid NETID           the target's AMS NetId (default: ask the target over UDP 48899)
+  --local-netid NETID     this PC's AMS NetId (default: configured, else adapter address + .1.1)
+  --temporary             temporary routes (plain ADS: until the target's router restarts; this PC: not saved)
+  --data-dir DIR          where this PC's client certificate and route list live
+  --timeout MS            per step (default 5000)
+  --udp-port N --ads-port N --tls-port N   other ports (labs and tests)
+  --json                  print {ok, target, netId, mode, fingerprint, steps, error?}
+
+Exit status: 0 only when the route was created and verified, 1 otherwise, 2 on usage errors.`;
+
+export interface AddRouteJson {
+  ok: boolean;
+  target: string;
+  netId: string | null;
+  mode: 'ssc' | 'psk' | 'ca' | 'none';
+  fingerprint: string | null;
+  steps: Array<{ name: string; ok: boolean; ms: number }>;
+  error?: { code: string; message: string; fix: string | null };
+}
+
+const MODES = ['ssc', 'psk', 'ca', 'none'] as const;
+type Mode = (typeof MODES)[number];
+
+export function createAddRouteCommand(connector: TlsConnector = engineConnector): CliCommand {
+  return {
+    name: 'add-route',
+    summary: 'create and verify a (Secure) ADS route to one target',
+    usage: USAGE,
+    async run(argv, io) {
+      const { values, positionals } = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        strict: true,
+        options: {
+          secure: { type: 'string' },
+          fingerprint: { type: 'string' },
+          user: { type: 'string' },
+          'password-stdin': { type: 'boolean' },
+          password: { type: 'string' },
+          'psk-identity': { type: 'string' },
+          'psk-password': { type: 'string' },
+          'psk-key': { type: 'string' },
+          ca: { type: 'string' },
+          cert: { type: 'string' },
+          key: { type: 'string' },
+          'key-password': { type: 'string' },
+          'ignore-cn': { type: 'boolean' },
+          'route-name': { type: 'string' },
+          'remote-route-name': { type: 'string' },
+          'local-netid': { type: 'string' },
+          netid: { type: 'string' },
+          temporary: { type: 'boolean' },
+          'data-dir': { type: 'string' },
+          timeout: { type: 'string' },
+          json: { type: 'boolean' },
+          'udp-port': { type: 'string' },
+          'ads-port': { type: 'string' },
+          'tls-port': { type: 'string' },
+        },
+      });
+      const target = positionals[0];
+      if (!target || positionals.length > 1) throw new UsageError('give exactly one TARGET');
+      const mode = values.secure as Mode | undefined;
+      if (!mode || !MODES.includes(mode)) throw new UsageError('--secure ssc|psk|ca|none is required');
+      let fingerprint: string | null = null;
+      if (mode === 'ssc') {
+        if (values.fingerprint === undefined) {
+          throw new UsageError(
+            'SSC needs --fingerprint: run `adsroute probe ' + target + '`, compare the fingerprint with "About TwinCAT" on the target (out of band), then pass it here. The CLI never trusts a certificate silently.',
+          );
+        }
+        fingerprint = normalizeFingerprint(values.fingerprint);
+        if (!fingerprint) throw new UsageError('--fingerprint must be 64 hex digits (colons, spaces and dashes are ignored)');
+      }
+      for (const [flag, value] of [['netid', values.netid], ['local-netid', values['local-netid']]] as const) {
+        if (value !== undefined && !isNetId(value)) throw new UsageError(`--${flag} must be an AMS NetId like 5.36.69.176.1.1`);
+      }
+      const credentials = await readCredentials(mode, values, io);
+      const timeoutMs = msOption(values.timeout, 'timeout', 5000);
+      const ports = { udp: portOption(values['udp-port'], 'udp-port'), ads: portOption(values['ads-port'], 'ads-port'), tls: portOption(values['tls-port'], 'tls-port') };
+
+      const logBook = new LogBook();
+      for (const secret of secretsOf(credentials)) logBook.registerSecret(secret);
+      const dataDir = values['data-dir'] ?? defaultDataDir();
+      const identity = new IdentityService(dataDir);
+      const localNetIdFor = async (address: string) => values['local-netid'] ?? identity.localNetIdFor(address);
+      const signal = interruptSignal(io);
+      const deps: RouteDeps = {
+        identity: {
+          clientCertificate: () => identity.clientCertificate(),
+          hostname: () => identity.hostname(),
+          localNetIdFor,
+          localAddressFor: (t) => identity.localAddressFor(t),
+        },
+        store: new LocalRouteStore(dataDir, logBook.logger('routes')),
+        connector,
+        logger: logBook.logger('add-route'),
+      };
+
+      let netId = values.netid ?? null;
+      let routeName = values['route-name'];
+      if (netId === null) {
+        try {
+          const info = await discoverHost({ host: target, port: ports.udp, localNetId: await localNetIdFor(target), timeoutMs, signal });
+          netId = info.netId;
+          routeName ??= info.hostname;
+        } catch (error) {
+          const failure = error instanceof RouteFailure ? error : new RouteFailure('unreachable', String(error), null);
+          return report(io, values.json === true, {
+            ok: false, target, netId: null, mode, fingerprint: null, steps: [{ name: 'resolve', ok: false, ms: 0 }],
+            error: { code: failure.code, message: `cannot ask ${target} for its NetId: ${failure.message}`, fix: `${failure.fix ?? ''} (or pass --netid)`.trim() },
+          });
+        }
+      }
+      let request: RoutesAddRequest;
+      try {
+        request = routesRequests['routes:add'].request.parse({
+          targets: [
+            {
+              settings: {
+                routeName: (routeName ?? target).slice(0, 63),
+                netId,
+                address: target,
+                addressKind: isIP(target) ? 'ip' : 'hostname',
+                connectionTimeoutMs: Math.max(500, timeoutMs),
+                targetRoute: values.temporary ? 'temporary' : 'static',
+                remoteRoute: values.temporary ? 'temporary' : 'static',
+                remoteRouteName: (values['remote-route-name'] ?? (await identity.hostname())).slice(0, 63),
+                security: mode,
+              },
+              expectedFingerprint: fingerprint,
+            },
+          ],
+          credentials,
+          concurrency: 1,
+          ports: Object.fromEntries(Object.entries(ports).filter(([, v]) => v !== undefined)),
+        });
+      } catch (error) {
+        throw new UsageError(`invalid arguments: ${zodSummary(error)}`);
+      }
+      const [result] = await createRoutes(request, deps, values.json ? () => undefined : (e) => printStep(io, e), signal);
+      return report(io, values.json === true, toJson(result!, mode));
+    },
+  };
+}
+
+async function readCredentials(mode: Mode, values: Record<string, string | boolean | undefined>, io: CliIo): Promise<unknown> {
+  const text = (name: string) => values[name] as string | undefined;
+  if (mode === 'psk') {
+    const identity = text('psk-identity');
+    if (!identity) throw new UsageError('--secure psk needs --psk-identity');
+    if ((text('psk-password') === undefined) === (text('psk-key') === undefined)) throw new UsageError('--secure psk needs --psk-password or --psk-key (one of them)');
+    if (text('psk-key') !== undefined && !/^[0-9a-fA-F]{64}$/.test(text('psk-key')!)) throw new UsageError('--psk-key must be 64 hex digits');
+    return { kind: 'psk', identity, password: text('psk-password'), keyHex: text('psk-key') };
+  }
+  if (mode === 'ca') {
+    const [caPath, certPath, keyPath] = [text('ca'), text('cert'), text('key')];
+    if (!caPath || !certPath || !keyPath) throw new UsageError('--secure ca needs --ca, --cert and --key');
+    return { kind: 'ca', caPath, certPath, keyPath, keyPassword: text('key-password'), ignoreCn: values['ignore-cn'] === true };
+  }
+  const user = text('user');
+  if (!user) throw new UsageError(`--secure ${mode} needs --user (an OS account on the target)`);
+  let password = text('password');
+  if (values['password-stdin'] === true) {
+    if (password !== undefined) throw new UsageError('use either --password or --password-stdin');
+    password = (await io.readStdin()).replace(/\r?\n$/, '');
+  }
+  if (password === undefined) throw new UsageError('a password is needed: --password-stdin (preferred) or --password');
+  return { kind: 'os', user, password };
+}
+
+function secretsOf(credentials: unknown): string[] {
+  const c = credentials as { password?: string; keyHex?: string; keyPassword?: string };
+  return [c.password, c.keyHex, c.keyPassword].filter((s): s is string => typeof s === 'string' && s.length > 0);
+}
+
+function toJson(result: TargetResult, mode: Mode): AddRouteJson {
+  const out: AddRouteJson = {
+    ok: result.ok,
+    target: result.target,
+    netId: result.netId,
+    mode,
+    fingerprint: result.fingerprint,
+    steps: result.steps.map((s) => ({ name: s.step, ok: s.ok, ms: s.ms })),
+  };
+  if (result.error) out.error = { code: result.error.code, message: result.error.message, fix: result.error.fix };
+  return out;
+}
+
+function report(io: CliIo, json: boolean, out: AddRouteJson): number {
+  if (json) io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+  else if (out.ok) io.stdout(`route to ${out.target} (${out.netId}) created and verified\n`);
+  else io.stderr(`route to ${out.target} failed: ${out.error?.code}: ${out.error?.message}${out.error?.fix ? `\n  → ${out.error.fix}` : ''}\n`);
+  return out.ok ? 0 : 1;
+}
+
+function printStep(io: CliIo, e: StepEvent): void {
+  if (e.status === 'running') return;
+  const mark = e.status === 'ok' ? 'ok  ' : e.status === 'failed' ? 'FAIL' : 'skip';
+  const ms = e.ms === null ? '' : ` (${e.ms} ms)`;
+  const detail = e.error ? e.error.message : e.detail ?? '';
+  io.stdout(`  ${mark} ${e.step.padEnd(12)}${ms}${detail ? `  ${detail}` : ''}\n`);
+}
+
+function zodSummary(error: unknown): string {
+  const issues = (error as { issues?: Array<{ path: PropertyKey[]; message: string }> }).issues;
+  if (!issues) return error instanceof Error ? error.message : String(error);
+  return issues.map((i) => `${i.path.map(String).filter((p) => !/^\d+$/.test(p) && p !== 'targets' && p !== 'settings').join('.')}: ${i.message}`).join('; ');
+}
+
+export const addRouteCommand = createAddRouteCommand();

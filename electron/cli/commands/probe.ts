@@ -1,0 +1,126 @@
+import { parseArgs } from '../run-cli';
+import { UsageError, type CliCommand, type CliIo } from '../command';
+import { formatFingerprint } from '../../../shared/protocol/fingerprint';
+import { engineConnector } from '../../services/secure-ads/default-connector';
+import { probeTarget, type ProbeReport } from '../../services/secure-ads/probe';
+import { resolvePsk } from '../../services/secure-ads/psk';
+import { RouteFailure } from '../../services/secure-ads/route-failure';
+import type { TlsConnector } from '../../services/secure-ads/secure-transport';
+import { localAddressFor, netIdForAddress } from '../../services/identity/index';
+
+const USAGE = `Usage: adsroute probe HOST [options]
+
+Checks what a TwinCAT system offers: UDP 48899 (discovery), TCP 48898 (plain ADS) and TCP 8016 (Secure ADS) with a
+TLS handshake. Shows the negotiated suite and the target's certificate, UNVERIFIED: compare its fingerprint with
+"About TwinCAT" on the target before you pass it to \`adsroute add-route --fingerprint\`. Sends no credentials.
+
+Options:
+  --psk-identity ID       do a PSK handshake instead (with --psk-password PW or --psk-key HEX)
+  --psk-password PW       PSK password (key = SHA-256(upper(ID) + PW))
+  --psk-key HEX           PSK key as 64 hex digits
+  --timeout MS            per check (default 3000)
+  --udp-port N --ads-port N --tls-port N   other ports (labs and tests)
+  --json                  print one JSON object
+
+Exit status: 0 when the host answered on at least one port, 1 when nothing answered, 2 on usage errors.`;
+
+export function portOption(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new UsageError(`--${name} must be a port number 1-65535`);
+  return n;
+}
+
+export function msOption(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 100 || n > 600_000) throw new UsageError(`--${name} must be milliseconds between 100 and 600000`);
+  return n;
+}
+
+/** Aborts when the user presses Ctrl+C. */
+export function interruptSignal(io: CliIo): AbortSignal {
+  const controller = new AbortController();
+  void io.interrupted.then(() => controller.abort());
+  return controller.signal;
+}
+
+export function createProbeCommand(connector: TlsConnector = engineConnector): CliCommand {
+  return {
+    name: 'probe',
+    summary: 'check UDP 48899, TCP 48898 and Secure ADS (TCP 8016) of one host, show its certificate',
+    usage: USAGE,
+    async run(argv, io) {
+      const { values, positionals } = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        strict: true,
+        options: {
+          json: { type: 'boolean' },
+          'psk-identity': { type: 'string' },
+          'psk-password': { type: 'string' },
+          'psk-key': { type: 'string' },
+          timeout: { type: 'string' },
+          'udp-port': { type: 'string' },
+          'ads-port': { type: 'string' },
+          'tls-port': { type: 'string' },
+        },
+      });
+      const host = positionals[0];
+      if (!host || positionals.length > 1) throw new UsageError('give exactly one HOST');
+      let psk: { identity: string; key: Uint8Array } | undefined;
+      if (values['psk-identity'] !== undefined) {
+        if ((values['psk-password'] === undefined) === (values['psk-key'] === undefined)) throw new UsageError('--psk-identity needs --psk-password or --psk-key (one of them)');
+        try {
+          psk = resolvePsk({ identity: values['psk-identity'], password: values['psk-password'], keyHex: values['psk-key'] });
+        } catch (error) {
+          throw new UsageError(error instanceof RouteFailure ? error.message : String(error));
+        }
+      } else if (values['psk-password'] !== undefined || values['psk-key'] !== undefined) {
+        throw new UsageError('--psk-password / --psk-key need --psk-identity');
+      }
+      const timeoutMs = msOption(values.timeout, 'timeout', 3000);
+      const localNetId = netIdForAddress((await localAddressFor(host)) ?? '127.0.0.1');
+      const report = await probeTarget({
+        host,
+        ports: { udp: portOption(values['udp-port'], 'udp-port'), ads: portOption(values['ads-port'], 'ads-port'), tls: portOption(values['tls-port'], 'tls-port') },
+        timeoutMs,
+        connector,
+        localNetId,
+        psk,
+        signal: interruptSignal(io),
+      });
+      io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+      return report.udp.ok || report.ads.ok || report.tls.ok ? 0 : 1;
+    },
+  };
+}
+
+function formatReport(r: ProbeReport): string {
+  const lines = [`${r.host}`];
+  const fail = (e: { message: string; fix: string | null } | undefined) => `${e?.message ?? 'failed'}${e?.fix ? `\n      → ${e.fix}` : ''}`;
+  lines.push(
+    r.udp.ok
+      ? `  UDP ${r.udp.port}  answers (${r.udp.ms} ms): ${r.udp.hostname}, NetId ${r.udp.netId}, TwinCAT ${r.udp.twincat ?? '?'}, ${r.udp.os ?? '?'}${r.udp.fingerprint ? `\n      discovery fingerprint (unauthenticated): ${formatFingerprint(r.udp.fingerprint, 'grouped')}` : ''}`
+      : `  UDP ${r.udp.port}  ${fail(r.udp.error)}`,
+  );
+  lines.push(r.ads.ok ? `  TCP ${r.ads.port}  open (${r.ads.ms} ms)` : `  TCP ${r.ads.port}  ${fail(r.ads.error)}`);
+  if (!r.tls.ok) lines.push(`  TCP ${r.tls.port}   ${fail(r.tls.error)}`);
+  else if (r.tls.mode === 'psk') lines.push(`  TCP ${r.tls.port}   PSK handshake OK (${r.tls.ms} ms), ${r.tls.cipherSuite}`);
+  else {
+    const c = r.tls.certificate;
+    lines.push(`  TCP ${r.tls.port}   TLS 1.2 handshake OK (${r.tls.ms} ms), ${r.tls.cipherSuite}`);
+    if (c) {
+      lines.push(
+        `      certificate (UNVERIFIED — compare with "About TwinCAT" on the target):`,
+        `        fingerprint ${formatFingerprint(c.fingerprint, 'grouped')}`,
+        `        subject     ${c.subject}`,
+        `        issuer      ${c.issuer}${c.selfSigned ? ' (self-signed)' : ''}`,
+        `        valid       ${c.notBefore} .. ${c.notAfter}`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export const probeCommand = createProbeCommand();

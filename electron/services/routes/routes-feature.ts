@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { RouteCredentials } from '../../../shared/domain/route';
+import type { PartialHandlers } from '../../ipc/handlers';
+import type { ServiceContext } from '../context';
+import { IdentityService } from '../identity/index';
+import { engineConnector } from '../secure-ads/default-connector';
+import { SECURE_ADS_PORT } from '../secure-ads/secure-session';
+import type { TlsConnector } from '../secure-ads/secure-transport';
+import { fetchServerCertificate } from '../secure-ads/server-certificate';
+import { LocalRouteStore } from './local-route-store';
+import { createRoutes } from './route-orchestrator';
+
+const CERTIFICATE_FETCH_TIMEOUT_MS = 5000;
+
+/**
+ * IPC for route creation: routes:add runs in the background and reports through routes:step / routes:done;
+ * routes:changed follows every change of this PC's route list.
+ */
+export function routesFeature(context: ServiceContext, connector: TlsConnector = engineConnector): { handlers: PartialHandlers; dispose: () => Promise<void> } {
+  const logger = context.logBook.logger('routes');
+  const identity = new IdentityService(context.dataDir);
+  const store = new LocalRouteStore(context.dataDir, logger);
+  const batches = new Map<string, { controller: AbortController; done: Promise<void> }>();
+
+  const announceRoutes = async () => {
+    try {
+      context.events.emit('routes:changed', { routes: await store.list() });
+    } catch (error) {
+      logger.error(`route list unreadable: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const handlers: PartialHandlers = {
+    'secure:server-certificate': (request) =>
+      fetchServerCertificate({ host: request.address, port: request.tlsPort ?? SECURE_ADS_PORT, timeoutMs: CERTIFICATE_FETCH_TIMEOUT_MS, connector }),
+
+    'routes:add': (request) => {
+      registerSecrets(context, request.credentials);
+      const batchId = randomUUID();
+      const controller = new AbortController();
+      const deps = { identity, store, connector, logger };
+      logger.info(`batch ${batchId}: ${request.targets.length} target(s), ${request.targets.map((t) => `${t.settings.address} (${t.settings.security})`).join(', ')}`);
+      const done = createRoutes(request, deps, (step) => context.events.emit('routes:step', { batchId, ...step }), controller.signal)
+        .then(async (results) => {
+          // The list first, so a UI reacting to routes:done already shows the new route.
+          await announceRoutes();
+          context.events.emit('routes:done', {
+            batchId,
+            results: results.map((r) => ({ target: r.target, ok: r.ok, netId: r.netId, fingerprint: r.fingerprint, error: r.error, ms: r.ms })),
+          });
+        })
+        .catch((error: unknown) => logger.error(`batch ${batchId} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`))
+        .finally(() => batches.delete(batchId));
+      batches.set(batchId, { controller, done });
+      return { batchId };
+    },
+
+    'routes:cancel': (request) => {
+      const batch = batches.get(request.batchId);
+      if (!batch) return { cancelled: false };
+      batch.controller.abort();
+      return { cancelled: true };
+    },
+
+    'routes:list': () => store.list(),
+
+    'routes:remove': async (request) => {
+      const removed = await store.remove(request.name);
+      if (removed) await announceRoutes();
+      return { removed };
+    },
+
+    'identity:get': () => identity.summary(),
+    'identity:set': (request) => identity.set(request),
+  };
+
+  return {
+    handlers,
+    async dispose() {
+      for (const batch of batches.values()) batch.controller.abort();
+      await Promise.all([...batches.values()].map((b) => b.done));
+    },
+  };
+}
+
+/** Last line of defence: should a secret ever reach a log line, the LogBook masks it. */
+function registerSecrets(context: ServiceContext, credentials: RouteCredentials): void {
+  if (credentials.kind === 'os') context.logBook.registerSecret(credentials.password);
+  if (credentials.kind === 'psk') {
+    if (credentials.password) context.logBook.registerSecret(credentials.password);
+    if (credentials.keyHex) context.logBook.registerSecret(credentials.keyHex);
+  }
+  if (credentials.kind === 'ca' && credentials.keyPassword) context.logBook.registerSecret(credentials.keyPassword);
+}

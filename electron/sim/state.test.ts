@@ -1,0 +1,68 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decodeUdpMessage, encodeAddRouteRequest, interpretAddRouteReply } from '../../shared/protocol/udp48899';
+import { udpExchange } from './test-support';
+import { startVirtualTarget, SimConfigError } from './index';
+
+// Addresses 127.0.95.x belong to this file.
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sim-state-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('state folder', () => {
+  it('keeps its certificate and persistent routes across restarts, with the Server section and SecureOnly', async () => {
+    const config = { address: '127.0.95.1', name: 'STATE-PLC', stateDir: dir, secureOnly: true, psk: [{ identity: 'ID1', secret: 'S3cr3t-psk' }], tls: false };
+    const first = await startVirtualTarget(config);
+    const add = encodeAddRouteRequest({ senderNetId: '10.95.0.1.1.1', routeName: 'KEEP', netId: '10.95.0.1.1.1', user: 'Administrator', password: '1', address: 'ENG-PC' });
+    expect(interpretAddRouteReply(decodeUdpMessage(new Uint8Array((await udpExchange('127.0.95.1', 48899, add))!))).status).toBe(0);
+    await first.stop();
+
+    const xml = await readFile(join(dir, 'StaticRoutes.xml'), 'utf8');
+    expect(xml).toMatch(/<RemoteConnections SecureOnly="True">/);
+    expect(xml).toMatch(/<Server>\s*<Tls>\s*<Psk>\s*<Identity>ID1<\/Identity>\s*<Pwd>S3cr3t-psk<\/Pwd>/);
+    expect(await readFile(join(dir, 'TcSelfSigned.xml'), 'utf8')).toContain('BEGIN CERTIFICATE');
+
+    const second = await startVirtualTarget(config);
+    try {
+      expect(second.fingerprint).toBe(first.fingerprint);
+      expect(second.routes()).toContainEqual(expect.objectContaining({ name: 'KEEP', address: 'ENG-PC', netId: '10.95.0.1.1.1' }));
+      expect(await readFile(join(dir, 'StaticRoutes.xml.bak'), 'utf8')).toContain('KEEP');
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('refuses to start on a broken StaticRoutes.xml, names it, and leaves it untouched', async () => {
+    const broken = '<TcConfig><RemoteConnections><Route><Name>X</Name></RemoteConnections>';
+    await writeFile(join(dir, 'StaticRoutes.xml'), broken);
+    await expect(startVirtualTarget({ address: '127.0.95.2', stateDir: dir })).rejects.toThrow(/StaticRoutes\.xml: not well-formed XML/);
+    expect(await readFile(join(dir, 'StaticRoutes.xml'), 'utf8')).toBe(broken);
+  });
+
+  it('refuses a route without a valid NetId and a TcSelfSigned.xml whose key does not fit', async () => {
+    await writeFile(join(dir, 'StaticRoutes.xml'), '<TcConfig><RemoteConnections><Route><Name>X</Name><Address>a</Address><NetId>1.2.3</NetId></Route></RemoteConnections></TcConfig>');
+    await expect(startVirtualTarget({ address: '127.0.95.3', stateDir: dir })).rejects.toThrow(/route 1 needs/);
+    await rm(join(dir, 'StaticRoutes.xml'));
+    await writeFile(join(dir, 'TcSelfSigned.xml'), '<TcSelfSigned><Certificate>nope</Certificate><PrivateKey>nope</PrivateKey></TcSelfSigned>');
+    await expect(startVirtualTarget({ address: '127.0.95.3', stateDir: dir })).rejects.toThrow(/TcSelfSigned\.xml: the certificate or private key/);
+  });
+
+  it('rejects an unusable configuration with a message naming the field, and frees its sockets on a bind failure', async () => {
+    await expect(startVirtualTarget({ address: '127.0.95.4', netId: '1.2.3' })).rejects.toThrow(SimConfigError);
+    await expect(startVirtualTarget({ address: '127.0.95.4', netId: '1.2.3' })).rejects.toThrow(/netId/);
+    const a = await startVirtualTarget({ address: '127.0.95.5', tls: false });
+    try {
+      await expect(startVirtualTarget({ address: '127.0.95.5', tls: false, discovery: false })).rejects.toThrow(/ADS\/TCP 127\.0\.95\.5:48898: port already in use/);
+    } finally {
+      await a.stop();
+    }
+    const b = await startVirtualTarget({ address: '127.0.95.5', tls: false });
+    await b.stop();
+  });
+});

@@ -1,0 +1,226 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { RequestOf } from '../../../shared/ipc/contract';
+import { FakeApi } from '../../test-utils/fake-api';
+import { renderWithApi } from '../../test-utils/render';
+import { AddRouteDialog } from './AddRouteDialog';
+import { discovered, FINGERPRINT, OTHER_FINGERPRINT, step } from './test-fixtures';
+
+const cx = discovered('CX-123', '10.77.1.10');
+
+function fakeServices() {
+  return new FakeApi()
+    .respond('identity:get', { fingerprint: FINGERPRINT, subject: 'CN=ENG-PC', notAfter: '2061-01-01T00:00:00Z', localNetId: '10.77.1.1.1.1', hostname: 'ENG-PC' })
+    .respond('secure:server-certificate', {
+      certificate: { fingerprint: FINGERPRINT, subject: 'CN=CX-123', issuer: 'CN=CX-123', notBefore: '2000-01-01', notAfter: '2061-01-01', selfSigned: true },
+      cipherSuite: 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+      handshakeMs: 8,
+    })
+    .respond('routes:add', { batchId: 'b1' });
+}
+
+function open(api: FakeApi, targets = [cx]) {
+  // No pause between keystrokes: the dialog reacts synchronously, and MUI under jsdom is slow enough as it is.
+  const user = userEvent.setup({ delay: null });
+  renderWithApi(<AddRouteDialog open targets={targets} onClose={() => {}} />, api);
+  return user;
+}
+
+const addRequests = (api: FakeApi) => api.callsTo('routes:add') as Array<RequestOf<'routes:add'>>;
+
+async function toLogin(user: ReturnType<typeof userEvent.setup>) {
+  // The remote route name comes from identity:get; until it is there the form is incomplete.
+  await waitFor(() => expect(screen.getByRole('button', { name: 'Add Route' })).toHaveProperty('disabled', false));
+  await user.click(screen.getByRole('button', { name: 'Add Route' }));
+  return screen.findByRole('form', { name: 'Login' });
+}
+
+describe('Add Route dialog: settings', () => {
+  afterEach(cleanup);
+
+  it('prefills the target and this PC’s name, and explains invalid input inline until it is fixed', async () => {
+    const api = fakeServices();
+    const user = open(api);
+    expect(screen.getByRole('textbox', { name: 'Route Name (Target)' })).toHaveProperty('value', 'CX-123');
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Remote Route Name' })).toHaveProperty('value', 'ENG-PC'));
+
+    const netId = screen.getByRole('textbox', { name: 'AmsNetId' });
+    await user.clear(netId);
+    await user.type(netId, '5.36.69.176.1');
+    await user.clear(screen.getByRole('textbox', { name: 'Connection Timeout (s)' }));
+    await user.type(screen.getByRole('textbox', { name: 'Connection Timeout (s)' }), '900');
+    await user.clear(screen.getByRole('textbox', { name: 'Route Name (Target)' }));
+    expect(screen.getByText('Six numbers 0–255 separated by dots, e.g. 5.36.69.176.1.1')).toBeTruthy();
+    expect(screen.getByText('Whole seconds from 1 to 600')).toBeTruthy();
+    expect(screen.getByText('Enter a name (1–63 characters)')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Add Route' })).toHaveProperty('disabled', true);
+
+    await user.type(netId, '.1');
+    await user.type(screen.getByRole('textbox', { name: 'Route Name (Target)' }), 'CX 123');
+    await user.clear(screen.getByRole('textbox', { name: 'Connection Timeout (s)' }));
+    await user.type(screen.getByRole('textbox', { name: 'Connection Timeout (s)' }), '10');
+    expect(screen.getByRole('button', { name: 'Add Route' })).toHaveProperty('disabled', false);
+  });
+
+  it('warns that this PC must resolve the name when Host Name is chosen', async () => {
+    const user = open(fakeServices());
+    await user.click(screen.getByRole('radio', { name: 'Host Name' }));
+    expect(screen.getByText(/This PC must be able to resolve CX-123/)).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Address Info' })).toHaveProperty('value', 'CX-123');
+  });
+});
+
+describe('Add Route dialog: Self-Signed Certificate login', () => {
+  afterEach(cleanup);
+
+  it('turns Compare with green for the handshake fingerprint in another notation, and only then enables Add', async () => {
+    const api = fakeServices();
+    const user = open(api);
+    await toLogin(user);
+    expect(await screen.findByText(/3FA2 C0DE 9B1E/)).toBeTruthy();
+    expect(api.callsTo('secure:server-certificate')).toEqual([{ address: '10.77.1.10' }]);
+    await user.type(screen.getByRole('textbox', { name: 'User name' }), 'Administrator');
+    await user.type(screen.getByLabelText('Password'), '1');
+    const add = screen.getByRole('button', { name: 'Add' });
+    expect(add).toHaveProperty('disabled', true);
+
+    const compare = screen.getByRole('textbox', { name: 'Compare with' });
+    await user.click(compare);
+    await user.paste(OTHER_FINGERPRINT.toUpperCase());
+    expect(screen.getByText('Fingerprints differ: do not continue unless you know why')).toBeTruthy();
+    expect(compare.getAttribute('aria-invalid')).toBe('true');
+    expect(add).toHaveProperty('disabled', true);
+
+    await user.clear(compare);
+    await user.paste((FINGERPRINT.toUpperCase().match(/../g) ?? []).join(':'));
+    expect(screen.getByText('Fingerprints match')).toBeTruthy();
+    expect(compare.getAttribute('aria-invalid')).toBe('false');
+    expect(add).toHaveProperty('disabled', false);
+
+    await user.click(add);
+    expect(addRequests(api)).toHaveLength(1);
+    expect(addRequests(api)[0]).toMatchObject({
+      targets: [{ settings: { routeName: 'CX-123', address: '10.77.1.10', security: 'ssc', remoteRouteName: 'ENG-PC' }, expectedFingerprint: FINGERPRINT }],
+      credentials: { kind: 'os', user: 'Administrator', password: '1' },
+      fingerprintVerifiedOutOfBand: false,
+    });
+  });
+
+  it('lets the out-of-band tick stand in for the compare, and says so to the services', async () => {
+    const api = fakeServices();
+    const user = open(api);
+    await toLogin(user);
+    await user.type(screen.getByRole('textbox', { name: 'User name' }), 'Administrator');
+    expect(screen.getByRole('button', { name: 'Add' })).toHaveProperty('disabled', true);
+    await user.click(screen.getByRole('checkbox', { name: 'I verified this fingerprint another way' }));
+    await user.click(screen.getByRole('button', { name: 'Add' }));
+    expect(addRequests(api)[0]).toMatchObject({ targets: [{ expectedFingerprint: null }], fingerprintVerifiedOutOfBand: true });
+  });
+
+  it('shows why the live certificate could not be read', async () => {
+    const api = fakeServices().fail('secure:server-certificate', { code: 'tls-failed', message: 'TCP 8016 refused' });
+    const user = open(api);
+    await toLogin(user);
+    expect(await screen.findByText(/Cannot read the certificate of CX-123: TCP 8016 refused/)).toBeTruthy();
+  });
+});
+
+describe('Add Route dialog: PSK and plain logins', () => {
+  afterEach(cleanup);
+
+  it('sends a 64-hex PSK key as keyHex, and a shorter key as a password', async () => {
+    const api = fakeServices();
+    const user = open(api);
+    await user.click(screen.getByRole('radio', { name: 'Pre-Shared Key (PSK)' }));
+    await toLogin(user);
+    await user.type(screen.getByRole('textbox', { name: 'Identity' }), 'service');
+    const key = screen.getByLabelText(/^Key/);
+    await user.click(key);
+    await user.paste('ab'.repeat(32));
+    expect(screen.getByText('64 hex digits: used as the key itself')).toBeTruthy();
+    await user.keyboard('{Enter}');
+    expect(addRequests(api)[0]?.credentials).toEqual({ kind: 'psk', identity: 'service', keyHex: 'ab'.repeat(32) });
+    expect(api.callsTo('secure:server-certificate')).toEqual([]);
+  });
+
+  it('asks for a user name with no silent default and can show the password', async () => {
+    const api = fakeServices();
+    const user = open(api, [discovered('PLC-1', '10.77.1.20', { secureAds: false, fingerprint: null })]);
+    expect(screen.getByRole('switch', { name: 'Secure ADS' })).toHaveProperty('checked', false);
+    await toLogin(user);
+    expect(screen.getByRole('textbox', { name: 'User name' })).toHaveProperty('value', '');
+    expect(screen.getByText('Beckhoff CX and TwinCAT/BSD factory images use Administrator / 1')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Add' })).toHaveProperty('disabled', true);
+    await user.type(screen.getByLabelText('Password'), 'secret');
+    await user.click(screen.getByRole('button', { name: 'Show password' }));
+    expect(screen.getByLabelText('Password').getAttribute('type')).toBe('text');
+  });
+});
+
+describe('Add Route dialog: progress', () => {
+  afterEach(cleanup);
+
+  it('renders the live steps, even those that arrive before the batch id, and ends with a summary', async () => {
+    const api = fakeServices();
+    const answer = api.defer('routes:add');
+    const user = open(api, [discovered('PLC-1', '10.77.1.20', { secureAds: false, fingerprint: null })]);
+    await toLogin(user);
+    await user.type(screen.getByRole('textbox', { name: 'User name' }), 'Administrator{Enter}');
+    await screen.findByRole('region', { name: 'Progress' });
+    api.emit('routes:step', step('b1', '10.77.1.20', 'resolve', 'ok', { ms: 1 }));
+    answer.resolve({ batchId: 'b1' });
+    api.emit('routes:step', step('other', '10.77.1.20', 'connect', 'failed'));
+    await waitFor(() => expect(document.querySelector('[data-step="resolve"]')?.getAttribute('data-status')).toBe('ok'));
+    api.emit('routes:step', step('b1', '10.77.1.20', 'connect', 'running'));
+    await waitFor(() => expect(document.querySelector('[data-step="connect"]')?.getAttribute('data-status')).toBe('running'));
+    api.emit('routes:step', step('b1', '10.77.1.20', 'connect', 'ok', { ms: 3 }));
+    api.emit('routes:done', { batchId: 'b1', results: [{ target: '10.77.1.20', ok: true, netId: '10.77.1.20.1.1', fingerprint: null, error: null, ms: 412 }] });
+    expect(await screen.findByText('Route to PLC-1 created and verified in 412 ms')).toBeTruthy();
+    expect(screen.getByText('3 ms')).toBeTruthy();
+  });
+
+  it('shows a failing step’s message and fix', async () => {
+    const api = fakeServices();
+    const user = open(api, [discovered('PLC-1', '10.77.1.20', { secureAds: false, fingerprint: null })]);
+    await toLogin(user);
+    await user.type(screen.getByRole('textbox', { name: 'User name' }), 'Administrator{Enter}');
+    await waitFor(() => expect(addRequests(api)).toHaveLength(1));
+    const error = { code: 'auth-failed' as const, message: 'The target refused the user name or password', fix: 'Use an administrator account of the target OS' };
+    api.emit('routes:step', step('b1', '10.77.1.20', 'credentials', 'failed', { error }));
+    api.emit('routes:done', { batchId: 'b1', results: [{ target: '10.77.1.20', ok: false, netId: null, fingerprint: null, error, ms: 40 }] });
+    expect((await screen.findAllByText('The target refused the user name or password')).length).toBeGreaterThan(0);
+    expect(screen.getByText('Fix: Use an administrator account of the target OS')).toBeTruthy();
+  });
+
+  it('retries only the failed targets with the same settings and login', async () => {
+    const api = fakeServices();
+    const targets = ['10.77.1.10', '10.77.1.11', '10.77.1.12'].map((address, i) => discovered(`CX-${i + 1}`, address, { secureAds: false, fingerprint: null }));
+    const user = open(api, targets);
+    expect(within(screen.getByRole('table', { name: 'Selected targets' })).getAllByRole('row')).toHaveLength(4);
+    await toLogin(user);
+    await user.type(screen.getByRole('textbox', { name: 'User name' }), 'Administrator');
+    await user.type(screen.getByLabelText('Password'), '1{Enter}');
+    await waitFor(() => expect(addRequests(api)).toHaveLength(1));
+    const refused = { code: 'refused' as const, message: 'TCP 48898 refused', fix: 'Open the port in the target firewall' };
+    api.emit('routes:done', {
+      batchId: 'b1',
+      results: [
+        { target: '10.77.1.10', ok: true, netId: null, fingerprint: null, error: null, ms: 100 },
+        { target: '10.77.1.11', ok: false, netId: null, fingerprint: null, error: refused, ms: 50 },
+        { target: '10.77.1.12', ok: true, netId: null, fingerprint: null, error: null, ms: 120 },
+      ],
+    });
+    expect(await screen.findByText('2 of 3 routes created, 1 failed')).toBeTruthy();
+    api.respond('routes:add', { batchId: 'b2' });
+    await user.click(screen.getByRole('button', { name: 'Retry failed' }));
+    await waitFor(() => expect(addRequests(api)).toHaveLength(2));
+    const [first, retry] = addRequests(api);
+    expect(retry?.targets.map((target) => target.settings.address)).toEqual(['10.77.1.11']);
+    expect(retry?.targets[0]).toEqual(first?.targets[1]);
+    expect(retry?.credentials).toEqual({ kind: 'os', user: 'Administrator', password: '1' });
+    api.emit('routes:done', { batchId: 'b2', results: [{ target: '10.77.1.11', ok: true, netId: null, fingerprint: null, error: null, ms: 90 }] });
+    expect(await screen.findByText('All 3 routes created and verified')).toBeTruthy();
+  });
+});

@@ -1,0 +1,187 @@
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import CircularProgress from '@mui/material/CircularProgress';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import IconButton from '@mui/material/IconButton';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import ContentCopy from '@mui/icons-material/ContentCopy';
+import { fingerprintsEqual, formatFingerprint } from '../../../shared/protocol/fingerprint';
+import { COMPARE_HELP, compareFingerprint } from './login';
+import type { LiveCertificate } from './use-live-certificates';
+
+export interface FingerprintTarget {
+  address: string;
+  label: string;
+  discoveryFingerprint: string | null;
+}
+
+interface FingerprintCheckProps {
+  targets: readonly FingerprintTarget[];
+  certificates: Record<string, LiveCertificate>;
+  refetch(address: string): void;
+  compares: Record<string, string>;
+  onCompareChange(address: string, value: string): void;
+  outOfBand: boolean;
+  onOutOfBandChange(value: boolean): void;
+}
+
+function CopyButton({ text, label }: { text: string; label: string }) {
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  };
+  return (
+    <Tooltip title={copied ? 'Copied' : label}>
+      <IconButton size="small" aria-label={label} onClick={() => void copy()} onBlur={() => setCopied(false)}>
+        <ContentCopy fontSize="small" />
+      </IconButton>
+    </Tooltip>
+  );
+}
+
+/** The fingerprint from the handshake, grouped for reading aloud; a spinner while it comes, its error when it fails. */
+function LiveFingerprint({ target, certificate, refetch, copyLabel }: { target: FingerprintTarget; certificate: LiveCertificate | undefined; refetch(address: string): void; copyLabel: string }) {
+  if (!certificate || certificate.status === 'loading') {
+    return (
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <CircularProgress size={16} aria-label={`Fetching the certificate of ${target.label}`} />
+        <Typography variant="body2" color="text.secondary">
+          TLS handshake with {target.address}…
+        </Typography>
+      </Stack>
+    );
+  }
+  if (certificate.status === 'error') {
+    return (
+      <Alert
+        severity="error"
+        sx={{ py: 0 }}
+        action={
+          <Button color="inherit" size="small" onClick={() => refetch(target.address)}>
+            Try again
+          </Button>
+        }
+      >
+        Cannot read the certificate of {target.label}: {certificate.message}
+      </Alert>
+    );
+  }
+  const changed = target.discoveryFingerprint !== null && !fingerprintsEqual(target.discoveryFingerprint, certificate.fingerprint);
+  return (
+    <Box>
+      <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
+        <Typography component="code" data-testid="live-fingerprint" sx={{ fontFamily: 'ui-monospace, "Cascadia Mono", Consolas, monospace', fontSize: '0.85rem', letterSpacing: '0.02em', wordBreak: 'break-word' }}>
+          {formatFingerprint(certificate.fingerprint, 'grouped')}
+        </Typography>
+        <CopyButton text={formatFingerprint(certificate.fingerprint, 'upper')} label={copyLabel} />
+      </Stack>
+      {changed && (
+        <Typography variant="caption" color="warning.dark" sx={{ display: 'block' }}>
+          Differs from the fingerprint in the discovery reply
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
+function CompareField({ label, live, value, onChange, hideLabel }: { label: string; live: string | undefined; value: string; onChange(value: string): void; hideLabel?: boolean }) {
+  const result = compareFingerprint(live, value);
+  const green = result === 'match';
+  const red = result === 'differ' || result === 'malformed';
+  return (
+    <TextField
+      label={hideLabel ? undefined : label}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      size="small"
+      fullWidth
+      error={red}
+      color={green ? 'success' : 'primary'}
+      helperText={COMPARE_HELP[result]}
+      placeholder="e.g. 3F:A2:… or 3fa2…"
+      slotProps={{
+        htmlInput: { spellCheck: false, autoComplete: 'off', ...(hideLabel ? { 'aria-label': label } : {}), 'data-compare': result },
+        formHelperText: { sx: green ? { color: 'success.main', fontWeight: 600 } : red ? { fontWeight: 600 } : undefined },
+      }}
+      sx={
+        green
+          ? {
+              '& .MuiOutlinedInput-notchedOutline, & .MuiOutlinedInput-root:hover .MuiOutlinedInput-notchedOutline': { borderColor: 'success.main', borderWidth: 2 },
+              '& .MuiInputLabel-root': { color: 'success.main' },
+            }
+          : undefined
+      }
+    />
+  );
+}
+
+function liveFingerprint(certificate: LiveCertificate | undefined): string | undefined {
+  return certificate?.status === 'ok' ? certificate.fingerprint : undefined;
+}
+
+/** SSC trust: each target's fingerprint from the handshake against the one the user copied out of band. */
+export function FingerprintCheck({ targets, certificates, refetch, compares, onCompareChange, outOfBand, onOutOfBandChange }: FingerprintCheckProps) {
+  const single = targets.length === 1 ? targets[0] : undefined;
+  return (
+    <Box component="section" aria-labelledby="fingerprint-heading">
+      <Typography id="fingerprint-heading" variant="subtitle2" component="h3" sx={{ mb: 1 }}>
+        {single ? `Fingerprint of ${single.label} (from the TLS handshake)` : 'Fingerprints (from the TLS handshake)'}
+      </Typography>
+      {single ? (
+        <Stack spacing={1.5}>
+          <LiveFingerprint target={single} certificate={certificates[single.address]} refetch={refetch} copyLabel="Copy fingerprint" />
+          <CompareField label="Compare with" live={liveFingerprint(certificates[single.address])} value={compares[single.address] ?? ''} onChange={(value) => onCompareChange(single.address, value)} />
+        </Stack>
+      ) : (
+        <Table aria-label="Fingerprints">
+          <TableHead>
+            <TableRow>
+              <TableCell>Target</TableCell>
+              <TableCell>Fingerprint</TableCell>
+              <TableCell sx={{ width: '40%' }}>Compare with</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {targets.map((target) => (
+              <TableRow key={target.address}>
+                <TableCell sx={{ verticalAlign: 'top', pt: 1.5 }}>
+                  {target.label}
+                  <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+                    {target.address}
+                  </Typography>
+                </TableCell>
+                <TableCell sx={{ verticalAlign: 'top', pt: 1.5 }}>
+                  <LiveFingerprint target={target} certificate={certificates[target.address]} refetch={refetch} copyLabel={`Copy fingerprint of ${target.label}`} />
+                </TableCell>
+                <TableCell sx={{ verticalAlign: 'top' }}>
+                  <CompareField label={`Compare with (${target.label})`} hideLabel live={liveFingerprint(certificates[target.address])} value={compares[target.address] ?? ''} onChange={(value) => onCompareChange(target.address, value)} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      <FormControlLabel
+        sx={{ mt: 1 }}
+        control={<Checkbox size="small" checked={outOfBand} onChange={(event) => onOutOfBandChange(event.target.checked)} />}
+        label="I verified this fingerprint another way"
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,99 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { FingerprintCheck, type FingerprintTarget } from './FingerprintCheck';
+import { isPskKeyHex, type LoginFields, type LoginMethod } from './login';
+import { PathField } from './PathField';
+import { SecretField } from './SecretField';
+import type { LiveCertificate } from './use-live-certificates';
+
+interface LoginStepProps {
+  method: LoginMethod;
+  fields: LoginFields;
+  onFieldsChange(update: Partial<LoginFields>): void;
+  targets: readonly FingerprintTarget[];
+  certificates: Record<string, LiveCertificate>;
+  refetch(address: string): void;
+  compares: Record<string, string>;
+  onCompareChange(address: string, value: string): void;
+  outOfBand: boolean;
+  onOutOfBandChange(value: boolean): void;
+}
+
+const INTRO: Record<LoginMethod, string> = {
+  none: 'An administrator account of the target operating system. Plain ADS sends it unencrypted.',
+  ssc: 'An administrator account of the target operating system; it travels inside TLS, after the fingerprint check.',
+  psk: 'An identity and key from the target’s Secure ADS server configuration (StaticRoutes.xml).',
+  ca: 'Files on the machine running the ADS Route Studio services, issued by the CA the target trusts (.pem or .der).',
+};
+
+function OsLogin({ fields, onFieldsChange }: Pick<LoginStepProps, 'fields' | 'onFieldsChange'>) {
+  return (
+    <Stack spacing={2}>
+      <Alert severity="info" role="note" sx={{ py: 0 }}>
+        Beckhoff CX and TwinCAT/BSD factory images use Administrator / 1
+      </Alert>
+      <TextField label="User name" value={fields.user} onChange={(event) => onFieldsChange({ user: event.target.value })} size="small" fullWidth required autoFocus slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false, autoCapitalize: 'off' } }} />
+      <SecretField label="Password" value={fields.password} onChange={(password) => onFieldsChange({ password })} toggleLabel="Show password" />
+    </Stack>
+  );
+}
+
+function PskLogin({ fields, onFieldsChange }: Pick<LoginStepProps, 'fields' | 'onFieldsChange'>) {
+  const hex = isPskKeyHex(fields.pskKey);
+  return (
+    <Stack spacing={2}>
+      <TextField label="Identity" value={fields.pskIdentity} onChange={(event) => onFieldsChange({ pskIdentity: event.target.value })} size="small" fullWidth required autoFocus slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false } }} />
+      <SecretField
+        label="Key"
+        value={fields.pskKey}
+        onChange={(pskKey) => onFieldsChange({ pskKey })}
+        toggleLabel="Show key"
+        required
+        helperText={fields.pskKey === '' ? 'The password of the identity, or the key itself as 64 hex digits' : hex ? '64 hex digits: used as the key itself' : 'A password: the key is derived from identity and password'}
+      />
+    </Stack>
+  );
+}
+
+function CaLogin({ fields, onFieldsChange }: Pick<LoginStepProps, 'fields' | 'onFieldsChange'>) {
+  return (
+    <Stack spacing={2}>
+      <PathField label="CA certificate" value={fields.caPath} onChange={(caPath) => onFieldsChange({ caPath })} autoFocus />
+      <PathField label="Client certificate" value={fields.certPath} onChange={(certPath) => onFieldsChange({ certPath })} />
+      <PathField label="Private key" value={fields.keyPath} onChange={(keyPath) => onFieldsChange({ keyPath })} />
+      <SecretField label="Key password" value={fields.keyPassword} onChange={(keyPassword) => onFieldsChange({ keyPassword })} toggleLabel="Show key password" helperText="Only for an encrypted private key" />
+      <FormControlLabel control={<Checkbox size="small" checked={fields.ignoreCn} onChange={(event) => onFieldsChange({ ignoreCn: event.target.checked })} />} label="Ignore CN" />
+    </Stack>
+  );
+}
+
+/** The XAE login pop-up as a step of the dialog: credentials of the chosen method, then the fingerprint check for SSC. */
+export function LoginStep(props: LoginStepProps) {
+  const { method } = props;
+  return (
+    <Stack spacing={2.5} sx={{ pt: 1 }}>
+      <Typography variant="body2" color="text.secondary">
+        {INTRO[method]}
+      </Typography>
+      <Box sx={{ maxWidth: method === 'ca' ? undefined : 420 }}>
+        {method === 'psk' ? <PskLogin {...props} /> : method === 'ca' ? <CaLogin {...props} /> : <OsLogin {...props} />}
+      </Box>
+      {method === 'ssc' && (
+        <FingerprintCheck
+          targets={props.targets}
+          certificates={props.certificates}
+          refetch={props.refetch}
+          compares={props.compares}
+          onCompareChange={props.onCompareChange}
+          outOfBand={props.outOfBand}
+          onOutOfBandChange={props.onOutOfBandChange}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,51 @@
+import { useId, useRef } from 'react';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+
+/** Electron puts the real path on dropped or picked files; a browser only gives the name. */
+function pathOf(file: File): string {
+  const withPath = file as File & { path?: string };
+  return typeof withPath.path === 'string' && withPath.path !== '' ? withPath.path : file.name;
+}
+
+/**
+ * A file path on the machine running the services. The text is the source of truth: the picker only helps where the
+ * platform reveals a path (Electron); in a browser it fills the bare name, which the user completes.
+ */
+export function PathField({ label, value, onChange, autoFocus, helperText }: { label: string; value: string; onChange(value: string): void; autoFocus?: boolean; helperText?: string }) {
+  const picker = useRef<HTMLInputElement>(null);
+  const id = useId();
+  return (
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+      <TextField
+        id={id}
+        label={label}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        size="small"
+        fullWidth
+        required
+        autoFocus={autoFocus}
+        helperText={helperText}
+        slotProps={{ htmlInput: { spellCheck: false } }}
+      />
+      <Button variant="outlined" onClick={() => picker.current?.click()} aria-label={`Browse for ${label}`} sx={{ height: 40, whiteSpace: 'nowrap', flexShrink: 0 }}>
+        Browse…
+      </Button>
+      <input
+        ref={picker}
+        type="file"
+        hidden
+        tabIndex={-1}
+        aria-hidden
+        accept=".pem,.der,.crt,.cer,.key"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          if (file) onChange(pathOf(file));
+          event.target.value = '';
+        }}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { compareFingerprint, credentialsFor, emptyLogin, isPskKeyHex, missingLoginFields } from './login';
+import { FINGERPRINT } from './test-fixtures';
+
+const colons = (FINGERPRINT.toUpperCase().match(/../g) ?? []).join(':');
+const grouped = (FINGERPRINT.match(/.{4}/g) ?? []).join(' ');
+const dashed = (FINGERPRINT.match(/.{8}/g) ?? []).join('-');
+
+describe('fingerprint compare', () => {
+  it('matches a pasted fingerprint in colon, space, dash, upper- and lower-case notation', () => {
+    for (const pasted of [FINGERPRINT, FINGERPRINT.toUpperCase(), colons, grouped, dashed, `  ${colons}\n`]) {
+      expect(compareFingerprint(FINGERPRINT, pasted), pasted).toBe('match');
+    }
+  });
+
+  it('calls a different, truncated or garbled fingerprint a mismatch, and empty text neither', () => {
+    expect(compareFingerprint(FINGERPRINT, `0${FINGERPRINT.slice(1)}`)).toBe('differ');
+    expect(compareFingerprint(FINGERPRINT, FINGERPRINT.slice(0, 40))).toBe('malformed');
+    expect(compareFingerprint(FINGERPRINT, 'not a fingerprint')).toBe('malformed');
+    expect(compareFingerprint(undefined, FINGERPRINT)).toBe('differ');
+    expect(compareFingerprint(FINGERPRINT, '   ')).toBe('empty');
+  });
+});
+
+describe('login credentials', () => {
+  it('sends a 64-hex PSK entry as the key itself and anything else as a password', () => {
+    const hex = 'A1'.repeat(32);
+    expect(isPskKeyHex(hex)).toBe(true);
+    expect(credentialsFor('psk', { ...emptyLogin, pskIdentity: 'service', pskKey: hex })).toEqual({ kind: 'psk', identity: 'service', keyHex: hex });
+    expect(credentialsFor('psk', { ...emptyLogin, pskIdentity: 'service', pskKey: 'A1'.repeat(31) })).toEqual({ kind: 'psk', identity: 'service', password: 'A1'.repeat(31) });
+  });
+
+  it('keeps the password exactly as typed and names what is still missing', () => {
+    expect(credentialsFor('ssc', { ...emptyLogin, user: ' Administrator ', password: ' 1 ' })).toEqual({ kind: 'os', user: 'Administrator', password: ' 1 ' });
+    expect(missingLoginFields('none', emptyLogin)).toEqual(['User name']);
+    expect(missingLoginFields('ca', { ...emptyLogin, caPath: '/tmp/ca.pem' })).toEqual(['Client certificate', 'Private key']);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { initialForm, nameError, netIdError, settingsFor, timeoutError, validateForm } from './route-form';
+import { discovered } from './test-fixtures';
+
+describe('route settings form', () => {
+  it('prefills from discovery: host name as route name, NetId, IP, and Secure ADS SSC only when every target offers it', () => {
+    const form = initialForm([discovered('CX-123', '10.77.1.10')], 'ENG-PC');
+    expect(form.targets[0]).toMatchObject({ routeName: 'CX-123', netId: '10.77.1.10.1.1', ip: '10.77.1.10' });
+    expect(form).toMatchObject({ secure: true, method: 'ssc', addressKind: 'ip', remoteRouteName: 'ENG-PC' });
+    expect(initialForm([discovered('CX-1', '10.77.1.10'), discovered('CX-2', '10.77.1.11', { secureAds: false, fingerprint: null })], '').secure).toBe(false);
+  });
+
+  it('explains bad NetIds, names and timeouts', () => {
+    expect(netIdError('5.36.69.176.1.1')).toBeUndefined();
+    expect(netIdError('5.36.69.176.1')).toMatch(/Six numbers 0–255/);
+    expect(netIdError('5.36.69.176.1.256')).toMatch(/Six numbers 0–255/);
+    expect(nameError('')).toMatch(/1–63/);
+    expect(nameError('x'.repeat(64))).toMatch(/At most 63/);
+    expect(nameError('CX<1>')).toMatch(/Letters, digits/);
+    expect(timeoutError('0')).toMatch(/1 to 600/);
+    expect(timeoutError('601')).toMatch(/1 to 600/);
+    expect(timeoutError('2.5')).toMatch(/1 to 600/);
+    expect(timeoutError('600')).toBeUndefined();
+  });
+
+  it('refuses two targets with one route name, since the local list is keyed by name', () => {
+    const form = initialForm([discovered('CX', '10.77.1.10'), discovered('cx', '10.77.1.11')], 'PC');
+    expect(validateForm(form).targets[form.targets[1]!.key]?.routeName).toMatch(/cannot share/);
+  });
+
+  it('builds per-target settings with the address the radio picks and the timeout in ms', () => {
+    const form = { ...initialForm([discovered('CX-1', '10.77.1.10'), discovered('CX-2', '10.77.1.11')], 'PC'), addressKind: 'hostname' as const, timeoutSeconds: '7' };
+    expect(settingsFor(form).map((s) => [s.routeName, s.address, s.addressKind, s.connectionTimeoutMs, s.security])).toEqual([
+      ['CX-1', 'CX-1', 'hostname', 7000, 'ssc'],
+      ['CX-2', 'CX-2', 'hostname', 7000, 'ssc'],
+    ]);
+  });
+});

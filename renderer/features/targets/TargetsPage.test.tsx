@@ -1,0 +1,288 @@
+// @vitest-environment jsdom
+import { StrictMode } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { DiscoveredTarget } from '../../../shared/domain/target';
+import type { LocalRoute } from '../../../shared/domain/route';
+import { FakeApi } from '../../test-utils/fake-api';
+import { renderWithApi } from '../../test-utils/render';
+import { adapter, discovered, FINGERPRINT } from './testing/targets';
+import { TargetsPage } from './TargetsPage';
+
+// The real dialog belongs to another feature; this stand-in shows which targets the view handed over.
+vi.mock('../add-route/AddRouteDialog', () => ({
+  AddRouteDialog: ({ open, targets }: { open: boolean; targets: DiscoveredTarget[] }) =>
+    open ? <div role="dialog" aria-label="Add Route">{targets.map((t) => t.hostname).join(', ')}</div> : null,
+}));
+
+const LAB1 = adapter('lab1', '10.77.1.2');
+const LAB2 = adapter('lab2', '10.77.2.2');
+const NO_DHCP = adapter('eth9', '169.254.3.4', { netmask: '255.255.0.0', prefixLength: 16, linkLocal: true });
+
+const PLC_A = discovered({ hostname: 'PLC-A', address: '10.77.1.10' });
+const PLC_B = discovered({ hostname: 'plc-b', address: '10.77.1.9', secureAds: false, fingerprint: null });
+const BSD = discovered({
+  hostname: 'CX-BSD',
+  address: '10.77.2.12',
+  adapter: 'lab2',
+  adapters: ['lab2'],
+  twincat: { major: 3, minor: 1, build: 4026, text: '3.1.4026' },
+  os: { platform: 'tcbsd', major: 14, minor: 0, build: 0, csd: '', text: 'TwinCAT/BSD 14.0' },
+});
+
+function setup(options: { startupSearch?: { hosts: string[]; ranges: string[] }; routes?: LocalRoute[]; strict?: boolean } = {}) {
+  const api = new FakeApi()
+    .respond('network:adapters', [LAB1, LAB2, NO_DHCP])
+    .respond('routes:list', options.routes ?? [])
+    .respond('app:info', { name: 'ADS Route Studio', version: '0.1.0', transport: 'web', platform: 'linux', hostname: 'pc', startupSearch: options.startupSearch ?? null })
+    .respond('discovery:start', { searchId: 's1' })
+    .respond('discovery:cancel', { cancelled: true });
+  const user = userEvent.setup();
+  renderWithApi(options.strict ? <StrictMode><TargetsPage /></StrictMode> : <TargetsPage />, api);
+  return { api, user };
+}
+
+function table() {
+  return screen.getByRole('table', { name: 'Targets' });
+}
+
+function bodyRows() {
+  return within(table()).queryAllByRole('row').filter((row) => row.hasAttribute('data-key'));
+}
+
+function hostNames() {
+  return bodyRows().map((row) => row.querySelectorAll('td')[1]?.textContent);
+}
+
+function rowOf(hostname: string) {
+  const row = bodyRows().find((r) => r.querySelectorAll('td')[1]?.textContent === hostname);
+  if (!row) throw new Error(`no row for ${hostname}`);
+  return row;
+}
+
+async function startBroadcast(api: FakeApi, user: ReturnType<typeof userEvent.setup>) {
+  await screen.findByRole('checkbox', { name: /lab1 — 10\.77\.1\.2\/24/ });
+  await user.click(screen.getByRole('button', { name: 'Broadcast Search' }));
+  await waitFor(() => expect(api.callsTo('discovery:start')).toHaveLength(1));
+  // The start answer has been applied once Cancel becomes usable.
+  await waitFor(() => expect(screen.getByRole('button', { name: 'Cancel' })).toHaveProperty('disabled', false));
+}
+
+const emit = (api: FakeApi, ...args: Parameters<FakeApi['emit']>) => act(() => api.emit(...args));
+
+describe('Targets page', () => {
+  afterEach(cleanup);
+
+  it('broadcasts on the non-link-local adapters by default and shows rows as they stream in', async () => {
+    const { api, user } = setup();
+    expect(await screen.findByRole('checkbox', { name: /lab1 — 10\.77\.1\.2\/24/ })).toHaveProperty('checked', true);
+    const linkLocal = screen.getByRole('checkbox', { name: /eth9 — 169\.254\.3\.4\/16/ });
+    expect(linkLocal).toHaveProperty('checked', false);
+    expect(screen.getByText('link-local (no DHCP?)')).toBeTruthy();
+
+    await startBroadcast(api, user);
+    expect(api.callsTo('discovery:start')).toEqual([{ adapters: ['10.77.1.2', '10.77.2.2'], timeoutMs: 3000 }]);
+    expect(screen.getByRole('progressbar', { name: 'Search progress' })).toBeTruthy();
+
+    emit(api, 'discovery:result', { searchId: 's1', target: PLC_A });
+    expect(hostNames()).toEqual(['PLC-A']);
+    expect(screen.getByText('1 system found')).toBeTruthy();
+    expect(screen.getByRole('progressbar', { name: 'Search progress' })).toBeTruthy();
+
+    // Another window's search shares the event stream; its systems are not ours.
+    emit(api, 'discovery:result', { searchId: 'other', target: BSD });
+    emit(api, 'discovery:progress', { searchId: 's1', sent: 1, total: 2, answered: 1 });
+    expect(screen.getByText(/1 answered, 1 of 2 requests sent/)).toBeTruthy();
+    expect(screen.getByRole('progressbar', { name: 'Search progress' }).getAttribute('aria-valuenow')).toBe('50');
+    emit(api, 'discovery:progress', { searchId: 's1', sent: 2, total: 2, answered: 1 });
+    expect(screen.getByText(/1 answered, waiting for late answers/)).toBeTruthy();
+    emit(api, 'discovery:result', { searchId: 's1', target: PLC_B });
+    expect(hostNames()).toEqual(['PLC-A', 'plc-b']);
+
+    emit(api, 'discovery:update', { searchId: 's1', target: { ...PLC_A, adapters: ['lab1', 'lab2'] } });
+    expect(hostNames()).toEqual(['PLC-A', 'plc-b']);
+    expect(within(rowOf('PLC-A')).getByText('answered on lab1, lab2')).toBeTruthy();
+
+    emit(api, 'discovery:done', { searchId: 's1', found: 2, durationMs: 3000, cancelled: false, hint: null });
+    expect(screen.queryByRole('progressbar', { name: 'Search progress' })).toBeNull();
+    expect(screen.getByText('2 systems found')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('broadcasts only on the adapters left ticked, with the timeout the user picked', async () => {
+    const { api, user } = setup();
+    await user.click(await screen.findByRole('checkbox', { name: /lab2 — / }));
+    await user.click(screen.getByRole('combobox', { name: 'Timeout' }));
+    await user.click(screen.getByRole('option', { name: '10 s' }));
+    await startBroadcast(api, user);
+    expect(api.callsTo('discovery:start')).toEqual([{ adapters: ['10.77.1.2'], timeoutMs: 10_000 }]);
+  });
+
+  it('lists per-host problems and explains an empty result with the hint of the services', async () => {
+    const { api, user } = setup();
+    await user.click(screen.getByRole('textbox', { name: 'Host name / IP' }));
+    await user.paste('10.77.2.99, PLC-X');
+    await user.click(screen.getByRole('button', { name: 'Search host' }));
+    await waitFor(() => expect(api.callsTo('discovery:start')).toEqual([{ adapters: [], hosts: ['10.77.2.99', 'PLC-X'], perHostTimeoutMs: 3000, timeoutMs: 3500 }]));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Cancel' })).toHaveProperty('disabled', false));
+
+    emit(api, 'discovery:host-error', { searchId: 's1', host: '10.77.2.99', message: 'no answer from 10.77.2.99 on UDP 48899 within 3000 ms' });
+    emit(api, 'discovery:host-error', { searchId: 's1', host: 'PLC-X', message: "cannot resolve 'PLC-X'" });
+    const problems = screen.getByRole('status', { name: 'Problems during the search' });
+    expect(problems.textContent).toContain('10.77.2.99: no answer from 10.77.2.99 on UDP 48899 within 3000 ms');
+    expect(problems.textContent).toContain("PLC-X: cannot resolve 'PLC-X'");
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    const hint = 'No target answered on UDP 48899: a firewall on the target may block the port.';
+    emit(api, 'discovery:done', { searchId: 's1', found: 0, durationMs: 3500, cancelled: false, hint });
+    expect(screen.getByRole('alert').textContent).toContain(hint);
+    expect(screen.getByText('0 systems found')).toBeTruthy();
+  });
+
+  it('sends a range as one span and shows why the services refused it', async () => {
+    const { api, user } = setup();
+    api.fail('discovery:start', { code: 'invalid-range', message: "'10.77.1.20-10.77.1.10' ends before it starts" });
+    await user.click(screen.getByRole('textbox', { name: 'Address range' }));
+    await user.paste('10.77.1.20 - 10.77.1.10');
+    await user.keyboard('{Enter}');
+    expect((await screen.findByRole('alert')).textContent).toContain("'10.77.1.20-10.77.1.10' ends before it starts");
+    expect(api.callsTo('discovery:start')).toEqual([{ adapters: [], hosts: [], ranges: ['10.77.1.20-10.77.1.10'], perHostTimeoutMs: 1000 }]);
+    expect(screen.getByRole('button', { name: 'Search range' })).toHaveProperty('disabled', false);
+  });
+
+  it('keeps a reply that overtakes the start answer, and drops one from a superseded search', async () => {
+    const { api, user } = setup();
+    api.handle('discovery:start', () => {
+      api.emit('discovery:result', { searchId: 's2', target: PLC_A });
+      api.emit('discovery:result', { searchId: 's-old', target: BSD });
+      return { searchId: 's2' };
+    });
+    await startBroadcast(api, user);
+    expect(hostNames()).toEqual(['PLC-A']);
+  });
+
+  it('sorts by a clicked header (numbers as numbers) and filters by name, address, NetId or OS', async () => {
+    const { api, user } = setup();
+    await startBroadcast(api, user);
+    for (const target of [PLC_A, BSD, PLC_B]) emit(api, 'discovery:result', { searchId: 's1', target });
+    expect(hostNames()).toEqual(['PLC-A', 'CX-BSD', 'plc-b']);
+
+    await user.click(within(table()).getByRole('button', { name: 'Address' }));
+    expect(hostNames()).toEqual(['plc-b', 'PLC-A', 'CX-BSD']);
+    await user.click(within(table()).getByRole('button', { name: 'Host Name' }));
+    expect(hostNames()).toEqual(['CX-BSD', 'PLC-A', 'plc-b']);
+    await user.click(within(table()).getByRole('button', { name: 'Host Name' }));
+    expect(hostNames()).toEqual(['plc-b', 'PLC-A', 'CX-BSD']);
+    expect(within(table()).getByRole('columnheader', { name: /Host Name/ }).getAttribute('aria-sort')).toBe('descending');
+
+    const filter = screen.getByRole('textbox', { name: 'Filter targets' });
+    await user.click(filter);
+    await user.paste('bsd');
+    expect(hostNames()).toEqual(['CX-BSD']);
+    expect(screen.getByText('3 systems found (1 shown)')).toBeTruthy();
+    await user.clear(filter);
+    await user.paste('10.77.1.9.1');
+    expect(hostNames()).toEqual(['plc-b']);
+    await user.clear(filter);
+    await user.paste('nothing-like-this');
+    expect(within(table()).getByText('No system matches the filter.')).toBeTruthy();
+  });
+
+  it('enables Add Route once a row is chosen and hands the selected targets to the dialog', async () => {
+    const { api, user } = setup();
+    await startBroadcast(api, user);
+    for (const target of [PLC_A, PLC_B, BSD]) emit(api, 'discovery:result', { searchId: 's1', target });
+    const addRoute = screen.getByRole('button', { name: 'Add Route' });
+    expect(addRoute).toHaveProperty('disabled', true);
+
+    await user.click(within(rowOf('plc-b')).getByText('10.77.1.9'));
+    expect(addRoute).toHaveProperty('disabled', false);
+    expect(rowOf('plc-b').getAttribute('aria-selected')).toBe('true');
+    // A plain row click chooses that one system only; checkboxes add to the choice.
+    await user.click(within(rowOf('PLC-A')).getByText('10.77.1.10'));
+    expect(rowOf('plc-b').getAttribute('aria-selected')).toBe('false');
+    await user.click(screen.getByRole('checkbox', { name: 'Select CX-BSD' }));
+    expect(screen.getByText(/3 systems found, 2 selected/)).toBeTruthy();
+
+    await user.click(addRoute);
+    expect(screen.getByRole('dialog', { name: 'Add Route' }).textContent).toBe('PLC-A, CX-BSD');
+  });
+
+  it('walks the rows with the arrow keys and toggles the focused one with Space', async () => {
+    const { api, user } = setup();
+    await startBroadcast(api, user);
+    for (const target of [PLC_A, PLC_B, BSD]) emit(api, 'discovery:result', { searchId: 's1', target });
+    rowOf('PLC-A').focus();
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(rowOf('plc-b'));
+    await user.keyboard(' {ArrowDown} ');
+    expect(rowOf('plc-b').getAttribute('aria-selected')).toBe('true');
+    expect(rowOf('CX-BSD').getAttribute('aria-selected')).toBe('true');
+    await user.keyboard(' ');
+    expect(rowOf('CX-BSD').getAttribute('aria-selected')).toBe('false');
+    expect(screen.getByRole('button', { name: 'Add Route' })).toHaveProperty('disabled', false);
+  });
+
+  it('runs the startup search of app:info once, with its hosts in the field', async () => {
+    const { api } = setup({ startupSearch: { hosts: ['127.0.0.11', '127.0.0.12'], ranges: [] }, strict: true });
+    await waitFor(() => expect(api.callsTo('discovery:start')).toHaveLength(1));
+    expect(api.callsTo('discovery:start')[0]).toMatchObject({ hosts: ['127.0.0.11', '127.0.0.12'] });
+    expect(screen.getByRole('textbox', { name: 'Host name / IP' })).toHaveProperty('value', '127.0.0.11, 127.0.0.12');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Cancel' })).toHaveProperty('disabled', false));
+    emit(api, 'discovery:result', { searchId: 's1', target: PLC_A });
+    emit(api, 'discovery:done', { searchId: 's1', found: 1, durationMs: 900, cancelled: false, hint: null });
+    expect(hostNames()).toEqual(['PLC-A']);
+    expect(api.callsTo('discovery:start')).toHaveLength(1);
+  });
+
+  it('copies the full fingerprint without changing the selection, and marks it unverified', async () => {
+    const { api, user } = setup();
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText');
+    await startBroadcast(api, user);
+    emit(api, 'discovery:result', { searchId: 's1', target: PLC_A });
+    expect(within(rowOf('PLC-A')).getByText('A1B2 C3D4 … DDEE FF00')).toBeTruthy();
+    expect(within(rowOf('PLC-A')).getByText('unverified')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Copy fingerprint of PLC-A' }));
+    expect(writeText).toHaveBeenCalledWith(FINGERPRINT);
+    expect(rowOf('PLC-A').getAttribute('aria-selected')).toBe('false');
+  });
+
+  it('shows the Secure ADS lock and the Connected check from the local routes, live', async () => {
+    const route: LocalRoute = {
+      name: 'PLC-A',
+      address: PLC_A.address,
+      netId: PLC_A.netId,
+      virtualNetId: null,
+      type: 'TCP_IP',
+      flags: null,
+      temporary: false,
+      unidirectional: false,
+      tls: null,
+      createdAt: '2025-01-10T08:00:00.000Z',
+      verifiedAt: '2025-01-10T08:00:01.000Z',
+    };
+    const { api, user } = setup({ routes: [route] });
+    await startBroadcast(api, user);
+    for (const target of [PLC_A, PLC_B]) emit(api, 'discovery:result', { searchId: 's1', target });
+    expect(within(rowOf('PLC-A')).getByRole('img', { name: 'Secure ADS offered' })).toBeTruthy();
+    expect(within(rowOf('plc-b')).getByRole('img', { name: 'No Secure ADS' })).toBeTruthy();
+    expect(within(rowOf('plc-b')).queryByRole('button', { name: /Copy fingerprint/ })).toBeNull();
+    await waitFor(() => expect(within(rowOf('PLC-A')).getByRole('img', { name: 'Route exists' })).toBeTruthy());
+    expect(within(rowOf('plc-b')).queryByRole('img', { name: 'Route exists' })).toBeNull();
+
+    emit(api, 'routes:changed', { routes: [route, { ...route, name: 'plc-b', address: PLC_B.address, netId: PLC_B.netId }] });
+    expect(within(rowOf('plc-b')).getByRole('img', { name: 'Route exists' })).toBeTruthy();
+  });
+
+  it('cancels the running search and gives no empty-result hint for a cancelled one', async () => {
+    const { api, user } = setup();
+    await startBroadcast(api, user);
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(api.callsTo('discovery:cancel')).toEqual([{ searchId: 's1' }]));
+    emit(api, 'discovery:done', { searchId: 's1', found: 0, durationMs: 400, cancelled: true, hint: 'would be misleading' });
+    await waitFor(() => expect(screen.queryByRole('progressbar', { name: 'Search progress' })).toBeNull());
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Broadcast Search' })).toHaveProperty('disabled', false);
+  });
+});
