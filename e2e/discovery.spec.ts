@@ -61,9 +61,9 @@ test('the Targets view finds the lab systems by broadcast per adapter, by host a
       await expect(targets.bodyRows).toHaveCount(3);
       // For the README: TARGETS_SCREENSHOT=docs/screenshots/targets.png npx playwright test e2e/discovery.spec.ts
       if (process.env.TARGETS_SCREENSHOT) {
-        await page.setViewportSize({ width: 1440, height: 760 });
+        await page.setViewportSize({ width: 1440, height: 720 });
         await page.mouse.move(0, 0);
-        await page.screenshot({ path: process.env.TARGETS_SCREENSHOT });
+        await page.screenshot({ path: process.env.TARGETS_SCREENSHOT, animations: 'disabled' });
       }
       await targets.chooseTimeout('3 s');
     });

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { test, expect } from '@playwright/test';
 import { CLIENT_ADAPTERS, Lab } from './lab';
 import { listNamespaces } from './lab/ip';
-import { labPrefix, sweepStaleLabs } from './lab/ownership';
+import { labPrefix, recordOwner, sweepStaleLabs } from './lab/ownership';
 import { startUdpEcho, udpRoundTrip } from './lab/udp-probe';
 
 test.describe('network lab', () => {
@@ -67,22 +67,28 @@ test.describe('network lab', () => {
     expect(echo.ended).toBe(true);
   });
 
-  test('the startup sweep deletes labs of dead owners and leaves living ones alone', async () => {
+  test('the startup sweep deletes labs of dead owners and leaves living and unrecorded ones alone', async () => {
     // A pid that surely belongs to no one now: a process that has already ended.
     const deadPid = spawnSync(process.execPath, ['-e', '']).pid;
     expect(deadPid).toBeGreaterThan(0);
     const stale = `${labPrefix(deadPid!, 0)}-sw`;
+    const unrecorded = `${labPrefix(deadPid!, 1)}-sw`;
     const lab = await Lab.create();
     try {
       execFileSync('ip', ['netns', 'add', stale]);
+      recordOwner(labPrefix(deadPid!, 0), deadPid!);
+      // Same naming, but no record: it belongs to someone else and must survive.
+      execFileSync('ip', ['netns', 'add', unrecorded]);
       const removed = sweepStaleLabs();
       expect(removed).toContain(stale);
       const remaining = await listNamespaces();
       expect(remaining).not.toContain(stale);
+      expect(remaining).toContain(unrecorded);
       expect(remaining).toEqual(expect.arrayContaining(lab.namespaces));
     } finally {
       await lab.destroy();
       spawnSync('ip', ['netns', 'del', stale]);
+      spawnSync('ip', ['netns', 'del', unrecorded]);
     }
   });
 });

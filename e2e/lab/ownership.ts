@@ -5,11 +5,12 @@ import { ipSync, listNamespacesSync, namespacePidsSync } from './ip';
 /**
  * Every lab namespace is named `ars<owner pid, base 36>-<lab number>-<role>`, and the owner also leaves a record in
  * /run (tmpfs, so it vanishes with the namespaces on reboot). A run killed with SIGKILL cannot clean up after itself;
- * the next run sweeps whatever such a run left behind, and only that: labs of living processes are never touched.
+ * the next run sweeps what such a run left behind, and only that: labs of living owners and namespaces without a
+ * record are never touched.
  */
 export const LAB_NAMESPACE_PREFIX = 'ars';
 const RECORD_DIR = '/run/ars-lab';
-const NAME_PATTERN = /^(ars([0-9a-z]+)-\d+)-/;
+const NAME_PATTERN = /^(ars[0-9a-z]+-\d+)-/;
 
 export function labPrefix(pid: number, serial: number): string {
   return `${LAB_NAMESPACE_PREFIX}${pid.toString(36)}-${serial}`;
@@ -56,8 +57,9 @@ export function sweepStaleLabs(): string[] {
     const match = NAME_PATTERN.exec(name);
     if (!match) continue;
     const prefix = match[1] ?? '';
-    const owner = recordedOwner(prefix) ?? Number.parseInt(match[2] ?? '', 36);
-    if (!Number.isInteger(owner) || owner <= 0 || isAlive(owner)) continue;
+    // Without a record the namespace may belong to another tool that happens to share the prefix: never touch it.
+    const owner = recordedOwner(prefix);
+    if (owner === undefined || isAlive(owner)) continue;
     for (const pid of namespacePidsSync(name)) {
       try {
         process.kill(pid, 'SIGKILL');

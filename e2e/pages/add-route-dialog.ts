@@ -14,11 +14,10 @@ export class TargetsView {
     await this.page.getByRole('button', { name: 'Broadcast Search' }).click();
   }
 
-  /** Searches one address (unicast): reliable in the lab whatever adapters are ticked. */
-  async searchHost(address: string): Promise<void> {
-    const field = this.page.getByRole('textbox', { name: 'Host name / IP' });
-    await field.fill(address);
-    await field.press('Enter');
+  /** Searches these addresses (unicast, one search so no result replaces another): reliable whatever adapters are ticked. */
+  async searchHosts(addresses: readonly string[]): Promise<void> {
+    await this.page.getByRole('textbox', { name: 'Host name / IP', exact: true }).fill(addresses.join(', '));
+    await this.page.getByRole('button', { name: 'Search host', exact: true }).click();
   }
 
   row(hostname: string): Locator {
@@ -66,8 +65,9 @@ export class AddRouteDialog {
     this.results = this.root.getByRole('table', { name: 'Route results' });
   }
 
+  /** A text field by its label (password fields included: Chromium exposes them as textboxes too). */
   field(label: string): Locator {
-    return this.root.getByLabel(label, { exact: true });
+    return this.root.getByRole('textbox', { name: label, exact: true });
   }
 
   async setSecure(on: boolean, method?: SecureMethodLabel): Promise<void> {

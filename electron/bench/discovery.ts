@@ -328,7 +328,7 @@ async function writeDocs(section: string): Promise<void> {
   const start = text.indexOf('\n## Discovery');
   if (start >= 0) {
     const next = text.indexOf('\n## ', start + 1);
-    text = text.slice(0, start) + '\n' + section + (next >= 0 ? text.slice(next) : '\n');
+    text = `${text.slice(0, start)}\n${section}\n${next >= 0 ? text.slice(next) : ''}`;
   } else {
     text = `${text.trimEnd()}\n\n${section}\n`;
   }
@@ -340,6 +340,7 @@ async function main(): Promise<void> {
   if (process.env.ARS_BENCH_ROLE === 'netns-targets') return netnsTargetsRole();
   if (process.env.ARS_BENCH_ROLE === 'netns-client') return netnsClientRole();
 
+  const machine = machineLine();
   const template = await sscTemplate();
   const loopback = await loopbackScenario(template);
   console.log(renderTextTable('Discovery: loopback range sweep over virtual targets (baseline: bare dgram client, same process)', loopback));
@@ -364,7 +365,7 @@ async function main(): Promise<void> {
   const section = [
     '## Discovery',
     '',
-    `Measured with \`npm run bench:discovery\` on ${machineLine()}.`,
+    `Measured with \`npm run bench:discovery\` on ${machine}.`,
     '',
     'Loopback: N virtual targets (the simulator, in the benchmark process) on 127.0.30.1..N, found by a range sweep ' +
       '(loopback has no broadcast). "event - receive" is the time from a reply reaching the socket handler to its `result` ' +

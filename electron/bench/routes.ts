@@ -30,6 +30,9 @@ interface TargetInfo {
   fingerprint: string;
 }
 
+/** Client CPU per SSC route in the big batches, ms. */
+const sscClientCpu: number[] = [];
+
 async function batch(targets: TargetInfo[], security: 'ssc' | 'none', deps: RouteDeps): Promise<number> {
   const request = routesRequests['routes:add'].request.parse({
     targets: targets.map((t) => ({
@@ -40,8 +43,11 @@ async function batch(targets: TargetInfo[], security: 'ssc' | 'none', deps: Rout
     concurrency: CONCURRENCY,
   });
   const start = nowMs();
+  const cpu = process.cpuUsage();
   const results = await createRoutes(request, deps, () => undefined);
   const ms = nowMs() - start;
+  const used = process.cpuUsage(cpu);
+  if (security === 'ssc' && targets.length === MANY) sscClientCpu.push((used.user + used.system) / 1000 / MANY);
   const failed = results.filter((r) => !r.ok);
   if (failed.length) throw new Error(`${failed.length} route(s) failed: ${failed.map((r) => `${r.target} ${r.error?.code}`).join(', ')}`);
   return ms;
@@ -88,6 +94,9 @@ async function main(): Promise<void> {
       rows.push({ name: `${label}: 1 route`, value: one, unit: 'ms' });
       rows.push({ name: `${label}: ${MANY} routes at once (concurrency ${CONCURRENCY})`, value: twenty, unit: 'ms', baseline: one, baselineLabel: '1 route', goal: `≤ ${GOAL}x`, pass: twenty <= one * GOAL });
     }
+    const clientCpuPerRoute = median(sscClientCpu);
+    const plainRow = rows.find((r) => r.name.startsWith('plain ADS') && r.pass !== undefined);
+    const plainNote = plainRow?.pass ? 'Plain ADS (no TLS) meets the goal.' : 'Plain ADS lands near the goal; its single-route time is dominated by file syncs (StaticRoutes.xml on the target, routes.json here), which vary with the load of the machine.';
     const title = `Route creation: create + verify, 1 vs ${MANY} targets (median of ${RUNS})`;
     console.log(renderTextTable(title, rows));
     if (process.argv.includes('--write-docs')) {
@@ -99,6 +108,8 @@ async function main(): Promise<void> {
         `Time for the route orchestrator to run every step (resolve, connect, TLS, fingerprint, credentials, remote route, local route saved to routes.json, verify by ReadState + ReadDeviceInfo) for 1 target versus ${MANY} targets at once, concurrency ${CONCURRENCY}, against ${MANY} virtual targets on loopback, all in one child process (real targets are separate machines; here their TLS server work still shares the 2 cores with the client). SSC uses our TLS engine and two handshakes per route (add, then verify over a fresh 0x10 connection); plain ADS uses UDP 48899 + TCP 48898. Median of ${RUNS} runs. Goal: ${MANY} routes ≤ ${GOAL}x one route.`,
         '',
         renderMarkdownTable(rows),
+        '',
+        `Why SSC misses the goal here: every SSC route costs two DHE-2048 + RSA-2048 handshakes (add, then verify). With the ${MANY} targets' server side in one single-threaded child process and the client in another, on 2 shared cores, the batch is CPU-bound rather than latency-bound. The client's own share is about ${Math.round(clientCpuPerRoute)} ms CPU per route (measured in this run), so against real targets, which do their TLS work on their own CPUs, ${MANY} SSC routes cost the client about ${Math.round((clientCpuPerRoute * MANY) / 100) / 10} s of CPU. ${plainNote}`,
       ].join('\n'));
       console.log('\ndocs/benchmarks.md updated (Route creation section).');
     }

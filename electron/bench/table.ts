@@ -1,4 +1,4 @@
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
 /**
@@ -77,11 +77,15 @@ export function renderMarkdownTable(rows: readonly BenchRow[]): string {
   ].join('\n');
 }
 
-/** "2026-05-01, 2 cores (model), Node v20.x, linux" — what a reader needs to judge the numbers. */
+/**
+ * "2026-05-01, 2 cores (model), Node v20.x, linux, load 0.4" — what a reader needs to judge the numbers; the load
+ * average matters because millisecond maxima on a busy 2-core machine are mostly other processes' scheduling.
+ */
 export function machineLine(): string {
   const cpu = cpus();
   const model = cpu[0]?.model.trim() ?? 'unknown CPU';
-  return `${new Date().toISOString().slice(0, 10)}, ${cpu.length} cores (${model}), Node ${process.version}, ${process.platform}`;
+  const load = loadavg()[0] ?? 0;
+  return `${new Date().toISOString().slice(0, 10)}, ${cpu.length} cores (${model}), Node ${process.version}, ${process.platform}, 1-min load average ${load.toFixed(1)} at the start`;
 }
 
 /** Milliseconds since an arbitrary origin, monotonic. */

@@ -5,7 +5,7 @@
  * turns against the same target in the same run, so the ratio is fair to both.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { createSelfSignedCertificate, issueCertificate, type GeneratedCertificate } from '../services/certificates/index';
+import { createSelfSignedCertificate, issueCertificate } from '../services/certificates/index';
 import { engineConnector } from '../services/secure-ads/default-connector';
 import { connectNodeTls } from '../services/secure-ads/node-tls-transport';
 import { CA_FLAGS, PSK_FLAGS, sscAddRouteFlags, SSC_FOLLOW_UP_FLAGS } from '../services/secure-ads/connect-info';

@@ -229,6 +229,24 @@ describe('DiscoveryService', () => {
     expect(tracked.closed.size).toBe(3);
   });
 
+  it('reports an adapter it cannot use instead of failing the search, and survives an immediate cancel', async () => {
+    const tracked = trackedSockets();
+    // 192.0.2.1 (TEST-NET-1) is not on this machine: binding fails locally, nothing is sent.
+    const service = new DiscoveryService({ listAdapters: () => [adapter('gone0', '192.0.2.1', '192.0.2.255')], createSocket: tracked.createSocket });
+    const search = service.search({ adapters: ['gone0'], timeoutMs: 150 });
+    const { errors } = record(search);
+    const done = await search.done;
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.host).toBe('gone0');
+    expect(errors[0]?.message).toMatch(/^cannot use adapter gone0 \(192\.0\.2\.1\): .*EADDRNOTAVAIL/);
+    expect(done.found).toBe(0);
+
+    const quick = service.search({ ranges: ['127.0.20.96-127.0.20.99'], udpPort: 9 });
+    quick.cancel();
+    expect(await quick.done).toMatchObject({ cancelled: true, found: 0 });
+    expect(tracked.closed.size).toBe(tracked.sockets.length);
+  });
+
   it('never binds a socket to UDP 48899: every client socket gets an ephemeral port', async () => {
     const lab = await targets([{ address: '127.0.20.71' }]);
     const bind = vi.spyOn(dgram.Socket.prototype, 'bind');

@@ -223,6 +223,8 @@ export class DiscoverySearch extends EventEmitter<DiscoverySearchEvents> {
         resolve();
       });
     });
+    // Cancelled while binding: the socket is already closed and takes no options.
+    if (this.finishing) return socket;
     socket.setBroadcast(true);
     try {
       socket.setRecvBufferSize(RECEIVE_BUFFER_BYTES);
@@ -238,7 +240,7 @@ export class DiscoverySearch extends EventEmitter<DiscoverySearchEvents> {
     try {
       socket = await this.openSocket(adapter.address, origin);
     } catch (error) {
-      this.hostError(adapter.name, `cannot use adapter ${adapter.name} (${adapter.address}): ${errorText(error)}`);
+      if (!this.finishing) this.hostError(adapter.name, `cannot use adapter ${adapter.name} (${adapter.address}): ${errorText(error)}`);
       return;
     }
     if (this.finishing) return;

@@ -31,7 +31,7 @@ export function FingerprintCell({ fingerprint, hostname }: { fingerprint: string
 
   return (
     <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', whiteSpace: 'nowrap' }}>
-      <Box component="span" title={fingerprint} sx={{ fontFamily: 'monospace', fontSize: '0.8rem' }}>
+      <Box component="span" title={fingerprint} sx={{ fontFamily: 'monospace', fontSize: '0.78rem' }}>
         {shortFingerprint(fingerprint)}
       </Box>
       <Tooltip title={copied ? 'Copied' : 'Copy the full fingerprint'}>
@@ -40,7 +40,7 @@ export function FingerprintCell({ fingerprint, hostname }: { fingerprint: string
         </IconButton>
       </Tooltip>
       <Tooltip title={UNVERIFIED}>
-        <Chip label="unverified" variant="outlined" sx={{ height: 20, fontSize: '0.7rem' }} />
+        <Chip label="unverified" variant="outlined" sx={{ height: 18, fontSize: '0.68rem', '& .MuiChip-label': { px: 0.6 } }} />
       </Tooltip>
     </Stack>
   );

@@ -241,7 +241,7 @@ describe('Targets page', () => {
     const writeText = vi.spyOn(navigator.clipboard, 'writeText');
     await startBroadcast(api, user);
     emit(api, 'discovery:result', { searchId: 's1', target: PLC_A });
-    expect(within(rowOf('PLC-A')).getByText('A1B2 C3D4 … DDEE FF00')).toBeTruthy();
+    expect(within(rowOf('PLC-A')).getByText('A1B2C3D4…DDEEFF00')).toBeTruthy();
     expect(within(rowOf('PLC-A')).getByText('unverified')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Copy fingerprint of PLC-A' }));
     expect(writeText).toHaveBeenCalledWith(FINGERPRINT);

@@ -107,7 +107,13 @@ export function TargetsTable({ rows, emptyText, selected, onSelectionChange, sor
             </TableCell>
             {TARGET_COLUMNS.map((column) => (
               <TableCell key={column.id} sortDirection={sort?.column === column.id ? sort.direction : false}>
-                <TableSortLabel active={sort?.column === column.id} direction={sort?.column === column.id ? sort.direction : 'asc'} onClick={() => onSort(column.id)}>
+                <TableSortLabel
+                  active={sort?.column === column.id}
+                  direction={sort?.column === column.id ? sort.direction : 'asc'}
+                  onClick={() => onSort(column.id)}
+                  // An invisible arrow on every header would cost ten icons of width the fingerprint needs.
+                  sx={sort?.column === column.id ? undefined : { '& .MuiTableSortLabel-icon': { display: 'none' } }}
+                >
                   {column.label}
                 </TableSortLabel>
               </TableCell>

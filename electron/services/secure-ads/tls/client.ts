@@ -105,6 +105,9 @@ const MAX_IDLE_RECORDS = 64;
 const ALERT_WARNING = 1;
 const ALERT_FATAL = 2;
 const RSA_SIGN_CERT_TYPE = 1;
+const MAX_PSK_FIELD = 0xffff;
+/** Same floor as for DH groups: a smaller RSA key lets an attacker forge the ServerKeyExchange signature. */
+const MIN_SERVER_RSA_BITS = 1024;
 
 /** verifyServer threw: the caller's error is what connectTls rejects with. */
 class ServerRejected {
@@ -156,10 +159,22 @@ function loadClientCredentials(options: TlsClientOptions): ClientCredentials | n
   return { chain, key: loadRsaPrivateKey(options.clientCertificate.keyPem) };
 }
 
+/**
+ * RFC 4279 §5.3 encodes identity and key with 2-byte lengths; catching oversize values here gives a clear
+ * error before any packet instead of a failed (or, for the key, silently wrong) premaster later.
+ */
+function checkPskSizes(psk: { identity: string; key: Uint8Array }): void {
+  if (psk.key.length === 0) throw new TlsError('handshake-failure', 'the pre-shared key is empty');
+  if (psk.key.length > MAX_PSK_FIELD) throw new TlsError('handshake-failure', `the pre-shared key is longer than ${MAX_PSK_FIELD} bytes`);
+  const identityBytes = new TextEncoder().encode(psk.identity).length;
+  if (identityBytes === 0) throw new TlsError('handshake-failure', 'the PSK identity is empty');
+  if (identityBytes > MAX_PSK_FIELD) throw new TlsError('handshake-failure', `the PSK identity is longer than ${MAX_PSK_FIELD} bytes (UTF-8)`);
+}
+
 /** Connects (unless given a socket) and runs the TLS 1.2 handshake. */
 export async function connectTls(options: TlsClientOptions): Promise<TlsClientConnection> {
   if (options.mode === 'psk' && !options.psk) throw new TlsError('handshake-failure', 'PSK mode needs a PSK identity and key');
-  if (options.mode === 'psk' && options.psk && options.psk.key.length === 0) throw new TlsError('handshake-failure', 'the pre-shared key is empty');
+  if (options.mode === 'psk' && options.psk) checkPskSizes(options.psk);
   const credentials = options.mode === 'certificate' ? loadClientCredentials(options) : null;
   const where = `${options.host}:${options.port}`;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -326,6 +341,9 @@ class TlsSession implements TlsClientConnection {
     if (!leaf) throw new TlsFatal('certificate-rejected', 'server sent an empty certificate chain', 'bad_certificate');
     const key = importRsaPublicKey(subjectPublicKeyInfo(leaf));
     if (!key) throw new TlsFatal('certificate-rejected', 'server certificate does not hold an RSA public key', 'bad_certificate');
+    if (key.bits < MIN_SERVER_RSA_BITS) {
+      throw new TlsFatal('certificate-rejected', `server certificate RSA key has ${key.bits} bits; at least ${MIN_SERVER_RSA_BITS} are required`, 'insufficient_security');
+    }
     this.peerCertificateChain = chain;
     this.record(msg);
     if (this.options.verifyServer) {
@@ -443,7 +461,10 @@ class TlsSession implements TlsClientConnection {
       if (record === 'eof') return null;
       const fragment = this.readProtection.open(record.type, record.fragment);
       if (fragment.length === 0) {
-        if (record.type === ContentType.ApplicationData) continue;
+        // Empty application records are a legal traffic-analysis countermeasure, but only once the
+        // handshake is over: before the server's Finished is verified no application data may arrive.
+        if (record.type === ContentType.ApplicationData && this.established) continue;
+        if (record.type === ContentType.ApplicationData) throw unexpected('application data during the handshake, i.e.');
         throw new TlsFatal('decode-error', 'server sent an empty non-application record', 'decode_error');
       }
       if (record.type !== ContentType.Alert) return { ...record, fragment };

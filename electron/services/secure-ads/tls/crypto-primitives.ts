@@ -109,6 +109,8 @@ export interface RsaPrivateKey {
 export interface RsaPublicKey {
   readonly kind: 'rsa-public';
   readonly handle: KeyObject;
+  /** Modulus length. */
+  readonly bits: number;
 }
 
 /** Loads an unencrypted PEM RSA private key; the error never echoes the key. */
@@ -123,11 +125,21 @@ export function loadRsaPrivateKey(pem: string): RsaPrivateKey {
   return { kind: 'rsa-private', handle: key };
 }
 
+/** Read from the JWK form rather than asymmetricKeyDetails, which older or BoringSSL builds may lack. */
+function rsaModulusBits(key: KeyObject): number {
+  const { n } = key.export({ format: 'jwk' });
+  const modulus = Buffer.from(n ?? '', 'base64url');
+  let at = 0;
+  while (at < modulus.length && modulus[at] === 0) at++;
+  if (at === modulus.length) return 0;
+  return (modulus.length - at - 1) * 8 + (modulus[at] as number).toString(2).length;
+}
+
 /** Imports a DER SubjectPublicKeyInfo; null unless it is a plain RSA key. */
 export function importRsaPublicKey(spkiDer: Uint8Array): RsaPublicKey | null {
   try {
     const key = createPublicKey({ key: Buffer.from(spkiDer), format: 'der', type: 'spki' });
-    return key.asymmetricKeyType === 'rsa' ? { kind: 'rsa-public', handle: key } : null;
+    return key.asymmetricKeyType === 'rsa' ? { kind: 'rsa-public', handle: key, bits: rsaModulusBits(key) } : null;
   } catch {
     return null;
   }

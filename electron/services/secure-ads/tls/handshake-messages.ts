@@ -28,8 +28,13 @@ export const ExtensionType = {
 
 export const NamedGroup = { secp256r1: 23, x25519: 29 } as const;
 
-/** A certificate chain or a DH prime fits easily; anything bigger is an attack on our memory. */
-export const MAX_HANDSHAKE_MESSAGE = 256 * 1024;
+/**
+ * A certificate chain or a DH prime fits easily; anything bigger is an attack on our memory.
+ * (OpenSSL allows 100 KiB for a chain; TwinCAT sends one self-signed certificate of about 1 KiB.)
+ */
+export const MAX_HANDSHAKE_MESSAGE = 64 * 1024;
+/** Longer chains than this are no real PKI and only cost us parsing and caller-side validation. */
+export const MAX_CHAIN_CERTIFICATES = 10;
 
 export interface HandshakeMessage {
   type: number;
@@ -40,27 +45,50 @@ export interface HandshakeMessage {
 
 /** Reassembles handshake messages that span records or share one record. */
 export class HandshakeDefragmenter {
-  private buffer: Uint8Array = new Uint8Array(0);
+  // Fragments are kept as a list and joined once per complete message: a server that dribbles a
+  // message in 1-byte records must not make us copy the growing buffer on every record (quadratic).
+  private chunks: Uint8Array[] = [];
+  private buffered = 0;
 
   push(fragment: Uint8Array): void {
-    this.buffer = this.buffer.length ? concatBytes(this.buffer, fragment) : fragment.slice();
+    if (fragment.length === 0) return;
+    this.chunks.push(fragment.slice());
+    this.buffered += fragment.length;
   }
 
   /** True while part of a message is waiting for its remainder. */
   get hasPartial(): boolean {
-    return this.buffer.length > 0;
+    return this.buffered > 0;
   }
 
   next(): HandshakeMessage | null {
-    if (this.buffer.length < 4) return null;
-    const length = ((this.buffer[1] as number) << 16) | ((this.buffer[2] as number) << 8) | (this.buffer[3] as number);
+    if (this.buffered < 4) return null;
+    const header = this.peekHeader();
+    const length = ((header[1] as number) << 16) | ((header[2] as number) << 8) | (header[3] as number);
     if (length > MAX_HANDSHAKE_MESSAGE) {
       throw new TlsFatal('decode-error', `server handshake message of ${length} bytes is too large`, 'decode_error');
     }
-    if (this.buffer.length < 4 + length) return null;
-    const raw = this.buffer.slice(0, 4 + length);
-    this.buffer = this.buffer.subarray(4 + length);
+    if (this.buffered < 4 + length) return null;
+    const all = this.chunks.length === 1 ? (this.chunks[0] as Uint8Array) : concatBytes(...this.chunks);
+    const raw = all.slice(0, 4 + length);
+    const rest = all.subarray(4 + length);
+    this.chunks = rest.length ? [rest] : [];
+    this.buffered = rest.length;
     return { type: raw[0] as number, body: raw.subarray(4), raw };
+  }
+
+  private peekHeader(): Uint8Array {
+    const first = this.chunks[0] as Uint8Array;
+    if (first.length >= 4) return first;
+    const header = new Uint8Array(4);
+    let filled = 0;
+    for (const chunk of this.chunks) {
+      const take = Math.min(chunk.length, 4 - filled);
+      header.set(chunk.subarray(0, take), filled);
+      filled += take;
+      if (filled === 4) break;
+    }
+    return header;
   }
 }
 
@@ -171,7 +199,12 @@ export function parseCertificateList(body: Uint8Array): Uint8Array[] {
   const list = new ByteReader(r.vector(3), 'Certificate');
   r.end();
   const chain: Uint8Array[] = [];
-  while (list.remaining > 0) chain.push(list.vector(3, 1).slice());
+  while (list.remaining > 0) {
+    if (chain.length === MAX_CHAIN_CERTIFICATES) {
+      throw new TlsFatal('certificate-rejected', `server sent a chain of more than ${MAX_CHAIN_CERTIFICATES} certificates`, 'bad_certificate');
+    }
+    chain.push(list.vector(3, 1).slice());
+  }
   return chain;
 }
 
