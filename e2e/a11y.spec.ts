@@ -7,6 +7,8 @@ import { AddRouteDialog, TargetsView } from './pages/add-route-dialog';
 
 /** Serious and critical axe findings, as "rule: target" lines so a failure names what to fix. */
 async function seriousViolations(page: Page, include?: string): Promise<string[]> {
+  // A dialog still fading in has translucent text: measure contrast only once transitions have finished.
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
   if (include) builder = builder.include(include);
   const { violations } = await builder.analyze();

@@ -132,9 +132,9 @@ test.describe('Add Route in the lab', () => {
         openssl('x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.pem`, '-days', '2');
       };
       const first = await lab.addTarget(1);
-      issue('server-good', first.address);
+      // The services check the certificate's CN against the route name (the name used for the target).
+      issue('server-good', 'CX-CA');
       issue('server-bad', 'somebody-else');
-      issue('client', 'ENG-PC');
       const caArgs = (server: string) => ['--ca', join(pki, 'ca.pem'), '--cert', join(pki, `${server}.pem`), '--key', join(pki, `${server}.key`)];
       const stateDir = await mkdtemp(join(tmpdir(), 'ars-e2e-CX-CA-'));
       const handle = await startSim(first, ['--name', 'CX-CA', '--user', 'Administrator', '--password', PASSWORD, '--state', stateDir, ...caArgs('server-good')]);
@@ -144,6 +144,9 @@ test.describe('Add Route in the lab', () => {
       const files = { ca: join(pki, 'ca.pem'), cert: join(pki, 'client.pem'), key: join(pki, 'client.key') };
 
       const { targets, dialog } = await openDialogFor(labApp.page, [good]);
+      // The target checks this PC's certificate CN against the name this PC announces: the Remote Route Name.
+      await expect(dialog.field('Remote Route Name')).not.toHaveValue('');
+      issue('client', await dialog.field('Remote Route Name').inputValue());
       await dialog.setSecure(true, 'Shared CA');
       await dialog.openLogin();
       await dialog.caLogin(files);

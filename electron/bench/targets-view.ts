@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+// Renamed: functions run in the page refer to the browser's own `performance`, which the bundler must not rewrite.
+import { performance as nodePerformance } from 'node:perf_hooks';
 import type { Browser, Page } from 'playwright-core';
 import type { DiscoveredTarget } from '../../shared/domain/target';
 import { startWebHost } from '../host/web-host';
@@ -26,7 +27,7 @@ const DOCS_LINE_PREFIX = '- Targets view rendering 250 results';
 const FINGERPRINT = '3f1c9a7e55d2b8a04c6e19f2d7b3a8e16c05f4d9a2b7e3c8f1a6d0b5e9c4f273';
 
 /** Wall-clock milliseconds with sub-millisecond resolution, comparable with the page's timeOrigin + now(). */
-const wallNow = (): number => performance.timeOrigin + performance.now();
+const wallNow = (): number => nodePerformance.timeOrigin + nodePerformance.now();
 
 function fakeTarget(i: number): DiscoveredTarget {
   const address = `10.20.${Math.floor(i / 250)}.${(i % 250) + 1}`;

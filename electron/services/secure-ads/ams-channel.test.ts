@@ -69,7 +69,7 @@ describe('AmsChannel', () => {
 });
 
 describe('TlsConnectInfo response check', () => {
-  const response = (error: number, flags = TlsConnectFlag.Response) => decodeTlsConnectInfo(encodeTlsConnectInfo({ flags, error, netId: '5.1.2.3.1.1', hostname: 'CX' }));
+  const response = (error: number, flags: number = TlsConnectFlag.Response) => decodeTlsConnectInfo(encodeTlsConnectInfo({ flags, error, netId: '5.1.2.3.1.1', hostname: 'CX' }));
   it.each([
     [4, 'auth-failed'],
     [3, 'cert-untrusted'],

@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import Box from '@mui/material/Box';
 import Checkbox from '@mui/material/Checkbox';
 import Paper from '@mui/material/Paper';
@@ -49,6 +49,49 @@ function SecureAdsCell({ offered }: { offered: boolean }) {
   );
 }
 
+/** The click on the checkbox reaches the body's handler, which owns the selection; the input itself stays controlled. */
+const leaveToBody = () => {};
+
+interface TargetRowProps {
+  rowKey: string;
+  target: DiscoveredTarget;
+  selected: boolean;
+  tabStop: boolean;
+  route: LocalRoute | undefined;
+}
+
+const TargetRow = memo(function TargetRow({ rowKey, target, selected, tabStop, route }: TargetRowProps) {
+  return (
+    <TableRow
+      data-key={rowKey}
+      hover
+      selected={selected}
+      aria-selected={selected}
+      tabIndex={tabStop ? 0 : -1}
+      sx={{ cursor: 'pointer', '& > td': { whiteSpace: 'nowrap' } }}
+    >
+      <TableCell padding="checkbox" data-select="">
+        <Checkbox size="small" tabIndex={-1} checked={selected} onChange={leaveToBody} slotProps={{ input: { 'aria-label': `Select ${target.hostname}` } }} />
+      </TableCell>
+      <TableCell sx={{ fontWeight: 500 }}>{target.hostname}</TableCell>
+      <TableCell>
+        <ConnectedCell route={route} />
+      </TableCell>
+      <TableCell sx={{ fontFamily: 'monospace' }}>{target.address}</TableCell>
+      <TableCell sx={{ fontFamily: 'monospace' }}>{target.netId}</TableCell>
+      <TableCell>{target.twincat?.text ?? '—'}</TableCell>
+      <TableCell>{target.os?.text ?? '—'}</TableCell>
+      <TableCell sx={{ color: 'text.secondary' }}>{commentFor(target)}</TableCell>
+      <TableCell>
+        <SecureAdsCell offered={target.secureAds} />
+      </TableCell>
+      <TableCell>
+        <FingerprintCell fingerprint={target.fingerprint} hostname={target.hostname} />
+      </TableCell>
+    </TableRow>
+  );
+});
+
 /**
  * The list of found systems. A row click chooses that one system, the checkboxes (or Ctrl-click, Space) build a
  * multi-selection for adding several routes at once; the arrow keys walk the rows.
@@ -72,21 +115,36 @@ export function TargetsTable({ rows, emptyText, selected, onSelectionChange, sor
     const rowElements = body.current?.querySelectorAll<HTMLElement>('tr[data-key]') ?? [];
     Array.from(rowElements).find((row) => row.dataset.key === key)?.focus();
   };
-  const onRowClick = (event: MouseEvent, key: string) => {
-    setFocusKey(key);
-    if (event.ctrlKey || event.metaKey) toggle(key);
-    else onSelectionChange(new Set([key]));
+  // One set of handlers on the body instead of per row: rows then take no callbacks and stay memoized while a search
+  // streams in (re-rendering every row per result made 250 results take seconds).
+  const rowOf = (event: { target: EventTarget }) => {
+    const row = (event.target as Element).closest?.('tr[data-key]');
+    return row instanceof HTMLElement && row.dataset.key !== undefined ? { row, key: row.dataset.key } : undefined;
   };
-  const onRowKeyDown = (event: KeyboardEvent, key: string) => {
-    const index = keys.indexOf(key);
+  const onBodyClick = (event: MouseEvent) => {
+    const hit = rowOf(event);
+    if (!hit) return;
+    setFocusKey(hit.key);
+    // The checkbox (and its cell) adds to or removes from the choice; a plain row click chooses this one system.
+    if ((event.target as Element).closest('td[data-select]') || event.ctrlKey || event.metaKey) toggle(hit.key);
+    else onSelectionChange(new Set([hit.key]));
+  };
+  const onBodyKeyDown = (event: KeyboardEvent) => {
+    const hit = rowOf(event);
+    if (!hit) return;
+    const index = keys.indexOf(hit.key);
     const move = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: keys.length - 1 }[event.key];
     if (move !== undefined) {
       event.preventDefault();
       focusRow(keys[Math.max(0, Math.min(keys.length - 1, move))]);
-    } else if (event.key === ' ' && event.target === event.currentTarget) {
+    } else if (event.key === ' ' && event.target === hit.row) {
       event.preventDefault();
-      toggle(key);
+      toggle(hit.key);
     }
+  };
+  const onBodyFocus = (event: FocusEvent) => {
+    const hit = rowOf(event);
+    if (hit) setFocusKey(hit.key);
   };
 
   return (
@@ -120,7 +178,7 @@ export function TargetsTable({ rows, emptyText, selected, onSelectionChange, sor
             ))}
           </TableRow>
         </TableHead>
-        <TableBody ref={body}>
+        <TableBody ref={body} onClick={onBodyClick} onKeyDown={onBodyKeyDown} onFocus={onBodyFocus}>
           {rows.length === 0 && (
             <TableRow>
               <TableCell colSpan={TARGET_COLUMNS.length + 1} sx={{ color: 'text.secondary', py: 3, textAlign: 'center' }}>
@@ -130,40 +188,7 @@ export function TargetsTable({ rows, emptyText, selected, onSelectionChange, sor
           )}
           {rows.map((target) => {
             const key = targetKey(target);
-            const isSelected = selected.has(key);
-            return (
-              <TableRow
-                key={key}
-                data-key={key}
-                hover
-                selected={isSelected}
-                aria-selected={isSelected}
-                tabIndex={key === tabStop ? 0 : -1}
-                onClick={(event) => onRowClick(event, key)}
-                onKeyDown={(event) => onRowKeyDown(event, key)}
-                onFocus={() => setFocusKey(key)}
-                sx={{ cursor: 'pointer', '& > td': { whiteSpace: 'nowrap' } }}
-              >
-                <TableCell padding="checkbox" onClick={(event) => event.stopPropagation()}>
-                  <Checkbox size="small" tabIndex={-1} checked={isSelected} onChange={() => toggle(key)} slotProps={{ input: { 'aria-label': `Select ${target.hostname}` } }} />
-                </TableCell>
-                <TableCell sx={{ fontWeight: 500 }}>{target.hostname}</TableCell>
-                <TableCell>
-                  <ConnectedCell route={routes.get(target.netId)} />
-                </TableCell>
-                <TableCell sx={{ fontFamily: 'monospace' }}>{target.address}</TableCell>
-                <TableCell sx={{ fontFamily: 'monospace' }}>{target.netId}</TableCell>
-                <TableCell>{target.twincat?.text ?? '—'}</TableCell>
-                <TableCell>{target.os?.text ?? '—'}</TableCell>
-                <TableCell sx={{ color: 'text.secondary' }}>{commentFor(target)}</TableCell>
-                <TableCell>
-                  <SecureAdsCell offered={target.secureAds} />
-                </TableCell>
-                <TableCell>
-                  <FingerprintCell fingerprint={target.fingerprint} hostname={target.hostname} />
-                </TableCell>
-              </TableRow>
-            );
+            return <TargetRow key={key} rowKey={key} target={target} selected={selected.has(key)} tabStop={key === tabStop} route={routes.get(target.netId)} />;
           })}
         </TableBody>
       </Table>

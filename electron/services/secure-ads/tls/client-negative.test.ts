@@ -302,3 +302,89 @@ describe('network failures', () => {
     await expectTlsError(connectTls({ host: '127.0.0.1', port: 1, mode: 'psk' }), 'handshake-failure');
   });
 });
+
+describe('review hardening', () => {
+  it('an empty application-data record before the handshake is done: unexpected-message, not silently skipped', async () => {
+    const { error, afterHello } = await againstScript((s) => {
+      s.write(tlsRecord(23, Buffer.alloc(0)));
+      s.write(tlsRecord(HANDSHAKE, serverHello({ random: randomBytes(32), suite: 0x009c })));
+    });
+    expect((error as TlsError).code).toBe('unexpected-message');
+    expect(afterHello).toEqual(plainFatalAlert(10));
+  });
+
+  it('a server certificate with a 512-bit RSA key is refused before the client sends its key exchange', async () => {
+    const weak = material.rsaCertificate('weak-plc', 512);
+    const p = generatePrimeSync(1024, { bigint: true });
+    const { error, afterHello } = await againstScript(
+      (s, random) => {
+        const serverRandom = randomBytes(32);
+        s.write(
+          tlsRecord(
+            HANDSHAKE,
+            Buffer.concat([
+              serverHello({ random: serverRandom, suite: 0x0033 }),
+              certificate([weak.certDer]),
+              dheServerKeyExchange({ p, g: 2n, ys: 12345n, keyPem: weak.keyPem, clientRandom: random, serverRandom }),
+              serverHelloDone(),
+            ]),
+          ),
+        );
+      },
+      { timeoutMs: 1500 },
+    );
+    expect((error as TlsError).code).toBe('certificate-rejected');
+    expect((error as TlsError).message).toContain('512 bits');
+    expect(afterHello).toEqual(plainFatalAlert(71));
+  });
+
+  it('an oversized PSK identity or key is a clear handshake-failure before any connection attempt', async () => {
+    const port = await freePort(); // nothing listens: reaching the network would say connection-refused
+    const key = new Uint8Array(32).fill(7);
+    const longId = await expectTlsError(connectTls({ host: '127.0.0.1', port, mode: 'psk', psk: { identity: 'x'.repeat(70_000), key } }), 'handshake-failure');
+    expect(longId.message).toMatch(/identity/);
+    const longKey = await expectTlsError(connectTls({ host: '127.0.0.1', port, mode: 'psk', psk: { identity: 'id', key: new Uint8Array(70_000).fill(7) } }), 'handshake-failure');
+    expect(longKey.message).toMatch(/key/);
+    expect(longKey.message).not.toMatch(/0707/);
+  });
+
+  it('EOF without close_notify after the handshake: read() rejects (truncation), it does not report a clean end', async () => {
+    const srv = await startEchoServer({ key: server.keyPem, cert: server.certPem, maxVersion: 'TLSv1.2', ciphers: 'DHE-RSA-AES128-SHA256', dhparam: dh2048 });
+    // A proxy that forwards the first server application record and then FINs the client side, as a truncating attacker would.
+    const sockets: Socket[] = [];
+    const proxy = createServer((down) => {
+      const up = createConnection({ host: '127.0.0.1', port: srv.port });
+      sockets.push(down, up);
+      down.on('error', () => undefined);
+      up.on('error', () => undefined);
+      down.pipe(up);
+      let pending = Buffer.alloc(0);
+      up.on('data', (d: Buffer) => {
+        pending = Buffer.concat([pending, d]);
+        while (pending.length >= 5 && pending.length >= 5 + pending.readUInt16BE(3)) {
+          const rec = pending.subarray(0, 5 + pending.readUInt16BE(3));
+          pending = pending.subarray(rec.length);
+          down.write(rec);
+          if (rec[0] === 23) {
+            up.destroy();
+            down.end();
+            return;
+          }
+        }
+      });
+    });
+    const port = await listen(proxy);
+    try {
+      const conn = await connectTls({ host: '127.0.0.1', port, mode: 'certificate', offerEcdhe: false });
+      await conn.write(new TextEncoder().encode('ping'));
+      expect(new TextDecoder().decode((await conn.read()) ?? new Uint8Array(0))).toBe('ping');
+      const err = await expectTlsError(conn.read(), 'connection-closed');
+      expect(err.message).toMatch(/without close_notify/);
+      conn.destroy();
+    } finally {
+      for (const s of sockets) s.destroy();
+      await closeServer(proxy);
+      await srv.close();
+    }
+  });
+});

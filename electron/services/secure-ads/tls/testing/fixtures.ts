@@ -18,10 +18,10 @@ export interface TestCredentials {
 export class TestMaterial {
   readonly dir = mkdtempSync(join(tmpdir(), 'tls-engine-test-'));
 
-  rsaCertificate(cn: string): TestCredentials {
+  rsaCertificate(cn: string, bits = 2048): TestCredentials {
     const certFile = join(this.dir, `${cn}.crt`);
     const keyFile = join(this.dir, `${cn}.key`);
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', `/CN=${cn}`, '-keyout', keyFile, '-out', certFile], { stdio: 'ignore' });
+    execFileSync('openssl', ['req', '-x509', '-newkey', `rsa:${bits}`, '-nodes', '-days', '2', '-subj', `/CN=${cn}`, '-keyout', keyFile, '-out', certFile], { stdio: 'ignore' });
     const certPem = readFileSync(certFile, 'utf8');
     const der = execFileSync('openssl', ['x509', '-in', certFile, '-outform', 'DER']);
     return { certPem, keyPem: readFileSync(keyFile, 'utf8'), certDer: new Uint8Array(der), certFile, keyFile };
