@@ -58,7 +58,10 @@ async function openDialogFor(page: Page, sims: readonly Sim[]): Promise<{ target
 }
 
 async function shot(page: Page, name: string): Promise<void> {
-  if (screenshots) await page.getByRole('dialog').screenshot({ path: `docs/screenshots/add-route-${name}.png` });
+  if (!screenshots) return;
+  // Colours mid-transition (a button turning enabled, the dialog fading in) would not show what the user sees.
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+  await page.getByRole('dialog').screenshot({ path: `docs/screenshots/add-route-${name}.png` });
 }
 
 const colons = (hex: string) => (hex.toUpperCase().match(/../g) ?? []).join(':');
@@ -72,12 +75,14 @@ test.describe('Add Route in the lab', () => {
     expect(fingerprint, 'the sim reports its fingerprint').toMatch(/^[0-9a-f]{64}$/);
     const { targets, dialog } = await openDialogFor(labApp.page, [cx]);
     await expect(dialog.root.getByRole('radio', { name: 'Self-Signed Certificate' })).toBeChecked();
+    await expect(dialog.addRouteButton).toBeEnabled();
     await shot(labApp.page, 'settings');
     await dialog.openLogin();
     await dialog.osLogin('Administrator', PASSWORD);
     await dialog.compare(colons(fingerprint!));
     await expect(dialog.root.getByText('Fingerprints match')).toBeVisible();
     expect(await dialog.compareVerdict()).toBe('match');
+    await expect(dialog.addButton).toBeEnabled();
     await shot(labApp.page, 'login-green');
     await dialog.add();
     expect(await dialog.summary()).toMatch(/^Route to CX-SSC created and verified in \d+ ms$/);
