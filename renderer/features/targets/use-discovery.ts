@@ -1,4 +1,4 @@
-import { useCallback, useReducer, useRef } from 'react';
+import { startTransition, useCallback, useReducer, useRef } from 'react';
 import type { DiscoveredTarget } from '../../../shared/domain/target';
 import type { EventChannel, EventOf, RequestOf } from '../../../shared/ipc/contract';
 import { targetKey } from '../../../shared/domain/target';
@@ -134,8 +134,15 @@ export function useDiscovery(): Discovery {
   const early = useRef<DiscoveryEvent[] | null>(null);
 
   const onEvent = (payload: DiscoveryEvent) => {
-    if (payload.event.searchId === currentId.current) dispatch({ type: 'event', payload });
-    else if (early.current) early.current.push(payload);
+    if (payload.event.searchId !== currentId.current) {
+      early.current?.push(payload);
+    } else if (payload.channel === 'discovery:result' || payload.channel === 'discovery:update') {
+      // A burst of replies (250 systems answer within ~40 ms) should cost a few renders, not one each: transitions
+      // queued while one renders are merged into the next, and typing or clicking stays responsive meanwhile.
+      startTransition(() => dispatch({ type: 'event', payload }));
+    } else {
+      dispatch({ type: 'event', payload });
+    }
   };
   useEvent('discovery:result', (event) => onEvent({ channel: 'discovery:result', event }));
   useEvent('discovery:update', (event) => onEvent({ channel: 'discovery:update', event }));
