@@ -10,7 +10,7 @@ const FALLBACK_HINT =
 /** Under the table: what went wrong per host, and why nothing was found, in words a commissioning engineer can act on. */
 export function SearchFeedback({ discovery }: { discovery: DiscoveryState }) {
   const { hostErrors, summary, phase, targets, startError } = discovery;
-  const nothingFound = phase === 'done' && summary !== null && !summary.cancelled && targets.length === 0;
+  const nothingFound = phase === 'done' && summary !== null && !summary.cancelled && summary.found === 0 && targets.length === 0;
   return (
     <Box sx={{ mt: 2, display: 'grid', gap: 1 }}>
       {startError && (
