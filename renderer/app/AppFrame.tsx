@@ -3,6 +3,7 @@ import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Drawer from '@mui/material/Drawer';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
@@ -54,8 +55,8 @@ export function AppFrame({ current, children }: { current: NavigationItem; child
             {navigation.map((item) => {
               const selected = item.path === current.path;
               return (
+                <ListItem key={item.path} disablePadding>
                 <ListItemButton
-                  key={item.path}
                   component="a"
                   href={`#${item.path}`}
                   selected={selected}
@@ -65,6 +66,7 @@ export function AppFrame({ current, children }: { current: NavigationItem; child
                   <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
                   <ListItemText primary={item.label} />
                 </ListItemButton>
+                </ListItem>
               );
             })}
           </List>

@@ -150,7 +150,7 @@ export function TargetsTable({ rows, emptyText, selected, onSelectionChange, sor
   return (
     <TableContainer component={Paper} variant="outlined">
       {/* Ten columns must fit a laptop screen: tighter cell padding than the app's default tables. */}
-      <Table aria-label="Targets" aria-multiselectable="true" sx={{ '& th, & td': { px: 1 }, '& th:first-of-type, & td:first-of-type': { pl: 1.5 } }}>
+      <Table aria-label="Targets" sx={{ '& th, & td': { px: 1 }, '& th:first-of-type, & td:first-of-type': { pl: 1.5 } }}>
         <TableHead>
           <TableRow>
             <TableCell padding="checkbox">
