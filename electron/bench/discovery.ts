@@ -7,7 +7,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createSocket, type Socket } from 'node:dgram';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -17,6 +17,7 @@ import { RECEIVE_BUFFER_BYTES } from '../services/discovery/search';
 import { listAdapters } from '../services/network/adapters';
 import { startVirtualTarget, startVirtualTargets, TC_SELF_SIGNED_FILE, type VirtualTarget } from '../sim';
 import { machineLine, median, nowMs, percentile, renderMarkdownTable, renderTextTable, type BenchRow } from './table';
+import { writeDocsSection } from './docs-section';
 
 const SIZES = [20, 100, 250] as const;
 const RUNS = 5;
@@ -317,25 +318,6 @@ async function netnsClientRole(): Promise<void> {
 
 const PLACEHOLDER = '- Targets view rendering 250 results: _to be measured by the Targets view (renderer) work._';
 
-async function writeDocs(section: string): Promise<void> {
-  const path = 'docs/benchmarks.md';
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    text = '# Benchmarks\n\nNumbers from `npm run bench` on the development machine. Ratios compare with a baseline measured in the same run.\n';
-  }
-  const start = text.indexOf('\n## Discovery');
-  if (start >= 0) {
-    const next = text.indexOf('\n## ', start + 1);
-    text = `${text.slice(0, start)}\n${section}\n${next >= 0 ? text.slice(next) : ''}`;
-  } else {
-    text = `${text.trimEnd()}\n\n${section}\n`;
-  }
-  await mkdir('docs', { recursive: true });
-  await writeFile(path, text.replace(/\n{3,}/g, '\n\n'));
-}
-
 async function main(): Promise<void> {
   if (process.env.ARS_BENCH_ROLE === 'netns-targets') return netnsTargetsRole();
   if (process.env.ARS_BENCH_ROLE === 'netns-client') return netnsClientRole();
@@ -383,7 +365,7 @@ async function main(): Promise<void> {
     PLACEHOLDER,
   ].join('\n');
   if (process.argv.includes('--write-docs')) {
-    await writeDocs(section);
+    await writeDocsSection('Discovery', section);
     console.log('\ndocs/benchmarks.md updated (Discovery section).');
   }
   const missed = [...loopback, ...sweep, ...broadcast].filter((r) => r.pass === false);

@@ -5,7 +5,7 @@
  * child process (this script again, ARS_BENCH_ROLE=route-targets): real targets are other machines, and their TLS work
  * must not be billed to the client's CPU.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { routesRequests } from '../../shared/ipc/channels/routes';
@@ -17,6 +17,7 @@ import { engineConnector } from '../services/secure-ads/default-connector';
 import { fork } from 'node:child_process';
 import { startVirtualTargets } from '../sim';
 import { machineLine, median, nowMs, renderMarkdownTable, renderTextTable, type BenchRow } from './table';
+import { writeDocsSection } from './docs-section';
 
 const MANY = 20;
 const CONCURRENCY = 20;
@@ -117,26 +118,6 @@ async function main(): Promise<void> {
     remote.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
-}
-
-/** Replaces (or appends) only our own "## <heading>" section; the other sections belong to other benchmarks. */
-async function writeDocsSection(heading: string, section: string): Promise<void> {
-  const path = 'docs/benchmarks.md';
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    text = '# Benchmarks\n\nNumbers from `npm run bench` on the development machine. Ratios compare with a baseline measured in the same run.\n';
-  }
-  const start = text.indexOf(`\n## ${heading}\n`);
-  if (start >= 0) {
-    const next = text.indexOf('\n## ', start + 1);
-    text = `${text.slice(0, start)}\n${section}\n${next >= 0 ? text.slice(next) : ''}`;
-  } else {
-    text = `${text.trimEnd()}\n\n${section}\n`;
-  }
-  await mkdir('docs', { recursive: true });
-  await writeFile(path, text.replace(/\n{3,}/g, '\n\n'));
 }
 
 main().then(

@@ -4,7 +4,6 @@
  * ReadState, then close, against a virtual target in this process. Our engine and Node's own `tls` (OpenSSL) take
  * turns against the same target in the same run, so the ratio is fair to both.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createSelfSignedCertificate, issueCertificate } from '../services/certificates/index';
 import { engineConnector } from '../services/secure-ads/default-connector';
 import { connectNodeTls } from '../services/secure-ads/node-tls-transport';
@@ -14,6 +13,7 @@ import { openSecureSession, SECURE_ADS_PORT, type SecureSessionOptions } from '.
 import type { TlsConnector } from '../services/secure-ads/secure-transport';
 import { startVirtualTarget, type VirtualTarget } from '../sim';
 import { machineLine, median, nowMs, renderMarkdownTable, renderTextTable, type BenchRow } from './table';
+import { writeDocsSection } from './docs-section';
 
 const WARMUP = 5;
 const ITERATIONS = 30;
@@ -133,26 +133,6 @@ async function main(): Promise<void> {
   } finally {
     await Promise.all(targets.map((t) => t.stop()));
   }
-}
-
-/** Replaces (or appends) only our own "## <heading>" section; the other sections belong to other benchmarks. */
-async function writeDocsSection(heading: string, section: string): Promise<void> {
-  const path = 'docs/benchmarks.md';
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    text = '# Benchmarks\n\nNumbers from `npm run bench` on the development machine. Ratios compare with a baseline measured in the same run.\n';
-  }
-  const start = text.indexOf(`\n## ${heading}\n`);
-  if (start >= 0) {
-    const next = text.indexOf('\n## ', start + 1);
-    text = `${text.slice(0, start)}\n${section}\n${next >= 0 ? text.slice(next) : ''}`;
-  } else {
-    text = `${text.trimEnd()}\n\n${section}\n`;
-  }
-  await mkdir('docs', { recursive: true });
-  await writeFile(path, text.replace(/\n{3,}/g, '\n\n'));
 }
 
 main().then(
