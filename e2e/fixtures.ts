@@ -2,7 +2,7 @@ import { test as base, expect, _electron, type ElectronApplication, type Page, t
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Lab } from './lab';
+import { Lab, type LabNamespace } from './lab';
 import { launchChromium } from './support/browser';
 import { ELECTRON_MAIN_BUNDLE, findElectronBinary } from './support/electron-binary';
 import { startWebHostProcess, type WebHostProcess } from './support/web-host-process';
@@ -68,6 +68,25 @@ async function openWebApp(host: WebHostProcess, page: Page): Promise<AppUnderTes
   };
 }
 
+/**
+ * Starts the web host and a fresh Chromium (both inside `namespace` when given), hands the open app to the test and
+ * stops both afterwards, also when the browser fails to start, so no host process outlives its test.
+ */
+async function useWebApp(use: (app: AppUnderTest) => Promise<void>, options: { namespace?: LabNamespace } = {}): Promise<void> {
+  const host = await startWebHostProcess(options);
+  const browser = await launchChromium(options).catch(async (error: unknown) => {
+    await host.stop();
+    throw error;
+  });
+  try {
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await use(await openWebApp(host, page));
+  } finally {
+    await browser.close();
+    await host.stop();
+  }
+}
+
 export const test = base.extend<Fixtures & AppOptions>({
   appKind: ['web', { option: true }],
 
@@ -101,18 +120,7 @@ export const test = base.extend<Fixtures & AppOptions>({
       }
       return;
     }
-    const host = await startWebHostProcess();
-    const browser = await launchChromium().catch(async (error: unknown) => {
-      await host.stop();
-      throw error;
-    });
-    try {
-      const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-      await use(await openWebApp(host, page));
-    } finally {
-      await browser.close();
-      await host.stop();
-    }
+    await useWebApp(use);
   },
 
   // eslint-disable-next-line no-empty-pattern
@@ -130,18 +138,7 @@ export const test = base.extend<Fixtures & AppOptions>({
   /** The web app with host AND browser inside the lab's client namespace: it sees exactly lab1 and lab2. */
   labApp: async ({ lab, appKind }, use, testInfo) => {
     if (appKind !== 'web') skipWithReason(testInfo, 'the lab runs the browser host; the electron project does not use it');
-    const host = await startWebHostProcess({ namespace: lab.client });
-    const browser = await launchChromium({ namespace: lab.client }).catch(async (error: unknown) => {
-      await host.stop();
-      throw error;
-    });
-    try {
-      const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-      await use(await openWebApp(host, page));
-    } finally {
-      await browser.close();
-      await host.stop();
-    }
+    await useWebApp(use, { namespace: lab.client });
   },
 });
 

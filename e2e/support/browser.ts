@@ -45,7 +45,13 @@ export async function launchChromium(options: { namespace?: LabNamespace } = {})
   }
   const userDataDir = join(scratch, 'profile');
   try {
-    const context = await chromium.launchPersistentContext(userDataDir, { executablePath, args: CHROMIUM_ARGS, headless: true });
+    const context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath,
+      args: CHROMIUM_ARGS,
+      headless: true,
+      // The app honours reduced motion, so checks (axe contrast, screenshots) see settled dialogs, not fades.
+      reducedMotion: 'reduce',
+    });
     return {
       context,
       async close() {

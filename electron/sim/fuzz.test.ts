@@ -9,23 +9,12 @@ import { createSelfSignedCertificate, type GeneratedCertificate } from '../servi
 import { CERTIFICATE_CIPHERS } from './secure-ads-server';
 import { secureConnect, udpExchange } from './test-support';
 import { startVirtualTarget, type VirtualTarget } from './index';
+import { seededRandom } from '../../shared/protocol/testing/seeded-random';
 
 // Addresses 127.0.94.x belong to this file.
 const ADDRESS = '127.0.94.1';
 let target: VirtualTarget;
 let client: GeneratedCertificate;
-
-/** mulberry32: a tiny seeded PRNG so every run fuzzes the same inputs and failures reproduce. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 beforeAll(async () => {
   target = await startVirtualTarget({ address: ADDRESS, name: 'FUZZ-PLC', password: 'not-in-any-vector', psk: [{ identity: 'fz', secret: 'fz-secret' }] });
@@ -49,7 +38,7 @@ describe('robustness', () => {
       .filter((l) => l && !l.startsWith('#'))
       .map((l) => fromHex(l.split('|')[2]!.trim()));
     expect(seeds.length).toBeGreaterThan(10);
-    const rand = prng(0x48899);
+    const rand = seededRandom(0x48899);
     const pick = (n: number) => Math.floor(rand() * n);
     const socket = createSocket('udp4');
     await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
@@ -92,7 +81,7 @@ describe('robustness', () => {
 
   it('survives 1,000 hostile TLS openings (random bytes, truncated ClientHellos, garbage after the handshake, abrupt closes)', async () => {
     const hello = await captureClientHello();
-    const rand = prng(8016);
+    const rand = seededRandom(8016);
     const pick = (n: number) => Math.floor(rand() * n);
 
     /** Resolves true when the target closed the connection, false when our guard had to. */

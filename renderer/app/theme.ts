@@ -2,13 +2,17 @@ import { createTheme, type PaletteMode, type Theme } from '@mui/material/styles'
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { useMemo } from 'react';
 
+const NO_MOTION = { shortest: 0, shorter: 0, short: 0, standard: 0, complex: 0, enteringScreen: 0, leavingScreen: 0 };
+
 /**
  * A calm, dense look for an engineering tool: tables carry the information, colour is kept for status
  * (green verified, red failed, amber needs attention) so it stays meaningful.
  */
-export function createAppTheme(mode: PaletteMode): Theme {
+export function createAppTheme(mode: PaletteMode, reducedMotion = false): Theme {
   const dark = mode === 'dark';
   return createTheme({
+    // People who ask their OS for less motion get dialogs and menus that appear at once.
+    ...(reducedMotion ? { transitions: { create: () => 'none', duration: NO_MOTION } } : {}),
     palette: {
       mode,
       primary: { main: dark ? '#64b5f6' : '#1f5fa8' },
@@ -51,5 +55,6 @@ export function createAppTheme(mode: PaletteMode): Theme {
 /** Light or dark, following the operating system, and switching live when the OS does. */
 export function useAppTheme(): Theme {
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
-  return useMemo(() => createAppTheme(prefersDark ? 'dark' : 'light'), [prefersDark]);
+  const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
+  return useMemo(() => createAppTheme(prefersDark ? 'dark' : 'light', reducedMotion), [prefersDark, reducedMotion]);
 }

@@ -4,7 +4,7 @@ import { ProtocolError } from './errors';
 import {
   decodeTlsConnectInfo, encodeTlsConnectInfo, TlsConnectFlag, TlsConnectInfoReader, tlsConnectErrorText,
 } from './tls-connect-info';
-import { seededRandom } from './vectors.test-support';
+import { seededRandom } from './testing/seeded-random';
 
 const SPEC_VECTOR =
   '4e 00 f0 00 01 00 c0 a8 01 0a 01 01 0d 01 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00' +

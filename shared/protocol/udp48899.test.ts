@@ -17,7 +17,8 @@ import {
   type UdpMessage,
 } from './udp48899';
 import { extractUdpPayloads } from './pcapng';
-import { loadCaptures, loadVectors, seededRandom, vector } from './vectors.test-support';
+import { seededRandom } from './testing/seeded-random';
+import { loadCaptures, loadVectors, vector } from './vectors.test-support';
 
 const TC3_FINGERPRINT = '3c0972a48fdb76f12a81289a35d4a371e18fc30766082897018a8bf88d992dc8';
 

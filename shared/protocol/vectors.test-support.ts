@@ -34,15 +34,3 @@ export function loadCaptures(): Array<{ name: string; bytes: Uint8Array }> {
     .sort()
     .map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(VECTOR_DIR, name))) }));
 }
-
-/** mulberry32: tiny seeded PRNG so fuzz failures reproduce. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { parseArgs } from '../run-cli';
 import { UsageError, type CliCommand, type CliIo } from '../command';
+import { hasOnePskSecret, interruptSignal, msOption, portOverrides, PORT_OVERRIDE_OPTIONS, PSK_OPTIONS, TIMEOUT_OPTION } from '../options';
 import { routesRequests } from '../../../shared/ipc/channels/routes';
 import { normalizeFingerprint } from '../../../shared/protocol/fingerprint';
 import { isNetId } from '../../../shared/protocol/netid';
@@ -14,7 +15,6 @@ import { engineConnector } from '../../services/secure-ads/default-connector';
 import { RouteFailure } from '../../services/secure-ads/route-failure';
 import type { TlsConnector } from '../../services/secure-ads/secure-transport';
 import { discoverHost } from '../../services/secure-ads/udp-discover';
-import { interruptSignal, msOption, portOption } from './probe';
 
 const USAGE = `Usage: adsroute add-route TARGET --secure ssc|psk|ca|none [options]
 
@@ -72,9 +72,7 @@ export function createAddRouteCommand(connector: TlsConnector = engineConnector)
           user: { type: 'string' },
           'password-stdin': { type: 'boolean' },
           password: { type: 'string' },
-          'psk-identity': { type: 'string' },
-          'psk-password': { type: 'string' },
-          'psk-key': { type: 'string' },
+          ...PSK_OPTIONS,
           ca: { type: 'string' },
           cert: { type: 'string' },
           key: { type: 'string' },
@@ -86,11 +84,9 @@ export function createAddRouteCommand(connector: TlsConnector = engineConnector)
           netid: { type: 'string' },
           temporary: { type: 'boolean' },
           'data-dir': { type: 'string' },
-          timeout: { type: 'string' },
+          ...TIMEOUT_OPTION,
           json: { type: 'boolean' },
-          'udp-port': { type: 'string' },
-          'ads-port': { type: 'string' },
-          'tls-port': { type: 'string' },
+          ...PORT_OVERRIDE_OPTIONS,
         },
       });
       const target = positionals[0];
@@ -112,7 +108,7 @@ export function createAddRouteCommand(connector: TlsConnector = engineConnector)
       }
       const credentials = await readCredentials(mode, values, io);
       const timeoutMs = msOption(values.timeout, 'timeout', 5000);
-      const ports = { udp: portOption(values['udp-port'], 'udp-port'), ads: portOption(values['ads-port'], 'ads-port'), tls: portOption(values['tls-port'], 'tls-port') };
+      const ports = portOverrides(values);
 
       const logBook = new LogBook();
       for (const secret of secretsOf(credentials)) logBook.registerSecret(secret);
@@ -184,7 +180,7 @@ async function readCredentials(mode: Mode, values: Record<string, string | boole
   if (mode === 'psk') {
     const identity = text('psk-identity');
     if (!identity) throw new UsageError('--secure psk needs --psk-identity');
-    if ((text('psk-password') === undefined) === (text('psk-key') === undefined)) throw new UsageError('--secure psk needs --psk-password or --psk-key (one of them)');
+    if (!hasOnePskSecret({ 'psk-password': text('psk-password'), 'psk-key': text('psk-key') })) throw new UsageError('--secure psk needs --psk-password or --psk-key (one of them)');
     if (text('psk-key') !== undefined && !/^[0-9a-fA-F]{64}$/.test(text('psk-key')!)) throw new UsageError('--psk-key must be 64 hex digits');
     return { kind: 'psk', identity, password: text('psk-password'), keyHex: text('psk-key') };
   }

@@ -1,5 +1,6 @@
 import { parseArgs } from '../run-cli';
-import { UsageError, type CliCommand, type CliIo } from '../command';
+import { UsageError, type CliCommand } from '../command';
+import { hasOnePskSecret, interruptSignal, msOption, portOverrides, PORT_OVERRIDE_OPTIONS, PSK_OPTIONS, TIMEOUT_OPTION } from '../options';
 import { formatFingerprint } from '../../../shared/protocol/fingerprint';
 import { engineConnector } from '../../services/secure-ads/default-connector';
 import { probeTarget, type ProbeReport } from '../../services/secure-ads/probe';
@@ -24,27 +25,6 @@ Options:
 
 Exit status: 0 when the host answered on at least one port, 1 when nothing answered, 2 on usage errors.`;
 
-export function portOption(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new UsageError(`--${name} must be a port number 1-65535`);
-  return n;
-}
-
-export function msOption(value: string | undefined, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 100 || n > 600_000) throw new UsageError(`--${name} must be milliseconds between 100 and 600000`);
-  return n;
-}
-
-/** Aborts when the user presses Ctrl+C. */
-export function interruptSignal(io: CliIo): AbortSignal {
-  const controller = new AbortController();
-  void io.interrupted.then(() => controller.abort());
-  return controller.signal;
-}
-
 export function createProbeCommand(connector: TlsConnector = engineConnector): CliCommand {
   return {
     name: 'probe',
@@ -57,20 +37,16 @@ export function createProbeCommand(connector: TlsConnector = engineConnector): C
         strict: true,
         options: {
           json: { type: 'boolean' },
-          'psk-identity': { type: 'string' },
-          'psk-password': { type: 'string' },
-          'psk-key': { type: 'string' },
-          timeout: { type: 'string' },
-          'udp-port': { type: 'string' },
-          'ads-port': { type: 'string' },
-          'tls-port': { type: 'string' },
+          ...PSK_OPTIONS,
+          ...TIMEOUT_OPTION,
+          ...PORT_OVERRIDE_OPTIONS,
         },
       });
       const host = positionals[0];
       if (!host || positionals.length > 1) throw new UsageError('give exactly one HOST');
       let psk: { identity: string; key: Uint8Array } | undefined;
       if (values['psk-identity'] !== undefined) {
-        if ((values['psk-password'] === undefined) === (values['psk-key'] === undefined)) throw new UsageError('--psk-identity needs --psk-password or --psk-key (one of them)');
+        if (!hasOnePskSecret(values)) throw new UsageError('--psk-identity needs --psk-password or --psk-key (one of them)');
         try {
           psk = resolvePsk({ identity: values['psk-identity'], password: values['psk-password'], keyHex: values['psk-key'] });
         } catch (error) {
@@ -83,7 +59,7 @@ export function createProbeCommand(connector: TlsConnector = engineConnector): C
       const localNetId = netIdForAddress((await localAddressFor(host)) ?? '127.0.0.1');
       const report = await probeTarget({
         host,
-        ports: { udp: portOption(values['udp-port'], 'udp-port'), ads: portOption(values['ads-port'], 'ads-port'), tls: portOption(values['tls-port'], 'tls-port') },
+        ports: portOverrides(values),
         timeoutMs,
         connector,
         localNetId,

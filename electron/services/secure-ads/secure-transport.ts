@@ -1,21 +1,11 @@
-import type { Socket } from 'node:net';
+import type { TlsClientOptions } from './tls/index';
 
 /**
- * What the Secure ADS flows need from a TLS 1.2 client. It mirrors the engine in ./tls (connectTls) so that the
- * engine and the Node `tls` baseline are interchangeable; flows never depend on which one runs.
+ * What the Secure ADS flows need from a TLS 1.2 client: the engine's own options (./tls, connectTls) without its
+ * engine-only knobs, so that the engine and the Node `tls` baseline are interchangeable; flows never depend on which
+ * one runs. The flows pass an already-connected `socket` so "TCP refused" and "TLS failed" stay apart.
  */
-export interface SecureConnectOptions {
-  host: string;
-  port: number;
-  /** Already-connected TCP socket; the flows connect themselves so "TCP refused" and "TLS failed" stay apart. */
-  socket?: Socket;
-  timeoutMs?: number;
-  mode: 'certificate' | 'psk';
-  clientCertificate?: { certPem: string; keyPem: string };
-  psk?: { identity: string; key: Uint8Array };
-  /** Runs on the server chain (DER, leaf first) before anything else is sent; throwing aborts the handshake. */
-  verifyServer?: (chainDer: Uint8Array[]) => void | Promise<void>;
-}
+export type SecureConnectOptions = Omit<TlsClientOptions, 'offerEcdhe'>;
 
 export interface SecureTransport {
   readonly cipherSuite: { id: number; name: string };

@@ -26,7 +26,7 @@ export interface FingerprintTarget {
   discoveryFingerprint: string | null;
 }
 
-interface FingerprintCheckProps {
+export interface FingerprintCheckProps {
   targets: readonly FingerprintTarget[];
   certificates: Record<string, LiveCertificate>;
   refetch(address: string): void;

@@ -5,23 +5,16 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { FingerprintCheck, type FingerprintTarget } from './FingerprintCheck';
+import { FingerprintCheck, type FingerprintCheckProps } from './FingerprintCheck';
 import { isPskKeyHex, type LoginFields, type LoginMethod } from './login';
 import { PathField } from './PathField';
 import { SecretField } from './SecretField';
-import type { LiveCertificate } from './use-live-certificates';
 
-interface LoginStepProps {
+/** The SSC login shows the fingerprint check, so the step takes everything that check needs. */
+interface LoginStepProps extends FingerprintCheckProps {
   method: LoginMethod;
   fields: LoginFields;
   onFieldsChange(update: Partial<LoginFields>): void;
-  targets: readonly FingerprintTarget[];
-  certificates: Record<string, LiveCertificate>;
-  refetch(address: string): void;
-  compares: Record<string, string>;
-  onCompareChange(address: string, value: string): void;
-  outOfBand: boolean;
-  onOutOfBandChange(value: boolean): void;
 }
 
 const INTRO: Record<LoginMethod, string> = {

@@ -1,24 +1,13 @@
 import type { DiscoveredTarget } from '../../../shared/domain/target';
 import type { EventOf } from '../../../shared/ipc/contract';
+import { discoveredTarget } from '../../test-utils/targets';
 
+/** The certificate the dialog's sample targets present (tests read its grouped form on screen). */
 export const FINGERPRINT = '3fa2c0de9b1e4f5a6b7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c';
 export const OTHER_FINGERPRINT = 'ffa2c0de9b1e4f5a6b7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c';
 
 export function discovered(hostname: string, address: string, overrides: Partial<DiscoveredTarget> = {}): DiscoveredTarget {
-  return {
-    hostname,
-    netId: `${address}.1.1`,
-    address,
-    adapter: 'lab1',
-    adapters: ['lab1'],
-    twincat: { major: 3, minor: 1, build: 4026, text: '3.1.4026' },
-    os: { platform: 'tcbsd', major: 14, minor: 0, build: 0, csd: '', text: 'TwinCAT/BSD 14.0' },
-    fingerprint: FINGERPRINT,
-    secureAds: true,
-    rttMs: 2,
-    via: 'broadcast',
-    ...overrides,
-  };
+  return discoveredTarget({ hostname, address, fingerprint: FINGERPRINT, ...overrides });
 }
 
 export function step(batchId: string, target: string, stepName: EventOf<'routes:step'>['step'], status: EventOf<'routes:step'>['status'], extra: Partial<EventOf<'routes:step'>> = {}): EventOf<'routes:step'> {

@@ -7,7 +7,8 @@ import type { DiscoveredTarget } from '../../../shared/domain/target';
 import type { LocalRoute } from '../../../shared/domain/route';
 import { FakeApi } from '../../test-utils/fake-api';
 import { renderWithApi } from '../../test-utils/render';
-import { adapter, discovered, FINGERPRINT } from './testing/targets';
+import { adapter } from '../../test-utils/network';
+import { discoveredTarget as discovered, FINGERPRINT } from '../../test-utils/targets';
 import { TargetsPage } from './TargetsPage';
 
 // The real dialog belongs to another feature; this stand-in shows which targets the view handed over.

@@ -17,18 +17,7 @@ import { CbcProtection, ContentType, GcmProtection, RecordDeframer, encodeRecord
 import { TlsError } from './tls-error';
 import { certificate, dheServerKeyExchange, handshake, serverHello, serverHelloDone } from './testing/fake-server';
 import { TestMaterial } from './testing/fixtures';
-
-/** mulberry32: a tiny seeded PRNG so a failing input can be replayed from its iteration number. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../../../shared/protocol/testing/seeded-random';
 
 function mutate(input: Uint8Array, rnd: () => number): Uint8Array {
   let out = Uint8Array.from(input);
@@ -96,7 +85,7 @@ afterAll(() => material.cleanup());
 
 describe('fuzzing (seeded, socket-free)', () => {
   it('handshake message parsers and reassembly: 12,000 mutated inputs, only TlsErrors', () => {
-    const rnd = prng(0x5eca0d5);
+    const rnd = seededRandom(0x5eca0d5);
     const failures: string[] = [];
     for (let i = 0; i < 12_000; i++) {
       const sample = corpus[i % corpus.length];
@@ -121,7 +110,7 @@ describe('fuzzing (seeded, socket-free)', () => {
   });
 
   it('record deframer and record decryption: 12,000 mutated inputs, only TlsErrors', () => {
-    const rnd = prng(0xadd5);
+    const rnd = seededRandom(0xadd5);
     const key = new Uint8Array(randomBytes(16));
     const macKey = new Uint8Array(randomBytes(32));
     const salt = new Uint8Array(randomBytes(4));
