@@ -59,18 +59,45 @@ export interface RouteDeps {
  */
 export async function createRoutes(request: RoutesAddRequest, deps: RouteDeps, onStep: StepListener, signal?: AbortSignal): Promise<TargetResult[]> {
   const results: TargetResult[] = new Array(request.targets.length);
+  const batchDeps: RouteDeps = { ...deps, identity: identityForOneBatch(deps.identity) };
   let next = 0;
   const worker = async () => {
     for (;;) {
       const index = next++;
       const target = request.targets[index];
       if (!target) return;
-      results[index] = await createOne(target, request, deps, onStep, signal);
+      results[index] = await createOne(target, request, batchDeps, onStep, signal);
     }
   };
   const workers = Math.max(1, Math.min(request.concurrency, request.targets.length));
   await Promise.all(Array.from({ length: workers }, worker));
   return results;
+}
+
+/**
+ * This PC's identity as one batch sees it: the host name, NetId and local address are looked up once per batch
+ * (per target address) instead of re-reading settings.json and asking the kernel for every route. A batch is one
+ * user action, so it uses one identity from start to end.
+ */
+function identityForOneBatch(identity: RouteDeps['identity']): RouteDeps['identity'] {
+  const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
+    let value: Promise<T> | null = null;
+    return () => (value ??= load());
+  };
+  const perTarget = (load: (target: string) => Promise<string>): ((target: string) => Promise<string>) => {
+    const values = new Map<string, Promise<string>>();
+    return (target) => {
+      let value = values.get(target);
+      if (!value) values.set(target, (value = load(target)));
+      return value;
+    };
+  };
+  return {
+    clientCertificate: once(() => identity.clientCertificate()),
+    hostname: once(() => identity.hostname()),
+    localNetIdFor: perTarget((target) => identity.localNetIdFor(target)),
+    localAddressFor: perTarget((target) => identity.localAddressFor(target)),
+  };
 }
 
 async function createOne(target: TargetRequest, request: RoutesAddRequest, deps: RouteDeps, onStep: StepListener, signal?: AbortSignal): Promise<TargetResult> {

@@ -415,12 +415,12 @@ class TlsSession implements TlsClientConnection {
 
     const master = masterSecret(suite.prfHash, share.preMaster, clientRandom, serverRandom);
     const keys = deriveKeys(suite, master, clientRandom, serverRandom);
-    await this.sendRecords(ContentType.Handshake, concatBytes(...flight));
-    await this.sendRecords(ContentType.ChangeCipherSpec, Uint8Array.of(1));
+    // The whole flight in one socket write: same bytes on the wire, one syscall (and usually one segment) not three.
+    const plainPart = concatBytes(this.sealRecords(ContentType.Handshake, concatBytes(...flight)), this.sealRecords(ContentType.ChangeCipherSpec, Uint8Array.of(1)));
     this.writeProtection = keys.client;
     const clientFinished = encodeFinished(prf(suite.prfHash, master, 'client finished', this.transcriptHash(suite), VERIFY_DATA_LENGTH));
     this.transcript.push(clientFinished);
-    await this.sendRecords(ContentType.Handshake, clientFinished);
+    await this.writeToSocket(concatBytes(plainPart, this.sealRecords(ContentType.Handshake, clientFinished)));
 
     await this.expectServerChangeCipherSpec();
     this.readProtection = keys.server;
@@ -448,9 +448,17 @@ class TlsSession implements TlsClientConnection {
   // ---- records -------------------------------------------------------------------------------
 
   private async sendRecords(type: ContentType, data: Uint8Array): Promise<void> {
-    const records = fragmentPlaintext(data).map((f) => encodeRecord(type, this.writeProtection.seal(type, f)));
-    await new Promise<void>((resolve, reject) => {
-      this.socket.write(concatBytes(...records), (err) => (err ? reject(socketErrorToTls(err, this.where)) : resolve()));
+    await this.writeToSocket(this.sealRecords(type, data));
+  }
+
+  /** `data` as records under the current write protection (which advances its sequence number). */
+  private sealRecords(type: ContentType, data: Uint8Array): Uint8Array {
+    return concatBytes(...fragmentPlaintext(data).map((f) => encodeRecord(type, this.writeProtection.seal(type, f))));
+  }
+
+  private writeToSocket(bytes: Uint8Array): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.socket.write(bytes, (err) => (err ? reject(socketErrorToTls(err, this.where)) : resolve()));
     });
   }
 

@@ -113,8 +113,24 @@ export interface RsaPublicKey {
   readonly bits: number;
 }
 
+/**
+ * Parsed client keys by PEM text. A batch of routes uses the same identity key for every handshake, and parsing it
+ * costs more than the signature it is used for. Few entries: the PC identity plus maybe a CA-mode key or two.
+ */
+const MAX_CACHED_PRIVATE_KEYS = 4;
+const privateKeys = new Map<string, RsaPrivateKey>();
+
 /** Loads an unencrypted PEM RSA private key; the error never echoes the key. */
 export function loadRsaPrivateKey(pem: string): RsaPrivateKey {
+  const cached = privateKeys.get(pem);
+  if (cached) return cached;
+  const loaded = parseRsaPrivateKey(pem);
+  if (privateKeys.size >= MAX_CACHED_PRIVATE_KEYS) privateKeys.delete(privateKeys.keys().next().value as string);
+  privateKeys.set(pem, loaded);
+  return loaded;
+}
+
+function parseRsaPrivateKey(pem: string): RsaPrivateKey {
   let key: KeyObject;
   try {
     key = createPrivateKey(pem);
@@ -135,8 +151,30 @@ function rsaModulusBits(key: KeyObject): number {
   return (modulus.length - at - 1) * 8 + (modulus[at] as number).toString(2).length;
 }
 
+/**
+ * Imported server keys by SPKI. Each SSC route meets the same target certificate twice (add, then verify), and a
+ * batch meets each of its targets' keys; public keys, so keeping them is harmless. Bounded like a small LRU.
+ */
+const MAX_CACHED_PUBLIC_KEYS = 64;
+const publicKeys = new Map<string, RsaPublicKey>();
+
 /** Imports a DER SubjectPublicKeyInfo; null unless it is a plain RSA key. */
 export function importRsaPublicKey(spkiDer: Uint8Array): RsaPublicKey | null {
+  const id = Buffer.from(spkiDer).toString('base64');
+  const cached = publicKeys.get(id);
+  if (cached) {
+    publicKeys.delete(id);
+    publicKeys.set(id, cached);
+    return cached;
+  }
+  const key = parseRsaPublicKey(spkiDer);
+  if (!key) return null;
+  if (publicKeys.size >= MAX_CACHED_PUBLIC_KEYS) publicKeys.delete(publicKeys.keys().next().value as string);
+  publicKeys.set(id, key);
+  return key;
+}
+
+function parseRsaPublicKey(spkiDer: Uint8Array): RsaPublicKey | null {
   try {
     const key = createPublicKey({ key: Buffer.from(spkiDer), format: 'der', type: 'spki' });
     return key.asymmetricKeyType === 'rsa' ? { kind: 'rsa-public', handle: key, bits: rsaModulusBits(key) } : null;
@@ -204,24 +242,5 @@ export function x25519Share(): EcdheShare {
   };
 }
 
-/**
- * base^exponent mod modulus with a 4-bit fixed window: the sequence of squarings and multiplications
- * depends only on the exponent's bit length, not on its bits. Pure BigInt, so no DH API is needed.
- */
-export function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
-  if (modulus <= 1n) throw new TlsError('internal', 'modulus must exceed 1');
-  const b = ((base % modulus) + modulus) % modulus;
-  const table: bigint[] = [1n % modulus];
-  for (let i = 1; i < 16; i++) table.push(((table[i - 1] as bigint) * b) % modulus);
-  let bits = exponent.toString(2);
-  bits = '0'.repeat((4 - (bits.length % 4)) % 4) + bits;
-  let r = 1n % modulus;
-  for (let i = 0; i < bits.length; i += 4) {
-    r = (r * r) % modulus;
-    r = (r * r) % modulus;
-    r = (r * r) % modulus;
-    r = (r * r) % modulus;
-    r = (r * (table[parseInt(bits.slice(i, i + 4), 2)] as bigint)) % modulus;
-  }
-  return r;
-}
+// Kept importable from here: callers and tests know the engine's maths by this module's name.
+export { modPow } from './modular-power';

@@ -1,6 +1,7 @@
 /** Client halves of the three key exchanges and the premaster secrets they yield. */
 import { bigIntToBytes, bytesToBigInt, concatBytes, u16 } from './bytes';
 import { modPow, p256Share, randomBytesOf, x25519Share, type EcdheShare } from './crypto-primitives';
+import { generatorPow } from './modular-power';
 import { NamedGroup } from './handshake-messages';
 import { TlsFatal } from './tls-error';
 
@@ -8,10 +9,32 @@ export const MIN_DH_BITS = 1024;
 /** Bigger primes only cost us CPU time; nobody deploys them. */
 export const MAX_DH_BITS = 8192;
 /**
- * Private exponent length. 512 bits is well above twice the strength of any group we accept
- * (RFC 7919 §5.2), and keeps a 2048-bit exchange at a few ms of BigInt work.
+ * RFC 7919 Appendix A: the shortest private exponent ("short exponent", §5.2) each named group's strength allows
+ * (ffdhe2048 ≈ 103-bit strength → 225 bits, …). A prime between sizes is treated like the next larger group, a prime
+ * below 2048 bits like ffdhe2048.
  */
-const DH_EXPONENT_BITS = 512;
+const RFC7919_MIN_EXPONENT_BITS: ReadonlyArray<readonly [primeBits: number, exponentBits: number]> = [
+  [2048, 225],
+  [3072, 275],
+  [4096, 325],
+  [6144, 375],
+  [8192, 400],
+];
+/** Margin above the RFC minimum, and the floor whatever the group. */
+const EXPONENT_MARGIN_BITS = 128;
+const MIN_EXPONENT_BITS = 384;
+
+/**
+ * Private exponent length for a prime of `primeBits`: the RFC 7919 minimum plus 128 bits, rounded up to whole
+ * 64-bit words, never below 384. So 384 for 2048-bit groups (TwinCAT's and the simulator's ffdhe2048), up to 576 for
+ * 8192. Every bit costs a modular squaring in both exponentiations, so a blanket 512 wasted a quarter of them on
+ * the common 2048-bit group.
+ */
+export function dhExponentBits(primeBits: number): number {
+  const row = RFC7919_MIN_EXPONENT_BITS.find(([size]) => primeBits <= size) ?? RFC7919_MIN_EXPONENT_BITS[RFC7919_MIN_EXPONENT_BITS.length - 1];
+  const minimum = (row?.[1] ?? 400) + EXPONENT_MARGIN_BITS;
+  return Math.max(MIN_EXPONENT_BITS, Math.ceil(minimum / 64) * 64);
+}
 
 export interface ClientShare {
   /** What goes into ClientKeyExchange. */
@@ -37,8 +60,9 @@ export function dheClientShare(p: bigint, g: bigint, ys: bigint): ClientShare & 
   if (g <= 1n || g >= top) throw dhParams('server DH generator is out of range');
   if (ys <= 1n || ys >= top) throw dhParams('server DH public value is out of range');
 
-  const x = bytesToBigInt(randomBytesOf(DH_EXPONENT_BITS / 8)) | (1n << BigInt(DH_EXPONENT_BITS - 1));
-  const yc = modPow(g, x, p);
+  const exponentBits = dhExponentBits(bits);
+  const x = bytesToBigInt(randomBytesOf(exponentBits / 8)) | (1n << BigInt(exponentBits - 1));
+  const yc = generatorPow(g, x, p, exponentBits);
   const z = modPow(ys, x, p);
   if (z <= 1n || z >= top) throw dhParams('DH shared secret is degenerate (server value in a small subgroup)');
   // RFC 5246 §8.1.2: leading zero bytes of Z are stripped.
