@@ -1,12 +1,14 @@
 /**
  * The only door from the TLS engine to node:crypto. Everything here exists in both OpenSSL and
  * BoringSSL builds of Node (Electron ships BoringSSL), and crypto-primitives.test.ts holds this
- * file to an allow-list so nothing OpenSSL-only creeps in. DHE uses BigInt instead of
- * createDiffieHellman because arbitrary server-chosen primes are not a BoringSSL guarantee.
+ * file to an allow-list so nothing OpenSSL-only creeps in. DHE goes native (createDiffieHellman with an explicit
+ * prime, which Electron keeps working on BoringSSL: electron#27673/#27674) only for the standard groups, and falls
+ * back to the BigInt maths in modular-power.ts for any other prime or if the native call fails.
  */
 import {
   createCipheriv,
   createDecipheriv,
+  createDiffieHellman,
   createECDH,
   createHash,
   createHmac,
@@ -18,9 +20,13 @@ import {
   sign,
   timingSafeEqual,
   verify,
+  type DiffieHellman,
   type KeyObject,
 } from 'node:crypto';
+import { bigIntToBytes, bytesToBigInt } from './bytes';
+import { generatorPow, modPow } from './modular-power';
 import { TlsError } from './tls-error';
+import wellKnownDhPrimes from './well-known-dh-primes.json';
 
 export type PrfHash = 'sha256' | 'sha384';
 export type MacHash = 'sha1' | 'sha256' | 'sha384';
@@ -243,4 +249,59 @@ export function x25519Share(): EcdheShare {
 }
 
 // Kept importable from here: callers and tests know the engine's maths by this module's name.
-export { modPow } from './modular-power';
+export { modPow };
+
+/** Our half of a finite-field DH agreement: Yc = g^x mod p, Z = Ys^x mod p. */
+export interface FiniteFieldAgreement {
+  publicValue: bigint;
+  secret: bigint;
+  /** Which maths computed it; reported by tests and the benchmark, never a security decision. */
+  via: 'native' | 'bigint';
+}
+
+/**
+ * Only the standard groups' primes (well-known-dh-primes.json: RFC 7919 ffdhe2048/3072/4096, RFC 3526 groups 14-16)
+ * go native: creating a native DH object runs a primality check, ~0.1 s for a 2048-bit prime OpenSSL does not
+ * recognise and seconds for bigger ones, which a server choosing a new prime per connection could use to stall the
+ * main process. The set is fixed, so that check runs at most once per group and process.
+ */
+const WELL_KNOWN_DH_PRIMES = new Set(wellKnownDhPrimes.map((g) => g.prime));
+/** One native DH object per standard group and generator; reused, as creating one re-checks the prime. */
+const nativeGroups = new Map<string, DiffieHellman>();
+
+function nativeGroup(pHex: string, g: bigint): DiffieHellman | null {
+  if (!WELL_KNOWN_DH_PRIMES.has(pHex)) return null;
+  const id = `${pHex}/${g.toString(16)}`;
+  let group = nativeGroups.get(id);
+  if (!group) {
+    group = createDiffieHellman(Buffer.from(pHex, 'hex'), Buffer.from(bigIntToBytes(g)));
+    nativeGroups.set(id, group);
+  }
+  return group;
+}
+
+/**
+ * Computes both exponentiations with the caller's private exponent x (its length is the caller's choice; see
+ * dhExponentBits). The caller has range-checked p, g and Ys. Native for the standard groups (about 7x faster than
+ * BigInt here), BigInt otherwise; a native failure of any kind (a runtime without DH, a stricter key check) falls
+ * back to BigInt for that call rather than failing the handshake.
+ */
+export function finiteFieldAgreement(p: bigint, g: bigint, ys: bigint, x: bigint, exponentBits: number, allowNative = true): FiniteFieldAgreement {
+  if (allowNative) {
+    try {
+      const group = nativeGroup(p.toString(16), g);
+      if (group) {
+        // Synchronous use of the shared object: nothing else can run between setting the key and reading results.
+        group.setPrivateKey(Buffer.from(bigIntToBytes(x)));
+        const publicValue = bytesToBigInt(group.generateKeys());
+        const secret = bytesToBigInt(group.computeSecret(Buffer.from(bigIntToBytes(ys))));
+        // The cached object would otherwise hold this handshake's exponent until the next one.
+        group.setPrivateKey(Buffer.of(1));
+        return { publicValue, secret, via: 'native' };
+      }
+    } catch {
+      // fall through to BigInt
+    }
+  }
+  return { publicValue: generatorPow(g, x, p, exponentBits), secret: modPow(ys, x, p), via: 'bigint' };
+}

@@ -1,7 +1,6 @@
 /** Client halves of the three key exchanges and the premaster secrets they yield. */
 import { bigIntToBytes, bytesToBigInt, concatBytes, u16 } from './bytes';
-import { modPow, p256Share, randomBytesOf, x25519Share, type EcdheShare } from './crypto-primitives';
-import { generatorPow } from './modular-power';
+import { finiteFieldAgreement, p256Share, randomBytesOf, x25519Share, type EcdheShare } from './crypto-primitives';
 import { NamedGroup } from './handshake-messages';
 import { TlsFatal } from './tls-error';
 
@@ -62,8 +61,7 @@ export function dheClientShare(p: bigint, g: bigint, ys: bigint): ClientShare & 
 
   const exponentBits = dhExponentBits(bits);
   const x = bytesToBigInt(randomBytesOf(exponentBits / 8)) | (1n << BigInt(exponentBits - 1));
-  const yc = generatorPow(g, x, p, exponentBits);
-  const z = modPow(ys, x, p);
+  const { publicValue: yc, secret: z } = finiteFieldAgreement(p, g, ys, x, exponentBits);
   if (z <= 1n || z >= top) throw dhParams('DH shared secret is degenerate (server value in a small subgroup)');
   // RFC 5246 §8.1.2: leading zero bytes of Z are stripped.
   return { publicValue: bigIntToBytes(yc), preMaster: bigIntToBytes(z), bits };

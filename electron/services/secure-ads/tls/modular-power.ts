@@ -1,8 +1,9 @@
 /**
- * Modular exponentiation for finite-field DHE, in pure BigInt (no DH API: see crypto-primitives.ts on BoringSSL).
- * Two costs dominate a client DHE handshake: g^x and Ys^x. Both use a 4-bit fixed window, so the sequence of
- * operations depends on the exponent's length, not on its bits. Reductions use Barrett's method because V8's BigInt
- * division is much slower than its multiplication.
+ * Modular exponentiation for finite-field DHE in pure BigInt: the path for primes outside the standard groups and for
+ * runtimes whose native DH fails (see finiteFieldAgreement in crypto-primitives.ts). Two costs dominate a client DHE
+ * handshake: g^x and Ys^x. Both use a 4-bit fixed window, so the sequence of operations depends on the exponent's
+ * length, not on its bits. Reductions use Barrett's method because V8's BigInt division is much slower than its
+ * multiplication.
  */
 import { TlsError } from './tls-error';
 
