@@ -59,12 +59,28 @@ async function openDialogFor(page: Page, sims: readonly Sim[]): Promise<{ target
 
 async function shot(page: Page, name: string): Promise<void> {
   if (!screenshots) return;
-  // Colours mid-transition (a button turning enabled, the dialog fading in) would not show what the user sees.
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+  // Colours mid-transition (a button turning enabled, the dialog fading in) would not show what the user sees. A spinner
+  // of a running step animates for as long as the step runs: waiting for it would photograph the end, not the progress.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+  );
   await page.getByRole('dialog').screenshot({ path: `docs/screenshots/add-route-${name}.png` });
 }
 
 const colons = (hex: string) => (hex.toUpperCase().match(/../g) ?? []).join(':');
+
+/**
+ * A single target's failure as the user reads it: the step marked failed, its alert with the cause word for word, and
+ * the fix under it.
+ */
+async function expectFailedStep(dialog: AddRouteDialog, step: string, message: string, fix: string): Promise<void> {
+  await expect(dialog.step(step)).toHaveAttribute('data-status', 'failed');
+  const alert = dialog.stepAlert(step);
+  await expect(alert.getByText(message, { exact: true })).toBeVisible();
+  await expect(alert.getByText(`Fix: ${fix}`, { exact: true })).toBeVisible();
+  // One failure, one alert: no other step claims to have failed.
+  await expect(dialog.progress.getByRole('alert')).toHaveCount(1);
+}
 
 test.describe('Add Route in the lab', () => {
   test.setTimeout(120_000);
@@ -103,6 +119,9 @@ test.describe('Add Route in the lab', () => {
     await expect(dialog.root.getByText('Fingerprints differ: do not continue unless you know why')).toBeVisible();
     expect(await dialog.compareVerdict()).toBe('differ');
     await expect(dialog.addButton).toBeDisabled();
+    // The disabled button says why, next to it and as its description.
+    await expect(dialog.addButton).toHaveAccessibleDescription('Compare the fingerprint first');
+    await expect(dialog.root.getByText('Compare the fingerprint first', { exact: true })).toBeVisible();
     await shot(labApp.page, 'login-red');
     await dialog.field('Password').press('Enter');
     await expect(dialog.progress).toHaveCount(0);
@@ -116,8 +135,13 @@ test.describe('Add Route in the lab', () => {
     await dialog.openLogin();
     await dialog.pskLogin(PSK_IDENTITY, 'not-the-key');
     await dialog.add();
-    expect(await dialog.summary()).toMatch(/^Route to CX-PSK failed/);
-    await expect(dialog.progress.getByText(/^Fix: /)).toBeVisible();
+    expect(await dialog.summary()).toBe('Route to CX-PSK failed: PSK identity unknown on the target or wrong key');
+    await expectFailedStep(
+      dialog,
+      'TLS handshake',
+      'PSK identity unknown on the target or wrong key',
+      'PSK identity unknown on the target: add it there under Secure ADS server, or check the password / key (the TLS alert does not tell an unknown identity from a wrong key)',
+    );
     expect(await staticRoutes(ok)).not.toContain(CLIENT_ADDRESS);
 
     await dialog.root.getByRole('button', { name: 'Back' }).click();
@@ -168,8 +192,9 @@ test.describe('Add Route in the lab', () => {
       await second.openLogin();
       await second.caLogin(files);
       await second.add();
-      expect(await second.summary()).toMatch(/^Route to CX-CN failed/);
-      await expect(second.progress.getByText(/^Fix: /)).toBeVisible();
+      expect(await second.summary()).toBe("Route to CX-CN failed: certificate CN 'somebody-else' differs from route name 'CX-CN'");
+      await expectFailedStep(second, 'Fingerprint verified', "certificate CN 'somebody-else' differs from route name 'CX-CN'", "use IgnoreCn or rename the route to 'somebody-else'");
+      expect(await staticRoutes(bad)).not.toContain(CLIENT_ADDRESS);
     } finally {
       await rm(pki, { recursive: true, force: true });
     }
@@ -182,7 +207,13 @@ test.describe('Add Route in the lab', () => {
     await dialog.openLogin();
     await dialog.osLogin('Administrator', 'wrong');
     await dialog.add();
-    expect(await dialog.summary()).toMatch(/^Route to PLC-PLAIN failed/);
+    expect(await dialog.summary()).toBe('Route to PLC-PLAIN failed: the target refused the route: wrong user name or password');
+    await expectFailedStep(
+      dialog,
+      'Credentials accepted',
+      'the target refused the route: wrong user name or password',
+      'user name or password wrong: use an OS account of the target (CX default Administrator / 1)',
+    );
     expect(await staticRoutes(plc)).not.toContain(CLIENT_ADDRESS);
     await dialog.root.getByRole('button', { name: 'Back' }).click();
     await dialog.osLogin('Administrator', PASSWORD);
@@ -198,12 +229,80 @@ test.describe('Add Route in the lab', () => {
     await dialog.openLogin();
     await dialog.osLogin('Administrator', PASSWORD);
     await dialog.add();
-    await shot(labApp.page, 'steps-progress');
     expect(await dialog.batchSummary()).toBe('All 3 routes created and verified');
     await shot(labApp.page, 'three-targets');
     for (const one of sims) {
       await expect(dialog.resultRow(one.target.address).getByText('Created')).toBeVisible();
       expect(await staticRoutes(one)).toContain(CLIENT_ADDRESS);
     }
+  });
+
+  test('a target through every step shows Created while another target of the batch still runs', async ({ lab, labApp }) => {
+    // Each target reports its own result (routes:result) as soon as it is done, not only with the whole batch.
+    const live = await sim(lab, 'LINE-LIVE', ['--no-tls']);
+    const gone = await sim(lab, 'LINE-GONE', ['--no-tls']);
+    const { dialog } = await openDialogFor(labApp.page, [live, gone]);
+    const unplug = await gone.target.exec('ip', ['link', 'set', 'eth0', 'down']);
+    expect(unplug.code, unplug.stderr).toBe(0);
+    await dialog.field('Connection Timeout (s)').fill('10');
+    await dialog.openLogin();
+    await dialog.osLogin('Administrator', PASSWORD);
+    await dialog.add();
+    await expect(dialog.resultRow(live.target.address).getByRole('listitem', { name: /^ADS connection verified: done in [\d.]+ ms$/ })).toBeVisible();
+    const waiting = dialog.resultRow(gone.target.address).getByRole('listitem', { name: 'Credentials accepted: running' });
+    await expect(waiting).toBeVisible();
+    // Well inside the 10 s the other target still waits: this is the live state, not the batch's end.
+    await expect(dialog.resultStatus(live.target.address)).toHaveText('Created', { timeout: 2_000 });
+    await expect(dialog.batchStatus).toHaveText('1 of 2 done…', { timeout: 1_000 });
+    await expect(waiting).toBeVisible();
+  });
+
+  test('three targets, one gone silent: the others finish, it fails at the timeout with a fix, Retry failed adds it once it is back', async ({ lab, labApp }) => {
+    const sims = [await sim(lab, 'LINE-1', ['--no-tls']), await sim(lab, 'LINE-2', ['--no-tls']), await sim(lab, 'LINE-3', ['--no-tls'])];
+    const [first, second, silent] = sims as [Sim, Sim, Sim];
+    const { dialog } = await openDialogFor(labApp.page, sims);
+    // LINE-3 answered the search; now its cable is pulled: its address stays in the lab, but nothing answers there.
+    const unplug = await silent.target.exec('ip', ['link', 'set', 'eth0', 'down']);
+    expect(unplug.code, unplug.stderr).toBe(0);
+    await dialog.field('Connection Timeout (s)').fill('4');
+    await dialog.openLogin();
+    await dialog.osLogin('Administrator', PASSWORD);
+    await dialog.add();
+
+    // In progress: the two live targets are through every step, the silent one still waits for its answer.
+    for (const done of [first, second]) {
+      await expect(dialog.resultRow(done.target.address).getByRole('listitem', { name: /^ADS connection verified: done in [\d.]+ ms$/ })).toBeVisible();
+      await expect(dialog.resultStatus(done.target.address)).toHaveText('Created');
+    }
+    const waiting = dialog.resultRow(silent.target.address).getByRole('listitem', { name: 'Credentials accepted: running' });
+    await expect(waiting).toBeVisible();
+    await expect(dialog.resultStatus(silent.target.address)).toHaveText('Running');
+    await expect(dialog.root.getByRole('button', { name: 'Cancel' })).toBeVisible();
+    await shot(labApp.page, 'steps-progress');
+    // The shot must still show the running state: had the timeout passed meanwhile, the picture would be a lie.
+    await expect(waiting).toBeVisible();
+
+    // Finished: the failed step names the cause (no answer within the timeout) and the fix.
+    expect(await dialog.batchSummary()).toBe('2 of 3 routes created, 1 failed');
+    await expect(dialog.resultStatus(silent.target.address)).toHaveText('Failed');
+    const details = dialog.resultRow(silent.target.address).getByRole('cell').last();
+    await expect(details.getByText(`Credentials accepted: no answer from ${silent.target.address} on UDP 48899 within 4000 ms`, { exact: true })).toBeVisible();
+    await expect(details.getByText('Fix: no answer on UDP 48899: target offline, wrong address, or UDP 48899 blocked by a firewall', { exact: true })).toBeVisible();
+    await expect(dialog.retryFailedButton).toHaveText('Retry failed');
+    await shot(labApp.page, 'failed-step');
+    expect(await staticRoutes(silent)).not.toContain(CLIENT_ADDRESS);
+
+    // The cable is back: Retry failed runs the failed target only; the others keep their result.
+    const plug = await silent.target.exec('ip', ['link', 'set', 'eth0', 'up']);
+    expect(plug.code, plug.stderr).toBe(0);
+    const firstTime = await dialog.resultRow(first.target.address).getByRole('cell').nth(3).textContent();
+    await dialog.retryFailedButton.click();
+    expect(await dialog.batchSummary()).toBe('All 3 routes created and verified');
+    for (const one of sims) await expect(dialog.resultStatus(one.target.address)).toHaveText('Created');
+    await expect(dialog.resultRow(silent.target.address).getByRole('cell').last()).toHaveText('');
+    await expect(dialog.resultRow(first.target.address).getByRole('cell').nth(3)).toHaveText(firstTime ?? '');
+    await expect(dialog.retryFailedButton).toHaveCount(0);
+    await shot(labApp.page, 'retry');
+    for (const one of sims) expect(await staticRoutes(one)).toContain(CLIENT_ADDRESS);
   });
 });

@@ -44,6 +44,27 @@ function skipWithReason(testInfo: TestInfo, reason: string): never {
   throw new Error('unreachable: testInfo.skip throws');
 }
 
+/**
+ * What a spec does when the network lab cannot be built here. A CI run as root is where the lab tests must run, so
+ * there a missing lab FAILS the test with the reason (a green CI without the lab would prove nothing); elsewhere
+ * (a developer without root, another OS) the test skips and the reason is printed.
+ */
+export function labUnavailable(testInfo: TestInfo, reason: string): never {
+  if (labRequired()) throw new Error(`the network lab is required (CI as root) but cannot be built: ${reason}`);
+  return skipWithReason(testInfo, reason);
+}
+
+/** True when a missing lab is an error: running as root with CI set. */
+export function labRequired(): boolean {
+  return process.getuid?.() === 0 && Boolean(process.env.CI);
+}
+
+/** Resolves when this process can build labs; otherwise fails (CI as root) or skips (anywhere else) with the reason. */
+export async function requireLab(testInfo: TestInfo = base.info()): Promise<void> {
+  const available = await Lab.available();
+  if (!available.ok) labUnavailable(testInfo, available.reason);
+}
+
 function watchConsole(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (message) => {
@@ -125,8 +146,7 @@ export const test = base.extend<Fixtures & AppOptions>({
 
   // eslint-disable-next-line no-empty-pattern
   lab: async ({}, use, testInfo) => {
-    const available = await Lab.available();
-    if (!available.ok) skipWithReason(testInfo, available.reason);
+    await requireLab(testInfo);
     const lab = await Lab.create();
     try {
       await use(lab);

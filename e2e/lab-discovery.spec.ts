@@ -1,20 +1,30 @@
-import { spawnSync } from 'node:child_process';
 import { test, expect } from '@playwright/test';
-import { Lab, startSim } from './lab';
+import { requireLab } from './fixtures';
+import { CLIENT_ADAPTERS, Lab, startSim } from './lab';
 import { CLI_BUNDLE } from './lab/sim';
+import { decodeUdpMessage, encodeDiscoveryRequest, interpretDiscoveryReply, UDP_SERVICE_PORT } from '../shared/protocol/udp48899';
 
-/** The simulator lands separately; until `adsroute sim` exists in the build, this spec says so and skips. */
-function simAvailable(): { ok: boolean; reason: string } {
-  const help = spawnSync(process.execPath, [CLI_BUNDLE, 'sim', '--help'], { encoding: 'utf8', timeout: 15_000 });
-  return help.status === 0 ? { ok: true, reason: '' } : { ok: false, reason: '`adsroute sim` is not in dist/electron/cli.cjs yet' };
+// Run inside the client namespace: from each lab adapter's own address, one discovery request to 255.255.255.255
+// (Linux sends a limited broadcast out of the interface that owns the source address), then the first reply each
+// socket gets, as JSON lines. Bounded by a guard; never binds 48899.
+const LIMITED_BROADCAST_PROBE = `
+const dgram = require('node:dgram');
+const [request, port, ...sources] = process.argv.slice(1);
+let pending = sources.length;
+const guard = setTimeout(() => { console.log(JSON.stringify({ error: 'no reply to ' + pending + ' socket(s)' })); process.exit(2); }, 5000);
+for (const source of sources) {
+  const s = dgram.createSocket('udp4');
+  s.once('message', (m, r) => {
+    console.log(JSON.stringify({ via: source, from: r.address, reply: m.toString('hex') }));
+    s.close();
+    if (--pending === 0) { clearTimeout(guard); process.exit(0); }
+  });
+  s.bind(0, source, () => { s.setBroadcast(true); s.send(Buffer.from(request, 'hex'), Number(port), '255.255.255.255'); });
 }
+`;
 
 test('broadcast discovery from the client finds a virtual target on each subnet, each through its own adapter', async () => {
-  const lab = await Lab.available();
-  test.skip(!lab.ok, lab.ok ? '' : lab.reason);
-  const sim = simAvailable();
-  if (!sim.ok) console.log(`lab discovery skipped: ${sim.reason}`);
-  test.skip(!sim.ok, sim.reason);
+  await requireLab();
 
   const net = await Lab.create({ targets: [{ subnet: 1 }, { subnet: 2 }] });
   try {
@@ -30,6 +40,28 @@ test('broadcast discovery from the client finds a virtual target on each subnet,
     ]) {
       expect(systems.filter((system) => system.includes(`"${name}"`) && system.includes(`"${address}"`)), `${name} at ${address}`).toHaveLength(1);
     }
+  } finally {
+    await net.destroy();
+  }
+});
+
+test('a limited broadcast (255.255.255.255) is answered by the virtual target on that adapter\'s subnet, from its own address', async () => {
+  await requireLab();
+
+  const net = await Lab.create({ targets: [{ subnet: 1 }, { subnet: 2 }] });
+  try {
+    await startSim(net.target(0), ['--name', 'PLC-LIMITED1']);
+    await startSim(net.target(1), ['--name', 'PLC-LIMITED2']);
+    const request = Buffer.from(encodeDiscoveryRequest({ netId: `${CLIENT_ADAPTERS[0].address}.1.1` })).toString('hex');
+    const sources = CLIENT_ADAPTERS.map((adapter) => adapter.address);
+    const probe = await net.client.exec(process.execPath, ['-e', LIMITED_BROADCAST_PROBE, request, String(UDP_SERVICE_PORT), ...sources]);
+    expect(probe.code, probe.stdout + probe.stderr).toBe(0);
+    const replies = probe.stdout.trim().split('\n').map((line) => JSON.parse(line) as { via: string; from: string; reply: string });
+    const answered = replies.map(({ via, from, reply }) => ({ via, from, hostname: interpretDiscoveryReply(decodeUdpMessage(Buffer.from(reply, 'hex'))).hostname }));
+    expect(answered.sort((a, b) => a.via.localeCompare(b.via))).toEqual([
+      { via: CLIENT_ADAPTERS[0].address, from: net.target(0).address, hostname: 'PLC-LIMITED1' },
+      { via: CLIENT_ADAPTERS[1].address, from: net.target(1).address, hostname: 'PLC-LIMITED2' },
+    ]);
   } finally {
     await net.destroy();
   }

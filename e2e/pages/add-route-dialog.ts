@@ -54,6 +54,9 @@ export class AddRouteDialog {
   readonly outOfBand: Locator;
   readonly progress: Locator;
   readonly results: Locator;
+  /** The multi-target status line above the results table ("2 of 3 done…", "2 of 3 routes created, 1 failed"). */
+  readonly batchStatus: Locator;
+  readonly retryFailedButton: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByRole('dialog', { name: /^Add Route/ });
@@ -63,6 +66,8 @@ export class AddRouteDialog {
     this.outOfBand = this.root.getByRole('checkbox', { name: 'I verified this fingerprint another way' });
     this.progress = this.root.getByRole('region', { name: 'Progress' });
     this.results = this.root.getByRole('table', { name: 'Route results' });
+    this.batchStatus = this.progress.getByRole('status').filter({ hasText: /done…$|routes created/ });
+    this.retryFailedButton = this.root.getByRole('button', { name: /^Retry( failed)?$/ });
   }
 
   /** A text field by its label (password fields included: Chromium exposes them as textboxes too). */
@@ -136,6 +141,21 @@ export class AddRouteDialog {
 
   resultRow(address: string): Locator {
     return this.results.locator(`tr[data-target="${address}"]`);
+  }
+
+  /** A results row's status chip as the user reads it: Waiting, Running, Created or Failed. */
+  resultStatus(address: string): Locator {
+    return this.resultRow(address).getByRole('cell').nth(1);
+  }
+
+  /** A single target's stepper entry for one step, found by the label the user reads ("TLS handshake"). */
+  step(label: string): Locator {
+    return this.progress.getByRole('listitem').filter({ hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+  }
+
+  /** The alert under a failed step of the single-target stepper: the cause as its title, then "Fix: …". */
+  stepAlert(label: string): Locator {
+    return this.step(label).getByRole('alert');
   }
 
   async close(): Promise<void> {

@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { LabNamespace } from '../lab';
+import { waitForAppLink } from './ready-line';
 
 export const WEB_HOST_BUNDLE = fileURLToPath(new URL('../../dist/electron/web-host.cjs', import.meta.url));
 
@@ -21,7 +21,6 @@ export interface WebHostProcess {
   stop(): Promise<void>;
 }
 
-const READY_LINE = /ADS Route Studio: (http:\/\/\S+)/;
 
 /**
  * Starts the built browser host (`dist/electron/web-host.cjs`) with a fresh data folder, in the root namespace or
@@ -53,19 +52,7 @@ export async function startWebHostProcess(options: { namespace?: LabNamespace; t
 
   const timeoutMs = options.timeoutMs ?? 20_000;
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      const guard = setTimeout(() => reject(new Error(`web host printed no link within ${timeoutMs} ms`)), timeoutMs);
-      child.once('error', (error) => reject(error));
-      child.once('exit', (code, signal) => reject(new Error(`web host exited early (${signal ?? `code ${code}`})`)));
-      createInterface({ input: child.stdout! }).on('line', (line) => {
-        chunks.push(`${line}\n`);
-        const match = READY_LINE.exec(line);
-        if (match?.[1]) {
-          clearTimeout(guard);
-          resolve(match[1]);
-        }
-      });
-    });
+    const url = await waitForAppLink(child, chunks, 'web host', timeoutMs);
     const parsed = new URL(url);
     return {
       url,

@@ -18,6 +18,7 @@ import { listAdapters } from '../services/network/adapters';
 import { startVirtualTarget, startVirtualTargets, TC_SELF_SIGNED_FILE, type VirtualTarget } from '../sim';
 import { machineLine, median, nowMs, percentile, renderMarkdownTable, renderTextTable, type BenchRow } from './table';
 import { writeDocsSection } from './docs-section';
+import { freeUdpPort } from '../services/network/free-port';
 
 const SIZES = [20, 100, 250] as const;
 const RUNS = 5;
@@ -126,13 +127,6 @@ async function startBenchTargets(addresses: string[], port: number, template: st
   };
 }
 
-async function freeUdpPort(address: string): Promise<number> {
-  const socket = createSocket('udp4');
-  await new Promise<void>((resolve) => socket.bind({ address, port: 0 }, resolve));
-  const { port } = socket.address();
-  await new Promise<void>((resolve) => socket.close(() => resolve()));
-  return port;
-}
 
 const range = (prefix: string, first: number, count: number): string[] => Array.from({ length: count }, (_, i) => `${prefix}.${first + i}`);
 

@@ -7,12 +7,25 @@ export interface RendererIpc {
   removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
 }
 
+/** The slice of Electron's webUtils the bridge needs. */
+export interface RendererWebUtils {
+  getPathForFile(file: never): string;
+}
+
 /**
  * Builds `window.api`. The page only gets plain functions: the IPC event object (which carries `sender`) is dropped
  * before a listener sees anything, so no Electron handle ever reaches renderer code.
  */
-export function createBridge(ipc: RendererIpc): BridgeApi {
+export function createBridge(ipc: RendererIpc, webUtils: RendererWebUtils): BridgeApi {
   return {
+    pathForFile(file) {
+      try {
+        return webUtils.getPathForFile(file as never);
+      } catch {
+        // Not a File (webUtils throws): no path rather than an exception in the page.
+        return '';
+      }
+    },
     invoke: (channel, request) => ipc.invoke(ELECTRON_INVOKE_CHANNEL, channel, request),
     on(channel, listener) {
       const forward = (_event: unknown, eventChannel: unknown, payload: unknown) => {

@@ -1,5 +1,5 @@
 // Sandboxed preload: at runtime it may only require('electron'); esbuild bundles the bridge (and shared code) in.
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { createBridge } from './bridge';
 
-contextBridge.exposeInMainWorld('api', createBridge(ipcRenderer));
+contextBridge.exposeInMainWorld('api', createBridge(ipcRenderer, webUtils));

@@ -5,6 +5,11 @@ import { ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL, type BridgeApi } from 
 
 type IpcListener = (event: unknown, ...args: unknown[]) => void;
 
+/** Stands in for a DOM File the user picked; Electron knows its path on disk. */
+class PickedFile {
+  constructor(readonly name: string, readonly diskPath: string) {}
+}
+
 /** Runs the preload the way a sandboxed renderer does: CommonJS, and `require` knows nothing but 'electron'. */
 function runPreload(code: string) {
   const listeners = new Map<string, Set<IpcListener>>();
@@ -17,12 +22,18 @@ function runPreload(code: string) {
       listeners.get(channel)?.delete(listener);
     }),
   };
+  const webUtils = {
+    getPathForFile: vi.fn((file: unknown) => {
+      if (!(file instanceof PickedFile)) throw new TypeError('not a File');
+      return file.diskPath;
+    }),
+  };
   const exposed: Record<string, unknown> = {};
   const contextBridge = { exposeInMainWorld: vi.fn((key: string, value: unknown) => (exposed[key] = value)) };
   const required: string[] = [];
   const sandboxRequire = (name: string) => {
     required.push(name);
-    if (name === 'electron') return { contextBridge, ipcRenderer };
+    if (name === 'electron') return { contextBridge, ipcRenderer, webUtils };
     throw new Error(`module not found: ${name}`);
   };
   const module = { exports: {} };
@@ -56,13 +67,19 @@ describe('preload', () => {
     expect(required).toEqual(['electron']);
   });
 
-  it('exposes exactly window.api with invoke and on, and no Electron handle', () => {
+  it('exposes exactly window.api with invoke, on and pathForFile, and no Electron handle', () => {
     const { exposed } = runPreload(bundle);
     expect(Object.keys(exposed)).toEqual(['api']);
     const api = exposed.api as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'on']);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'on', 'pathForFile']);
     expect(typeof api.invoke).toBe('function');
     expect(typeof api.on).toBe('function');
+  });
+
+  it("gives a picked file's path on disk (what CA mode needs), and '' for anything that is not a file", () => {
+    const api = runPreload(bundle).exposed.api as BridgeApi;
+    expect(api.pathForFile(new PickedFile('ca.pem', '/home/eng/certs/ca.pem'))).toBe('/home/eng/certs/ca.pem');
+    expect(api.pathForFile({ name: 'ca.pem' })).toBe('');
   });
 
   it('sends invoke(channel, request) over the one invoke channel and returns the answer', async () => {

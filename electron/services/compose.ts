@@ -5,6 +5,7 @@ import type { PartialHandlers } from '../ipc/handlers';
 import type { ServiceContext } from './context';
 import { LogBook } from './log/logger';
 import { listAdapters } from './network/adapters';
+import { resolveHosts } from './network/resolve-hosts';
 import { APP_NAME, APP_VERSION } from './app/version';
 import { routesFeature } from './routes/routes-feature';
 import { discoveryFeature } from './discovery/ipc-feature';
@@ -22,6 +23,7 @@ function appFeature(context: ServiceContext): { handlers: PartialHandlers } {
     handlers: {
       'app:info': () => ({ name: APP_NAME, version: APP_VERSION, transport: context.transport, platform: platform(), hostname: hostname(), startupSearch: context.startupSearch ?? null }),
       'network:adapters': (request) => listAdapters({ includeLoopback: request.includeLoopback }),
+      'network:resolve': (request) => resolveHosts(request.hosts),
       'log:recent': () => context.logBook.recent(),
     },
   };

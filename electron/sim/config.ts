@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isNetId } from '../../shared/protocol/netid';
 import { parseTwinCatVersion } from '../../shared/protocol/twincat-version';
 import { TypedError } from '../../shared/ipc/result';
-import { OS_PRESETS, type SimOs } from './os-presets';
+import { OS_PRESETS, OS_WITH_BUILD, SIM_OS_NAMES, type SimOs } from './os-presets';
 
 export interface PskIdentity {
   identity: string;
@@ -58,6 +58,8 @@ export interface VirtualTargetConfig {
   /** IPv4 address every listener binds to (a 127.x address on one host, or a lab namespace address). */
   address: string;
   os: SimOs;
+  /** Windows 10/11 build reported in the OS blob (win10 only; default 19045). Absent = the preset's build. */
+  osBuild?: number;
   twincat: string;
   user: string;
   password: string;
@@ -101,7 +103,8 @@ export const virtualTargetInputSchema = z
     name: z.string().min(1).max(63).optional(),
     netId: z.string().refine(isNetId, 'not an AMS NetId (six numbers 0-255)').optional(),
     address: z.string().refine((a) => isIPv4(a), 'not an IPv4 address').optional(),
-    os: z.enum(['win10', 'win7', 'ce', 'tcbsd']).optional(),
+    os: z.enum(SIM_OS_NAMES as [SimOs, ...SimOs[]]).optional(),
+    osBuild: z.number().int().min(0).max(0xffffffff).optional(),
     twincat: z.string().optional(),
     user: z.string().optional(),
     password: z.string().optional(),
@@ -157,6 +160,9 @@ export function resolveTargetConfig(input: VirtualTargetInput): VirtualTargetCon
   const v = parsed.data;
   const address = v.address ?? DEFAULT_SIM_ADDRESS;
   const os = v.os ?? 'win10';
+  if (v.osBuild !== undefined && !OS_WITH_BUILD.has(os)) {
+    throw new SimConfigError(`virtual target config: osBuild: only ${[...OS_WITH_BUILD].join(', ')} takes a build number, not ${os}`);
+  }
   const twincat = v.twincat ?? OS_PRESETS[os].defaultTwinCat;
   try {
     parseTwinCatVersion(twincat);
@@ -170,6 +176,7 @@ export function resolveTargetConfig(input: VirtualTargetInput): VirtualTargetCon
     netId: v.netId ?? defaultNetIdFor(address),
     address,
     os,
+    ...(v.osBuild !== undefined ? { osBuild: v.osBuild } : {}),
     twincat,
     user: v.user ?? 'Administrator',
     password: v.password ?? '1',

@@ -1,17 +1,20 @@
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { TypedError } from '../../shared/ipc/result';
 import { isNetId } from '../../shared/protocol/netid';
 import { createSelfSignedCertificate } from '../services/certificates/self-signed';
 import { fingerprintOfCertificate } from '../services/certificates/inspect';
+import { loadCertificateFile, loadPrivateKeyFile } from '../services/certificates/load-files';
 import { readTextIfExists, writeFileAtomic } from '../services/files/atomic-write';
 import type { PskIdentity, SimCaConfig } from './config';
 import type { SimRoute, SimRouteTlsMode } from './route-table';
 
 export const TC_SELF_SIGNED_FILE = 'TcSelfSigned.xml';
 export const STATIC_ROUTES_FILE = 'StaticRoutes.xml';
+/** Our stand-in for the registry values under HKLM\SOFTWARE\Beckhoff\TwinCAT3\System (TwinCAT has no such file). */
+export const TC_REGISTRY_FILE = 'TcRegistry.xml';
 
 /** A state file exists but cannot be used; we never overwrite such a file. */
 export class SimStateError extends TypedError {
@@ -94,14 +97,106 @@ export interface StaticRoutesContent {
 
 /** Persistent routes of an existing StaticRoutes.xml; [] when the file does not exist. */
 export async function readStaticRoutes(stateDir: string): Promise<SimRoute[]> {
+  return (await readStaticRoutesFile(stateDir))?.routes ?? [];
+}
+
+/** Everything StaticRoutes.xml configures: routes, SecureOnly and the `<Server>` section (CA files are read). */
+export interface StaticRoutesState {
+  routes: SimRoute[];
+  secureOnly: boolean;
+  psk: PskIdentity[];
+  ca?: SimCaConfig;
+}
+
+/** Reads StaticRoutes.xml completely; null when the file does not exist. A file we cannot use is an error. */
+export async function readStaticRoutesFile(stateDir: string): Promise<StaticRoutesState | null> {
   const path = join(stateDir, STATIC_ROUTES_FILE);
   const text = await readTextIfExists(path);
-  if (text === null) return [];
-  const doc = parseXml(text, path) as { TcConfig?: { RemoteConnections?: { Route?: unknown[] } | string } };
+  if (text === null) return null;
+  const doc = parseXml(text, path) as { TcConfig?: { RemoteConnections?: Record<string, unknown> | string } };
   if (!doc.TcConfig || typeof doc.TcConfig !== 'object') throw new SimStateError(`${path}: the root element is not <TcConfig>`);
   const remote = doc.TcConfig.RemoteConnections;
-  const list = remote && typeof remote === 'object' ? (remote.Route ?? []) : [];
-  return list.map((raw, index) => routeFromXml(raw, index, path));
+  const section = remote && typeof remote === 'object' ? remote : {};
+  const list = Array.isArray(section.Route) ? (section.Route as unknown[]) : [];
+  const routes = list.map((raw, index) => routeFromXml(raw, index, path));
+  const secureOnly = String(section['@_SecureOnly'] ?? '').toLowerCase() === 'true';
+  const server = section.Server && typeof section.Server === 'object' ? (section.Server as Record<string, unknown>) : {};
+  const tlsEntries = Array.isArray(server.Tls) ? (server.Tls as unknown[]) : [];
+  const psk: PskIdentity[] = [];
+  let ca: SimCaConfig | undefined;
+  for (const raw of tlsEntries) {
+    const tls = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+    for (const entry of Array.isArray(tls.Psk) ? (tls.Psk as unknown[]) : []) {
+      const p = (entry && typeof entry === 'object' ? entry : {}) as Record<string, unknown>;
+      const identity = typeof p.Identity === 'string' ? p.Identity : '';
+      if (!identity) throw new SimStateError(`${path}: a <Server><Tls><Psk> entry has no <Identity>`);
+      psk.push({ identity, secret: typeof p.Pwd === 'string' ? p.Pwd : '' });
+    }
+    if (tls.Ca !== undefined || tls.Cert !== undefined || tls.Key !== undefined) {
+      if (ca) throw new SimStateError(`${path}: more than one <Server><Tls> entry names CA files`);
+      ca = await readCaEntry(tls, stateDir, path);
+    }
+  }
+  return { routes, secureOnly, psk, ...(ca ? { ca } : {}) };
+}
+
+async function readCaEntry(tls: Record<string, unknown>, stateDir: string, path: string): Promise<SimCaConfig> {
+  const file = (key: string): string => {
+    const value = tls[key];
+    if (typeof value !== 'string' || !value.trim()) throw new SimStateError(`${path}: <Server><Tls> needs <Ca>, <Cert> and <Key> together`);
+    return isAbsolute(value.trim()) ? value.trim() : join(stateDir, value.trim());
+  };
+  const [caFile, certFile, keyFile] = [file('Ca'), file('Cert'), file('Key')];
+  const keyPwd = typeof tls.KeyPwd === 'string' ? tls.KeyPwd : undefined;
+  try {
+    return {
+      caPem: (await loadCertificateFile(caFile)).pem,
+      certPem: (await loadCertificateFile(certFile)).pem,
+      keyPem: await loadPrivateKeyFile(keyFile, keyPwd),
+      ignoreCn: String(tls['@_IgnoreCn'] ?? '').toLowerCase() === 'true',
+    };
+  } catch (error) {
+    // The loaders' messages name the file, never the key password or key bytes.
+    throw new SimStateError(`${path}: <Server><Tls> CA files unusable: ${error instanceof Error ? error.message : 'unreadable'}`);
+  }
+}
+
+/** The three listener switches (registry DWORDs, 1 = listener off). */
+export interface ListenerSwitches {
+  disableAdsTcpListening: boolean;
+  disableAdsTlsListening: boolean;
+  disableAdsDiscovery: boolean;
+}
+
+const SWITCH_ELEMENTS = { disableAdsTcpListening: 'DisableAdsTcpListening', disableAdsTlsListening: 'DisableAdsTlsListening', disableAdsDiscovery: 'DisableAdsDiscovery' } as const;
+
+/** The switches TcRegistry.xml sets; a switch that is absent is left out. null when the file does not exist. */
+export async function readListenerSwitches(stateDir: string): Promise<Partial<ListenerSwitches> | null> {
+  const path = join(stateDir, TC_REGISTRY_FILE);
+  const text = await readTextIfExists(path);
+  if (text === null) return null;
+  const doc = parseXml(text, path) as { System?: Record<string, unknown> | string };
+  if (doc.System === undefined) throw new SimStateError(`${path}: the root element is not <System>`);
+  const system = typeof doc.System === 'object' ? doc.System : {};
+  const out: Partial<ListenerSwitches> = {};
+  for (const [field, element] of Object.entries(SWITCH_ELEMENTS) as Array<[keyof ListenerSwitches, string]>) {
+    const raw = system[element];
+    if (raw === undefined) continue;
+    const value = String(raw).trim();
+    if (value !== '0' && value !== '1') throw new SimStateError(`${path}: <${element}> must be 0 or 1`);
+    out[field] = value === '1';
+  }
+  return out;
+}
+
+/** Writes TcRegistry.xml: the registry values TwinCAT reads at start, as a file of our own. */
+export async function writeListenerSwitches(stateDir: string, switches: ListenerSwitches): Promise<void> {
+  const system: Record<string, string> = {};
+  for (const [field, element] of Object.entries(SWITCH_ELEMENTS) as Array<[keyof ListenerSwitches, string]>) system[element] = switches[field] ? '1' : '0';
+  const comment =
+    '<!-- ADS Route Studio simulator. TwinCAT keeps these DWORDs in the registry (HKLM\\SOFTWARE\\Beckhoff\\TwinCAT3\\System); 1 switches the listener off. This file is ours. -->\n';
+  await mkdir(stateDir, { recursive: true });
+  await writeFileAtomic(join(stateDir, TC_REGISTRY_FILE), XML_DECLARATION + comment + (builder.build({ System: system }) as string));
 }
 
 /** Rewrites StaticRoutes.xml (atomically, previous version kept as .bak). */

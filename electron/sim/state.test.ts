@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decodeUdpMessage, encodeAddRouteRequest, interpretAddRouteReply } from '../../shared/protocol/udp48899';
-import { udpExchange } from './test-support';
+import { decodeUdpMessage, encodeAddRouteRequest, encodeDiscoveryRequest, interpretAddRouteReply } from '../../shared/protocol/udp48899';
+import { createSelfSignedCertificate, issueCertificate } from '../services/certificates/self-signed';
+import { secureConnect, udpExchange } from './test-support';
 import { startVirtualTarget, SimConfigError } from './index';
 
 // Addresses 127.0.95.x belong to this file.
@@ -64,5 +66,66 @@ describe('state folder', () => {
     }
     const b = await startVirtualTarget({ address: '127.0.95.5', tls: false });
     await b.stop();
+  });
+
+  it('a restart without explicit settings keeps SecureOnly, the DisableAds* switches and the <Server> section (PSK, CA)', async () => {
+    const now = Date.now();
+    const root = createSelfSignedCertificate({ commonName: 'Root95', isCa: true, notBefore: new Date(now - 86_400_000), notAfter: new Date(now + 400 * 86_400_000) });
+    const leaf = issueCertificate(root, { commonName: 'SWITCH-PLC', days: 360 });
+    const first = await startVirtualTarget({
+      address: '127.0.95.6',
+      name: 'SWITCH-PLC',
+      stateDir: dir,
+      secureOnly: true,
+      tcp: false,
+      discovery: false,
+      psk: [{ identity: 'ID6', secret: 'psk-six' }],
+      ca: { caPem: root.certPem, certPem: leaf.certPem, keyPem: leaf.keyPem, ignoreCn: true },
+      ports: { tls: 0 },
+    });
+    await first.stop();
+    const registry = await readFile(join(dir, 'TcRegistry.xml'), 'utf8');
+    expect(registry).toMatch(/<DisableAdsTcpListening>1<\/DisableAdsTcpListening>/);
+    expect(registry).toMatch(/<DisableAdsTlsListening>0<\/DisableAdsTlsListening>/);
+    expect(registry).toMatch(/<DisableAdsDiscovery>1<\/DisableAdsDiscovery>/);
+
+    const second = await startVirtualTarget({ address: '127.0.95.6', name: 'SWITCH-PLC', stateDir: dir, ports: { tls: 0 } });
+    try {
+      expect(second.ports).toMatchObject({ udp: null, ads: null });
+      expect(second.ports.tls).toEqual(expect.any(Number));
+      expect(second.config).toMatchObject({ secureOnly: true, tcp: false, discovery: false, tls: true, psk: [{ identity: 'ID6', secret: 'psk-six' }] });
+      expect(second.config.ca).toMatchObject({ ignoreCn: true });
+      expect(second.config.ca!.certPem.replace(/\s/g, '')).toBe(leaf.certPem.replace(/\s/g, ''));
+      // What a client sees: the TLS server presents the CA-issued certificate from the folder, not the SSC.
+      const session = await secureConnect(
+        { host: '127.0.95.6', port: second.ports.tls!, ca: root.certPem, cert: leaf.certPem, key: leaf.keyPem },
+        { flags: 0, hostname: 'SWITCH-PLC', netId: '10.95.0.6.1.1' },
+      ).catch((error: unknown) => error as Error);
+      const served = session instanceof Error ? null : createHash('sha256').update(session.socket.getPeerCertificate().raw).digest('hex');
+      if (!(session instanceof Error)) session.close();
+      expect(served).toBe(leaf.fingerprint);
+      expect(await udpExchange('127.0.95.6', 48899, encodeDiscoveryRequest({ netId: '10.95.0.1.1.1' }), 300)).toBeNull();
+    } finally {
+      await second.stop();
+    }
+
+    // Explicit settings win over the folder, and what they set is what the folder keeps.
+    const third = await startVirtualTarget({ address: '127.0.95.6', name: 'SWITCH-PLC', stateDir: dir, discovery: true, secureOnly: false, tls: false });
+    try {
+      expect(third.ports.udp).toBe(48899);
+      expect(third.config).toMatchObject({ secureOnly: false, tcp: false, tls: false, discovery: true });
+    } finally {
+      await third.stop();
+    }
+    expect(await readFile(join(dir, 'StaticRoutes.xml'), 'utf8')).not.toMatch(/SecureOnly/);
+    expect(await readFile(join(dir, 'TcRegistry.xml'), 'utf8')).toMatch(/<DisableAdsTlsListening>1<\/DisableAdsTlsListening>/);
+  });
+
+  it('refuses an unusable TcRegistry.xml or a <Server> section whose CA files are gone, naming the file', async () => {
+    await writeFile(join(dir, 'TcRegistry.xml'), '<System><DisableAdsDiscovery>yes</DisableAdsDiscovery></System>');
+    await expect(startVirtualTarget({ address: '127.0.95.7', stateDir: dir })).rejects.toThrow(/TcRegistry\.xml: <DisableAdsDiscovery> must be 0 or 1/);
+    await rm(join(dir, 'TcRegistry.xml'));
+    await writeFile(join(dir, 'StaticRoutes.xml'), '<TcConfig><RemoteConnections><Server><Tls><Ca>CACerts/none.pem</Ca><Cert>CACerts/none.crt</Cert><Key>CACerts/none.key</Key></Tls></Server></RemoteConnections></TcConfig>');
+    await expect(startVirtualTarget({ address: '127.0.95.7', stateDir: dir })).rejects.toThrow(/StaticRoutes\.xml: <Server><Tls> CA files unusable/);
   });
 });

@@ -18,7 +18,7 @@ import { encodeOsBlob } from '../../shared/protocol/os-version';
 import { parseTwinCatVersion } from '../../shared/protocol/twincat-version';
 import type { VirtualTargetConfig } from './config';
 import { credentialsMatch } from './credentials';
-import { OS_PRESETS } from './os-presets';
+import { osBlobFields } from './os-presets';
 import type { SimRoute } from './route-table';
 import type { SimLog } from './sim-log';
 
@@ -80,8 +80,7 @@ export function decideAddRoute(msg: UdpMessage, config: VirtualTargetConfig): Ad
  */
 export async function startUdpService(deps: UdpServiceDeps): Promise<UdpService48899> {
   const { config, log } = deps;
-  const preset = OS_PRESETS[config.os];
-  const osBlob = encodeOsBlob(preset);
+  const osBlob = encodeOsBlob(osBlobFields(config.os, config.osBuild));
   const twincat = parseTwinCatVersion(config.twincat);
   const sockets: Socket[] = [];
   const close = async () => {

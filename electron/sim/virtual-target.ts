@@ -7,7 +7,15 @@ import { startPlainAdsServer } from './plain-ads-server';
 import { RouteTable, type SimRoute } from './route-table';
 import { startSecureAdsServer } from './secure-ads-server';
 import { SimLog, type SimLogEntry } from './sim-log';
-import { loadOrCreateSelfSigned, readStaticRoutes, STATIC_ROUTES_FILE, writeCaFiles, writeStaticRoutes } from './state-files';
+import {
+  loadOrCreateSelfSigned,
+  readListenerSwitches,
+  readStaticRoutesFile,
+  STATIC_ROUTES_FILE,
+  writeCaFiles,
+  writeListenerSwitches,
+  writeStaticRoutes,
+} from './state-files';
 import { startUdpService } from './udp-service';
 
 export interface VirtualTarget {
@@ -35,7 +43,10 @@ export interface StartOptions {
 
 /** Starts one simulated TwinCAT system: UDP 48899, TCP 48898 and TCP 8016 on its own address, as configured. */
 export async function startVirtualTarget(input: VirtualTargetInput | VirtualTargetConfig, options: StartOptions = {}): Promise<VirtualTarget> {
-  const config = resolveTargetConfig(input as VirtualTargetInput);
+  const given = input as VirtualTargetInput;
+  // Read the state files before writing anything: a file we cannot parse is reported, never overwritten.
+  const saved = typeof given.stateDir === 'string' ? await readSavedSettings(given.stateDir) : { settings: {}, routes: [] };
+  const config = resolveTargetConfig({ ...saved.settings, ...definedFields(given) });
   const ownsStateDir = config.stateDir === undefined;
   const stateDir = config.stateDir ?? (await mkdtemp(join(tmpdir(), 'adsroute-sim-')));
   const log = new SimLog(options.logger?.child(config.name));
@@ -47,8 +58,7 @@ export async function startVirtualTarget(input: VirtualTargetInput | VirtualTarg
   };
 
   try {
-    // Read both state files before writing anything: a file we cannot parse is reported, never overwritten.
-    const routes = new RouteTable(await readStaticRoutes(stateDir));
+    const routes = new RouteTable(saved.routes);
     const ssc = await loadOrCreateSelfSigned(stateDir, config.name);
     const caPaths = config.ca ? await writeCaFiles(stateDir, config.ca) : undefined;
     let writing: Promise<void> = Promise.resolve();
@@ -66,6 +76,7 @@ export async function startVirtualTarget(input: VirtualTargetInput | VirtualTarg
       return next;
     };
     await persist();
+    await writeListenerSwitches(stateDir, { disableAdsTcpListening: !config.tcp, disableAdsTlsListening: !config.tls, disableAdsDiscovery: !config.discovery });
 
     const storeRoute = async (route: SimRoute) => {
       const changedFile = routes.upsert(route);
@@ -127,6 +138,30 @@ export async function startVirtualTarget(input: VirtualTargetInput | VirtualTarg
     await stopAll();
     throw error;
   }
+}
+
+/**
+ * What an existing state folder configures (StaticRoutes.xml: routes, SecureOnly, `<Server>`; TcRegistry.xml: the
+ * DisableAds* switches). It is the source of truth for every setting the caller does not give explicitly.
+ */
+async function readSavedSettings(stateDir: string): Promise<{ settings: VirtualTargetInput; routes: SimRoute[] }> {
+  const staticRoutes = await readStaticRoutesFile(stateDir);
+  const switches = await readListenerSwitches(stateDir);
+  const settings: VirtualTargetInput = {};
+  if (staticRoutes) {
+    settings.secureOnly = staticRoutes.secureOnly;
+    settings.psk = staticRoutes.psk;
+    if (staticRoutes.ca) settings.ca = staticRoutes.ca;
+  }
+  if (switches?.disableAdsTcpListening !== undefined) settings.tcp = !switches.disableAdsTcpListening;
+  if (switches?.disableAdsTlsListening !== undefined) settings.tls = !switches.disableAdsTlsListening;
+  if (switches?.disableAdsDiscovery !== undefined) settings.discovery = !switches.disableAdsDiscovery;
+  return { settings, routes: staticRoutes?.routes ?? [] };
+}
+
+/** The input without keys whose value is undefined, so they do not hide what the state folder says. */
+function definedFields(input: VirtualTargetInput): VirtualTargetInput {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as VirtualTargetInput;
 }
 
 /** Starts several targets (each on its own address); if one fails, the ones already running are stopped. */

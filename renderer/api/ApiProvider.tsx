@@ -42,6 +42,7 @@ export function ApiProvider({ api, children }: { api: RendererApi; children: Rea
         return result;
       },
       on: (channel, listener) => api.on(channel, listener),
+      pathForFile: (file) => api.pathForFile(file),
     }),
     [api],
   );

@@ -113,7 +113,13 @@ describe('WebSocket client', () => {
 
 describe('Electron bridge client', () => {
   it('turns a rejected ipc call into a transport error result', async () => {
-    const api = fromBridge({ invoke: () => Promise.reject(new Error('main process gone')), on: () => () => {} });
+    const api = fromBridge({ invoke: () => Promise.reject(new Error('main process gone')), on: () => () => {}, pathForFile: () => '' });
     await expect(api.invoke('log:recent', {})).resolves.toMatchObject({ ok: false, error: { code: TRANSPORT_ERROR } });
+  });
+
+  it("asks the bridge for a picked file's path; a browser (no bridge) reveals none", () => {
+    const picked = { name: 'ca.pem' };
+    const api = fromBridge({ invoke: async () => null, on: () => () => {}, pathForFile: (f) => (f === picked ? '/certs/ca.pem' : '') });
+    expect(api.pathForFile(picked)).toBe('/certs/ca.pem');
   });
 });

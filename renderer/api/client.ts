@@ -35,6 +35,7 @@ export function fromBridge(bridge: BridgeApi): RendererApi {
       }
     },
     on: (channel, listener) => bridge.on(channel, listener as (event: unknown) => void),
+    pathForFile: (file) => bridge.pathForFile(file),
   };
 }
 
@@ -147,5 +148,7 @@ export function fromWebSocket(
         set.delete(listener as (event: unknown) => void);
       };
     },
+    // A browser never reveals where a picked file lives; the user types the path the services should open.
+    pathForFile: () => '',
   };
 }

@@ -81,6 +81,13 @@ export class FakeApi implements RendererApi {
     };
   }
 
+  /** Paths the test says Electron would report for picked files, by file name; '' (a browser) otherwise. */
+  readonly filePaths = new Map<string, string>();
+
+  pathForFile(file: object): string {
+    return this.filePaths.get((file as { name?: string }).name ?? '') ?? '';
+  }
+
   /** Delivers an event to every current listener, as the services would. */
   emit<C extends EventChannel>(channel: C, event: EventOf<C>): void {
     const parsed = eventChannels[channel].parse(event);

@@ -14,3 +14,11 @@ export const networkAdapterSchema = z.object({
   up: z.boolean(),
 });
 export type NetworkAdapter = z.infer<typeof networkAdapterSchema>;
+
+/** How this PC resolves one host name: its IPv4 address, or why it cannot. */
+export const hostResolutionSchema = z.object({
+  host: z.string(),
+  address: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type HostResolution = z.infer<typeof hostResolutionSchema>;

@@ -115,6 +115,13 @@ export const localRouteSchema = z.object({
       fingerprint: z.string().nullable(),
       pskIdentity: z.string().nullable(),
       ignoreCn: z.boolean(),
+      /**
+       * Shared CA: the files StaticRoutes.xml's <Tls><Ca/><Cert/><Key/> will name. Paths only: the key password and
+       * the PSK key are secrets, never kept here (this list travels in IPC events); the XML writer asks for them.
+       */
+      caFile: z.string().nullable().default(null),
+      certFile: z.string().nullable().default(null),
+      keyFile: z.string().nullable().default(null),
     })
     .nullable(),
   createdAt: z.string(),

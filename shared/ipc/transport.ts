@@ -5,12 +5,19 @@ import type { IpcResult } from './result';
 export interface RendererApi {
   invoke<C extends RequestChannel>(channel: C, request: RequestOf<C>): Promise<IpcResult<ResponseOf<C>>>;
   on<C extends EventChannel>(channel: C, listener: (event: EventOf<C>) => void): () => void;
+  /** A picked file's path on the machine running the services; '' where the platform does not reveal it. */
+  pathForFile(file: object): string;
 }
 
 /** The untyped shape that crosses the Electron context bridge; the renderer wraps it in RendererApi. */
 export interface BridgeApi {
   invoke(channel: string, request: unknown): Promise<unknown>;
   on(channel: string, listener: (event: unknown) => void): () => void;
+  /**
+   * The file-system path of a file the user picked or dropped (Electron's webUtils.getPathForFile; File.path is gone
+   * since Electron 32). '' when the file has none. A browser has no bridge, so no path: the user types it.
+   */
+  pathForFile(file: object): string;
 }
 
 /** Electron ipcMain channel names used by the preload: one for requests, one for events. */

@@ -22,6 +22,8 @@ export const TLS_CONNECT_INFO_BASE_LENGTH = 64;
 export const TLS_CONNECT_INFO_MAX_LENGTH = 512;
 const HOSTNAME_OFFSET = 32;
 const HOSTNAME_FIELD = 32;
+/** Longest host name (route name on the target) a TlsConnectInfo carries: the field keeps one byte for the NUL. */
+export const TLS_CONNECT_INFO_MAX_HOSTNAME = HOSTNAME_FIELD - 1;
 
 export function tlsConnectErrorText(code: number): string {
   switch (code) {
@@ -77,7 +79,7 @@ export function encodeTlsConnectInfo(info: TlsConnectInfoInput): Uint8Array {
     throw new ProtocolError('too-long', `TlsConnectInfo would be ${length} bytes, at most ${TLS_CONNECT_INFO_MAX_LENGTH} allowed`);
   }
   // Keep one byte for the NUL, as Beckhoff's C++ port does.
-  const host = encodeField(info.hostname, 'host name').subarray(0, HOSTNAME_FIELD - 1);
+  const host = encodeField(info.hostname, 'host name').subarray(0, TLS_CONNECT_INFO_MAX_HOSTNAME);
   const w = new ByteWriter()
     .u16(length)
     .u16(info.flags)

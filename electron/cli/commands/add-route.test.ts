@@ -1,11 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../run-cli';
 import type { CliIo } from '../command';
 import { startVirtualTarget, type VirtualTarget } from '../../sim/index';
+import { createSelfSignedCertificate, issueCertificate, type GeneratedCertificate } from '../../services/certificates/index';
+import { IdentityService } from '../../services/identity/index';
+import { startEchoServer, startRawServer } from '../../services/secure-ads/tls/testing/fixtures';
 import { addRouteCommand, type AddRouteJson } from './add-route';
+import { freeUdpPort } from '../../services/network/free-port';
 
 // Loopback block 127.0.43.x belongs to this file.
 function bufferIo(stdin = ''): CliIo & { out: string; err: string } {
@@ -33,6 +37,11 @@ async function sim(address: string, extra: Record<string, unknown> = {}) {
 function run(args: string[], stdin = '') {
   const io = bufferIo(stdin);
   return runCli(['add-route', ...args, '--data-dir', dataDir], [addRouteCommand], io).then((code) => ({ code, io }));
+}
+
+
+function parsed(io: { out: string }): AddRouteJson {
+  return JSON.parse(io.out) as AddRouteJson;
 }
 
 beforeAll(async () => {
@@ -104,5 +113,157 @@ describe('adsroute add-route', () => {
     expect((await run(['127.0.43.1'])).code).toBe(2);
     expect((await run(['127.0.43.1', '--secure', 'none', '--user', 'u', '--password', 'p', '--netid', '1.2.3'])).code).toBe(2);
     expect((await run(['127.0.43.1', '--secure', 'psk', '--psk-identity', 'X'])).code).toBe(2);
+  });
+});
+
+describe('adsroute add-route: PSK', () => {
+  it('--psk-password: the key is derived from identity and password, the route works, the password is never printed', async () => {
+    const t = await sim('127.0.43.10');
+    const { code, io } = await run([t.address, '--secure', 'psk', '--psk-identity', 'LINE1', '--psk-password', 'pskpw', '--json']);
+    expect(code).toBe(0);
+    const json = parsed(io);
+    expect(json).toMatchObject({ ok: true, target: t.address, netId: t.netId, mode: 'psk', fingerprint: null });
+    expect(json.steps.find((s) => s.name === 'verify')).toMatchObject({ ok: true });
+    expect(io.out + io.err).not.toContain('pskpw');
+  });
+
+  it('unknown identity or wrong PSK password: exit 1, psk-unknown, no route on the target', async () => {
+    const t = await sim('127.0.43.11');
+    const unknown = await run([t.address, '--secure', 'psk', '--psk-identity', 'NOBODY', '--psk-password', 'pskpw', '--json']);
+    expect(unknown.code).toBe(1);
+    expect(parsed(unknown.io)).toMatchObject({ ok: false, mode: 'psk', error: { code: 'psk-unknown', message: 'PSK identity unknown on the target or wrong key' } });
+    expect(parsed(unknown.io).steps.find((s) => s.name === 'tls')).toMatchObject({ ok: false });
+    const wrong = await run([t.address, '--secure', 'psk', '--psk-identity', 'LINE1', '--psk-password', 'not-it']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.io.err).toContain('psk-unknown');
+    expect(wrong.io.out + wrong.io.err).not.toContain('not-it');
+    expect(t.routes()).toEqual([]);
+  });
+});
+
+describe('adsroute add-route: shared CA', () => {
+  let ca: GeneratedCertificate;
+  let otherCa: GeneratedCertificate;
+  let files: string[];
+
+  beforeAll(async () => {
+    const day = 86_400_000;
+    ca = createSelfSignedCertificate({ commonName: 'CLI Root CA', isCa: true, notBefore: new Date(Date.now() - day), notAfter: new Date(Date.now() + 3650 * day) });
+    otherCa = createSelfSignedCertificate({ commonName: 'Other CA', isCa: true, notBefore: new Date(Date.now() - day), notAfter: new Date(Date.now() + 3650 * day) });
+    // The target checks the client certificate's CN against the host name in the TlsConnectInfo: this PC's name.
+    const client = issueCertificate(ca, { commonName: await new IdentityService(dataDir).hostname(), days: 365 });
+    files = [join(dataDir, 'ca.pem'), join(dataDir, 'client.pem'), join(dataDir, 'client.key')];
+    await Promise.all([writeFile(files[0]!, ca.certPem), writeFile(files[1]!, client.certPem), writeFile(files[2]!, client.keyPem)]);
+  });
+
+  /** A target whose server certificate is issued by `issuer` with CN `cn` (default: its host name CX-CLI). */
+  function caSim(address: string, issuer: GeneratedCertificate = ca, cn = 'CX-CLI') {
+    const server = issueCertificate(issuer, { commonName: cn, days: 365, ipAddresses: [address], notBefore: new Date(Date.now() - 86_400_000) });
+    return sim(address, { ca: { caPem: ca.certPem, certPem: server.certPem, keyPem: server.keyPem } });
+  }
+  const caArgs = () => ['--secure', 'ca', '--ca', files[0]!, '--cert', files[1]!, '--key', files[2]!, '--json'];
+
+  it('--ca/--cert/--key: chain and CN (= the host name discovery reported) verified, route created and verified, exit 0', async () => {
+    const t = await caSim('127.0.43.12');
+    const { code, io } = await run([t.address, ...caArgs()]);
+    const json = parsed(io);
+    expect(json).toMatchObject({ ok: true, target: t.address, netId: t.netId, mode: 'ca' });
+    expect(json.error).toBeUndefined();
+    expect(json.steps.every((s) => s.ok)).toBe(true);
+    expect(code).toBe(0);
+    expect(t.routes()).toHaveLength(1);
+    expect(t.routes()[0]?.tls?.mode).toBe('ca');
+  });
+
+  it('CN differing from --route-name: exit 1, cn-mismatch, nothing stored; the same with --ignore-cn: exit 0', async () => {
+    const t = await caSim('127.0.43.13');
+    const strict = await run([t.address, ...caArgs(), '--route-name', 'OTHER-NAME']);
+    expect(strict.code).toBe(1);
+    expect(parsed(strict.io)).toMatchObject({ ok: false, mode: 'ca', error: { code: 'cn-mismatch', message: "certificate CN 'CX-CLI' differs from route name 'OTHER-NAME'" } });
+    expect(t.routes()).toEqual([]);
+    const relaxed = await run([t.address, ...caArgs(), '--route-name', 'OTHER-NAME', '--ignore-cn']);
+    expect(parsed(relaxed.io)).toMatchObject({ ok: true, mode: 'ca' });
+    expect(relaxed.code).toBe(0);
+    expect(t.routes()).toHaveLength(1);
+  });
+
+  it('a target certificate from another CA: exit 1, cert-untrusted, the target never gets a TlsConnectInfo', async () => {
+    const t = await caSim('127.0.43.14', otherCa);
+    const { code, io } = await run([t.address, ...caArgs()]);
+    expect(code).toBe(1);
+    expect(parsed(io)).toMatchObject({ ok: false, mode: 'ca', error: { code: 'cert-untrusted' } });
+    expect(t.routes()).toEqual([]);
+    expect(t.log().some((e) => e.kind === 'connection-accepted' || e.kind === 'route-stored')).toBe(false);
+  });
+});
+
+describe('adsroute add-route: transport failures', () => {
+  const servers: Array<{ close(): Promise<void> }> = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+  const ssc = (port: number, fingerprint: string) => ['127.0.0.1', '--secure', 'ssc', '--fingerprint', fingerprint, '--user', 'Administrator', '--password', PASSWORD, '--netid', '127.0.0.1.1.1', '--tls-port', String(port), '--json'];
+
+  it('a Secure ADS port that speaks only TLS 1.3: exit 1, tls-failed, failed at the tls step', async () => {
+    const cert = createSelfSignedCertificate({ commonName: 'TLS13-ONLY' });
+    const srv = await startEchoServer({ key: cert.keyPem, cert: cert.certPem, minVersion: 'TLSv1.3' });
+    servers.push(srv);
+    const { code, io } = await run(ssc(srv.port, cert.fingerprint));
+    expect(code).toBe(1);
+    const json = parsed(io);
+    expect(json).toMatchObject({ ok: false, error: { code: 'tls-failed', message: expect.stringContaining('does not speak TLS 1.2'), fix: expect.stringContaining('another TLS version') } });
+    expect(json.steps.find((s) => !s.ok)?.name).toBe('tls');
+    expect((await srv.firstClientError).message).toMatch(/unsupported protocol/);
+  });
+
+  it('a Secure ADS port that accepts TCP and never answers: exit 1, timeout, within the --timeout budget', async () => {
+    const srv = await startRawServer(() => undefined);
+    servers.push(srv);
+    const started = Date.now();
+    const { code, io } = await run([...ssc(srv.port, '11'.repeat(32)), '--timeout', '500']);
+    expect(code).toBe(1);
+    expect(parsed(io)).toMatchObject({ ok: false, error: { code: 'timeout', message: expect.stringContaining('timed out') } });
+    expect(Date.now() - started).toBeLessThan(2500);
+  });
+});
+
+describe('adsroute add-route: route options', () => {
+  it('--local-netid: the target stores the route under that NetId and verification uses it', async () => {
+    const t = await sim('127.0.43.20');
+    const { code, io } = await run([t.address, '--secure', 'none', '--user', 'Administrator', '--password', PASSWORD, '--local-netid', '10.20.30.40.1.1', '--remote-route-name', 'ENG-PC-NETID', '--json']);
+    expect(parsed(io)).toMatchObject({ ok: true, mode: 'none', netId: t.netId });
+    expect(code).toBe(0);
+    expect(t.routes()).toMatchObject([{ name: 'ENG-PC-NETID', netId: '10.20.30.40.1.1', temporary: false }]);
+    expect(await readFile(t.staticRoutesPath, 'utf8')).toContain('10.20.30.40.1.1');
+  });
+
+  it('--temporary: the target keeps the route in memory only (not in StaticRoutes.xml) and this PC does not save it', async () => {
+    const t = await sim('127.0.43.21');
+    const { code, io } = await run([t.address, '--secure', 'none', '--user', 'Administrator', '--password', PASSWORD, '--local-netid', '10.20.30.41.1.1', '--route-name', 'TEMP-ROUTE-CLI', '--temporary', '--json']);
+    expect(parsed(io)).toMatchObject({ ok: true, mode: 'none' });
+    expect(code).toBe(0);
+    expect(t.routes()).toMatchObject([{ netId: '10.20.30.41.1.1', temporary: true }]);
+    expect(await readFile(t.staticRoutesPath, 'utf8')).not.toContain('10.20.30.41.1.1');
+    const saved = await readFile(join(dataDir, 'routes.json'), 'utf8').catch(() => '');
+    expect(saved).not.toContain('TEMP-ROUTE-CLI');
+  });
+
+  it('--udp-port/--tls-port/--ads-port reach a target on other ports; without them nothing answers', async () => {
+    const address = '127.0.43.22';
+    const t = await sim(address, { ports: { udp: await freeUdpPort(address), ads: 0, tls: 0 } });
+    const ports = ['--udp-port', String(t.ports.udp), '--tls-port', String(t.ports.tls), '--ads-port', String(t.ports.ads)];
+    expect([t.ports.udp, t.ports.tls, t.ports.ads]).not.toContain(48899);
+    const defaults = await run([address, '--secure', 'none', '--user', 'Administrator', '--password', PASSWORD, '--timeout', '300', '--json']);
+    expect(defaults.code).toBe(1);
+    expect(parsed(defaults.io).error?.code).toBe('unreachable');
+    // SSC: NetId asked over --udp-port, route and verification over --tls-port.
+    const secure = await run([address, '--secure', 'ssc', '--fingerprint', t.fingerprint, '--user', 'Administrator', '--password', PASSWORD, ...ports, '--json']);
+    expect(parsed(secure.io)).toMatchObject({ ok: true, netId: t.netId, mode: 'ssc', fingerprint: t.fingerprint });
+    expect(secure.code).toBe(0);
+    // Plain: route over --udp-port, verification over --ads-port.
+    const plain = await run([address, '--secure', 'none', '--user', 'Administrator', '--password', PASSWORD, '--local-netid', '10.20.30.42.1.1', ...ports, '--json']);
+    expect(parsed(plain.io)).toMatchObject({ ok: true, netId: t.netId, mode: 'none' });
+    expect(plain.code).toBe(0);
+    expect(t.routes().map((r) => r.netId)).toContain('10.20.30.42.1.1');
   });
 });

@@ -1,9 +1,10 @@
-import { createSocket } from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../run-cli';
 import type { CliIo } from '../command';
-import { startVirtualTargets, type VirtualTarget } from '../../sim';
+import { startVirtualTarget, startVirtualTargets, type VirtualTarget } from '../../sim';
+import { listAdapters } from '../../services/network/adapters';
 import { createDiscoverCommand } from './discover';
+import { freeUdpPort } from '../../services/network/free-port';
 
 // Virtual targets on 127.0.20.150-127.0.20.159 (this file's block), all on one ephemeral UDP port.
 function bufferIo(): CliIo & { out: string; err: string } {
@@ -18,13 +19,6 @@ function bufferIo(): CliIo & { out: string; err: string } {
   return io;
 }
 
-async function freeUdpPort(address: string): Promise<number> {
-  const socket = createSocket('udp4');
-  await new Promise<void>((resolve) => socket.bind({ address, port: 0 }, resolve));
-  const { port } = socket.address();
-  await new Promise<void>((resolve) => socket.close(resolve));
-  return port;
-}
 
 let port = 0;
 let sims: VirtualTarget[] = [];
@@ -115,5 +109,39 @@ describe('adsroute discover', () => {
     const code = await runCli(['discover', '--json', '--timeout', '100'], [command], io);
     expect(code).toBe(1);
     expect(io.err).toContain('No adapter with a usable IPv4 address');
+  });
+});
+
+describe('adsroute discover --adapter', () => {
+  // The OS's real adapter list, cut down to loopback: a broadcast from these can never leave this machine.
+  const loopbackOnly = () => listAdapters({ includeLoopback: true }).filter((a) => a.loopback);
+  const loopbackCommand = createDiscoverCommand({ listAdapters: loopbackOnly });
+
+  it('broadcasts on the loopback adapter only and names it in each result; unicast-only systems stay silent', async () => {
+    const lo = loopbackOnly().find((a) => a.address === '127.0.0.1');
+    expect(lo).toMatchObject({ name: 'lo', netmask: '255.0.0.0', broadcast: '127.255.255.255', loopback: true });
+    // Receives loopback broadcasts on this file's private port; the three targets above listen on unicast only.
+    const listener = await startVirtualTarget({ name: 'BC-LOOP', address: '127.0.20.156', netId: '5.20.156.1.1.1', tcp: false, tls: true, ports: { udp: port, ads: 0, tls: 0 }, broadcastAddresses: ['127.255.255.255'] });
+    try {
+      for (const chosen of ['lo', '127.0.0.1']) {
+        const io = bufferIo();
+        const code = await runCli(['discover', '--adapter', chosen, '--udp-port', String(port), '--timeout', '400', '--json'], [loopbackCommand], io);
+        expect(code).toBe(0);
+        const parsed = JSON.parse(io.out) as Array<Record<string, unknown>>;
+        expect(parsed).toEqual([
+          expect.objectContaining({ hostname: 'BC-LOOP', netId: '5.20.156.1.1.1', address: '127.0.20.156', adapter: 'lo', fingerprint: listener.fingerprint, secureAds: true }),
+        ]);
+      }
+    } finally {
+      await listener.stop();
+    }
+  });
+
+  it('an adapter that does not exist is a usage error naming the available ones, and nothing is sent', async () => {
+    const io = bufferIo();
+    expect(await runCli(['discover', '--adapter', 'eth-none', '--udp-port', String(port), '--json'], [loopbackCommand], io)).toBe(2);
+    expect(io.err).toContain("no network adapter 'eth-none' with an IPv4 address; available: ");
+    expect(io.err).toContain('lo (127.0.0.1)');
+    expect(io.out).toBe('');
   });
 });

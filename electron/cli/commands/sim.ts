@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { loadCertificateFile, loadPrivateKeyFile } from '../../services/certificates/load-files';
 import { startVirtualTargets, type VirtualTarget } from '../../sim/virtual-target';
 import type { VirtualTargetInput } from '../../sim/config';
-import { isSimOs } from '../../sim/os-presets';
+import { isSimOs, OS_WITH_BUILD, SIM_OS_NAMES, type SimOs } from '../../sim/os-presets';
+import type { SimLogEntry } from '../../sim/sim-log';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { parseArgs } from '../run-cli';
 
@@ -16,21 +17,29 @@ Options:
   --bind IP              address to listen on (default 127.0.0.2)
   --name NAME            host name (default SIM-<address>)
   --netid NETID          AMS NetId (default <address>.1.1)
-  --os win10|win7|ce|tcbsd
+  --os win10[:BUILD]|win7|ce|ce7|tcbsd
+                         OS in discovery: Windows 10 (build 19045 unless given, e.g. win10:22621 = Windows 11),
+                         Windows 7 SP1, Windows CE 6 (ce), Windows CE 7 (ce7), TwinCAT/BSD 14
   --twincat VERSION      e.g. 3.1.4024 (default per OS)
   --user NAME            account for route adds (default Administrator)
   --password TEXT        its password (default 1)
   --psk IDENTITY:SECRET  PSK identity for Secure ADS (repeatable)
   --ca FILE --cert FILE --key FILE [--key-password TEXT] [--ignore-cn]
                          shared-CA mode: root CA, this target's certificate and key (.pem or .der)
-  --secure-only          TCP 48898 listens but refuses plain ADS
+  --secure-only          TCP 48898 listens but refuses plain ADS (--no-secure-only: it does not)
   --no-discovery         no UDP 48899      --no-tls   no TCP 8016      --no-tcp   no TCP 48898
+  --discovery --tls --tcp                  turn a listener on that the state folder has switched off
   --config-mode          report ADS state CONFIG instead of RUN
-  --state DIR            keep TcSelfSigned.xml and StaticRoutes.xml here (default: a temp folder)
-  --config FILE.json     JSON array of targets (each like the options above, e.g. {"address":"127.0.0.3","os":"tcbsd"})
+  --state DIR            keep TcSelfSigned.xml, StaticRoutes.xml (routes, <Server>, SecureOnly) and
+                         TcRegistry.xml (DisableAds* switches) here; when they exist they configure the target
+                         unless a flag says otherwise (default: a fresh temp folder)
+  --config FILE.json     JSON array of targets (each like the options above, e.g. {"address":"127.0.0.3","os":"tcbsd"}
+                         or {"address":"127.0.0.4","os":"win10","osBuild":19044})
   --broadcast IP         also receive broadcasts sent to IP (repeatable)
   --udp-port N --ads-port N --tls-port N   port overrides
-  --json                 one JSON line per target once listening`;
+  --json                 one JSON line per target once listening, then one {"event":"log",...} line per log entry
+                         (without --json: readable lines). The log names failed connections with their reason
+                         and stored routes; it never contains a password, PSK secret or key.`;
 
 /** `adsroute sim`: a virtual TwinCAT target for tests, demos and training. */
 export const simCommand: CliCommand = {
@@ -57,8 +66,12 @@ export const simCommand: CliCommand = {
         'key-password': { type: 'string' },
         'ignore-cn': { type: 'boolean' },
         'secure-only': { type: 'boolean' },
+        'no-secure-only': { type: 'boolean' },
+        discovery: { type: 'boolean' },
         'no-discovery': { type: 'boolean' },
+        tls: { type: 'boolean' },
         'no-tls': { type: 'boolean' },
+        tcp: { type: 'boolean' },
         'no-tcp': { type: 'boolean' },
         'config-mode': { type: 'boolean' },
         state: { type: 'string' },
@@ -75,7 +88,7 @@ export const simCommand: CliCommand = {
     if (values.config) {
       inputs = await readConfigFile(values.config);
     } else {
-      if (values.os !== undefined && !isSimOs(values.os)) throw new UsageError(`--os must be win10, win7, ce or tcbsd`);
+      const os = values.os !== undefined ? osArg(values.os) : undefined;
       const psk = (values.psk ?? []).map((entry) => {
         const at = entry.indexOf(':');
         if (at <= 0) throw new UsageError('--psk expects IDENTITY:SECRET');
@@ -101,16 +114,18 @@ export const simCommand: CliCommand = {
           ...(values.bind ? { address: values.bind } : {}),
           ...(values.name ? { name: values.name } : {}),
           ...(values.netid ? { netId: values.netid } : {}),
-          ...(values.os ? { os: values.os as VirtualTargetInput['os'] } : {}),
+          ...(os ? { os: os.os } : {}),
+          ...(os?.build !== undefined ? { osBuild: os.build } : {}),
           ...(values.twincat ? { twincat: values.twincat } : {}),
           ...(values.user !== undefined ? { user: values.user } : {}),
           ...(values.password !== undefined ? { password: values.password } : {}),
           ...(psk.length ? { psk } : {}),
           ...(ca ? { ca } : {}),
-          secureOnly: values['secure-only'] ?? false,
-          discovery: !values['no-discovery'],
-          tls: !values['no-tls'],
-          tcp: !values['no-tcp'],
+          // Only switches the user named: the others come from the state folder (or the defaults).
+          ...switchArg('secure-only', values['secure-only'], values['no-secure-only'], 'secureOnly'),
+          ...switchArg('discovery', values.discovery, values['no-discovery'], 'discovery'),
+          ...switchArg('tls', values.tls, values['no-tls'], 'tls'),
+          ...switchArg('tcp', values.tcp, values['no-tcp'], 'tcp'),
           runState: values['config-mode'] ? 'config' : 'run',
           ...(values.state ? { stateDir: resolve(values.state) } : {}),
           ...(Object.keys(ports).length ? { ports } : {}),
@@ -121,8 +136,17 @@ export const simCommand: CliCommand = {
 
     const targets = await startVirtualTargets(inputs);
     for (const target of targets) io.stdout(`${values.json ? readyJson(target) : readyText(target)}\n`);
+    // The event log follows the ready lines: first what happened while later targets were starting, then live.
+    const unsubscribe: Array<() => void> = [];
+    for (const target of targets) {
+      const print = (entry: SimLogEntry) => io.stdout(`${values.json ? logJson(target, entry) : logText(target, entry)}\n`);
+      for (const entry of target.log()) if (entry.kind !== 'listening') print(entry);
+      target.events.on('entry', print);
+      unsubscribe.push(() => target.events.off('entry', print));
+    }
     await io.interrupted;
     await Promise.all(targets.map((t) => t.stop()));
+    for (const off of unsubscribe) off();
     if (!values.json) io.stdout('virtual targets stopped\n');
     return 0;
   },
@@ -141,6 +165,26 @@ async function readConfigFile(path: string): Promise<VirtualTargetInput[]> {
   return parsed as VirtualTargetInput[];
 }
 
+function osArg(text: string): { os: SimOs; build?: number } {
+  const [name = '', build, ...rest] = text.split(':');
+  if (!isSimOs(name) || rest.length) throw new UsageError(`--os must be ${SIM_OS_NAMES.join(', ')} (win10 optionally with :BUILD)`);
+  if (build === undefined) return { os: name };
+  if (!OS_WITH_BUILD.has(name)) throw new UsageError(`--os ${name} takes no build number; only ${[...OS_WITH_BUILD].join(', ')} does`);
+  const n = Number(build);
+  if (!/^\d+$/.test(build) || !Number.isSafeInteger(n) || n > 0xffffffff) throw new UsageError(`--os ${name}:BUILD needs a build number such as 19045`);
+  return { os: name, build: n };
+}
+
+type Switch = 'secureOnly' | 'discovery' | 'tls' | 'tcp';
+
+/** `--x` / `--no-x`: true, false, or nothing when neither is given (the state folder or the default decides). */
+function switchArg(flag: string, on: boolean | undefined, off: boolean | undefined, field: Switch): Partial<Record<Switch, boolean>> {
+  if (on && off) throw new UsageError(`--${flag} and --no-${flag} contradict each other`);
+  if (on) return { [field]: true };
+  if (off) return { [field]: false };
+  return {};
+}
+
 function portArg(flag: string, text: string): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`${flag} must be a port number 0-65535`);
@@ -151,6 +195,25 @@ function readyJson(t: VirtualTarget): string {
   return JSON.stringify({ event: 'ready', name: t.config.name, netId: t.netId, address: t.address, fingerprint: t.config.tls ? t.fingerprint : null });
 }
 
+function logJson(t: VirtualTarget, e: SimLogEntry): string {
+  return JSON.stringify({
+    event: 'log',
+    name: t.config.name,
+    address: t.address,
+    time: e.time,
+    kind: e.kind,
+    transport: e.transport,
+    ...(e.peer !== undefined ? { peer: e.peer } : {}),
+    ...(e.reason !== undefined ? { reason: e.reason } : {}),
+    message: e.message,
+  });
+}
+
+function logText(t: VirtualTarget, e: SimLogEntry): string {
+  const where = `${e.transport}${e.peer ? ` ${e.peer}` : ''}`;
+  return `${e.time}  ${t.config.name}  ${where}  ${e.kind}${e.reason ? ` (${e.reason})` : ''}: ${e.message}`;
+}
+
 function readyText(t: VirtualTarget): string {
   const c = t.config;
   const parts = [
@@ -158,7 +221,7 @@ function readyText(t: VirtualTarget): string {
     `ads ${t.ports.ads ?? 'off'}${c.secureOnly ? ' (secure only)' : ''}`,
     `tls ${t.ports.tls ?? 'off'}`,
   ];
-  const lines = [`ready: ${c.name}  NetId ${t.netId}  at ${t.address}  (${c.os}, TwinCAT ${c.twincat}; ${parts.join(', ')})`];
+  const lines = [`ready: ${c.name}  NetId ${t.netId}  at ${t.address}  (${c.os}${c.osBuild !== undefined ? `:${c.osBuild}` : ''}, TwinCAT ${c.twincat}; ${parts.join(', ')})`];
   if (c.tls) lines.push(`       fingerprint ${t.fingerprint}`);
   lines.push(`       state ${t.stateDir}`);
   return lines.join('\n');

@@ -303,23 +303,24 @@ export class DiscoverySearch extends EventEmitter<DiscoverySearchEvents> {
     this.pump();
   }
 
-  /** Keeps `concurrency` unicast probes in flight; host probes jump the range queue. */
+  /**
+   * Keeps `concurrency` range probes in flight. Named hosts are few and typed by the user: they go out as soon as they
+   * resolve, without waiting behind a sweep for a free slot (they still count as in flight for the range).
+   */
   private pump(): void {
     const socket = this.unicastSocket;
     if (!socket || this.finishing) return;
+    for (let probe = this.hostQueue.shift(); probe; probe = this.hostQueue.shift()) this.startProbe(socket, probe);
     while (this.inFlight < this.plan.concurrency) {
-      let probe = this.hostQueue.shift();
-      if (!probe) {
-        const next = this.rangeLeft > 0 ? this.rangeAddresses.next() : { done: true as const, value: undefined };
-        if (next.done) break;
-        this.rangeLeft--;
-        if (this.probes.has(next.value)) {
-          this.total--;
-          continue;
-        }
-        probe = newProbe(next.value, []);
-        this.probes.set(probe.address, probe);
+      const next = this.rangeLeft > 0 ? this.rangeAddresses.next() : { done: true as const, value: undefined };
+      if (next.done) break;
+      this.rangeLeft--;
+      if (this.probes.has(next.value)) {
+        this.total--;
+        continue;
       }
+      const probe = newProbe(next.value, []);
+      this.probes.set(probe.address, probe);
       this.startProbe(socket, probe);
     }
     this.emitProgress();

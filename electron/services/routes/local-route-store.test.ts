@@ -17,7 +17,7 @@ afterEach(async () => {
 function route(name: string, extra: Partial<LocalRoute> = {}): LocalRoute {
   return {
     name, address: '192.168.1.20', netId: '5.36.69.176.1.1', virtualNetId: null, type: 'TCP_IP', flags: null, temporary: false,
-    unidirectional: false, tls: { mode: 'ssc', fingerprint: 'ab'.repeat(32), pskIdentity: null, ignoreCn: false },
+    unidirectional: false, tls: { mode: 'ssc', fingerprint: 'ab'.repeat(32), pskIdentity: null, ignoreCn: false, caFile: null, certFile: null, keyFile: null },
     createdAt: '2026-01-01T00:00:00.000Z', verifiedAt: null, ...extra,
   };
 }
@@ -33,6 +33,15 @@ describe('LocalRouteStore', () => {
     const backup = JSON.parse(await readFile(join(dir, `${ROUTES_FILE}.bak`), 'utf8')) as { routes: LocalRoute[] };
     expect(backup.routes.map((r) => r.name)).toEqual(['CX-1', 'CX-2']);
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('reads a routes.json written before the CA file fields existed', async () => {
+    const older = route('CX-OLD') as unknown as { tls: Record<string, unknown> };
+    for (const field of ['caFile', 'certFile', 'keyFile']) delete older.tls[field];
+    await writeFile(join(dir, ROUTES_FILE), JSON.stringify({ version: 1, routes: [older] }));
+    const [loaded] = await new LocalRouteStore(dir).list();
+    expect(loaded?.name).toBe('CX-OLD');
+    expect(loaded?.tls).toMatchObject({ mode: 'ssc', caFile: null, certFile: null, keyFile: null });
   });
 
   it('keeps temporary routes in memory only', async () => {

@@ -123,6 +123,9 @@ describe('CA mode', () => {
     expect(result.error).toBeNull();
     expect(result.verified?.adsStateName).toBe('Run');
     expect(target.routes()[0]?.tls?.mode).toBe('ca');
+    // The local record names the files StaticRoutes.xml will point at, and never the key password.
+    const local = (await kit.store.list()).find((r) => r.name === 'CX-TARGET');
+    expect(local?.tls).toMatchObject({ mode: 'ca', caFile: clientPaths.caPath, certFile: clientPaths.certPath, keyFile: clientPaths.keyPath, ignoreCn: false });
   });
 
   it('CN mismatch fails unless IgnoreCn is set', async () => {

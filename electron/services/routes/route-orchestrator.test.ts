@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { startVirtualTarget, type VirtualTarget } from '../../sim/index';
 import { createRoutes } from './route-orchestrator';
@@ -85,5 +85,31 @@ describe('createRoutes against the virtual target', () => {
     const results = await createRoutes(request, kit.deps, kit.onStep);
     expect(results.map((r) => [r.target, r.ok])).toEqual(targets.map((t) => [t.address, true]));
     for (const t of targets) expect(t.routes()).toHaveLength(1);
+  });
+
+  it('never works on more targets at once than the batch allows, and starts the next as soon as one ends', async () => {
+    // Hosts that resolve only when the test says so: each waiting lookup is one target in flight.
+    const waiting: Array<() => void> = [];
+    let inFlight = 0;
+    let most = 0;
+    const deps = {
+      ...kit.deps,
+      resolveHost: async (host: string) => {
+        most = Math.max(most, ++inFlight);
+        await new Promise<void>((release) => waiting.push(release));
+        inFlight--;
+        throw new Error(`${host} stays unresolved`);
+      },
+    };
+    const hosts = Array.from({ length: 10 }, (_, i) => `plc-${i}`);
+    const request = addRequest(hosts.map((address) => ({ settings: { address, netId: '10.0.0.1.1.1', security: 'none' as const } })), { kind: 'os', user: 'Administrator', password: '1' }, { concurrency: 3 });
+    const done = createRoutes(request, deps, () => undefined);
+    for (let released = 0; released < hosts.length; released++) {
+      await vi.waitFor(() => expect(waiting.length).toBe(Math.min(3, hosts.length - released)));
+      waiting.shift()?.();
+    }
+    const results = await done;
+    expect(most).toBe(3);
+    expect(results.map((r) => [r.target, r.ok])).toEqual(hosts.map((h) => [h, false]));
   });
 });

@@ -55,9 +55,16 @@ export interface RouteDeps {
 /**
  * Creates routes to many targets at once, at most `concurrency` in parallel, each through the steps
  * resolve → connect → tls → fingerprint → credentials → remote-route → local-route → verify (skipping what the mode
- * does not use). Never rejects: every target ends with a result, failures as RouteError with a fix.
+ * does not use). Never rejects: every target ends with a result, failures as RouteError with a fix, reported to
+ * `onResult` as soon as that target is done.
  */
-export async function createRoutes(request: RoutesAddRequest, deps: RouteDeps, onStep: StepListener, signal?: AbortSignal): Promise<TargetResult[]> {
+export async function createRoutes(
+  request: RoutesAddRequest,
+  deps: RouteDeps,
+  onStep: StepListener,
+  signal?: AbortSignal,
+  onResult: (result: TargetResult) => void = () => undefined,
+): Promise<TargetResult[]> {
   const results: TargetResult[] = new Array(request.targets.length);
   const batchDeps: RouteDeps = { ...deps, identity: identityForOneBatch(deps.identity) };
   let next = 0;
@@ -66,7 +73,9 @@ export async function createRoutes(request: RoutesAddRequest, deps: RouteDeps, o
       const index = next++;
       const target = request.targets[index];
       if (!target) return;
-      results[index] = await createOne(target, request, batchDeps, onStep, signal);
+      const result = await createOne(target, request, batchDeps, onStep, signal);
+      results[index] = result;
+      onResult(result);
     }
   };
   const workers = Math.max(1, Math.min(request.concurrency, request.targets.length));
@@ -289,6 +298,9 @@ async function localRouteStep(settings: RouteSettings, state: FlowState, deps: R
             fingerprint: settings.security === 'ssc' ? state.fingerprint : null,
             pskIdentity: credentials.kind === 'psk' ? credentials.identity : null,
             ignoreCn: credentials.kind === 'ca' ? credentials.ignoreCn : false,
+            caFile: credentials.kind === 'ca' ? credentials.caPath : null,
+            certFile: credentials.kind === 'ca' ? credentials.certPath : null,
+            keyFile: credentials.kind === 'ca' ? credentials.keyPath : null,
           },
     createdAt: (deps.now?.() ?? new Date()).toISOString(),
     verifiedAt: null,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +67,54 @@ describe('routes IPC feature', () => {
     expect(list).toMatchObject({ ok: true, data: [expect.objectContaining({ name: 'CX-IPC', netId: target.netId })] });
     expect(JSON.stringify([events, services.context.logBook.recent()])).not.toContain(PASSWORD);
     expect(await services.dispatcher.dispatch('routes:remove', { name: 'CX-IPC' }, client)).toEqual({ ok: true, data: { removed: true } });
+  });
+
+  it('reports each target as soon as it is done, with the route list before it, while a slower one still runs', async () => {
+    // A second "target" that accepts TCP 8016 and never answers: it sits in the TLS step until its timeout.
+    const { createServer } = await import('node:net');
+    const held = new Set<import('node:net').Socket>();
+    let clientClosed = 0;
+    const silent = createServer((socket) => {
+      held.add(socket);
+      // Read (and drop) what arrives, so the client's hang-up is seen.
+      socket.resume();
+      socket.on('close', () => clientClosed++);
+    });
+    await new Promise<void>((resolve) => silent.listen(8016, '127.0.46.2', resolve));
+    const before = events.length;
+    try {
+      const reply = await services.dispatcher.dispatch(
+        'routes:add',
+        {
+          targets: [
+            { settings: { routeName: 'CX-FAST', netId: target.netId, address: target.address, remoteRouteName: 'ENG-PC', security: 'ssc' }, expectedFingerprint: target.fingerprint },
+            { settings: { routeName: 'CX-SLOW', netId: '127.0.46.2.1.1', address: '127.0.46.2', remoteRouteName: 'ENG-PC', security: 'ssc', connectionTimeoutMs: 2000 }, expectedFingerprint: target.fingerprint },
+          ],
+          credentials: { kind: 'os', user: 'Administrator', password: PASSWORD },
+        },
+        client,
+      );
+      const batchId = (reply as { data: { batchId: string } }).data.batchId;
+      await waitForDone(batchId);
+      // The client gave up on the silent target and hung up, rather than leaving the socket open.
+      await vi.waitFor(() => expect(clientClosed).toBe(held.size));
+      const order = events
+        .slice(before)
+        .map(({ channel, event }) => {
+          const e = event as { batchId?: string; target?: string; status?: string; result?: { target: string; ok: boolean } };
+          if (channel === 'routes:changed') return 'list';
+          if (e.batchId !== batchId) return null;
+          if (channel === 'routes:result') return `result ${e.result?.target} ${e.result?.ok ? 'ok' : 'failed'}`;
+          if (channel === 'routes:step' && e.target === '127.0.46.2' && e.status === 'failed') return 'slow target failed';
+          return channel === 'routes:done' ? 'done' : null;
+        })
+        .filter((entry) => entry !== null);
+      expect(order).toEqual(['list', 'result 127.0.46.1 ok', 'slow target failed', 'list', 'result 127.0.46.2 failed', 'done']);
+    } finally {
+      for (const socket of held) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+      await services.dispatcher.dispatch('routes:remove', { name: 'CX-FAST' }, client);
+    }
   });
 
   it('identity:get and identity:set', async () => {

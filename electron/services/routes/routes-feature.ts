@@ -8,7 +8,7 @@ import { SECURE_ADS_PORT } from '../secure-ads/secure-session';
 import type { TlsConnector } from '../secure-ads/secure-transport';
 import { fetchServerCertificate } from '../secure-ads/server-certificate';
 import { LocalRouteStore } from './local-route-store';
-import { createRoutes } from './route-orchestrator';
+import { createRoutes, type TargetResult } from './route-orchestrator';
 
 const CERTIFICATE_FETCH_TIMEOUT_MS = 5000;
 
@@ -40,14 +40,19 @@ export function routesFeature(context: ServiceContext, connector: TlsConnector =
       const controller = new AbortController();
       const deps = { identity, store, connector, logger };
       logger.info(`batch ${batchId}: ${request.targets.length} target(s), ${request.targets.map((t) => `${t.settings.address} (${t.settings.security})`).join(', ')}`);
-      const done = createRoutes(request, deps, (step) => context.events.emit('routes:step', { batchId, ...step }), controller.signal)
-        .then(async (results) => {
-          // The list first, so a UI reacting to routes:done already shows the new route.
+      // Per target, in the order they finish: the route list first, so a UI reacting to the result already shows
+      // the new route (Connected column). Chained so the batch's routes:done comes after every result.
+      let reported = Promise.resolve();
+      const onResult = (result: TargetResult) => {
+        reported = reported.then(async () => {
           await announceRoutes();
-          context.events.emit('routes:done', {
-            batchId,
-            results: results.map((r) => ({ target: r.target, ok: r.ok, netId: r.netId, fingerprint: r.fingerprint, error: r.error, ms: r.ms })),
-          });
+          context.events.emit('routes:result', { batchId, result: resultEvent(result) });
+        });
+      };
+      const done = createRoutes(request, deps, (step) => context.events.emit('routes:step', { batchId, ...step }), controller.signal, onResult)
+        .then(async (results) => {
+          await reported;
+          context.events.emit('routes:done', { batchId, results: results.map(resultEvent) });
         })
         .catch((error: unknown) => logger.error(`batch ${batchId} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`))
         .finally(() => batches.delete(batchId));
@@ -81,6 +86,10 @@ export function routesFeature(context: ServiceContext, connector: TlsConnector =
       await Promise.all([...batches.values()].map((b) => b.done));
     },
   };
+}
+
+function resultEvent(r: TargetResult) {
+  return { target: r.target, ok: r.ok, netId: r.netId, fingerprint: r.fingerprint, error: r.error, ms: r.ms };
 }
 
 /** Last line of defence: should a secret ever reach a log line, the LogBook masks it. */

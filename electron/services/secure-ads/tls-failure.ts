@@ -37,7 +37,9 @@ export function tlsFailure(error: unknown, context: TlsFailureContext): RouteFai
   return new RouteFailure(
     'tls-failed',
     `TLS handshake with ${context.host}:${context.port} failed: ${error.message}`,
-    'the target may offer no cipher suite this client speaks (TwinCAT uses DHE-RSA-AES-CBC and PSK-AES-CBC): check the TwinCAT version',
+    error.code === 'protocol-version'
+      ? `TCP ${context.port} on the target speaks another TLS version than Secure ADS (TLS 1.2): check that this port is TwinCAT's Secure ADS and not another service`
+      : 'the target may offer no cipher suite this client speaks (TwinCAT uses DHE-RSA-AES-CBC and PSK-AES-CBC): check the TwinCAT version',
   );
 }
 

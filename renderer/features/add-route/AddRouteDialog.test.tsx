@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { RequestOf } from '../../../shared/ipc/contract';
+import { formatFingerprint } from '../../../shared/protocol/fingerprint';
 import { FakeApi } from '../../test-utils/fake-api';
 import { renderWithApi } from '../../test-utils/render';
 import { AddRouteDialog } from './AddRouteDialog';
@@ -64,11 +65,30 @@ describe('Add Route dialog: settings', () => {
     expect(screen.getByRole('button', { name: 'Add Route' })).toHaveProperty('disabled', false);
   });
 
-  it('warns that this PC must resolve the name when Host Name is chosen', async () => {
-    const user = open(fakeServices());
+  it('checks that this PC resolves the host name when Host Name is chosen, and to the system that answered', async () => {
+    const answers: Record<string, { address: string | null; error: string | null }> = {
+      'CX-123': { address: '10.77.1.10', error: null },
+      'CX-OTHER': { address: '10.77.9.9', error: null },
+    };
+    const api = fakeServices().handle('network:resolve', ({ hosts }) =>
+      hosts.map((host) => ({ host, ...(answers[host] ?? { address: null, error: 'not found by DNS or the hosts file' }) })),
+    );
+    const user = open(api);
     await user.click(screen.getByRole('radio', { name: 'Host Name' }));
-    expect(screen.getByText(/This PC must be able to resolve CX-123/)).toBeTruthy();
     expect(screen.getByRole('textbox', { name: 'Address Info' })).toHaveProperty('value', 'CX-123');
+    expect(await screen.findByText('This PC resolves CX-123 → 10.77.1.10.')).toBeTruthy();
+
+    const address = screen.getByRole('textbox', { name: 'Address Info' });
+    await user.clear(address);
+    expect(screen.getByText('Enter a host name, or choose IP Address')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Add Route' })).toHaveProperty('disabled', true);
+    await user.type(address, 'CX-OTHER');
+    expect(await screen.findByText(/CX-OTHER resolves to 10\.77\.9\.9, but the system answered from 10\.77\.1\.10\. Choose IP Address/)).toBeTruthy();
+
+    await user.clear(address);
+    await user.type(address, 'CX-GONE');
+    expect(await screen.findByText(/CX-GONE does not resolve from this PC \(not found by DNS or the hosts file\)\. Choose IP Address/)).toBeTruthy();
+    expect(api.callsTo('network:resolve').at(-1)).toEqual({ hosts: ['CX-GONE'] });
   });
 });
 
@@ -81,6 +101,10 @@ describe('Add Route dialog: Self-Signed Certificate login', () => {
     await toLogin(user);
     expect(await screen.findByText(/3FA2 C0DE 9B1E/)).toBeTruthy();
     expect(api.callsTo('secure:server-certificate')).toEqual([{ address: '10.77.1.10' }]);
+    // The handshake fingerprint goes to the clipboard whole, in the notation shown, e.g. to paste into a ticket.
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText');
+    await user.click(screen.getByRole('button', { name: 'Copy fingerprint' }));
+    expect(writeText).toHaveBeenCalledWith(formatFingerprint(FINGERPRINT, 'upper'));
     await user.type(screen.getByRole('textbox', { name: 'User name' }), 'Administrator');
     await user.type(screen.getByLabelText('Password'), '1');
     const add = screen.getByRole('button', { name: 'Add' });
@@ -145,6 +169,23 @@ describe('Add Route dialog: PSK and plain logins', () => {
     expect(api.callsTo('secure:server-certificate')).toEqual([]);
   });
 
+  it('sends the Shared CA files, the key password and Ignore CN as entered', async () => {
+    const api = fakeServices();
+    const user = open(api);
+    await user.click(screen.getByRole('radio', { name: 'Shared CA' }));
+    await toLogin(user);
+    await user.type(screen.getByRole('textbox', { name: /CA certificate/ }), '/pki/ca.pem');
+    await user.type(screen.getByRole('textbox', { name: /Client certificate/ }), '/pki/eng-pc.der');
+    await user.type(screen.getByRole('textbox', { name: /Private key/ }), '/pki/eng-pc.key');
+    const keyPassword = screen.getByLabelText(/^Key password/);
+    expect(keyPassword.getAttribute('type')).toBe('password');
+    await user.type(keyPassword, 'k3y-pw');
+    await user.click(screen.getByRole('checkbox', { name: 'Ignore CN' }));
+    await user.click(screen.getByRole('button', { name: 'Add' }));
+    expect(addRequests(api)[0]?.credentials).toEqual({ kind: 'ca', caPath: '/pki/ca.pem', certPath: '/pki/eng-pc.der', keyPath: '/pki/eng-pc.key', keyPassword: 'k3y-pw', ignoreCn: true });
+    expect(api.callsTo('secure:server-certificate')).toEqual([]);
+  });
+
   it('asks for a user name with no silent default and can show the password', async () => {
     const api = fakeServices();
     const user = open(api, [discovered('PLC-1', '10.77.1.20', { secureAds: false, fingerprint: null })]);
@@ -192,6 +233,22 @@ describe('Add Route dialog: progress', () => {
     api.emit('routes:done', { batchId: 'b1', results: [{ target: '10.77.1.20', ok: false, netId: null, fingerprint: null, error, ms: 40 }] });
     expect((await screen.findAllByText('The target refused the user name or password')).length).toBeGreaterThan(0);
     expect(screen.getByText('Fix: Use an administrator account of the target OS')).toBeTruthy();
+  });
+
+  it('shows a target as created the moment its own result arrives, while another of the batch still runs', async () => {
+    const api = fakeServices();
+    const targets = ['10.77.1.10', '10.77.1.11'].map((address, i) => discovered(`CX-${i + 1}`, address, { secureAds: false, fingerprint: null }));
+    const user = open(api, targets);
+    await toLogin(user);
+    await user.type(screen.getByRole('textbox', { name: 'User name' }), 'Administrator');
+    await user.type(screen.getByLabelText('Password'), '1{Enter}');
+    await waitFor(() => expect(addRequests(api)).toHaveLength(1));
+    api.emit('routes:step', step('b1', '10.77.1.11', 'credentials', 'running'));
+    api.emit('routes:result', { batchId: 'b1', result: { target: '10.77.1.10', ok: true, netId: '10.77.1.10.1.1', fingerprint: null, error: null, ms: 80 } });
+    const rowOf = (name: string) => within(screen.getByRole('table', { name: 'Route results' })).getByRole('row', { name: new RegExp(name) });
+    await waitFor(() => expect(within(rowOf('CX-1')).getByText('Created')).toBeTruthy());
+    expect(within(rowOf('CX-2')).getByText('Running')).toBeTruthy();
+    expect(screen.getByText('1 of 2 done…')).toBeTruthy();
   });
 
   it('retries only the failed targets with the same settings and login', async () => {

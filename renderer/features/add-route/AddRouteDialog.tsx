@@ -153,8 +153,10 @@ function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClo
       )}
       {phase === 'progress' && (
         <>
-          <DialogContent dividers>
-            <Box role="region" aria-label="Progress" aria-busy={running}>
+          {/* Focusable: a failure with its fix can make the steps taller than the dialog, and the region has no control
+              of its own, so keyboard users need it to take focus to scroll it. */}
+          <DialogContent dividers tabIndex={0} role="region" aria-label="Progress" aria-busy={running}>
+            <Box>
               {batch.state.rows.length === 1 && batch.state.rows[0] ? (
                 <>
                   <RouteStepper row={batch.state.rows[0]} />

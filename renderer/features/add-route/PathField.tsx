@@ -2,18 +2,14 @@ import { useId, useRef } from 'react';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-
-/** Electron puts the real path on dropped or picked files; a browser only gives the name. */
-function pathOf(file: File): string {
-  const withPath = file as File & { path?: string };
-  return typeof withPath.path === 'string' && withPath.path !== '' ? withPath.path : file.name;
-}
+import { useApi } from '../../api/ApiProvider';
 
 /**
  * A file path on the machine running the services. The text is the source of truth: the picker only helps where the
  * platform reveals a path (Electron); in a browser it fills the bare name, which the user completes.
  */
 export function PathField({ label, value, onChange, autoFocus, helperText }: { label: string; value: string; onChange(value: string): void; autoFocus?: boolean; helperText?: string }) {
+  const api = useApi();
   const picker = useRef<HTMLInputElement>(null);
   const id = useId();
   return (
@@ -42,7 +38,8 @@ export function PathField({ label, value, onChange, autoFocus, helperText }: { l
         accept=".pem,.der,.crt,.cer,.key"
         onChange={(event) => {
           const file = event.target.files?.[0];
-          if (file) onChange(pathOf(file));
+          // Electron reveals the real path; a browser only the name, which the user completes.
+          if (file) onChange(api.pathForFile(file) || file.name);
           event.target.value = '';
         }}
       />

@@ -12,8 +12,9 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import type { RoutePersistence } from '../../../shared/domain/route';
-import { addressOf, type AddressKind, type FormErrors, type RouteForm, type SecureMethod, type TargetEntry } from './route-form';
+import { type AddressKind, type FormErrors, type RouteForm, type SecureMethod, type TargetEntry } from './route-form';
 import { TargetsSettingsTable } from './TargetsSettingsTable';
+import { useHostResolution } from './use-host-resolution';
 
 interface RouteSettingsFormProps {
   form: RouteForm;
@@ -22,9 +23,9 @@ interface RouteSettingsFormProps {
   onTargetChange(key: string, update: Partial<TargetEntry>): void;
 }
 
-function RadioChoice<T extends string>({ label, value, options, onChange, helper, disabled }: { label: string; value: T; options: ReadonlyArray<[T, string]>; onChange(value: T): void; helper?: ReactNode; disabled?: boolean }) {
+function RadioChoice<T extends string>({ label, value, options, onChange, helper, disabled, error }: { label: string; value: T; options: ReadonlyArray<[T, string]>; onChange(value: T): void; helper?: ReactNode; disabled?: boolean; error?: boolean }) {
   return (
-    <FormControl component="fieldset" disabled={disabled}>
+    <FormControl component="fieldset" disabled={disabled} error={error}>
       <FormLabel component="legend" sx={{ fontSize: '0.8rem' }}>
         {label}
       </FormLabel>
@@ -58,12 +59,43 @@ const ADDRESS_KINDS: ReadonlyArray<[AddressKind, string]> = [
   ['ip', 'IP Address'],
 ];
 
+/**
+ * A route by host name only works where this PC resolves the name, and to the system that answered the search: say
+ * which names do not resolve, or resolve elsewhere, before the user commits to them.
+ */
+function HostResolutionNotice({ targets }: { targets: readonly TargetEntry[] }) {
+  const named = targets.filter((target) => target.hostname.trim() !== '');
+  const resolution = useHostResolution(named.map((target) => target.hostname));
+  if (named.length === 0) return <Notice severity="warning">A target without a host name needs IP Address.</Notice>;
+  if (resolution.status === 'idle' || resolution.status === 'checking') return <Notice severity="info">Checking that this PC resolves {named.map((t) => t.hostname).join(', ')}…</Notice>;
+  if (resolution.status === 'error') return <Notice severity="warning">Could not check the host names ({resolution.message}); if this PC cannot resolve them, choose IP Address.</Notice>;
+  const byHost = new Map(resolution.results.map((r) => [r.host, r]));
+  const problems: string[] = [];
+  const fine: string[] = [];
+  for (const target of named) {
+    const result = byHost.get(target.hostname);
+    if (!result) continue;
+    if (result.address === null) problems.push(`${target.hostname} does not resolve from this PC (${result.error ?? 'unknown reason'})`);
+    else if (result.address !== target.ip) problems.push(`${target.hostname} resolves to ${result.address}, but the system answered from ${target.ip}`);
+    else fine.push(`${target.hostname} → ${result.address}`);
+  }
+  if (problems.length > 0) return <Notice severity="warning">{problems.join('; ')}. Choose IP Address, or fix DNS or the hosts file.</Notice>;
+  return <Notice severity="success">This PC resolves {fine.join(', ')}.</Notice>;
+}
+
+function Notice({ severity, children }: { severity: 'info' | 'success' | 'warning'; children: ReactNode }) {
+  return (
+    <Alert severity={severity} role="status" sx={{ mt: 0.5, py: 0 }}>
+      {children}
+    </Alert>
+  );
+}
+
 /** The XAE dialog's lower half: one target gets single fields, several get a table of their own names and NetIds. */
 export function RouteSettingsForm({ form, errors, onChange, onTargetChange }: RouteSettingsFormProps) {
   const single = form.targets.length === 1 ? form.targets[0] : undefined;
   const singleErrors = single ? errors.targets[single.key] : undefined;
   const withoutSecure = form.targets.filter((target) => !target.secureAds).map((target) => target.hostname || target.ip);
-  const unresolved = form.targets.filter((target) => target.hostname).map((target) => target.hostname);
 
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' }, columnGap: 2, rowGap: 2, pt: 1 }}>
@@ -108,20 +140,17 @@ export function RouteSettingsForm({ form, errors, onChange, onTargetChange }: Ro
       {single && (
         <TextField
           label="Address Info"
-          value={addressOf(single, form.addressKind)}
+          value={form.addressKind === 'hostname' ? single.hostname : single.ip}
           onChange={(event) => onTargetChange(single.key, form.addressKind === 'hostname' ? { hostname: event.target.value } : { ip: event.target.value })}
-          helperText={form.addressKind === 'hostname' ? 'Host name of the target' : 'IP address of the target'}
+          error={Boolean(singleErrors?.address)}
+          helperText={singleErrors?.address ?? (form.addressKind === 'hostname' ? 'Host name of the target' : 'IP address of the target')}
           size="small"
           slotProps={{ htmlInput: { spellCheck: false } }}
         />
       )}
       <Box>
         <RadioChoice label="Address Info" value={form.addressKind} options={ADDRESS_KINDS} onChange={(addressKind) => onChange({ addressKind })} />
-        {form.addressKind === 'hostname' && (
-          <Alert severity="warning" role="note" sx={{ mt: 0.5, py: 0 }}>
-            This PC must be able to resolve {unresolved.length > 0 ? unresolved.join(', ') : 'the host name'}; if it cannot, choose IP Address.
-          </Alert>
-        )}
+        {form.addressKind === 'hostname' && <HostResolutionNotice targets={form.targets} />}
       </Box>
       <TextField
         label="Connection Timeout (s)"
@@ -133,7 +162,14 @@ export function RouteSettingsForm({ form, errors, onChange, onTargetChange }: Ro
         slotProps={{ htmlInput: { inputMode: 'numeric' } }}
       />
       <RadioChoice label="Target Route" value={form.targetRoute} options={TARGET_ROUTE} onChange={(targetRoute) => onChange({ targetRoute })} helper="The entry on this PC" />
-      <RadioChoice label="Remote Route" value={form.remoteRoute} options={REMOTE_ROUTE} onChange={(remoteRoute) => onChange({ remoteRoute })} helper="The entry on the target, back to this PC" />
+      <RadioChoice
+        label="Remote Route"
+        value={form.remoteRoute}
+        options={REMOTE_ROUTE}
+        onChange={(remoteRoute) => onChange({ remoteRoute })}
+        helper={errors.remoteRoute ?? 'The entry on the target, back to this PC'}
+        error={Boolean(errors.remoteRoute)}
+      />
       <TextField
         label="Remote Route Name"
         value={form.remoteRouteName}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialForm, nameError, netIdError, settingsFor, timeoutError, validateForm } from './route-form';
+import { addressError, hasErrors, initialForm, nameError, netIdError, settingsFor, timeoutError, validateForm } from './route-form';
 import { discovered } from './test-fixtures';
 
 describe('route settings form', () => {
@@ -21,6 +21,28 @@ describe('route settings form', () => {
     expect(timeoutError('601')).toMatch(/1 to 600/);
     expect(timeoutError('2.5')).toMatch(/1 to 600/);
     expect(timeoutError('600')).toBeUndefined();
+  });
+
+  it('asks for a host name or a valid IP address, whichever Address Info picks', () => {
+    expect(addressError({ hostname: '', ip: '10.77.1.10' }, 'hostname')).toBe('Enter a host name, or choose IP Address');
+    expect(addressError({ hostname: 'CX-1', ip: '10.77.1.10' }, 'hostname')).toBeUndefined();
+    expect(addressError({ hostname: 'CX-1', ip: '10.77.1.256' }, 'ip')).toMatch(/Four numbers 0–255/);
+    expect(addressError({ hostname: 'CX-1', ip: '10.77.1' }, 'ip')).toMatch(/Four numbers 0–255/);
+    expect(addressError({ hostname: '', ip: '10.77.1.10' }, 'ip')).toBeUndefined();
+  });
+
+  it('holds a Secure ADS self-signed route to what the TlsConnectInfo can carry: 31 characters, no temporary remote route', () => {
+    const form = { ...initialForm([discovered('CX-123', '10.77.1.10')], 'ENG-PC'), remoteRouteName: 'E'.repeat(32) };
+    expect(validateForm(form).remoteRouteName).toBe('At most 31 characters for a Secure ADS route (32 now)');
+    expect(validateForm({ ...form, remoteRouteName: 'E'.repeat(31) }).remoteRouteName).toBeUndefined();
+    // Plain ADS and PSK/CA do not send the name in a TlsConnectInfo: 63 is the limit there.
+    expect(validateForm({ ...form, method: 'psk' }).remoteRouteName).toBeUndefined();
+    expect(validateForm({ ...form, secure: false }).remoteRouteName).toBeUndefined();
+
+    const temporary = { ...form, remoteRouteName: 'ENG-PC', remoteRoute: 'temporary' as const };
+    expect(validateForm(temporary).remoteRoute).toMatch(/no temporary one/);
+    expect(hasErrors(validateForm(temporary))).toBe(true);
+    expect(validateForm({ ...temporary, secure: false }).remoteRoute).toBeUndefined();
   });
 
   it('refuses two targets with one route name, since the local list is keyed by name', () => {

@@ -1,5 +1,6 @@
 import type { RoutePersistence, RouteSecurity, RouteSettings } from '../../../shared/domain/route';
 import type { DiscoveredTarget } from '../../../shared/domain/target';
+import { TLS_CONNECT_INFO_MAX_HOSTNAME } from '../../../shared/protocol/tls-connect-info';
 
 export type SecureMethod = Exclude<RouteSecurity, 'none'>;
 export type AddressKind = 'ip' | 'hostname';
@@ -82,6 +83,15 @@ export function nameError(text: string): string | undefined {
   return undefined;
 }
 
+const IPV4 = /^(\d{1,3})(\.\d{1,3}){3}$/;
+
+export function addressError(entry: Pick<TargetEntry, 'hostname' | 'ip'>, kind: AddressKind): string | undefined {
+  if (kind === 'hostname') return entry.hostname.trim() === '' ? 'Enter a host name, or choose IP Address' : undefined;
+  const ip = entry.ip.trim();
+  if (!IPV4.test(ip) || ip.split('.').some((part) => Number(part) > 255)) return 'Four numbers 0–255 separated by dots, e.g. 192.168.1.10';
+  return undefined;
+}
+
 export function timeoutError(text: string): string | undefined {
   const value = Number(text.trim());
   if (text.trim() === '' || !Number.isInteger(value) || value < 1 || value > 600) return 'Whole seconds from 1 to 600';
@@ -89,10 +99,11 @@ export function timeoutError(text: string): string | undefined {
 }
 
 export interface FormErrors {
-  /** Per target key: its route name and NetId. */
-  targets: Record<string, { routeName?: string; netId?: string }>;
+  /** Per target key: its route name, NetId and address. */
+  targets: Record<string, { routeName?: string; netId?: string; address?: string }>;
   virtualNetId?: string;
   timeoutSeconds?: string;
+  remoteRoute?: string;
   remoteRouteName?: string;
 }
 
@@ -106,7 +117,8 @@ export function validateForm(form: RouteForm): FormErrors {
     if (!routeName && names.has(lower)) routeName = 'Two targets cannot share a route name';
     names.add(lower);
     const netId = netIdError(entry.netId);
-    if (routeName || netId) errors.targets[entry.key] = { ...(routeName && { routeName }), ...(netId && { netId }) };
+    const address = addressError(entry, form.addressKind);
+    if (routeName || netId || address) errors.targets[entry.key] = { ...(routeName && { routeName }), ...(netId && { netId }), ...(address && { address }) };
   }
   if (form.virtualNetId.trim() !== '') {
     const virtualNetId = netIdError(form.virtualNetId);
@@ -114,13 +126,19 @@ export function validateForm(form: RouteForm): FormErrors {
   }
   const timeout = timeoutError(form.timeoutSeconds);
   if (timeout) errors.timeoutSeconds = timeout;
-  const remote = form.remoteRoute === 'none' ? undefined : nameError(form.remoteRouteName);
+  const ssc = securityOf(form) === 'ssc';
+  let remote = form.remoteRoute === 'none' ? undefined : nameError(form.remoteRouteName);
+  // The SSC route add carries this PC's name in the TlsConnectInfo, whose field holds 31 characters.
+  if (!remote && ssc && form.remoteRoute !== 'none' && form.remoteRouteName.length > TLS_CONNECT_INFO_MAX_HOSTNAME)
+    remote = `At most ${TLS_CONNECT_INFO_MAX_HOSTNAME} characters for a Secure ADS route (${form.remoteRouteName.length} now)`;
   if (remote) errors.remoteRouteName = remote;
+  // TlsConnectInfo has no temporary flag (secure-ads-wire.md §1.3): the target would store a static route.
+  if (ssc && form.remoteRoute === 'temporary') errors.remoteRoute = 'Secure ADS adds the remote route as Static: there is no temporary one';
   return errors;
 }
 
 export function hasErrors(errors: FormErrors): boolean {
-  return Object.keys(errors.targets).length > 0 || Boolean(errors.virtualNetId || errors.timeoutSeconds || errors.remoteRouteName);
+  return Object.keys(errors.targets).length > 0 || Boolean(errors.virtualNetId || errors.timeoutSeconds || errors.remoteRoute || errors.remoteRouteName);
 }
 
 /** What `routes:add` gets for each target; call only on a form without errors. */

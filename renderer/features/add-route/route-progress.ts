@@ -3,6 +3,7 @@ import type { RouteError, RouteStep } from '../../../shared/domain/route';
 
 export type StepEvent = EventOf<'routes:step'>;
 export type DoneEvent = EventOf<'routes:done'>;
+export type ResultEvent = EventOf<'routes:result'>;
 export type StepStatus = StepEvent['status'];
 
 /** The steps in the order the services run them, with the words the stepper shows. */
@@ -43,7 +44,7 @@ export interface BatchState {
   /** Batches this dialog started; events of other batches (another window) are not ours. */
   batches: string[];
   /** Events that arrived before `routes:add` answered with their batch id; replayed once it is known. */
-  early: Array<{ kind: 'step'; event: StepEvent } | { kind: 'done'; event: DoneEvent }>;
+  early: Array<{ kind: 'step'; event: StepEvent } | { kind: 'result'; event: ResultEvent } | { kind: 'done'; event: DoneEvent }>;
 }
 
 export type BatchAction =
@@ -51,6 +52,7 @@ export type BatchAction =
   | { type: 'started'; batchId: string }
   | { type: 'rejected'; addresses: string[]; error: RouteError }
   | { type: 'step'; event: StepEvent }
+  | { type: 'result'; event: ResultEvent }
   | { type: 'done'; event: DoneEvent };
 
 export const emptyBatch: BatchState = { rows: [], batches: [], early: [] };
@@ -70,12 +72,18 @@ function applyStep(state: BatchState, event: StepEvent): BatchState {
   }));
 }
 
+function applyResult(state: BatchState, result: ResultEvent['result']): BatchState {
+  return updateRow(state, result.target, (row) => ({ ...row, outcome: result.ok ? 'ok' : 'failed', error: result.error, ms: result.ms }));
+}
+
 function applyDone(state: BatchState, event: DoneEvent): BatchState {
-  let next = state;
-  for (const result of event.results) {
-    next = updateRow(next, result.target, (row) => ({ ...row, outcome: result.ok ? 'ok' : 'failed', error: result.error, ms: result.ms }));
-  }
-  return next;
+  return event.results.reduce(applyResult, state);
+}
+
+function applyEarly(state: BatchState, item: BatchState['early'][number]): BatchState {
+  if (item.kind === 'step') return applyStep(state, item.event);
+  if (item.kind === 'result') return applyResult(state, item.event.result);
+  return applyDone(state, item.event);
 }
 
 export function batchReducer(state: BatchState, action: BatchAction): BatchState {
@@ -93,7 +101,7 @@ export function batchReducer(state: BatchState, action: BatchAction): BatchState
       let next: BatchState = { ...state, batches: [...state.batches, action.batchId], early: state.early.filter((item) => item.event.batchId !== action.batchId) };
       for (const item of state.early) {
         if (item.event.batchId !== action.batchId) continue;
-        next = item.kind === 'step' ? applyStep(next, item.event) : applyDone(next, item.event);
+        next = applyEarly(next, item);
       }
       return next;
     }
@@ -105,6 +113,9 @@ export function batchReducer(state: BatchState, action: BatchAction): BatchState
     case 'step':
       if (state.batches.includes(action.event.batchId)) return applyStep(state, action.event);
       return { ...state, early: [...state.early, { kind: 'step' as const, event: action.event }].slice(-EARLY_LIMIT) };
+    case 'result':
+      if (state.batches.includes(action.event.batchId)) return applyResult(state, action.event.result);
+      return { ...state, early: [...state.early, { kind: 'result' as const, event: action.event }].slice(-EARLY_LIMIT) };
     case 'done':
       if (state.batches.includes(action.event.batchId)) return applyDone(state, action.event);
       return { ...state, early: [...state.early, { kind: 'done' as const, event: action.event }].slice(-EARLY_LIMIT) };

@@ -14,11 +14,12 @@ export interface RouteBatch {
   cancel(): void;
 }
 
-/** Runs route batches and follows their `routes:step` / `routes:done` events, ignoring other windows' batches. */
+/** Runs route batches and follows their `routes:step` / `routes:result` / `routes:done` events, ignoring other windows' batches. */
 export function useRouteBatch(): RouteBatch {
   const api = useApi();
   const [state, dispatch] = useReducer(batchReducer, emptyBatch);
   useEvent('routes:step', (event) => dispatch({ type: 'step', event }));
+  useEvent('routes:result', (event) => dispatch({ type: 'result', event }));
   useEvent('routes:done', (event) => dispatch({ type: 'done', event }));
 
   const start = useCallback(

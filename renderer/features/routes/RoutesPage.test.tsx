@@ -16,7 +16,7 @@ const route = (name: string, overrides: Partial<LocalRoute> = {}): LocalRoute =>
   flags: null,
   temporary: false,
   unidirectional: false,
-  tls: { mode: 'ssc', fingerprint: 'ab'.repeat(32), pskIdentity: null, ignoreCn: false },
+  tls: { mode: 'ssc', fingerprint: 'ab'.repeat(32), pskIdentity: null, ignoreCn: false, caFile: null, certFile: null, keyFile: null },
   createdAt: '2025-01-10T08:00:00.000Z',
   verifiedAt: null,
   ...overrides,

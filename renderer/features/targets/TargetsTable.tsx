@@ -10,6 +10,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlined';
+import Lock from '@mui/icons-material/Lock';
 import LockOutlined from '@mui/icons-material/LockOutlined';
 import type { LocalRoute } from '../../../shared/domain/route';
 import { targetKey, type DiscoveredTarget } from '../../../shared/domain/target';
@@ -37,7 +38,18 @@ function ConnectedCell({ route }: { route: LocalRoute | undefined }) {
   );
 }
 
-function SecureAdsCell({ offered }: { offered: boolean }) {
+const SECURE_ROUTE_METHOD = { ssc: 'self-signed certificate', psk: 'pre-shared key', ca: 'shared CA' } as const;
+
+/** Outlined lock: the system offers Secure ADS. Filled lock: this PC holds a Secure ADS route to it. */
+function SecureAdsCell({ offered, route }: { offered: boolean; route: LocalRoute | undefined }) {
+  if (route?.tls) {
+    const method = SECURE_ROUTE_METHOD[route.tls.mode];
+    return (
+      <Box component="span" role="img" aria-label={`Secure ADS route (${method})`} title={`Secure ADS route '${route.name}' (${method})`} sx={{ display: 'inline-flex', color: 'success.main' }}>
+        <Lock fontSize="small" />
+      </Box>
+    );
+  }
   return offered ? (
     <Box component="span" role="img" aria-label="Secure ADS offered" title="Offers Secure ADS (TLS on TCP 8016)" sx={{ display: 'inline-flex', color: 'success.main' }}>
       <LockOutlined fontSize="small" />
@@ -83,7 +95,7 @@ const TargetRow = memo(function TargetRow({ rowKey, target, selected, tabStop, r
       <TableCell>{target.os?.text ?? '—'}</TableCell>
       <TableCell sx={{ color: 'text.secondary' }}>{commentFor(target)}</TableCell>
       <TableCell>
-        <SecureAdsCell offered={target.secureAds} />
+        <SecureAdsCell offered={target.secureAds} route={route} />
       </TableCell>
       <TableCell>
         <FingerprintCell fingerprint={target.fingerprint} hostname={target.hostname} />

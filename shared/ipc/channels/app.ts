@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { networkAdapterSchema } from '../../domain/network';
+import { hostResolutionSchema, networkAdapterSchema } from '../../domain/network';
 
 const empty = z.object({}).strict();
 
@@ -26,6 +26,11 @@ export const appRequests = {
   'network:adapters': {
     request: z.object({ includeLoopback: z.boolean().optional() }).strict(),
     response: z.array(networkAdapterSchema),
+  },
+  /** Whether this PC resolves host names (the Add Route dialog warns before a route by host name fails). */
+  'network:resolve': {
+    request: z.object({ hosts: z.array(z.string().min(1).max(253)).max(64) }).strict(),
+    response: z.array(hostResolutionSchema),
   },
   /** The log lines the services still hold, oldest first; the Log view adds live `log:entry` events to them. */
   'log:recent': {

@@ -7,7 +7,23 @@ import {
   routeStepSchema,
 } from '../../domain/route';
 
+/**
+ * Routes the dialog creates at once. Each is a few sockets and, with real targets, mostly waiting on them; 20 lets a
+ * typical cell's batch go in one wave (what docs/benchmarks.md measures) while 50 machines still queue politely.
+ */
+export const DEFAULT_ROUTE_CONCURRENCY = 20;
+export const MAX_ROUTE_CONCURRENCY = 32;
+
 const fingerprintText = z.string().regex(/^[0-9a-f]{64}$/);
+
+const routeResultSchema = z.object({
+  target: z.string(),
+  ok: z.boolean(),
+  netId: z.string().nullable(),
+  fingerprint: z.string().nullable(),
+  error: routeErrorSchema.nullable(),
+  ms: z.number(),
+});
 
 export const certificateSummarySchema = z.object({
   fingerprint: fingerprintText,
@@ -41,7 +57,7 @@ export const routesRequests = {
         credentials: routeCredentialsSchema,
         /** The user ticked "I verified this fingerprint another way": logged, and SSC proceeds without a compare. */
         fingerprintVerifiedOutOfBand: z.boolean().default(false),
-        concurrency: z.number().int().min(1).max(32).default(8),
+        concurrency: z.number().int().min(1).max(MAX_ROUTE_CONCURRENCY).default(DEFAULT_ROUTE_CONCURRENCY),
         ports: z
           .object({ udp: z.number().int().optional(), ads: z.number().int().optional(), tls: z.number().int().optional() })
           .strict()
@@ -92,18 +108,9 @@ export const routesEvents = {
     detail: z.string().nullable(),
     error: routeErrorSchema.nullable(),
   }),
-  'routes:done': z.object({
-    batchId: z.string(),
-    results: z.array(
-      z.object({
-        target: z.string(),
-        ok: z.boolean(),
-        netId: z.string().nullable(),
-        fingerprint: z.string().nullable(),
-        error: routeErrorSchema.nullable(),
-        ms: z.number(),
-      }),
-    ),
-  }),
+  /** One target has finished (created and verified, or failed), while others of its batch may still run. */
+  'routes:result': z.object({ batchId: z.string(), result: routeResultSchema }),
+  /** The whole batch has finished: every target's result again, in request order. */
+  'routes:done': z.object({ batchId: z.string(), results: z.array(routeResultSchema) }),
   'routes:changed': z.object({ routes: z.array(localRouteSchema) }),
 } as const;

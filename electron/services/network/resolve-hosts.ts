@@ -1,0 +1,37 @@
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
+import type { HostResolution } from '../../../shared/domain/network';
+
+/** getaddrinfo can wait for several DNS servers in turn; the dialog wants an answer while the user is still there. */
+export const RESOLVE_TIMEOUT_MS = 3000;
+
+export type LookupIPv4 = (host: string) => Promise<string>;
+
+const systemLookup: LookupIPv4 = async (host) => (await lookup(host, { family: 4 })).address;
+
+/** Resolves each host the way a route by host name will (IPv4, the OS resolver: DNS, hosts file, mDNS where set up). */
+export async function resolveHosts(hosts: readonly string[], lookupIPv4: LookupIPv4 = systemLookup, timeoutMs = RESOLVE_TIMEOUT_MS): Promise<HostResolution[]> {
+  return Promise.all([...new Set(hosts)].map((host) => resolveOne(host, lookupIPv4, timeoutMs)));
+}
+
+async function resolveOne(host: string, lookupIPv4: LookupIPv4, timeoutMs: number): Promise<HostResolution> {
+  if (isIP(host) === 4) return { host, address: host, error: null };
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
+  });
+  try {
+    return { host, address: await Promise.race([lookupIPv4(host), timeout]), error: null };
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const reason =
+      (error as Error).message === 'timeout'
+        ? `no answer from the name resolver within ${timeoutMs / 1000} s`
+        : code === 'ENOTFOUND' || code === 'EAI_NONAME' || code === 'ENODATA'
+          ? 'not found by DNS or the hosts file'
+          : `the name resolver failed (${typeof code === 'string' ? code : 'unknown error'})`;
+    return { host, address: null, error: reason };
+  } finally {
+    clearTimeout(timer);
+  }
+}
