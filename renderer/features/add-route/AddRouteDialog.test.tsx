@@ -279,5 +279,9 @@ describe('Add Route dialog: progress', () => {
     expect(retry?.credentials).toEqual({ kind: 'os', user: 'Administrator', password: '1' });
     api.emit('routes:done', { batchId: 'b2', results: [{ target: '10.77.1.11', ok: true, netId: null, fingerprint: null, error: null, ms: 90 }] });
     expect(await screen.findByText('All 3 routes created and verified')).toBeTruthy();
+    // The retried target says it needed a second attempt; the others ran once.
+    const results = screen.getByRole('table', { name: 'Route results' });
+    expect(within(within(results).getByRole('row', { name: /CX-2/ })).getByText('Attempt 2')).toBeTruthy();
+    expect(within(results).getAllByText(/^Attempt/)).toHaveLength(1);
   });
 });

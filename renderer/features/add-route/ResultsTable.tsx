@@ -74,6 +74,11 @@ export function ResultsTable({ rows }: { rows: readonly TargetProgress[] }) {
                 {row.ms !== null ? `${row.ms} ms` : ''}
               </TableCell>
               <TableCell sx={{ verticalAlign: 'top', maxWidth: 320 }}>
+                {row.attempt > 1 && (
+                  <Typography variant="body2" color="text.secondary">
+                    Attempt {row.attempt}
+                  </Typography>
+                )}
                 {error && (
                   <>
                     <Typography variant="body2" color="error" sx={{ fontWeight: 600 }}>

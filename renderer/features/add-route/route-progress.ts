@@ -36,6 +36,8 @@ export interface TargetProgress {
   outcome: TargetOutcome;
   error: RouteError | null;
   ms: number | null;
+  /** 1 for the first try, 2 after the first "Retry failed", and so on: a retried success should say so. */
+  attempt: number;
 }
 
 export interface BatchState {
@@ -91,7 +93,10 @@ export function batchReducer(state: BatchState, action: BatchAction): BatchState
     case 'start': {
       const fresh = new Map(action.targets.map((target) => [target.address, target.label]));
       const kept = state.rows.filter((row) => !fresh.has(row.address));
-      const restarted = action.targets.map((target): TargetProgress => ({ address: target.address, label: target.label, steps: {}, outcome: 'pending', error: null, ms: null }));
+      const previous = new Map(state.rows.map((row) => [row.address, row.attempt]));
+      const restarted = action.targets.map(
+        (target): TargetProgress => ({ address: target.address, label: target.label, steps: {}, outcome: 'pending', error: null, ms: null, attempt: (previous.get(target.address) ?? 0) + 1 }),
+      );
       // Keep the selection order: a retried row stays where it was.
       const order = [...state.rows.map((row) => row.address), ...action.targets.map((target) => target.address).filter((address) => !state.rows.some((row) => row.address === address))];
       const byAddress = new Map([...kept, ...restarted].map((row) => [row.address, row]));
