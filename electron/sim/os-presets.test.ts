@@ -3,8 +3,8 @@ import { decodeUdpMessage, encodeDiscoveryRequest, findTag, interpretDiscoveryRe
 import { udpExchange } from './test-support';
 import { SimConfigError, startVirtualTarget, startVirtualTargets, type VirtualTarget, type VirtualTargetInput } from './index';
 
-// Addresses 127.0.98.x belong to this file. Every target answers on UDP 49898, not 48899.
-const UDP = 49_898;
+// Addresses 127.0.98.x belong to this file. Every target answers on UDP 29898, not 48899 (below every ephemeral port range).
+const UDP = 29_898;
 
 const CASES: Array<{ input: VirtualTargetInput; text: string; size: number; platform: string; csd: string; twincat: string }> = [
   { input: { address: '127.0.98.1', os: 'win10' }, text: 'Windows 10 22H2 (19045)', size: 276, platform: 'windows', csd: '', twincat: '3.1.4024' },

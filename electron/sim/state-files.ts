@@ -92,7 +92,15 @@ export interface StaticRoutesContent {
   secureOnly: boolean;
   psk: PskIdentity[];
   /** Paths of the CA files the `<Server><Tls>` entry points to, when CA mode is configured. */
-  ca?: { caPath: string; certPath: string; keyPath: string; ignoreCn: boolean };
+  ca?: CaFiles & { ignoreCn: boolean };
+}
+
+/** Where the `<Server><Tls>` CA entry's files are, and the password of an encrypted key (as TwinCAT keeps it). */
+export interface CaFiles {
+  caPath: string;
+  certPath: string;
+  keyPath: string;
+  keyPwd?: string;
 }
 
 /** Persistent routes of an existing StaticRoutes.xml; [] when the file does not exist. */
@@ -106,6 +114,8 @@ export interface StaticRoutesState {
   secureOnly: boolean;
   psk: PskIdentity[];
   ca?: SimCaConfig;
+  /** The files `ca` was read from: a restart keeps pointing at them instead of writing decrypted copies over them. */
+  caFiles?: CaFiles;
 }
 
 /** Reads StaticRoutes.xml completely; null when the file does not exist. A file we cannot use is an error. */
@@ -123,7 +133,7 @@ export async function readStaticRoutesFile(stateDir: string): Promise<StaticRout
   const server = section.Server && typeof section.Server === 'object' ? (section.Server as Record<string, unknown>) : {};
   const tlsEntries = Array.isArray(server.Tls) ? (server.Tls as unknown[]) : [];
   const psk: PskIdentity[] = [];
-  let ca: SimCaConfig | undefined;
+  let ca: { config: SimCaConfig; files: CaFiles } | undefined;
   for (const raw of tlsEntries) {
     const tls = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
     for (const entry of Array.isArray(tls.Psk) ? (tls.Psk as unknown[]) : []) {
@@ -137,10 +147,10 @@ export async function readStaticRoutesFile(stateDir: string): Promise<StaticRout
       ca = await readCaEntry(tls, stateDir, path);
     }
   }
-  return { routes, secureOnly, psk, ...(ca ? { ca } : {}) };
+  return { routes, secureOnly, psk, ...(ca ? { ca: ca.config, caFiles: ca.files } : {}) };
 }
 
-async function readCaEntry(tls: Record<string, unknown>, stateDir: string, path: string): Promise<SimCaConfig> {
+async function readCaEntry(tls: Record<string, unknown>, stateDir: string, path: string): Promise<{ config: SimCaConfig; files: CaFiles }> {
   const file = (key: string): string => {
     const value = tls[key];
     if (typeof value !== 'string' || !value.trim()) throw new SimStateError(`${path}: <Server><Tls> needs <Ca>, <Cert> and <Key> together`);
@@ -149,12 +159,13 @@ async function readCaEntry(tls: Record<string, unknown>, stateDir: string, path:
   const [caFile, certFile, keyFile] = [file('Ca'), file('Cert'), file('Key')];
   const keyPwd = typeof tls.KeyPwd === 'string' ? tls.KeyPwd : undefined;
   try {
-    return {
+    const config: SimCaConfig = {
       caPem: (await loadCertificateFile(caFile)).pem,
       certPem: (await loadCertificateFile(certFile)).pem,
       keyPem: await loadPrivateKeyFile(keyFile, keyPwd),
       ignoreCn: String(tls['@_IgnoreCn'] ?? '').toLowerCase() === 'true',
     };
+    return { config, files: { caPath: caFile, certPath: certFile, keyPath: keyFile, ...(keyPwd !== undefined ? { keyPwd } : {}) } };
   } catch (error) {
     // The loaders' messages name the file, never the key password or key bytes.
     throw new SimStateError(`${path}: <Server><Tls> CA files unusable: ${error instanceof Error ? error.message : 'unreadable'}`);
@@ -208,6 +219,7 @@ export async function writeStaticRoutes(stateDir: string, content: StaticRoutesC
       Ca: content.ca.caPath,
       Cert: content.ca.certPath,
       Key: content.ca.keyPath,
+      ...(content.ca.keyPwd !== undefined ? { KeyPwd: content.ca.keyPwd } : {}),
     });
   }
   // TwinCAT keeps PSK secrets in plain text here (TE1000 §6.3); so does the simulator, in a 0600 file.
@@ -223,7 +235,7 @@ export async function writeStaticRoutes(stateDir: string, content: StaticRoutesC
 }
 
 /** Writes the CA files the Server section points to (TE1000 CA sample: rootCA.pem, ipc.crt, ipc.key). */
-export async function writeCaFiles(stateDir: string, ca: SimCaConfig): Promise<{ caPath: string; certPath: string; keyPath: string }> {
+export async function writeCaFiles(stateDir: string, ca: SimCaConfig): Promise<CaFiles> {
   const dir = join(stateDir, 'CACerts');
   await mkdir(dir, { recursive: true });
   const caPath = join(dir, 'rootCA.pem');

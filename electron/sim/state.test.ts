@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash, createPrivateKey } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -119,6 +119,38 @@ describe('state folder', () => {
     }
     expect(await readFile(join(dir, 'StaticRoutes.xml'), 'utf8')).not.toMatch(/SecureOnly/);
     expect(await readFile(join(dir, 'TcRegistry.xml'), 'utf8')).toMatch(/<DisableAdsTlsListening>1<\/DisableAdsTlsListening>/);
+  });
+
+  it('serves CA files a TwinCAT-style folder names, an encrypted key with <KeyPwd> included, and leaves them as they are', async () => {
+    const now = Date.now();
+    const root = createSelfSignedCertificate({ commonName: 'Root95b', isCa: true, notBefore: new Date(now - 86_400_000), notAfter: new Date(now + 400 * 86_400_000) });
+    const leaf = issueCertificate(root, { commonName: 'ENC-PLC', days: 360 });
+    const encryptedKey = createPrivateKey(leaf.keyPem).export({ format: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: 'key-pw-95' }) as string;
+    await mkdir(join(dir, 'certs'));
+    await writeFile(join(dir, 'certs', 'root.pem'), root.certPem);
+    await writeFile(join(dir, 'certs', 'plc.crt'), leaf.certPem);
+    await writeFile(join(dir, 'certs', 'plc.key'), encryptedKey);
+    await writeFile(
+      join(dir, 'StaticRoutes.xml'),
+      '<?xml version="1.0"?>\n<TcConfig><RemoteConnections><Server><Tls IgnoreCn="true"><Ca>certs/root.pem</Ca><Cert>certs/plc.crt</Cert><Key>certs/plc.key</Key><KeyPwd>key-pw-95</KeyPwd></Tls></Server></RemoteConnections></TcConfig>\n',
+    );
+    const target = await startVirtualTarget({ address: '127.0.95.8', name: 'ENC-PLC', stateDir: dir, ports: { udp: 0, ads: 0, tls: 0 } });
+    try {
+      const session = await secureConnect(
+        { host: '127.0.95.8', port: target.ports.tls!, ca: root.certPem, cert: leaf.certPem, key: leaf.keyPem },
+        { flags: 0, hostname: 'ENC-PLC', netId: '10.95.0.8.1.1' },
+      );
+      const served = createHash('sha256').update(session.socket.getPeerCertificate().raw).digest('hex');
+      session.close();
+      expect(served).toBe(leaf.fingerprint);
+    } finally {
+      await target.stop();
+    }
+    // Still the encrypted key the folder had, and the rewritten StaticRoutes.xml still points at it with its password.
+    expect(await readFile(join(dir, 'certs', 'plc.key'), 'utf8')).toBe(encryptedKey);
+    const xml = await readFile(join(dir, 'StaticRoutes.xml'), 'utf8');
+    expect(xml).toContain(`<Key>${join(dir, 'certs', 'plc.key')}</Key>`);
+    expect(xml).toContain('<KeyPwd>key-pw-95</KeyPwd>');
   });
 
   it('refuses an unusable TcRegistry.xml or a <Server> section whose CA files are gone, naming the file', async () => {

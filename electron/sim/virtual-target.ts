@@ -15,6 +15,7 @@ import {
   writeCaFiles,
   writeListenerSwitches,
   writeStaticRoutes,
+  type CaFiles,
 } from './state-files';
 import { startUdpService } from './udp-service';
 
@@ -60,7 +61,8 @@ export async function startVirtualTarget(input: VirtualTargetInput | VirtualTarg
   try {
     const routes = new RouteTable(saved.routes);
     const ssc = await loadOrCreateSelfSigned(stateDir, config.name);
-    const caPaths = config.ca ? await writeCaFiles(stateDir, config.ca) : undefined;
+    // CA files named by the folder stay as they are (an encrypted key stays encrypted); given ones are written there.
+    const caPaths = !config.ca ? undefined : given.ca === undefined && saved.caFiles ? saved.caFiles : await writeCaFiles(stateDir, config.ca);
     let writing: Promise<void> = Promise.resolve();
     const persist = () => {
       // Serialised so concurrent route adds never interleave their file replacements.
@@ -144,7 +146,7 @@ export async function startVirtualTarget(input: VirtualTargetInput | VirtualTarg
  * What an existing state folder configures (StaticRoutes.xml: routes, SecureOnly, `<Server>`; TcRegistry.xml: the
  * DisableAds* switches). It is the source of truth for every setting the caller does not give explicitly.
  */
-async function readSavedSettings(stateDir: string): Promise<{ settings: VirtualTargetInput; routes: SimRoute[] }> {
+async function readSavedSettings(stateDir: string): Promise<{ settings: VirtualTargetInput; routes: SimRoute[]; caFiles?: CaFiles }> {
   const staticRoutes = await readStaticRoutesFile(stateDir);
   const switches = await readListenerSwitches(stateDir);
   const settings: VirtualTargetInput = {};
@@ -156,7 +158,7 @@ async function readSavedSettings(stateDir: string): Promise<{ settings: VirtualT
   if (switches?.disableAdsTcpListening !== undefined) settings.tcp = !switches.disableAdsTcpListening;
   if (switches?.disableAdsTlsListening !== undefined) settings.tls = !switches.disableAdsTlsListening;
   if (switches?.disableAdsDiscovery !== undefined) settings.discovery = !switches.disableAdsDiscovery;
-  return { settings, routes: staticRoutes?.routes ?? [] };
+  return { settings, routes: staticRoutes?.routes ?? [], ...(staticRoutes?.caFiles ? { caFiles: staticRoutes.caFiles } : {}) };
 }
 
 /** The input without keys whose value is undefined, so they do not hide what the state folder says. */

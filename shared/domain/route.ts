@@ -4,6 +4,13 @@ import { z } from 'zod';
 export const routeSecuritySchema = z.enum(['ssc', 'psk', 'ca', 'none']);
 export type RouteSecurity = z.infer<typeof routeSecuritySchema>;
 
+/** The Secure ADS methods by the names XAE's Add Route dialog gives them. */
+export const SECURE_METHOD_NAMES: Readonly<Record<Exclude<RouteSecurity, 'none'>, string>> = {
+  ssc: 'Self-Signed Certificate',
+  psk: 'Pre-Shared Key (PSK)',
+  ca: 'Shared CA',
+};
+
 /** Static survives a restart, temporary lives until the router restarts, none creates no entry on that side. */
 export const routePersistenceSchema = z.enum(['static', 'temporary', 'none']);
 export type RoutePersistence = z.infer<typeof routePersistenceSchema>;

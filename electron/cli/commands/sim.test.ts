@@ -24,12 +24,13 @@ import type { CliIo } from '../command';
 import { runCli } from '../run-cli';
 import { simCommand } from './sim';
 
-// Addresses 127.0.97.x belong to this file. Each target uses non-default ports (UDP 49x01, ADS 49x02, TLS 49x03).
+// Addresses 127.0.97.x belong to this file. Each target uses non-default ports (UDP 29x01, ADS 29x02, TLS 29x03): below
+// the ephemeral ranges of Linux (32768+) and Windows (49152+), so no socket another test binds to port 0 can hold them.
 
 const CLIENT = '10.0.97.1.1.1';
 
 function portsFor(n: number) {
-  return { udp: 49_001 + n * 10, ads: 49_002 + n * 10, tls: 49_003 + n * 10 };
+  return { udp: 29_001 + n * 10, ads: 29_002 + n * 10, tls: 29_003 + n * 10 };
 }
 function portFlags(n: number): string[] {
   const p = portsFor(n);

@@ -7,7 +7,22 @@ export const RESOLVE_TIMEOUT_MS = 3000;
 
 export type LookupIPv4 = (host: string) => Promise<string>;
 
-const systemLookup: LookupIPv4 = async (host) => (await lookup(host, { family: 4 })).address;
+/**
+ * getaddrinfo holds one of libuv's few pool threads until the resolver answers, and a timeout here cannot cancel it:
+ * while a host's lookup is still out, asking for it again shares that lookup instead of taking another thread.
+ */
+const inFlight = new Map<string, Promise<string>>();
+
+const systemLookup: LookupIPv4 = (host) => {
+  let pending = inFlight.get(host);
+  if (!pending) {
+    pending = lookup(host, { family: 4 })
+      .then((result) => result.address)
+      .finally(() => inFlight.delete(host));
+    inFlight.set(host, pending);
+  }
+  return pending;
+};
 
 /** Resolves each host the way a route by host name will (IPv4, the OS resolver: DNS, hosts file, mDNS where set up). */
 export async function resolveHosts(hosts: readonly string[], lookupIPv4: LookupIPv4 = systemLookup, timeoutMs = RESOLVE_TIMEOUT_MS): Promise<HostResolution[]> {

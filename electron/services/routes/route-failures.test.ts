@@ -160,6 +160,17 @@ describe('plain ADS failures', () => {
     expect(target.routes()).toEqual([]);
   });
 
+  it('an address with leading zeros is refused before anything is sent, not read as octal (010.77.1.10 = 8.77.1.10)', async () => {
+    const sent: string[] = [];
+    const deps = { ...kit.deps, identity: { ...kit.deps.identity, localAddressFor: async (target: string) => (sent.push(target), '127.0.0.1') } };
+    kit.events.length = 0;
+    const request = addRequest([{ settings: { address: '010.77.1.10', netId: '10.77.1.10.1.1', security: 'none' } }], { kind: 'os', user: 'Administrator', password: '1' });
+    const [result] = await createRoutes(request, deps, kit.onStep);
+    expect(result?.error).toMatchObject({ code: 'resolve-failed', message: "'010.77.1.10' is not an IPv4 address" });
+    expect(stepStatuses(kit.events)).toMatchObject({ resolve: 'failed' });
+    expect(sent).toEqual([]);
+  });
+
   it('a silent host: unreachable with the firewall hint', async () => {
     const result = await one({ address: '127.0.42.99', netId: '127.0.42.99.1.1', security: 'none', connectionTimeoutMs: 600 }, os);
     expect(result.error).toMatchObject({ code: 'unreachable', fix: 'no answer on UDP 48899: target offline, wrong address, or UDP 48899 blocked by a firewall' });

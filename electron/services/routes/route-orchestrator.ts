@@ -365,6 +365,11 @@ function reportTrust(settings: RouteSettings, trust: { fingerprint: string | nul
 
 async function defaultResolve(host: string): Promise<string> {
   if (isIP(host) === 4) return host;
+  // Digits and dots that are no plain dotted quad (010.77.1.10, 10.1, 167772161) are what getaddrinfo reads as octal or
+  // short forms: another host than the user meant, maybe a public one. Refuse instead of guessing.
+  if (/^[\d.]+$/.test(host)) {
+    throw new RouteFailure('resolve-failed', `'${host}' is not an IPv4 address`, 'write it as four numbers 0–255 separated by dots, without leading zeros');
+  }
   try {
     return (await lookup(host, { family: 4 })).address;
   } catch {

@@ -44,10 +44,14 @@ export function routesFeature(context: ServiceContext, connector: TlsConnector =
       // the new route (Connected column). Chained so the batch's routes:done comes after every result.
       let reported = Promise.resolve();
       const onResult = (result: TargetResult) => {
-        reported = reported.then(async () => {
-          await announceRoutes();
-          context.events.emit('routes:result', { batchId, result: resultEvent(result) });
-        });
+        reported = reported
+          .then(async () => {
+            // Also after a failure: a route recorded here before a failed verify is still in the list.
+            await announceRoutes();
+            context.events.emit('routes:result', { batchId, result: resultEvent(result) });
+          })
+          // One failed report must not hold back the others, nor the batch's routes:done.
+          .catch((error: unknown) => logger.error(`result of ${result.target} not reported: ${error instanceof Error ? error.message : String(error)}`));
       };
       const done = createRoutes(request, deps, (step) => context.events.emit('routes:step', { batchId, ...step }), controller.signal, onResult)
         .then(async (results) => {

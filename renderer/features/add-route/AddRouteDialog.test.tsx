@@ -10,6 +10,8 @@ import { AddRouteDialog } from './AddRouteDialog';
 import { discovered, FINGERPRINT, OTHER_FINGERPRINT, step } from './test-fixtures';
 
 const cx = discovered('CX-123', '10.77.1.10');
+// The dialog waits for typing to settle (400 ms) before it asks the resolver; jsdom under load can take a while more.
+const RESOLVER_WAIT = { timeout: 4000 };
 
 function fakeServices() {
   return new FakeApi()
@@ -76,18 +78,18 @@ describe('Add Route dialog: settings', () => {
     const user = open(api);
     await user.click(screen.getByRole('radio', { name: 'Host Name' }));
     expect(screen.getByRole('textbox', { name: 'Address Info' })).toHaveProperty('value', 'CX-123');
-    expect(await screen.findByText('This PC resolves CX-123 → 10.77.1.10.')).toBeTruthy();
+    expect(await screen.findByText('This PC resolves CX-123 → 10.77.1.10.', undefined, RESOLVER_WAIT)).toBeTruthy();
 
     const address = screen.getByRole('textbox', { name: 'Address Info' });
     await user.clear(address);
     expect(screen.getByText('Enter a host name, or choose IP Address')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Add Route' })).toHaveProperty('disabled', true);
     await user.type(address, 'CX-OTHER');
-    expect(await screen.findByText(/CX-OTHER resolves to 10\.77\.9\.9, but the system answered from 10\.77\.1\.10\. Choose IP Address/)).toBeTruthy();
+    expect(await screen.findByText(/CX-OTHER resolves to 10\.77\.9\.9, but the system answered from 10\.77\.1\.10\. Choose IP Address/, undefined, RESOLVER_WAIT)).toBeTruthy();
 
     await user.clear(address);
     await user.type(address, 'CX-GONE');
-    expect(await screen.findByText(/CX-GONE does not resolve from this PC \(not found by DNS or the hosts file\)\. Choose IP Address/)).toBeTruthy();
+    expect(await screen.findByText(/CX-GONE does not resolve from this PC \(not found by DNS or the hosts file\)\. Choose IP Address/, undefined, RESOLVER_WAIT)).toBeTruthy();
     expect(api.callsTo('network:resolve').at(-1)).toEqual({ hosts: ['CX-GONE'] });
   });
 });

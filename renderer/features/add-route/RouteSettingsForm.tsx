@@ -11,7 +11,7 @@ import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
-import type { RoutePersistence } from '../../../shared/domain/route';
+import { SECURE_METHOD_NAMES, type RoutePersistence } from '../../../shared/domain/route';
 import { type AddressKind, type FormErrors, type RouteForm, type SecureMethod, type TargetEntry } from './route-form';
 import { TargetsSettingsTable } from './TargetsSettingsTable';
 import { useHostResolution } from './use-host-resolution';
@@ -49,11 +49,7 @@ const REMOTE_ROUTE: ReadonlyArray<[RoutePersistence, string]> = [
   ['temporary', 'Temporary'],
   ['none', 'None / Server'],
 ];
-const METHODS: ReadonlyArray<[SecureMethod, string]> = [
-  ['ssc', 'Self-Signed Certificate'],
-  ['psk', 'Pre-Shared Key (PSK)'],
-  ['ca', 'Shared CA'],
-];
+const METHODS = Object.entries(SECURE_METHOD_NAMES) as ReadonlyArray<[SecureMethod, string]>;
 const ADDRESS_KINDS: ReadonlyArray<[AddressKind, string]> = [
   ['hostname', 'Host Name'],
   ['ip', 'IP Address'],

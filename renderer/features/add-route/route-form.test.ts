@@ -28,6 +28,9 @@ describe('route settings form', () => {
     expect(addressError({ hostname: 'CX-1', ip: '10.77.1.10' }, 'hostname')).toBeUndefined();
     expect(addressError({ hostname: 'CX-1', ip: '10.77.1.256' }, 'ip')).toMatch(/Four numbers 0–255/);
     expect(addressError({ hostname: 'CX-1', ip: '10.77.1' }, 'ip')).toMatch(/Four numbers 0–255/);
+    // getaddrinfo would read this as octal 8.77.1.10, a different (public) host.
+    expect(addressError({ hostname: 'CX-1', ip: '010.77.1.10' }, 'ip')).toMatch(/without leading zeros/);
+    expect(addressError({ hostname: 'CX-1', ip: ' 10.77.1.10 ' }, 'ip')).toBeUndefined();
     expect(addressError({ hostname: '', ip: '10.77.1.10' }, 'ip')).toBeUndefined();
   });
 

@@ -1,5 +1,6 @@
 import type { RoutePersistence, RouteSecurity, RouteSettings } from '../../../shared/domain/route';
 import type { DiscoveredTarget } from '../../../shared/domain/target';
+import { isIpv4 } from '../../../shared/domain/ipv4';
 import { TLS_CONNECT_INFO_MAX_HOSTNAME } from '../../../shared/protocol/tls-connect-info';
 
 export type SecureMethod = Exclude<RouteSecurity, 'none'>;
@@ -58,7 +59,7 @@ export function initialForm(targets: readonly DiscoveredTarget[], localHostname:
 
 /** The address the services connect to and that identifies the target's row in the progress events. */
 export function addressOf(entry: TargetEntry, kind: AddressKind): string {
-  return kind === 'hostname' && entry.hostname ? entry.hostname : entry.ip;
+  return (kind === 'hostname' && entry.hostname ? entry.hostname : entry.ip).trim();
 }
 
 export function securityOf(form: Pick<RouteForm, 'secure' | 'method'>): RouteSecurity {
@@ -83,12 +84,10 @@ export function nameError(text: string): string | undefined {
   return undefined;
 }
 
-const IPV4 = /^(\d{1,3})(\.\d{1,3}){3}$/;
-
 export function addressError(entry: Pick<TargetEntry, 'hostname' | 'ip'>, kind: AddressKind): string | undefined {
   if (kind === 'hostname') return entry.hostname.trim() === '' ? 'Enter a host name, or choose IP Address' : undefined;
-  const ip = entry.ip.trim();
-  if (!IPV4.test(ip) || ip.split('.').some((part) => Number(part) > 255)) return 'Four numbers 0–255 separated by dots, e.g. 192.168.1.10';
+  // No leading zeros: the OS resolver reads 010.77.1.10 as octal, another host entirely.
+  if (!isIpv4(entry.ip.trim())) return 'Four numbers 0–255 separated by dots, without leading zeros, e.g. 192.168.1.10';
   return undefined;
 }
 

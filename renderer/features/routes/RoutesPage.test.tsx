@@ -31,7 +31,7 @@ describe('Routes page', () => {
     const api = new FakeApi().respond('routes:list', [route('CX-123')]);
     renderWithApi(<RoutesPage />, api);
     await waitFor(() => expect(bodyRows()).toHaveLength(1));
-    expect(bodyRows()[0]?.textContent).toContain('Secure ADS (Self-signed)');
+    expect(bodyRows()[0]?.textContent).toContain('Secure ADS (Self-Signed Certificate)');
     api.emit('routes:changed', { routes: [route('CX-123'), route('PLC-7', { address: '10.77.2.11', netId: '10.77.2.11.1.1', tls: null, temporary: true })] });
     await waitFor(() => expect(bodyRows()).toHaveLength(2));
     expect(bodyRows()[1]?.textContent).toContain('Plain ADS');

@@ -10,12 +10,10 @@ import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
 import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import LockOutlined from '@mui/icons-material/LockOutlined';
-import type { LocalRoute } from '../../../shared/domain/route';
-
-const MODE: Record<'ssc' | 'psk' | 'ca', string> = { ssc: 'Self-signed', psk: 'PSK', ca: 'Shared CA' };
+import { SECURE_METHOD_NAMES, type LocalRoute } from '../../../shared/domain/route';
 
 function security(route: LocalRoute): string {
-  return route.tls ? `Secure ADS (${MODE[route.tls.mode]})` : 'Plain ADS';
+  return route.tls ? `Secure ADS (${SECURE_METHOD_NAMES[route.tls.mode]})` : 'Plain ADS';
 }
 
 function when(iso: string | null): string {

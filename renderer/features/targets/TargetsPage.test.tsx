@@ -278,7 +278,7 @@ describe('Targets page', () => {
     // A Secure ADS route turns the offered (outlined) lock into the route's own, naming the method.
     const secure = { ...route, tls: { mode: 'ssc' as const, fingerprint: 'ab'.repeat(32), pskIdentity: null, ignoreCn: false, caFile: null, certFile: null, keyFile: null } };
     emit(api, 'routes:changed', { routes: [secure] });
-    expect(within(rowOf('PLC-A')).getByRole('img', { name: 'Secure ADS route (self-signed certificate)' })).toBeTruthy();
+    expect(within(rowOf('PLC-A')).getByRole('img', { name: 'Secure ADS route (Self-Signed Certificate)' })).toBeTruthy();
     expect(within(rowOf('PLC-A')).queryByRole('img', { name: 'Secure ADS offered' })).toBeNull();
     expect(within(rowOf('plc-b')).getByRole('img', { name: 'No Secure ADS' })).toBeTruthy();
   });

@@ -12,7 +12,7 @@ import TableSortLabel from '@mui/material/TableSortLabel';
 import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlined';
 import Lock from '@mui/icons-material/Lock';
 import LockOutlined from '@mui/icons-material/LockOutlined';
-import type { LocalRoute } from '../../../shared/domain/route';
+import { SECURE_METHOD_NAMES, type LocalRoute } from '../../../shared/domain/route';
 import { targetKey, type DiscoveredTarget } from '../../../shared/domain/target';
 import { FingerprintCell } from './FingerprintCell';
 import { commentFor, TARGET_COLUMNS, type TargetColumn, type TargetSort } from './target-table-model';
@@ -38,12 +38,10 @@ function ConnectedCell({ route }: { route: LocalRoute | undefined }) {
   );
 }
 
-const SECURE_ROUTE_METHOD = { ssc: 'self-signed certificate', psk: 'pre-shared key', ca: 'shared CA' } as const;
-
 /** Outlined lock: the system offers Secure ADS. Filled lock: this PC holds a Secure ADS route to it. */
 function SecureAdsCell({ offered, route }: { offered: boolean; route: LocalRoute | undefined }) {
   if (route?.tls) {
-    const method = SECURE_ROUTE_METHOD[route.tls.mode];
+    const method = SECURE_METHOD_NAMES[route.tls.mode];
     return (
       <Box component="span" role="img" aria-label={`Secure ADS route (${method})`} title={`Secure ADS route '${route.name}' (${method})`} sx={{ display: 'inline-flex', color: 'success.main' }}>
         <Lock fontSize="small" />

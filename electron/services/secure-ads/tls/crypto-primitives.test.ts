@@ -112,6 +112,13 @@ describe('finiteFieldAgreement', () => {
     }
   });
 
+  it('uses BigInt for a standard prime with another generator, which native DH would prime-check again', () => {
+    const x = randomExponent();
+    const result = finiteFieldAgreement(ffdhe2048, 3n, 7n, x, 384);
+    expect(result.via).toBe('bigint');
+    expect(result.publicValue).toBe(modPow(3n, x, ffdhe2048));
+  });
+
   it('uses BigInt for a prime outside the standard groups, so a server cannot make us prime-check its choice', () => {
     const p = generatePrimeSync(1024, { bigint: true });
     const x = randomExponent();

@@ -263,19 +263,20 @@ export interface FiniteFieldAgreement {
  * Only the standard groups' primes (well-known-dh-primes.json: RFC 7919 ffdhe2048/3072/4096, RFC 3526 groups 14-16)
  * go native: creating a native DH object runs a primality check, ~0.1 s for a 2048-bit prime OpenSSL does not
  * recognise and seconds for bigger ones, which a server choosing a new prime per connection could use to stall the
- * main process. The set is fixed, so that check runs at most once per group and process.
+ * main process. The set is fixed and so is the generator (2, as in every listed group; any other generator makes even
+ * a standard prime unknown to OpenSSL, and checked), so that check runs at most once per group and process.
  */
 const WELL_KNOWN_DH_PRIMES = new Set(wellKnownDhPrimes.map((g) => g.prime));
-/** One native DH object per standard group and generator; reused, as creating one re-checks the prime. */
+const STANDARD_GENERATOR = 2n;
+/** One native DH object per standard group; reused, as creating one re-checks the prime. At most six. */
 const nativeGroups = new Map<string, DiffieHellman>();
 
 function nativeGroup(pHex: string, g: bigint): DiffieHellman | null {
-  if (!WELL_KNOWN_DH_PRIMES.has(pHex)) return null;
-  const id = `${pHex}/${g.toString(16)}`;
-  let group = nativeGroups.get(id);
+  if (g !== STANDARD_GENERATOR || !WELL_KNOWN_DH_PRIMES.has(pHex)) return null;
+  let group = nativeGroups.get(pHex);
   if (!group) {
-    group = createDiffieHellman(Buffer.from(pHex, 'hex'), Buffer.from(bigIntToBytes(g)));
-    nativeGroups.set(id, group);
+    group = createDiffieHellman(Buffer.from(pHex, 'hex'), Buffer.of(Number(STANDARD_GENERATOR)));
+    nativeGroups.set(pHex, group);
   }
   return group;
 }
@@ -291,13 +292,18 @@ export function finiteFieldAgreement(p: bigint, g: bigint, ys: bigint, x: bigint
     try {
       const group = nativeGroup(p.toString(16), g);
       if (group) {
+        const exponent = Buffer.from(bigIntToBytes(x));
         // Synchronous use of the shared object: nothing else can run between setting the key and reading results.
-        group.setPrivateKey(Buffer.from(bigIntToBytes(x)));
-        const publicValue = bytesToBigInt(group.generateKeys());
-        const secret = bytesToBigInt(group.computeSecret(Buffer.from(bigIntToBytes(ys))));
-        // The cached object would otherwise hold this handshake's exponent until the next one.
-        group.setPrivateKey(Buffer.of(1));
-        return { publicValue, secret, via: 'native' };
+        try {
+          group.setPrivateKey(exponent);
+          const publicValue = bytesToBigInt(group.generateKeys());
+          const secret = bytesToBigInt(group.computeSecret(Buffer.from(bigIntToBytes(ys))));
+          return { publicValue, secret, via: 'native' };
+        } finally {
+          // Neither the cached object nor this buffer keeps the handshake's exponent, also when a call above threw.
+          group.setPrivateKey(Buffer.of(1));
+          exponent.fill(0);
+        }
       }
     } catch {
       // fall through to BigInt
