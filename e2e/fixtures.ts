@@ -49,13 +49,13 @@ function skipWithReason(testInfo: TestInfo, reason: string): never {
  * there a missing lab FAILS the test with the reason (a green CI without the lab would prove nothing); elsewhere
  * (a developer without root, another OS) the test skips and the reason is printed.
  */
-export function labUnavailable(testInfo: TestInfo, reason: string): never {
+function labUnavailable(testInfo: TestInfo, reason: string): never {
   if (labRequired()) throw new Error(`the network lab is required (CI as root) but cannot be built: ${reason}`);
   return skipWithReason(testInfo, reason);
 }
 
 /** True when a missing lab is an error: running as root with CI set. */
-export function labRequired(): boolean {
+function labRequired(): boolean {
   return process.getuid?.() === 0 && Boolean(process.env.CI);
 }
 

@@ -103,11 +103,6 @@ export interface CaFiles {
   keyPwd?: string;
 }
 
-/** Persistent routes of an existing StaticRoutes.xml; [] when the file does not exist. */
-export async function readStaticRoutes(stateDir: string): Promise<SimRoute[]> {
-  return (await readStaticRoutesFile(stateDir))?.routes ?? [];
-}
-
 /** Everything StaticRoutes.xml configures: routes, SecureOnly and the `<Server>` section (CA files are read). */
 export interface StaticRoutesState {
   routes: SimRoute[];

@@ -13,7 +13,8 @@ export type LookupIPv4 = (host: string) => Promise<string>;
  */
 const inFlight = new Map<string, Promise<string>>();
 
-const systemLookup: LookupIPv4 = (host) => {
+/** The OS resolver's IPv4 address for `host`; what a route by host name and the dialog's check both use. */
+export const lookupIPv4: LookupIPv4 = (host) => {
   let pending = inFlight.get(host);
   if (!pending) {
     pending = lookup(host, { family: 4 })
@@ -25,18 +26,18 @@ const systemLookup: LookupIPv4 = (host) => {
 };
 
 /** Resolves each host the way a route by host name will (IPv4, the OS resolver: DNS, hosts file, mDNS where set up). */
-export async function resolveHosts(hosts: readonly string[], lookupIPv4: LookupIPv4 = systemLookup, timeoutMs = RESOLVE_TIMEOUT_MS): Promise<HostResolution[]> {
-  return Promise.all([...new Set(hosts)].map((host) => resolveOne(host, lookupIPv4, timeoutMs)));
+export async function resolveHosts(hosts: readonly string[], resolver: LookupIPv4 = lookupIPv4, timeoutMs = RESOLVE_TIMEOUT_MS): Promise<HostResolution[]> {
+  return Promise.all([...new Set(hosts)].map((host) => resolveOne(host, resolver, timeoutMs)));
 }
 
-async function resolveOne(host: string, lookupIPv4: LookupIPv4, timeoutMs: number): Promise<HostResolution> {
+async function resolveOne(host: string, resolver: LookupIPv4, timeoutMs: number): Promise<HostResolution> {
   if (isIP(host) === 4) return { host, address: host, error: null };
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
   });
   try {
-    return { host, address: await Promise.race([lookupIPv4(host), timeout]), error: null };
+    return { host, address: await Promise.race([resolver(host), timeout]), error: null };
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     const reason =

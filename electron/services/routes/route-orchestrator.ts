@@ -1,10 +1,10 @@
-import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import type { LocalRoute, RouteCredentials, RouteError, RouteSettings } from '../../../shared/domain/route';
 import type { ParsedRequestOf } from '../../../shared/ipc/contract';
 import { formatFingerprint } from '../../../shared/protocol/fingerprint';
 import { loadCertificateFile, loadPrivateKeyFile } from '../certificates/index';
 import type { Logger } from '../log/logger';
+import { lookupIPv4 } from '../network/resolve-hosts';
 import type { VerifiedTarget } from '../secure-ads/ams-channel';
 import { CA_FLAGS, exchangeConnectInfo, PSK_FLAGS, sscAddRouteFlags, SSC_FOLLOW_UP_FLAGS } from '../secure-ads/connect-info';
 import { ADS_TCP_PORT, verifyPlainAds } from '../secure-ads/plain-ads';
@@ -371,7 +371,7 @@ async function defaultResolve(host: string): Promise<string> {
     throw new RouteFailure('resolve-failed', `'${host}' is not an IPv4 address`, 'write it as four numbers 0–255 separated by dots, without leading zeros');
   }
   try {
-    return (await lookup(host, { family: 4 })).address;
+    return await lookupIPv4(host);
   } catch {
     throw new RouteFailure('resolve-failed', `host name ${host} cannot be resolved`, 'use the IP address, or check DNS / the hosts file');
   }
