@@ -32,7 +32,7 @@ async function stillAnswersDiscovery(): Promise<void> {
 
 describe('robustness', () => {
   it('survives 10,000 fuzzed UDP datagrams (mutated real vectors and random bytes)', async () => {
-    const text = await readFile(new URL('../../../shared/vectors/udp-48899/vectors.txt', import.meta.url), 'utf8');
+    const text = await readFile(new URL('../../shared/protocol/testing/vectors/udp-48899/vectors.txt', import.meta.url), 'utf8');
     const seeds = text
       .split('\n')
       .filter((l) => l && !l.startsWith('#'))

@@ -174,7 +174,7 @@ describe('add route (service 6)', () => {
 
 /** A datagram from the shared real-capture vectors file, by its id. */
 async function vector(id: string): Promise<Uint8Array> {
-  const text = await readFile(new URL('../../../shared/vectors/udp-48899/vectors.txt', import.meta.url), 'utf8');
+  const text = await readFile(new URL('../../shared/protocol/testing/vectors/udp-48899/vectors.txt', import.meta.url), 'utf8');
   const line = text.split('\n').find((l) => l.startsWith(`${id} |`));
   if (!line) throw new Error(`vector ${id} not found`);
   return fromHex(line.split('|')[2]!.trim());

@@ -1,10 +1,11 @@
 /* eslint-disable no-restricted-imports -- test-only helper: reads the shared capture files from disk with node:fs. */
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { fromHex } from './bytes';
 
-/** The real captures live beside the repo (../shared/vectors), resolved from where vitest runs. */
-export const VECTOR_DIR = resolve(process.cwd(), '../shared/vectors/udp-48899');
+/** Real TwinCAT captures and public clients' requests, kept in the repository so a fresh clone tests the same bytes. */
+export const VECTOR_DIR = fileURLToPath(new URL('./testing/vectors/udp-48899', import.meta.url));
 
 export interface HexVector {
   id: string;
