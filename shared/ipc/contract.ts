@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appEvents, appRequests } from './channels/app';
 import { routesEvents, routesRequests } from './channels/routes';
 import { discoveryEvents, discoveryRequests } from './channels/discovery';
+import { certificatesEvents, certificatesRequests } from './channels/certificates';
 
 /**
  * The one IPC contract. Each feature keeps its channels in `channels/<feature>.ts` and is merged here;
@@ -11,12 +12,14 @@ export const requestChannels = {
   ...appRequests,
   ...routesRequests,
   ...discoveryRequests,
+  ...certificatesRequests,
 } as const;
 
 export const eventChannels = {
   ...appEvents,
   ...routesEvents,
   ...discoveryEvents,
+  ...certificatesEvents,
 } as const;
 
 export type RequestChannels = typeof requestChannels;
