@@ -1,8 +1,11 @@
 import type { z } from 'zod';
 import { appEvents, appRequests } from './channels/app';
 import { routesEvents, routesRequests } from './channels/routes';
+import { secureRequests } from './channels/secure';
+import { identityRequests } from './channels/identity';
 import { discoveryEvents, discoveryRequests } from './channels/discovery';
 import { certificatesEvents, certificatesRequests } from './channels/certificates';
+import { knownFingerprintsEvents, knownFingerprintsRequests } from './channels/known-fingerprints';
 
 /**
  * The one IPC contract. Each feature keeps its channels in `channels/<feature>.ts` and is merged here;
@@ -11,8 +14,11 @@ import { certificatesEvents, certificatesRequests } from './channels/certificate
 export const requestChannels = {
   ...appRequests,
   ...routesRequests,
+  ...secureRequests,
+  ...identityRequests,
   ...discoveryRequests,
   ...certificatesRequests,
+  ...knownFingerprintsRequests,
 } as const;
 
 export const eventChannels = {
@@ -20,6 +26,7 @@ export const eventChannels = {
   ...routesEvents,
   ...discoveryEvents,
   ...certificatesEvents,
+  ...knownFingerprintsEvents,
 } as const;
 
 export type RequestChannels = typeof requestChannels;

@@ -5,19 +5,19 @@ import { formatFingerprint } from '../../../shared/protocol/fingerprint';
 import { loadCertificateFile, loadPrivateKeyFile } from '../certificates/index';
 import type { Logger } from '../log/logger';
 import { lookupIPv4 } from '../network/resolve-hosts';
-import type { VerifiedTarget } from '../secure-ads/ams-channel';
-import { CA_FLAGS, exchangeConnectInfo, PSK_FLAGS, sscAddRouteFlags, SSC_FOLLOW_UP_FLAGS } from '../secure-ads/connect-info';
-import { ADS_TCP_PORT, verifyPlainAds } from '../secure-ads/plain-ads';
-import { resolvePsk } from '../secure-ads/psk';
-import { RouteFailure } from '../secure-ads/route-failure';
-import { secureHandshake, ServerTrustFailure } from '../secure-ads/secure-handshake';
-import { openSecureSession, SECURE_ADS_PORT } from '../secure-ads/secure-session';
-import type { TlsConnector } from '../secure-ads/secure-transport';
-import type { ServerTrust } from '../secure-ads/server-trust';
-import { connectTcp } from '../secure-ads/tcp-stream';
-import { refusedFix } from '../secure-ads/tls-failure';
-import { addRouteOverUdp } from '../secure-ads/udp-add-route';
-import { AmsChannel } from '../secure-ads/ams-channel';
+import type { VerifiedTarget } from '../ads/transport/ams-channel';
+import { CA_FLAGS, exchangeConnectInfo, PSK_FLAGS, sscAddRouteFlags, SSC_FOLLOW_UP_FLAGS } from '../ads/secure/connect-info';
+import { ADS_TCP_PORT, verifyPlainAds } from '../ads/plain/plain-ads';
+import { resolvePsk } from '../ads/secure/psk';
+import { RouteFailure } from '../ads/route-failure';
+import { secureHandshake, ServerTrustFailure } from '../ads/secure/secure-handshake';
+import { openSecureSession, SECURE_ADS_PORT } from '../ads/secure/secure-session';
+import type { TlsConnector } from '../ads/secure/secure-transport';
+import type { ServerTrust } from '../ads/secure/server-trust';
+import { connectTcp } from '../ads/transport/tcp-stream';
+import { refusedFix } from '../ads/secure/tls-failure';
+import { addRouteOverUdp } from '../ads/udp/udp-add-route';
+import { AmsChannel } from '../ads/transport/ams-channel';
 import { UDP_SERVICE_PORT } from '../../../shared/protocol/udp48899';
 import type { LocalRouteStore } from './local-route-store';
 import { asFailure, StepRunner, type StepListener } from './step-runner';
@@ -48,6 +48,8 @@ export interface RouteDeps {
   store: LocalRouteStore;
   connector: TlsConnector;
   logger: Logger;
+  /** Where a verified self-signed route's fingerprint is remembered; without it nothing is remembered. */
+  knownFingerprints?: { remember(input: { netId: string; address: string; fingerprint: string }, now?: Date): Promise<{ replaced: { firstSeen: string } | null }> };
   resolveHost?: (host: string) => Promise<string>;
   now?: () => Date;
 }
@@ -231,6 +233,7 @@ async function runFlow(target: TargetRequest, request: RoutesAddRequest, deps: R
     }, verifyDetail);
     state.verified = verified;
     if (route) await deps.store.upsert({ ...route, verifiedAt: (deps.now?.() ?? new Date()).toISOString() });
+    if (settings.security === 'ssc' && state.fingerprint) await rememberFingerprint(settings, state.fingerprint, deps);
   } finally {
     keepChannel?.close();
     transport.destroy();
@@ -261,6 +264,15 @@ async function plainFlow(ctx: {
   const route = await localRouteStep(settings, state, deps, steps, credentials);
   state.verified = await steps.run('verify', () => verifyPlainAds({ host: ip, port: ports.ads, targetNetId: settings.netId, localNetId, timeoutMs, signal }), verifyDetail);
   if (route) await deps.store.upsert({ ...route, verifiedAt: (deps.now?.() ?? new Date()).toISOString() });
+}
+
+/** A verified SSC route proves this certificate belongs to that NetId; losing the note must not fail the route. */
+async function rememberFingerprint(settings: RouteSettings, fingerprint: string, deps: RouteDeps): Promise<void> {
+  try {
+    await deps.knownFingerprints?.remember({ netId: settings.netId, address: settings.address, fingerprint }, deps.now?.());
+  } catch (error) {
+    deps.logger.error(`fingerprint of ${settings.netId} not remembered: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function remoteRouteStep(settings: RouteSettings, addRemote: boolean, steps: StepRunner): void {

@@ -1,0 +1,63 @@
+import { fingerprintsEqual, formatFingerprint } from '../../../../shared/protocol/fingerprint';
+import { describeCertificate, fingerprintOfCertificate, verifyChain } from '../../certificates/index';
+import { RouteFailure } from '../route-failure';
+
+/** How the server's certificate is judged, decided before the TLS handshake may carry any credential. */
+export type ServerTrust =
+  | { kind: 'fingerprint'; expected: string }
+  /** The user confirmed out of band (logged by the caller); the fingerprint is still recorded. */
+  | { kind: 'accept-any-recorded' }
+  | { kind: 'ca'; caPem: string[]; routeName: string; ignoreCn: boolean; now?: Date }
+  | { kind: 'none' };
+
+export interface TrustOutcome {
+  /** SHA-256 of the leaf DER, lower-case hex; null when the server sent no certificate (PSK). */
+  fingerprint: string | null;
+  commonName: string | null;
+}
+
+/**
+ * Builds the engine's verifyServer hook. It throws RouteFailure on any doubt; the engine then aborts with an alert,
+ * so the TlsConnectInfo (with user and password) is never written.
+ */
+export function serverTrustHook(trust: ServerTrust, outcome: TrustOutcome): (chainDer: Uint8Array[]) => void {
+  return (chainDer) => {
+    const leaf = chainDer[0];
+    outcome.fingerprint = leaf ? fingerprintOfCertificate(leaf) : null;
+    outcome.commonName = null;
+    if (trust.kind === 'none') return;
+    if (!leaf) throw new RouteFailure('cert-untrusted', 'the target sent no certificate', 'check that the target runs Secure ADS with a certificate');
+    if (trust.kind === 'accept-any-recorded') return;
+    if (trust.kind === 'fingerprint') {
+      if (!fingerprintsEqual(outcome.fingerprint ?? '', trust.expected)) {
+        throw new RouteFailure(
+          'fingerprint-mismatch',
+          `fingerprint differs: the target presented ${formatFingerprint(outcome.fingerprint ?? '', 'grouped')}, expected ${formatFingerprint(trust.expected, 'grouped')}`,
+          'stop unless you know why (certificate renewed? wrong target?): compare with "About TwinCAT" on the target',
+        );
+      }
+      return;
+    }
+    checkCaChain(chainDer, trust, outcome);
+  };
+}
+
+function checkCaChain(chainDer: Uint8Array[], trust: Extract<ServerTrust, { kind: 'ca' }>, outcome: TrustOutcome): void {
+  const verdict = verifyChain(chainDer, trust.caPem, trust.now);
+  if (!verdict.ok) {
+    if (verdict.reason === 'expired' || verdict.reason === 'not-yet-valid') {
+      throw new RouteFailure('cert-expired', `the target's certificate is not valid now: ${verdict.message}`, 'renew the target certificate with your CA, or check the clocks of this PC and the target');
+    }
+    throw new RouteFailure('cert-untrusted', `the target's certificate is not trusted by the configured CA: ${verdict.message}`, 'select the CA that issued the target certificate, or issue the target certificate with this CA');
+  }
+  const leaf = chainDer[0] as Uint8Array;
+  const cn = describeCertificate(leaf).commonName;
+  outcome.commonName = cn;
+  if (!trust.ignoreCn && cn !== trust.routeName) {
+    throw new RouteFailure(
+      'cn-mismatch',
+      `certificate CN '${cn ?? ''}' differs from route name '${trust.routeName}'`,
+      `use IgnoreCn or rename the route to '${cn ?? ''}'`,
+    );
+  }
+}
