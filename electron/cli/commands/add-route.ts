@@ -111,7 +111,6 @@ export function createAddRouteCommand(connector: TlsConnector = engineConnector)
       const ports = portOverrides(values);
 
       const logBook = new LogBook();
-      for (const secret of secretsOf(credentials)) logBook.registerSecret(secret);
       const dataDir = values['data-dir'] ?? defaultDataDir();
       const identity = new IdentityService(dataDir);
       const localNetIdFor = async (address: string) => values['local-netid'] ?? identity.localNetIdFor(address);
@@ -198,11 +197,6 @@ async function readCredentials(mode: Mode, values: Record<string, string | boole
   }
   if (password === undefined) throw new UsageError('a password is needed: --password-stdin (preferred) or --password');
   return { kind: 'os', user, password };
-}
-
-function secretsOf(credentials: unknown): string[] {
-  const c = credentials as { password?: string; keyHex?: string; keyPassword?: string };
-  return [c.password, c.keyHex, c.keyPassword].filter((s): s is string => typeof s === 'string' && s.length > 0);
 }
 
 function toJson(result: TargetResult, mode: Mode): AddRouteJson {
