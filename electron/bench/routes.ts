@@ -14,7 +14,7 @@ import { IdentityService } from '../services/identity/index';
 import { silentLogger } from '../services/log/logger';
 import { LocalRouteStore } from '../services/routes/local-route-store';
 import { createRoutes, type RouteDeps } from '../services/routes/route-orchestrator';
-import { engineConnector } from '../services/secure-ads/default-connector';
+import { engineConnector } from '../services/ads/secure/default-connector';
 import { fork } from 'node:child_process';
 import { startVirtualTargets } from '../sim';
 import { machineLine, median, nowMs, renderMarkdownTable, renderTextTable, type BenchRow } from './table';

@@ -5,12 +5,12 @@
  * turns against the same target in the same run, so the ratio is fair to both.
  */
 import { createSelfSignedCertificate, issueCertificate } from '../services/certificates/index';
-import { engineConnector } from '../services/secure-ads/default-connector';
-import { connectNodeTls } from '../services/secure-ads/node-tls-transport';
-import { CA_FLAGS, PSK_FLAGS, sscAddRouteFlags, SSC_FOLLOW_UP_FLAGS } from '../services/secure-ads/connect-info';
-import { derivePskKey } from '../services/secure-ads/psk';
-import { openSecureSession, SECURE_ADS_PORT, type SecureSessionOptions } from '../services/secure-ads/secure-session';
-import type { TlsConnector } from '../services/secure-ads/secure-transport';
+import { engineConnector } from '../services/ads/secure/default-connector';
+import { connectNodeTls } from './node-tls-transport';
+import { CA_FLAGS, PSK_FLAGS, sscAddRouteFlags, SSC_FOLLOW_UP_FLAGS } from '../services/ads/secure/connect-info';
+import { derivePskKey } from '../services/ads/secure/psk';
+import { openSecureSession, SECURE_ADS_PORT, type SecureSessionOptions } from '../services/ads/secure/secure-session';
+import type { TlsConnector } from '../services/ads/secure/secure-transport';
 import { startVirtualTarget, type VirtualTarget } from '../sim';
 import { machineLine, median, nowMs, renderMarkdownTable, renderTextTable, type BenchRow } from './table';
 import { writeDocsSection } from './docs-section';

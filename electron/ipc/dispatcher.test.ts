@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { TypedError } from '../../shared/ipc/result';
+import { TypedError } from '../../shared/typed-error';
 import { createDispatcher } from './dispatcher';
 
 const context = { clientId: 'test' };

@@ -1,5 +1,6 @@
 import { isRequestChannel, requestChannels, type RequestChannel } from '../../shared/ipc/contract';
-import { fail, ok, TypedError, type IpcResult } from '../../shared/ipc/result';
+import { fail, ok, type IpcResult } from '../../shared/ipc/result';
+import { TypedError } from '../../shared/typed-error';
 import type { CallContext, Handler, PartialHandlers } from './handlers';
 
 export interface DispatcherLog {

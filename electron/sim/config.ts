@@ -2,7 +2,7 @@ import { isIPv4 } from 'node:net';
 import { z } from 'zod';
 import { isNetId } from '../../shared/protocol/netid';
 import { parseTwinCatVersion } from '../../shared/protocol/twincat-version';
-import { TypedError } from '../../shared/ipc/result';
+import { TypedError } from '../../shared/typed-error';
 import { OS_PRESETS, OS_WITH_BUILD, SIM_OS_NAMES, type SimOs } from './os-presets';
 
 export interface PskIdentity {

@@ -2,7 +2,7 @@ import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
-import { TypedError } from '../../shared/ipc/result';
+import { TypedError } from '../../shared/typed-error';
 import { isNetId } from '../../shared/protocol/netid';
 import { createSelfSignedCertificate } from '../services/certificates/self-signed';
 import { fingerprintOfCertificate } from '../services/certificates/inspect';

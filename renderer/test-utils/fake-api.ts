@@ -7,7 +7,8 @@ import {
   type RequestOf,
   type ResponseOf,
 } from '../../shared/ipc/contract';
-import { TypedError, type IpcError, type IpcResult } from '../../shared/ipc/result';
+import { type IpcError, type IpcResult } from '../../shared/ipc/result';
+import { TypedError } from '../../shared/typed-error';
 import type { RendererApi } from '../../shared/ipc/transport';
 
 type FakeHandler<C extends RequestChannel> = (request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { appEvents, appRequests } from './channels/app';
 import { routesEvents, routesRequests } from './channels/routes';
+import { secureRequests } from './channels/secure';
+import { identityRequests } from './channels/identity';
 import { discoveryEvents, discoveryRequests } from './channels/discovery';
 
 /**
@@ -10,6 +12,8 @@ import { discoveryEvents, discoveryRequests } from './channels/discovery';
 export const requestChannels = {
   ...appRequests,
   ...routesRequests,
+  ...secureRequests,
+  ...identityRequests,
   ...discoveryRequests,
 } as const;
 

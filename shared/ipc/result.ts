@@ -25,14 +25,3 @@ export function ok<T>(data: T): IpcResult<T> {
 export function fail(code: IpcErrorCode, message: string): IpcResult<never> {
   return { ok: false, error: { code, message } };
 }
-
-/** An error a service throws on purpose: its code and message are safe to show the user. */
-export class TypedError extends Error {
-  constructor(
-    readonly code: IpcErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'TypedError';
-  }
-}

@@ -1,4 +1,4 @@
-import { TypedError } from '../ipc/result';
+import { TypedError } from '../typed-error';
 
 /** Every way a datagram, frame or text can be rejected; callers switch on these, users read the message. */
 export type ProtocolErrorCode =

@@ -7,7 +7,7 @@ import type { CliIo } from '../command';
 import { startVirtualTarget, type VirtualTarget } from '../../sim/index';
 import { createSelfSignedCertificate, issueCertificate, type GeneratedCertificate } from '../../services/certificates/index';
 import { IdentityService } from '../../services/identity/index';
-import { startEchoServer, startRawServer } from '../../services/secure-ads/tls/testing/fixtures';
+import { startEchoServer, startRawServer } from '../../services/ads/secure/tls/testing/fixtures';
 import { addRouteCommand, type AddRouteJson } from './add-route';
 import { freeUdpPort } from '../../services/network/free-port';
 

@@ -11,10 +11,10 @@ import { LogBook } from '../../services/log/logger';
 import { LocalRouteStore } from '../../services/routes/local-route-store';
 import { createRoutes, type RouteDeps, type RoutesAddRequest, type TargetResult } from '../../services/routes/route-orchestrator';
 import type { StepEvent } from '../../services/routes/step-runner';
-import { engineConnector } from '../../services/secure-ads/default-connector';
-import { RouteFailure } from '../../services/secure-ads/route-failure';
-import type { TlsConnector } from '../../services/secure-ads/secure-transport';
-import { discoverHost } from '../../services/secure-ads/udp-discover';
+import { engineConnector } from '../../services/ads/secure/default-connector';
+import { RouteFailure } from '../../services/ads/route-failure';
+import type { TlsConnector } from '../../services/ads/secure/secure-transport';
+import { discoverHost } from '../../services/ads/udp/udp-discover';
 
 const USAGE = `Usage: adsroute add-route TARGET --secure ssc|psk|ca|none [options]
 

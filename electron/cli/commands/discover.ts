@@ -2,7 +2,7 @@ import { parseArgs } from '../run-cli';
 import { UsageError, type CliCommand } from '../command';
 import type { NetworkAdapter } from '../../../shared/domain/network';
 import type { DiscoveredTarget } from '../../../shared/domain/target';
-import { TypedError } from '../../../shared/ipc/result';
+import { TypedError } from '../../../shared/typed-error';
 import { listAdapters } from '../../services/network/adapters';
 import { DiscoveryService } from '../../services/discovery/discovery-service';
 import { defaultSearchAdapters } from '../../services/discovery/hints';

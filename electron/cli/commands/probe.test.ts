@@ -4,7 +4,7 @@ import { runCli } from '../run-cli';
 import type { CliIo } from '../command';
 import { startVirtualTarget, type VirtualTarget } from '../../sim/index';
 import { probeCommand } from './probe';
-import type { ProbeReport } from '../../services/secure-ads/probe';
+import type { ProbeReport } from '../../services/ads/probe';
 import { createSelfSignedCertificate, issueCertificate } from '../../services/certificates/index';
 import { freeUdpPort } from '../../services/network/free-port';
 

@@ -2,11 +2,11 @@ import { parseArgs } from '../run-cli';
 import { UsageError, type CliCommand } from '../command';
 import { hasOnePskSecret, interruptSignal, msOption, portOverrides, PORT_OVERRIDE_OPTIONS, PSK_OPTIONS, TIMEOUT_OPTION } from '../options';
 import { formatFingerprint } from '../../../shared/protocol/fingerprint';
-import { engineConnector } from '../../services/secure-ads/default-connector';
-import { probeTarget, type ProbeReport } from '../../services/secure-ads/probe';
-import { resolvePsk } from '../../services/secure-ads/psk';
-import { RouteFailure } from '../../services/secure-ads/route-failure';
-import type { TlsConnector } from '../../services/secure-ads/secure-transport';
+import { engineConnector } from '../../services/ads/secure/default-connector';
+import { probeTarget, type ProbeReport } from '../../services/ads/probe';
+import { resolvePsk } from '../../services/ads/secure/psk';
+import { RouteFailure } from '../../services/ads/route-failure';
+import type { TlsConnector } from '../../services/ads/secure/secure-transport';
 import { localAddressFor, netIdForAddress } from '../../services/identity/index';
 
 const USAGE = `Usage: adsroute probe HOST [options]

@@ -1,4 +1,4 @@
-import { TypedError } from '../../../shared/ipc/result';
+import { TypedError } from '../../../shared/typed-error';
 
 export type CertificateErrorCode =
   | 'certificate-not-found'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TypedError } from '../../../shared/ipc/result';
+import { TypedError } from '../../../shared/typed-error';
 import { intToIpv4 } from '../../../shared/domain/ipv4';
 import { addressesOf, parseAddressRange, parseAddressRanges } from './address-range';
 

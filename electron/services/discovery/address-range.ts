@@ -1,4 +1,4 @@
-import { TypedError } from '../../../shared/ipc/result';
+import { TypedError } from '../../../shared/typed-error';
 import { intToIpv4, ipv4ToInt, isIpv4 } from '../../../shared/domain/ipv4';
 
 /** A sweep can cover a /16 at most: beyond that a UDP sweep takes minutes and looks like a port scan. */

@@ -2,7 +2,7 @@ import dgram, { createSocket, type Socket } from 'node:dgram';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NetworkAdapter } from '../../../shared/domain/network';
 import type { DiscoveredTarget } from '../../../shared/domain/target';
-import { TypedError } from '../../../shared/ipc/result';
+import { TypedError } from '../../../shared/typed-error';
 import { encodeDiscoveryReply, encodeDiscoveryRequest, encodeAddRouteReply } from '../../../shared/protocol/udp48899';
 import { encodeOsBlob } from '../../../shared/protocol/os-version';
 import { DiscoveryService } from './discovery-service';

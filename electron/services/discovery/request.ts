@@ -1,4 +1,4 @@
-import { TypedError } from '../../../shared/ipc/result';
+import { TypedError } from '../../../shared/typed-error';
 import type { NetworkAdapter } from '../../../shared/domain/network';
 import { isIpv4 } from '../../../shared/domain/ipv4';
 import { UDP_SERVICE_PORT } from '../../../shared/protocol/udp48899';

@@ -3,7 +3,7 @@ import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { localRouteSchema, type LocalRoute } from '../../../shared/domain/route';
-import { TypedError } from '../../../shared/ipc/result';
+import { TypedError } from '../../../shared/typed-error';
 import { writeFileAtomic } from '../files/atomic-write';
 import { silentLogger, type Logger } from '../log/logger';
 

@@ -3,10 +3,10 @@ import type { RouteCredentials } from '../../../shared/domain/route';
 import type { PartialHandlers } from '../../ipc/handlers';
 import type { ServiceContext } from '../context';
 import { IdentityService } from '../identity/index';
-import { engineConnector } from '../secure-ads/default-connector';
-import { SECURE_ADS_PORT } from '../secure-ads/secure-session';
-import type { TlsConnector } from '../secure-ads/secure-transport';
-import { fetchServerCertificate } from '../secure-ads/server-certificate';
+import { engineConnector } from '../ads/secure/default-connector';
+import { SECURE_ADS_PORT } from '../ads/secure/secure-session';
+import type { TlsConnector } from '../ads/secure/secure-transport';
+import { fetchServerCertificate } from '../ads/secure/server-certificate';
 import { LocalRouteStore } from './local-route-store';
 import { createRoutes, type TargetResult } from './route-orchestrator';
 

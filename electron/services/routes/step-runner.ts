@@ -1,5 +1,5 @@
 import type { RouteError, RouteStep } from '../../../shared/domain/route';
-import { RouteFailure } from '../secure-ads/route-failure';
+import { RouteFailure } from '../ads/route-failure';
 
 export type StepStatus = 'running' | 'ok' | 'failed' | 'skipped';
 

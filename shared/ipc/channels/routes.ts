@@ -6,6 +6,7 @@ import {
   routeSettingsSchema,
   routeStepSchema,
 } from '../../domain/route';
+import { fingerprintText } from '../../domain/fingerprint-text';
 
 /**
  * Routes the dialog creates at once. Each is a few sockets and, with real targets, mostly waiting on them; 20 lets a
@@ -13,8 +14,6 @@ import {
  */
 export const DEFAULT_ROUTE_CONCURRENCY = 20;
 export const MAX_ROUTE_CONCURRENCY = 32;
-
-const fingerprintText = z.string().regex(/^[0-9a-f]{64}$/);
 
 const routeResultSchema = z.object({
   target: z.string(),
@@ -25,21 +24,7 @@ const routeResultSchema = z.object({
   ms: z.number(),
 });
 
-export const certificateSummarySchema = z.object({
-  fingerprint: fingerprintText,
-  subject: z.string(),
-  issuer: z.string(),
-  notBefore: z.string(),
-  notAfter: z.string(),
-  selfSigned: z.boolean(),
-});
-
 export const routesRequests = {
-  /** Fetches the target's certificate live from a TLS handshake (no credentials sent) for the Compare field. */
-  'secure:server-certificate': {
-    request: z.object({ address: z.string().min(1), tlsPort: z.number().int().min(1).max(65535).optional() }).strict(),
-    response: z.object({ certificate: certificateSummarySchema, cipherSuite: z.string(), handshakeMs: z.number() }),
-  },
   /** Starts creating routes to one or many targets; progress arrives as routes:step / routes:done events. */
   'routes:add': {
     request: z
@@ -77,23 +62,6 @@ export const routesRequests = {
   'routes:remove': {
     request: z.object({ name: z.string().min(1) }).strict(),
     response: z.object({ removed: z.boolean() }),
-  },
-  /** This PC's client identity (Secure ADS client certificate) and local NetId / host name. */
-  'identity:get': {
-    request: z.object({}).strict(),
-    response: z.object({
-      fingerprint: fingerprintText,
-      subject: z.string(),
-      notAfter: z.string(),
-      localNetId: z.string(),
-      hostname: z.string(),
-    }),
-  },
-  'identity:set': {
-    request: z
-      .object({ localNetId: z.string().regex(/^(\d{1,3})(\.\d{1,3}){5}$/).optional(), hostname: z.string().min(1).max(31).optional() })
-      .strict(),
-    response: z.object({ localNetId: z.string(), hostname: z.string() }),
   },
 } as const;
 

@@ -1,9 +1,9 @@
-import type { TlsConnectInfo, TlsConnectInfoInput } from '../../../shared/protocol/tls-connect-info';
-import { AmsChannel } from './ams-channel';
+import type { TlsConnectInfo, TlsConnectInfoInput } from '../../../../shared/protocol/tls-connect-info';
+import { AmsChannel } from '../transport/ams-channel';
 import { exchangeConnectInfo } from './connect-info';
 import { secureHandshake, type HandshakeOptions } from './secure-handshake';
 import type { SecureTransport } from './secure-transport';
-import { connectTcp } from './tcp-stream';
+import { connectTcp } from '../transport/tcp-stream';
 import { refusedFix } from './tls-failure';
 
 export const SECURE_ADS_PORT = 8016;

@@ -9,9 +9,9 @@ import {
   readDeviceInfoRequest,
   readStateRequest,
   type AmsPacket,
-} from '../../../shared/protocol/ams';
-import { RouteFailure } from './route-failure';
-import type { ByteStream } from './secure-transport';
+} from '../../../../shared/protocol/ams';
+import { RouteFailure } from '../route-failure';
+import type { ByteStream } from '../secure/secure-transport';
 
 export interface AmsChannelOptions {
   /** true on plain TCP 48898 (6-byte AMS/TCP prefix); false inside Secure ADS TLS, where the prefix is rejected. */

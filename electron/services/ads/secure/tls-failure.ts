@@ -1,5 +1,5 @@
 import { TlsError } from './tls/tls-error';
-import { RouteFailure } from './route-failure';
+import { RouteFailure } from '../route-failure';
 
 export interface TlsFailureContext {
   mode: 'ssc' | 'psk' | 'ca';

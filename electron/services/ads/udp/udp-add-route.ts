@@ -3,9 +3,9 @@ import {
   encodeAddRouteRequest,
   interpretAddRouteReply,
   UdpService,
-} from '../../../shared/protocol/udp48899';
-import { ProtocolError } from '../../../shared/protocol/errors';
-import { RouteFailure } from './route-failure';
+} from '../../../../shared/protocol/udp48899';
+import { ProtocolError } from '../../../../shared/protocol/errors';
+import { RouteFailure } from '../route-failure';
 import { udpExchange } from './udp-exchange';
 
 export interface UdpAddRouteOptions {

@@ -3,7 +3,7 @@ import {
   interpretDiscoveryReply,
   UdpService,
   type DiscoveryInfo,
-} from '../../../shared/protocol/udp48899';
+} from '../../../../shared/protocol/udp48899';
 import { udpExchange } from './udp-exchange';
 
 /** Asks one host who it is (UDP 48899 service 1, unicast): NetId, host name, versions, unauthenticated fingerprint. */

@@ -17,7 +17,7 @@ import { CbcProtection, ContentType, GcmProtection, RecordDeframer, encodeRecord
 import { TlsError } from './tls-error';
 import { certificate, dheServerKeyExchange, handshake, serverHello, serverHelloDone } from './testing/fake-server';
 import { TestMaterial } from './testing/fixtures';
-import { seededRandom } from '../../../../shared/protocol/testing/seeded-random';
+import { seededRandom } from '../../../../../shared/protocol/testing/seeded-random';
 
 function mutate(input: Uint8Array, rnd: () => number): Uint8Array {
   let out = Uint8Array.from(input);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AmsStreamParser, encodeAmsPacket, readDeviceInfoResponse, readStateResponse, type AmsPacket } from '../../../shared/protocol/ams';
-import { encodeTlsConnectInfo, TlsConnectFlag, decodeTlsConnectInfo } from '../../../shared/protocol/tls-connect-info';
+import { AmsStreamParser, encodeAmsPacket, readDeviceInfoResponse, readStateResponse, type AmsPacket } from '../../../../shared/protocol/ams';
+import { encodeTlsConnectInfo, TlsConnectFlag, decodeTlsConnectInfo } from '../../../../shared/protocol/tls-connect-info';
 import { AmsChannel } from './ams-channel';
-import { checkResponse } from './connect-info';
-import type { ByteStream } from './secure-transport';
+import { checkResponse } from '../secure/connect-info';
+import type { ByteStream } from '../secure/secure-transport';
 
 /** An in-memory peer: answers each AMS request through `respond`, delivering bytes in awkward pieces. */
 function fakeStream(respond: (request: AmsPacket) => Uint8Array[]): ByteStream & { closed: boolean } {

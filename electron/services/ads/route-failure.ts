@@ -1,5 +1,5 @@
 import type { RouteError, RouteErrorCode } from '../../../shared/domain/route';
-import { TypedError } from '../../../shared/ipc/result';
+import { TypedError } from '../../../shared/typed-error';
 
 /**
  * A route step failed for a reason the user can act on. `message` says what happened, `fix` what to do; neither ever

@@ -1,5 +1,5 @@
-import { AmsChannel, type VerifiedTarget } from './ams-channel';
-import { connectTcp, socketStream } from './tcp-stream';
+import { AmsChannel, type VerifiedTarget } from '../transport/ams-channel';
+import { connectTcp, socketStream } from '../transport/tcp-stream';
 
 export const ADS_TCP_PORT = 48898;
 

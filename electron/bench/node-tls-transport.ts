@@ -1,10 +1,10 @@
 import { connect as tlsConnect, type PeerCertificate, type TLSSocket } from 'node:tls';
 import { connect as netConnect, type Socket } from 'node:net';
 import { constants } from 'node:crypto';
-import { TlsError } from './tls/tls-error';
-import { ALL_SUITES } from './tls/cipher-suites';
-import type { SecureConnectOptions, SecureTransport, TlsConnector } from './secure-transport';
-import { socketStream } from './tcp-stream';
+import { TlsError } from '../services/ads/secure/tls/tls-error';
+import { ALL_SUITES } from '../services/ads/secure/tls/cipher-suites';
+import type { SecureConnectOptions, SecureTransport, TlsConnector } from '../services/ads/secure/secure-transport';
+import { socketStream } from '../services/ads/transport/tcp-stream';
 
 /**
  * Secure ADS over Node's own `tls` (OpenSSL). Electron's BoringSSL has no DHE, so the product uses the engine in

@@ -1,6 +1,6 @@
-import { fingerprintsEqual, formatFingerprint } from '../../../shared/protocol/fingerprint';
-import { describeCertificate, fingerprintOfCertificate, verifyChain } from '../certificates/index';
-import { RouteFailure } from './route-failure';
+import { fingerprintsEqual, formatFingerprint } from '../../../../shared/protocol/fingerprint';
+import { describeCertificate, fingerprintOfCertificate, verifyChain } from '../../certificates/index';
+import { RouteFailure } from '../route-failure';
 
 /** How the server's certificate is judged, decided before the TLS handshake may carry any credential. */
 export type ServerTrust =

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { RouteFailure } from './route-failure';
+import { RouteFailure } from '../route-failure';
 
 /**
  * TwinCAT's PSK from identity and password: SHA-256(UTF-8(upper(identity) + password)) (secure-ads-wire.md §2.3).

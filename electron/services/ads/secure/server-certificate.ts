@@ -1,8 +1,8 @@
-import { createSelfSignedCertificate, describeCertificate } from '../certificates/index';
-import { RouteFailure } from './route-failure';
+import { createSelfSignedCertificate, describeCertificate } from '../../certificates/index';
+import { RouteFailure } from '../route-failure';
 import { secureHandshake } from './secure-handshake';
 import type { TlsConnector } from './secure-transport';
-import { connectTcp } from './tcp-stream';
+import { connectTcp } from '../transport/tcp-stream';
 import { refusedFix } from './tls-failure';
 
 export interface ServerCertificateSummary {

@@ -1,14 +1,14 @@
 import type { DiscoveryInfo } from '../../../shared/protocol/udp48899';
 import { UDP_SERVICE_PORT } from '../../../shared/protocol/udp48899';
-import { ADS_TCP_PORT } from './plain-ads';
+import { ADS_TCP_PORT } from './plain/plain-ads';
 import { RouteFailure } from './route-failure';
-import { secureHandshake } from './secure-handshake';
-import { SECURE_ADS_PORT } from './secure-session';
-import type { TlsConnector } from './secure-transport';
-import { fetchServerCertificate, type ServerCertificateSummary } from './server-certificate';
-import { connectTcp } from './tcp-stream';
-import { refusedFix } from './tls-failure';
-import { discoverHost } from './udp-discover';
+import { secureHandshake } from './secure/secure-handshake';
+import { SECURE_ADS_PORT } from './secure/secure-session';
+import type { TlsConnector } from './secure/secure-transport';
+import { fetchServerCertificate, type ServerCertificateSummary } from './secure/server-certificate';
+import { connectTcp } from './transport/tcp-stream';
+import { refusedFix } from './secure/tls-failure';
+import { discoverHost } from './udp/udp-discover';
 
 export interface ProbeError {
   code: string;

@@ -1,6 +1,6 @@
 import { connect, type Socket } from 'node:net';
-import { RouteFailure } from './route-failure';
-import type { ByteStream } from './secure-transport';
+import { RouteFailure } from '../route-failure';
+import type { ByteStream } from '../secure/secure-transport';
 
 export interface TcpConnectOptions {
   host: string;

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { finiteFieldAgreement, modPow, p256Share, x25519Share } from './crypto-primitives';
 import wellKnownDhPrimes from './well-known-dh-primes.json';
-import { FFDHE2048_PEM } from '../../../sim/dhparam';
+import { FFDHE2048_PEM } from '../../../../sim/dhparam';
 
 const here = dirname(fileURLToPath(import.meta.url));
 

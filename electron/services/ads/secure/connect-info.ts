@@ -5,9 +5,9 @@ import {
   TlsConnectInfoReader,
   type TlsConnectInfo,
   type TlsConnectInfoInput,
-} from '../../../shared/protocol/tls-connect-info';
-import { ProtocolError } from '../../../shared/protocol/errors';
-import { RouteFailure } from './route-failure';
+} from '../../../../shared/protocol/tls-connect-info';
+import { ProtocolError } from '../../../../shared/protocol/errors';
+import { RouteFailure } from '../route-failure';
 import type { SecureTransport } from './secure-transport';
 
 /** Flag sets the working clients send (secure-ads-wire.md §1.3). */

@@ -1,6 +1,6 @@
 import { createSocket, type Socket } from 'node:dgram';
-import { tryDecodeUdpMessage, UDP_SERVICE_PORT, type UdpMessage } from '../../../shared/protocol/udp48899';
-import { RouteFailure } from './route-failure';
+import { tryDecodeUdpMessage, UDP_SERVICE_PORT, type UdpMessage } from '../../../../shared/protocol/udp48899';
+import { RouteFailure } from '../route-failure';
 
 export interface UdpExchangeOptions {
   host: string;

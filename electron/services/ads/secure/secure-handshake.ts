@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { RouteFailure } from './route-failure';
+import { RouteFailure } from '../route-failure';
 import type { SecureTransport, TlsConnector } from './secure-transport';
 import { serverTrustHook, type ServerTrust, type TrustOutcome } from './server-trust';
 import { tlsFailure } from './tls-failure';
