@@ -4,7 +4,7 @@ import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import type { RendererApi } from '../../shared/ipc/transport';
 import { ApiProvider } from '../api/ApiProvider';
-import { createAppTheme } from '../app/theme';
+import { createAppTheme } from '../theme/theme';
 import { I18nextProvider } from 'react-i18next';
 import { i18n, type Language } from '../i18n';
 import { FakeApi } from './fake-api';
