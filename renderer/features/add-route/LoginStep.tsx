@@ -7,8 +7,8 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { FingerprintCheck, type FingerprintCheckProps } from './FingerprintCheck';
 import { isPskKeyHex, type LoginFields, type LoginMethod } from './login';
-import { PathField } from './PathField';
-import { SecretField } from './SecretField';
+import { PathField } from '../../components/PathField';
+import { SecretField } from '../../components/SecretField';
 
 /** The SSC login shows the fingerprint check, so the step takes everything that check needs. */
 interface LoginStepProps extends FingerprintCheckProps {
