@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { TypedError } from '../../../shared/typed-error';
 import type { RouteCredentials } from '../../../shared/domain/route';
 import type { PartialHandlers } from '../../ipc/handlers';
 import type { ServiceContext } from '../context';
@@ -39,7 +40,10 @@ export function routesFeature(context: ServiceContext, connector: TlsConnector =
 
     'routes:add': (request) => {
       registerSecrets(context, request.credentials);
-      const batchId = randomUUID();
+      if (request.batchId !== undefined && batches.has(request.batchId)) {
+        throw new TypedError('duplicate-id', `A batch with id ${request.batchId} is already running`);
+      }
+      const batchId = request.batchId ?? randomUUID();
       const controller = new AbortController();
       const deps = { identity, store, connector, logger, knownFingerprints };
       logger.info(`batch ${batchId}: ${request.targets.length} target(s), ${request.targets.map((t) => `${t.settings.address} (${t.settings.security})`).join(', ')}`);
