@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { TypedError } from '../../../shared/typed-error';
-import type { RouteCredentials } from '../../../shared/domain/route';
 import type { PartialHandlers } from '../../ipc/handlers';
 import type { ServiceContext } from '../context';
 import { IdentityService } from '../identity/index';
@@ -39,7 +38,6 @@ export function routesFeature(context: ServiceContext, connector: TlsConnector =
       fetchServerCertificate({ host: request.address, port: request.tlsPort ?? SECURE_ADS_PORT, timeoutMs: CERTIFICATE_FETCH_TIMEOUT_MS, connector }),
 
     'routes:add': (request) => {
-      registerSecrets(context, request.credentials);
       if (request.batchId !== undefined && batches.has(request.batchId)) {
         throw new TypedError('duplicate-id', `A batch with id ${request.batchId} is already running`);
       }
@@ -101,14 +99,4 @@ export function routesFeature(context: ServiceContext, connector: TlsConnector =
 
 function resultEvent(r: TargetResult) {
   return { target: r.target, ok: r.ok, netId: r.netId, fingerprint: r.fingerprint, error: r.error, ms: r.ms };
-}
-
-/** Last line of defence: should a secret ever reach a log line, the LogBook masks it. */
-function registerSecrets(context: ServiceContext, credentials: RouteCredentials): void {
-  if (credentials.kind === 'os') context.logBook.registerSecret(credentials.password);
-  if (credentials.kind === 'psk') {
-    if (credentials.password) context.logBook.registerSecret(credentials.password);
-    if (credentials.keyHex) context.logBook.registerSecret(credentials.keyHex);
-  }
-  if (credentials.kind === 'ca' && credentials.keyPassword) context.logBook.registerSecret(credentials.keyPassword);
 }
