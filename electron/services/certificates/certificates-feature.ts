@@ -6,9 +6,6 @@ import { CertificatesService, type CertificatesServiceOptions } from './certific
 export function certificatesFeature(context: ServiceContext, options: CertificatesServiceOptions = {}): { handlers: PartialHandlers } {
   const logger = context.logBook.logger('certificates');
   const service = new CertificatesService(context.dataDir, options);
-  const secret = (value: string | undefined) => {
-    if (value) context.logBook.registerSecret(value);
-  };
   const changed = async () => {
     try {
       context.events.emit('certificates:changed', { attention: (await service.overview()).attention });
@@ -34,26 +31,14 @@ export function certificatesFeature(context: ServiceContext, options: Certificat
       logger.info(`client certificate exported to ${request.folder}${request.includeKey ? ' with its private key (confirmed)' : ''}`);
       return { files };
     },
-    'certificates:ca-create': (request) => {
-      secret(request.password);
-      return change(`plant CA "${request.subject.CN}" created (RSA ${request.keyBits}, ${request.days} days)`, () => service.createCa(request));
-    },
-    'certificates:ca-load': (request) => {
-      secret(request.password);
-      secret(request.keyPassword);
-      return change(`plant CA loaded from ${request.certPath}`, () => service.loadCa(request));
-    },
+    'certificates:ca-create': (request) =>
+      change(`plant CA "${request.subject.CN}" created (RSA ${request.keyBits}, ${request.days} days)`, () => service.createCa(request)),
+    'certificates:ca-load': (request) => change(`plant CA loaded from ${request.certPath}`, () => service.loadCa(request)),
     'certificates:issue': async (request) => {
-      secret(request.caPassword);
-      secret(request.keyPassword);
       const issued = await change(`issued ${request.commonNames.length} device certificate(s) for ${request.days} days`, () => service.issueDevices(request));
       return { issued };
     },
-    'certificates:issue-this-pc': (request) => {
-      secret(request.caPassword);
-      secret(request.keyPassword);
-      return change(`issued this PC's client certificate for ${request.days} days`, () => service.issueThisPc(request));
-    },
+    'certificates:issue-this-pc': (request) => change(`issued this PC's client certificate for ${request.days} days`, () => service.issueThisPc(request)),
     'certificates:export': async (request) => {
       const exported = await service.exportDevices(request.names, request.folder);
       logger.info(`exported ${exported.length} device folder(s) to ${request.folder}`);

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { RouteCredentials } from '../../../shared/domain/route';
 import type { PartialHandlers } from '../../ipc/handlers';
 import type { ServiceContext } from '../context';
 import { IdentityService } from '../identity/index';
@@ -38,7 +37,6 @@ export function routesFeature(context: ServiceContext, connector: TlsConnector =
       fetchServerCertificate({ host: request.address, port: request.tlsPort ?? SECURE_ADS_PORT, timeoutMs: CERTIFICATE_FETCH_TIMEOUT_MS, connector }),
 
     'routes:add': (request) => {
-      registerSecrets(context, request.credentials);
       const batchId = randomUUID();
       const controller = new AbortController();
       const deps = { identity, store, connector, logger, knownFingerprints };
@@ -97,14 +95,4 @@ export function routesFeature(context: ServiceContext, connector: TlsConnector =
 
 function resultEvent(r: TargetResult) {
   return { target: r.target, ok: r.ok, netId: r.netId, fingerprint: r.fingerprint, error: r.error, ms: r.ms };
-}
-
-/** Last line of defence: should a secret ever reach a log line, the LogBook masks it. */
-function registerSecrets(context: ServiceContext, credentials: RouteCredentials): void {
-  if (credentials.kind === 'os') context.logBook.registerSecret(credentials.password);
-  if (credentials.kind === 'psk') {
-    if (credentials.password) context.logBook.registerSecret(credentials.password);
-    if (credentials.keyHex) context.logBook.registerSecret(credentials.keyHex);
-  }
-  if (credentials.kind === 'ca' && credentials.keyPassword) context.logBook.registerSecret(credentials.keyPassword);
 }
