@@ -4,6 +4,7 @@ import { routesEvents, routesRequests } from './channels/routes';
 import { secureRequests } from './channels/secure';
 import { identityRequests } from './channels/identity';
 import { discoveryEvents, discoveryRequests } from './channels/discovery';
+import { certificatesEvents, certificatesRequests } from './channels/certificates';
 import { knownFingerprintsEvents, knownFingerprintsRequests } from './channels/known-fingerprints';
 
 /**
@@ -16,6 +17,7 @@ export const requestChannels = {
   ...secureRequests,
   ...identityRequests,
   ...discoveryRequests,
+  ...certificatesRequests,
   ...knownFingerprintsRequests,
 } as const;
 
@@ -23,6 +25,7 @@ export const eventChannels = {
   ...appEvents,
   ...routesEvents,
   ...discoveryEvents,
+  ...certificatesEvents,
   ...knownFingerprintsEvents,
 } as const;
 

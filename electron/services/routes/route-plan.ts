@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import type { LocalRoute, RouteCredentials, RouteSettings } from '../../../shared/domain/route';
+import { osLoginTextProblem } from '../../../shared/domain/login-text';
 import type { FingerprintBasis } from '../../../shared/ipc/channels/routes';
 import { normalizeFingerprint } from '../../../shared/protocol/fingerprint';
 import type { TlsConnectInfoInput } from '../../../shared/protocol/tls-connect-info';
@@ -57,6 +58,8 @@ export function checkCredentials(settings: RouteSettings, credentials: RouteCred
     const what = needed === 'os' ? 'a user name and password of the target' : needed === 'psk' ? 'a PSK identity and password or key' : 'CA, certificate and key files';
     throw new RouteFailure('invalid-input', `${settings.security.toUpperCase()} mode needs ${what}`, null);
   }
+  const textProblem = credentials.kind === 'os' ? osLoginTextProblem(credentials.user, credentials.password) : null;
+  if (textProblem) throw new RouteFailure('invalid-input', textProblem, 'retype it with Western European characters, as it is set on the target');
 }
 
 /** SSC always pins one fingerprint: there is no decision that accepts whatever certificate arrives. */

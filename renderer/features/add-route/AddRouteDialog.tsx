@@ -10,7 +10,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { DiscoveredTarget } from '../../../shared/domain/target';
 import { useRequest } from '../../api/use-request';
-import { credentialsFor, emptyLogin, missingLoginFields, type LoginFields, type LoginMethod } from './login';
+import { credentialsFor, emptyLogin, loginTextProblem, missingLoginFields, type LoginFields, type LoginMethod } from './login';
 import { LoginStep } from './LoginStep';
 import { ResultsTable } from './ResultsTable';
 import { addressOf, hasErrors, initialForm, securityOf, settingsFor, targetsWithoutSecure, validateForm, type RouteForm, type TargetEntry } from './route-form';
@@ -250,9 +250,10 @@ interface LoginPhaseProps {
 }
 
 /** Why Add is still disabled, naming the targets that hold it back. */
-function blockedReason(missing: string[], targets: FingerprintTarget[], trusts: Record<string, TargetTrust>, included: number): string {
+function blockedReason(missing: string[], textProblem: string | null, targets: FingerprintTarget[], trusts: Record<string, TargetTrust>, included: number): string {
   if (included === 0) return 'No target left to add';
   if (missing.length > 0) return `Fill in ${missing.join(', ')}`;
+  if (textProblem !== null) return textProblem;
   const named = (kinds: Array<TargetTrust['kind']>) => targets.filter((target) => kinds.includes(trusts[target.address]?.kind ?? 'waiting')).map((target) => target.label);
   const unreadable = named(['unreadable']);
   if (unreadable.length > 0) return `Cannot add ${unreadable.join(', ')}: the certificate could not be read`;
@@ -274,7 +275,7 @@ function LoginPhase(props: LoginPhaseProps) {
     trusts[target.address] = trust;
     if (trust.kind === 'decided') decisions[target.address] = trust;
   }
-  const reason = blockedReason(missing, targets, trusts, props.included);
+  const reason = blockedReason(missing, loginTextProblem(method, login), targets, trusts, props.included);
   const ready = reason === '';
 
   return (
