@@ -4,6 +4,7 @@ import { answerAdsRequest } from './ads-responder';
 import type { VirtualTargetConfig } from './config';
 import { ConnectionTracker, listen, peerOfSocket } from './connection-tracker';
 import type { RouteTable } from './route-table';
+import { afterServiceTime } from './service-time';
 import type { SimLog } from './sim-log';
 
 export interface PlainAdsDeps {
@@ -49,7 +50,10 @@ export async function startPlainAdsServer(deps: PlainAdsDeps): Promise<{ port: n
           return;
         }
         const response = answerAdsRequest(packet, config);
-        if (response) socket.write(encodeAmsTcpFrame(response));
+        if (!response) continue;
+        afterServiceTime(config.serviceTime.adsMs, () => {
+          if (!socket.destroyed) socket.write(encodeAmsTcpFrame(response));
+        });
       }
     });
   });

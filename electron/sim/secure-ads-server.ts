@@ -7,6 +7,7 @@ import { answerAdsRequest } from './ads-responder';
 import type { VirtualTargetConfig } from './config';
 import { ConnectionTracker, listen, peerOfSocket } from './connection-tracker';
 import { pskKey } from './credentials';
+import { afterServiceTime } from './service-time';
 import { FFDHE2048_PEM } from './dhparam';
 import type { RouteTable, SimRoute } from './route-table';
 import type { SimLog } from './sim-log';
@@ -76,7 +77,10 @@ export async function startSecureAdsServer(deps: SecureAdsDeps): Promise<{ port:
   server.on('secureConnection', (socket: TLSSocket) => {
     socket.on('error', () => undefined);
     socket.setTimeout(IDLE_TIMEOUT_MS, () => socket.destroy());
-    handleSession(socket, deps, pskIdentities.get(socket));
+    // Until handleSession listens, the socket is not flowing: the client's first bytes wait in its buffer.
+    afterServiceTime(config.serviceTime.handshakeMs, () => {
+      if (!socket.destroyed) handleSession(socket, deps, pskIdentities.get(socket));
+    });
   });
 
   await listen(server, config.address, config.ports.tls, 'Secure ADS');
@@ -116,7 +120,10 @@ function handleSession(socket: TLSSocket, deps: SecureAdsDeps, pskIdentity: stri
     }
     for (const packet of packets) {
       const response = answerAdsRequest(packet, config);
-      if (response && !socket.destroyed) socket.write(encodeAmsPacket(response));
+      if (!response) continue;
+      afterServiceTime(config.serviceTime.adsMs, () => {
+        if (!socket.destroyed) socket.write(encodeAmsPacket(response));
+      });
     }
   };
 
