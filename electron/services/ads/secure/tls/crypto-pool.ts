@@ -1,0 +1,180 @@
+/**
+ * Worker threads for the handshake's modular exponentiation and RSA signatures, so that a batch of 100 Secure ADS
+ * routes never holds the services' event loop (Electron's main process: IPC and the UI's answers) for more than a few
+ * milliseconds: each handshake costs a DHE agreement and an RSA signature of a millisecond or more, and a hundred of
+ * them finishing in one turn of the loop would otherwise run back to back on it.
+ *
+ * The worker is a separate bundle (crypto-worker.cjs) next to the calling bundle or in dist/electron; tests point
+ * ARS_CRYPTO_WORKER at one built by their global setup. Without a usable worker the same jobs run on the calling
+ * thread: slower to answer other events, never a failed handshake.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { RsaPrivateKey, RsaPublicKey, SignatureHash } from './crypto-primitives';
+import { jobFailureError, runCryptoJob, type CryptoJob, type CryptoJobFailure, type CryptoJobResult, type CryptoJobResults } from './crypto-jobs';
+
+export const CRYPTO_WORKER_FILE = 'crypto-worker.cjs';
+/** More threads than this only add memory: a route batch is I/O-bound once the maths is off the main thread. */
+const MAX_WORKERS = 4;
+
+type Reply = { id: number; ok: true; result: CryptoJobResult } | { id: number; ok: false; failure: CryptoJobFailure };
+
+interface Pending {
+  job: CryptoJob;
+  resolve(result: CryptoJobResult): void;
+  reject(error: Error): void;
+}
+
+interface Lane {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
+export interface CryptoPoolStatus {
+  /** 'workers' once a worker answered; 'in-thread' when none could start (or all died). */
+  mode: 'workers' | 'in-thread' | 'idle';
+  workers: number;
+  /** Jobs run on worker threads / on the calling thread since the pool was created. */
+  offThread: number;
+  inThread: number;
+  workerFile: string | null;
+}
+
+/** Where the worker bundle is: the test override, next to the calling bundle, or dist/electron seen from dist/<x>. */
+export function findCryptoWorkerFile(baseDir: string = __dirname, env: NodeJS.ProcessEnv = process.env): string | null {
+  const candidates = [env.ARS_CRYPTO_WORKER, join(baseDir, CRYPTO_WORKER_FILE), join(baseDir, '..', 'electron', CRYPTO_WORKER_FILE)];
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    // A packaged app keeps the worker outside app.asar (asarUnpack): a worker thread reads its file with plain fs.
+    const unpacked = candidate.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+    if (unpacked !== candidate && existsSync(unpacked)) return unpacked;
+    if (existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
+export class CryptoPool {
+  private lanes: Lane[] | null = null;
+  private nextId = 1;
+  private offThread = 0;
+  private inThread = 0;
+  private answered = false;
+
+  constructor(
+    private readonly workerFile: string | null = findCryptoWorkerFile(),
+    private readonly size: number = Math.max(1, Math.min(MAX_WORKERS, availableParallelism())),
+  ) {}
+
+  dhe(p: bigint, g: bigint, ys: bigint, exponentBits: number): Promise<CryptoJobResults['dhe']> {
+    return this.run({ op: 'dhe', p, g, ys, exponentBits }) as Promise<CryptoJobResults['dhe']>;
+  }
+
+  sign(key: RsaPrivateKey, hash: SignatureHash, data: Uint8Array): Promise<Uint8Array> {
+    return this.run({ op: 'sign', key: key.handle, hash, data }) as Promise<Uint8Array>;
+  }
+
+  verify(key: RsaPublicKey, hash: SignatureHash, data: Uint8Array, signature: Uint8Array): Promise<boolean> {
+    return this.run({ op: 'verify', key: key.handle, hash, data, signature }) as Promise<boolean>;
+  }
+
+  status(): CryptoPoolStatus {
+    const workers = this.lanes?.length ?? 0;
+    return {
+      mode: this.lanes === null ? 'idle' : workers > 0 && this.answered ? 'workers' : workers > 0 ? 'idle' : 'in-thread',
+      workers,
+      offThread: this.offThread,
+      inThread: this.inThread,
+      workerFile: this.workerFile,
+    };
+  }
+
+  /** Stops the threads; later jobs start new ones. */
+  async close(): Promise<void> {
+    const lanes = this.lanes ?? [];
+    this.lanes = null;
+    await Promise.all(lanes.map((lane) => this.retire(lane, true)));
+  }
+
+  private run(job: CryptoJob): Promise<CryptoJobResult> {
+    const lane = this.pickLane();
+    if (!lane) return this.runHere(job);
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      lane.pending.set(id, { job, resolve, reject });
+      // Busy workers keep the process alive (a CLI waits for its handshake); idle ones must not keep it from exiting.
+      if (lane.pending.size === 1) lane.worker.ref();
+      try {
+        lane.worker.postMessage({ id, job });
+      } catch {
+        lane.pending.delete(id);
+        this.runHere(job).then(resolve, reject);
+      }
+    });
+  }
+
+  private runHere(job: CryptoJob): Promise<CryptoJobResult> {
+    this.inThread++;
+    try {
+      return Promise.resolve(runCryptoJob(job));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  private pickLane(): Lane | null {
+    if (this.lanes === null) this.lanes = this.start();
+    let best: Lane | null = null;
+    for (const lane of this.lanes) if (!best || lane.pending.size < best.pending.size) best = lane;
+    return best;
+  }
+
+  private start(): Lane[] {
+    if (!this.workerFile) return [];
+    const lanes: Lane[] = [];
+    for (let i = 0; i < this.size; i++) {
+      let worker: Worker;
+      try {
+        worker = new Worker(this.workerFile);
+      } catch {
+        break;
+      }
+      worker.unref();
+      const lane: Lane = { worker, pending: new Map() };
+      worker.on('message', (reply: Reply) => this.settle(lane, reply));
+      worker.on('error', () => void this.retire(lane, false));
+      worker.on('exit', () => void this.retire(lane, false));
+      lanes.push(lane);
+    }
+    return lanes;
+  }
+
+  private settle(lane: Lane, reply: Reply): void {
+    const pending = lane.pending.get(reply.id);
+    if (!pending) return;
+    lane.pending.delete(reply.id);
+    if (lane.pending.size === 0) lane.worker.unref();
+    this.answered = true;
+    this.offThread++;
+    if (reply.ok) pending.resolve(reply.result);
+    else pending.reject(jobFailureError(reply.failure));
+  }
+
+  /** A worker that failed or exited: its unanswered jobs run here instead, so no handshake fails for it. */
+  private async retire(lane: Lane, terminate: boolean): Promise<void> {
+    if (this.lanes) this.lanes = this.lanes.filter((l) => l !== lane);
+    const orphans = [...lane.pending.values()];
+    lane.pending.clear();
+    for (const orphan of orphans) this.runHere(orphan.job).then(orphan.resolve, orphan.reject);
+    if (terminate) await lane.worker.terminate();
+  }
+}
+
+let shared: CryptoPool | null = null;
+
+/** The process-wide pool the TLS engine uses. */
+export function cryptoPool(): CryptoPool {
+  shared ??= new CryptoPool();
+  return shared;
+}
