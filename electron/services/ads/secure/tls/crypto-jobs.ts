@@ -3,16 +3,19 @@
  * or, when no worker is available, right here. Everything in a job survives postMessage: bigints, byte arrays and
  * node:crypto KeyObjects (cloned, not re-parsed, on the other side).
  */
-import type { KeyObject } from 'node:crypto';
 import { bytesToBigInt } from './bytes';
-import { finiteFieldAgreement, randomBytesOf, rsaPkcs1Sign, rsaPkcs1Verify, type FiniteFieldAgreement, type SignatureHash } from './crypto-primitives';
+import { finiteFieldAgreement, randomBytesOf, rsaPkcs1Sign, rsaPkcs1Verify, type FiniteFieldAgreement, type RsaPrivateKey, type RsaPublicKey, type SignatureHash } from './crypto-primitives';
 import { TlsError, TlsFatal, type AlertName, type TlsErrorCode } from './tls-error';
+
+/** node:crypto KeyObjects; named through crypto-primitives.ts, the engine's only door to node:crypto. */
+type PrivateKeyHandle = RsaPrivateKey['handle'];
+type PublicKeyHandle = RsaPublicKey['handle'];
 
 export type CryptoJob =
   /** Our DHE half with a fresh private exponent of `exponentBits`: it is drawn where the maths runs and never sent. */
   | { op: 'dhe'; p: bigint; g: bigint; ys: bigint; exponentBits: number }
-  | { op: 'sign'; key: KeyObject; hash: SignatureHash; data: Uint8Array }
-  | { op: 'verify'; key: KeyObject; hash: SignatureHash; data: Uint8Array; signature: Uint8Array };
+  | { op: 'sign'; key: PrivateKeyHandle; hash: SignatureHash; data: Uint8Array }
+  | { op: 'verify'; key: PublicKeyHandle; hash: SignatureHash; data: Uint8Array; signature: Uint8Array };
 
 export interface CryptoJobResults {
   dhe: Omit<FiniteFieldAgreement, 'via'> & { via: FiniteFieldAgreement['via'] };
