@@ -20,6 +20,7 @@ import { addRouteOverUdp } from '../ads/udp/udp-add-route';
 import { AmsChannel } from '../ads/transport/ams-channel';
 import { UDP_SERVICE_PORT } from '../../../shared/protocol/udp48899';
 import type { LocalRouteStore } from './local-route-store';
+import { startPacer } from './start-pacer';
 import { asFailure, StepRunner, type StepListener } from './step-runner';
 
 export type RoutesAddRequest = ParsedRequestOf<'routes:add'>;
@@ -68,11 +69,13 @@ export async function createRoutes(
   const results: TargetResult[] = new Array(request.targets.length);
   const batchDeps: RouteDeps = { ...deps, identity: identityForOneBatch(deps.identity) };
   let next = 0;
+  const paced = startPacer();
   const worker = async () => {
     for (;;) {
       const index = next++;
       const target = request.targets[index];
       if (!target) return;
+      await paced();
       const result = await createOne(target, request, batchDeps, onStep, signal);
       results[index] = result;
       onResult(result);

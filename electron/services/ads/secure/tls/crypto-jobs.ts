@@ -17,6 +17,36 @@ export type CryptoJob =
   | { op: 'sign'; key: PrivateKeyHandle; hash: SignatureHash; data: Uint8Array }
   | { op: 'verify'; key: PublicKeyHandle; hash: SignatureHash; data: Uint8Array; signature: Uint8Array };
 
+/**
+ * A job as posted to a worker: a key travels once per worker and is named by `keyId` afterwards, since cloning a
+ * KeyObject into another thread costs more than the verification it is used for.
+ */
+export type WireJob =
+  | Extract<CryptoJob, { op: 'dhe' }>
+  | (Omit<Extract<CryptoJob, { op: 'sign' }>, 'key'> & { keyId: number; key?: PrivateKeyHandle })
+  | (Omit<Extract<CryptoJob, { op: 'verify' }>, 'key'> & { keyId: number; key?: PublicKeyHandle });
+
+/** Keys a worker remembers; the pool mirrors the same first-in-first-out window per worker. */
+export const WORKER_KEY_CACHE = 256;
+
+/** The worker's side of the key window: posts arrive in order, so it evicts exactly what the pool evicts. */
+export class WorkerKeys {
+  private readonly keys = new Map<number, PrivateKeyHandle | PublicKeyHandle>();
+
+  resolve(job: WireJob): CryptoJob {
+    if (job.op === 'dhe') return job;
+    let key = job.key;
+    if (key) {
+      this.keys.set(job.keyId, key);
+      if (this.keys.size > WORKER_KEY_CACHE) this.keys.delete(this.keys.keys().next().value as number);
+    } else {
+      key = this.keys.get(job.keyId);
+    }
+    if (!key) throw new TlsError('internal', 'crypto worker lost a key');
+    return job.op === 'sign' ? { op: 'sign', key, hash: job.hash, data: job.data } : { op: 'verify', key, hash: job.hash, data: job.data, signature: job.signature };
+  }
+}
+
 export interface CryptoJobResults {
   dhe: Omit<FiniteFieldAgreement, 'via'> & { via: FiniteFieldAgreement['via'] };
   sign: Uint8Array;

@@ -101,3 +101,25 @@ describe('crypto worker pool', () => {
     }
   });
 });
+
+describe('crypto worker pool, keys', () => {
+  it('keeps answering correctly when several keys take turns (each key crosses to a worker once, then by id)', async () => {
+    const workers = new CryptoPool(findCryptoWorkerFile(), 1);
+    try {
+      const other = generateKeyPairSync('rsa', { modulusLength: 2048 });
+      const otherKey = loadRsaPrivateKey(other.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
+      const otherPub = importRsaPublicKey(new Uint8Array(other.publicKey.export({ format: 'der', type: 'spki' })))!;
+      const data = new TextEncoder().encode('turns');
+      for (let round = 0; round < 3; round++) {
+        const mine = await workers.sign(key, 'sha256', data);
+        const theirs = await workers.sign(otherKey, 'sha256', data);
+        expect(await workers.verify(pub, 'sha256', data, mine)).toBe(true);
+        expect(await workers.verify(otherPub, 'sha256', data, theirs)).toBe(true);
+        expect(await workers.verify(pub, 'sha256', data, theirs)).toBe(false);
+      }
+      expect(workers.status()).toMatchObject({ mode: 'workers', inThread: 0, offThread: 15 });
+    } finally {
+      await workers.close();
+    }
+  });
+});

@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RsaPrivateKey, RsaPublicKey, SignatureHash } from './crypto-primitives';
-import { jobFailureError, runCryptoJob, type CryptoJob, type CryptoJobFailure, type CryptoJobResult, type CryptoJobResults } from './crypto-jobs';
+import { jobFailureError, runCryptoJob, WORKER_KEY_CACHE, type CryptoJob, type CryptoJobFailure, type CryptoJobResult, type CryptoJobResults, type WireJob } from './crypto-jobs';
 
 export const CRYPTO_WORKER_FILE = 'crypto-worker.cjs';
 /** More threads than this only add memory: a route batch is I/O-bound once the maths is off the main thread. */
@@ -30,6 +30,8 @@ interface Pending {
 interface Lane {
   worker: Worker;
   pending: Map<number, Pending>;
+  /** Ids of the keys this worker holds, oldest first (mirrors WorkerKeys). */
+  keys: Set<number>;
 }
 
 export interface CryptoPoolStatus {
@@ -61,6 +63,8 @@ export class CryptoPool {
   private offThread = 0;
   private inThread = 0;
   private answered = false;
+  private readonly keyIds = new WeakMap<object, number>();
+  private nextKeyId = 1;
 
   constructor(
     private readonly workerFile: string | null = findCryptoWorkerFile(),
@@ -106,12 +110,23 @@ export class CryptoPool {
       // Busy workers keep the process alive (a CLI waits for its handshake); idle ones must not keep it from exiting.
       if (lane.pending.size === 1) lane.worker.ref();
       try {
-        lane.worker.postMessage({ id, job });
+        lane.worker.postMessage({ id, job: this.toWire(lane, job) });
       } catch {
         lane.pending.delete(id);
         this.runHere(job).then(resolve, reject);
       }
     });
+  }
+
+  private toWire(lane: Lane, job: CryptoJob): WireJob {
+    if (job.op === 'dhe') return job;
+    let keyId = this.keyIds.get(job.key);
+    if (keyId === undefined) this.keyIds.set(job.key, (keyId = this.nextKeyId++));
+    const { key, ...rest } = job;
+    if (lane.keys.has(keyId)) return { ...rest, keyId } as WireJob;
+    lane.keys.add(keyId);
+    if (lane.keys.size > WORKER_KEY_CACHE) lane.keys.delete(lane.keys.values().next().value as number);
+    return { ...rest, keyId, key } as WireJob;
   }
 
   private runHere(job: CryptoJob): Promise<CryptoJobResult> {
@@ -141,7 +156,7 @@ export class CryptoPool {
         break;
       }
       worker.unref();
-      const lane: Lane = { worker, pending: new Map() };
+      const lane: Lane = { worker, pending: new Map(), keys: new Set() };
       worker.on('message', (reply: Reply) => this.settle(lane, reply));
       worker.on('error', () => void this.retire(lane, false));
       worker.on('exit', () => void this.retire(lane, false));
