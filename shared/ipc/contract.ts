@@ -4,6 +4,8 @@ import { routesEvents, routesRequests } from './channels/routes';
 import { secureRequests } from './channels/secure';
 import { identityRequests } from './channels/identity';
 import { discoveryEvents, discoveryRequests } from './channels/discovery';
+import { certificatesEvents, certificatesRequests } from './channels/certificates';
+import { knownFingerprintsEvents, knownFingerprintsRequests } from './channels/known-fingerprints';
 
 /**
  * The one IPC contract. Each feature keeps its channels in `channels/<feature>.ts` and is merged here;
@@ -15,12 +17,16 @@ export const requestChannels = {
   ...secureRequests,
   ...identityRequests,
   ...discoveryRequests,
+  ...certificatesRequests,
+  ...knownFingerprintsRequests,
 } as const;
 
 export const eventChannels = {
   ...appEvents,
   ...routesEvents,
   ...discoveryEvents,
+  ...certificatesEvents,
+  ...knownFingerprintsEvents,
 } as const;
 
 export type RequestChannels = typeof requestChannels;

@@ -22,6 +22,7 @@ import { UDP_SERVICE_PORT } from '../../../shared/protocol/udp48899';
 import type { LocalRouteStore } from './local-route-store';
 import { startPacer } from './start-pacer';
 import { asFailure, StepRunner, type StepListener } from './step-runner';
+import { osLoginTextProblem } from '../../../shared/domain/login-text';
 
 export type RoutesAddRequest = ParsedRequestOf<'routes:add'>;
 type TargetRequest = RoutesAddRequest['targets'][number];
@@ -49,6 +50,8 @@ export interface RouteDeps {
   store: LocalRouteStore;
   connector: TlsConnector;
   logger: Logger;
+  /** Where a verified self-signed route's fingerprint is remembered; without it nothing is remembered. */
+  knownFingerprints?: { remember(input: { netId: string; address: string; fingerprint: string }, now?: Date): Promise<{ replaced: { firstSeen: string } | null }> };
   resolveHost?: (host: string) => Promise<string>;
   now?: () => Date;
 }
@@ -234,6 +237,7 @@ async function runFlow(target: TargetRequest, request: RoutesAddRequest, deps: R
     }, verifyDetail);
     state.verified = verified;
     if (route) await deps.store.upsert({ ...route, verifiedAt: (deps.now?.() ?? new Date()).toISOString() });
+    if (settings.security === 'ssc' && state.fingerprint) await rememberFingerprint(settings, state.fingerprint, deps);
   } finally {
     keepChannel?.close();
     transport.destroy();
@@ -264,6 +268,15 @@ async function plainFlow(ctx: {
   const route = await localRouteStep(settings, state, deps, steps, credentials);
   state.verified = await steps.run('verify', () => verifyPlainAds({ host: ip, port: ports.ads, targetNetId: settings.netId, localNetId, timeoutMs, signal }), verifyDetail);
   if (route) await deps.store.upsert({ ...route, verifiedAt: (deps.now?.() ?? new Date()).toISOString() });
+}
+
+/** A verified SSC route proves this certificate belongs to that NetId; losing the note must not fail the route. */
+async function rememberFingerprint(settings: RouteSettings, fingerprint: string, deps: RouteDeps): Promise<void> {
+  try {
+    await deps.knownFingerprints?.remember({ netId: settings.netId, address: settings.address, fingerprint }, deps.now?.());
+  } catch (error) {
+    deps.logger.error(`fingerprint of ${settings.netId} not remembered: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function remoteRouteStep(settings: RouteSettings, addRemote: boolean, steps: StepRunner): void {
@@ -323,6 +336,8 @@ function checkCredentials(settings: RouteSettings, credentials: RouteCredentials
   if (credentials.kind !== needed) {
     throw new RouteFailure('invalid-input', `${settings.security.toUpperCase()} mode needs ${needed === 'os' ? 'a user name and password of the target' : needed === 'psk' ? 'a PSK identity and password or key' : 'CA, certificate and key files'}`, null);
   }
+  const textProblem = credentials.kind === 'os' ? osLoginTextProblem(credentials.user, credentials.password) : null;
+  if (textProblem) throw new RouteFailure('invalid-input', textProblem, 'retype it with Western European characters, as it is set on the target');
 }
 
 async function serverTrust(settings: RouteSettings, expected: string | null, outOfBand: boolean, credentials: RouteCredentials, deps: RouteDeps): Promise<ServerTrust> {
