@@ -12,9 +12,6 @@ const nodeEntries = {
   'electron/web-host': 'electron/host/web-host-main.ts',
   'electron/cli': 'electron/cli/main.ts',
   'electron/demo': 'electron/demo/demo-main.ts',
-  // Loaded by path at run time (new Worker), never imported: see crypto-pool.ts. Only dist/electron holds it, so
-  // dist/bench/all.cjs does not mistake it for a benchmark; the pool finds it from dist/bench too.
-  'electron/crypto-worker': 'electron/services/ads/secure/tls/crypto-worker.ts',
   'bench/all': 'electron/bench/all.ts',
   'bench/discovery': 'electron/bench/discovery.ts',
   'bench/tls': 'electron/bench/tls.ts',
@@ -27,6 +24,18 @@ const entryPoints = Object.entries(nodeEntries)
   .map(([out, src]) => ({ out, in: src }));
 
 await rm('dist', { recursive: true, force: true });
+// The crypto worker thread's code goes into every bundle as text (new Worker(source, { eval: true })): no extra file
+// to find at run time, and nothing a worker thread would have to read out of app.asar in the packaged app.
+const worker = await esbuild({
+  entryPoints: ['electron/services/ads/secure/tls/crypto-worker.ts'],
+  bundle: true,
+  write: false,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  logLevel: 'warning',
+});
+const workerSource = worker.outputFiles[0].text;
 await esbuild({
   entryPoints,
   outdir: 'dist',
@@ -39,7 +48,7 @@ await esbuild({
   logLevel: 'warning',
   // Electron is provided by the runtime; optional native helpers of ws are not needed.
   external: ['electron', 'bufferutil', 'utf-8-validate'],
-  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  define: { __APP_VERSION__: JSON.stringify(pkg.version), __CRYPTO_WORKER_SOURCE__: JSON.stringify(workerSource) },
 });
 await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
 console.log(`built ${entryPoints.length} Node bundles and the renderer into dist/`);

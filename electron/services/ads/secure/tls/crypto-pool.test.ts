@@ -1,9 +1,9 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CryptoPool, findCryptoWorkerFile } from './crypto-pool';
+import { CryptoPool, findCryptoWorker } from './crypto-pool';
 import { importRsaPublicKey, loadRsaPrivateKey, modPow, rsaPkcs1Verify } from './crypto-primitives';
 import { dheClientShareOffThread } from './key-exchange';
 import { bytesToBigInt } from './bytes';
@@ -26,8 +26,8 @@ afterAll(async () => {
 
 describe('crypto worker pool', () => {
   it('finds the worker bundle the test setup built, and runs DHE, signatures and verification on worker threads', async () => {
-    expect(findCryptoWorkerFile()).toMatch(/crypto-worker\.cjs$/);
-    const workers = pool(findCryptoWorkerFile(), 2);
+    expect(findCryptoWorker()).toEqual({ file: expect.stringMatching(/crypto-worker\.cjs$/) });
+    const workers = pool(findCryptoWorker(), 2);
     const data = new TextEncoder().encode('client random || server random || params');
     const signature = await workers.sign(key, 'sha256', data);
     expect(rsaPkcs1Verify(pub, 'sha256', data, signature)).toBe(true);
@@ -46,7 +46,7 @@ describe('crypto worker pool', () => {
   });
 
   it('spreads many concurrent jobs over its threads and answers each with its own result', async () => {
-    const workers = pool(findCryptoWorkerFile(), 2);
+    const workers = pool(findCryptoWorker(), 2);
     const messages = Array.from({ length: 24 }, (_, i) => new TextEncoder().encode(`message ${i}`));
     const signatures = await Promise.all(messages.map((m) => workers.sign(key, 'sha384', m)));
     signatures.forEach((s, i) => expect(rsaPkcs1Verify(pub, 'sha384', messages[i]!, s)).toBe(true));
@@ -54,7 +54,7 @@ describe('crypto worker pool', () => {
   });
 
   it('rejects bad server DH values with the same typed error as the in-thread path, before any job is queued', async () => {
-    const workers = pool(findCryptoWorkerFile(), 1);
+    const workers = pool(findCryptoWorker(), 1);
     await expect(dheClientShareOffThread(ffdhe2048, 2n, 1n, workers)).rejects.toThrow(TlsError);
     await expect(dheClientShareOffThread(ffdhe2048, 2n, 1n, workers)).rejects.toMatchObject({ code: 'dh-params' });
     expect(workers.status().offThread).toBe(0);
@@ -72,7 +72,7 @@ describe('crypto worker pool', () => {
     try {
       const broken = join(dir, 'crypto-worker.cjs');
       writeFileSync(broken, 'process.exit(3);\n');
-      const dying = pool(broken, 1);
+      const dying = pool({ file: broken }, 1);
       const data = new TextEncoder().encode('survives');
       const signature = await dying.sign(key, 'sha256', data);
       expect(rsaPkcs1Verify(pub, 'sha256', data, signature)).toBe(true);
@@ -83,19 +83,26 @@ describe('crypto worker pool', () => {
     }
   });
 
-  it('looks for the bundle next to the caller, then in dist/electron, and outside app.asar when packaged', () => {
+  it('runs the code a bundle carries as text (how the app, CLI and benchmarks start it)', async () => {
+    const { file } = findCryptoWorker() as { file: string };
+    const bundled = pool({ source: readFileSync(file, 'utf8') }, 1);
+    const data = new TextEncoder().encode('built in');
+    expect(await bundled.verify(pub, 'sha256', data, await bundled.sign(key, 'sha256', data))).toBe(true);
+    expect(bundled.status()).toMatchObject({ mode: 'workers', workerCode: 'built-in', inThread: 0 });
+  });
+
+  it('prefers built-in code, then the file ARS_CRYPTO_WORKER names, then one beside the module', () => {
     const dir = mkdtempSync(join(tmpdir(), 'crypto-pool-find-'));
     try {
-      const electronDir = join(dir, 'dist', 'electron');
-      const unpacked = join(dir, 'app.asar.unpacked', 'dist', 'electron');
-      for (const d of [electronDir, unpacked]) {
-        mkdirSync(d, { recursive: true });
-        writeFileSync(join(d, 'crypto-worker.cjs'), '');
-      }
-      expect(findCryptoWorkerFile(electronDir, {})).toBe(join(electronDir, 'crypto-worker.cjs'));
-      expect(findCryptoWorkerFile(join(dir, 'dist', 'bench'), {})).toBe(join(dir, 'dist', 'bench', '..', 'electron', 'crypto-worker.cjs'));
-      expect(findCryptoWorkerFile(join(dir, 'app.asar', 'dist', 'electron'), {})).toBe(join(unpacked, 'crypto-worker.cjs'));
-      expect(findCryptoWorkerFile(join(dir, 'nowhere'), {})).toBeNull();
+      const beside = join(dir, 'crypto-worker.cjs');
+      const named = join(dir, 'named.cjs');
+      writeFileSync(beside, '');
+      writeFileSync(named, '');
+      expect(findCryptoWorker(dir, { ARS_CRYPTO_WORKER: named }, 'code')).toEqual({ source: 'code' });
+      expect(findCryptoWorker(dir, { ARS_CRYPTO_WORKER: named }, undefined)).toEqual({ file: named });
+      expect(findCryptoWorker(dir, {}, undefined)).toEqual({ file: beside });
+      mkdirSync(join(dir, 'empty'));
+      expect(findCryptoWorker(join(dir, 'empty'), {}, undefined)).toBeNull();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -104,7 +111,7 @@ describe('crypto worker pool', () => {
 
 describe('crypto worker pool, keys', () => {
   it('keeps answering correctly when several keys take turns (each key crosses to a worker once, then by id)', async () => {
-    const workers = new CryptoPool(findCryptoWorkerFile(), 1);
+    const workers = new CryptoPool(findCryptoWorker(), 1);
     try {
       const other = generateKeyPairSync('rsa', { modulusLength: 2048 });
       const otherKey = loadRsaPrivateKey(other.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());

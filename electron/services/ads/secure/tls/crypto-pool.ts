@@ -4,9 +4,11 @@
  * milliseconds: each handshake costs a DHE agreement and an RSA signature of a millisecond or more, and a hundred of
  * them finishing in one turn of the loop would otherwise run back to back on it.
  *
- * The worker is a separate bundle (crypto-worker.cjs) next to the calling bundle or in dist/electron; tests point
- * ARS_CRYPTO_WORKER at one built by their global setup. Without a usable worker the same jobs run on the calling
- * thread: slower to answer other events, never a failed handshake.
+ * The worker's code (crypto-worker.ts) is built into every bundle as text by scripts/build.mjs and started with
+ * `eval`, so the app, the CLI and the benchmarks need no file beside them (and a packaged app nothing outside
+ * app.asar). Unbundled code under test has no such text: it loads the file that ARS_CRYPTO_WORKER names, which the
+ * tests' global setup builds. Without a usable worker the same jobs run on the calling thread: slower to answer
+ * other events, never a failed handshake.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -14,6 +16,8 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RsaPrivateKey, RsaPublicKey, SignatureHash } from './crypto-primitives';
 import { jobFailureError, runCryptoJob, WORKER_KEY_CACHE, type CryptoJob, type CryptoJobFailure, type CryptoJobResult, type CryptoJobResults, type WireJob } from './crypto-jobs';
+
+declare const __CRYPTO_WORKER_SOURCE__: string | undefined;
 
 export const CRYPTO_WORKER_FILE = 'crypto-worker.cjs';
 /** More threads than this only add memory: a route batch is I/O-bound once the maths is off the main thread. */
@@ -41,18 +45,18 @@ export interface CryptoPoolStatus {
   /** Jobs run on worker threads / on the calling thread since the pool was created. */
   offThread: number;
   inThread: number;
-  workerFile: string | null;
+  /** 'built-in' (bundled text), the worker file's path, or null without a worker. */
+  workerCode: string | null;
 }
 
-/** Where the worker bundle is: the test override, next to the calling bundle, or dist/electron seen from dist/<x>. */
-export function findCryptoWorkerFile(baseDir: string = __dirname, env: NodeJS.ProcessEnv = process.env): string | null {
-  const candidates = [env.ARS_CRYPTO_WORKER, join(baseDir, CRYPTO_WORKER_FILE), join(baseDir, '..', 'electron', CRYPTO_WORKER_FILE)];
-  for (const candidate of candidates) {
-    if (!candidate) continue;
-    // A packaged app keeps the worker outside app.asar (asarUnpack): a worker thread reads its file with plain fs.
-    const unpacked = candidate.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
-    if (unpacked !== candidate && existsSync(unpacked)) return unpacked;
-    if (existsSync(candidate)) return candidate;
+/** What a worker runs: the code built into this bundle, or else a worker file (unbundled code under test). */
+export type CryptoWorkerCode = { source: string } | { file: string };
+
+/** The built-in code; otherwise the file ARS_CRYPTO_WORKER names or one beside this module; null when neither exists. */
+export function findCryptoWorker(baseDir: string = __dirname, env: NodeJS.ProcessEnv = process.env, builtIn: string | undefined = typeof __CRYPTO_WORKER_SOURCE__ === 'string' ? __CRYPTO_WORKER_SOURCE__ : undefined): CryptoWorkerCode | null {
+  if (builtIn) return { source: builtIn };
+  for (const candidate of [env.ARS_CRYPTO_WORKER, join(baseDir, CRYPTO_WORKER_FILE)]) {
+    if (candidate && existsSync(candidate)) return { file: candidate };
   }
   return null;
 }
@@ -67,7 +71,7 @@ export class CryptoPool {
   private nextKeyId = 1;
 
   constructor(
-    private readonly workerFile: string | null = findCryptoWorkerFile(),
+    private readonly workerCode: CryptoWorkerCode | null = findCryptoWorker(),
     private readonly size: number = Math.max(1, Math.min(MAX_WORKERS, availableParallelism())),
   ) {}
 
@@ -90,7 +94,7 @@ export class CryptoPool {
       workers,
       offThread: this.offThread,
       inThread: this.inThread,
-      workerFile: this.workerFile,
+      workerCode: this.workerCode === null ? null : 'source' in this.workerCode ? 'built-in' : this.workerCode.file,
     };
   }
 
@@ -146,12 +150,13 @@ export class CryptoPool {
   }
 
   private start(): Lane[] {
-    if (!this.workerFile) return [];
+    const code = this.workerCode;
+    if (!code) return [];
     const lanes: Lane[] = [];
     for (let i = 0; i < this.size; i++) {
       let worker: Worker;
       try {
-        worker = new Worker(this.workerFile);
+        worker = 'source' in code ? new Worker(code.source, { eval: true }) : new Worker(code.file);
       } catch {
         break;
       }
