@@ -20,3 +20,8 @@ export function afterServiceTime(ms: number, work: () => void): void {
   }
   setTimeout(work, ms);
 }
+
+/** The same as a promise, for answers that are already asynchronous. */
+export function serviceDelay(ms: number): Promise<void> {
+  return ms <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms));
+}
