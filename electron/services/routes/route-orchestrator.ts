@@ -186,7 +186,7 @@ async function runFlow(target: TargetRequest, request: RoutesAddRequest, deps: R
   const tlsStart = performance.now();
   steps.start('tls');
   try {
-    handshake = await secureHandshake({ socket, host: ip, port: ports.tls, timeoutMs, mode: settings.security, ...tlsMaterial, trust: trustConfig, connector: deps.connector, signal });
+    handshake = await secureHandshake({ socket, host: ip, port: ports.tls, timeoutMs, mode: settings.security, ...tlsMaterial, trust: trustConfig, legacyCrypto: settings.legacyCrypto, connector: deps.connector, signal });
   } catch (error) {
     const ms = Math.round(performance.now() - tlsStart);
     if (error instanceof ServerTrustFailure) {
@@ -223,7 +223,7 @@ async function runFlow(target: TargetRequest, request: RoutesAddRequest, deps: R
       if (keepChannel) return keepChannel.verify(settings.netId, timeoutMs);
       // SSC: a fresh connection with only the SelfSigned flag proves the target stored this PC's certificate.
       const session = await openSecureSession({
-        host: ip, port: ports.tls, timeoutMs, mode: 'ssc', ...tlsMaterial, trust: trustConfig, connector: deps.connector, signal,
+        host: ip, port: ports.tls, timeoutMs, mode: 'ssc', ...tlsMaterial, trust: trustConfig, legacyCrypto: settings.legacyCrypto, connector: deps.connector, signal,
         localNetId, connectInfo: { flags: SSC_FOLLOW_UP_FLAGS, netId: localNetId, hostname },
       });
       try {
@@ -340,7 +340,7 @@ function checkCredentials(settings: RouteSettings, credentials: RouteCredentials
 async function serverTrust(settings: RouteSettings, expected: string | null, outOfBand: boolean, credentials: RouteCredentials, deps: RouteDeps): Promise<ServerTrust> {
   if (settings.security === 'psk') return { kind: 'none' };
   if (settings.security === 'ca') {
-    if (credentials.kind !== 'ca') return { kind: 'none' };
+    if (credentials.kind !== 'ca') throw new RouteFailure('invalid-input', 'Shared-CA mode needs CA, certificate and key files', 'select the CA file that issued the target certificate, and this PC\'s certificate and key');
     const ca = await loadCertificateFile(credentials.caPath);
     return { kind: 'ca', caPem: [ca.pem], routeName: settings.routeName, ignoreCn: credentials.ignoreCn, now: deps.now?.() };
   }

@@ -31,6 +31,8 @@ export interface RouteForm {
   unidirectional: boolean;
   secure: boolean;
   method: SecureMethod;
+  /** Old targets only: 1024-bit RSA keys and non-standard DH groups are accepted. */
+  legacyCrypto: boolean;
 }
 
 export function initialForm(targets: readonly DiscoveredTarget[], localHostname: string): RouteForm {
@@ -54,6 +56,7 @@ export function initialForm(targets: readonly DiscoveredTarget[], localHostname:
     unidirectional: false,
     secure: allSecure,
     method: 'ssc',
+    legacyCrypto: false,
   };
 }
 
@@ -157,5 +160,6 @@ export function settingsFor(form: RouteForm): RouteSettings[] {
     remoteRouteName: form.remoteRouteName || entry.routeName,
     unidirectional: form.unidirectional,
     security: securityOf(form),
+    legacyCrypto: form.secure && form.legacyCrypto,
   }));
 }

@@ -8,6 +8,7 @@ export type ServerTrust =
   /** The user confirmed out of band (logged by the caller); the fingerprint is still recorded. */
   | { kind: 'accept-any-recorded' }
   | { kind: 'ca'; caPem: string[]; routeName: string; ignoreCn: boolean; now?: Date }
+  /** PSK only: the shared key authenticates the server, which sends no certificate; one that arrives is refused. */
   | { kind: 'none' };
 
 export interface TrustOutcome {
@@ -25,7 +26,10 @@ export function serverTrustHook(trust: ServerTrust, outcome: TrustOutcome): (cha
     const leaf = chainDer[0];
     outcome.fingerprint = leaf ? fingerprintOfCertificate(leaf) : null;
     outcome.commonName = null;
-    if (trust.kind === 'none') return;
+    if (trust.kind === 'none') {
+      // A certificate suite under "no check" would trust anyone: fail closed instead.
+      throw new RouteFailure('cert-untrusted', 'the target presented a certificate, but no certificate check was configured for this connection', 'choose how to verify the target (fingerprint or shared CA)');
+    }
     if (!leaf) throw new RouteFailure('cert-untrusted', 'the target sent no certificate', 'check that the target runs Secure ADS with a certificate');
     if (trust.kind === 'accept-any-recorded') return;
     if (trust.kind === 'fingerprint') {
