@@ -195,7 +195,7 @@ export function RouteSettingsForm({ form, errors, onChange, onTargetChange }: Ro
         )}
         {form.secure && withoutSecure.length > 0 && (
           <Alert severity="warning" role="note" sx={{ mt: 1 }}>
-            {withoutSecure.join(', ')} did not announce Secure ADS in discovery; the route may fail.
+            {withoutSecure.join(', ')} {withoutSecure.length === 1 ? 'does' : 'do'} not offer Secure ADS: left out, unless you confirm a plain ADS route for it in the next step. The others keep Secure ADS.
           </Alert>
         )}
       </Box>

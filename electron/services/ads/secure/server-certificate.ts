@@ -41,7 +41,7 @@ export async function fetchServerCertificate(options: {
     timeoutMs: options.timeoutMs,
     mode: 'ssc',
     clientCertificate: probeCertificate(),
-    trust: { kind: 'accept-any-recorded' },
+    trust: { kind: 'inspect-only' },
     legacyCrypto: options.legacyCrypto,
     connector: options.connector,
     signal: options.signal,
