@@ -9,6 +9,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import type { DiscoveredTarget } from '../../../shared/domain/target';
 import { useRequest } from '../../api/use-request';
+import { useTranslation } from '../../i18n';
 import { compareFingerprint, credentialsFor, emptyLogin, loginTextProblem, missingLoginFields, type LoginFields, type LoginMethod } from './login';
 import { LoginStep } from './LoginStep';
 import { ResultsTable } from './ResultsTable';
@@ -225,9 +226,11 @@ function LoginPhase(props: LoginPhaseProps) {
   }
   const allGreen = method !== 'ssc' || targets.every((target) => matched[target.address] !== undefined);
   const fingerprintOk = allGreen || outOfBand;
+  const { t: tChecks } = useTranslation('loginChecks');
   const textProblem = loginTextProblem(method, login);
   const ready = missing.length === 0 && textProblem === null && fingerprintOk;
-  const reason = missing.length > 0 ? `Fill in ${missing.join(', ')}` : textProblem !== null ? textProblem : !fingerprintOk ? 'Compare the fingerprint first' : '';
+  const reason =
+    missing.length > 0 ? `Fill in ${missing.join(', ')}` : textProblem !== null ? tChecks(textProblem === 'user' ? 'userCharset' : 'passwordCharset') : !fingerprintOk ? 'Compare the fingerprint first' : '';
 
   return (
     <>
