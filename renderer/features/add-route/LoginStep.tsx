@@ -9,8 +9,8 @@ import { FingerprintCheck, type FingerprintCheckProps } from './FingerprintCheck
 import Button from '@mui/material/Button';
 import { useTranslation } from '../../i18n';
 import { isPskKeyHex, isWeakPskPassword, loginTextProblem, randomPskKeyHex, type LoginFields, type LoginMethod } from './login';
-import { PathField } from './PathField';
-import { SecretField } from './SecretField';
+import { PathField } from '../../components/PathField';
+import { SecretField } from '../../components/SecretField';
 
 /** The SSC login shows the fingerprint check, so the step takes everything that check needs. */
 interface LoginStepProps extends FingerprintCheckProps {
