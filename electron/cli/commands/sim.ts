@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { CertificateError } from '../../services/certificates/certificate-error';
 import { loadCertificateFile, loadPrivateKeyFile } from '../../services/certificates/load-files';
+import { readUserFile } from '../../services/certificates/user-file';
 import { startVirtualTargets, type VirtualTarget } from '../../sim/virtual-target';
 import { MAX_SERVICE_TIME_MS, type VirtualTargetInput } from '../../sim/config';
 import { isSimOs, OS_WITH_BUILD, SIM_OS_NAMES, type SimOs } from '../../sim/os-presets';
@@ -178,10 +179,9 @@ export const simCommand: CliCommand = {
 async function readConfigFile(path: string): Promise<VirtualTargetInput[]> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(path, 'utf8'));
+    parsed = JSON.parse((await readUserFile(resolve(path), 'config file')).toString('utf8'));
   } catch (error) {
-    const why = (error as { code?: unknown }).code === 'ENOENT' ? 'does not exist' : 'is not valid JSON';
-    throw new UsageError(`--config ${path} ${why}`);
+    throw new UsageError(error instanceof CertificateError ? `--config: ${error.message}` : `--config ${path} is not valid JSON`);
   }
   if (!Array.isArray(parsed) || parsed.length === 0) throw new UsageError(`--config ${path} must hold a non-empty JSON array of targets`);
   // Each entry is validated by the simulator itself, which names the offending field.
