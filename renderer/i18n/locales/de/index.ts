@@ -4,3 +4,4 @@ export { common } from './common';
 export { dataFolder } from './dataFolder';
 export { loginChecks } from './login-checks';
 export { settings } from './settings';
+export { targetRoutes } from './targetRoutes';
