@@ -3,4 +3,5 @@ export { app } from './app';
 export { bigRange } from './bigRange';
 export { common } from './common';
 export { dataFolder } from './dataFolder';
+export { loginChecks } from './login-checks';
 export { settings } from './settings';
