@@ -1,5 +1,6 @@
 // One line per namespace, in alphabetical order; the same names as the English index (a missing one is a type error).
 export { app } from './app';
+export { bigRange } from './bigRange';
 export { common } from './common';
 export { dataFolder } from './dataFolder';
 export { legacyCrypto } from './legacy-crypto';

@@ -1,5 +1,6 @@
 // One line per namespace, in alphabetical order; the German index lists the same names.
 export { app } from './app';
+export { bigRange } from './bigRange';
 export { common } from './common';
 export { dataFolder } from './dataFolder';
 export { legacyCrypto } from './legacy-crypto';
