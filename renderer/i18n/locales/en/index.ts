@@ -1,4 +1,5 @@
 // One line per namespace, in alphabetical order; the German index lists the same names.
 export { app } from './app';
+export { certificates } from './certificates';
 export { common } from './common';
 export { settings } from './settings';
