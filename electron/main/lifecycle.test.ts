@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ELECTRON_INVOKE_CHANNEL } from '../../shared/ipc/transport';
 import { createDispatcher } from '../ipc/dispatcher';
 import { EventBus } from '../ipc/event-bus';
+import { defaultDataDir } from '../services/app/data-dir';
 import type { AppServices } from '../services/compose';
 import { LogBook } from '../services/log/logger';
 import { createFakeElectron, fakeEvent, FakeBrowserWindow, FakeWebContents, type FakeElectron } from './testing/fake-electron';
@@ -28,6 +29,9 @@ vi.mock('electron', () => ({
   },
   get session() {
     return fake.current.session;
+  },
+  get protocol() {
+    return fake.current.protocol;
   },
 }));
 
@@ -78,17 +82,36 @@ describe('app lifecycle', () => {
     expect(fake.current.ipcMain.handle).not.toHaveBeenCalled();
   });
 
-  it('once ready: composes services in the user data folder, answers IPC, opens the window and sets the menu', async () => {
+  it('once ready: composes services in the data folder the browser host and CLI use too, answers IPC, opens the window and sets the menu', async () => {
     const { compose, window } = await started();
-    expect(compose).toHaveBeenCalledWith({ dataDir: '/fake/userData', transport: 'electron' });
+    expect(compose).toHaveBeenCalledWith({ dataDir: defaultDataDir(), transport: 'electron', dataDirKind: 'default' });
     expect(fake.current.ipcMain.handlers.has(ELECTRON_INVOKE_CHANNEL)).toBe(true);
-    expect(window.loadFile).toHaveBeenCalledWith(paths.indexHtml);
+    expect(window.loadURL).toHaveBeenCalledWith('app://ads-route-studio/index.html');
     expect(fake.current.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
+  });
+
+  it('registers app:// as a standard, secure scheme before ready, and serves the renderer folder on it once ready', async () => {
+    const { compose } = fakeServices();
+    const starting = startApp({ paths, composeServices: compose, platform: 'linux' });
+    expect(fake.current.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(fake.current.protocol.handle).not.toHaveBeenCalled();
+    fake.current.app.becomeReady();
+    await starting;
+    expect(fake.current.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    // The handler serves files of the renderer folder only; /app/dist/renderer does not exist here, so: not found.
+    const answer = await fake.current.protocol.schemeHandlers.get('app')?.({ url: 'app://ads-route-studio/index.html' });
+    expect(answer?.status).toBe(404);
+  });
+
+  it('uses the folder ADS_ROUTE_STUDIO_DATA names, and says so', async () => {
+    process.env.ADS_ROUTE_STUDIO_DATA = '/portable/ars-data';
+    const { compose } = await started();
+    expect(compose).toHaveBeenCalledWith({ dataDir: '/portable/ars-data', transport: 'electron', dataDirKind: 'environment' });
   });
 
   it('answers IPC from its window once loaded', async () => {
     const { window } = await started();
-    await window.loadFile.mock.results[0]?.value;
+    await window.loadURL.mock.results[0]?.value;
     const handler = fake.current.ipcMain.handlers.get(ELECTRON_INVOKE_CHANNEL);
     const result = await handler?.({ sender: window.webContents, senderFrame: window.webContents.mainFrame }, 'no:such', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });

@@ -1,15 +1,18 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
+import { dirname } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell } from 'electron';
 import type { AppServices } from '../services/compose';
 import { APP_NAME, APP_VERSION } from '../services/app/version';
+import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { createAppUrlCheck } from './app-url';
 import { createSenderCheck, registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { hardenWebContents } from './security';
 import { createMainWindow, type AppPaths } from './window';
+import { defaultDataDir, defaultDataDirKind, type DataDirKind } from '../services/app/data-dir';
 
 export interface StartOptions {
   paths: AppPaths;
-  composeServices(options: { dataDir: string; transport: 'electron' }): AppServices;
+  composeServices(options: { dataDir: string; transport: 'electron'; dataDirKind: DataDirKind }): AppServices;
   platform?: NodeJS.Platform;
 }
 
@@ -23,7 +26,9 @@ export function startApp(options: StartOptions): Promise<boolean> {
     app.quit();
     return Promise.resolve(false);
   }
-  const { isAppUrl } = createAppUrlCheck(options.paths.indexHtml);
+  // Before ready, or the scheme is not standard and secure: module scripts and the page's origin depend on it.
+  registerAppScheme(protocol);
+  const { appUrl, isAppUrl } = createAppUrlCheck();
   let mainWindow: BrowserWindow | undefined;
   let services: AppServices | undefined;
 
@@ -45,17 +50,19 @@ export function startApp(options: StartOptions): Promise<boolean> {
   const openWindow = () => {
     if (!services) return;
     const log = services.context.logBook.logger('electron');
-    mainWindow = createMainWindow({ paths: options.paths, isAppUrl, log });
+    mainWindow = createMainWindow({ paths: options.paths, appUrl, isAppUrl, log });
     mainWindow.on('closed', () => {
       mainWindow = undefined;
     });
   };
 
   const whenStarted = app.whenReady().then(() => {
-    // ADS_ROUTE_STUDIO_DATA keeps the same override the web host and CLI honour (tests, portable use).
-    const dataDir = process.env.ADS_ROUTE_STUDIO_DATA || app.getPath('userData');
-    services = options.composeServices({ dataDir, transport: 'electron' });
+    // The same folder as the browser host and the CLI (not Electron's userData, which differs on Linux), so all three
+    // share one client identity and one route list.
+    const dataDir = defaultDataDir();
+    services = options.composeServices({ dataDir, transport: 'electron', dataDirKind: defaultDataDirKind() });
     const log = services.context.logBook.logger('electron');
+    serveAppScheme(protocol, dirname(options.paths.indexHtml));
     registerIpc(ipcMain, services.dispatcher, services.context.events, createSenderCheck(liveWindow, isAppUrl), {
       eventTargets: () => {
         const window = liveWindow();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { TypedError } from '../../../shared/typed-error';
 import type { PartialHandlers } from '../../ipc/handlers';
 import type { ServiceContext } from '../context';
 import { IdentityService } from '../identity/index';
@@ -34,10 +35,13 @@ export function routesFeature(context: ServiceContext, connector: TlsConnector =
   const handlers: PartialHandlers = {
     ...knownFingerprints.handlers,
     'secure:server-certificate': (request) =>
-      fetchServerCertificate({ host: request.address, port: request.tlsPort ?? SECURE_ADS_PORT, timeoutMs: CERTIFICATE_FETCH_TIMEOUT_MS, connector }),
+      fetchServerCertificate({ host: request.address, port: request.tlsPort ?? SECURE_ADS_PORT, timeoutMs: CERTIFICATE_FETCH_TIMEOUT_MS, connector, legacyCrypto: request.legacyCrypto }),
 
     'routes:add': (request) => {
-      const batchId = randomUUID();
+      if (request.batchId !== undefined && batches.has(request.batchId)) {
+        throw new TypedError('duplicate-id', `A batch with id ${request.batchId} is already running`);
+      }
+      const batchId = request.batchId ?? randomUUID();
       const controller = new AbortController();
       const deps = { identity, store, connector, logger, knownFingerprints };
       logger.info(`batch ${batchId}: ${request.targets.length} target(s), ${request.targets.map((t) => `${t.settings.address} (${t.settings.security})`).join(', ')}`);

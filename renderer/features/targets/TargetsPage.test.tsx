@@ -1,15 +1,23 @@
 // @vitest-environment jsdom
 import { StrictMode } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { DiscoveredTarget } from '../../../shared/domain/target';
 import type { LocalRoute } from '../../../shared/domain/route';
+import type { KnownFingerprint } from '../../../shared/domain/known-fingerprint';
 import { FakeApi } from '../../test-utils/fake-api';
 import { renderWithApi } from '../../test-utils/render';
 import { adapter } from '../../test-utils/network';
 import { discoveredTarget as discovered, FINGERPRINT } from '../../test-utils/targets';
 import { TargetsPage } from './TargetsPage';
+
+// The view picks each request's id itself; here they are s1, s2, … in order, so events can name them.
+const ids = vi.hoisted(() => ({ next: 0 }));
+vi.mock('../../api/request-id', () => ({ newRequestId: () => `s${++ids.next}` }));
+beforeEach(() => {
+  ids.next = 0;
+});
 
 // The real dialog belongs to another feature; this stand-in shows which targets the view handed over.
 function StandInDialog({ open, targets }: { open: boolean; targets: DiscoveredTarget[] }) {
@@ -31,11 +39,12 @@ const BSD = discovered({
   os: { platform: 'tcbsd', major: 14, minor: 0, build: 0, csd: '', text: 'TwinCAT/BSD 14.0' },
 });
 
-function setup(options: { startupSearch?: { hosts: string[]; ranges: string[] }; routes?: LocalRoute[]; strict?: boolean } = {}) {
+function setup(options: { startupSearch?: { hosts: string[]; ranges: string[] }; routes?: LocalRoute[]; strict?: boolean; known?: KnownFingerprint[] } = {}) {
   const api = new FakeApi()
+    .respond('known-fingerprints:list', options.known ?? [])
     .respond('network:adapters', [LAB1, LAB2, NO_DHCP])
     .respond('routes:list', options.routes ?? [])
-    .respond('app:info', { name: 'ADS Route Studio', version: '0.1.0', transport: 'web', platform: 'linux', hostname: 'pc', startupSearch: options.startupSearch ?? null })
+    .respond('app:info', { name: 'ADS Route Studio', version: '0.1.0', transport: 'web', platform: 'linux', hostname: 'pc', startupSearch: options.startupSearch ?? null, dataDir: { path: '/data', kind: 'default' } })
     .respond('discovery:start', { searchId: 's1' })
     .respond('discovery:cancel', { cancelled: true });
   const user = userEvent.setup();
@@ -82,7 +91,7 @@ describe('Targets page', () => {
     expect(screen.getByText('link-local (no DHCP?)')).toBeTruthy();
 
     await startBroadcast(api, user);
-    expect(api.callsTo('discovery:start')).toEqual([{ adapters: ['10.77.1.2', '10.77.2.2'], timeoutMs: 3000 }]);
+    expect(api.callsTo('discovery:start')).toEqual([{ searchId: 's1', adapters: ['10.77.1.2', '10.77.2.2'], timeoutMs: 3000 }]);
     expect(screen.getByRole('progressbar', { name: 'Search progress' })).toBeTruthy();
 
     emit(api, 'discovery:result', { searchId: 's1', target: PLC_A });
@@ -116,7 +125,7 @@ describe('Targets page', () => {
     await user.click(screen.getByRole('combobox', { name: 'Timeout' }));
     await user.click(screen.getByRole('option', { name: '10 s' }));
     await startBroadcast(api, user);
-    expect(api.callsTo('discovery:start')).toEqual([{ adapters: ['10.77.1.2'], timeoutMs: 10_000 }]);
+    expect(api.callsTo('discovery:start')).toEqual([{ searchId: 's1', adapters: ['10.77.1.2'], timeoutMs: 10_000 }]);
   });
 
   it('lists per-host problems and explains an empty result with the hint of the services', async () => {
@@ -124,7 +133,7 @@ describe('Targets page', () => {
     await user.click(screen.getByRole('textbox', { name: 'Host name / IP' }));
     await user.paste('10.77.2.99, PLC-X');
     await user.click(screen.getByRole('button', { name: 'Search host' }));
-    await waitFor(() => expect(api.callsTo('discovery:start')).toEqual([{ adapters: [], hosts: ['10.77.2.99', 'PLC-X'], perHostTimeoutMs: 3000, timeoutMs: 3500 }]));
+    await waitFor(() => expect(api.callsTo('discovery:start')).toEqual([{ searchId: 's1', adapters: [], hosts: ['10.77.2.99', 'PLC-X'], perHostTimeoutMs: 3000, timeoutMs: 3500 }]));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Cancel' })).toHaveProperty('disabled', false));
 
     emit(api, 'discovery:host-error', { searchId: 's1', host: '10.77.2.99', message: 'no answer from 10.77.2.99 on UDP 48899 within 3000 ms' });
@@ -147,16 +156,16 @@ describe('Targets page', () => {
     await user.paste('10.77.1.20 - 10.77.1.10');
     await user.keyboard('{Enter}');
     expect((await screen.findByRole('alert')).textContent).toContain("'10.77.1.20-10.77.1.10' ends before it starts");
-    expect(api.callsTo('discovery:start')).toEqual([{ adapters: [], hosts: [], ranges: ['10.77.1.20-10.77.1.10'], perHostTimeoutMs: 1000 }]);
+    expect(api.callsTo('discovery:start')).toEqual([{ searchId: 's1', adapters: [], hosts: [], ranges: ['10.77.1.20-10.77.1.10'], perHostTimeoutMs: 1000 }]);
     expect(screen.getByRole('button', { name: 'Search range' })).toHaveProperty('disabled', false);
   });
 
   it('keeps a reply that overtakes the start answer, and drops one from a superseded search', async () => {
     const { api, user } = setup();
     api.handle('discovery:start', () => {
-      api.emit('discovery:result', { searchId: 's2', target: PLC_A });
+      api.emit('discovery:result', { searchId: 's1', target: PLC_A });
       api.emit('discovery:result', { searchId: 's-old', target: BSD });
-      return { searchId: 's2' };
+      return { searchId: 's1' };
     });
     await startBroadcast(api, user);
     expect(hostNames()).toEqual(['PLC-A']);
@@ -291,5 +300,29 @@ describe('Targets page', () => {
     await waitFor(() => expect(screen.queryByRole('progressbar', { name: 'Search progress' })).toBeNull());
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.getByRole('button', { name: 'Broadcast Search' })).toHaveProperty('disabled', false);
+  });
+});
+
+describe('Targets page: known fingerprints', () => {
+  afterEach(cleanup);
+
+  it('marks a remembered fingerprint verified, and a different one from the same NetId as changed, loudly, with the date', async () => {
+    const { api, user } = setup({
+      known: [{ netId: PLC_A.netId, address: PLC_A.address, fingerprint: FINGERPRINT, firstSeen: '2026-01-02T00:00:00.000Z', lastSeen: '2026-03-04T00:00:00.000Z' }],
+    });
+    await startBroadcast(api, user);
+    emit(api, 'discovery:result', { searchId: 's1', target: PLC_A });
+    emit(api, 'discovery:result', { searchId: 's1', target: BSD });
+    await waitFor(() => expect(within(rowOf('PLC-A')).getByTestId('fingerprint-verified')).toBeTruthy());
+    expect(within(rowOf('CX-BSD')).getByText('unverified')).toBeTruthy();
+    expect(screen.queryByTestId('fingerprint-changed-banner')).toBeNull();
+
+    // The same NetId now presents another certificate: the remembered one stays until the user forgets or re-verifies.
+    emit(api, 'known-fingerprints:changed', {
+      entries: [{ netId: PLC_A.netId, address: PLC_A.address, fingerprint: 'ab'.repeat(32), firstSeen: '2026-01-02T00:00:00.000Z', lastSeen: '2026-03-04T00:00:00.000Z' }],
+    });
+    await waitFor(() => expect(within(rowOf('PLC-A')).getByTestId('fingerprint-changed').textContent).toContain('changed since 2026-01-02'));
+    expect(within(rowOf('PLC-A')).queryByTestId('fingerprint-verified')).toBeNull();
+    expect(screen.getByTestId('fingerprint-changed-banner').textContent).toContain('Fingerprint changed since 2026-01-02: the target was reinstalled, or someone is in between.');
   });
 });

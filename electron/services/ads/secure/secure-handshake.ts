@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import { RouteFailure } from '../route-failure';
 import type { SecureTransport, TlsConnector } from './secure-transport';
-import { serverTrustHook, type ServerTrust, type TrustOutcome } from './server-trust';
+import { serverTrustHook, type InspectOnly, type ServerTrust, type TrustOutcome } from './server-trust';
 import { tlsFailure } from './tls-failure';
 
 export interface HandshakeOptions {
@@ -12,7 +12,9 @@ export interface HandshakeOptions {
   mode: 'ssc' | 'psk' | 'ca';
   clientCertificate?: { certPem: string; keyPem: string };
   psk?: { identity: string; key: Uint8Array };
-  trust: ServerTrust;
+  trust: ServerTrust | InspectOnly;
+  /** Accept 1024-bit RSA server keys and DH groups outside RFC 7919 / RFC 3526 (old targets only). */
+  legacyCrypto?: boolean;
   connector: TlsConnector;
   signal?: AbortSignal;
 }
@@ -44,6 +46,7 @@ export async function secureHandshake(options: HandshakeOptions): Promise<Handsh
       mode: options.mode === 'psk' ? 'psk' : 'certificate',
       clientCertificate: options.clientCertificate,
       psk: options.psk,
+      ...(options.legacyCrypto ? { legacyCrypto: true } : {}),
       verifyServer: (chain) => {
         try {
           hook(chain);

@@ -30,6 +30,7 @@ export async function fetchServerCertificate(options: {
   timeoutMs: number;
   connector: TlsConnector;
   signal?: AbortSignal;
+  legacyCrypto?: boolean;
 }): Promise<ServerCertificateResult> {
   const socket = await connectTcp({ ...options, service: 'Secure ADS', refusedFix: refusedFix(options.port) });
   const start = performance.now();
@@ -40,7 +41,8 @@ export async function fetchServerCertificate(options: {
     timeoutMs: options.timeoutMs,
     mode: 'ssc',
     clientCertificate: probeCertificate(),
-    trust: { kind: 'accept-any-recorded' },
+    trust: { kind: 'inspect-only' },
+    legacyCrypto: options.legacyCrypto,
     connector: options.connector,
     signal: options.signal,
   });

@@ -2,4 +2,6 @@
 export { app } from './app';
 export { certificates } from './certificates';
 export { common } from './common';
+export { dataFolder } from './dataFolder';
+export { loginChecks } from './login-checks';
 export { settings } from './settings';
