@@ -68,6 +68,11 @@ export interface VirtualTargetConfig {
   ca?: SimCaConfig;
   /** `<RemoteConnections SecureOnly="True">`: TCP 48898 listens but refuses every connection. */
   secureOnly: boolean;
+  /**
+   * Accept a PSK ClientHello with extended_master_secret or encrypt_then_mac. TwinCAT refuses one (default false),
+   * so the target catches clients that wrongly send them; true for clients that cannot leave EMS out (OpenSSL 3.0).
+   */
+  pskAcceptEms: boolean;
   /** false = DisableAdsDiscovery: no UDP 48899. */
   discovery: boolean;
   /** false = DisableAdsTlsListening: no TCP 8016 and no fingerprint tag in discovery. */
@@ -80,10 +85,21 @@ export interface VirtualTargetConfig {
   ports: SimPorts;
   /** Extra addresses to receive broadcasts on (Linux delivers broadcasts only to sockets bound to them or to 0.0.0.0). */
   broadcastAddresses: string[];
+  /** Also receive the subnet-directed broadcast of the interface that owns `address` (ignored on loopback). */
+  subnetBroadcast: boolean;
   quirks: SimQuirks;
   /** Time the target takes per TLS handshake and per ADS request, as timers (see service-time.ts); 0 by default. */
   serviceTime: ServiceTime;
+  /**
+   * Whether it may listen outside 127.0.0.0/8. Off by default: its login (Administrator / 1 unless set) would
+   * otherwise be offered to the whole network. Labs with their own namespaces turn it on.
+   */
+  allowLan: boolean;
+  /** Open connections per TCP listener; further ones are dropped until one closes. */
+  maxConnections: number;
 }
+
+export const DEFAULT_MAX_CONNECTIONS = 64;
 
 export const DEFAULT_SIM_ADDRESS = '127.0.0.2';
 
@@ -117,6 +133,7 @@ export const virtualTargetInputSchema = z
     psk: z.array(z.object({ identity: z.string().min(1), secret: z.string() }).strict()).optional(),
     ca: z.object({ caPem: z.string(), certPem: z.string(), keyPem: z.string(), ignoreCn: z.boolean().optional() }).strict().optional(),
     secureOnly: z.boolean().optional(),
+    pskAcceptEms: z.boolean().optional(),
     discovery: z.boolean().optional(),
     tls: z.boolean().optional(),
     tcp: z.boolean().optional(),
@@ -124,6 +141,7 @@ export const virtualTargetInputSchema = z
     runState: z.enum(['run', 'config']).optional(),
     ports: z.object({ udp: port.optional(), ads: port.optional(), tls: port.optional() }).strict().optional(),
     broadcastAddresses: z.array(z.string().refine((a) => isIPv4(a), 'not an IPv4 address')).optional(),
+    subnetBroadcast: z.boolean().optional(),
     quirks: z
       .object({
         echoInvokeId: z.boolean(),
@@ -139,6 +157,8 @@ export const virtualTargetInputSchema = z
       .strict()
       .optional(),
     serviceTime: z.object({ handshakeMs: serviceMs.optional(), adsMs: serviceMs.optional() }).strict().optional(),
+    allowLan: z.boolean().optional(),
+    maxConnections: z.number().int().min(1).max(10_000).optional(),
   })
   .strict();
 
@@ -152,9 +172,23 @@ export class SimConfigError extends TypedError {
   }
 }
 
+function isLoopback(address: string): boolean {
+  return address.split('.')[0] === '127';
+}
+
 /** `<ip>.1.1`, the NetId TwinCAT proposes for a system with that address. */
 export function defaultNetIdFor(address: string): string {
   return `${address}.1.1`;
+}
+
+/**
+ * Secure ADS (TCP 8016, discovery tag 0x12) exists from TwinCAT 3.1.4024 on, and never on the CE 6 / TwinCAT 2
+ * family: a preset without it answers discovery exactly like the real system.
+ */
+export function secureAdsByDefault(os: SimOs, twincat: string): boolean {
+  const v = parseTwinCatVersion(twincat);
+  const from4024 = v.major > 3 || (v.major === 3 && (v.minor > 1 || (v.minor === 1 && v.build >= 4024)));
+  return OS_PRESETS[os].secureAds && from4024;
 }
 
 /** Validates input and fills defaults: Windows 10 / 3.1.4024, Administrator / 1, all listeners on, RUN. */
@@ -176,6 +210,14 @@ export function resolveTargetConfig(input: VirtualTargetInput): VirtualTargetCon
   } catch {
     throw new SimConfigError(`virtual target config: twincat: "${twincat}" is not a version like 3.1.4024`);
   }
+  const allowLan = v.allowLan ?? false;
+  for (const bound of [address, ...(v.broadcastAddresses ?? [])]) {
+    if (!allowLan && !isLoopback(bound)) {
+      throw new SimConfigError(
+        `virtual target config: address: ${bound} is outside 127.0.0.0/8; the virtual target accepts a well-known login, so it listens on the network only with --allow-lan (allowLan: true)`,
+      );
+    }
+  }
   const name = v.name ?? `SIM-${address.replace(/\./g, '-')}`;
   if (!/^[\x21-\x7e]+$/.test(name)) throw new SimConfigError(`virtual target config: name: host names are printable ASCII without spaces`);
   return {
@@ -190,14 +232,18 @@ export function resolveTargetConfig(input: VirtualTargetInput): VirtualTargetCon
     psk: v.psk ?? [],
     ...(v.ca ? { ca: { ...v.ca, ignoreCn: v.ca.ignoreCn ?? false } } : {}),
     secureOnly: v.secureOnly ?? false,
+    pskAcceptEms: v.pskAcceptEms ?? false,
     discovery: v.discovery ?? true,
-    tls: v.tls ?? true,
+    tls: v.tls ?? secureAdsByDefault(os, twincat),
     tcp: v.tcp ?? true,
     ...(v.stateDir !== undefined ? { stateDir: v.stateDir } : {}),
     runState: v.runState ?? 'run',
     ports: { udp: v.ports?.udp ?? 48899, ads: v.ports?.ads ?? 48898, tls: v.ports?.tls ?? 8016 },
     broadcastAddresses: v.broadcastAddresses ?? [],
+    subnetBroadcast: v.subnetBroadcast ?? true,
     quirks: { ...DEFAULT_QUIRKS, ...v.quirks },
     serviceTime: { ...NO_SERVICE_TIME, ...v.serviceTime },
+    allowLan,
+    maxConnections: v.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
   };
 }

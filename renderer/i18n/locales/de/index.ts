@@ -3,5 +3,6 @@ export { app } from './app';
 export { certificates } from './certificates';
 export { common } from './common';
 export { dataFolder } from './dataFolder';
+export { legacyCrypto } from './legacy-crypto';
 export { loginChecks } from './login-checks';
 export { settings } from './settings';
