@@ -6,3 +6,4 @@ export { dataFolder } from './dataFolder';
 export { legacyCrypto } from './legacy-crypto';
 export { loginChecks } from './login-checks';
 export { settings } from './settings';
+export { targetRoutes } from './targetRoutes';
