@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import layers from './scripts/eslint-layers.mjs';
+import { typedRules } from './scripts/eslint-typed-rules.mjs';
 
 const nodeBuiltins = ['node:*', 'fs', 'net', 'dgram', 'tls', 'crypto', 'os', 'path', 'child_process', 'http', 'https'];
 
@@ -23,19 +24,7 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx,cts}'],
     ignores: ['**/*.d.ts'],
     languageOptions: { parserOptions: { project: ['./tsconfig.json'], tsconfigRootDir: import.meta.dirname } },
-    rules: {
-      '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': 'error',
-      '@typescript-eslint/await-thenable': 'error',
-      '@typescript-eslint/only-throw-error': 'error',
-      '@typescript-eslint/no-base-to-string': 'error',
-      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
-      '@typescript-eslint/no-for-in-array': 'error',
-      '@typescript-eslint/no-array-delete': 'error',
-      '@typescript-eslint/no-duplicate-type-constituents': 'error',
-      '@typescript-eslint/prefer-promise-reject-errors': 'error',
-      '@typescript-eslint/return-await': ['error', 'in-try-catch'],
-    },
+    rules: typedRules,
   },
   {
     // Every file belongs to one layer and imports only what its layer allows (scripts/eslint-layers.mjs).

@@ -1,13 +1,24 @@
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { typedRules } from './eslint-typed-rules.mjs';
 
 // Proves each house rule by breaking it on purpose: a rule that never fires would let the layers erode unseen.
 const root = fileURLToPath(new URL('..', import.meta.url));
 let eslint: ESLint;
 
 beforeAll(() => {
-  eslint = new ESLint({ cwd: root });
+  // The snippets below belong to no TypeScript project, so the type-aware rules (proven on their own below) are off here.
+  eslint = new ESLint({
+    cwd: root,
+    overrideConfig: [
+      {
+        files: ['**/*.{ts,tsx,cts}'],
+        languageOptions: { parserOptions: { project: false, projectService: false } },
+        rules: Object.fromEntries(Object.keys(typedRules).map((rule) => [rule, 'off'])),
+      },
+    ],
+  });
 });
 
 async function ruleIds(file: string, code: string): Promise<string[]> {
@@ -59,5 +70,16 @@ describe('platform and size rules', () => {
     const long = Array.from({ length: 401 }, (_, i) => `export const v${i} = ${i};`).join('\n') + '\n';
     expect(await ruleIds('electron/services/log/x.ts', long)).toContain('max-lines');
     expect(await ruleIds('electron/services/log/x.test.ts', long)).not.toContain('max-lines');
+  });
+});
+
+describe('type-aware rules', () => {
+  it('refuse a promise nobody awaits, in a file of the project', { timeout: 120_000 }, async () => {
+    // A real file of the project: type information exists only for files the tsconfig includes.
+    const typed = new ESLint({ cwd: root });
+    const [result] = await typed.lintText("export async function f(): Promise<void> {}\nexport function g(): void {\n  f();\n}\n", {
+      filePath: `${root}scripts/eslint-layers.test.ts`,
+    });
+    expect((result?.messages ?? []).map((message) => message.ruleId)).toContain('@typescript-eslint/no-floating-promises');
   });
 });
