@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import layers from './scripts/eslint-layers.mjs';
 
 const nodeBuiltins = ['node:*', 'fs', 'net', 'dgram', 'tls', 'crypto', 'os', 'path', 'child_process', 'http', 'https'];
 
@@ -15,6 +16,22 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
     },
+  },
+  {
+    // Every file belongs to one layer and imports only what its layer allows (scripts/eslint-layers.mjs).
+    files: ['**/*.{ts,tsx,cts,mts,js,mjs,cjs}'],
+    plugins: { layers },
+    rules: { 'layers/imports': 'error' },
+  },
+  {
+    // Source files stay small enough to read in one sitting; tests and fixtures may run longer.
+    files: ['shared/**/*.ts', 'electron/**/*.{ts,cts}', 'renderer/**/*.{ts,tsx}'],
+    ignores: [
+      '**/*.test.{ts,tsx}', '**/testing/**', '**/test-utils/**', '**/*.test-support.ts',
+      // Being split into smaller modules; drop from this list once they are.
+      'electron/services/ads/secure/tls/client.ts', 'electron/services/discovery/search.ts',
+    ],
+    rules: { 'max-lines': ['error', { max: 400, skipBlankLines: false, skipComments: false }] },
   },
   {
     // shared/ is used by the renderer and by Node: no platform APIs, no upward imports.

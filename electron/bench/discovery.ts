@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { encodeDiscoveryRequest } from '../../shared/protocol/udp48899';
 import { DiscoveryService } from '../services/discovery/discovery-service';
-import { RECEIVE_BUFFER_BYTES } from '../services/discovery/search';
+import { RECEIVE_BUFFER_BYTES } from '../services/discovery/discovery-sockets';
 import { listAdapters } from '../services/network/adapters';
 import { startVirtualTarget, startVirtualTargets, TC_SELF_SIGNED_FILE, type VirtualTarget } from '../sim';
 import { machineLine, median, nowMs, percentile, renderMarkdownTable, renderTextTable, type BenchRow } from './table';

@@ -5,7 +5,7 @@ import type { RendererApi } from '../../shared/ipc/transport';
 import { ApiProvider } from '../api/ApiProvider';
 import { AppFrame } from './AppFrame';
 import { findNavigationItem, matchNavigationItem } from './navigation';
-import { useAppTheme } from './theme';
+import { useAppTheme } from '../theme/theme';
 import { useHashRoute } from './use-hash-route';
 
 export function App({ api }: { api: RendererApi }) {

@@ -6,6 +6,7 @@ import WorkspacePremiumOutlined from '@mui/icons-material/WorkspacePremiumOutlin
 import ReceiptLongOutlined from '@mui/icons-material/ReceiptLongOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import { TargetsPage } from '../features/targets/TargetsPage';
+import { AddRouteDialog } from '../features/add-route/AddRouteDialog';
 import { RoutesPage } from '../features/routes/RoutesPage';
 import { ServerPage } from '../features/server/ServerPage';
 import { CertificatesPage } from '../features/certificates/CertificatesPage';
@@ -21,9 +22,14 @@ export interface NavigationItem {
   Page: ComponentType;
 }
 
+/** Features never import each other: the app is where the Targets view meets the Add Route dialog. */
+function TargetsWithAddRoute() {
+  return <TargetsPage AddRouteDialog={AddRouteDialog} />;
+}
+
 /** The app's pages in nav order; the first is the default. */
 export const navigation: readonly NavigationItem[] = [
-  { path: '/targets', label: 'Targets', icon: <DnsOutlined />, Page: TargetsPage },
+  { path: '/targets', label: 'Targets', icon: <DnsOutlined />, Page: TargetsWithAddRoute },
   { path: '/routes', label: 'Routes', icon: <AltRouteOutlined />, Page: RoutesPage },
   { path: '/server', label: 'Secure ADS server', icon: <ShieldOutlined />, Page: ServerPage },
   { path: '/certificates', label: 'Certificates', icon: <WorkspacePremiumOutlined />, Page: CertificatesPage },

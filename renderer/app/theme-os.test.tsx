@@ -3,7 +3,7 @@ import { act, cleanup, render, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeApi } from '../test-utils/fake-api';
 import { App } from './App';
-import { createAppTheme, useAppTheme } from './theme';
+import { createAppTheme, useAppTheme } from '../theme/theme';
 
 type ColorScheme = 'light' | 'dark';
 

@@ -4,7 +4,7 @@ import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import type { RendererApi } from '../../shared/ipc/transport';
 import { ApiProvider } from '../api/ApiProvider';
-import { createAppTheme } from '../app/theme';
+import { createAppTheme } from '../theme/theme';
 import { FakeApi } from './fake-api';
 
 /** Renders one view the way the app does (theme + ApiProvider) against a fake api the test controls. */

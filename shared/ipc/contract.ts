@@ -4,6 +4,7 @@ import { routesEvents, routesRequests } from './channels/routes';
 import { secureRequests } from './channels/secure';
 import { identityRequests } from './channels/identity';
 import { discoveryEvents, discoveryRequests } from './channels/discovery';
+import { knownFingerprintsEvents, knownFingerprintsRequests } from './channels/known-fingerprints';
 
 /**
  * The one IPC contract. Each feature keeps its channels in `channels/<feature>.ts` and is merged here;
@@ -15,12 +16,14 @@ export const requestChannels = {
   ...secureRequests,
   ...identityRequests,
   ...discoveryRequests,
+  ...knownFingerprintsRequests,
 } as const;
 
 export const eventChannels = {
   ...appEvents,
   ...routesEvents,
   ...discoveryEvents,
+  ...knownFingerprintsEvents,
 } as const;
 
 export type RequestChannels = typeof requestChannels;

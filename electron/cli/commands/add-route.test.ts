@@ -69,6 +69,40 @@ describe('adsroute add-route', () => {
     expect(await readFile(join(dataDir, 'routes.json'), 'utf8')).toContain('CX-CLI');
   });
 
+  it('--known-fingerprint pins only the remembered fingerprint: works after a verified route, refuses a reinstalled target', async () => {
+    const own = await mkdtemp(join(tmpdir(), 'adsroute-cli-known-'));
+    const netId = '5.43.30.1.1.1';
+    const runOwn = async (args: string[]) => {
+      const io = bufferIo(`${PASSWORD}\n`);
+      const code = await runCli(['add-route', ...args, '--data-dir', own], [addRouteCommand], io);
+      return { code, io };
+    };
+    try {
+      const first = await sim('127.0.43.30', { netId });
+      const none = await runOwn([first.address, '--secure', 'ssc', '--known-fingerprint', '--user', 'Administrator', '--password-stdin', '--json']);
+      expect(none.code).toBe(1);
+      expect(JSON.parse(none.io.out)).toMatchObject({ ok: false, error: { code: 'fingerprint-unverified' } });
+      expect(first.routes()).toEqual([]);
+      expect((await runOwn([first.address, '--secure', 'ssc', '--fingerprint', first.fingerprint, '--user', 'Administrator', '--password-stdin'])).code).toBe(0);
+      const again = await runOwn([first.address, '--secure', 'ssc', '--known-fingerprint', '--user', 'Administrator', '--password-stdin']);
+      expect(again.code).toBe(0);
+      expect(again.io.out).toContain(`using the fingerprint known for ${netId}`);
+      await first.stop();
+      // Same NetId and address, new certificate: what a reinstall (or an impostor) looks like.
+      const second = await sim('127.0.43.30', { netId });
+      expect(second.fingerprint).not.toBe(first.fingerprint);
+      const refused = await runOwn([second.address, '--secure', 'ssc', '--known-fingerprint', '--user', 'Administrator', '--password-stdin', '--json']);
+      expect(refused.code).toBe(1);
+      expect(JSON.parse(refused.io.out)).toMatchObject({ ok: false, error: { code: 'fingerprint-mismatch' } });
+      expect(second.routes()).toEqual([]);
+      const pinned = await runOwn([second.address, '--secure', 'ssc', '--fingerprint', second.fingerprint, '--user', 'Administrator', '--password-stdin']);
+      expect(pinned.io.err).toMatch(new RegExp(`WARNING: the fingerprint of ${netId.replace(/\./g, '\\.')} changed since \\d{4}-\\d{2}-\\d{2}: the target was reinstalled, or someone is in between`));
+      expect(pinned.code).toBe(0);
+    } finally {
+      await rm(own, { recursive: true, force: true });
+    }
+  });
+
   it('SSC without --fingerprint is a usage error (exit 2) pointing at adsroute probe', async () => {
     const t = await sim('127.0.43.2');
     const { code, io } = await run([t.address, '--secure', 'ssc', '--user', 'Administrator', '--password', PASSWORD]);

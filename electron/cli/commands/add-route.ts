@@ -8,6 +8,7 @@ import { isNetId } from '../../../shared/protocol/netid';
 import { defaultDataDir } from '../../services/app/data-dir';
 import { IdentityService } from '../../services/identity/index';
 import { LogBook } from '../../services/log/logger';
+import { KnownFingerprintStore } from '../../services/known-fingerprints/known-fingerprint-store';
 import { LocalRouteStore } from '../../services/routes/local-route-store';
 import { createRoutes, type RouteDeps, type RoutesAddRequest, type TargetResult } from '../../services/routes/route-orchestrator';
 import type { StepEvent } from '../../services/routes/step-runner';
@@ -22,7 +23,9 @@ Creates an ADS route on TARGET (host name or IP) and on this PC, then proves it 
 
 Security:
   --secure ssc            self-signed certificate; needs --fingerprint (from \`adsroute probe TARGET\`, checked out of
-                          band against "About TwinCAT" on the target) and --user with a password
+                          band against "About TwinCAT" on the target) or --known-fingerprint, and --user with a password
+  --known-fingerprint     SSC without --fingerprint: pin the fingerprint remembered for the target's NetId after an
+                          earlier verified route (see \`adsroute known-fingerprints list\`); fails if none is known
   --secure psk            pre-shared key: --psk-identity ID with --psk-password PW or --psk-key HEX
   --secure ca             shared CA: --ca FILE --cert FILE --key FILE [--key-password P] [--ignore-cn]
   --secure none           plain ADS route over UDP 48899: --user with a password
@@ -69,6 +72,7 @@ export function createAddRouteCommand(connector: TlsConnector = engineConnector)
         options: {
           secure: { type: 'string' },
           fingerprint: { type: 'string' },
+          'known-fingerprint': { type: 'boolean' },
           user: { type: 'string' },
           'password-stdin': { type: 'boolean' },
           password: { type: 'string' },
@@ -94,10 +98,13 @@ export function createAddRouteCommand(connector: TlsConnector = engineConnector)
       const mode = values.secure as Mode | undefined;
       if (!mode || !MODES.includes(mode)) throw new UsageError('--secure ssc|psk|ca|none is required');
       let fingerprint: string | null = null;
-      if (mode === 'ssc') {
+      const useKnown = values['known-fingerprint'] === true;
+      if (useKnown && mode !== 'ssc') throw new UsageError('--known-fingerprint applies to --secure ssc only');
+      if (useKnown && values.fingerprint !== undefined) throw new UsageError('use either --fingerprint or --known-fingerprint');
+      if (mode === 'ssc' && !useKnown) {
         if (values.fingerprint === undefined) {
           throw new UsageError(
-            'SSC needs --fingerprint: run `adsroute probe ' + target + '`, compare the fingerprint with "About TwinCAT" on the target (out of band), then pass it here. The CLI never trusts a certificate silently.',
+            'SSC needs --fingerprint: run `adsroute probe ' + target + '`, compare the fingerprint with "About TwinCAT" on the target (out of band), then pass it here; or --known-fingerprint to pin the one remembered from an earlier verified route. The CLI never trusts a certificate silently.',
           );
         }
         fingerprint = normalizeFingerprint(values.fingerprint);
@@ -114,6 +121,7 @@ export function createAddRouteCommand(connector: TlsConnector = engineConnector)
       for (const secret of secretsOf(credentials)) logBook.registerSecret(secret);
       const dataDir = values['data-dir'] ?? defaultDataDir();
       const identity = new IdentityService(dataDir);
+      const knownFingerprints = new KnownFingerprintStore(dataDir, logBook.logger('known-fingerprints'));
       const localNetIdFor = async (address: string) => values['local-netid'] ?? identity.localNetIdFor(address);
       const signal = interruptSignal(io);
       const deps: RouteDeps = {
@@ -126,6 +134,7 @@ export function createAddRouteCommand(connector: TlsConnector = engineConnector)
         store: new LocalRouteStore(dataDir, logBook.logger('routes')),
         connector,
         logger: logBook.logger('add-route'),
+        knownFingerprints,
       };
 
       let netId = values.netid ?? null;
@@ -142,6 +151,20 @@ export function createAddRouteCommand(connector: TlsConnector = engineConnector)
             error: { code: failure.code, message: `cannot ask ${target} for its NetId: ${failure.message}`, fix: `${failure.fix ?? ''} (or pass --netid)`.trim() },
           });
         }
+      }
+      if (useKnown) {
+        const known = await knownFingerprints.get(netId);
+        if (!known) {
+          return report(io, values.json === true, {
+            ok: false, target, netId, mode, fingerprint: null, steps: [{ name: 'fingerprint', ok: false, ms: 0 }],
+            error: { code: 'fingerprint-unverified', message: `no fingerprint is known for ${netId}`, fix: 'pass --fingerprint after comparing it with "About TwinCAT" on the target' },
+          });
+        }
+        fingerprint = known.fingerprint;
+        if (values.json !== true) io.stdout(`  using the fingerprint known for ${netId} since ${known.firstSeen}\n`);
+      } else if (fingerprint !== null) {
+        const known = await knownFingerprints.get(netId);
+        if (known && known.fingerprint !== fingerprint) io.stderr(`${changedWarning(netId, known.firstSeen)}\n`);
       }
       let request: RoutesAddRequest;
       try {
@@ -231,6 +254,11 @@ function printStep(io: CliIo, e: StepEvent): void {
   const ms = e.ms === null ? '' : ` (${e.ms} ms)`;
   const detail = e.error ? e.error.message : e.detail ?? '';
   io.stdout(`  ${mark} ${e.step.padEnd(12)}${ms}${detail ? `  ${detail}` : ''}\n`);
+}
+
+/** Said whenever a NetId presents another certificate than the one remembered; the user's --fingerprint still decides. */
+function changedWarning(netId: string, since: string): string {
+  return `WARNING: the fingerprint of ${netId} changed since ${since.slice(0, 10)}: the target was reinstalled, or someone is in between. Continuing only because --fingerprint pins the new one.`;
 }
 
 function zodSummary(error: unknown): string {

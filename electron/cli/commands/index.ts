@@ -4,6 +4,7 @@ import { discoverCommand } from './discover';
 import { probeCommand } from './probe';
 import { addRouteCommand } from './add-route';
 import { simCommand } from './sim';
+import { knownFingerprintsCommand } from './known-fingerprints';
 
 /** Every `adsroute` subcommand; each feature adds its own module here. */
-export const commands: CliCommand[] = [decodeCommand, discoverCommand, probeCommand, addRouteCommand, simCommand];
+export const commands: CliCommand[] = [decodeCommand, discoverCommand, probeCommand, addRouteCommand, knownFingerprintsCommand, simCommand];

@@ -6,10 +6,11 @@ import { TypedError } from '../../../shared/typed-error';
 import { encodeDiscoveryReply, encodeDiscoveryRequest, encodeAddRouteReply } from '../../../shared/protocol/udp48899';
 import { encodeOsBlob } from '../../../shared/protocol/os-version';
 import { DiscoveryService } from './discovery-service';
-import type { DiscoveryDone, DiscoveryEvent, DiscoverySearch, HostError } from './search';
+import type { DiscoveryDone, DiscoverySearch, HostError } from './search';
 import { startFakeTargets, type FakeTargetOptions } from './testing/fake-targets';
 
 // Every address here is in 127.0.20.0/24, reserved for this file; nothing leaves loopback.
+const WIN10 = encodeOsBlob({ platformId: 2, major: 10, minor: 0, build: 19045, csd: '', wide: true });
 const FINGERPRINT = '3c0972a48fdb76f12a81289a35d4a371e18fc30766082897018a8bf88d992dc8';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -44,6 +45,11 @@ const noAdapters = (): NetworkAdapter[] => [];
 function adapter(name: string, address: string, broadcast: string, linkLocal = false): NetworkAdapter {
   return { name, address, netmask: '255.255.255.0', broadcast, prefixLength: 24, mac: '00:00:00:00:00:00', linkLocal, loopback: false, up: true };
 }
+
+type DiscoveryEvent =
+  | { type: 'result' | 'update'; target: DiscoveredTarget }
+  | ({ type: 'host-error' } & HostError)
+  | ({ type: 'done' } & DiscoveryDone);
 
 /** Collects every event in arrival order. */
 function record(search: DiscoverySearch): { events: DiscoveryEvent[]; errors: HostError[]; results: DiscoveredTarget[] } {
@@ -288,16 +294,55 @@ describe('DiscoveryService', () => {
     expect(codeOf({ hosts: ['127.0.20.1'], timeoutMs: -1 })[0]).toBe('invalid-request');
   });
 
-  it('can be consumed as an async iterable that ends with done', async () => {
-    const lab = await targets([{ address: '127.0.20.95' }]);
+  it('accepts a unicast or range reply only from the address it asked', async () => {
+    // A host elsewhere on the LAN sees the request go by and answers in the asked target's place.
+    const impostor = createSocket({ type: 'udp4' });
+    await new Promise<void>((resolve) => impostor.bind({ address: '127.0.20.109', port: 0 }, resolve));
+    cleanups.push(() => new Promise<void>((resolve) => impostor.close(() => resolve())));
+    const forged = encodeDiscoveryReply({ netId: '6.6.6.6.1.1', hostname: 'IMPOSTOR', os: WIN10, twincat: { major: 3, minor: 1, build: 4024 } });
+    const answerInstead = (_request: Uint8Array, asker: { address: string; port: number }): Uint8Array[] => {
+      impostor.send(forged, asker.port, asker.address);
+      return [];
+    };
+    const lab = await targets([
+      { address: '127.0.20.101', reply: answerInstead },
+      { address: '127.0.20.103', reply: answerInstead },
+      { address: '127.0.20.104', hostname: 'REAL-104' },
+    ]);
     const service = new DiscoveryService({ listAdapters: noAdapters });
-    const types: string[] = [];
-    let summary: DiscoveryDone | undefined;
-    for await (const event of service.search({ hosts: ['127.0.20.95'], udpPort: lab.port })) {
-      types.push(event.type);
-      if (event.type === 'done') summary = event;
-    }
-    expect(types.filter((t) => t !== 'progress')).toEqual(['result', 'done']);
-    expect(summary?.found).toBe(1);
+    const search = service.search({ hosts: ['127.0.20.101'], ranges: ['127.0.20.103-127.0.20.104'], udpPort: lab.port, perHostTimeoutMs: 300, retries: 0 });
+    const { results, errors } = record(search);
+    const done = await search.done;
+    expect(results.map((r) => r.hostname)).toEqual(['REAL-104']);
+    expect(errors).toEqual([{ host: '127.0.20.101', message: `no answer from 127.0.20.101 on UDP ${lab.port} within 300 ms` }]);
+    expect(done.ignored).toBe(2);
+  });
+
+  it('takes one system per asked address: a second NetId from the same address is ignored', async () => {
+    const many = (): Uint8Array[] =>
+      ['1.2.3.4.1.1', '1.2.3.5.1.1', '1.2.3.6.1.1'].map((netId) => encodeDiscoveryReply({ netId, hostname: netId, os: WIN10, twincat: { major: 3, minor: 1, build: 4024 } }));
+    // The silent second host keeps the search listening while the extra replies arrive.
+    const lab = await targets([{ address: '127.0.20.111', reply: many }, { address: '127.0.20.112', silent: true }]);
+    const service = new DiscoveryService({ listAdapters: noAdapters });
+    const search = service.search({ hosts: ['127.0.20.111', '127.0.20.112'], udpPort: lab.port, perHostTimeoutMs: 300, retries: 0 });
+    const { results } = record(search);
+    const done = await search.done;
+    expect(results.map((r) => r.netId)).toEqual(['1.2.3.4.1.1']);
+    expect(done).toMatchObject({ found: 1, ignored: 2 });
+  });
+
+  it('caps and deduplicates what a broadcast adds to one search', async () => {
+    // One host answering the broadcast with 12 different systems, each twice.
+    const flood = (): Uint8Array[] =>
+      Array.from({ length: 24 }, (_, i) => encodeDiscoveryReply({ netId: `9.9.9.${i % 12}.1.1`, hostname: `FLOOD-${i % 12}`, os: WIN10, twincat: { major: 3, minor: 1, build: 4024 } }));
+    const lab = await targets([{ address: '127.0.20.121', reply: flood }]);
+    const adapters = [adapter('lab0', '127.0.20.122', '127.0.20.121')];
+    const service = new DiscoveryService({ listAdapters: () => adapters, maxBroadcastResults: 5 });
+    const search = service.search({ adapters: ['lab0'], udpPort: lab.port, timeoutMs: 300, retries: 0 });
+    const { results } = record(search);
+    const done = await search.done;
+    expect(results.map((r) => r.hostname)).toEqual(['FLOOD-0', 'FLOOD-1', 'FLOOD-2', 'FLOOD-3', 'FLOOD-4']);
+    expect(done.found).toBe(5);
+    expect(search.results()).toHaveLength(5);
   });
 });

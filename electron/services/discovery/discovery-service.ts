@@ -5,7 +5,8 @@ import type { NetworkAdapter } from '../../../shared/domain/network';
 import { silentLogger, type Logger } from '../log/logger';
 import { listAdapters } from '../network/adapters';
 import { planSearch, type DiscoveryRequest } from './request';
-import { DiscoverySearch, RECEIVE_BUFFER_BYTES } from './search';
+import { RECEIVE_BUFFER_BYTES } from './discovery-sockets';
+import { DiscoverySearch, MAX_BROADCAST_RESULTS } from './search';
 
 export interface DiscoveryServiceOptions {
   /** The adapters a request may name; defaults to this PC's IPv4 adapters, loopback included. */
@@ -14,6 +15,8 @@ export interface DiscoveryServiceOptions {
   lookup?: (host: string) => Promise<string[]>;
   createSocket?: () => Socket;
   logger?: Logger;
+  /** Systems a broadcast may add to one search (default MAX_BROADCAST_RESULTS). */
+  maxBroadcastResults?: number;
 }
 
 /** Finds TwinCAT systems over UDP 48899 (udp-48899.md §2, §7): per-adapter broadcast, unicast hosts, range sweeps. */
@@ -22,12 +25,14 @@ export class DiscoveryService {
   private readonly lookup: (host: string) => Promise<string[]>;
   private readonly socketFactory: () => Socket;
   private readonly logger: Logger;
+  private readonly maxBroadcastResults: number;
 
   constructor(options: DiscoveryServiceOptions = {}) {
     this.adapters = options.listAdapters ?? (() => listAdapters({ includeLoopback: true }));
     this.lookup = options.lookup ?? resolveIpv4;
     this.socketFactory = options.createSocket ?? (() => createSocket({ type: 'udp4', recvBufferSize: RECEIVE_BUFFER_BYTES }));
     this.logger = options.logger ?? silentLogger;
+    this.maxBroadcastResults = options.maxBroadcastResults ?? MAX_BROADCAST_RESULTS;
   }
 
   /**
@@ -36,7 +41,7 @@ export class DiscoveryService {
    */
   search(request: DiscoveryRequest, signal?: AbortSignal): DiscoverySearch {
     const plan = planSearch(request, this.adapters());
-    return new DiscoverySearch(plan, { createSocket: this.socketFactory, lookup: this.lookup, logger: this.logger }, signal);
+    return new DiscoverySearch(plan, { createSocket: this.socketFactory, lookup: this.lookup, logger: this.logger, maxBroadcastResults: this.maxBroadcastResults }, signal);
   }
 }
 

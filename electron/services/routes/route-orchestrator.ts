@@ -48,6 +48,8 @@ export interface RouteDeps {
   store: LocalRouteStore;
   connector: TlsConnector;
   logger: Logger;
+  /** Where a verified self-signed route's fingerprint is remembered; without it nothing is remembered. */
+  knownFingerprints?: { remember(input: { netId: string; address: string; fingerprint: string }, now?: Date): Promise<{ replaced: { firstSeen: string } | null }> };
   resolveHost?: (host: string) => Promise<string>;
   now?: () => Date;
 }
@@ -231,6 +233,7 @@ async function runFlow(target: TargetRequest, request: RoutesAddRequest, deps: R
     }, verifyDetail);
     state.verified = verified;
     if (route) await deps.store.upsert({ ...route, verifiedAt: (deps.now?.() ?? new Date()).toISOString() });
+    if (settings.security === 'ssc' && state.fingerprint) await rememberFingerprint(settings, state.fingerprint, deps);
   } finally {
     keepChannel?.close();
     transport.destroy();
@@ -261,6 +264,15 @@ async function plainFlow(ctx: {
   const route = await localRouteStep(settings, state, deps, steps, credentials);
   state.verified = await steps.run('verify', () => verifyPlainAds({ host: ip, port: ports.ads, targetNetId: settings.netId, localNetId, timeoutMs, signal }), verifyDetail);
   if (route) await deps.store.upsert({ ...route, verifiedAt: (deps.now?.() ?? new Date()).toISOString() });
+}
+
+/** A verified SSC route proves this certificate belongs to that NetId; losing the note must not fail the route. */
+async function rememberFingerprint(settings: RouteSettings, fingerprint: string, deps: RouteDeps): Promise<void> {
+  try {
+    await deps.knownFingerprints?.remember({ netId: settings.netId, address: settings.address, fingerprint }, deps.now?.());
+  } catch (error) {
+    deps.logger.error(`fingerprint of ${settings.netId} not remembered: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function remoteRouteStep(settings: RouteSettings, addRemote: boolean, steps: StepRunner): void {

@@ -69,6 +69,16 @@ describe('routes IPC feature', () => {
     expect(await services.dispatcher.dispatch('routes:remove', { name: 'CX-IPC' }, client)).toEqual({ ok: true, data: { removed: true } });
   });
 
+  it('a verified SSC route remembers the target fingerprint per NetId; it can be listed and forgotten, each change announced', async () => {
+    const list = await services.dispatcher.dispatch('known-fingerprints:list', {}, client);
+    expect(list).toMatchObject({ ok: true, data: [{ netId: target.netId, address: target.address, fingerprint: target.fingerprint, firstSeen: expect.any(String), lastSeen: expect.any(String) }] });
+    const announced = events.filter((e) => e.channel === 'known-fingerprints:changed');
+    expect(announced.at(-1)?.event).toMatchObject({ entries: [{ netId: target.netId, fingerprint: target.fingerprint }] });
+    expect(await services.dispatcher.dispatch('known-fingerprints:forget', { netId: target.netId }, client)).toEqual({ ok: true, data: { removed: true } });
+    expect(events.filter((e) => e.channel === 'known-fingerprints:changed').at(-1)?.event).toEqual({ entries: [] });
+    expect(await services.dispatcher.dispatch('known-fingerprints:forget', { netId: target.netId }, client)).toEqual({ ok: true, data: { removed: false } });
+  });
+
   it('reports each target as soon as it is done, with the route list before it, while a slower one still runs', async () => {
     // A second "target" that accepts TCP 8016 and never answers: it sits in the TLS step until its timeout.
     const { createServer } = await import('node:net');

@@ -7,6 +7,7 @@ import { engineConnector } from '../ads/secure/default-connector';
 import { SECURE_ADS_PORT } from '../ads/secure/secure-session';
 import type { TlsConnector } from '../ads/secure/secure-transport';
 import { fetchServerCertificate } from '../ads/secure/server-certificate';
+import { knownFingerprintsFeature } from '../known-fingerprints/known-fingerprints-feature';
 import { LocalRouteStore } from './local-route-store';
 import { createRoutes, type TargetResult } from './route-orchestrator';
 
@@ -20,6 +21,7 @@ export function routesFeature(context: ServiceContext, connector: TlsConnector =
   const logger = context.logBook.logger('routes');
   const identity = new IdentityService(context.dataDir);
   const store = new LocalRouteStore(context.dataDir, logger);
+  const knownFingerprints = knownFingerprintsFeature(context);
   const batches = new Map<string, { controller: AbortController; done: Promise<void> }>();
 
   const announceRoutes = async () => {
@@ -31,6 +33,7 @@ export function routesFeature(context: ServiceContext, connector: TlsConnector =
   };
 
   const handlers: PartialHandlers = {
+    ...knownFingerprints.handlers,
     'secure:server-certificate': (request) =>
       fetchServerCertificate({ host: request.address, port: request.tlsPort ?? SECURE_ADS_PORT, timeoutMs: CERTIFICATE_FETCH_TIMEOUT_MS, connector }),
 
@@ -38,7 +41,7 @@ export function routesFeature(context: ServiceContext, connector: TlsConnector =
       registerSecrets(context, request.credentials);
       const batchId = randomUUID();
       const controller = new AbortController();
-      const deps = { identity, store, connector, logger };
+      const deps = { identity, store, connector, logger, knownFingerprints };
       logger.info(`batch ${batchId}: ${request.targets.length} target(s), ${request.targets.map((t) => `${t.settings.address} (${t.settings.security})`).join(', ')}`);
       // Per target, in the order they finish: the route list first, so a UI reacting to the result already shows
       // the new route (Connected column). Chained so the batch's routes:done comes after every result.

@@ -1,4 +1,4 @@
-import { PageLayout } from '../../app/PageLayout';
+import { PageLayout } from '../../components/PageLayout';
 
 export function CertificatesPage() {
   return (

@@ -3,7 +3,7 @@ import Alert from '@mui/material/Alert';
 import LinearProgress from '@mui/material/LinearProgress';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
-import { PageLayout } from '../../app/PageLayout';
+import { PageLayout } from '../../components/PageLayout';
 import { useEvent } from '../../api/use-event';
 import { useRequest } from '../../api/use-request';
 import { LogTable } from './LogTable';

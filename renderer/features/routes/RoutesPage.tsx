@@ -12,7 +12,7 @@ import Typography from '@mui/material/Typography';
 import RefreshIcon from '@mui/icons-material/Refresh';
 import type { LocalRoute } from '../../../shared/domain/route';
 import { useApi } from '../../api/ApiProvider';
-import { PageLayout } from '../../app/PageLayout';
+import { PageLayout } from '../../components/PageLayout';
 import { RoutesTable } from './RoutesTable';
 import { useLocalRoutes } from './use-local-routes';
 

@@ -5,7 +5,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import RefreshIcon from '@mui/icons-material/Refresh';
-import { PageLayout } from '../../app/PageLayout';
+import { PageLayout } from '../../components/PageLayout';
 import { useRequest } from '../../api/use-request';
 import { AdaptersTable } from './AdaptersTable';
 import { ClientIdentitySection } from './ClientIdentitySection';

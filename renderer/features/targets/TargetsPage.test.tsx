@@ -12,10 +12,9 @@ import { discoveredTarget as discovered, FINGERPRINT } from '../../test-utils/ta
 import { TargetsPage } from './TargetsPage';
 
 // The real dialog belongs to another feature; this stand-in shows which targets the view handed over.
-vi.mock('../add-route/AddRouteDialog', () => ({
-  AddRouteDialog: ({ open, targets }: { open: boolean; targets: DiscoveredTarget[] }) =>
-    open ? <div role="dialog" aria-label="Add Route">{targets.map((t) => t.hostname).join(', ')}</div> : null,
-}));
+function StandInDialog({ open, targets }: { open: boolean; targets: DiscoveredTarget[] }) {
+  return open ? <div role="dialog" aria-label="Add Route">{targets.map((t) => t.hostname).join(', ')}</div> : null;
+}
 
 const LAB1 = adapter('lab1', '10.77.1.2');
 const LAB2 = adapter('lab2', '10.77.2.2');
@@ -40,7 +39,7 @@ function setup(options: { startupSearch?: { hosts: string[]; ranges: string[] };
     .respond('discovery:start', { searchId: 's1' })
     .respond('discovery:cancel', { cancelled: true });
   const user = userEvent.setup();
-  renderWithApi(options.strict ? <StrictMode><TargetsPage /></StrictMode> : <TargetsPage />, api);
+  renderWithApi(options.strict ? <StrictMode><TargetsPage AddRouteDialog={StandInDialog} /></StrictMode> : <TargetsPage AddRouteDialog={StandInDialog} />, api);
   return { api, user };
 }
 

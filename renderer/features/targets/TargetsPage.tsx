@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
 import Button from '@mui/material/Button';
 import InputAdornment from '@mui/material/InputAdornment';
 import Stack from '@mui/material/Stack';
@@ -6,10 +6,9 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import AddLinkOutlined from '@mui/icons-material/AddLinkOutlined';
 import FilterListOutlined from '@mui/icons-material/FilterListOutlined';
-import { targetKey } from '../../../shared/domain/target';
-import { PageLayout } from '../../app/PageLayout';
+import { targetKey, type DiscoveredTarget } from '../../../shared/domain/target';
+import { PageLayout } from '../../components/PageLayout';
 import { useRequest } from '../../api/use-request';
-import { AddRouteDialog } from '../add-route/AddRouteDialog';
 import { adapterKey, defaultAdapterChoice } from './AdapterChoice';
 import { SearchFeedback } from './SearchFeedback';
 import { DEFAULT_TIMEOUT_MS, SearchPanel, splitEntries, splitRanges, type SearchFields } from './SearchPanel';
@@ -33,7 +32,18 @@ function emptyTableText(discovery: DiscoveryState, hiddenByFilter: boolean): str
   return 'No search yet: tick the adapters and press Broadcast Search, or search a host or range.';
 }
 
-export function TargetsPage() {
+/** What the Targets view needs of the Add Route dialog; the app plugs the real one in (features never import each other). */
+export interface AddRouteDialogSlotProps {
+  open: boolean;
+  targets: DiscoveredTarget[];
+  onClose: () => void;
+}
+
+export interface TargetsPageProps {
+  AddRouteDialog: ComponentType<AddRouteDialogSlotProps>;
+}
+
+export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
   const adapters = useRequest('network:adapters', {});
   const info = useRequest('app:info', {});
   const startupSearch = info.data?.startupSearch ?? null;

@@ -13,8 +13,8 @@ export interface FakeTargetOptions {
   fingerprint?: string | null;
   /** Milliseconds to wait before answering (a slow target or long path). */
   delayMs?: number;
-  /** Answer with these bytes instead of a reply (malformed datagrams). */
-  reply?: (request: Uint8Array) => Uint8Array[];
+  /** Answer with these bytes instead of a reply (malformed datagrams); `asker` is where the request came from. */
+  reply?: (request: Uint8Array, asker: { address: string; port: number }) => Uint8Array[];
   /** Answer only once this settles: lets a test prove something happened before this target replied. */
   hold?: Promise<void>;
   /** Never answer (a host without TwinCAT). */
@@ -58,7 +58,7 @@ export async function startFakeTarget(options: FakeTargetOptions, port = 0): Pro
     target.requests++;
     if (options.silent) return;
     const replies = options.reply
-      ? options.reply(bytes)
+      ? options.reply(bytes, { address: remote.address, port: remote.port })
       : [encodeDiscoveryReply({ netId, hostname, os: WIN10_BLOB, twincat: { major: 3, minor: 1, build: 4024 }, fingerprint })];
     const send = (): void => {
       for (const reply of replies) socket.send(reply, remote.port, remote.address);

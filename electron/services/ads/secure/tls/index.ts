@@ -1,4 +1,5 @@
-/** Public API of the TLS 1.2 client engine for Secure ADS (see spec secure-ads-wire §2). */
-export { connectTls, type TlsClientOptions, type TlsClientConnection } from './client';
+/** Public API of the TLS 1.2 client engine that speaks Secure ADS. */
+export { connectTls } from './connect';
+export type { TlsClientOptions, TlsClientConnection } from './config';
 export { TlsError, type TlsErrorCode } from './tls-error';
 export { derivePsk } from './psk';

@@ -118,3 +118,8 @@ export class TlsFatal extends TlsError {
 export function decodeError(what: string): TlsFatal {
   return new TlsFatal('decode-error', `malformed ${what} from server`, 'decode_error');
 }
+
+/** The caller's verifyServer threw: its error is what the connection rejects with, after a bad_certificate alert. */
+export class ServerRejected {
+  constructor(readonly reason: unknown) {}
+}

@@ -2,11 +2,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeUdpMessage, encodeDiscoveryRequest, interpretDiscoveryReply } from '../../shared/protocol/udp48899';
-import type { CliIo } from '../cli/command';
-import { simCommand } from '../cli/commands/sim';
-import { runCli } from '../cli/run-cli';
-import { udpExchange } from './test-support';
+import { decodeUdpMessage, encodeDiscoveryRequest, interpretDiscoveryReply } from '../../../shared/protocol/udp48899';
+import type { CliIo } from '../command';
+import { simCommand } from './sim';
+import { runCli } from '../run-cli';
+import { udpExchange } from '../../sim/test-support';
 
 // Addresses 127.0.96.x belong to this file.
 
