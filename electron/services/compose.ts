@@ -9,6 +9,7 @@ import { resolveHosts } from './network/resolve-hosts';
 import { APP_NAME, APP_VERSION } from './app/version';
 import { routesFeature } from './routes/routes-feature';
 import { discoveryFeature } from './discovery/ipc-feature';
+import { serverConfigFeature } from './server-config/server-config-feature';
 
 export interface AppServices {
   context: ServiceContext;
@@ -30,7 +31,7 @@ function appFeature(context: ServiceContext): { handlers: PartialHandlers } {
 }
 
 /** Features register here; each owns its channels and cleans up after itself. */
-const features: FeatureFactory[] = [appFeature, discoveryFeature, routesFeature];
+const features: FeatureFactory[] = [appFeature, discoveryFeature, routesFeature, serverConfigFeature];
 
 export function composeServices(options: {
   dataDir: string;

@@ -5,6 +5,7 @@ import { secureRequests } from './channels/secure';
 import { identityRequests } from './channels/identity';
 import { discoveryEvents, discoveryRequests } from './channels/discovery';
 import { knownFingerprintsEvents, knownFingerprintsRequests } from './channels/known-fingerprints';
+import { serverConfigRequests } from './channels/server-config';
 
 /**
  * The one IPC contract. Each feature keeps its channels in `channels/<feature>.ts` and is merged here;
@@ -17,6 +18,7 @@ export const requestChannels = {
   ...identityRequests,
   ...discoveryRequests,
   ...knownFingerprintsRequests,
+  ...serverConfigRequests,
 } as const;
 
 export const eventChannels = {

@@ -5,6 +5,8 @@ import { probeCommand } from './probe';
 import { addRouteCommand } from './add-route';
 import { simCommand } from './sim';
 import { knownFingerprintsCommand } from './known-fingerprints';
+import { serverConfigCommand } from './server-config';
+import { restartCommand } from './restart';
 
 /** Every `adsroute` subcommand; each feature adds its own module here. */
-export const commands: CliCommand[] = [decodeCommand, discoverCommand, probeCommand, addRouteCommand, knownFingerprintsCommand, simCommand];
+export const commands: CliCommand[] = [decodeCommand, discoverCommand, probeCommand, addRouteCommand, knownFingerprintsCommand, serverConfigCommand, restartCommand, simCommand];
