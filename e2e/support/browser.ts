@@ -33,7 +33,7 @@ export interface BrowserSession {
  * A Chromium with a new, empty profile. With a namespace, Chromium itself runs inside it (through a wrapper script),
  * so its network is the lab's; Playwright still drives it over a pipe, which no namespace affects.
  */
-export async function launchChromium(options: { namespace?: LabNamespace } = {}): Promise<BrowserSession> {
+export async function launchChromium(options: { namespace?: LabNamespace; locale?: string } = {}): Promise<BrowserSession> {
   const scratch = await mkdtemp(join(tmpdir(), 'ars-e2e-browser-'));
   let executablePath = chromiumExecutable();
   if (options.namespace) {
@@ -51,6 +51,8 @@ export async function launchChromium(options: { namespace?: LabNamespace } = {})
       headless: true,
       // The app honours reduced motion, so checks (axe contrast, screenshots) see settled dialogs, not fades.
       reducedMotion: 'reduce',
+      // The UI follows the browser language: tests and screenshots say which one they read, not the machine's.
+      locale: options.locale ?? 'en-US',
     });
     return {
       context,

@@ -4,6 +4,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Reads all of standard input (for --password-stdin). */
   readStdin: () => Promise<string>;
+  /** Environment variables secrets may come from (ADSROUTE_PASSWORD, ...); absent in tests that do not set any. */
+  env?: Readonly<Record<string, string | undefined>>;
   /** Resolves when the user asks to stop (SIGINT/SIGTERM); long-running commands await it. */
   interrupted: Promise<void>;
 }

@@ -15,6 +15,7 @@ const io: CliIo = {
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString('utf8');
   },
+  env: process.env,
   interrupted,
 };
 

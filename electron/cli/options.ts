@@ -13,7 +13,9 @@ export const PORT_OVERRIDE_OPTIONS = {
 export const PSK_OPTIONS = {
   'psk-identity': { type: 'string' },
   'psk-password': { type: 'string' },
+  'psk-password-stdin': { type: 'boolean' },
   'psk-key': { type: 'string' },
+  'psk-key-stdin': { type: 'boolean' },
 } as const;
 
 export const TIMEOUT_OPTION = {

@@ -10,6 +10,7 @@ import { APP_NAME, APP_VERSION } from './app/version';
 import { routesFeature } from './routes/routes-feature';
 import { discoveryFeature } from './discovery/ipc-feature';
 import { serverConfigFeature } from './server-config/server-config-feature';
+import { certificatesFeature } from './certificates/certificates-feature';
 
 export interface AppServices {
   context: ServiceContext;
@@ -31,7 +32,7 @@ function appFeature(context: ServiceContext): { handlers: PartialHandlers } {
 }
 
 /** Features register here; each owns its channels and cleans up after itself. */
-const features: FeatureFactory[] = [appFeature, discoveryFeature, routesFeature, serverConfigFeature];
+const features: FeatureFactory[] = [appFeature, discoveryFeature, routesFeature, (context) => certificatesFeature(context), (context) => serverConfigFeature(context)];
 
 export function composeServices(options: {
   dataDir: string;

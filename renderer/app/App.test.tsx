@@ -4,6 +4,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { App } from './App';
 import { FakeApi } from '../test-utils/fake-api';
+import { i18n, setLanguage } from '../i18n';
 
 const NAV_LABELS = ['Targets', 'Routes', 'Secure ADS server', 'Certificates', 'Log', 'Settings'];
 
@@ -91,5 +92,32 @@ describe('App shell', () => {
     render(<App api={api} />);
     expect(await screen.findByText('adapter list unavailable')).toBeTruthy();
     expect(screen.queryByText('Cannot reach the ADS Route Studio services')).toBeNull();
+  });
+
+  describe('language', () => {
+    afterEach(async () => {
+      localStorage.clear();
+      await setLanguage('en');
+      localStorage.clear();
+    });
+
+    it('switches the whole app to German from Settings, at once, and remembers the choice for the next start', async () => {
+      const user = userEvent.setup();
+      window.history.replaceState(null, '', '/#/settings');
+      const api = new FakeApi().respond('network:adapters', []);
+      render(<App api={api} />);
+      await user.click(screen.getByRole('combobox', { name: 'Language' }));
+      await user.click(await screen.findByRole('option', { name: 'Deutsch' }));
+
+      expect(await screen.findByRole('heading', { level: 1, name: 'Einstellungen' })).toBeTruthy();
+      const nav = within(screen.getByRole('navigation', { name: 'Hauptnavigation' }));
+      expect(nav.getAllByRole('link').map((link) => link.textContent)).toEqual([
+        'Zielsysteme', 'Routen', 'Secure-ADS-Server', 'Zertifikate', 'Protokoll', 'Einstellungen',
+      ]);
+      expect(document.title).toBe('Einstellungen – ADS Route Studio');
+      expect(document.documentElement.lang).toBe('de');
+      expect(localStorage.getItem('ads-route-studio.language')).toBe('de');
+      expect(i18n.language).toBe('de');
+    });
   });
 });

@@ -12,6 +12,7 @@ import Typography from '@mui/material/Typography';
 import LanOutlined from '@mui/icons-material/LanOutlined';
 import { navigation, type NavigationItem } from './navigation';
 import { ConnectionBanner } from './ConnectionBanner';
+import { useTranslation } from '../i18n';
 
 const DRAWER_WIDTH = 232;
 
@@ -27,9 +28,11 @@ function moveFocusInNav(event: KeyboardEvent<HTMLElement>): void {
 }
 
 export function AppFrame({ current, children }: { current: NavigationItem; children: ReactNode }) {
+  const { t } = useTranslation(['app', 'common']);
+  const pageLabel = t(`nav.${current.labelKey}`);
   useEffect(() => {
-    document.title = `${current.label} – ADS Route Studio`;
-  }, [current]);
+    document.title = t('windowTitle', { page: pageLabel });
+  }, [t, pageLabel]);
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
@@ -37,7 +40,7 @@ export function AppFrame({ current, children }: { current: NavigationItem; child
         <Toolbar variant="dense" sx={{ gap: 1.5 }}>
           <LanOutlined aria-hidden />
           <Typography component="p" variant="h6" sx={{ fontSize: '1.05rem', fontWeight: 600 }}>
-            ADS Route Studio
+            {t('common:appName')}
           </Typography>
         </Toolbar>
       </AppBar>
@@ -50,7 +53,7 @@ export function AppFrame({ current, children }: { current: NavigationItem; child
         }}
       >
         <Toolbar variant="dense" />
-        <Box component="nav" aria-label="Main" onKeyDown={moveFocusInNav}>
+        <Box component="nav" aria-label={t('nav.label')} onKeyDown={moveFocusInNav}>
           <List dense sx={{ px: 1 }}>
             {navigation.map((item) => {
               const selected = item.path === current.path;
@@ -64,7 +67,7 @@ export function AppFrame({ current, children }: { current: NavigationItem; child
                   sx={{ borderRadius: 1, mb: 0.25 }}
                 >
                   <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
-                  <ListItemText primary={item.label} />
+                  <ListItemText primary={t(`nav.${item.labelKey}`)} />
                 </ListItemButton>
                 </ListItem>
               );

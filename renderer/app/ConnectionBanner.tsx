@@ -3,9 +3,11 @@ import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
 import { useConnection } from '../api/ApiProvider';
+import { useTranslation } from '../i18n';
 
 /** Shown above every page while the services cannot be reached, with a way to try again. */
 export function ConnectionBanner() {
+  const { t } = useTranslation(['app', 'common']);
   const { failure, retry } = useConnection();
   const [retrying, setRetrying] = useState(false);
   if (failure === undefined) return null;
@@ -20,11 +22,11 @@ export function ConnectionBanner() {
       sx={{ mb: 2 }}
       action={
         <Button color="inherit" size="small" onClick={onRetry} disabled={retrying}>
-          {retrying ? 'Retrying…' : 'Retry'}
+          {retrying ? t('common:retrying') : t('common:retry')}
         </Button>
       }
     >
-      <AlertTitle>Cannot reach the ADS Route Studio services</AlertTitle>
+      <AlertTitle>{t('connection.title')}</AlertTitle>
       {failure}
     </Alert>
   );

@@ -12,12 +12,15 @@ import { ServerPage } from '../features/server/ServerPage';
 import { CertificatesPage } from '../features/certificates/CertificatesPage';
 import { LogPage } from '../features/log/LogPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import type { app } from '../i18n/locales/en/app';
+
+export type NavigationLabelKey = Exclude<keyof typeof app.nav, 'label'>;
 
 export interface NavigationItem {
   /** Hash path, e.g. "/routes" for "#/routes". */
   path: string;
-  /** Accessible name of the nav link and the page's h1. */
-  label: string;
+  /** Key of the nav link's text in the app catalogue (`app:nav.*`); pages use the same words for their h1. */
+  labelKey: NavigationLabelKey;
   icon: ReactElement;
   Page: ComponentType;
 }
@@ -29,12 +32,12 @@ function TargetsWithAddRoute() {
 
 /** The app's pages in nav order; the first is the default. */
 export const navigation: readonly NavigationItem[] = [
-  { path: '/targets', label: 'Targets', icon: <DnsOutlined />, Page: TargetsWithAddRoute },
-  { path: '/routes', label: 'Routes', icon: <AltRouteOutlined />, Page: RoutesPage },
-  { path: '/server', label: 'Secure ADS server', icon: <ShieldOutlined />, Page: ServerPage },
-  { path: '/certificates', label: 'Certificates', icon: <WorkspacePremiumOutlined />, Page: CertificatesPage },
-  { path: '/log', label: 'Log', icon: <ReceiptLongOutlined />, Page: LogPage },
-  { path: '/settings', label: 'Settings', icon: <SettingsOutlined />, Page: SettingsPage },
+  { path: '/targets', labelKey: 'targets', icon: <DnsOutlined />, Page: TargetsWithAddRoute },
+  { path: '/routes', labelKey: 'routes', icon: <AltRouteOutlined />, Page: RoutesPage },
+  { path: '/server', labelKey: 'server', icon: <ShieldOutlined />, Page: ServerPage },
+  { path: '/certificates', labelKey: 'certificates', icon: <WorkspacePremiumOutlined />, Page: CertificatesPage },
+  { path: '/log', labelKey: 'log', icon: <ReceiptLongOutlined />, Page: LogPage },
+  { path: '/settings', labelKey: 'settings', icon: <SettingsOutlined />, Page: SettingsPage },
 ];
 
 /** The item a hash path belongs to: an exact match or a sub-path ("/routes/x", "/routes?id=1"). */

@@ -4,6 +4,7 @@ import { routesEvents, routesRequests } from './channels/routes';
 import { secureRequests } from './channels/secure';
 import { identityRequests } from './channels/identity';
 import { discoveryEvents, discoveryRequests } from './channels/discovery';
+import { certificatesEvents, certificatesRequests } from './channels/certificates';
 import { knownFingerprintsEvents, knownFingerprintsRequests } from './channels/known-fingerprints';
 import { serverConfigRequests } from './channels/server-config';
 
@@ -17,6 +18,7 @@ export const requestChannels = {
   ...secureRequests,
   ...identityRequests,
   ...discoveryRequests,
+  ...certificatesRequests,
   ...knownFingerprintsRequests,
   ...serverConfigRequests,
 } as const;
@@ -25,6 +27,7 @@ export const eventChannels = {
   ...appEvents,
   ...routesEvents,
   ...discoveryEvents,
+  ...certificatesEvents,
   ...knownFingerprintsEvents,
 } as const;
 

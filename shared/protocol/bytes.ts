@@ -149,13 +149,3 @@ export class ByteWriter {
     return this.buffer.slice(0, this.length);
   }
 }
-
-export function readU32LE(bytes: Uint8Array, offset: number): number {
-  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(offset, true);
-}
-
-export function u32LE(value: number): Uint8Array {
-  const out = new Uint8Array(4);
-  new DataView(out.buffer).setUint32(0, value >>> 0, true);
-  return out;
-}

@@ -16,7 +16,7 @@ describe('windows-1252', () => {
     expect(isWindows1252('Ärger€')).toBe(true);
     expect(isWindows1252('密码')).toBe(false);
     expect(() => encodeWindows1252('pa😀ss')).toThrow(
-      expect.objectContaining({ code: 'unencodable-text', message: 'character 3 (U+1F600) cannot be written in Windows-1252' }),
+      expect.objectContaining({ code: 'unencodable-text', message: 'character 3 cannot be written in Windows-1252' }),
     );
     try {
       encodeWindows1252('geheimЖ');

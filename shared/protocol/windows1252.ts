@@ -19,7 +19,7 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return out;
 }
 
-/** Throws naming only the character position: the text may be a password. */
+/** Throws naming only the character position, never the character or its code point: the text may be a password. */
 export function encodeWindows1252(text: string): Uint8Array {
   const out: number[] = [];
   let position = 0;
@@ -29,7 +29,7 @@ export function encodeWindows1252(text: string): Uint8Array {
     if (mapped === undefined) {
       throw new ProtocolError(
         'unencodable-text',
-        `character ${position + 1} (U+${cp.toString(16).toUpperCase().padStart(4, '0')}) cannot be written in Windows-1252`,
+        `character ${position + 1} cannot be written in Windows-1252`,
       );
     }
     out.push(mapped);

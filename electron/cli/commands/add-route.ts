@@ -1,6 +1,8 @@
 import { isIP } from 'node:net';
 import { parseArgs } from '../run-cli';
 import { UsageError, type CliCommand, type CliIo } from '../command';
+import { readSecrets, SECRET_HELP, SECRET_STDIN_OPTIONS } from '../secrets';
+import { osLoginTextProblem } from '../../../shared/domain/login-text';
 import { hasOnePskSecret, interruptSignal, msOption, portOverrides, PORT_OVERRIDE_OPTIONS, PSK_OPTIONS, TIMEOUT_OPTION } from '../options';
 import { routesRequests } from '../../../shared/ipc/channels/routes';
 import { normalizeFingerprint } from '../../../shared/protocol/fingerprint';
@@ -26,13 +28,17 @@ Security:
                           band against "About TwinCAT" on the target) or --known-fingerprint, and --user with a password
   --known-fingerprint     SSC without --fingerprint: pin the fingerprint remembered for the target's NetId after an
                           earlier verified route (see \`adsroute known-fingerprints list\`); fails if none is known
-  --secure psk            pre-shared key: --psk-identity ID with --psk-password PW or --psk-key HEX
-  --secure ca             shared CA: --ca FILE --cert FILE --key FILE [--key-password P] [--ignore-cn]
+  --secure psk            pre-shared key: --psk-identity ID with a PSK password or a 64-hex key
+  --secure ca             shared CA: --ca FILE --cert FILE --key FILE [key password] [--ignore-cn]
   --secure none           plain ADS route over UDP 48899: --user with a password
 Credentials:
   --user U                OS account on the target
-  --password-stdin        read the password from standard input (preferred)
-  --password P            password on the command line (visible to other local users)
+  --password-stdin        read the password from standard input (preferred), or set ADSROUTE_PASSWORD
+  --password P            password as an argument (visible to other users of this computer)
+  --psk-password-stdin, --psk-password PW, ADSROUTE_PSK_PASSWORD   PSK password (a weak one can be guessed
+                          offline from a recorded handshake: prefer a 64-hex key)
+  --psk-key-stdin, --psk-key HEX, ADSROUTE_PSK_KEY                 PSK key as 64 hex digits
+  --key-password-stdin, --key-password P, ADSROUTE_KEY_PASSWORD     password of an encrypted --key
 Route:
   --route-name N          name of the route on this PC (default: the target's host name)
   --remote-route-name N   name of this PC's entry on the target (default: this PC's host name)
@@ -43,6 +49,8 @@ Route:
   --timeout MS            per step (default 5000)
   --udp-port N --ads-port N --tls-port N   other ports (labs and tests)
   --json                  print {ok, target, netId, mode, fingerprint, steps, error?}
+
+${SECRET_HELP}
 
 Exit status: 0 only when the route was created and verified, 1 otherwise, 2 on usage errors.`;
 
@@ -74,13 +82,13 @@ export function createAddRouteCommand(connector: TlsConnector = engineConnector)
           fingerprint: { type: 'string' },
           'known-fingerprint': { type: 'boolean' },
           user: { type: 'string' },
-          'password-stdin': { type: 'boolean' },
           password: { type: 'string' },
           ...PSK_OPTIONS,
           ca: { type: 'string' },
           cert: { type: 'string' },
           key: { type: 'string' },
           'key-password': { type: 'string' },
+          ...SECRET_STDIN_OPTIONS,
           'ignore-cn': { type: 'boolean' },
           'route-name': { type: 'string' },
           'remote-route-name': { type: 'string' },
@@ -118,7 +126,6 @@ export function createAddRouteCommand(connector: TlsConnector = engineConnector)
       const ports = portOverrides(values);
 
       const logBook = new LogBook();
-      for (const secret of secretsOf(credentials)) logBook.registerSecret(secret);
       const dataDir = values['data-dir'] ?? defaultDataDir();
       const identity = new IdentityService(dataDir);
       const knownFingerprints = new KnownFingerprintStore(dataDir, logBook.logger('known-fingerprints'));
@@ -203,29 +210,24 @@ async function readCredentials(mode: Mode, values: Record<string, string | boole
   if (mode === 'psk') {
     const identity = text('psk-identity');
     if (!identity) throw new UsageError('--secure psk needs --psk-identity');
-    if (!hasOnePskSecret({ 'psk-password': text('psk-password'), 'psk-key': text('psk-key') })) throw new UsageError('--secure psk needs --psk-password or --psk-key (one of them)');
-    if (text('psk-key') !== undefined && !/^[0-9a-fA-F]{64}$/.test(text('psk-key')!)) throw new UsageError('--psk-key must be 64 hex digits');
-    return { kind: 'psk', identity, password: text('psk-password'), keyHex: text('psk-key') };
+    const secrets = await readSecrets([['psk-password', 'psk-key']], values, io);
+    if (!hasOnePskSecret(secrets)) throw new UsageError('--secure psk needs a PSK password or key (one of them): --psk-password-stdin, --psk-key-stdin, ADSROUTE_PSK_PASSWORD or ADSROUTE_PSK_KEY');
+    if (secrets['psk-key'] !== undefined && !/^[0-9a-fA-F]{64}$/.test(secrets['psk-key'])) throw new UsageError('the PSK key must be 64 hex digits');
+    return { kind: 'psk', identity, password: secrets['psk-password'], keyHex: secrets['psk-key'] };
   }
   if (mode === 'ca') {
     const [caPath, certPath, keyPath] = [text('ca'), text('cert'), text('key')];
     if (!caPath || !certPath || !keyPath) throw new UsageError('--secure ca needs --ca, --cert and --key');
-    return { kind: 'ca', caPath, certPath, keyPath, keyPassword: text('key-password'), ignoreCn: values['ignore-cn'] === true };
+    const secrets = await readSecrets([['key-password']], values, io);
+    return { kind: 'ca', caPath, certPath, keyPath, keyPassword: secrets['key-password'], ignoreCn: values['ignore-cn'] === true };
   }
   const user = text('user');
   if (!user) throw new UsageError(`--secure ${mode} needs --user (an OS account on the target)`);
-  let password = text('password');
-  if (values['password-stdin'] === true) {
-    if (password !== undefined) throw new UsageError('use either --password or --password-stdin');
-    password = (await io.readStdin()).replace(/\r?\n$/, '');
-  }
-  if (password === undefined) throw new UsageError('a password is needed: --password-stdin (preferred) or --password');
+  const { password } = await readSecrets([['password']], values, io);
+  if (password === undefined) throw new UsageError('a password is needed: --password-stdin (preferred), ADSROUTE_PASSWORD or --password');
+  const textProblem = osLoginTextProblem(user, password);
+  if (textProblem) throw new UsageError(textProblem);
   return { kind: 'os', user, password };
-}
-
-function secretsOf(credentials: unknown): string[] {
-  const c = credentials as { password?: string; keyHex?: string; keyPassword?: string };
-  return [c.password, c.keyHex, c.keyPassword].filter((s): s is string => typeof s === 'string' && s.length > 0);
 }
 
 function toJson(result: TargetResult, mode: Mode): AddRouteJson {

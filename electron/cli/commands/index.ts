@@ -7,6 +7,7 @@ import { simCommand } from './sim';
 import { knownFingerprintsCommand } from './known-fingerprints';
 import { serverConfigCommand } from './server-config';
 import { restartCommand } from './restart';
+import { certCommand } from './cert';
 
 /** Every `adsroute` subcommand; each feature adds its own module here. */
-export const commands: CliCommand[] = [decodeCommand, discoverCommand, probeCommand, addRouteCommand, knownFingerprintsCommand, serverConfigCommand, restartCommand, simCommand];
+export const commands: CliCommand[] = [decodeCommand, discoverCommand, probeCommand, addRouteCommand, knownFingerprintsCommand, serverConfigCommand, restartCommand, simCommand, certCommand];

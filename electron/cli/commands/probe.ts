@@ -1,5 +1,6 @@
 import { parseArgs } from '../run-cli';
 import { UsageError, type CliCommand } from '../command';
+import { readSecrets, SECRET_HELP } from '../secrets';
 import { hasOnePskSecret, interruptSignal, msOption, portOverrides, PORT_OVERRIDE_OPTIONS, PSK_OPTIONS, TIMEOUT_OPTION } from '../options';
 import { formatFingerprint } from '../../../shared/protocol/fingerprint';
 import { engineConnector } from '../../services/ads/secure/default-connector';
@@ -19,9 +20,12 @@ Options:
   --psk-identity ID       do a PSK handshake instead (with --psk-password PW or --psk-key HEX)
   --psk-password PW       PSK password (key = SHA-256(upper(ID) + PW))
   --psk-key HEX           PSK key as 64 hex digits
+  --psk-password-stdin, --psk-key-stdin   read it from standard input instead
   --timeout MS            per check (default 3000)
   --udp-port N --ads-port N --tls-port N   other ports (labs and tests)
   --json                  print one JSON object
+
+${SECRET_HELP}
 
 Exit status: 0 when the host answered on at least one port, 1 when nothing answered, 2 on usage errors.`;
 
@@ -46,13 +50,14 @@ export function createProbeCommand(connector: TlsConnector = engineConnector): C
       if (!host || positionals.length > 1) throw new UsageError('give exactly one HOST');
       let psk: { identity: string; key: Uint8Array } | undefined;
       if (values['psk-identity'] !== undefined) {
-        if (!hasOnePskSecret(values)) throw new UsageError('--psk-identity needs --psk-password or --psk-key (one of them)');
+        const secrets = await readSecrets([['psk-password', 'psk-key']], values, io);
+        if (!hasOnePskSecret(secrets)) throw new UsageError('--psk-identity needs --psk-password or --psk-key (one of them)');
         try {
-          psk = resolvePsk({ identity: values['psk-identity'], password: values['psk-password'], keyHex: values['psk-key'] });
+          psk = resolvePsk({ identity: values['psk-identity'], password: secrets['psk-password'], keyHex: secrets['psk-key'] });
         } catch (error) {
           throw new UsageError(error instanceof RouteFailure ? error.message : String(error));
         }
-      } else if (values['psk-password'] !== undefined || values['psk-key'] !== undefined) {
+      } else if (values['psk-password'] !== undefined || values['psk-key'] !== undefined || values['psk-password-stdin'] || values['psk-key-stdin']) {
         throw new UsageError('--psk-password / --psk-key need --psk-identity');
       }
       const timeoutMs = msOption(values.timeout, 'timeout', 3000);

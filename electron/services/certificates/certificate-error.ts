@@ -6,7 +6,14 @@ export type CertificateErrorCode =
   | 'key-malformed'
   | 'key-password-required'
   | 'key-bad-password'
-  | 'key-unsupported';
+  | 'key-unsupported'
+  | 'file-refused'
+  | 'ca-missing'
+  | 'ca-invalid'
+  | 'ca-exists'
+  | 'ca-bad-password'
+  | 'invalid-name'
+  | 'not-confirmed';
 
 /** A certificate or key problem; messages name the file or field, never key material or passwords. */
 export class CertificateError extends TypedError {

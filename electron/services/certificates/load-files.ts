@@ -46,7 +46,7 @@ export async function loadPrivateKeyFile(path: string, password?: string): Promi
   return key.export({ format: 'pem', type: 'pkcs8' }).toString();
 }
 
-function parsePrivateKey(bytes: Buffer, password: string | undefined, name: string): KeyObject {
+export function parsePrivateKey(bytes: Buffer, password: string | undefined, name: string): KeyObject {
   const isPem = bytes.includes('-----BEGIN');
   const attempts: Array<Parameters<typeof createPrivateKey>[0]> = isPem
     ? [{ key: bytes, format: 'pem', passphrase: password }]

@@ -1,4 +1,4 @@
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createSelfSignedCertificate, describeCertificate } from '../certificates/index';
 import { readTextIfExists, writeFileAtomic } from '../files/atomic-write';
@@ -24,12 +24,37 @@ export async function loadOrCreateClientCertificate(dataDir: string, hostname: s
   const keyPath = join(dataDir, KEY_FILE);
   const [certPem, keyPem] = await Promise.all([readTextIfExists(certPath), readTextIfExists(keyPath)]);
   if (certPem && keyPem) return describe(certPem, keyPem);
+  return createClientCertificate(dataDir, hostname, false);
+}
+
+/**
+ * A new client certificate in place of the current one, which is kept as .bak: targets holding a self-signed route
+ * to this PC pinned the old fingerprint, and someone may need it back.
+ */
+export function regenerateClientCertificate(dataDir: string, hostname: string): Promise<ClientCertificate> {
+  return createClientCertificate(dataDir, hostname, true);
+}
+
+/** Changes whenever the certificate file is replaced, also by another process (the CLI, another window). */
+export async function clientCertificateStamp(dataDir: string): Promise<string | null> {
+  try {
+    const info = await stat(join(dataDir, CERT_FILE));
+    return `${info.mtimeMs}:${info.size}:${info.ino}`;
+  } catch {
+    return null;
+  }
+}
+
+async function createClientCertificate(dataDir: string, hostname: string, backup: boolean): Promise<ClientCertificate> {
+  const certPath = join(dataDir, CERT_FILE);
+  const keyPath = join(dataDir, KEY_FILE);
   await mkdir(dataDir, { recursive: true });
   const made = createSelfSignedCertificate({ commonName: `ADS Route Studio ${hostname}`.slice(0, 64) });
   // Key first: a certificate without its key would be useless and would block regeneration.
-  await writeFileAtomic(keyPath, made.keyPem, { mode: 0o600 });
+  await writeFileAtomic(keyPath, made.keyPem, { mode: 0o600, backup });
   await chmod(keyPath, 0o600).catch(() => undefined);
-  await writeFileAtomic(certPath, made.certPem);
+  if (backup) await chmod(`${keyPath}.bak`, 0o600).catch(() => undefined);
+  await writeFileAtomic(certPath, made.certPem, { backup });
   return describe(made.certPem, made.keyPem);
 }
 

@@ -1,9 +1,9 @@
 import { hostname as osHostname } from 'node:os';
-import { loadOrCreateClientCertificate, type ClientCertificate } from './client-certificate';
+import { clientCertificateStamp, loadOrCreateClientCertificate, regenerateClientCertificate, type ClientCertificate } from './client-certificate';
 import { readIdentitySettings, writeIdentitySettings } from './identity-settings';
 import { firstNonLoopbackAddress, localAddressFor, netIdForAddress } from './local-address';
 
-export { loadOrCreateClientCertificate, type ClientCertificate } from './client-certificate';
+export { CERT_FILE, KEY_FILE, loadOrCreateClientCertificate, type ClientCertificate } from './client-certificate';
 export { localAddressFor, netIdForAddress } from './local-address';
 
 export interface IdentitySummary {
@@ -16,20 +16,33 @@ export interface IdentitySummary {
 
 /** This PC as targets see it: client certificate, AMS NetId and host name (configured, else derived). */
 export class IdentityService {
-  private certificate: Promise<ClientCertificate> | null = null;
+  private certificate: { stamp: string | null; promise: Promise<ClientCertificate> } | null = null;
 
   constructor(
     private readonly dataDir: string,
     private readonly systemHostname: () => string = osHostname,
   ) {}
 
-  /** Created on first use; concurrent callers share the one generation. */
-  clientCertificate(): Promise<ClientCertificate> {
-    this.certificate ??= this.hostname().then((host) => loadOrCreateClientCertificate(this.dataDir, host));
-    this.certificate.catch(() => {
-      this.certificate = null;
+  /**
+   * Created on first use; concurrent callers share the one generation. Read again when the file changed, so a
+   * regeneration (here, in another window or by the CLI) is used by the next route at once.
+   */
+  async clientCertificate(): Promise<ClientCertificate> {
+    const stamp = await clientCertificateStamp(this.dataDir);
+    if (this.certificate?.stamp === stamp) return this.certificate.promise;
+    const promise = this.hostname().then((host) => loadOrCreateClientCertificate(this.dataDir, host));
+    const entry = { stamp, promise };
+    this.certificate = entry;
+    promise.catch(() => {
+      if (this.certificate === entry) this.certificate = null;
     });
-    return this.certificate;
+    return promise;
+  }
+
+  /** Replaces the client certificate (the old one is kept as .bak); targets that pinned the old one must be re-paired. */
+  async regenerate(): Promise<ClientCertificate> {
+    this.certificate = null;
+    return regenerateClientCertificate(this.dataDir, await this.hostname());
   }
 
   async hostname(): Promise<string> {

@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { LogBook } from './logger';
 
 describe('LogBook', () => {
-  it('masks registered secrets in every entry and sink', () => {
+  it('keeps every entry word for word and hands the same entry to each sink', () => {
     const book = new LogBook();
     const seen: string[] = [];
     book.addSink((entry) => seen.push(entry.message));
-    book.registerSecret('Pa55word!');
-    book.logger('routes').warn('login failed for Administrator with Pa55word!');
-    expect(book.recent()[0]?.message).toBe('login failed for Administrator with ***');
-    expect(seen).toEqual(['login failed for Administrator with ***']);
+    book.logger('routes').warn('route to 127.0.0.2 failed: auth-failed: wrong user name or password');
+    expect(book.recent()[0]?.message).toBe('route to 127.0.0.2 failed: auth-failed: wrong user name or password');
+    expect(seen).toEqual(['route to 127.0.0.2 failed: auth-failed: wrong user name or password']);
   });
 
   it('keeps only the newest entries up to its capacity', () => {

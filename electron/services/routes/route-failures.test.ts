@@ -97,6 +97,24 @@ describe('SSC failures', () => {
   });
 });
 
+describe('login text', () => {
+  for (const security of ['ssc', 'none'] as const) {
+    it(`${security}: a password outside Windows-1252 is refused before connecting, without quoting it`, async () => {
+      const target = await sim(security === 'ssc' ? '127.0.42.40' : '127.0.42.41');
+      const secret = 'geheim\u{1F511}';
+      const result = await one({ address: target.address, netId: target.netId, security }, { ...os, password: secret }, security === 'ssc' ? target.fingerprint : null);
+      expect(result.error?.code).toBe('invalid-input');
+      expect(result.error?.message).toMatch(/password contains a character TwinCAT cannot receive/);
+      expect(stepStatuses(kit.events)).toMatchObject({ resolve: 'failed' });
+      expect(stepStatuses(kit.events).connect).toBeUndefined();
+      expect(target.log().filter((e) => e.kind !== 'listening')).toEqual([]);
+      const shown = JSON.stringify([result, kit.events]);
+      expect(shown).not.toContain('geheim');
+      expect(shown).not.toMatch(/1F511|\u{1F511}/iu);
+    });
+  }
+});
+
 describe('PSK failures', () => {
   it('unknown identity and wrong password both give psk-unknown with a fix', async () => {
     const target = await sim('127.0.42.10');

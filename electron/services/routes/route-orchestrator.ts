@@ -21,6 +21,7 @@ import { AmsChannel } from '../ads/transport/ams-channel';
 import { UDP_SERVICE_PORT } from '../../../shared/protocol/udp48899';
 import type { LocalRouteStore } from './local-route-store';
 import { asFailure, StepRunner, type StepListener } from './step-runner';
+import { osLoginTextProblem } from '../../../shared/domain/login-text';
 
 export type RoutesAddRequest = ParsedRequestOf<'routes:add'>;
 type TargetRequest = RoutesAddRequest['targets'][number];
@@ -332,6 +333,8 @@ function checkCredentials(settings: RouteSettings, credentials: RouteCredentials
   if (credentials.kind !== needed) {
     throw new RouteFailure('invalid-input', `${settings.security.toUpperCase()} mode needs ${needed === 'os' ? 'a user name and password of the target' : needed === 'psk' ? 'a PSK identity and password or key' : 'CA, certificate and key files'}`, null);
   }
+  const textProblem = credentials.kind === 'os' ? osLoginTextProblem(credentials.user, credentials.password) : null;
+  if (textProblem) throw new RouteFailure('invalid-input', textProblem, 'retype it with Western European characters, as it is set on the target');
 }
 
 async function serverTrust(settings: RouteSettings, expected: string | null, outOfBand: boolean, credentials: RouteCredentials, deps: RouteDeps): Promise<ServerTrust> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RouteCredentials } from '../../../shared/domain/route';
+import { TypedError } from '../../../shared/typed-error';
 import type { PartialHandlers } from '../../ipc/handlers';
 import type { ServiceContext } from '../context';
 import { IdentityService } from '../identity/index';
@@ -38,8 +38,10 @@ export function routesFeature(context: ServiceContext, connector: TlsConnector =
       fetchServerCertificate({ host: request.address, port: request.tlsPort ?? SECURE_ADS_PORT, timeoutMs: CERTIFICATE_FETCH_TIMEOUT_MS, connector }),
 
     'routes:add': (request) => {
-      registerSecrets(context, request.credentials);
-      const batchId = randomUUID();
+      if (request.batchId !== undefined && batches.has(request.batchId)) {
+        throw new TypedError('duplicate-id', `A batch with id ${request.batchId} is already running`);
+      }
+      const batchId = request.batchId ?? randomUUID();
       const controller = new AbortController();
       const deps = { identity, store, connector, logger, knownFingerprints };
       logger.info(`batch ${batchId}: ${request.targets.length} target(s), ${request.targets.map((t) => `${t.settings.address} (${t.settings.security})`).join(', ')}`);
@@ -97,14 +99,4 @@ export function routesFeature(context: ServiceContext, connector: TlsConnector =
 
 function resultEvent(r: TargetResult) {
   return { target: r.target, ok: r.ok, netId: r.netId, fingerprint: r.fingerprint, error: r.error, ms: r.ms };
-}
-
-/** Last line of defence: should a secret ever reach a log line, the LogBook masks it. */
-function registerSecrets(context: ServiceContext, credentials: RouteCredentials): void {
-  if (credentials.kind === 'os') context.logBook.registerSecret(credentials.password);
-  if (credentials.kind === 'psk') {
-    if (credentials.password) context.logBook.registerSecret(credentials.password);
-    if (credentials.keyHex) context.logBook.registerSecret(credentials.keyHex);
-  }
-  if (credentials.kind === 'ca' && credentials.keyPassword) context.logBook.registerSecret(credentials.keyPassword);
 }

@@ -1,16 +1,10 @@
 import type { RouteError, RouteStep } from '../../../shared/domain/route';
+import type { EventOf } from '../../../shared/ipc/contract';
 import { RouteFailure } from '../ads/route-failure';
 
-export type StepStatus = 'running' | 'ok' | 'failed' | 'skipped';
-
-export interface StepEvent {
-  target: string;
-  step: RouteStep;
-  status: StepStatus;
-  ms: number | null;
-  detail: string | null;
-  error: RouteError | null;
-}
+/** A step as the contract's `routes:step` event carries it, before the batch it belongs to is stamped on. */
+export type StepEvent = Omit<EventOf<'routes:step'>, 'batchId'>;
+export type StepStatus = StepEvent['status'];
 
 export type StepListener = (event: StepEvent) => void;
 

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { RequestOf } from '../../../shared/ipc/contract';
@@ -8,6 +8,13 @@ import { FakeApi } from '../../test-utils/fake-api';
 import { renderWithApi } from '../../test-utils/render';
 import { AddRouteDialog } from './AddRouteDialog';
 import { discovered, FINGERPRINT, OTHER_FINGERPRINT, step } from './test-fixtures';
+
+// The dialog picks each batch's id itself; here they are b1, b2, … in order, so events can name them.
+const ids = vi.hoisted(() => ({ next: 0 }));
+vi.mock('../../api/request-id', () => ({ newRequestId: () => `b${++ids.next}` }));
+beforeEach(() => {
+  ids.next = 0;
+});
 
 const cx = discovered('CX-123', '10.77.1.10');
 // The dialog waits for typing to settle (400 ms) before it asks the resolver; jsdom under load can take a while more.
@@ -202,10 +209,47 @@ describe('Add Route dialog: PSK and plain logins', () => {
   });
 });
 
+describe('Add Route dialog: login text and PSK strength', () => {
+  afterEach(cleanup);
+
+  it('refuses a password TwinCAT cannot receive before anything is sent, without quoting it', async () => {
+    const api = fakeServices();
+    const user = open(api, [discovered('PLC-1', '10.77.1.20', { secureAds: false, fingerprint: null })]);
+    await toLogin(user);
+    await user.type(screen.getByRole('textbox', { name: 'User name' }), 'Administrator');
+    await user.type(screen.getByLabelText('Password'), 'пароль');
+    expect(screen.getAllByText(/password contains a character TwinCAT cannot receive/).length).toBeGreaterThan(0);
+    expect(screen.getByRole('button', { name: 'Add' })).toHaveProperty('disabled', true);
+    await user.keyboard('{Enter}');
+    expect(addRequests(api)).toEqual([]);
+    expect(document.body.textContent).not.toMatch(/[пароль]|043F/);
+    await user.clear(screen.getByLabelText('Password'));
+    await user.type(screen.getByLabelText('Password'), 'Grüße€');
+    expect(screen.getByRole('button', { name: 'Add' })).toHaveProperty('disabled', false);
+  });
+
+  it('warns about a weak PSK password and offers a random 64-hex key instead', async () => {
+    const api = fakeServices();
+    const user = open(api);
+    await user.click(screen.getByRole('radio', { name: 'Pre-Shared Key (PSK)' }));
+    await toLogin(user);
+    await user.type(screen.getByRole('textbox', { name: 'Identity' }), 'service');
+    await user.type(screen.getByLabelText(/^Key/), 'plc123');
+    expect(screen.getByText(/weak PSK password/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Use a random key' }));
+    expect(screen.queryByText(/weak PSK password/)).toBeNull();
+    expect(screen.getByText('64 hex digits: used as the key itself')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Add' }));
+    const credentials = addRequests(api)[0]?.credentials as { keyHex?: string; password?: string };
+    expect(credentials.keyHex).toMatch(/^[0-9a-f]{64}$/);
+    expect(credentials.password).toBeUndefined();
+  });
+});
+
 describe('Add Route dialog: progress', () => {
   afterEach(cleanup);
 
-  it('renders the live steps, even those that arrive before the batch id, and ends with a summary', async () => {
+  it('renders the live steps, even those that arrive before routes:add answers, and ends with a summary', async () => {
     const api = fakeServices();
     const answer = api.defer('routes:add');
     const user = open(api, [discovered('PLC-1', '10.77.1.20', { secureAds: false, fingerprint: null })]);

@@ -9,7 +9,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import type { DiscoveredTarget } from '../../../shared/domain/target';
 import { useRequest } from '../../api/use-request';
-import { compareFingerprint, credentialsFor, emptyLogin, missingLoginFields, type LoginFields, type LoginMethod } from './login';
+import { compareFingerprint, credentialsFor, emptyLogin, loginTextProblem, missingLoginFields, type LoginFields, type LoginMethod } from './login';
 import { LoginStep } from './LoginStep';
 import { ResultsTable } from './ResultsTable';
 import { addressOf, hasErrors, initialForm, securityOf, settingsFor, validateForm, type RouteForm, type TargetEntry } from './route-form';
@@ -225,8 +225,9 @@ function LoginPhase(props: LoginPhaseProps) {
   }
   const allGreen = method !== 'ssc' || targets.every((target) => matched[target.address] !== undefined);
   const fingerprintOk = allGreen || outOfBand;
-  const ready = missing.length === 0 && fingerprintOk;
-  const reason = missing.length > 0 ? `Fill in ${missing.join(', ')}` : !fingerprintOk ? 'Compare the fingerprint first' : '';
+  const textProblem = loginTextProblem(method, login);
+  const ready = missing.length === 0 && textProblem === null && fingerprintOk;
+  const reason = missing.length > 0 ? `Fill in ${missing.join(', ')}` : textProblem !== null ? textProblem : !fingerprintOk ? 'Compare the fingerprint first' : '';
 
   return (
     <>

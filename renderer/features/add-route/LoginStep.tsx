@@ -6,9 +6,10 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { FingerprintCheck, type FingerprintCheckProps } from './FingerprintCheck';
-import { isPskKeyHex, type LoginFields, type LoginMethod } from './login';
-import { PathField } from './PathField';
-import { SecretField } from './SecretField';
+import Button from '@mui/material/Button';
+import { isPskKeyHex, isWeakPskPassword, loginTextProblem, randomPskKeyHex, type LoginFields, type LoginMethod } from './login';
+import { PathField } from '../../components/PathField';
+import { SecretField } from '../../components/SecretField';
 
 /** The SSC login shows the fingerprint check, so the step takes everything that check needs. */
 interface LoginStepProps extends FingerprintCheckProps {
@@ -24,14 +25,15 @@ const INTRO: Record<LoginMethod, string> = {
   ca: 'Files on the machine running the ADS Route Studio services, issued by the CA the target trusts (.pem or .der).',
 };
 
-function OsLogin({ fields, onFieldsChange }: Pick<LoginStepProps, 'fields' | 'onFieldsChange'>) {
+function OsLogin({ method, fields, onFieldsChange }: Pick<LoginStepProps, 'method' | 'fields' | 'onFieldsChange'>) {
+  const problem = loginTextProblem(method, fields);
   return (
     <Stack spacing={2}>
       <Alert severity="info" role="note" sx={{ py: 0 }}>
         Beckhoff CX and TwinCAT/BSD factory images use Administrator / 1
       </Alert>
       <TextField label="User name" value={fields.user} onChange={(event) => onFieldsChange({ user: event.target.value })} size="small" fullWidth required autoFocus slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false, autoCapitalize: 'off' } }} />
-      <SecretField label="Password" value={fields.password} onChange={(password) => onFieldsChange({ password })} toggleLabel="Show password" />
+      <SecretField label="Password" value={fields.password} onChange={(password) => onFieldsChange({ password })} toggleLabel="Show password" error={problem !== null} helperText={problem ?? undefined} />
     </Stack>
   );
 }
@@ -49,6 +51,21 @@ function PskLogin({ fields, onFieldsChange }: Pick<LoginStepProps, 'fields' | 'o
         required
         helperText={fields.pskKey === '' ? 'The password of the identity, or the key itself as 64 hex digits' : hex ? '64 hex digits: used as the key itself' : 'A password: the key is derived from identity and password'}
       />
+      {isWeakPskPassword(fields.pskKey) && (
+        <Alert
+          severity="warning"
+          role="note"
+          action={
+            <Button color="inherit" size="small" onClick={() => onFieldsChange({ pskKey: randomPskKeyHex() })}>
+              Use a random key
+            </Button>
+          }
+        >
+          A weak PSK password: whoever records one connection can try passwords offline, because the PSK suites have no
+          forward secrecy. Use a long random password, or the key itself as 64 hex digits (configure the same key on the
+          target).
+        </Alert>
+      )}
     </Stack>
   );
 }

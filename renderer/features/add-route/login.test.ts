@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareFingerprint, credentialsFor, emptyLogin, isPskKeyHex, missingLoginFields } from './login';
+import { compareFingerprint, credentialsFor, emptyLogin, isPskKeyHex, isWeakPskPassword, loginTextProblem, missingLoginFields, randomPskKeyHex } from './login';
 import { FINGERPRINT } from './test-fixtures';
 
 const colons = (FINGERPRINT.toUpperCase().match(/../g) ?? []).join(':');
@@ -34,5 +34,20 @@ describe('login credentials', () => {
     expect(credentialsFor('ssc', { ...emptyLogin, user: ' Administrator ', password: ' 1 ' })).toEqual({ kind: 'os', user: 'Administrator', password: ' 1 ' });
     expect(missingLoginFields('none', emptyLogin)).toEqual(['User name']);
     expect(missingLoginFields('ca', { ...emptyLogin, caPath: '/tmp/ca.pem' })).toEqual(['Client certificate', 'Private key']);
+  });
+
+  it('calls a short or single-class PSK password weak, a long mixed one or a 64-hex key not', () => {
+    for (const weak of ['1', 'plc123', 'Administrator', 'Summer2024!', 'abcdefghijklmnop']) expect(isWeakPskPassword(weak)).toBe(true);
+    for (const strong of ['', 'ab'.repeat(32), 'correct-Horse-battery-Staple-9', 'kX9#mQ2$vL7!pR4&']) expect(isWeakPskPassword(strong)).toBe(false);
+    expect(randomPskKeyHex()).toMatch(/^[0-9a-f]{64}$/);
+    expect(randomPskKeyHex()).not.toBe(randomPskKeyHex());
+  });
+
+  it('names a login that TwinCAT cannot receive only for the methods that send an OS login', () => {
+    const fields = { ...emptyLogin, user: 'Administrator', password: 'pass😀' };
+    expect(loginTextProblem('ssc', fields)).toMatch(/password contains a character/);
+    expect(loginTextProblem('none', fields)).toMatch(/password contains a character/);
+    expect(loginTextProblem('psk', fields)).toBeNull();
+    expect(loginTextProblem('ssc', { ...fields, password: 'Grüße' })).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { osLoginTextProblem } from '../../../shared/domain/login-text';
 import type { RouteCredentials } from '../../../shared/domain/route';
 import { normalizeFingerprint } from '../../../shared/protocol/fingerprint';
 import type { SecureMethod } from './route-form';
@@ -64,6 +65,28 @@ export function missingLoginFields(method: LoginMethod, fields: LoginFields): st
         ? [['CA certificate', fields.caPath], ['Client certificate', fields.certPath], ['Private key', fields.keyPath]]
         : [['User name', fields.user]];
   return required.filter(([, value]) => value.trim() === '').map(([label]) => label);
+}
+
+/** Entries that are filled in but cannot be sent: the reason, which never quotes the secret. */
+export function loginTextProblem(method: LoginMethod, fields: LoginFields): string | null {
+  return method === 'ssc' || method === 'none' ? osLoginTextProblem(fields.user.trim(), fields.password) : null;
+}
+
+/**
+ * A PSK password a recorded handshake lets anyone guess offline (the PSK suites have no forward secrecy): roughly,
+ * less than 80 bits even if its characters were random. A 64-hex key is never weak; it is the key itself.
+ */
+export function isWeakPskPassword(entry: string): boolean {
+  if (entry === '' || isPskKeyHex(entry)) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((re) => re.test(entry)).length;
+  const alphabet = [0, 26, 52, 62, 94][classes]!;
+  return entry.length * Math.log2(alphabet) < 80;
+}
+
+/** A fresh random PSK as 64 hex digits, to be configured on the target as its key. */
+export function randomPskKeyHex(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export type CompareResult = 'empty' | 'match' | 'differ' | 'malformed';

@@ -1,14 +1,8 @@
-import { useState } from 'react';
 import type { LocalRoute } from '../../../shared/domain/route';
-import { useEvent } from '../../api/use-event';
-import { useRequest } from '../../api/use-request';
+import { useLiveQuery } from '../../api/use-live-query';
 
 /** This PC's routes: loaded once, then replaced by every `routes:changed` the services push. */
 export function useLocalRoutes(): { routes: LocalRoute[] | undefined; loading: boolean; error: string | undefined; reload(): void } {
-  const request = useRequest('routes:list', {});
-  const [pushed, setPushed] = useState<{ routes: LocalRoute[]; after: LocalRoute[] | undefined } | undefined>(undefined);
-  useEvent('routes:changed', (event) => setPushed({ routes: event.routes, after: request.data }));
-  // A reload answered after the last push is newer than it; a push after the last answer wins.
-  const routes = pushed && pushed.after === request.data ? pushed.routes : request.data;
-  return { routes, loading: request.loading && !routes, error: request.error?.message, reload: request.reload };
+  const query = useLiveQuery('routes:list', {}, 'routes:changed', (event) => event.routes);
+  return { routes: query.data, loading: query.loading, error: query.error?.message, reload: query.reload };
 }

@@ -8,18 +8,20 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Paper from '@mui/material/Paper';
 import type { NetworkAdapter } from '../../../shared/domain/network';
+import { useTranslation } from '../../i18n';
 
-const COLUMNS = ['Name', 'IPv4 address', 'Netmask', 'Broadcast', 'Link-local'] as const;
+const COLUMNS = ['name', 'address', 'netmask', 'broadcast', 'linkLocal'] as const;
 
 /** One row per adapter address (an adapter with two addresses has two rows). */
 export function AdaptersTable({ adapters }: { adapters: readonly NetworkAdapter[] }) {
+  const { t } = useTranslation(['settings', 'common']);
   return (
     <TableContainer component={Paper} variant="outlined">
-      <Table aria-label="Network adapters">
+      <Table aria-label={t('adapters.table')}>
         <TableHead>
           <TableRow>
             {COLUMNS.map((column) => (
-              <TableCell key={column}>{column}</TableCell>
+              <TableCell key={column}>{t(`adapters.${column}`)}</TableCell>
             ))}
           </TableRow>
         </TableHead>
@@ -27,7 +29,7 @@ export function AdaptersTable({ adapters }: { adapters: readonly NetworkAdapter[
           {adapters.length === 0 ? (
             <TableRow>
               <TableCell colSpan={COLUMNS.length} sx={{ color: 'text.secondary' }}>
-                No network adapter with an IPv4 address was found. Connect a cable or check the adapter settings.
+                {t('adapters.none')}
               </TableCell>
             </TableRow>
           ) : (
@@ -40,12 +42,12 @@ export function AdaptersTable({ adapters }: { adapters: readonly NetworkAdapter[
                 <TableCell>
                   {adapter.linkLocal ? (
                     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-                      <span>Yes</span>
+                      <span>{t('common:yes')}</span>
                       {/* 169.254.x.x usually means no DHCP lease: a common reason a search finds nothing. */}
-                      <Chip label="link-local" color="warning" title="No DHCP lease: the adapter picked a 169.254.x.x address itself" />
+                      <Chip label={t('adapters.linkLocalChip')} color="warning" title={t('adapters.linkLocalHint')} />
                     </Stack>
                   ) : (
-                    'No'
+                    t('common:no')
                   )}
                 </TableCell>
               </TableRow>

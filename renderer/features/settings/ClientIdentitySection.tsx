@@ -13,9 +13,12 @@ import { formatFingerprint } from '../../../shared/protocol/fingerprint';
 import { isNetId } from '../../../shared/protocol/netid';
 import { useApi } from '../../api/ApiProvider';
 import { useRequest } from '../../api/use-request';
+import { useFormat, useTranslation } from '../../i18n';
 
 /** The Secure ADS client certificate of this PC and the NetId / host name it presents to targets. */
 export function ClientIdentitySection() {
+  const { t } = useTranslation(['settings', 'common']);
+  const format = useFormat();
   const api = useApi();
   const { data, error, loading, reload } = useRequest('identity:get', {});
   const [draft, setDraft] = useState<{ localNetId: string; hostname: string } | null>(null);
@@ -47,13 +50,12 @@ export function ClientIdentitySection() {
   return (
     <Box component="section" aria-labelledby="identity-heading" sx={{ mb: 4 }}>
       <Typography variant="h2" component="h2" id="identity-heading" sx={{ mb: 1 }}>
-        This PC
+        {t('identity.heading')}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
-        The certificate this PC presents for Secure ADS. A target stores its fingerprint when a self-signed route is
-        added.
+        {t('identity.description')}
       </Typography>
-      {loading && !data && <LinearProgress aria-label="Loading this PC's identity" sx={{ mb: 1 }} />}
+      {loading && !data && <LinearProgress aria-label={t('identity.loading')} sx={{ mb: 1 }} />}
       {error && (
         <Alert severity="error" sx={{ mb: 1 }}>
           {error.message}
@@ -64,41 +66,41 @@ export function ClientIdentitySection() {
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
             <Box>
               <Typography variant="caption" color="text.secondary" component="div">
-                Client certificate fingerprint (SHA-256)
+                {t('identity.fingerprint')}
               </Typography>
               <Typography component="div" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }} data-testid="client-fingerprint">
                 {formatFingerprint(data.fingerprint, 'grouped')}
               </Typography>
             </Box>
-            <Tooltip title={copied ? 'Copied' : 'Copy fingerprint'}>
-              <IconButton aria-label="Copy client certificate fingerprint" onClick={() => void copy()}>
+            <Tooltip title={copied ? t('common:copied') : t('identity.copyFingerprint')}>
+              <IconButton aria-label={t('identity.copyFingerprintLabel')} onClick={() => void copy()}>
                 <ContentCopyIcon fontSize="small" />
               </IconButton>
             </Tooltip>
           </Stack>
           <Typography variant="body2" color="text.secondary">
-            {data.subject}, valid until {data.notAfter.slice(0, 10)}
+            {t('identity.validUntil', { subject: data.subject, date: format.date(data.notAfter) })}
           </Typography>
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
             <TextField
-              label="Local AMS NetId"
+              label={t('identity.netId')}
               size="small"
               value={values.localNetId}
               error={netIdInvalid}
-              helperText={netIdInvalid ? 'Six numbers 0–255, e.g. 192.168.1.20.1.1' : 'Sent to targets as this PC\u2019s NetId'}
+              helperText={netIdInvalid ? t('identity.netIdInvalid') : t('identity.netIdHelp')}
               onChange={(event) => setDraft({ ...values, localNetId: event.target.value.trim() })}
             />
             <TextField
-              label="Host name"
+              label={t('identity.hostname')}
               size="small"
               value={values.hostname}
               error={hostnameInvalid}
-              helperText={hostnameInvalid ? '1 to 31 characters' : 'Route name this PC gets on targets'}
+              helperText={hostnameInvalid ? t('identity.hostnameInvalid') : t('identity.hostnameHelp')}
               onChange={(event) => setDraft({ ...values, hostname: event.target.value })}
             />
             <Box>
               <Button variant="outlined" onClick={() => void save()} disabled={draft === null || netIdInvalid || hostnameInvalid}>
-                Save
+                {t('common:save')}
               </Button>
             </Box>
           </Stack>

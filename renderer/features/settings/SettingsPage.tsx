@@ -9,23 +9,26 @@ import { PageLayout } from '../../components/PageLayout';
 import { useRequest } from '../../api/use-request';
 import { AdaptersTable } from './AdaptersTable';
 import { ClientIdentitySection } from './ClientIdentitySection';
+import { LanguageSection } from './LanguageSection';
+import { useTranslation } from '../../i18n';
 
 function NetworkAdaptersSection() {
+  const { t } = useTranslation('settings');
   const { data, error, loading, reload } = useRequest('network:adapters', {});
   return (
     <Box component="section" aria-labelledby="adapters-heading">
       <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 1 }}>
         <Typography variant="h2" component="h2" id="adapters-heading">
-          Network adapters
+          {t('adapters.heading')}
         </Typography>
         <Button size="small" startIcon={<RefreshIcon />} onClick={reload} disabled={loading}>
-          Refresh adapters
+          {t('adapters.refresh')}
         </Button>
       </Stack>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
-        The IPv4 adapters of this PC; a broadcast search sends to each of them.
+        {t('adapters.description')}
       </Typography>
-      {loading && <LinearProgress aria-label="Loading network adapters" sx={{ mb: 1 }} />}
+      {loading && <LinearProgress aria-label={t('adapters.loading')} sx={{ mb: 1 }} />}
       {error && (
         <Alert severity="error" sx={{ mb: 1 }}>
           {error.message}
@@ -37,8 +40,10 @@ function NetworkAdaptersSection() {
 }
 
 export function SettingsPage() {
+  const { t } = useTranslation('settings');
   return (
-    <PageLayout title="Settings" description="This PC as ADS Route Studio sees it.">
+    <PageLayout title={t('title')} description={t('description')}>
+      <LanguageSection />
       <ClientIdentitySection />
       <NetworkAdaptersSection />
     </PageLayout>

@@ -4,21 +4,10 @@ import { secureHandshake } from './secure-handshake';
 import type { TlsConnector } from './secure-transport';
 import { connectTcp } from '../transport/tcp-stream';
 import { refusedFix } from './tls-failure';
+import type { ResponseOf } from '../../../../shared/ipc/contract';
 
-export interface ServerCertificateSummary {
-  fingerprint: string;
-  subject: string;
-  issuer: string;
-  notBefore: string;
-  notAfter: string;
-  selfSigned: boolean;
-}
-
-export interface ServerCertificateResult {
-  certificate: ServerCertificateSummary;
-  cipherSuite: string;
-  handshakeMs: number;
-}
+export type ServerCertificateResult = ResponseOf<'secure:server-certificate'>;
+export type ServerCertificateSummary = ServerCertificateResult['certificate'];
 
 let throwaway: { certPem: string; keyPem: string } | null = null;
 

@@ -1,16 +1,8 @@
 import { decodeError } from './tls-error';
 
-export function concatBytes(...parts: Uint8Array[]): Uint8Array {
-  let total = 0;
-  for (const p of parts) total += p.length;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+import { concatBytes, toHex } from '../../../../../shared/protocol/bytes';
+
+export { concatBytes, toHex };
 
 export function u8(value: number): Uint8Array {
   return Uint8Array.of(value & 0xff);
@@ -38,11 +30,6 @@ export function vector(prefixBytes: 1 | 2 | 3, body: Uint8Array): Uint8Array {
   return concatBytes(prefix, body);
 }
 
-export function toHex(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += b.toString(16).padStart(2, '0');
-  return s;
-}
 
 export function bytesToBigInt(bytes: Uint8Array): bigint {
   return bytes.length === 0 ? 0n : BigInt(`0x${toHex(bytes)}`);
@@ -62,7 +49,7 @@ export function bigIntToBytes(value: bigint): Uint8Array {
  * Reads a peer-supplied structure; every overrun becomes a decode_error TlsFatal naming `what`,
  * so a hostile length field can never surface as a RangeError.
  */
-export class ByteReader {
+export class BigEndianReader {
   private at = 0;
   constructor(
     private readonly bytes: Uint8Array,

@@ -2,7 +2,7 @@
  * Encoders for what the client sends and strict decoders for what the server sends
  * (RFC 5246 §7.4, RFC 4492 / 8422 for ECDHE, RFC 4279 for PSK). Decoders throw TlsFatal only.
  */
-import { ByteReader, bytesToBigInt, concatBytes, u16, u24, vector } from './bytes';
+import { BigEndianReader, bytesToBigInt, concatBytes, u16, u24, vector } from './bytes';
 import type { SignatureHash } from './crypto-primitives';
 import { TlsFatal, decodeError } from './tls-error';
 
@@ -166,7 +166,7 @@ export interface ServerHello {
 }
 
 export function parseServerHello(body: Uint8Array): ServerHello {
-  const r = new ByteReader(body, 'ServerHello');
+  const r = new BigEndianReader(body, 'ServerHello');
   const version = r.u16();
   const random = r.take(32);
   const sessionId = r.vector(1);
@@ -175,7 +175,7 @@ export function parseServerHello(body: Uint8Array): ServerHello {
   const compression = r.u8();
   const extensions = new Map<number, Uint8Array>();
   if (r.remaining > 0) {
-    const ext = new ByteReader(r.vector(2), 'ServerHello extensions');
+    const ext = new BigEndianReader(r.vector(2), 'ServerHello extensions');
     while (ext.remaining > 0) {
       const type = ext.u16();
       const data = ext.vector(2);
@@ -188,15 +188,15 @@ export function parseServerHello(body: Uint8Array): ServerHello {
 }
 
 export function parseEcPointFormats(data: Uint8Array): number[] {
-  const r = new ByteReader(data, 'ec_point_formats extension');
+  const r = new BigEndianReader(data, 'ec_point_formats extension');
   const formats = [...r.vector(1, 1)];
   r.end();
   return formats;
 }
 
 export function parseCertificateList(body: Uint8Array): Uint8Array[] {
-  const r = new ByteReader(body, 'Certificate');
-  const list = new ByteReader(r.vector(3), 'Certificate');
+  const r = new BigEndianReader(body, 'Certificate');
+  const list = new BigEndianReader(r.vector(3), 'Certificate');
   r.end();
   const chain: Uint8Array[] = [];
   while (list.remaining > 0) {
@@ -223,7 +223,7 @@ export interface DheServerParams extends SignedParams {
 }
 
 export function parseDheServerKeyExchange(body: Uint8Array): DheServerParams {
-  const r = new ByteReader(body, 'ServerKeyExchange');
+  const r = new BigEndianReader(body, 'ServerKeyExchange');
   const p = r.vector(2, 1);
   const g = r.vector(2, 1);
   const ys = r.vector(2, 1);
@@ -242,7 +242,7 @@ export interface EcdheServerParams extends SignedParams {
 const NAMED_CURVE = 3;
 
 export function parseEcdheServerKeyExchange(body: Uint8Array): EcdheServerParams {
-  const r = new ByteReader(body, 'ServerKeyExchange');
+  const r = new BigEndianReader(body, 'ServerKeyExchange');
   const curveType = r.u8();
   if (curveType !== NAMED_CURVE) throw new TlsFatal('handshake-failure', 'server used an explicit EC curve', 'illegal_parameter');
   const group = r.u16();
@@ -255,7 +255,7 @@ export function parseEcdheServerKeyExchange(body: Uint8Array): EcdheServerParams
 }
 
 export function parsePskServerKeyExchange(body: Uint8Array): { hint: Uint8Array } {
-  const r = new ByteReader(body, 'ServerKeyExchange');
+  const r = new BigEndianReader(body, 'ServerKeyExchange');
   const hint = r.vector(2);
   r.end();
   return { hint };
@@ -268,12 +268,12 @@ export interface CertificateRequest {
 }
 
 export function parseCertificateRequest(body: Uint8Array): CertificateRequest {
-  const r = new ByteReader(body, 'CertificateRequest');
+  const r = new BigEndianReader(body, 'CertificateRequest');
   const certificateTypes = [...r.vector(1, 1)];
-  const algs = new ByteReader(r.vector(2, 2), 'CertificateRequest');
+  const algs = new BigEndianReader(r.vector(2, 2), 'CertificateRequest');
   const signatureAlgorithms: number[] = [];
   while (algs.remaining > 0) signatureAlgorithms.push(algs.u16());
-  const cas = new ByteReader(r.vector(2), 'CertificateRequest');
+  const cas = new BigEndianReader(r.vector(2), 'CertificateRequest');
   const authorities: Uint8Array[] = [];
   while (cas.remaining > 0) authorities.push(cas.vector(2, 1));
   r.end();

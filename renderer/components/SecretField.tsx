@@ -15,10 +15,11 @@ interface SecretFieldProps {
   autoComplete?: string;
   autoFocus?: boolean;
   required?: boolean;
+  error?: boolean;
 }
 
 /** A password-like field with a show/hide toggle; the browser never offers to store what is typed here. */
-export function SecretField({ label, value, onChange, toggleLabel, helperText, autoComplete = 'off', autoFocus, required }: SecretFieldProps) {
+export function SecretField({ label, value, onChange, toggleLabel, helperText, autoComplete = 'off', autoFocus, required, error }: SecretFieldProps) {
   const [shown, setShown] = useState(false);
   return (
     <TextField
@@ -29,6 +30,7 @@ export function SecretField({ label, value, onChange, toggleLabel, helperText, a
       size="small"
       fullWidth
       required={required}
+      error={error}
       autoFocus={autoFocus}
       helperText={helperText}
       slotProps={{

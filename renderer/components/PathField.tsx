@@ -2,13 +2,29 @@ import { useId, useRef } from 'react';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { useApi } from '../../api/ApiProvider';
+import { useApi } from '../api/ApiProvider';
 
 /**
  * A file path on the machine running the services. The text is the source of truth: the picker only helps where the
  * platform reveals a path (Electron); in a browser it fills the bare name, which the user completes.
  */
-export function PathField({ label, value, onChange, autoFocus, helperText }: { label: string; value: string; onChange(value: string): void; autoFocus?: boolean; helperText?: string }) {
+export function PathField({
+  label,
+  value,
+  onChange,
+  autoFocus,
+  helperText,
+  required = true,
+  accept = '.pem,.der,.crt,.cer,.key',
+}: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  autoFocus?: boolean;
+  helperText?: string;
+  required?: boolean;
+  accept?: string;
+}) {
   const api = useApi();
   const picker = useRef<HTMLInputElement>(null);
   const id = useId();
@@ -21,7 +37,7 @@ export function PathField({ label, value, onChange, autoFocus, helperText }: { l
         onChange={(event) => onChange(event.target.value)}
         size="small"
         fullWidth
-        required
+        required={required}
         autoFocus={autoFocus}
         helperText={helperText}
         slotProps={{ htmlInput: { spellCheck: false } }}
@@ -35,7 +51,7 @@ export function PathField({ label, value, onChange, autoFocus, helperText }: { l
         hidden
         tabIndex={-1}
         aria-hidden
-        accept=".pem,.der,.crt,.cer,.key"
+        accept={accept}
         onChange={(event) => {
           const file = event.target.files?.[0];
           // Electron reveals the real path; a browser only the name, which the user completes.

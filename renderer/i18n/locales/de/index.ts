@@ -1,0 +1,4 @@
+// One line per namespace, in alphabetical order; the same names as the English index (a missing one is a type error).
+export { app } from './app';
+export { common } from './common';
+export { settings } from './settings';

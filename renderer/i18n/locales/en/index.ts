@@ -1,0 +1,4 @@
+// One line per namespace, in alphabetical order; the German index lists the same names.
+export { app } from './app';
+export { common } from './common';
+export { settings } from './settings';
