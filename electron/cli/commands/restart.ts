@@ -33,9 +33,8 @@ export function createRestartCommand(connector?: SystemSessionConnector): CliCom
       if (!address || positionals.length > 1) throw new UsageError('give exactly one TARGET');
       const mode = values.mode;
       if (mode !== 'config' && mode !== 'run') throw new UsageError('--mode config|run is required');
-      const connection = await connectionFrom(address, values);
+      const connection = await connectionFrom(address, values, io);
       const logBook = new LogBook();
-      for (const s of [connection.target.psk?.password, connection.target.psk?.keyHex, connection.target.ca?.keyPassword]) if (s) logBook.registerSecret(s);
       const logger = logBook.logger('restart');
       const dataDir = connection.dataDir ?? defaultDataDir();
       const service = new ServerConfigService({ dataDir, logger, connect: connector ?? systemSessionConnector({ dataDir, localNetId: connection.localNetId, timeoutMs: connection.timeoutMs, logger }) });

@@ -71,8 +71,7 @@ export function createServerConfigCommand(connector?: SystemSessionConnector): C
       const changes = await changesFor(sub, values, io);
       const logBook = new LogBook();
       const logger = logBook.logger('server-config');
-      const connection = address === undefined ? null : await connectionFrom(address, values);
-      for (const s of [connection?.target.psk?.password, connection?.target.psk?.keyHex, connection?.target.ca?.keyPassword]) if (s) logBook.registerSecret(s);
+      const connection = address === undefined ? null : await connectionFrom(address, values, io);
       const dataDir = connection?.dataDir ?? (values['data-dir'] as string | undefined) ?? defaultDataDir();
       const service = new ServerConfigService({
         dataDir,

@@ -3,7 +3,8 @@ import { normalizeFingerprint } from '../../../shared/protocol/fingerprint';
 import { targetConnectionSchema, type TargetConnection } from '../../../shared/ipc/channels/server-config';
 import { discoverHost } from '../../services/ads/udp/udp-discover';
 import { RouteFailure } from '../../services/ads/route-failure';
-import { UsageError } from '../command';
+import { UsageError, type CliIo } from '../command';
+import { readSecrets } from '../secrets';
 import { PORT_OVERRIDE_OPTIONS, PSK_OPTIONS, TIMEOUT_OPTION, hasOnePskSecret, msOption, portOverrides } from '../options';
 
 /** How server-config and restart reach a target: the connection options of add-route, for the route that exists. */
@@ -26,7 +27,7 @@ export const CONNECTION_OPTIONS = {
 export const CONNECTION_USAGE = `Connection (the route this PC already has to TARGET, as for add-route):
   --secure none|psk|ssc|ca   plain ADS (default) or Secure ADS
   --fingerprint FP           ssc: the target's pinned certificate fingerprint
-  --psk-identity ID --psk-password PW | --psk-key HEX   psk
+  --psk-identity ID with --psk-password-stdin | --psk-key-stdin (or ADSROUTE_PSK_PASSWORD / ADSROUTE_PSK_KEY)   psk
   --via-ca F --via-cert F --via-key F [--via-key-password P] [--via-ignore-cn]   ca (this PC's CA files)
   --netid NETID              the target's AMS NetId (default: ask it over UDP 48899)
   --local-netid NETID        this PC's AMS NetId
@@ -43,7 +44,7 @@ export interface ConnectionArgs {
   timeoutMs: number;
 }
 
-export async function connectionFrom(address: string, values: Values): Promise<ConnectionArgs> {
+export async function connectionFrom(address: string, values: Values, io: CliIo): Promise<ConnectionArgs> {
   const text = (name: string) => values[name] as string | undefined;
   const mode = (text('secure') ?? 'none') as TargetConnection['mode'];
   if (!['none', 'psk', 'ssc', 'ca'].includes(mode)) throw new UsageError('--secure must be none, psk, ssc or ca');
@@ -61,8 +62,12 @@ export async function connectionFrom(address: string, values: Values): Promise<C
   if (mode === 'psk') {
     const identity = text('psk-identity');
     if (!identity) throw new UsageError('--secure psk needs --psk-identity');
-    if (!hasOnePskSecret({ 'psk-password': text('psk-password'), 'psk-key': text('psk-key') })) throw new UsageError('--secure psk needs --psk-password or --psk-key (one of them)');
-    psk = { identity, ...(text('psk-password') !== undefined ? { password: text('psk-password')! } : {}), ...(text('psk-key') !== undefined ? { keyHex: text('psk-key')! } : {}) };
+    if (values['secret-stdin'] === true && (values['psk-password-stdin'] === true || values['psk-key-stdin'] === true)) {
+      throw new UsageError('standard input holds one secret: give the connection PSK with --psk-password/--psk-key or their environment variables');
+    }
+    const secrets = await readSecrets([['psk-password', 'psk-key']], values, io);
+    if (!hasOnePskSecret(secrets)) throw new UsageError('--secure psk needs a PSK password or key (one of them): --psk-password-stdin, --psk-key-stdin, ADSROUTE_PSK_PASSWORD or ADSROUTE_PSK_KEY');
+    psk = { identity, ...(secrets['psk-password'] !== undefined ? { password: secrets['psk-password'] } : {}), ...(secrets['psk-key'] !== undefined ? { keyHex: secrets['psk-key'] } : {}) };
   }
   let ca: TargetConnection['ca'] = null;
   if (mode === 'ca') {

@@ -1,7 +1,7 @@
 import type { PartialHandlers } from '../../ipc/handlers';
 import type { ServiceContext } from '../context';
 import { TypedError } from '../../../shared/typed-error';
-import type { ServerChange, ServerPlace, TargetConnection } from '../../../shared/ipc/channels/server-config';
+import type { ServerChange } from '../../../shared/ipc/channels/server-config';
 import { writeLocalFolderSetting } from './local-folder-setting';
 import { generatePskSecret, ServerConfigService, toServerError } from './server-config-service';
 import { restartTarget, uploadFile, verifyTarget } from './target-actions';
@@ -14,38 +14,20 @@ const BATCH_CONCURRENCY = 8;
 export function serverConfigFeature(context: ServiceContext, connect: SystemSessionConnector = defaultSystemSessionConnector(context)): { handlers: PartialHandlers } {
   const logger = context.logBook.logger('server-config');
   const service = new ServerConfigService({ dataDir: context.dataDir, connect, logger });
-  const secret = (value: string | undefined) => {
-    if (value) context.logBook.registerSecret(value);
-  };
-  const registerTargetSecrets = (targets: TargetConnection[]) => {
-    for (const t of targets) {
-      secret(t.psk?.password);
-      secret(t.psk?.keyHex);
-      secret(t.ca?.keyPassword);
-    }
-  };
-  const targetsOf = (places: ServerPlace[]) => places.flatMap((p) => (p.kind === 'target' ? [p.target] : []));
 
   const handlers: PartialHandlers = {
     'server-config:read': async (request) => {
-      registerTargetSecrets(targetsOf(request.places));
       return inBatches(request.places, (place) => service.read(place));
     },
     'server-config:apply': async (request) => {
-      registerTargetSecrets(targetsOf(request.places));
       const change = request.change as ServerChange;
-      if (change.kind === 'add-psk') secret(change.secret);
-      if (change.kind === 'set-tls') secret(change.keyPassword);
       return inBatches(request.places, (place, index) => service.apply(place, change, request.revisions?.[index] ?? null));
     },
     'server-config:generate-psk': (request) => {
       const generated = generatePskSecret(request.identity);
-      secret(generated.secret);
-      secret(generated.keyHex);
       return generated;
     },
     'server-config:state': async (request) => {
-      registerTargetSecrets(request.targets);
       return inBatches(request.targets, async (target) => {
         const place = service.placeName({ kind: 'target', target });
         try {
@@ -56,16 +38,12 @@ export function serverConfigFeature(context: ServiceContext, connect: SystemSess
       });
     },
     'server-config:restart': async (request) => {
-      registerTargetSecrets(request.targets);
       return inBatches(request.targets, (target) => restartTarget(service, target, request.mode, logger));
     },
     'server-config:verify': async (request) => {
-      registerTargetSecrets(request.targets);
-      if (request.check.kind === 'psk') secret(request.check.secret);
       return inBatches(request.targets, (target) => verifyTarget(service, target, request.check));
     },
     'server-config:upload': async (request) => {
-      registerTargetSecrets(request.targets);
       return inBatches(request.targets, (target) => uploadFile(service, target, request.localPath, request.remotePath, logger));
     },
     'server-config:set-local-folder': async (request) => {
