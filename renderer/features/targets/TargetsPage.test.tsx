@@ -42,7 +42,7 @@ function setup(options: { startupSearch?: { hosts: string[]; ranges: string[] };
   const api = new FakeApi()
     .respond('network:adapters', [LAB1, LAB2, NO_DHCP])
     .respond('routes:list', options.routes ?? [])
-    .respond('app:info', { name: 'ADS Route Studio', version: '0.1.0', transport: 'web', platform: 'linux', hostname: 'pc', startupSearch: options.startupSearch ?? null })
+    .respond('app:info', { name: 'ADS Route Studio', version: '0.1.0', transport: 'web', platform: 'linux', hostname: 'pc', startupSearch: options.startupSearch ?? null, dataDir: { path: '/data', kind: 'default' } })
     .respond('discovery:start', { searchId: 's1' })
     .respond('discovery:cancel', { cancelled: true });
   const user = userEvent.setup();

@@ -1,4 +1,5 @@
 // One line per namespace, in alphabetical order; the same names as the English index (a missing one is a type error).
 export { app } from './app';
 export { common } from './common';
+export { dataFolder } from './dataFolder';
 export { settings } from './settings';

@@ -1,4 +1,5 @@
 // One line per namespace, in alphabetical order; the German index lists the same names.
 export { app } from './app';
 export { common } from './common';
+export { dataFolder } from './dataFolder';
 export { settings } from './settings';
