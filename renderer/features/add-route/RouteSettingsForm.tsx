@@ -185,7 +185,7 @@ export function RouteSettingsForm({ form, errors, onChange, onTargetChange }: Ro
         <RadioChoice label="Secure ADS method" value={form.method} options={METHODS} onChange={(method) => onChange({ method })} disabled={!form.secure} helper={form.secure ? 'TLS 1.2 on TCP 8016' : 'Plain ADS on TCP 48898: the login travels unencrypted'} />
         {form.secure && withoutSecure.length > 0 && (
           <Alert severity="warning" role="note" sx={{ mt: 1 }}>
-            {withoutSecure.join(', ')} did not announce Secure ADS in discovery; the route may fail.
+            {withoutSecure.join(', ')} {withoutSecure.length === 1 ? 'does' : 'do'} not offer Secure ADS: left out, unless you confirm a plain ADS route for it in the next step. The others keep Secure ADS.
           </Alert>
         )}
       </Box>

@@ -24,6 +24,14 @@ const routeResultSchema = z.object({
   ms: z.number(),
 });
 
+/**
+ * compared: the user's pasted fingerprint matched the handshake (green); out-of-band: the user ticked that they
+ * verified the shown fingerprint another way; known: the handshake showed the fingerprint remembered for this NetId
+ * after an earlier verified route.
+ */
+export const fingerprintBasisSchema = z.enum(['compared', 'out-of-band', 'known']);
+export type FingerprintBasis = z.infer<typeof fingerprintBasisSchema>;
+
 export const routesRequests = {
   /** Starts creating routes to one or many targets; progress arrives as routes:step / routes:done events. */
   'routes:add': {
@@ -33,17 +41,26 @@ export const routesRequests = {
         batchId: z.string().regex(/^[\w-]{8,64}$/).optional(),
         targets: z
           .array(
-            z.object({
-              settings: routeSettingsSchema,
-              /** For SSC: the fingerprint the user compared (normalised); null only with fingerprintVerifiedOutOfBand. */
-              expectedFingerprint: fingerprintText.nullable().default(null),
-            }),
+            z
+              .object({
+                settings: routeSettingsSchema,
+                /**
+                 * SSC: the fingerprint this route pins, normalised. Required for SSC: there is no "accept any
+                 * certificate"; the tick for an out-of-band check pins the fingerprint the user was shown too.
+                 */
+                expectedFingerprint: fingerprintText.nullable().default(null),
+                /** How the user came to trust that fingerprint; logged and shown in the fingerprint step. */
+                fingerprintBasis: fingerprintBasisSchema.default('compared'),
+              })
+              .superRefine((target, context) => {
+                if (target.settings.security === 'ssc' && target.expectedFingerprint === null) {
+                  context.addIssue({ code: 'custom', path: ['expectedFingerprint'], message: 'a self-signed (SSC) route needs the fingerprint it pins' });
+                }
+              }),
           )
           .min(1)
           .max(256),
         credentials: routeCredentialsSchema,
-        /** The user ticked "I verified this fingerprint another way": logged, and SSC proceeds without a compare. */
-        fingerprintVerifiedOutOfBand: z.boolean().default(false),
         concurrency: z.number().int().min(1).max(MAX_ROUTE_CONCURRENCY).default(DEFAULT_ROUTE_CONCURRENCY),
         ports: z
           .object({ udp: z.number().int().optional(), ads: z.number().int().optional(), tls: z.number().int().optional() })
