@@ -211,10 +211,10 @@ export async function writeListenerSwitches(stateDir: string, switches: Listener
  * Stores StaticRoutes.xml (atomically, previous version kept as .bak). An existing file is changed in place, entry by
  * entry, so whatever else it holds (comments, Mqtt, SubRoutes, unknown elements) stays as it was.
  */
-export async function writeStaticRoutes(stateDir: string, content: StaticRoutesContent): Promise<void> {
+export async function writeStaticRoutes(stateDir: string, content: StaticRoutesContent, options: { routesOnly?: boolean } = {}): Promise<void> {
   const path = join(stateDir, STATIC_ROUTES_FILE);
   const existing = await readTextIfExists(path);
-  const text = existing === null ? freshStaticRoutes(content) : syncStaticRoutes(existing, content, path);
+  const text = existing === null ? freshStaticRoutes(content) : syncStaticRoutes(existing, content, path, options.routesOnly === true);
   if (text === existing) return;
   await mkdir(stateDir, { recursive: true });
   await writeFileAtomic(path, text, { backup: true, mode: 0o600 });
@@ -243,24 +243,9 @@ function freshStaticRoutes(content: StaticRoutesContent): string {
 }
 
 /** The edits that turn the file into `content`; entries that already match are not touched. */
-function syncStaticRoutes(existing: string, content: StaticRoutesContent, path: string): string {
+function syncStaticRoutes(existing: string, content: StaticRoutesContent, path: string, routesOnly: boolean): string {
   try {
-    const model = readStaticRoutes(existing);
-    const edits: StaticRoutesEdit[] = [{ kind: 'set-secure-only', on: content.secureOnly }];
-    const secrets = new Map(readPskSecrets(existing).map((p) => [p.identity.toUpperCase(), p.secret]));
-    const wanted = new Map(content.psk.map((p) => [p.identity.toUpperCase(), p]));
-    for (const [key, secret] of secrets) {
-      if (wanted.get(key)?.secret !== secret) edits.push({ kind: 'remove-psk', identity: key });
-    }
-    for (const [key, p] of wanted) {
-      if (secrets.get(key) !== p.secret) edits.push({ kind: 'add-psk', identity: p.identity, secret: p.secret });
-    }
-    if (content.ca) {
-      const { caPath, certPath, keyPath, keyPwd, ignoreCn } = content.ca;
-      edits.push({ kind: 'set-tls', ca: caPath, cert: certPath, key: keyPath, ignoreCn, ...(keyPwd !== undefined ? { keyPassword: keyPwd } : {}) });
-    } else if (model.tls) {
-      edits.push({ kind: 'clear-tls' });
-    }
+    const edits: StaticRoutesEdit[] = routesOnly ? [] : serverEdits(existing, content);
     // A route is rewritten only when what the simulator knows of it changed; its other content (SubRoutes,
     // Unidirectional, unknown elements) is otherwise kept as written.
     const stored = storedRoutes(existing, path);
@@ -276,6 +261,27 @@ function syncStaticRoutes(existing: string, content: StaticRoutesContent, path: 
   } catch (error) {
     throw new SimStateError(`${path}: cannot be updated (${error instanceof Error ? error.message : 'edit failed'}); fix or remove the file`);
   }
+}
+
+/** The edits that make SecureOnly, the PSK identities and the CA entry those of `content`. */
+function serverEdits(existing: string, content: StaticRoutesContent): StaticRoutesEdit[] {
+  const model = readStaticRoutes(existing);
+  const edits: StaticRoutesEdit[] = [{ kind: 'set-secure-only', on: content.secureOnly }];
+  const secrets = new Map(readPskSecrets(existing).map((p) => [p.identity.toUpperCase(), p.secret]));
+  const wanted = new Map(content.psk.map((p) => [p.identity.toUpperCase(), p]));
+  for (const [key, secret] of secrets) {
+    if (wanted.get(key)?.secret !== secret) edits.push({ kind: 'remove-psk', identity: key });
+  }
+  for (const [key, p] of wanted) {
+    if (secrets.get(key) !== p.secret) edits.push({ kind: 'add-psk', identity: p.identity, secret: p.secret });
+  }
+  if (content.ca) {
+    const { caPath, certPath, keyPath, keyPwd, ignoreCn } = content.ca;
+    edits.push({ kind: 'set-tls', ca: caPath, cert: certPath, key: keyPath, ignoreCn, ...(keyPwd !== undefined ? { keyPassword: keyPwd } : {}) });
+  } else if (model.tls) {
+    edits.push({ kind: 'clear-tls' });
+  }
+  return edits;
 }
 
 /** The routes as the simulator reads them, by name; an entry it cannot read counts as different (and is replaced). */

@@ -76,13 +76,23 @@ export async function uploadFile(
   try {
     checkRemotePath(remotePath);
     const data = new Uint8Array(await readFile(localPath));
-    await service.withSession(target, async (session) => {
-      await session.files.write(remotePath, data);
-      const back = await session.files.read(remotePath);
-      if (!back || !sameBytes(back, data)) throw new TypedError('write-failed', `${remotePath} read back different from what was written`);
+    const written = await service.withSession(target, async (session) => {
+      let path = remotePath;
+      try {
+        await session.files.write(path, data);
+      } catch (error) {
+        // The file service cannot create folders: a target without CACerts/ gets the file next to StaticRoutes.xml.
+        const base = path.replace(/^.*[\\/]/, '');
+        if ((error as { code?: string }).code !== 'ads-not-found' || base === path) throw error;
+        path = base;
+        await session.files.write(path, data);
+      }
+      const back = await session.files.read(path);
+      if (!back || !sameBytes(back, data)) throw new TypedError('write-failed', `${path} read back different from what was written`);
+      return path;
     });
-    logger.info(`${place}: uploaded ${remotePath} (${data.length} bytes)`);
-    return { place, ok: true, remotePath, error: null };
+    logger.info(`${place}: uploaded ${written} (${data.length} bytes)`);
+    return { place, ok: true, remotePath: written, error: null };
   } catch (error) {
     return { place, ok: false, remotePath, error: toServerError(error) };
   }
