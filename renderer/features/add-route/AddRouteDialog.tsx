@@ -10,6 +10,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { DiscoveredTarget } from '../../../shared/domain/target';
 import { useRequest } from '../../api/use-request';
+import { useTranslation } from '../../i18n';
 import { credentialsFor, emptyLogin, loginTextProblem, missingLoginFields, type LoginFields, type LoginMethod } from './login';
 import { LoginStep } from './LoginStep';
 import { ResultsTable } from './ResultsTable';
@@ -275,7 +276,10 @@ function LoginPhase(props: LoginPhaseProps) {
     trusts[target.address] = trust;
     if (trust.kind === 'decided') decisions[target.address] = trust;
   }
-  const reason = blockedReason(missing, loginTextProblem(method, login), targets, trusts, props.included);
+  const { t: tChecks } = useTranslation('loginChecks');
+  const textField = loginTextProblem(method, login);
+  const textProblem = textField === null ? null : tChecks(textField === 'user' ? 'userCharset' : 'passwordCharset');
+  const reason = blockedReason(missing, textProblem, targets, trusts, props.included);
   const ready = reason === '';
 
   return (

@@ -2,4 +2,5 @@
 export { app } from './app';
 export { common } from './common';
 export { dataFolder } from './dataFolder';
+export { loginChecks } from './login-checks';
 export { settings } from './settings';
