@@ -12,6 +12,7 @@ import { routesFeature } from './routes/routes-feature';
 import { discoveryFeature } from './discovery/ipc-feature';
 import { serverConfigFeature } from './server-config/server-config-feature';
 import { certificatesFeature } from './certificates/certificates-feature';
+import { targetRoutesFeature } from './target-routes/target-routes-feature';
 
 export interface AppServices {
   context: ServiceContext;
@@ -33,7 +34,7 @@ function appFeature(context: ServiceContext, dataDirKind: DataDirKind): { handle
 }
 
 /** Features register here; each owns its channels and cleans up after itself. */
-const features: FeatureFactory[] = [discoveryFeature, routesFeature, (context) => certificatesFeature(context), (context) => serverConfigFeature(context)];
+const features: FeatureFactory[] = [discoveryFeature, routesFeature, (context) => certificatesFeature(context), (context) => targetRoutesFeature(context), (context) => serverConfigFeature(context)];
 
 export function composeServices(options: {
   dataDir: string;

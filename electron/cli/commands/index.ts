@@ -8,6 +8,7 @@ import { knownFingerprintsCommand } from './known-fingerprints';
 import { serverConfigCommand } from './server-config';
 import { restartCommand } from './restart';
 import { certCommand } from './cert';
+import { targetRoutesCommand } from './target-routes';
 
 /** Every `adsroute` subcommand; each feature adds its own module here. */
-export const commands: CliCommand[] = [decodeCommand, discoverCommand, probeCommand, addRouteCommand, knownFingerprintsCommand, serverConfigCommand, restartCommand, simCommand, certCommand];
+export const commands: CliCommand[] = [decodeCommand, discoverCommand, probeCommand, addRouteCommand, knownFingerprintsCommand, targetRoutesCommand, serverConfigCommand, restartCommand, simCommand, certCommand];
