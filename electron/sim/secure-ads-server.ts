@@ -216,7 +216,7 @@ function describePeer(socket: TLSSocket, pskIdentity: string | undefined): TlsPe
       if (seen.has(fp)) break; // a self-signed certificate is its own issuer
       seen.add(fp);
       chainDer.push(new Uint8Array(cert.raw));
-      cert = (cert.issuerCertificate ?? null) as typeof cert;
+      cert = (cert.issuerCertificate ?? null);
     }
   }
   const leaf = chainDer[0];

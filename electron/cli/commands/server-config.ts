@@ -72,7 +72,7 @@ export function createServerConfigCommand(connector?: SystemSessionConnector): C
       const logBook = new LogBook();
       const logger = logBook.logger('server-config');
       const connection = address === undefined ? null : await connectionFrom(address, values, io);
-      const dataDir = connection?.dataDir ?? (values['data-dir'] as string | undefined) ?? defaultDataDir();
+      const dataDir = connection?.dataDir ?? (values['data-dir']) ?? defaultDataDir();
       const service = new ServerConfigService({
         dataDir,
         logger,
@@ -102,7 +102,7 @@ export function createServerConfigCommand(connector?: SystemSessionConnector): C
           if (!result.ok) return fail(io, json, label, result.error);
           uploaded.push(remotePath);
         }
-        const folder = values['target-folder'] as string | undefined;
+        const folder = values['target-folder'];
         const where = (p: string) => (folder ? `${folder.replace(/[\\/]+$/, '')}\\${p.replace('/', '\\')}` : p);
         const tls = changes.list.find((c) => c.kind === 'set-tls');
         if (tls?.kind === 'set-tls') Object.assign(tls, { ca: where(uploaded[0]!), cert: where(uploaded[1]!), key: where(uploaded[2]!) });
@@ -111,7 +111,7 @@ export function createServerConfigCommand(connector?: SystemSessionConnector): C
       for (const change of changes.list) {
         const result = await service.apply(place, change);
         if (!result.ok || !result.model) return fail(io, json, label, result.error);
-        const previous = last as ServerApplyResult | null;
+        const previous = last;
         last = { ...result, changed: result.changed || (previous?.changed ?? false), backup: previous?.backup ?? result.backup };
       }
       if (!last) throw new UsageError('nothing to change: give --secure-only, --ca/--cert/--key or --clear-tls');

@@ -52,7 +52,7 @@ export async function connectionFrom(address: string, values: Values, io: CliIo)
     if (text(flag) !== undefined && !isNetId(text(flag)!)) throw new UsageError(`--${flag} must be an AMS NetId like 5.36.69.176.1.1`);
   }
   const timeoutMs = msOption(text('timeout'), 'timeout', 5000);
-  const ports = portOverrides(values as { 'udp-port'?: string; 'ads-port'?: string; 'tls-port'?: string });
+  const ports = portOverrides(values);
   let fingerprint: string | null = null;
   if (mode === 'ssc') {
     fingerprint = normalizeFingerprint(text('fingerprint') ?? '');

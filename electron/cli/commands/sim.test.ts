@@ -405,7 +405,7 @@ describe('adsroute sim as a process', () => {
     const child = spawn(process.execPath, [bundle, 'sim', '--bind', address, '--json', ...portFlags(n)], { stdio: ['ignore', 'pipe', 'pipe'] });
     const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
     let stderr = '';
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     return new Promise((resolve, reject) => {
       const guard = setTimeout(() => {
         child.kill('SIGKILL');
@@ -415,7 +415,7 @@ describe('adsroute sim as a process', () => {
         clearTimeout(guard);
         reject(new Error(`exited (${code}) before ready: ${stderr}`));
       });
-      createInterface({ input: child.stdout! }).on('line', (line) => {
+      createInterface({ input: child.stdout }).on('line', (line) => {
         if (line.includes('"event":"ready"')) {
           clearTimeout(guard);
           resolve({ child, exit });

@@ -1,7 +1,6 @@
 import type { PartialHandlers } from '../../ipc/handlers';
 import type { ServiceContext } from '../context';
 import { TypedError } from '../../../shared/typed-error';
-import type { ServerChange } from '../../../shared/ipc/channels/server-config';
 import { writeLocalFolderSetting } from './local-folder-setting';
 import { generatePskSecret, ServerConfigService, toServerError } from './server-config-service';
 import { restartTarget, uploadFile, verifyTarget } from './target-actions';
@@ -20,7 +19,7 @@ export function serverConfigFeature(context: ServiceContext, connect: SystemSess
       return inBatches(request.places, (place) => service.read(place));
     },
     'server-config:apply': async (request) => {
-      const change = request.change as ServerChange;
+      const change = request.change;
       return inBatches(request.places, (place, index) => service.apply(place, change, request.revisions?.[index] ?? null));
     },
     'server-config:generate-psk': (request) => {
