@@ -107,13 +107,14 @@ export function createServerConfigCommand(connector?: SystemSessionConnector): C
         const tls = changes.list.find((c) => c.kind === 'set-tls');
         if (tls?.kind === 'set-tls') Object.assign(tls, { ca: where(uploaded[0]!), cert: where(uploaded[1]!), key: where(uploaded[2]!) });
       }
-      let last: ServerApplyResult | null = null;
+      const results: ServerApplyResult[] = [];
       for (const change of changes.list) {
         const result = await service.apply(place, change);
         if (!result.ok || !result.model) return fail(io, json, label, result.error);
-        const previous = last;
-        last = { ...result, changed: result.changed || (previous?.changed ?? false), backup: previous?.backup ?? result.backup };
+        results.push(result);
       }
+      const final = results.at(-1);
+      const last = final ? { ...final, changed: results.some((r) => r.changed), backup: results.find((r) => r.backup)?.backup ?? null } : null;
       if (!last) throw new UsageError('nothing to change: give --secure-only, --ca/--cert/--key or --clear-tls');
       const out: Record<string, unknown> = { ok: true, target: label, changed: last.changed, backup: last.backup };
       if (sub === 'add-psk' || sub === 'remove-psk') out.identity = changes.identity;
