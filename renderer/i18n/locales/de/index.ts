@@ -3,3 +3,4 @@ export { app } from './app';
 export { common } from './common';
 export { dataFolder } from './dataFolder';
 export { settings } from './settings';
+export { trust } from './trust';
