@@ -6,7 +6,7 @@ import { createAppUrlCheck } from './app-url';
 import { createSenderCheck, registerIpc, type InvokeEventLike } from './ipc';
 import { createFakeElectron, fakeFrame, FakeBrowserWindow } from './testing/fake-electron';
 
-const { appUrl, isAppUrl } = createAppUrlCheck('/opt/ars/resources/app.asar/dist/renderer/index.html');
+const { appUrl, isAppUrl } = createAppUrlCheck();
 
 function setup(dispatcher?: Dispatcher) {
   const electron = createFakeElectron();

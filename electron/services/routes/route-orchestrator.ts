@@ -12,6 +12,7 @@ import type { RouteDeps } from './route-deps';
 import type { FlowContext, FlowState } from './route-flow-context';
 import { planRoute } from './route-plan';
 import { secureRouteFlow } from './secure-route-flow';
+import { startPacer } from './start-pacer';
 import { asFailure, StepRunner, type StepListener } from './step-runner';
 
 export type { RouteDeps } from './route-deps';
@@ -46,11 +47,13 @@ export async function createRoutes(
   const results: TargetResult[] = new Array(request.targets.length);
   const batchDeps: RouteDeps = { ...deps, identity: identityForOneBatch(deps.identity) };
   let next = 0;
+  const paced = startPacer();
   const worker = async () => {
     for (;;) {
       const index = next++;
       const target = request.targets[index];
       if (!target) return;
+      await paced();
       const result = await createOne(target, request, batchDeps, onStep, signal);
       results[index] = result;
       onResult(result);

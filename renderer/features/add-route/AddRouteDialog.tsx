@@ -10,12 +10,12 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { DiscoveredTarget } from '../../../shared/domain/target';
 import { useRequest } from '../../api/use-request';
+import { useTranslation } from '../../i18n';
 import { credentialsFor, emptyLogin, loginTextProblem, missingLoginFields, type LoginFields, type LoginMethod } from './login';
 import { LoginStep } from './LoginStep';
 import { ResultsTable } from './ResultsTable';
 import { addressOf, hasErrors, initialForm, securityOf, settingsFor, targetsWithoutSecure, validateForm, type RouteForm, type TargetEntry } from './route-form';
 import { useKnownFingerprints } from '../../api/use-known-fingerprints';
-import { useTranslation } from '../../i18n';
 import type { TFunction } from 'i18next';
 import { PlainTargetsChoice, type PlainTarget } from './PlainTargetsChoice';
 import { trustOf, type TargetTrust } from './trust-decisions';
@@ -278,7 +278,10 @@ function LoginPhase(props: LoginPhaseProps) {
     if (trust.kind === 'decided') decisions[target.address] = trust;
   }
   const { t } = useTranslation('trust');
-  const reason = blockedReason(t, missing, loginTextProblem(method, login), targets, trusts, props.included);
+  const { t: tChecks } = useTranslation('loginChecks');
+  const textField = loginTextProblem(method, login);
+  const textProblem = textField === null ? null : tChecks(textField === 'user' ? 'userCharset' : 'passwordCharset');
+  const reason = blockedReason(t, missing, textProblem, targets, trusts, props.included);
   const ready = reason === '';
 
   return (

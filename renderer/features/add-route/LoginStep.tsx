@@ -7,6 +7,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { FingerprintCheck, type FingerprintCheckProps } from './FingerprintCheck';
 import Button from '@mui/material/Button';
+import { useTranslation } from '../../i18n';
 import { isPskKeyHex, isWeakPskPassword, loginTextProblem, randomPskKeyHex, type LoginFields, type LoginMethod } from './login';
 import { PathField } from '../../components/PathField';
 import { SecretField } from '../../components/SecretField';
@@ -26,6 +27,7 @@ const INTRO: Record<LoginMethod, string> = {
 };
 
 function OsLogin({ method, fields, onFieldsChange }: Pick<LoginStepProps, 'method' | 'fields' | 'onFieldsChange'>) {
+  const { t } = useTranslation('loginChecks');
   const problem = loginTextProblem(method, fields);
   return (
     <Stack spacing={2}>
@@ -33,12 +35,13 @@ function OsLogin({ method, fields, onFieldsChange }: Pick<LoginStepProps, 'metho
         Beckhoff CX and TwinCAT/BSD factory images use Administrator / 1
       </Alert>
       <TextField label="User name" value={fields.user} onChange={(event) => onFieldsChange({ user: event.target.value })} size="small" fullWidth required autoFocus slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false, autoCapitalize: 'off' } }} />
-      <SecretField label="Password" value={fields.password} onChange={(password) => onFieldsChange({ password })} toggleLabel="Show password" error={problem !== null} helperText={problem ?? undefined} />
+      <SecretField label="Password" value={fields.password} onChange={(password) => onFieldsChange({ password })} toggleLabel="Show password" error={problem !== null} helperText={problem === null ? undefined : t(problem === 'user' ? 'userCharset' : 'passwordCharset')} />
     </Stack>
   );
 }
 
 function PskLogin({ fields, onFieldsChange }: Pick<LoginStepProps, 'fields' | 'onFieldsChange'>) {
+  const { t } = useTranslation('loginChecks');
   const hex = isPskKeyHex(fields.pskKey);
   return (
     <Stack spacing={2}>
@@ -57,13 +60,11 @@ function PskLogin({ fields, onFieldsChange }: Pick<LoginStepProps, 'fields' | 'o
           role="note"
           action={
             <Button color="inherit" size="small" onClick={() => onFieldsChange({ pskKey: randomPskKeyHex() })}>
-              Use a random key
+              {t('useRandomKey')}
             </Button>
           }
         >
-          A weak PSK password: whoever records one connection can try passwords offline, because the PSK suites have no
-          forward secrecy. Use a long random password, or the key itself as 64 hex digits (configure the same key on the
-          target).
+          {t('weakPsk')}
         </Alert>
       )}
     </Stack>

@@ -2,5 +2,6 @@
 export { app } from './app';
 export { common } from './common';
 export { dataFolder } from './dataFolder';
+export { loginChecks } from './login-checks';
 export { settings } from './settings';
 export { trust } from './trust';
