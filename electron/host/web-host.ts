@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { WS_PATH, type WsClientFrame, type WsServerFrame } from '../../shared/ipc/transport';
 import type { Dispatcher } from '../ipc/dispatcher';
 import type { EventBus } from '../ipc/event-bus';
@@ -118,7 +118,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     ws.on('message', (data) => {
       let frame: WsClientFrame;
       try {
-        frame = JSON.parse(data.toString()) as WsClientFrame;
+        frame = JSON.parse(messageText(data)) as WsClientFrame;
       } catch {
         log.warn('web host: dropped a frame that is not JSON');
         return;
@@ -191,4 +191,10 @@ async function serveStatic(root: string, req: IncomingMessage, res: ServerRespon
     'Cache-Control': 'no-store',
   });
   res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** A WebSocket message as text, whichever of its three shapes ws delivers (a fragmented one comes as a list). */
+function messageText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data).toString('utf8');
 }

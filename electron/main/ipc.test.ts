@@ -17,7 +17,7 @@ function setup(dispatcher?: Dispatcher) {
   const events = new EventBus();
   const log = { warn: vi.fn(), error: vi.fn() };
   const dispose = registerIpc(
-    electron.ipcMain as never,
+    electron.ipcMain,
     dispatcher ?? realDispatcher,
     events,
     createSenderCheck(() => (window.isDestroyed() ? undefined : window), isAppUrl),

@@ -47,7 +47,7 @@ export function fromBridge(bridge: BridgeApi): RendererApi {
       try {
         return (await bridge.invoke(channel, request)) as never;
       } catch {
-        return transportFailure('The ADS Route Studio services did not answer') as never;
+        return transportFailure('The ADS Route Studio services did not answer');
       }
     },
     on: (channel, listener) => bridge.on(channel, listener as (event: unknown) => void),

@@ -60,7 +60,8 @@ export function parsePrivateKey(bytes: Buffer, password: string | undefined, nam
     try {
       return createPrivateKey(attempt);
     } catch (error) {
-      lastCode = String((error as { code?: unknown }).code ?? '');
+      const code = (error as { code?: unknown }).code;
+      lastCode = typeof code === 'string' ? code : '';
       if (lastCode === 'ERR_MISSING_PASSPHRASE') break;
     }
   }

@@ -31,6 +31,8 @@ export interface RouteForm {
   unidirectional: boolean;
   secure: boolean;
   method: SecureMethod;
+  /** Old targets only: 1024-bit RSA keys and non-standard DH groups are accepted. */
+  legacyCrypto: boolean;
 }
 
 export function initialForm(targets: readonly DiscoveredTarget[], localHostname: string): RouteForm {
@@ -55,6 +57,7 @@ export function initialForm(targets: readonly DiscoveredTarget[], localHostname:
     unidirectional: false,
     secure: anySecure,
     method: 'ssc',
+    legacyCrypto: false,
   };
 }
 
@@ -175,5 +178,6 @@ export function settingsFor(form: RouteForm, plainConfirmed: ReadonlySet<string>
     remoteRouteName: form.remoteRouteName || entry.routeName,
     unidirectional: form.unidirectional,
     security: targetSecurity(form, entry),
+    legacyCrypto: form.secure && form.legacyCrypto,
   }));
 }
