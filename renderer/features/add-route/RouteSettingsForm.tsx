@@ -14,6 +14,7 @@ import TextField from '@mui/material/TextField';
 import { SECURE_METHOD_NAMES, type RoutePersistence } from '../../../shared/domain/route';
 import { useTranslation } from '../../i18n';
 import { type AddressKind, type FormErrors, type RouteForm, type SecureMethod, type TargetEntry } from './route-form';
+import { LegacyCryptoOption } from './LegacyCryptoOption';
 import { TargetsSettingsTable } from './TargetsSettingsTable';
 import { useHostResolution } from './use-host-resolution';
 
@@ -185,16 +186,7 @@ export function RouteSettingsForm({ form, errors, onChange, onTargetChange }: Ro
       <Box sx={{ gridColumn: '1 / -1', borderTop: 1, borderColor: 'divider', pt: 1.5 }}>
         <FormControlLabel control={<Switch checked={form.secure} onChange={(event) => onChange({ secure: event.target.checked })} />} label="Secure ADS" />
         <RadioChoice label="Secure ADS method" value={form.method} options={METHODS} onChange={(method) => onChange({ method })} disabled={!form.secure} helper={form.secure ? 'TLS 1.2 on TCP 8016' : 'Plain ADS on TCP 48898: the login travels unencrypted'} />
-        <FormControlLabel
-          control={<Checkbox size="small" checked={form.secure && form.legacyCrypto} disabled={!form.secure} onChange={(event) => onChange({ legacyCrypto: event.target.checked })} />}
-          label="Allow legacy crypto (old targets: 1024-bit RSA keys, non-standard DH groups)"
-          sx={{ display: 'flex' }}
-        />
-        {form.secure && form.legacyCrypto && (
-          <Alert severity="warning" role="note" sx={{ mt: 1 }}>
-            Weaker keys can be broken by an attacker with time and computing power. Use this only for a target that offers nothing stronger.
-          </Alert>
-        )}
+        <LegacyCryptoOption secure={form.secure} checked={form.legacyCrypto} onChange={(legacyCrypto) => onChange({ legacyCrypto })} />
         {form.secure && withoutSecure.length > 0 && (
           <Alert severity="warning" role="note" sx={{ mt: 1 }}>
             {trustText('plain.settingsNote', { count: withoutSecure.length, names: withoutSecure.join(', ') })}

@@ -2,6 +2,7 @@
 export { app } from './app';
 export { common } from './common';
 export { dataFolder } from './dataFolder';
+export { legacyCrypto } from './legacy-crypto';
 export { loginChecks } from './login-checks';
 export { settings } from './settings';
 export { trust } from './trust';
