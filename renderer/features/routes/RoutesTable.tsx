@@ -10,6 +10,8 @@ import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
 import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import LockOutlined from '@mui/icons-material/LockOutlined';
+import ListAltOutlined from '@mui/icons-material/ListAltOutlined';
+import NetworkCheckOutlined from '@mui/icons-material/NetworkCheckOutlined';
 import { SECURE_METHOD_NAMES, type LocalRoute } from '../../../shared/domain/route';
 
 function security(route: LocalRoute): string {
@@ -22,7 +24,17 @@ function when(iso: string | null): string {
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
 }
 
-export function RoutesTable({ routes, onRemove }: { routes: readonly LocalRoute[]; onRemove(route: LocalRoute): void }) {
+export interface RoutesTableProps {
+  routes: readonly LocalRoute[];
+  onRemove(route: LocalRoute): void;
+  /** Re-runs the verification (ReadState + ReadDeviceInfo). */
+  onTest?(route: LocalRoute): void;
+  /** Opens the target's own route list. */
+  onShowTargetRoutes?(route: LocalRoute): void;
+  labels?: { test(route: string): string; targetRoutes(route: string): string };
+}
+
+export function RoutesTable({ routes, onRemove, onTest, onShowTargetRoutes, labels }: RoutesTableProps) {
   return (
     <Table aria-label="Routes">
       <TableHead>
@@ -58,7 +70,21 @@ export function RoutesTable({ routes, onRemove }: { routes: readonly LocalRoute[
               {route.unidirectional && <Chip label="unidirectional" variant="outlined" sx={{ ml: 1 }} />}
             </TableCell>
             <TableCell>{when(route.verifiedAt)}</TableCell>
-            <TableCell align="right" sx={{ py: 0 }}>
+            <TableCell align="right" sx={{ py: 0, whiteSpace: 'nowrap' }}>
+              {onTest && labels && (
+                <Tooltip title={labels.test(route.name)}>
+                  <IconButton size="small" aria-label={labels.test(route.name)} onClick={() => onTest(route)}>
+                    <NetworkCheckOutlined fontSize="small" />
+                  </IconButton>
+                </Tooltip>
+              )}
+              {onShowTargetRoutes && labels && (
+                <Tooltip title={labels.targetRoutes(route.name)}>
+                  <IconButton size="small" aria-label={labels.targetRoutes(route.name)} onClick={() => onShowTargetRoutes(route)}>
+                    <ListAltOutlined fontSize="small" />
+                  </IconButton>
+                </Tooltip>
+              )}
               <Tooltip title="Remove">
                 <IconButton size="small" aria-label={`Remove route ${route.name}`} onClick={() => onRemove(route)}>
                   <DeleteOutline fontSize="small" />

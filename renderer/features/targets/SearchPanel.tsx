@@ -11,7 +11,8 @@ import WifiTetheringOutlined from '@mui/icons-material/WifiTetheringOutlined';
 import SearchOutlined from '@mui/icons-material/SearchOutlined';
 import type { NetworkAdapter } from '../../../shared/domain/network';
 import { AdapterChoice } from './AdapterChoice';
-import type { DiscoveryState, SearchKind } from './use-discovery';
+import { SearchEta } from './SearchEta';
+import { sweepWindowMs, type DiscoveryState, type SearchKind } from './use-discovery';
 
 export const TIMEOUT_CHOICES_MS = [1000, 3000, 5000, 10_000] as const;
 export const DEFAULT_TIMEOUT_MS = 3000;
@@ -44,7 +45,7 @@ interface SearchPanelProps {
   onCancel(): void;
 }
 
-function SearchProgress({ discovery, onCancel }: { discovery: DiscoveryState; onCancel(): void }) {
+function SearchProgress({ discovery, onCancel, timeoutMs }: { discovery: DiscoveryState; onCancel(): void; timeoutMs: number }) {
   const progress = discovery.progress;
   // Once every request is out the search only waits for late answers: a full bar would look finished, so it pulses.
   const sending = progress !== null && progress.total > 0 && progress.sent < progress.total;
@@ -58,6 +59,7 @@ function SearchProgress({ discovery, onCancel }: { discovery: DiscoveryState; on
         <LinearProgress aria-label="Search progress" variant={value === undefined ? 'indeterminate' : 'determinate'} value={value} />
         <Typography variant="caption" color="text.secondary" role="status">
           {text}
+          {progress && sending && discovery.startedAt !== null && <SearchEta progress={progress} startedAt={discovery.startedAt} perHostWindowMs={sweepWindowMs(timeoutMs)} />}
         </Typography>
       </Box>
       <Button variant="outlined" size="small" onClick={onCancel} disabled={discovery.phase !== 'searching'}>
@@ -146,7 +148,7 @@ export function SearchPanel(props: SearchPanelProps) {
           </Stack>
         </Stack>
       </Stack>
-      {busy && <SearchProgress discovery={discovery} onCancel={props.onCancel} />}
+      {busy && <SearchProgress discovery={discovery} onCancel={props.onCancel} timeoutMs={fields.timeoutMs} />}
     </Paper>
   );
 }

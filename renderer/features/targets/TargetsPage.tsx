@@ -12,13 +12,34 @@ import { useRequest } from '../../api/use-request';
 import { useKnownFingerprints } from '../../api/use-known-fingerprints';
 import { Trans, useFormat, useTranslation } from '../../i18n';
 import Alert from '@mui/material/Alert';
+import { useApi } from '../../api/ApiProvider';
 import { adapterKey, defaultAdapterChoice } from './AdapterChoice';
+import { BIG_RANGE_ADDRESSES } from './big-range';
+import { BigRangeDialog, type BigRangeQuestion } from './BigRangeDialog';
 import { SearchFeedback } from './SearchFeedback';
 import { DEFAULT_TIMEOUT_MS, SearchPanel, splitEntries, splitRanges, type SearchFields } from './SearchPanel';
 import { TargetsTable } from './TargetsTable';
+import ListAltOutlined from '@mui/icons-material/ListAltOutlined';
+import { TargetRoutesDialog, type TargetRoutesSubject } from '../../components/TargetRoutesDialog';
+import { useTranslation } from '../../i18n';
+import type { LocalRoute } from '../../../shared/domain/route';
+
 import { nextSort, systemsFoundText, visibleTargets, type TargetColumn, type TargetSort } from './target-table-model';
-import { useDiscovery, type DiscoveryState, type SearchKind } from './use-discovery';
+import { sweepWindowMs, useDiscovery, type DiscoveryState, type SearchKind } from './use-discovery';
 import { useLocalRoutesByNetId } from './use-connected-routes';
+
+/** How the panel reaches a target: the way this PC's route to it is secured, plain ADS when there is none. */
+function subjectFor(target: DiscoveredTarget, route: LocalRoute | undefined): TargetRoutesSubject {
+  const tls = route?.tls ?? null;
+  return {
+    name: target.hostname,
+    address: target.address,
+    netId: target.netId,
+    security: tls?.mode ?? 'none',
+    pskIdentity: tls?.pskIdentity ?? null,
+    ca: tls?.caFile && tls.certFile && tls.keyFile ? { caPath: tls.caFile, certPath: tls.certFile, keyPath: tls.keyFile, ignoreCn: tls.ignoreCn } : null,
+  };
+}
 
 /** Fields the user has not touched yet follow their defaults (adapters as listed, the demo's startup search). */
 interface EditedFields {
@@ -56,11 +77,14 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
   const format = useFormat();
   const known = useMemo(() => new Map(knownList.map((entry) => [entry.netId, entry])), [knownList]);
   const { state: discovery, start, cancel } = useDiscovery();
+  const api = useApi();
 
   const [edited, setEdited] = useState<EditedFields>({});
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<TargetSort | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [routesOf, setRoutesOf] = useState<TargetRoutesSubject | null>(null);
+  const { t: tRoutes } = useTranslation('targetRoutes');
   const [dialogOpen, setDialogOpen] = useState(false);
 
   const defaultAdapters = useMemo(() => defaultAdapterChoice(adapters.data ?? []), [adapters.data]);
@@ -76,7 +100,20 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
     const chosenAdapters = (adapters.data ?? []).filter((adapter) => fields.adapters.has(adapterKey(adapter))).map((adapter) => adapter.address);
     if (kind === 'broadcast') void start({ kind, adapters: chosenAdapters, timeoutMs: fields.timeoutMs });
     else if (kind === 'host') void start({ kind, hosts: splitEntries(fields.hosts), timeoutMs: fields.timeoutMs });
-    else void start({ kind, ranges: splitRanges(fields.ranges), timeoutMs: fields.timeoutMs });
+    else void askBeforeBigRange(splitRanges(fields.ranges), fields.timeoutMs);
+  };
+
+  // A sweep over more than BIG_RANGE_ADDRESSES says what it will cost and waits for a yes. If the services cannot
+  // estimate it (a bad range), the search itself reports why.
+  const [bigRange, setBigRange] = useState<(BigRangeQuestion & { ranges: string[]; timeoutMs: number }) | null>(null);
+  const askBeforeBigRange = async (ranges: string[], timeoutMs: number) => {
+    const estimate = await api.invoke('discovery:estimate', { ranges, perHostTimeoutMs: sweepWindowMs(timeoutMs) });
+    if (estimate.ok && estimate.data.addresses > BIG_RANGE_ADDRESSES) setBigRange({ ...estimate.data, ranges, timeoutMs });
+    else void start({ kind: 'range', ranges, timeoutMs });
+  };
+  const confirmBigRange = () => {
+    if (bigRange) void start({ kind: 'range', ranges: bigRange.ranges, timeoutMs: bigRange.timeoutMs });
+    setBigRange(null);
   };
 
   // The demo (and a start with --search) asks for one search as the view opens: run it once, never on reconnects.
@@ -115,6 +152,7 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
         onSearch={runSearch}
         onCancel={() => void cancel()}
       />
+      <BigRangeDialog question={bigRange} onConfirm={confirmBigRange} onCancel={() => setBigRange(null)} />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1 }}>
         <Typography variant="body2" role="status" sx={{ flexGrow: 1, fontWeight: 500 }}>
           {systemsFoundText(discovery.targets.length, rows.length)}
@@ -129,6 +167,17 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
           slotProps={{ input: { startAdornment: <InputAdornment position="start"><FilterListOutlined fontSize="small" /></InputAdornment> } }}
           sx={{ width: 260 }}
         />
+        <Button
+          variant="outlined"
+          startIcon={<ListAltOutlined />}
+          disabled={selectedTargets.length !== 1}
+          onClick={() => {
+            const target = selectedTargets[0];
+            if (target) setRoutesOf(subjectFor(target, routes.get(target.netId)));
+          }}
+        >
+          {tRoutes('openFromTargets')}
+        </Button>
         <Button variant="contained" startIcon={<AddLinkOutlined />} disabled={selectedTargets.length === 0} onClick={() => setDialogOpen(true)}>
           Add Route
         </Button>
@@ -155,6 +204,7 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
       />
       <SearchFeedback discovery={discovery} />
       <AddRouteDialog open={dialogOpen} targets={selectedTargets} onClose={() => setDialogOpen(false)} />
+      <TargetRoutesDialog subject={routesOf} onClose={() => setRoutesOf(null)} />
     </PageLayout>
   );
 }
