@@ -16,6 +16,7 @@ import { LoginStep } from './LoginStep';
 import { ResultsTable } from './ResultsTable';
 import { addressOf, hasErrors, initialForm, securityOf, settingsFor, targetsWithoutSecure, validateForm, type RouteForm, type TargetEntry } from './route-form';
 import { useKnownFingerprints } from '../../api/use-known-fingerprints';
+import type { TFunction } from 'i18next';
 import { PlainTargetsChoice, type PlainTarget } from './PlainTargetsChoice';
 import { trustOf, type TargetTrust } from './trust-decisions';
 import type { FingerprintTarget } from './FingerprintCheck';
@@ -251,15 +252,15 @@ interface LoginPhaseProps {
 }
 
 /** Why Add is still disabled, naming the targets that hold it back. */
-function blockedReason(missing: string[], textProblem: string | null, targets: FingerprintTarget[], trusts: Record<string, TargetTrust>, included: number): string {
-  if (included === 0) return 'No target left to add';
+function blockedReason(t: TFunction<'trust'>, missing: string[], textProblem: string | null, targets: FingerprintTarget[], trusts: Record<string, TargetTrust>, included: number): string {
+  if (included === 0) return t('blocked.nothingLeft');
   if (missing.length > 0) return `Fill in ${missing.join(', ')}`;
   if (textProblem !== null) return textProblem;
   const named = (kinds: Array<TargetTrust['kind']>) => targets.filter((target) => kinds.includes(trusts[target.address]?.kind ?? 'waiting')).map((target) => target.label);
   const unreadable = named(['unreadable']);
-  if (unreadable.length > 0) return `Cannot add ${unreadable.join(', ')}: the certificate could not be read`;
+  if (unreadable.length > 0) return t('blocked.unreadable', { names: unreadable.join(', ') });
   const open = named(['undecided', 'waiting']);
-  if (open.length > 0) return targets.length === 1 ? 'Compare the fingerprint first' : `Compare or confirm the fingerprint of ${open.join(', ')}`;
+  if (open.length > 0) return targets.length === 1 ? t('blocked.compareOne') : t('blocked.compareMany', { names: open.join(', ') });
   return '';
 }
 
@@ -276,10 +277,11 @@ function LoginPhase(props: LoginPhaseProps) {
     trusts[target.address] = trust;
     if (trust.kind === 'decided') decisions[target.address] = trust;
   }
+  const { t } = useTranslation('trust');
   const { t: tChecks } = useTranslation('loginChecks');
   const textField = loginTextProblem(method, login);
   const textProblem = textField === null ? null : tChecks(textField === 'user' ? 'userCharset' : 'passwordCharset');
-  const reason = blockedReason(missing, textProblem, targets, trusts, props.included);
+  const reason = blockedReason(t, missing, textProblem, targets, trusts, props.included);
   const ready = reason === '';
 
   return (

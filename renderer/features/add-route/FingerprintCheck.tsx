@@ -19,7 +19,8 @@ import ContentCopy from '@mui/icons-material/ContentCopy';
 import { fingerprintsEqual, formatFingerprint } from '../../../shared/protocol/fingerprint';
 import { COMPARE_HELP, compareFingerprint } from './login';
 import type { LiveCertificate } from './use-live-certificates';
-import { canTick, changedSinceText, type TargetTrust } from './trust-decisions';
+import { canTick, type TargetTrust } from './trust-decisions';
+import { Trans, useFormat, useTranslation } from '../../i18n';
 
 export interface FingerprintTarget {
   address: string;
@@ -142,19 +143,20 @@ function liveFingerprint(certificate: LiveCertificate | undefined): string | und
 
 /** What is remembered about this target's certificate: a loud warning when it changed, a quiet note when it is known. */
 function KnownNote({ trust, label }: { trust: TargetTrust | undefined; label: string }) {
+  const { t } = useTranslation('trust');
+  const format = useFormat();
   if (trust?.kind !== 'undecided' && trust?.kind !== 'decided') return null;
   if (trust.changed) {
     return (
       <Alert severity="error" role="alert" data-testid="fingerprint-changed" sx={{ mt: 1, py: 0 }}>
-        <strong>{label}: </strong>
-        {changedSinceText(trust.changed)} Compare it with "About TwinCAT" on the target before you continue.
+        <Trans t={t} i18nKey="changedLogin" values={{ name: label, date: format.date(trust.changed.firstSeen) }} components={[<strong key="name" />]} />
       </Alert>
     );
   }
   if (trust.kind === 'decided' && trust.basis === 'known' && trust.known) {
     return (
       <Typography variant="caption" color="success.main" data-testid="fingerprint-known" sx={{ display: 'block', fontWeight: 600 }}>
-        Known: the same certificate as on the route verified {trust.known.lastSeen.slice(0, 10)}
+        {t('known', { date: format.date(trust.known.lastSeen) })}
       </Typography>
     );
   }
@@ -163,8 +165,9 @@ function KnownNote({ trust, label }: { trust: TargetTrust | undefined; label: st
 
 function TickBox({ target, trust, tickedFor, onTick, single }: { target: FingerprintTarget; trust: TargetTrust | undefined; tickedFor: string | undefined; onTick(address: string, fingerprint: string | null): void; single: boolean }) {
   const shown = trust?.kind === 'undecided' || trust?.kind === 'decided' ? trust.fingerprint : undefined;
+  const { t } = useTranslation('trust');
   const enabled = trust !== undefined && canTick(trust) && shown !== undefined;
-  const label = single ? 'I verified this fingerprint another way' : `I verified the fingerprint of ${target.label} another way`;
+  const label = single ? t('tickOne') : t('tickOf', { name: target.label });
   return (
     <FormControlLabel
       sx={{ mt: 0.5 }}
@@ -182,11 +185,12 @@ function TickBox({ target, trust, tickedFor, onTick, single }: { target: Fingerp
  * offers no tick.
  */
 export function FingerprintCheck({ targets, certificates, refetch, compares, onCompareChange, trusts, ticks, onTick }: FingerprintCheckProps) {
+  const { t } = useTranslation('trust');
   const single = targets.length === 1 ? targets[0] : undefined;
   return (
     <Box component="section" aria-labelledby="fingerprint-heading">
       <Typography id="fingerprint-heading" variant="subtitle2" component="h3" sx={{ mb: 1 }}>
-        {single ? `Fingerprint of ${single.label} (from the TLS handshake)` : 'Fingerprints (from the TLS handshake): compare or confirm each target'}
+        {single ? `Fingerprint of ${single.label} (from the TLS handshake)` : t('batchHeading')}
       </Typography>
       {single ? (
         <Stack spacing={1.5}>

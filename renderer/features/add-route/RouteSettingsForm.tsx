@@ -12,6 +12,7 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import { SECURE_METHOD_NAMES, type RoutePersistence } from '../../../shared/domain/route';
+import { useTranslation } from '../../i18n';
 import { type AddressKind, type FormErrors, type RouteForm, type SecureMethod, type TargetEntry } from './route-form';
 import { LegacyCryptoOption } from './LegacyCryptoOption';
 import { TargetsSettingsTable } from './TargetsSettingsTable';
@@ -93,6 +94,7 @@ export function RouteSettingsForm({ form, errors, onChange, onTargetChange }: Ro
   const single = form.targets.length === 1 ? form.targets[0] : undefined;
   const singleErrors = single ? errors.targets[single.key] : undefined;
   const withoutSecure = form.targets.filter((target) => !target.secureAds).map((target) => target.hostname || target.ip);
+  const { t: trustText } = useTranslation('trust');
 
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' }, columnGap: 2, rowGap: 2, pt: 1 }}>
@@ -187,7 +189,7 @@ export function RouteSettingsForm({ form, errors, onChange, onTargetChange }: Ro
         <LegacyCryptoOption secure={form.secure} checked={form.legacyCrypto} onChange={(legacyCrypto) => onChange({ legacyCrypto })} />
         {form.secure && withoutSecure.length > 0 && (
           <Alert severity="warning" role="note" sx={{ mt: 1 }}>
-            {withoutSecure.join(', ')} {withoutSecure.length === 1 ? 'does' : 'do'} not offer Secure ADS: left out, unless you confirm a plain ADS route for it in the next step. The others keep Secure ADS.
+            {trustText('plain.settingsNote', { count: withoutSecure.length, names: withoutSecure.join(', ') })}
           </Alert>
         )}
       </Box>

@@ -6,25 +6,26 @@ import Box from '@mui/material/Box';
 import ContentCopyOutlined from '@mui/icons-material/ContentCopyOutlined';
 import CheckOutlined from '@mui/icons-material/CheckOutlined';
 import WarningAmberOutlined from '@mui/icons-material/WarningAmberOutlined';
-import { changedSinceText, type KnownFingerprint } from '../../../shared/domain/known-fingerprint';
+import type { KnownFingerprint } from '../../../shared/domain/known-fingerprint';
+import { useFormat, useTranslation } from '../../i18n';
 import { shortFingerprint } from './target-table-model';
-
-const UNVERIFIED = 'from discovery: unauthenticated, check it in the TLS handshake';
 
 /** The discovery fingerprint against the one remembered for this NetId after a verified route. */
 function KnownChip({ fingerprint, known }: { fingerprint: string; known: KnownFingerprint | undefined }) {
+  const { t } = useTranslation('trust');
+  const format = useFormat();
   const chipSx = { height: 18, fontSize: '0.68rem', '& .MuiChip-label': { px: 0.6 } };
-  if (!known) return <Chip label="unverified" variant="outlined" title={UNVERIFIED} sx={chipSx} />;
+  if (!known) return <Chip label={t('unverifiedChip')} variant="outlined" title={t('unverifiedTitle')} sx={chipSx} />;
   if (known.fingerprint === fingerprint.toLowerCase()) {
-    return <Chip label="verified" color="success" variant="outlined" data-testid="fingerprint-verified" title={`The certificate of the route verified ${known.lastSeen.slice(0, 10)}`} sx={chipSx} />;
+    return <Chip label={t('verifiedChip')} color="success" variant="outlined" data-testid="fingerprint-verified" title={t('verifiedTitle', { date: format.date(known.lastSeen) })} sx={chipSx} />;
   }
   return (
     <Chip
       icon={<WarningAmberOutlined />}
-      label={`changed since ${known.firstSeen.slice(0, 10)}`}
+      label={t('changedChip', { date: format.date(known.firstSeen) })}
       color="error"
       data-testid="fingerprint-changed"
-      title={changedSinceText(known)}
+      title={t('changedTitle', { date: format.date(known.firstSeen) })}
       sx={{ ...chipSx, fontWeight: 700, '& .MuiChip-icon': { fontSize: '0.85rem' } }}
     />
   );

@@ -10,7 +10,7 @@ import { targetKey, type DiscoveredTarget } from '../../../shared/domain/target'
 import { PageLayout } from '../../components/PageLayout';
 import { useRequest } from '../../api/use-request';
 import { useKnownFingerprints } from '../../api/use-known-fingerprints';
-import { changedSinceText } from '../../../shared/domain/known-fingerprint';
+import { Trans, useFormat, useTranslation } from '../../i18n';
 import Alert from '@mui/material/Alert';
 import { useApi } from '../../api/ApiProvider';
 import { adapterKey, defaultAdapterChoice } from './AdapterChoice';
@@ -21,7 +21,6 @@ import { DEFAULT_TIMEOUT_MS, SearchPanel, splitEntries, splitRanges, type Search
 import { TargetsTable } from './TargetsTable';
 import ListAltOutlined from '@mui/icons-material/ListAltOutlined';
 import { TargetRoutesDialog, type TargetRoutesSubject } from '../../components/TargetRoutesDialog';
-import { useTranslation } from '../../i18n';
 import type { LocalRoute } from '../../../shared/domain/route';
 
 import { nextSort, systemsFoundText, visibleTargets, type TargetColumn, type TargetSort } from './target-table-model';
@@ -73,6 +72,8 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
   const startupSearch = info.data?.startupSearch ?? null;
   const routes = useLocalRoutesByNetId();
   const knownList = useKnownFingerprints();
+  const { t: trustText } = useTranslation('trust');
+  const format = useFormat();
   const known = useMemo(() => new Map(knownList.map((entry) => [entry.netId, entry])), [knownList]);
   const { state: discovery, start, cancel } = useDiscovery();
   const api = useApi();
@@ -182,10 +183,12 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
       </Stack>
       {changed.map(({ target, entry }) => (
         <Alert key={targetKey(target)} severity="error" role="alert" data-testid="fingerprint-changed-banner" sx={{ mb: 1 }}>
-          <strong>
-            {target.hostname} ({target.netId}, {target.address}):
-          </strong>{' '}
-          {changedSinceText(entry)} Check it with "About TwinCAT" on the target before you add a route.
+          <Trans
+            t={trustText}
+            i18nKey="changedBanner"
+            values={{ name: target.hostname, netId: target.netId, address: target.address, date: format.date(entry.firstSeen) }}
+            components={[<strong key="name" />]}
+          />
         </Alert>
       ))}
       <TargetsTable

@@ -8,3 +8,4 @@ export { legacyCrypto } from './legacy-crypto';
 export { loginChecks } from './login-checks';
 export { settings } from './settings';
 export { targetRoutes } from './targetRoutes';
+export { trust } from './trust';
