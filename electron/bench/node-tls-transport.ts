@@ -12,7 +12,7 @@ import { socketStream } from '../services/ads/transport/tcp-stream';
  */
 const CERT_CIPHERS = 'DHE-RSA-AES256-SHA256:DHE-RSA-AES128-SHA256:DHE-RSA-AES256-SHA:DHE-RSA-AES128-SHA';
 const PSK_CIPHERS = 'PSK-AES256-CBC-SHA384:PSK-AES128-CBC-SHA256:PSK-AES256-CBC-SHA:PSK-AES128-CBC-SHA';
-// OpenSSL 3's SSL_OP_NO_EXTENDED_MASTER_SECRET; Node does not export it (secure-ads-wire.md §2.4).
+// OpenSSL 3's SSL_OP_NO_EXTENDED_MASTER_SECRET; Node does not export it.
 const SSL_OP_NO_EXTENDED_MASTER_SECRET = 0x1;
 
 export const connectNodeTls: TlsConnector = async (options) => {

@@ -21,7 +21,7 @@ export interface SimCaConfig {
 }
 
 /**
- * Behaviour where public sources are silent (spec "unknown"/L facts): each choice is a switch,
+ * Behaviour where public sources are silent (facts no public source confirms): each choice is a switch,
  * so tests against real hardware can flip it instead of editing code.
  */
 export interface SimQuirks {

@@ -8,7 +8,7 @@ export function credentialsMatch(config: VirtualTargetConfig, user: string, pass
   return userOk && passwordOk;
 }
 
-/** Secure ADS PSK (secure-ads-wire.md §2.3): SHA-256(UTF-8(UPPER(identity) + secret)), identity case-insensitive. */
+/** Secure ADS PSK: SHA-256(UTF-8(UPPER(identity) + secret)), identity case-insensitive. */
 export function pskKey(identity: string, secret: string): Buffer {
   return createHash('sha256').update(identity.toUpperCase() + secret, 'utf8').digest();
 }

@@ -1,6 +1,6 @@
 /**
  * RFC 7919 ffdhe2048 group, generated once with `openssl genpkey -genparam -algorithm DH -pkeyopt group:ffdhe2048`.
- * TwinCAT's DH size is not public (secure-ads-wire.md §2.2); a named 2048-bit group is what current OpenSSL
+ * TwinCAT's DH size is not public; a named 2048-bit group is what current OpenSSL
  * servers pick, and it is a public constant, not a secret.
  */
 export const FFDHE2048_PEM = `-----BEGIN DH PARAMETERS-----

@@ -1,4 +1,4 @@
-/** The OS families the simulator can pretend to be, with the tag-4 blob values real targets send (udp-48899.md §6.3). */
+/** The OS families the simulator can pretend to be, with the tag-4 blob values real targets send. */
 export type SimOs = 'win10' | 'win7' | 'ce' | 'ce7' | 'tcbsd';
 
 export interface OsPreset {

@@ -6,8 +6,7 @@ const PSK_SUITES = new Set([0x008c, 0x008d, 0x00ae, 0x00af]);
 const CERTIFICATE_SUITES = new Set([0x0033, 0x0039, 0x0067, 0x006b]);
 
 /**
- * TwinCAT refuses a PSK ClientHello that carries extended_master_secret or encrypt_then_mac (secure-ads-wire.md
- * §2.3). A hello is a PSK hello when the only suites it shares with the target are PSK suites. Returns why it is
+ * TwinCAT refuses a PSK ClientHello that carries extended_master_secret or encrypt_then_mac. A hello is a PSK hello when the only suites it shares with the target are PSK suites. Returns why it is
  * refused, or null.
  */
 export function pskHelloRefusal(hello: ClientHelloSummary): string | null {

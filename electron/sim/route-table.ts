@@ -20,7 +20,7 @@ export interface SimRoute {
   maxFragment?: number;
 }
 
-/** Routes keyed by NetId: TwinCAT's add-route replaces the entry with the same NetId (udp-48899.md §4). */
+/** Routes keyed by NetId: TwinCAT's add-route replaces the entry with the same NetId. */
 export class RouteTable {
   private readonly byNetId = new Map<string, SimRoute>();
 

@@ -17,7 +17,7 @@ import { decideTlsConnect, type TlsPeer } from './tls-connect-policy';
 import { gateClientHello } from './client-hello-gate';
 import { pskHelloRefusal } from './psk-hello-policy';
 
-/** TwinCAT's certificate-mode suites (Beckhoff AdsSecure sample README) and PSK suites (secure-ads-wire.md §2.3). */
+/** TwinCAT's certificate-mode suites (Beckhoff AdsSecure sample README) and PSK suites. */
 export const CERTIFICATE_CIPHERS = 'DHE-RSA-AES256-SHA256:DHE-RSA-AES128-SHA256:DHE-RSA-AES256-SHA:DHE-RSA-AES128-SHA';
 export const PSK_CIPHERS = 'PSK-AES256-CBC-SHA384:PSK-AES128-CBC-SHA256:PSK-AES256-CBC-SHA:PSK-AES128-CBC-SHA';
 

@@ -64,7 +64,7 @@ export async function loadOrCreateSelfSigned(stateDir: string, hostName: string)
   const created = createSelfSignedCertificate({ commonName: hostName });
   const identity = { certPem: created.certPem, keyPem: created.keyPem, fingerprint: created.fingerprint };
   await mkdir(stateDir, { recursive: true });
-  // TwinCAT's element names for this file are not public (secure-ads-wire.md §3.1): these are our own.
+  // TwinCAT's element names for this file are not public: these are our own.
   const body = builder.build({
     TcSelfSigned: { Certificate: identity.certPem.trim(), PrivateKey: identity.keyPem.trim(), Fingerprint: identity.fingerprint },
   });

@@ -22,7 +22,7 @@ export type TlsConnectDecision =
   | { error: number; reason: string; message: string };
 
 /**
- * What the target answers to a client's TlsConnectInfo (secure-ads-wire.md §1.3–1.4):
+ * What the target answers to a client's TlsConnectInfo:
  * SSC route add (AddRemote + credentials), SSC follow-up (SelfSigned, known fingerprint),
  * CA (chain + CN), PSK (identity already proven by the handshake).
  */

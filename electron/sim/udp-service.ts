@@ -43,7 +43,7 @@ export type AddRouteDecision =
   | { status: 0; route: SimRoute }
   | { status: number; reason: 'missing-data' | 'wrong-credentials' | 'encrypted-credentials'; message: string };
 
-/** What the target does with an add-route request (udp-48899.md §6.6–6.7); pure so it can be tested alone. */
+/** What the target does with an add-route request; pure so it can be tested alone. */
 export function decideAddRoute(msg: UdpMessage, config: VirtualTargetConfig): AddRouteDecision {
   const req = interpretAddRouteRequest(msg);
   const plainCredentials = req.user !== null && req.password !== null;

@@ -117,7 +117,7 @@ export const localRouteSchema = z.object({
   netId: z.string(),
   virtualNetId: z.string().nullable(),
   type: z.literal('TCP_IP'),
-  /** Copied from what TwinCAT writes where known; never invented (spec: Flags semantics unknown). */
+  /** Copied from what TwinCAT writes where known; never invented (what Flags mean is not public). */
   flags: z.number().int().nullable(),
   temporary: z.boolean(),
   unidirectional: z.boolean(),

@@ -5,7 +5,7 @@ import { formatHex } from './ads-errors';
 
 export { adsErrorName, adsErrorText } from './ads-errors';
 
-/** AMS packets (secure-ads-wire.md §1.5): a 32-byte header plus data; plain ADS/TCP adds a 6-byte prefix. */
+/** AMS packets: a 32-byte header plus data; plain ADS/TCP adds a 6-byte prefix. */
 
 export interface AmsPacket {
   targetNetId: string;

@@ -1,7 +1,7 @@
 import { ByteWriter } from './bytes';
 import { ProtocolError } from './errors';
 
-/** Discovery tag 4: an OSVERSIONINFO-like blob (udp-48899.md §6.3). */
+/** Discovery tag 4: an OSVERSIONINFO-like blob. */
 
 export type OsPlatform = 'windows' | 'windows-ce' | 'tcbsd' | 'tcrtos' | 'linux' | 'unknown';
 

@@ -3,7 +3,7 @@ import { ProtocolError } from './errors';
 import { formatNetId, parseNetId } from './netid';
 import { decodeWindows1252, encodeWindows1252 } from './windows1252';
 
-/** TlsConnectInfo: the one message each side sends right after the Secure ADS TLS handshake (secure-ads-wire.md §1.2). */
+/** TlsConnectInfo: the one message each side sends right after the Secure ADS TLS handshake. */
 
 export const TlsConnectFlag = {
   Response: 0x01,

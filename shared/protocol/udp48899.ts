@@ -6,7 +6,7 @@ import { decodeTwinCatVersion, encodeTwinCatVersion, type TwinCatVersion } from 
 import { normalizeFingerprint } from './fingerprint';
 import { adsErrorText } from './ads-errors';
 
-/** The UDP 48899 service protocol: discovery and add route (udp-48899.md). */
+/** The UDP 48899 service protocol: discovery and add route. */
 
 export const UDP_SERVICE_PORT = 48899;
 export const UDP_MAGIC = 0x71146603;

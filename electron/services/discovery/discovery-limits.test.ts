@@ -1,5 +1,5 @@
 /**
- * The discovery service's limits (issue 4, item 2): bounded concurrency in a range sweep, the total timeout, and the
+ * The discovery service's limits: bounded concurrency in a range sweep, the total timeout, and the
  * broadcast socket's source address and port. Every address here is in 127.0.23.0/24, reserved for this file;
  * nothing leaves loopback and nothing binds UDP 48899.
  */

@@ -19,7 +19,7 @@ export interface DiscoveryServiceOptions {
   maxBroadcastResults?: number;
 }
 
-/** Finds TwinCAT systems over UDP 48899 (udp-48899.md §2, §7): per-adapter broadcast, unicast hosts, range sweeps. */
+/** Finds TwinCAT systems over UDP 48899: per-adapter broadcast, unicast hosts, range sweeps. */
 export class DiscoveryService {
   private readonly adapters: () => NetworkAdapter[];
   private readonly lookup: (host: string) => Promise<string[]>;

@@ -11,7 +11,7 @@ export interface EmptySearchFacts {
 }
 
 /**
- * Why a search found nothing, in the order commissioning engineers hit the causes (route-dialog.md §3):
+ * Why a search found nothing, in the order commissioning engineers hit the causes:
  * nothing chosen, no DHCP lease, firewall or mode on the target, broadcast not crossing subnets.
  */
 export function emptySearchHint(facts: EmptySearchFacts): string {

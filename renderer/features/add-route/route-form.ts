@@ -135,7 +135,7 @@ export function validateForm(form: RouteForm): FormErrors {
   if (!remote && ssc && form.remoteRoute !== 'none' && form.remoteRouteName.length > TLS_CONNECT_INFO_MAX_HOSTNAME)
     remote = `At most ${TLS_CONNECT_INFO_MAX_HOSTNAME} characters for a Secure ADS route (${form.remoteRouteName.length} now)`;
   if (remote) errors.remoteRouteName = remote;
-  // TlsConnectInfo has no temporary flag (secure-ads-wire.md §1.3): the target would store a static route.
+  // TlsConnectInfo has no temporary flag: the target would store a static route.
   if (ssc && form.remoteRoute === 'temporary') errors.remoteRoute = 'Secure ADS adds the remote route as Static: there is no temporary one';
   return errors;
 }

@@ -10,7 +10,7 @@ import { ProtocolError } from '../../../../shared/protocol/errors';
 import { RouteFailure } from '../route-failure';
 import type { SecureTransport } from './secure-transport';
 
-/** Flag sets the working clients send (secure-ads-wire.md §1.3). */
+/** Flag sets the working clients send. */
 export function sscAddRouteFlags(addressIsIp: boolean): number {
   const base = TlsConnectFlag.AddRemote | TlsConnectFlag.SelfSigned | TlsConnectFlag.IgnoreCn;
   return addressIsIp ? base | TlsConnectFlag.IpAddr : base;

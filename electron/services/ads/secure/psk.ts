@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { RouteFailure } from '../route-failure';
 
 /**
- * TwinCAT's PSK from identity and password: SHA-256(UTF-8(upper(identity) + password)) (secure-ads-wire.md §2.3).
+ * TwinCAT's PSK from identity and password: SHA-256(UTF-8(upper(identity) + password)).
  * Identities must be ASCII because .NET and JavaScript upper-case other letters differently.
  */
 export function derivePskKey(identity: string, password: string, caseSensitive = false): Uint8Array {

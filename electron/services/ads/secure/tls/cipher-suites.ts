@@ -25,7 +25,7 @@ const suite = (
 ): CipherSuite => ({ id, name, keyExchange, cipher, keyLength, mac, prfHash });
 
 // Offer order is preference order: GCM/ECDHE first in case a newer target takes it, then the
-// DHE-RSA-CBC suites Beckhoff documents for TwinCAT 4024 (spec §2.2).
+// DHE-RSA-CBC suites Beckhoff documents for TwinCAT 4024.
 const ECDHE_SUITES: readonly CipherSuite[] = [
   suite(0xc02f, 'ECDHE-RSA-AES128-GCM-SHA256', 'ecdhe', 'gcm', 16, null, 'sha256'),
   suite(0xc030, 'ECDHE-RSA-AES256-GCM-SHA384', 'ecdhe', 'gcm', 32, null, 'sha384'),

@@ -1,5 +1,5 @@
 /**
- * Pins the ClientHello our engine puts on the wire (issue 5, item 1): what a TwinCAT target sees first and
+ * Pins the ClientHello our engine puts on the wire: what a TwinCAT target sees first and
  * what decides whether it will talk to us at all. The bytes are captured from a real loopback TCP connection and
  * parsed here by a parser of this file's own, so an encoder bug cannot hide behind the engine's decoder.
  */

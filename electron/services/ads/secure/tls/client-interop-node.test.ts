@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectTls, derivePsk, TlsError, type TlsClientConnection } from './index';
 import { TestMaterial, startEchoServer, type TestCredentials } from './testing/fixtures';
 
-// OpenSSL ≥ 3.0 option number, not exported by Node (spec secure-ads-wire §2.4).
+// OpenSSL ≥ 3.0 option number, not exported by Node.
 const SSL_OP_NO_EXTENDED_MASTER_SECRET = 0x1;
 
 const material = new TestMaterial();

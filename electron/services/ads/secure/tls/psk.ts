@@ -1,7 +1,7 @@
 import { digest } from './crypto-primitives';
 
 /**
- * TwinCAT's PSK from identity and password (spec secure-ads-wire §2.3):
+ * TwinCAT's PSK from identity and password:
  * SHA-256(UTF-8(identity, upper-cased unless case-sensitive) + password).
  */
 export function derivePsk(identity: string, password: string, caseSensitive = false): Uint8Array {
