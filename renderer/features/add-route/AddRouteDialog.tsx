@@ -13,11 +13,13 @@ import { compareFingerprint, credentialsFor, emptyLogin, loginTextProblem, missi
 import { LoginStep } from './LoginStep';
 import { ResultsTable } from './ResultsTable';
 import { addressOf, hasErrors, initialForm, securityOf, settingsFor, validateForm, type RouteForm, type TargetEntry } from './route-form';
-import { batchSummary, failedAddresses, isRunning, summaryOf } from './route-progress';
+import { batchCounts, errorOf, failedAddresses, isRunning, type BatchState, type TargetProgress } from './route-progress';
 import { RouteSettingsForm } from './RouteSettingsForm';
 import { RouteStepper } from './RouteStepper';
 import { useLiveCertificates } from './use-live-certificates';
 import { useRouteBatch, type AddRequest } from './use-route-batch';
+import { useFormat, useTranslation } from '../../i18n';
+import { needsNewLogin, useRouteErrorText } from '../../components/route-error';
 
 export interface AddRouteDialogProps {
   open: boolean;
@@ -49,13 +51,32 @@ export function AddRouteDialog({ open, targets, onClose }: AddRouteDialogProps) 
   );
 }
 
-function titleOf(targets: readonly TargetEntry[]): string {
+function DialogHeading({ targets }: { targets: readonly TargetEntry[] }) {
+  const { t } = useTranslation('addRoute');
   const first = targets[0];
-  if (targets.length === 1 && first) return `Add Route to ${first.hostname || first.ip}`;
-  return `Add Route to ${targets.length} targets`;
+  return <DialogTitle id="add-route-title">{t('title', { count: targets.length, name: first ? first.hostname || first.ip : '' })}</DialogTitle>;
+}
+
+function RowSummary({ row }: { row: TargetProgress }) {
+  const { t } = useTranslation('addRoute');
+  const format = useFormat();
+  const explain = useRouteErrorText();
+  const error = errorOf(row);
+  if (row.outcome === 'ok') return <>{t('summary.ok', { name: row.label, time: format.duration(row.ms ?? 0) })}</>;
+  if (row.outcome === 'failed') return <>{error ? t('summary.failedWith', { name: row.label, error: explain(error).cause }) : t('summary.failed', { name: row.label })}</>;
+  return <>{t('summary.running', { name: row.label })}</>;
+}
+
+function BatchSummary({ state }: { state: BatchState }) {
+  const { t } = useTranslation('addRoute');
+  const { total, ok, failed, running } = batchCounts(state);
+  if (running) return <>{t('summary.batchRunning', { done: ok + failed, total })}</>;
+  if (failed === 0) return <>{t('summary.batchOk', { total })}</>;
+  return <>{t('summary.batchFailed', { ok, total, failed })}</>;
 }
 
 function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClose(): void }) {
+  const { t } = useTranslation('addRoute');
   const identity = useRequest('identity:get', {});
   // Captured once: discovery may refresh the selection while the dialog is open, the form must not jump.
   const [form, setForm] = useState<RouteForm>(() => initialForm(targets, ''));
@@ -68,7 +89,7 @@ function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClo
   const batch = useRouteBatch();
 
   const shownForm = useMemo<RouteForm>(() => (remoteNameEdited ? form : { ...form, remoteRouteName: identity.data?.hostname ?? '' }), [form, remoteNameEdited, identity.data]);
-  const validation = useMemo(() => validateForm(shownForm), [shownForm]);
+  const validation = useMemo(() => validateForm(shownForm, t), [shownForm, t]);
   // No red flash while this PC's name is still on its way: the field is empty only because it has not arrived.
   const waitingForName = !remoteNameEdited && identity.loading;
   const errors = waitingForName ? { ...validation, remoteRouteName: undefined } : validation;
@@ -116,23 +137,26 @@ function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClo
 
   const running = isRunning(batch.state);
   const failedCount = failedAddresses(batch.state).length;
+  // A wrong password fails the same way every time: offer to change the login rather than a retry that cannot help.
+  const failedRows = batch.state.rows.filter((row) => row.outcome === 'failed');
+  const loginFix = failedRows.length > 0 && failedRows.every((row) => needsNewLogin(errorOf(row)));
 
   return (
     <>
-      <DialogTitle id="add-route-title">{titleOf(form.targets)}</DialogTitle>
+      <DialogHeading targets={form.targets} />
       {phase === 'settings' && (
         <>
           <DialogContent dividers>
-            <Box component="form" id={SETTINGS_FORM} aria-label="Route settings" noValidate onSubmit={openLogin}>
+            <Box component="form" id={SETTINGS_FORM} aria-label={t('settingsForm')} noValidate onSubmit={openLogin}>
               <RouteSettingsForm form={shownForm} errors={errors} onChange={onChange} onTargetChange={onTargetChange} />
               {/* Enter in any field submits; the visible button lives in the dialog's action bar. */}
               <button type="submit" hidden tabIndex={-1} aria-hidden />
             </Box>
           </DialogContent>
           <DialogActions>
-            <Button onClick={onClose}>Cancel</Button>
+            <Button onClick={onClose}>{t('cancel')}</Button>
             <Button type="submit" form={SETTINGS_FORM} variant="contained" disabled={hasErrors(validation)}>
-              Add Route
+              {t('add')}
             </Button>
           </DialogActions>
         </>
@@ -155,21 +179,21 @@ function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClo
         <>
           {/* Focusable: a failure with its fix can make the steps taller than the dialog, and the region has no control
               of its own, so keyboard users need it to take focus to scroll it. */}
-          <DialogContent dividers tabIndex={0} role="region" aria-label="Progress" aria-busy={running}>
+          <DialogContent dividers tabIndex={0} role="region" aria-label={t('progress')} aria-busy={running}>
             <Box>
               {batch.state.rows.length === 1 && batch.state.rows[0] ? (
                 <>
                   <RouteStepper row={batch.state.rows[0]} />
                   {!running && (
                     <Alert severity={batch.state.rows[0].outcome === 'ok' ? 'success' : 'error'} role="status" sx={{ mt: 2 }}>
-                      {summaryOf(batch.state.rows[0])}
+                      <RowSummary row={batch.state.rows[0]} />
                     </Alert>
                   )}
                 </>
               ) : (
                 <>
                   <Typography role="status" variant="subtitle2" sx={{ mb: 1 }}>
-                    {batchSummary(batch.state)}
+                    <BatchSummary state={batch.state} />
                   </Typography>
                   <ResultsTable rows={batch.state.rows} />
                 </>
@@ -177,15 +201,20 @@ function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClo
             </Box>
           </DialogContent>
           <DialogActions>
-            {running && <Button onClick={batch.cancel}>Cancel</Button>}
-            {!running && failedCount > 0 && <Button onClick={() => setPhase('login')}>Back</Button>}
-            {!running && failedCount > 0 && (
+            {running && <Button onClick={batch.cancel}>{t('cancel')}</Button>}
+            {!running && failedCount > 0 && !loginFix && <Button onClick={() => setPhase('login')}>{t('back')}</Button>}
+            {!running && failedCount > 0 && loginFix && (
+              <Button variant="outlined" onClick={() => setPhase('login')}>
+                {t('changeLogin')}
+              </Button>
+            )}
+            {!running && failedCount > 0 && !loginFix && (
               <Button variant="outlined" onClick={retryFailed}>
-                {batch.state.rows.length > 1 ? 'Retry failed' : 'Retry'}
+                {batch.state.rows.length > 1 ? t('retryFailed') : t('retry')}
               </Button>
             )}
             <Button variant={running || failedCount > 0 ? 'text' : 'contained'} onClick={onClose}>
-              Close
+              {t('close')}
             </Button>
           </DialogActions>
         </>
@@ -215,9 +244,10 @@ interface LoginPhaseProps {
 
 /** Mounted only while the login shows, so the certificates are fetched live each time it opens. */
 function LoginPhase(props: LoginPhaseProps) {
+  const { t } = useTranslation('addRoute');
   const { method, login, targets, compares, outOfBand } = props;
   const { certificates, refetch } = useLiveCertificates(method === 'ssc' ? targets.map((target) => target.address) : []);
-  const missing = missingLoginFields(method, login);
+  const missing = missingLoginFields(method, login).map((field) => t(`login.${field}`));
   const matched: Record<string, string> = {};
   for (const target of targets) {
     const certificate = certificates[target.address];
@@ -227,12 +257,12 @@ function LoginPhase(props: LoginPhaseProps) {
   const fingerprintOk = allGreen || outOfBand;
   const textProblem = loginTextProblem(method, login);
   const ready = missing.length === 0 && textProblem === null && fingerprintOk;
-  const reason = missing.length > 0 ? `Fill in ${missing.join(', ')}` : textProblem !== null ? textProblem : !fingerprintOk ? 'Compare the fingerprint first' : '';
+  const reason = missing.length > 0 ? t('login.fillIn', { fields: missing.join(', ') }) : textProblem !== null ? textProblem : !fingerprintOk ? t('login.compareFirst') : '';
 
   return (
     <>
       <DialogContent dividers>
-        <Box component="form" id={LOGIN_FORM} aria-label="Login" noValidate autoComplete="off" onSubmit={props.onSubmit({ ready, matched })}>
+        <Box component="form" id={LOGIN_FORM} aria-label={t('login.form')} noValidate autoComplete="off" onSubmit={props.onSubmit({ ready, matched })}>
           <LoginStep
             method={method}
             fields={login}
@@ -254,9 +284,9 @@ function LoginPhase(props: LoginPhaseProps) {
             {reason}
           </Typography>
         )}
-        <Button onClick={props.onBack}>Back</Button>
+        <Button onClick={props.onBack}>{t('back')}</Button>
         <Button type="submit" form={LOGIN_FORM} variant="contained" disabled={!ready} aria-describedby={reason ? 'add-disabled-reason' : undefined}>
-          Add
+          {t('login.add')}
         </Button>
       </DialogActions>
     </>

@@ -17,7 +17,8 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import ContentCopy from '@mui/icons-material/ContentCopy';
 import { fingerprintsEqual, formatFingerprint } from '../../../shared/protocol/fingerprint';
-import { COMPARE_HELP, compareFingerprint } from './login';
+import { compareFingerprint } from './login';
+import { useTranslation } from '../../i18n';
 import type { LiveCertificate } from './use-live-certificates';
 
 export interface FingerprintTarget {
@@ -37,6 +38,7 @@ export interface FingerprintCheckProps {
 }
 
 function CopyButton({ text, label }: { text: string; label: string }) {
+  const { t } = useTranslation('addRoute');
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -47,7 +49,7 @@ function CopyButton({ text, label }: { text: string; label: string }) {
     }
   };
   return (
-    <Tooltip title={copied ? 'Copied' : label}>
+    <Tooltip title={copied ? t('fingerprint.copied') : label}>
       <IconButton size="small" aria-label={label} onClick={() => void copy()} onBlur={() => setCopied(false)}>
         <ContentCopy fontSize="small" />
       </IconButton>
@@ -57,12 +59,13 @@ function CopyButton({ text, label }: { text: string; label: string }) {
 
 /** The fingerprint from the handshake, grouped for reading aloud; a spinner while it comes, its error when it fails. */
 function LiveFingerprint({ target, certificate, refetch, copyLabel }: { target: FingerprintTarget; certificate: LiveCertificate | undefined; refetch(address: string): void; copyLabel: string }) {
+  const { t } = useTranslation('addRoute');
   if (!certificate || certificate.status === 'loading') {
     return (
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <CircularProgress size={16} aria-label={`Fetching the certificate of ${target.label}`} />
+        <CircularProgress size={16} aria-label={t('fingerprint.fetching', { name: target.label })} />
         <Typography variant="body2" color="text.secondary">
-          TLS handshake with {target.address}…
+          {t('fingerprint.handshake', { address: target.address })}
         </Typography>
       </Stack>
     );
@@ -74,11 +77,11 @@ function LiveFingerprint({ target, certificate, refetch, copyLabel }: { target: 
         sx={{ py: 0 }}
         action={
           <Button color="inherit" size="small" onClick={() => refetch(target.address)}>
-            Try again
+            {t('fingerprint.tryAgain')}
           </Button>
         }
       >
-        Cannot read the certificate of {target.label}: {certificate.message}
+        {t('fingerprint.cannotRead', { name: target.label, error: certificate.message })}
       </Alert>
     );
   }
@@ -93,7 +96,7 @@ function LiveFingerprint({ target, certificate, refetch, copyLabel }: { target: 
       </Stack>
       {changed && (
         <Typography variant="caption" color="warning.dark" sx={{ display: 'block' }}>
-          Differs from the fingerprint in the discovery reply
+          {t('fingerprint.differsFromDiscovery')}
         </Typography>
       )}
     </Box>
@@ -101,6 +104,7 @@ function LiveFingerprint({ target, certificate, refetch, copyLabel }: { target: 
 }
 
 function CompareField({ label, live, value, onChange, hideLabel }: { label: string; live: string | undefined; value: string; onChange(value: string): void; hideLabel?: boolean }) {
+  const { t } = useTranslation('addRoute');
   const result = compareFingerprint(live, value);
   const green = result === 'match';
   const red = result === 'differ' || result === 'malformed';
@@ -113,8 +117,8 @@ function CompareField({ label, live, value, onChange, hideLabel }: { label: stri
       fullWidth
       error={red}
       color={green ? 'success' : 'primary'}
-      helperText={COMPARE_HELP[result]}
-      placeholder="e.g. 3F:A2:… or 3fa2…"
+      helperText={t(`fingerprint.compare.${result}`)}
+      placeholder={t('fingerprint.placeholder')}
       slotProps={{
         htmlInput: { spellCheck: false, autoComplete: 'off', ...(hideLabel ? { 'aria-label': label } : {}), 'data-compare': result },
         formHelperText: { sx: green ? { color: 'success.main', fontWeight: 600 } : red ? { fontWeight: 600 } : undefined },
@@ -137,24 +141,25 @@ function liveFingerprint(certificate: LiveCertificate | undefined): string | und
 
 /** SSC trust: each target's fingerprint from the handshake against the one the user copied out of band. */
 export function FingerprintCheck({ targets, certificates, refetch, compares, onCompareChange, outOfBand, onOutOfBandChange }: FingerprintCheckProps) {
+  const { t } = useTranslation('addRoute');
   const single = targets.length === 1 ? targets[0] : undefined;
   return (
     <Box component="section" aria-labelledby="fingerprint-heading">
       <Typography id="fingerprint-heading" variant="subtitle2" component="h3" sx={{ mb: 1 }}>
-        {single ? `Fingerprint of ${single.label} (from the TLS handshake)` : 'Fingerprints (from the TLS handshake)'}
+        {single ? t('fingerprint.headingOne', { name: single.label }) : t('fingerprint.heading')}
       </Typography>
       {single ? (
         <Stack spacing={1.5}>
-          <LiveFingerprint target={single} certificate={certificates[single.address]} refetch={refetch} copyLabel="Copy fingerprint" />
-          <CompareField label="Compare with" live={liveFingerprint(certificates[single.address])} value={compares[single.address] ?? ''} onChange={(value) => onCompareChange(single.address, value)} />
+          <LiveFingerprint target={single} certificate={certificates[single.address]} refetch={refetch} copyLabel={t('fingerprint.copy')} />
+          <CompareField label={t('fingerprint.compareWith')} live={liveFingerprint(certificates[single.address])} value={compares[single.address] ?? ''} onChange={(value) => onCompareChange(single.address, value)} />
         </Stack>
       ) : (
-        <Table aria-label="Fingerprints">
+        <Table aria-label={t('fingerprint.table')}>
           <TableHead>
             <TableRow>
-              <TableCell>Target</TableCell>
-              <TableCell>Fingerprint</TableCell>
-              <TableCell sx={{ width: '40%' }}>Compare with</TableCell>
+              <TableCell>{t('fingerprint.target')}</TableCell>
+              <TableCell>{t('fingerprint.fingerprint')}</TableCell>
+              <TableCell sx={{ width: '40%' }}>{t('fingerprint.compareWith')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -167,10 +172,10 @@ export function FingerprintCheck({ targets, certificates, refetch, compares, onC
                   </Typography>
                 </TableCell>
                 <TableCell sx={{ verticalAlign: 'top', pt: 1.5 }}>
-                  <LiveFingerprint target={target} certificate={certificates[target.address]} refetch={refetch} copyLabel={`Copy fingerprint of ${target.label}`} />
+                  <LiveFingerprint target={target} certificate={certificates[target.address]} refetch={refetch} copyLabel={t('fingerprint.copyOf', { name: target.label })} />
                 </TableCell>
                 <TableCell sx={{ verticalAlign: 'top' }}>
-                  <CompareField label={`Compare with (${target.label})`} hideLabel live={liveFingerprint(certificates[target.address])} value={compares[target.address] ?? ''} onChange={(value) => onCompareChange(target.address, value)} />
+                  <CompareField label={t('fingerprint.compareWithOf', { name: target.label })} hideLabel live={liveFingerprint(certificates[target.address])} value={compares[target.address] ?? ''} onChange={(value) => onCompareChange(target.address, value)} />
                 </TableCell>
               </TableRow>
             ))}
@@ -180,7 +185,7 @@ export function FingerprintCheck({ targets, certificates, refetch, compares, onC
       <FormControlLabel
         sx={{ mt: 1 }}
         control={<Checkbox size="small" checked={outOfBand} onChange={(event) => onOutOfBandChange(event.target.checked)} />}
-        label="I verified this fingerprint another way"
+        label={t('fingerprint.outOfBand')}
       />
     </Box>
   );

@@ -3,12 +3,14 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useApi } from '../../api/ApiProvider';
+import { useTranslation } from '../../i18n';
 
 /**
  * A file path on the machine running the services. The text is the source of truth: the picker only helps where the
  * platform reveals a path (Electron); in a browser it fills the bare name, which the user completes.
  */
 export function PathField({ label, value, onChange, autoFocus, helperText }: { label: string; value: string; onChange(value: string): void; autoFocus?: boolean; helperText?: string }) {
+  const { t } = useTranslation('addRoute');
   const api = useApi();
   const picker = useRef<HTMLInputElement>(null);
   const id = useId();
@@ -26,8 +28,8 @@ export function PathField({ label, value, onChange, autoFocus, helperText }: { l
         helperText={helperText}
         slotProps={{ htmlInput: { spellCheck: false } }}
       />
-      <Button variant="outlined" onClick={() => picker.current?.click()} aria-label={`Browse for ${label}`} sx={{ height: 40, whiteSpace: 'nowrap', flexShrink: 0 }}>
-        Browse…
+      <Button variant="outlined" onClick={() => picker.current?.click()} aria-label={t('login.browse', { label })} sx={{ height: 40, whiteSpace: 'nowrap', flexShrink: 0 }}>
+        {t('login.browseButton')}
       </Button>
       <input
         ref={picker}

@@ -7,9 +7,11 @@ import { PageLayout } from '../../components/PageLayout';
 import { useEvent } from '../../api/use-event';
 import { useRequest } from '../../api/use-request';
 import { LogTable } from './LogTable';
+import { useTranslation } from '../../i18n';
 import { atLeast, LOG_LEVELS, LOG_VIEW_CAPACITY, mergeLog, type LogEntry, type LogLevel } from './merge-log';
 
 export function LogPage() {
+  const { t } = useTranslation(['log', 'common']);
   const recent = useRequest('log:recent', {});
   const [live, setLive] = useState<LogEntry[]>([]);
   const [minimum, setMinimum] = useState<LogLevel>('debug');
@@ -22,32 +24,32 @@ export function LogPage() {
 
   return (
     <PageLayout
-      title="Log"
-      description="What the services did, newest first: searches, route changes, TLS handshakes and errors."
+      title={t('title')}
+      description={t('description')}
       actions={
         <TextField
           select
           size="small"
-          label="Minimum level"
+          label={t('minimumLevel')}
           value={minimum}
           onChange={(event) => setMinimum(event.target.value as LogLevel)}
           sx={{ minWidth: 150 }}
         >
           {LOG_LEVELS.map((level) => (
             <MenuItem key={level} value={level}>
-              {level}
+              {t(`levels.${level}`)}
             </MenuItem>
           ))}
         </TextField>
       }
     >
-      {recent.loading && <LinearProgress aria-label="Loading the log" sx={{ mb: 1 }} />}
+      {recent.loading && <LinearProgress aria-label={t('loading')} sx={{ mb: 1 }} />}
       {recent.error && (
         <Alert severity="error" sx={{ mb: 1 }}>
           {recent.error.message}
         </Alert>
       )}
-      <LogTable entries={entries} emptyText={recent.loading ? 'Loading…' : 'No log lines yet.'} />
+      <LogTable entries={entries} emptyText={recent.loading ? t('common:loading') : t('empty')} />
     </PageLayout>
   );
 }

@@ -15,23 +15,25 @@ import { useApi } from '../../api/ApiProvider';
 import { PageLayout } from '../../components/PageLayout';
 import { RoutesTable } from './RoutesTable';
 import { useLocalRoutes } from './use-local-routes';
+import { useTranslation } from '../../i18n';
 
 /** Remove asks first, as XAE does: a route removed by mistake needs the target's login to come back. */
 function ConfirmRemove({ route, onCancel, onConfirm, busy }: { route: LocalRoute | undefined; onCancel(): void; onConfirm(): void; busy: boolean }) {
+  const { t } = useTranslation(['routes', 'common']);
   return (
     <Dialog open={route !== undefined} onClose={onCancel} aria-labelledby="remove-route-title">
-      <DialogTitle id="remove-route-title">Remove route {route?.name}?</DialogTitle>
+      <DialogTitle id="remove-route-title">{t('confirm.title', { name: route?.name ?? '' })}</DialogTitle>
       <DialogContent>
         <DialogContentText>
-          This PC forgets the route to {route?.address} ({route?.netId}). The entry on the target stays until it is removed there.
+          {t('confirm.text', { address: route?.address ?? '', netId: route?.netId ?? '' })}
         </DialogContentText>
       </DialogContent>
       <DialogActions>
         <Button onClick={onCancel} autoFocus>
-          Cancel
+          {t('common:cancel')}
         </Button>
         <Button color="error" variant="contained" onClick={onConfirm} disabled={busy}>
-          Remove
+          {t('confirm.remove')}
         </Button>
       </DialogActions>
     </Dialog>
@@ -39,6 +41,7 @@ function ConfirmRemove({ route, onCancel, onConfirm, busy }: { route: LocalRoute
 }
 
 export function RoutesPage() {
+  const { t } = useTranslation(['routes', 'common']);
   const api = useApi();
   const { routes, loading, error, reload } = useLocalRoutes();
   const [removing, setRemoving] = useState<LocalRoute | undefined>(undefined);
@@ -51,7 +54,7 @@ export function RoutesPage() {
     const result = await api.invoke('routes:remove', { name: removing.name });
     setBusy(false);
     setRemoving(undefined);
-    if (!result.ok) setRemoveError(`Could not remove ${removing.name}: ${result.error.message}`);
+    if (!result.ok) setRemoveError(t('removeFailed', { name: removing.name, error: result.error.message }));
     else {
       setRemoveError(undefined);
       reload();
@@ -60,15 +63,15 @@ export function RoutesPage() {
 
   return (
     <PageLayout
-      title="Routes"
-      description="The ADS and Secure ADS routes of this PC. Add routes from the Targets page."
+      title={t('title')}
+      description={t('description')}
       actions={
         <Button size="small" startIcon={<RefreshIcon />} onClick={reload}>
-          Refresh
+          {t('common:refresh')}
         </Button>
       }
     >
-      {loading && <LinearProgress aria-label="Loading routes" sx={{ mb: 1 }} />}
+      {loading && <LinearProgress aria-label={t('loading')} sx={{ mb: 1 }} />}
       {error && (
         <Alert severity="error" sx={{ mb: 1 }}>
           {error}
@@ -80,7 +83,7 @@ export function RoutesPage() {
         </Alert>
       )}
       {routes && routes.length === 0 && (
-        <Typography color="text.secondary">No routes yet. Search on the Targets page, select systems and choose Add Route.</Typography>
+        <Typography color="text.secondary">{t('empty')}</Typography>
       )}
       {routes && routes.length > 0 && (
         <Paper variant="outlined">

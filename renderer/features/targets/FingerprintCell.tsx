@@ -6,14 +6,14 @@ import Box from '@mui/material/Box';
 import ContentCopyOutlined from '@mui/icons-material/ContentCopyOutlined';
 import CheckOutlined from '@mui/icons-material/CheckOutlined';
 import { shortFingerprint } from './target-table-model';
-
-const UNVERIFIED = 'from discovery: unauthenticated, check it in the TLS handshake';
+import { useTranslation } from '../../i18n';
 
 /**
  * The discovery fingerprint, short enough for a table cell but with both ends, which is what people compare by eye.
  * It came over plain UDP, so it is marked unverified: the Add Route dialog checks it against the real TLS handshake.
  */
 export function FingerprintCell({ fingerprint, hostname }: { fingerprint: string | null; hostname: string }) {
+  const { t } = useTranslation('targets');
   const [copied, setCopied] = useState(false);
   if (!fingerprint) return <Box component="span" sx={{ color: 'text.disabled' }}>—</Box>;
 
@@ -36,14 +36,14 @@ export function FingerprintCell({ fingerprint, hostname }: { fingerprint: string
       {/* Native titles instead of MUI tooltips: a row is mounted 250 times in a big search, and this is the heavy cell. */}
       <IconButton
         size="small"
-        aria-label={`Copy fingerprint of ${hostname}`}
-        title={copied ? 'Copied' : 'Copy the full fingerprint'}
+        aria-label={t('fingerprint.copy', { name: hostname })}
+        title={copied ? t('fingerprint.copied') : t('fingerprint.copyTitle')}
         onClick={(event) => void copy(event)}
         onMouseLeave={() => setCopied(false)}
       >
         {copied ? <CheckOutlined fontSize="inherit" /> : <ContentCopyOutlined fontSize="inherit" />}
       </IconButton>
-      <Chip label="unverified" variant="outlined" title={UNVERIFIED} sx={{ height: 18, fontSize: '0.68rem', '& .MuiChip-label': { px: 0.6 } }} />
+      <Chip label={t('fingerprint.unverified')} variant="outlined" title={t('fingerprint.unverifiedTitle')} sx={{ height: 18, fontSize: '0.68rem', '& .MuiChip-label': { px: 0.6 } }} />
     </Stack>
   );
 }

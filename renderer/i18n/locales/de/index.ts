@@ -1,4 +1,9 @@
 // One line per namespace, in alphabetical order; the same names as the English index (a missing one is a type error).
+export { addRoute } from './addRoute';
 export { app } from './app';
 export { common } from './common';
+export { errors } from './errors';
+export { log } from './log';
+export { routes } from './routes';
 export { settings } from './settings';
+export { targets } from './targets';
