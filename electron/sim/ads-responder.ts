@@ -1,3 +1,4 @@
+import { adsErrorResponse, adsReadResponse, adsResultResponse, decodeAdsRequestBody } from '../../shared/protocol/ads-commands';
 import {
   ADS_SYSTEM_SERVICE_PORT,
   AdsCommand,
@@ -9,40 +10,71 @@ import {
 } from '../../shared/protocol/ams';
 import { parseTwinCatVersion } from '../../shared/protocol/twincat-version';
 import type { VirtualTargetConfig } from './config';
+import {
+  ADS_ERR_INVALID_SIZE,
+  ADS_ERR_SERVICE_NOT_SUPPORTED,
+  ADS_ERR_TARGET_MACHINE_NOT_FOUND,
+  ADS_ERR_TARGET_PORT_NOT_FOUND,
+  ADS_ERR_UNKNOWN_COMMAND,
+} from './system-service/ads-codes';
+import type { SystemService, SystemSession } from './system-service/index';
 
-/** ADS error codes the simulator answers with (AdsLib AdsDef.h). */
-export const ADS_ERR_TARGET_PORT_NOT_FOUND = 0x6;
-export const ADS_ERR_TARGET_MACHINE_NOT_FOUND = 0x7;
-export const ADS_ERR_SERVICE_NOT_SUPPORTED = 0x701;
+export { ADS_ERR_SERVICE_NOT_SUPPORTED, ADS_ERR_TARGET_MACHINE_NOT_FOUND, ADS_ERR_TARGET_PORT_NOT_FOUND } from './system-service/ads-codes';
+
+export interface AdsAnswer {
+  reply: AmsPacket | null;
+  /** Close the connection after sending the reply (the caller removed its own route). */
+  closeAfter: boolean;
+}
+
+export interface AdsResponderContext {
+  config: VirtualTargetConfig;
+  system: SystemService;
+  session: SystemSession;
+}
 
 /**
- * Answers the ADS requests a route check needs (ReadDeviceInfo, ReadState on the system service, port 10000).
- * Routing errors go in the AMS header's error code, command errors in the ADS result field, as a router does.
+ * Answers one ADS request to this target. Routing errors go in the AMS header's error code, command errors in the
+ * ADS result field, as a router does; every command reply has its command's full layout, also for errors.
  */
-export function answerAdsRequest(request: AmsPacket, config: VirtualTargetConfig): AmsPacket | null {
-  if ((request.stateFlags & 0x0001) !== 0) return null; // a response: nothing to answer
-  if (request.targetNetId !== config.netId) return headerError(request, ADS_ERR_TARGET_MACHINE_NOT_FOUND);
-  if (request.targetPort !== ADS_SYSTEM_SERVICE_PORT) return headerError(request, ADS_ERR_TARGET_PORT_NOT_FOUND);
-  switch (request.commandId) {
-    case AdsCommand.ReadDeviceInfo: {
+export async function answerAdsRequest(request: AmsPacket, ctx: AdsResponderContext): Promise<AdsAnswer> {
+  const none: AdsAnswer = { reply: null, closeAfter: false };
+  const { config } = ctx;
+  if ((request.stateFlags & 0x0001) !== 0) return none; // a response: nothing to answer
+  // A notification sample carries no reply in ADS.
+  if (request.commandId === AdsCommand.DeviceNotification) return none;
+  if (request.targetNetId !== config.netId) return { reply: headerError(request, ADS_ERR_TARGET_MACHINE_NOT_FOUND), closeAfter: false };
+  if (request.targetPort !== ADS_SYSTEM_SERVICE_PORT) return { reply: headerError(request, ADS_ERR_TARGET_PORT_NOT_FOUND), closeAfter: false };
+  const body = decodeAdsRequestBody(request);
+  const answer = (reply: AmsPacket | null, closeAfter = false): AdsAnswer => ({ reply, closeAfter });
+  switch (body.command) {
+    case 'read-device-info': {
       const version = parseTwinCatVersion(config.twincat);
-      return readDeviceInfoResponse(request, { major: version.major, minor: version.minor, build: version.build, name: 'TwinCAT System' });
+      return answer(readDeviceInfoResponse(request, { major: version.major, minor: version.minor, build: version.build, name: 'TwinCAT System' }));
     }
-    case AdsCommand.ReadState:
-      return readStateResponse(request, { adsState: config.runState === 'run' ? AdsState.Run : AdsState.Config, deviceState: 0 });
-    default: {
-      const data = new Uint8Array(4);
-      new DataView(data.buffer).setUint32(0, ADS_ERR_SERVICE_NOT_SUPPORTED, true);
-      return { ...swap(request), data };
+    case 'read-state':
+      return answer(readStateResponse(request, { adsState: config.runState === 'run' ? AdsState.Run : AdsState.Config, deviceState: 0 }));
+    case 'read':
+    case 'read-write': {
+      const reply = await ctx.system.answer(body, ctx.session, request.sourceNetId);
+      return answer(adsReadResponse(request, reply.result, reply.data), reply.closeAfter);
     }
+    case 'write':
+    case 'write-control': {
+      const reply = await ctx.system.answer(body, ctx.session, request.sourceNetId);
+      return answer(adsResultResponse(request, reply.result), reply.closeAfter);
+    }
+    case 'add-notification':
+    case 'del-notification':
+      return answer(adsErrorResponse(request, ADS_ERR_SERVICE_NOT_SUPPORTED));
+    case 'malformed':
+      return answer(adsErrorResponse(request, ADS_ERR_INVALID_SIZE));
+    case 'unknown':
+      return answer(headerError(request, ADS_ERR_UNKNOWN_COMMAND));
   }
 }
 
 function headerError(request: AmsPacket, errorCode: number): AmsPacket {
-  return { ...swap(request), errorCode, data: new Uint8Array(0) };
-}
-
-function swap(request: AmsPacket): AmsPacket {
   return {
     targetNetId: request.sourceNetId,
     targetPort: request.sourcePort,
@@ -50,7 +82,7 @@ function swap(request: AmsPacket): AmsPacket {
     sourcePort: request.targetPort,
     commandId: request.commandId,
     stateFlags: AMS_STATE_RESPONSE,
-    errorCode: 0,
+    errorCode,
     invokeId: request.invokeId,
     data: new Uint8Array(0),
   };

@@ -1,15 +1,17 @@
 import { createServer, type Server } from 'node:net';
-import { AmsStreamParser, encodeAmsTcpFrame } from '../../shared/protocol/ams';
+import { AmsStreamParser, encodeAmsTcpFrame, type AmsPacket } from '../../shared/protocol/ams';
 import { answerAdsRequest } from './ads-responder';
 import type { VirtualTargetConfig } from './config';
 import { ConnectionTracker, listen, peerOfSocket } from './connection-tracker';
 import type { RouteTable } from './route-table';
 import type { SimLog } from './sim-log';
+import type { SystemService } from './system-service/index';
 
 export interface PlainAdsDeps {
   config: VirtualTargetConfig;
   log: SimLog;
   routes: RouteTable;
+  system: SystemService;
 }
 
 /** A silent peer or a flood must not pin sockets forever. */
@@ -20,7 +22,7 @@ const IDLE_TIMEOUT_MS = 60_000;
  * source NetId has a route, and under SecureOnly it accepts connections but closes them straight away.
  */
 export async function startPlainAdsServer(deps: PlainAdsDeps): Promise<{ port: number; close(): Promise<void> }> {
-  const { config, log, routes } = deps;
+  const { config, log, routes, system } = deps;
   const tracker = new ConnectionTracker();
   const server: Server = createServer((socket) => {
     tracker.add(socket);
@@ -33,6 +35,21 @@ export async function startPlainAdsServer(deps: PlainAdsDeps): Promise<{ port: n
       return;
     }
     const parser = new AmsStreamParser({ tcpPrefix: true });
+    const session = system.openSession();
+    socket.once('close', () => void system.closeSession(session));
+    // Requests are answered one after the other, in order, as they may touch files and the route table.
+    let queue: Promise<void> = Promise.resolve();
+    const answer = async (packet: AmsPacket) => {
+      if (socket.destroyed) return;
+      if (!routes.hasNetId(packet.sourceNetId)) {
+        log.add({ kind: 'connection-failed', transport: 'tcp', peer, reason: 'no-route', message: `ADS request from ${packet.sourceNetId} refused: no route for this NetId` });
+        socket.destroy();
+        return;
+      }
+      const { reply, closeAfter } = await answerAdsRequest(packet, { config, system, session });
+      if (reply && !socket.destroyed) socket.write(encodeAmsTcpFrame(reply));
+      if (closeAfter) socket.end();
+    };
     socket.on('data', (chunk: Buffer) => {
       let packets;
       try {
@@ -42,15 +59,7 @@ export async function startPlainAdsServer(deps: PlainAdsDeps): Promise<{ port: n
         socket.destroy();
         return;
       }
-      for (const packet of packets) {
-        if (!routes.hasNetId(packet.sourceNetId)) {
-          log.add({ kind: 'connection-failed', transport: 'tcp', peer, reason: 'no-route', message: `ADS request from ${packet.sourceNetId} refused: no route for this NetId` });
-          socket.destroy();
-          return;
-        }
-        const response = answerAdsRequest(packet, config);
-        if (response) socket.write(encodeAmsTcpFrame(response));
-      }
+      for (const packet of packets) queue = queue.then(() => answer(packet)).catch(() => void socket.destroy());
     });
   });
   server.on('error', (error) => log.add({ kind: 'connection-failed', transport: 'tcp', reason: 'server-error', message: error.message }));

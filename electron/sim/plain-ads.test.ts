@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdsCommand, decodeReadDeviceInfoResponse, decodeReadStateResponse, readDeviceInfoRequest, readStateRequest } from '../../shared/protocol/ams';
+import { adsWriteRequest } from '../../shared/protocol/ads-commands';
+import { decodeReadDeviceInfoResponse, decodeReadStateResponse, readDeviceInfoRequest, readStateRequest } from '../../shared/protocol/ams';
 import { encodeAddRouteRequest, decodeUdpMessage, interpretAddRouteReply } from '../../shared/protocol/udp48899';
 import { adsTcpExchange, udpExchange } from './test-support';
 import { startVirtualTargets, type VirtualTarget } from './index';
@@ -60,8 +61,8 @@ describe('plain ADS on TCP 48898', () => {
     expect(targets[2]!.log()).toContainEqual(expect.objectContaining({ reason: 'secure-only' }));
   });
 
-  it('answers unsupported commands with ADS error 0x701 and a wrong AMS port with 0x6', async () => {
-    const write = { ...readStateRequest({ target: target(RUN), source: CLIENT, invokeId: 3 }), commandId: AdsCommand.Write };
+  it('answers an unsupported index group with ADS error 0x701 and a wrong AMS port with 0x6', async () => {
+    const write = adsWriteRequest({ target: target(RUN), source: CLIENT, invokeId: 3 }, 0x4020, 0, new Uint8Array(4));
     const wrongPort = readStateRequest({ target: target(RUN), targetPort: 851, source: CLIENT, invokeId: 4 });
     const [w, p] = (await adsTcpExchange(RUN, 48898, [write, wrongPort])) as [never, never];
     expect(new DataView((w as { data: Uint8Array }).data.buffer).getUint32(0, true)).toBe(0x701);

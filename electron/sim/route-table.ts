@@ -35,6 +35,22 @@ export class RouteTable {
     return !route.temporary || (previous !== undefined && !previous.temporary);
   }
 
+  /** Removes the route with exactly this name (names are case-sensitive as stored); returns it, or null. */
+  removeByName(name: string): SimRoute | null {
+    for (const [netId, route] of this.byNetId) {
+      if (route.name !== name) continue;
+      this.byNetId.delete(netId);
+      return route;
+    }
+    return null;
+  }
+
+  /** A router restart: the table becomes what StaticRoutes.xml says, temporary routes are gone. */
+  replaceAll(routes: SimRoute[]): void {
+    this.byNetId.clear();
+    for (const route of routes) this.byNetId.set(route.netId, route);
+  }
+
   all(): SimRoute[] {
     return [...this.byNetId.values()].map((r) => ({ ...r, ...(r.tls ? { tls: { ...r.tls } } : {}) }));
   }

@@ -1,6 +1,6 @@
 import { constants } from 'node:crypto';
 import { createServer, type TLSSocket } from 'node:tls';
-import { AmsStreamParser, encodeAmsPacket } from '../../shared/protocol/ams';
+import { AmsStreamParser, encodeAmsPacket, type AmsPacket } from '../../shared/protocol/ams';
 import { encodeTlsConnectInfo, TlsConnectFlag, TlsConnectInfoReader, type TlsConnectInfo } from '../../shared/protocol/tls-connect-info';
 import { sha256Hex } from '../services/certificates/inspect';
 import { answerAdsRequest } from './ads-responder';
@@ -10,6 +10,7 @@ import { pskKey } from './credentials';
 import { FFDHE2048_PEM } from './dhparam';
 import type { RouteTable, SimRoute } from './route-table';
 import type { SimLog } from './sim-log';
+import type { SystemService } from './system-service/index';
 import { decideTlsConnect, type TlsPeer } from './tls-connect-policy';
 
 /** TwinCAT's certificate-mode suites (Beckhoff AdsSecure sample README) and PSK suites (secure-ads-wire.md §2.3). */
@@ -26,6 +27,7 @@ export interface SecureAdsDeps {
   /** The certificate the server presents (the SSC, or the CA-issued one in CA mode). */
   serverCertificate: { certPem: string; keyPem: string };
   storeRoute(route: SimRoute): Promise<void>;
+  system: SystemService;
 }
 
 /**
@@ -94,6 +96,18 @@ function handleSession(socket: TLSSocket, deps: SecureAdsDeps, pskIdentity: stri
   let phase: 'connect-info' | 'deciding' | 'ams' | 'closed' = 'connect-info';
   let held: Uint8Array[] = [];
   const parser = new AmsStreamParser({ tcpPrefix: false });
+  const session = deps.system.openSession();
+  socket.once('close', () => void deps.system.closeSession(session));
+  let queue: Promise<void> = Promise.resolve();
+  const answer = async (packet: AmsPacket) => {
+    if (socket.destroyed) return;
+    const { reply, closeAfter } = await answerAdsRequest(packet, { config, system: deps.system, session });
+    if (reply && !socket.destroyed) socket.write(encodeAmsPacket(reply));
+    if (closeAfter) {
+      log.add({ kind: 'connection-failed', transport: 'tls', peer, reason: 'route-removed', message: `connection closed: ${packet.sourceNetId} removed its own route` });
+      socket.end();
+    }
+  };
 
   const fail = (reason: string, message: string) => {
     phase = 'closed';
@@ -114,10 +128,7 @@ function handleSession(socket: TLSSocket, deps: SecureAdsDeps, pskIdentity: stri
       fail('bad-frame', `AMS framing error: ${error instanceof Error ? error.message : 'bad frame'}`);
       return;
     }
-    for (const packet of packets) {
-      const response = answerAdsRequest(packet, config);
-      if (response && !socket.destroyed) socket.write(encodeAmsPacket(response));
-    }
+    for (const packet of packets) queue = queue.then(() => answer(packet)).catch(() => void socket.destroy());
   };
 
   const decide = async (info: TlsConnectInfo) => {

@@ -5,6 +5,8 @@ export type SimLogKind =
   | 'listening'
   | 'stopped'
   | 'route-stored'
+  | 'route-removed'
+  | 'restarted'
   | 'route-refused'
   | 'connection-failed'
   | 'connection-accepted'

@@ -25,8 +25,11 @@ export function udpExchange(address: string, port: number, payload: Uint8Array, 
   });
 }
 
-/** Sends AMS/TCP frames on one connection; resolves with the responses, or 'closed' if the target hung up first. */
-export function adsTcpExchange(address: string, port: number, requests: AmsPacket[], timeoutMs = 3000): Promise<AmsPacket[] | 'closed'> {
+/**
+ * Sends AMS/TCP frames on one connection; resolves with `expected` responses (default: one per request), or 'closed'
+ * if the target hung up first.
+ */
+export function adsTcpExchange(address: string, port: number, requests: AmsPacket[], timeoutMs = 3000, expected = requests.length): Promise<AmsPacket[] | 'closed'> {
   return new Promise((resolve, reject) => {
     const socket = netConnect({ host: address, port });
     const parser = new AmsStreamParser({ tcpPrefix: true });
@@ -46,7 +49,7 @@ export function adsTcpExchange(address: string, port: number, requests: AmsPacke
     });
     socket.on('data', (chunk) => {
       got.push(...parser.push(new Uint8Array(chunk)));
-      if (got.length >= requests.length) settle(got);
+      if (got.length >= expected) settle(got);
     });
     socket.on('error', () => settle('closed'));
     socket.on('close', () => settle('closed'));

@@ -67,7 +67,8 @@ export function decideTlsConnect(info: TlsConnectInfo, peer: TlsPeer, config: Vi
   if (!config.ca) {
     return { error: TlsConnectError.UnknownCert, reason: 'no-ca-configured', message: `${who}: CA connection refused: no CA configured on this target` };
   }
-  const verdict = verifyChain(peer.chainDer, [config.ca.caPem]);
+  // The same verifier the client uses for servers, judging the peer as a TLS client.
+  const verdict = verifyChain(peer.chainDer, [config.ca.caPem], new Date(), 'tls-client');
   if (!verdict.ok) {
     return { error: TlsConnectError.UnknownCert, reason: `chain-${verdict.reason}`, message: `${who}: client certificate refused: ${verdict.message}` };
   }

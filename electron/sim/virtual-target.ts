@@ -17,6 +17,7 @@ import {
   writeStaticRoutes,
   type CaFiles,
 } from './state-files';
+import { createSystemService } from './system-service/index';
 import { startUdpService } from './udp-service';
 
 export interface VirtualTarget {
@@ -90,6 +91,32 @@ export async function startVirtualTarget(input: VirtualTargetInput | VirtualTarg
       });
     };
 
+    const removeRoute = async (name: string) => {
+      const removed = routes.removeByName(name);
+      if (!removed) return null;
+      if (!removed.temporary) await persist();
+      log.add({ kind: 'route-removed', transport: 'state', message: `route "${removed.name}" (${removed.netId}) removed over ADS` });
+      return removed;
+    };
+    const restart = async (runState: 'run' | 'config') => {
+      await writing;
+      // A router that cannot read StaticRoutes.xml starts with no routes; so does the virtual target.
+      const saved = await readStaticRoutesFile(stateDir).catch((error: unknown) => {
+        log.add({ kind: 'connection-failed', transport: 'state', reason: 'bad-static-routes', message: `StaticRoutes.xml unreadable on restart, starting with no routes: ${error instanceof Error ? error.message : 'error'}` });
+        return null;
+      });
+      routes.replaceAll(saved?.routes ?? []);
+      config.secureOnly = saved?.secureOnly ?? false;
+      config.psk = saved?.psk ?? [];
+      config.runState = runState;
+      log.add({ kind: 'restarted', transport: 'state', message: `TwinCAT restarted into ${runState === 'run' ? 'Run' : 'Config'} mode: ${routes.all().length} route(s) from StaticRoutes.xml` });
+    };
+    const system = createSystemService({
+      config, routes, stateDir, storeRoute, removeRoute, restart,
+      fingerprint: config.tls ? ssc.fingerprint : null,
+    });
+    closers.push(() => system.close());
+
     const ports: VirtualTarget['ports'] = { udp: null, ads: null, tls: null };
     if (config.discovery) {
       const udp = await startUdpService({ config, log, fingerprint: config.tls ? ssc.fingerprint : null, storeRoute });
@@ -97,14 +124,14 @@ export async function startVirtualTarget(input: VirtualTargetInput | VirtualTarg
       ports.udp = config.ports.udp;
     }
     if (config.tcp) {
-      const plain = await startPlainAdsServer({ config, log, routes });
+      const plain = await startPlainAdsServer({ config, log, routes, system });
       closers.push(plain.close);
       ports.ads = plain.port;
     }
     if (config.tls) {
       const useCa = config.ca && config.quirks.serverCertificate === 'ca';
       const serverCertificate = useCa && config.ca ? { certPem: config.ca.certPem, keyPem: config.ca.keyPem } : ssc;
-      const secure = await startSecureAdsServer({ config, log, routes, serverCertificate, storeRoute });
+      const secure = await startSecureAdsServer({ config, log, routes, serverCertificate, storeRoute, system });
       closers.push(secure.close);
       ports.tls = secure.port;
     }

@@ -24,7 +24,10 @@ export const AMS_TCP_PREFIX_LENGTH = 6;
 export const DEFAULT_MAX_AMS_FRAME = 64 * 1024;
 export const ADS_SYSTEM_SERVICE_PORT = 10000;
 
-export const AdsCommand = { ReadDeviceInfo: 1, Read: 2, Write: 3, ReadState: 4 } as const;
+export const AdsCommand = {
+  ReadDeviceInfo: 1, Read: 2, Write: 3, ReadState: 4, WriteControl: 5, AddNotification: 6, DelNotification: 7,
+  DeviceNotification: 8, ReadWrite: 9,
+} as const;
 /** State flags: 0x0004 = ADS command over TCP; bit 0 marks the response. */
 export const AMS_STATE_REQUEST = 0x0004;
 export const AMS_STATE_RESPONSE = 0x0005;

@@ -55,6 +55,18 @@ describe('discovery IPC feature', () => {
     expect(result?.event).toMatchObject({ searchId, target: { hostname: 'PLC-IPC', address: '127.0.20.100', via: 'host' } });
   });
 
+  it('tags every event with the id the caller picked, and refuses that id while its search runs', async () => {
+    const lab = await startFakeTargets([{ address: '127.0.20.102', hostname: 'PLC-OWN-ID' }, { address: '127.0.20.103', silent: true }]);
+    cleanups.push(lab.close);
+    const { dispatcher, seen, doneOf } = setup();
+    const started = await dispatcher.dispatch('discovery:start', { searchId: 'view-0001', hosts: ['127.0.20.102', '127.0.20.103'], udpPort: lab.port, perHostTimeoutMs: 2000 }, { clientId: 'w1' });
+    expect(started).toEqual({ ok: true, data: { searchId: 'view-0001' } });
+    const again = await dispatcher.dispatch('discovery:start', { searchId: 'view-0001', hosts: ['127.0.20.102'], udpPort: lab.port }, { clientId: 'w2' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'duplicate-id' } });
+    await doneOf('view-0001');
+    expect(seen.filter((s) => s.channel === 'discovery:result').map((s) => s.event.searchId)).toEqual(['view-0001']);
+  });
+
   it('cancels the previous search of the same window when it starts a new one', async () => {
     const lab = await startFakeTargets([{ address: '127.0.20.101', silent: true }]);
     cleanups.push(lab.close);

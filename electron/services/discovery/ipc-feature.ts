@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { TypedError } from '../../../shared/typed-error';
 import type { PartialHandlers } from '../../ipc/handlers';
 import type { ServiceContext } from '../context';
 import { DiscoveryService, type DiscoveryServiceOptions } from './discovery-service';
@@ -28,9 +29,12 @@ export function createDiscoveryFeature(options: Omit<DiscoveryServiceOptions, 'l
     const handlers: PartialHandlers = {
       'discovery:start': async (request, call) => {
         // Validate first: an invalid request must not cancel the search the user is looking at.
+        if (request.searchId !== undefined && running.has(request.searchId)) {
+          throw new TypedError('duplicate-id', `A search with id ${request.searchId} is already running`);
+        }
         const search = service.search(request);
         const previous = [...running.values()].filter((r) => r.clientId === call.clientId);
-        const id = randomUUID();
+        const id = request.searchId ?? randomUUID();
         const entry: RunningSearch = { id, clientId: call.clientId, search };
         running.set(id, entry);
         for (const old of previous) void stop(old);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { TypedError } from '../../../shared/typed-error';
 import type { PartialHandlers } from '../../ipc/handlers';
 import type { ServiceContext } from '../context';
 import { IdentityService } from '../identity/index';
@@ -37,7 +38,10 @@ export function routesFeature(context: ServiceContext, connector: TlsConnector =
       fetchServerCertificate({ host: request.address, port: request.tlsPort ?? SECURE_ADS_PORT, timeoutMs: CERTIFICATE_FETCH_TIMEOUT_MS, connector }),
 
     'routes:add': (request) => {
-      const batchId = randomUUID();
+      if (request.batchId !== undefined && batches.has(request.batchId)) {
+        throw new TypedError('duplicate-id', `A batch with id ${request.batchId} is already running`);
+      }
+      const batchId = request.batchId ?? randomUUID();
       const controller = new AbortController();
       const deps = { identity, store, connector, logger, knownFingerprints };
       logger.info(`batch ${batchId}: ${request.targets.length} target(s), ${request.targets.map((t) => `${t.settings.address} (${t.settings.security})`).join(', ')}`);

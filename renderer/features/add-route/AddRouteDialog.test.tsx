@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { RequestOf } from '../../../shared/ipc/contract';
@@ -8,6 +8,13 @@ import { FakeApi } from '../../test-utils/fake-api';
 import { renderWithApi } from '../../test-utils/render';
 import { AddRouteDialog } from './AddRouteDialog';
 import { discovered, FINGERPRINT, OTHER_FINGERPRINT, step } from './test-fixtures';
+
+// The dialog picks each batch's id itself; here they are b1, b2, … in order, so events can name them.
+const ids = vi.hoisted(() => ({ next: 0 }));
+vi.mock('../../api/request-id', () => ({ newRequestId: () => `b${++ids.next}` }));
+beforeEach(() => {
+  ids.next = 0;
+});
 
 const cx = discovered('CX-123', '10.77.1.10');
 // The dialog waits for typing to settle (400 ms) before it asks the resolver; jsdom under load can take a while more.
@@ -242,7 +249,7 @@ describe('Add Route dialog: login text and PSK strength', () => {
 describe('Add Route dialog: progress', () => {
   afterEach(cleanup);
 
-  it('renders the live steps, even those that arrive before the batch id, and ends with a summary', async () => {
+  it('renders the live steps, even those that arrive before routes:add answers, and ends with a summary', async () => {
     const api = fakeServices();
     const answer = api.defer('routes:add');
     const user = open(api, [discovered('PLC-1', '10.77.1.20', { secureAds: false, fingerprint: null })]);

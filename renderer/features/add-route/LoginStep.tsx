@@ -8,8 +8,8 @@ import Typography from '@mui/material/Typography';
 import { FingerprintCheck, type FingerprintCheckProps } from './FingerprintCheck';
 import Button from '@mui/material/Button';
 import { isPskKeyHex, isWeakPskPassword, loginTextProblem, randomPskKeyHex, type LoginFields, type LoginMethod } from './login';
-import { PathField } from './PathField';
-import { SecretField } from './SecretField';
+import { PathField } from '../../components/PathField';
+import { SecretField } from '../../components/SecretField';
 import { useTranslation } from '../../i18n';
 
 /** The SSC login shows the fingerprint check, so the step takes everything that check needs. */

@@ -43,24 +43,18 @@ export interface TargetProgress {
 export interface BatchState {
   /** Rows in the order the targets were selected. */
   rows: TargetProgress[];
-  /** Batches this dialog started; events of other batches (another window) are not ours. */
+  /** Batches this dialog started (it picks their ids); events of other batches (another window) are not ours. */
   batches: string[];
-  /** Events that arrived before `routes:add` answered with their batch id; replayed once it is known. */
-  early: Array<{ kind: 'step'; event: StepEvent } | { kind: 'result'; event: ResultEvent } | { kind: 'done'; event: DoneEvent }>;
 }
 
 export type BatchAction =
-  | { type: 'start'; targets: Array<{ address: string; label: string }> }
-  | { type: 'started'; batchId: string }
+  | { type: 'start'; batchId: string; targets: Array<{ address: string; label: string }> }
   | { type: 'rejected'; addresses: string[]; error: RouteError }
   | { type: 'step'; event: StepEvent }
   | { type: 'result'; event: ResultEvent }
   | { type: 'done'; event: DoneEvent };
 
-export const emptyBatch: BatchState = { rows: [], batches: [], early: [] };
-
-/** Early events are bounded: a busy second window must not grow this dialog's memory without end. */
-const EARLY_LIMIT = 2_000;
+export const emptyBatch: BatchState = { rows: [], batches: [] };
 
 function updateRow(state: BatchState, address: string, update: (row: TargetProgress) => TargetProgress): BatchState {
   return { ...state, rows: state.rows.map((row) => (row.address === address ? update(row) : row)) };
@@ -82,12 +76,6 @@ function applyDone(state: BatchState, event: DoneEvent): BatchState {
   return event.results.reduce(applyResult, state);
 }
 
-function applyEarly(state: BatchState, item: BatchState['early'][number]): BatchState {
-  if (item.kind === 'step') return applyStep(state, item.event);
-  if (item.kind === 'result') return applyResult(state, item.event.result);
-  return applyDone(state, item.event);
-}
-
 export function batchReducer(state: BatchState, action: BatchAction): BatchState {
   switch (action.type) {
     case 'start': {
@@ -100,15 +88,10 @@ export function batchReducer(state: BatchState, action: BatchAction): BatchState
       // Keep the selection order: a retried row stays where it was.
       const order = [...state.rows.map((row) => row.address), ...action.targets.map((target) => target.address).filter((address) => !state.rows.some((row) => row.address === address))];
       const byAddress = new Map([...kept, ...restarted].map((row) => [row.address, row]));
-      return { ...state, rows: order.map((address) => byAddress.get(address)).filter((row): row is TargetProgress => row !== undefined) };
-    }
-    case 'started': {
-      let next: BatchState = { ...state, batches: [...state.batches, action.batchId], early: state.early.filter((item) => item.event.batchId !== action.batchId) };
-      for (const item of state.early) {
-        if (item.event.batchId !== action.batchId) continue;
-        next = applyEarly(next, item);
-      }
-      return next;
+      return {
+        batches: [...state.batches, action.batchId],
+        rows: order.map((address) => byAddress.get(address)).filter((row): row is TargetProgress => row !== undefined),
+      };
     }
     case 'rejected': {
       let next = state;
@@ -116,14 +99,11 @@ export function batchReducer(state: BatchState, action: BatchAction): BatchState
       return next;
     }
     case 'step':
-      if (state.batches.includes(action.event.batchId)) return applyStep(state, action.event);
-      return { ...state, early: [...state.early, { kind: 'step' as const, event: action.event }].slice(-EARLY_LIMIT) };
+      return state.batches.includes(action.event.batchId) ? applyStep(state, action.event) : state;
     case 'result':
-      if (state.batches.includes(action.event.batchId)) return applyResult(state, action.event.result);
-      return { ...state, early: [...state.early, { kind: 'result' as const, event: action.event }].slice(-EARLY_LIMIT) };
+      return state.batches.includes(action.event.batchId) ? applyResult(state, action.event.result) : state;
     case 'done':
-      if (state.batches.includes(action.event.batchId)) return applyDone(state, action.event);
-      return { ...state, early: [...state.early, { kind: 'done' as const, event: action.event }].slice(-EARLY_LIMIT) };
+      return state.batches.includes(action.event.batchId) ? applyDone(state, action.event) : state;
   }
 }
 

@@ -2,6 +2,7 @@ import { useCallback, useReducer } from 'react';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import { useApi } from '../../api/ApiProvider';
 import { useEvent } from '../../api/use-event';
+import { newRequestId } from '../../api/request-id';
 import { batchReducer, emptyBatch, type BatchState } from './route-progress';
 
 export type AddRequest = RequestOf<'routes:add'>;
@@ -25,10 +26,10 @@ export function useRouteBatch(): RouteBatch {
   const start = useCallback(
     async (request: AddRequest, labels: ReadonlyMap<string, string>) => {
       const addresses = request.targets.map((target) => target.settings.address);
-      dispatch({ type: 'start', targets: addresses.map((address) => ({ address, label: labels.get(address) ?? address })) });
-      const result = await api.invoke('routes:add', request);
-      if (result.ok) dispatch({ type: 'started', batchId: result.data.batchId });
-      else dispatch({ type: 'rejected', addresses, error: { code: 'internal', message: result.error.message, fix: null } });
+      const batchId = newRequestId();
+      dispatch({ type: 'start', batchId, targets: addresses.map((address) => ({ address, label: labels.get(address) ?? address })) });
+      const result = await api.invoke('routes:add', { ...request, batchId });
+      if (!result.ok) dispatch({ type: 'rejected', addresses, error: { code: 'internal', message: result.error.message, fix: null } });
     },
     [api],
   );

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { StrictMode } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { DiscoveredTarget } from '../../../shared/domain/target';
@@ -10,6 +10,13 @@ import { renderWithApi } from '../../test-utils/render';
 import { adapter } from '../../test-utils/network';
 import { discoveredTarget as discovered, FINGERPRINT } from '../../test-utils/targets';
 import { TargetsPage } from './TargetsPage';
+
+// The view picks each request's id itself; here they are s1, s2, … in order, so events can name them.
+const ids = vi.hoisted(() => ({ next: 0 }));
+vi.mock('../../api/request-id', () => ({ newRequestId: () => `s${++ids.next}` }));
+beforeEach(() => {
+  ids.next = 0;
+});
 
 // The real dialog belongs to another feature; this stand-in shows which targets the view handed over.
 function StandInDialog({ open, targets }: { open: boolean; targets: DiscoveredTarget[] }) {
@@ -82,7 +89,7 @@ describe('Targets page', () => {
     expect(screen.getByText('link-local (no DHCP?)')).toBeTruthy();
 
     await startBroadcast(api, user);
-    expect(api.callsTo('discovery:start')).toEqual([{ adapters: ['10.77.1.2', '10.77.2.2'], timeoutMs: 3000 }]);
+    expect(api.callsTo('discovery:start')).toEqual([{ searchId: 's1', adapters: ['10.77.1.2', '10.77.2.2'], timeoutMs: 3000 }]);
     expect(screen.getByRole('progressbar', { name: 'Search progress' })).toBeTruthy();
 
     emit(api, 'discovery:result', { searchId: 's1', target: PLC_A });
@@ -116,7 +123,7 @@ describe('Targets page', () => {
     await user.click(screen.getByRole('combobox', { name: 'Timeout' }));
     await user.click(screen.getByRole('option', { name: '10 s' }));
     await startBroadcast(api, user);
-    expect(api.callsTo('discovery:start')).toEqual([{ adapters: ['10.77.1.2'], timeoutMs: 10_000 }]);
+    expect(api.callsTo('discovery:start')).toEqual([{ searchId: 's1', adapters: ['10.77.1.2'], timeoutMs: 10_000 }]);
   });
 
   it('lists per-host problems and explains an empty result with the hint of the services', async () => {
@@ -124,7 +131,7 @@ describe('Targets page', () => {
     await user.click(screen.getByRole('textbox', { name: 'Host name / IP' }));
     await user.paste('10.77.2.99, PLC-X');
     await user.click(screen.getByRole('button', { name: 'Search host' }));
-    await waitFor(() => expect(api.callsTo('discovery:start')).toEqual([{ adapters: [], hosts: ['10.77.2.99', 'PLC-X'], perHostTimeoutMs: 3000, timeoutMs: 3500 }]));
+    await waitFor(() => expect(api.callsTo('discovery:start')).toEqual([{ searchId: 's1', adapters: [], hosts: ['10.77.2.99', 'PLC-X'], perHostTimeoutMs: 3000, timeoutMs: 3500 }]));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Cancel' })).toHaveProperty('disabled', false));
 
     emit(api, 'discovery:host-error', { searchId: 's1', host: '10.77.2.99', message: 'no answer from 10.77.2.99 on UDP 48899 within 3000 ms' });
@@ -147,16 +154,16 @@ describe('Targets page', () => {
     await user.paste('10.77.1.20 - 10.77.1.10');
     await user.keyboard('{Enter}');
     expect((await screen.findByRole('alert')).textContent).toContain("'10.77.1.20-10.77.1.10' ends before it starts");
-    expect(api.callsTo('discovery:start')).toEqual([{ adapters: [], hosts: [], ranges: ['10.77.1.20-10.77.1.10'], perHostTimeoutMs: 1000 }]);
+    expect(api.callsTo('discovery:start')).toEqual([{ searchId: 's1', adapters: [], hosts: [], ranges: ['10.77.1.20-10.77.1.10'], perHostTimeoutMs: 1000 }]);
     expect(screen.getByRole('button', { name: 'Search range' })).toHaveProperty('disabled', false);
   });
 
   it('keeps a reply that overtakes the start answer, and drops one from a superseded search', async () => {
     const { api, user } = setup();
     api.handle('discovery:start', () => {
-      api.emit('discovery:result', { searchId: 's2', target: PLC_A });
+      api.emit('discovery:result', { searchId: 's1', target: PLC_A });
       api.emit('discovery:result', { searchId: 's-old', target: BSD });
-      return { searchId: 's2' };
+      return { searchId: 's1' };
     });
     await startBroadcast(api, user);
     expect(hostNames()).toEqual(['PLC-A']);

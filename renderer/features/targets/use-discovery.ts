@@ -4,6 +4,7 @@ import type { EventChannel, EventOf, RequestOf } from '../../../shared/ipc/contr
 import { targetKey } from '../../../shared/domain/target';
 import { useApi } from '../../api/ApiProvider';
 import { useEvent } from '../../api/use-event';
+import { newRequestId } from '../../api/request-id';
 
 export type SearchKind = 'broadcast' | 'host' | 'range';
 
@@ -48,8 +49,8 @@ export interface DiscoveryState {
 type DiscoveryEvent = { [C in Extract<EventChannel, `discovery:${string}`>]: { channel: C; event: EventOf<C> } }[Extract<EventChannel, `discovery:${string}`>];
 
 type Action =
-  | { type: 'starting'; kind: SearchKind }
-  | { type: 'started'; searchId: string }
+  | { type: 'starting'; kind: SearchKind; searchId: string }
+  | { type: 'started' }
   | { type: 'start-failed'; message: string }
   | { type: 'event'; payload: DiscoveryEvent }
   | { type: 'stopped-locally' };
@@ -78,9 +79,10 @@ export function discoveryReducer(state: DiscoveryState, action: Action): Discove
   switch (action.type) {
     case 'starting':
       // A new search is a new list: mixing two searches' rows would make "N systems found" meaningless.
-      return { ...initialDiscoveryState, phase: 'starting', kind: action.kind };
+      return { ...initialDiscoveryState, phase: 'starting', kind: action.kind, searchId: action.searchId };
     case 'started':
-      return { ...state, phase: 'searching', searchId: action.searchId };
+      // Its done event may have come first (a search with nothing to ask ends at once).
+      return state.phase === 'starting' ? { ...state, phase: 'searching' } : state;
     case 'start-failed':
       return { ...state, phase: 'idle', startError: action.message };
     case 'stopped-locally':
@@ -124,19 +126,17 @@ export interface Discovery {
 
 /**
  * The search state machine of the Targets view: idle → starting → searching → done. Only events of this view's own
- * search count (the web host forwards every window's events); events that race ahead of the start answer are kept
- * and replayed once the search id is known.
+ * search count (the web host forwards every window's events); the view picks the search id itself, so it knows its
+ * events even when they overtake the answer to discovery:start.
  */
 export function useDiscovery(): Discovery {
   const api = useApi();
   const [state, dispatch] = useReducer(discoveryReducer, initialDiscoveryState);
   const currentId = useRef<string | null>(null);
-  const early = useRef<DiscoveryEvent[] | null>(null);
 
   const onEvent = (payload: DiscoveryEvent) => {
-    if (payload.event.searchId !== currentId.current) {
-      early.current?.push(payload);
-    } else if (payload.channel === 'discovery:result' || payload.channel === 'discovery:update') {
+    if (payload.event.searchId !== currentId.current) return;
+    if (payload.channel === 'discovery:result' || payload.channel === 'discovery:update') {
       // A burst of replies (250 systems answer within ~40 ms) should cost a few renders, not one each: transitions
       // queued while one renders are merged into the next, and typing or clicking stays responsive meanwhile.
       startTransition(() => dispatch({ type: 'event', payload }));
@@ -152,21 +152,18 @@ export function useDiscovery(): Discovery {
 
   const start = useCallback(
     async (input: SearchInput) => {
-      currentId.current = null;
-      const buffer: DiscoveryEvent[] = [];
-      early.current = buffer;
-      dispatch({ type: 'starting', kind: input.kind });
-      const result = await api.invoke('discovery:start', startRequest(input));
+      const searchId = newRequestId();
+      currentId.current = searchId;
+      dispatch({ type: 'starting', kind: input.kind, searchId });
+      const result = await api.invoke('discovery:start', { ...startRequest(input), searchId });
       // A newer start superseded this one while it was on its way: its answer no longer matters.
-      if (early.current !== buffer) return;
-      early.current = null;
+      if (currentId.current !== searchId) return;
       if (!result.ok) {
+        currentId.current = null;
         dispatch({ type: 'start-failed', message: result.error.message });
         return;
       }
-      currentId.current = result.data.searchId;
-      dispatch({ type: 'started', searchId: result.data.searchId });
-      for (const payload of buffer) if (payload.event.searchId === result.data.searchId) dispatch({ type: 'event', payload });
+      dispatch({ type: 'started' });
     },
     [api],
   );

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { discoveredTargetSchema } from '../../domain/target';
 
 const searchId = z.string().min(1).max(100);
+/** An id the caller picks, so it knows its own events from the first one on (letters, digits, '-' and '_'). */
+const clientId = z.string().regex(/^[\w-]{8,64}$/);
 const addressList = z.array(z.string().max(300)).max(256);
 
 export const discoveryRequests = {
@@ -9,6 +11,8 @@ export const discoveryRequests = {
   'discovery:start': {
     request: z
       .object({
+        /** The caller's id for this search; the services make one up for callers that do not care. */
+        searchId: clientId.optional(),
         /** Adapter names or IPv4 addresses to broadcast on. */
         adapters: addressList.default([]),
         /** Host names or IPv4 addresses for unicast. */

@@ -29,6 +29,8 @@ export const routesRequests = {
   'routes:add': {
     request: z
       .object({
+        /** The caller's id for this batch, so it knows its own events from the first one on; made up when absent. */
+        batchId: z.string().regex(/^[\w-]{8,64}$/).optional(),
         targets: z
           .array(
             z.object({

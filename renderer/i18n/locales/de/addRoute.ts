@@ -101,8 +101,6 @@ export const addRoute = {
     showKeyPassword: 'Schlüsselpasswort anzeigen',
     keyPasswordHelp: 'Nur für einen verschlüsselten privaten Schlüssel',
     ignoreCn: 'CN ignorieren',
-    browse: '{{label}} auswählen',
-    browseButton: 'Durchsuchen…',
     fillIn: 'Bitte ausfüllen: {{fields}}',
     compareFirst: 'Vergleichen Sie zuerst den Fingerabdruck',
   },

@@ -17,6 +17,8 @@ export const common = {
   details: 'Details',
   copy: 'Kopieren',
   copied: 'Kopiert',
+  browse: '{{label}} auswählen',
+  browseButton: 'Durchsuchen…',
   secureMethod: {
     ssc: 'Selbstsigniertes Zertifikat',
     psk: 'Pre-Shared Key (PSK)',

@@ -20,11 +20,11 @@ export const errors = {
     },
     'psk-unknown': {
       cause: 'Das Zielsystem kennt diese PSK-Identität oder diesen Schlüssel nicht',
-      fix: 'Tragen Sie auf dem Zielsystem Identität und Schlüssel in dessen Secure-ADS-Serverkonfiguration ein (TwinCAT auf dem Zielsystem, StaticRoutes.xml) oder prüfen Sie Identität und Schlüssel auf Tippfehler.',
+      fix: 'Tragen Sie auf dem Zielsystem selbst (nicht in ADS Route Studio) Identität und Schlüssel in dessen Secure-ADS-Konfiguration ein (StaticRoutes.xml von TwinCAT auf dem Zielsystem) oder prüfen Sie Identität und Schlüssel auf Tippfehler.',
     },
     'cn-mismatch': {
       cause: 'Der Common Name (CN) des Zertifikats passt nicht',
-      fix: 'Stellen Sie das Zertifikat dieses PCs mit dem CN aus, den das Zielsystem erwartet, oder setzen Sie IgnoreCn auf dem Zielsystem.',
+      fix: 'Verwenden Sie ein Zertifikat mit dem CN, den die Gegenseite erwartet, oder kreuzen Sie CN ignorieren an.',
     },
     'cert-untrusted': {
       cause: 'Dem Zertifikat wird nicht vertraut',

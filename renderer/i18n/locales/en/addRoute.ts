@@ -98,8 +98,6 @@ export const addRoute = {
     showKeyPassword: 'Show key password',
     keyPasswordHelp: 'Only for an encrypted private key',
     ignoreCn: 'Ignore CN',
-    browse: 'Browse for {{label}}',
-    browseButton: 'Browse…',
     fillIn: 'Fill in {{fields}}',
     compareFirst: 'Compare the fingerprint first',
   },

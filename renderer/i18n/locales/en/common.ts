@@ -15,6 +15,8 @@ export const common = {
   details: 'Details',
   copy: 'Copy',
   copied: 'Copied',
+  browse: 'Browse for {{label}}',
+  browseButton: 'Browse…',
   secureMethod: {
     ssc: 'Self-Signed Certificate',
     psk: 'Pre-Shared Key (PSK)',

@@ -21,11 +21,11 @@ export const errors = {
     },
     'psk-unknown': {
       cause: 'The target does not know this PSK identity or key',
-      fix: 'On the target, add the identity and key to its Secure ADS server configuration (TwinCAT on the target, StaticRoutes.xml), or check identity and key for typing errors.',
+      fix: 'On the target itself (not in ADS Route Studio), add the identity and key to the target’s Secure ADS configuration (StaticRoutes.xml of TwinCAT on the target), or check identity and key for typing errors.',
     },
     'cn-mismatch': {
       cause: 'The certificate’s common name (CN) does not match',
-      fix: 'Issue this PC’s certificate with the CN the target expects, or set IgnoreCn on the target.',
+      fix: 'Use a certificate with the CN the other side expects, or tick Ignore CN.',
     },
     'cert-untrusted': {
       cause: 'The certificate is not trusted',

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { FakeApi } from '../../test-utils/fake-api';
-import { renderWithApi } from '../../test-utils/render';
+import { FakeApi } from '../test-utils/fake-api';
+import { renderWithApi } from '../test-utils/render';
 import { PathField } from './PathField';
 
 afterEach(cleanup);

@@ -2,15 +2,31 @@ import { useId, useRef } from 'react';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { useApi } from '../../api/ApiProvider';
-import { useTranslation } from '../../i18n';
+import { useApi } from '../api/ApiProvider';
+import { useTranslation } from '../i18n';
 
 /**
  * A file path on the machine running the services. The text is the source of truth: the picker only helps where the
  * platform reveals a path (Electron); in a browser it fills the bare name, which the user completes.
  */
-export function PathField({ label, value, onChange, autoFocus, helperText }: { label: string; value: string; onChange(value: string): void; autoFocus?: boolean; helperText?: string }) {
-  const { t } = useTranslation('addRoute');
+export function PathField({
+  label,
+  value,
+  onChange,
+  autoFocus,
+  helperText,
+  required = true,
+  accept = '.pem,.der,.crt,.cer,.key',
+}: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  autoFocus?: boolean;
+  helperText?: string;
+  required?: boolean;
+  accept?: string;
+}) {
+  const { t } = useTranslation('common');
   const api = useApi();
   const picker = useRef<HTMLInputElement>(null);
   const id = useId();
@@ -23,13 +39,13 @@ export function PathField({ label, value, onChange, autoFocus, helperText }: { l
         onChange={(event) => onChange(event.target.value)}
         size="small"
         fullWidth
-        required
+        required={required}
         autoFocus={autoFocus}
         helperText={helperText}
         slotProps={{ htmlInput: { spellCheck: false } }}
       />
-      <Button variant="outlined" onClick={() => picker.current?.click()} aria-label={t('login.browse', { label })} sx={{ height: 40, whiteSpace: 'nowrap', flexShrink: 0 }}>
-        {t('login.browseButton')}
+      <Button variant="outlined" onClick={() => picker.current?.click()} aria-label={t('browse', { label })} sx={{ height: 40, whiteSpace: 'nowrap', flexShrink: 0 }}>
+        {t('browseButton')}
       </Button>
       <input
         ref={picker}
@@ -37,7 +53,7 @@ export function PathField({ label, value, onChange, autoFocus, helperText }: { l
         hidden
         tabIndex={-1}
         aria-hidden
-        accept=".pem,.der,.crt,.cer,.key"
+        accept={accept}
         onChange={(event) => {
           const file = event.target.files?.[0];
           // Electron reveals the real path; a browser only the name, which the user completes.
