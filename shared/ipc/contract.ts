@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appEvents, appRequests } from './channels/app';
+import { logEvents, logRequests } from './channels/log';
 import { routesEvents, routesRequests } from './channels/routes';
 import { secureRequests } from './channels/secure';
 import { identityRequests } from './channels/identity';
@@ -13,6 +14,7 @@ import { knownFingerprintsEvents, knownFingerprintsRequests } from './channels/k
  */
 export const requestChannels = {
   ...appRequests,
+  ...logRequests,
   ...routesRequests,
   ...secureRequests,
   ...identityRequests,
@@ -23,6 +25,7 @@ export const requestChannels = {
 
 export const eventChannels = {
   ...appEvents,
+  ...logEvents,
   ...routesEvents,
   ...discoveryEvents,
   ...certificatesEvents,

@@ -23,14 +23,15 @@ export function LogTable({ entries, emptyText }: { entries: readonly LogEntry[];
           <TableRow>
             <TableCell sx={{ width: 110 }}>{t('table.time')}</TableCell>
             <TableCell sx={{ width: 80 }}>{t('table.level')}</TableCell>
-            <TableCell sx={{ width: 160 }}>{t('table.source')}</TableCell>
+            <TableCell sx={{ width: 140 }}>{t('table.source')}</TableCell>
+            <TableCell sx={{ width: 120 }}>{t('table.target')}</TableCell>
             <TableCell>{t('table.message')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
           {newestFirst.length === 0 ? (
             <TableRow>
-              <TableCell colSpan={4} sx={{ color: 'text.secondary' }}>
+              <TableCell colSpan={5} sx={{ color: 'text.secondary' }}>
                 {emptyText}
               </TableCell>
             </TableRow>
@@ -44,6 +45,7 @@ export function LogTable({ entries, emptyText }: { entries: readonly LogEntry[];
                   <Chip label={t(`levels.${entry.level}`)} color={LEVEL_COLOUR[entry.level]} variant={entry.level === 'debug' ? 'outlined' : 'filled'} />
                 </TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{entry.source}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap', fontFamily: 'monospace' }}>{entry.target ?? ''}</TableCell>
                 <TableCell sx={{ wordBreak: 'break-word' }}>{entry.message}</TableCell>
               </TableRow>
             ))
