@@ -24,6 +24,18 @@ const entryPoints = Object.entries(nodeEntries)
   .map(([out, src]) => ({ out, in: src }));
 
 await rm('dist', { recursive: true, force: true });
+// The crypto worker thread's code goes into every bundle as text (new Worker(source, { eval: true })): no extra file
+// to find at run time, and nothing a worker thread would have to read out of app.asar in the packaged app.
+const worker = await esbuild({
+  entryPoints: ['electron/services/ads/secure/tls/crypto-worker.ts'],
+  bundle: true,
+  write: false,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  logLevel: 'warning',
+});
+const workerSource = worker.outputFiles[0].text;
 await esbuild({
   entryPoints,
   outdir: 'dist',
@@ -36,7 +48,7 @@ await esbuild({
   logLevel: 'warning',
   // Electron is provided by the runtime; optional native helpers of ws are not needed.
   external: ['electron', 'bufferutil', 'utf-8-validate'],
-  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  define: { __APP_VERSION__: JSON.stringify(pkg.version), __CRYPTO_WORKER_SOURCE__: JSON.stringify(workerSource) },
 });
 await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
 console.log(`built ${entryPoints.length} Node bundles and the renderer into dist/`);

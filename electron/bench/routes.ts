@@ -1,33 +1,49 @@
 /**
- * Route creation benchmark (`npm run build && node dist/bench/routes.cjs`; `-- --write-docs` also rewrites the
- * "Route creation" section of docs/benchmarks.md). Time for the orchestrator to create and verify 1 route versus 20
- * at once (20 virtual targets on 127.0.49.1..20), for SSC and for plain ADS. Goal: 20 ≤ 3x one. The targets run in
- * TARGET_PROCESSES child processes (this script again, ARS_BENCH_ROLE=route-targets): real targets are other machines,
- * their TLS work must not be billed to the client's CPU, and one single-threaded process for all 20 would queue every
- * server handshake behind the others, which no real network of separate PLCs does.
+ * Route creation benchmark (`npm run bench:routes`; `-- --json` prints the rows as one JSON object, `-- --write-docs`
+ * rewrites the "Route creation" section of docs/benchmarks.md). Time for the orchestrator to create and verify 1, 20
+ * and 100 routes at once against virtual targets on 127.0.49.1..100 that model slow PLCs: each TLS handshake and each
+ * ADS request costs the target time (a timer, `--handshake-delay`/`--ads-delay` here and in `adsroute sim`), not CPU
+ * on this PC. The targets run in TARGET_PROCESSES child processes (this script again, ARS_BENCH_ROLE=route-targets),
+ * so their remaining CPU (OpenSSL's side of each handshake) is measured apart from the client's.
  */
+import { fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { DEFAULT_ROUTE_CONCURRENCY, routesRequests } from '../../shared/ipc/channels/routes';
+import { cryptoPool } from '../services/ads/secure/tls/crypto-pool';
+import { engineConnector } from '../services/ads/secure/default-connector';
 import { IdentityService } from '../services/identity/index';
 import { silentLogger } from '../services/log/logger';
 import { LocalRouteStore } from '../services/routes/local-route-store';
 import { createRoutes, type RouteDeps } from '../services/routes/route-orchestrator';
-import { engineConnector } from '../services/ads/secure/default-connector';
-import { fork } from 'node:child_process';
-import { startVirtualTargets } from '../sim';
-import { machineLine, median, nowMs, renderMarkdownTable, renderTextTable, type BenchRow } from './table';
+import { startVirtualTargets, type ServiceTime } from '../sim';
 import { writeDocsSection } from './docs-section';
+import { printJsonIfAsked, say } from './report';
+import { machineLine, median, nowMs, renderMarkdownTable, renderTextTable, type BenchRow } from './table';
 
-const MANY = 20;
-/** What the Add Route dialog uses, so the batch measured is the batch a user gets. */
-const CONCURRENCY = DEFAULT_ROUTE_CONCURRENCY;
-const RUNS = 5;
-const GOAL = 3;
-/** One per core of the bench machine at most; both the 1-route and the 20-route runs use the same processes. */
+/**
+ * The slow-PLC model. 150 ms per handshake: a CX with an ARM CPU (e.g. CX9020/CX7000 class) needs on the order of
+ * 100-200 ms for its half of a DHE-2048 + RSA-2048 handshake (an RSA-2048 signature alone is tens of milliseconds on
+ * such cores); 2 ms per ADS request: a router's turnaround for a system-service request on a loaded PLC.
+ */
+const DEFAULT_MODEL: ServiceTime = { handshakeMs: 150, adsMs: 2 };
+const SIZES = [1, 20, 100] as const;
+const MANY = 100;
+const RUNS = 3;
+const GOAL_20 = 1.5;
+const GOAL_100 = 3;
+const FLOOR_GOAL = 1.2;
+const EVENT_LOOP_GOAL_MS = 50;
 const TARGET_PROCESSES = 2;
 const CORES = availableParallelism();
+/** What the Add Route dialog uses, so the batch measured is the batch a user gets. */
+const CONCURRENCY = DEFAULT_ROUTE_CONCURRENCY;
+const PSK = { identity: 'BENCH', secret: 'bench-psk' };
+
+type Security = 'ssc' | 'psk' | 'none';
+const LABELS: Record<Security, string> = { ssc: 'SSC', psk: 'PSK', none: 'plain ADS' };
 
 interface TargetInfo {
   name: string;
@@ -36,43 +52,29 @@ interface TargetInfo {
   fingerprint: string;
 }
 
-/** CPU per route in the big batches, ms, by security mode: this process (the client) and the target processes. */
-const batchCpu = { ssc: { client: [] as number[], targets: [] as number[] }, none: { client: [] as number[], targets: [] as number[] } };
-
-/** Total CPU time the target processes have used so far, ms. */
-type TargetCpu = () => Promise<number>;
-
-async function batch(targets: TargetInfo[], security: 'ssc' | 'none', deps: RouteDeps, targetCpu: TargetCpu): Promise<number> {
-  const measureCpu = targets.length === MANY;
-  const targetCpuBefore = measureCpu ? await targetCpu() : 0;
-  const request = routesRequests['routes:add'].request.parse({
-    targets: targets.map((t) => ({
-      settings: { routeName: t.name, netId: t.netId, address: t.address, remoteRouteName: 'BENCH-PC', security, connectionTimeoutMs: 10_000 },
-      expectedFingerprint: security === 'ssc' ? t.fingerprint : null,
-    })),
-    credentials: { kind: 'os', user: 'Administrator', password: '1' },
-  });
-  const start = nowMs();
-  const cpu = process.cpuUsage();
-  const results = await createRoutes(request, deps, () => undefined);
-  const ms = nowMs() - start;
-  const used = process.cpuUsage(cpu);
-  if (measureCpu) {
-    batchCpu[security].client.push((used.user + used.system) / 1000 / MANY);
-    batchCpu[security].targets.push(((await targetCpu()) - targetCpuBefore) / MANY);
-  }
-  const failed = results.filter((r) => !r.ok);
-  if (failed.length) throw new Error(`${failed.length} route(s) failed: ${failed.map((r) => `${r.target} ${r.error?.code}`).join(', ')}`);
-  return ms;
+function modelFromArgs(argv: readonly string[]): ServiceTime {
+  const read = (flag: string, fallback: number): number => {
+    const at = argv.indexOf(flag);
+    if (at < 0) return fallback;
+    const n = Number(argv[at + 1]);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} expects whole milliseconds`);
+    return n;
+  };
+  return { handshakeMs: read('--handshake-delay', DEFAULT_MODEL.handshakeMs), adsMs: read('--ads-delay', DEFAULT_MODEL.adsMs) };
 }
+
+// ------------------------------------------------------------------ target processes
 
 async function targetsRole(): Promise<void> {
   const [first, count] = (process.env.ARS_BENCH_TARGETS ?? `0,${MANY}`).split(',').map(Number) as [number, number];
+  const serviceTime = JSON.parse(process.env.ARS_BENCH_MODEL ?? '{}') as ServiceTime;
   const numbers = Array.from({ length: count }, (_, i) => first + i + 1);
-  const targets = await startVirtualTargets(numbers.map((n) => ({ name: `BENCH-${String(n).padStart(2, '0')}`, address: `127.0.49.${n}` })));
+  const targets = await startVirtualTargets(
+    numbers.map((n) => ({ name: `BENCH-${String(n).padStart(3, '0')}`, address: `127.0.49.${n}`, psk: [PSK], serviceTime })),
+  );
   const info: TargetInfo[] = targets.map((t) => ({ name: t.config.name, address: t.address, netId: t.netId, fingerprint: t.fingerprint }));
   process.send?.(info);
-  // Asked before and after a batch, outside its timing, so the note under the table can bill the targets' share.
+  // Asked before and after a batch, outside its timing, so the targets' CPU share can be billed per route.
   process.on('message', () => {
     const used = process.cpuUsage();
     process.send?.({ cpuMs: (used.user + used.system) / 1000 });
@@ -81,15 +83,16 @@ async function targetsRole(): Promise<void> {
   await Promise.all(targets.map((t) => t.stop()));
 }
 
-interface TargetProcess {
+interface TargetProcesses {
   targets: TargetInfo[];
   cpuMs(): Promise<number>;
   stop(): void;
 }
 
-async function startTargetsProcess(first: number, count: number): Promise<TargetProcess> {
-  const env = { ...process.env, ARS_BENCH_ROLE: 'route-targets', ARS_BENCH_TARGETS: `${first},${count}` };
-  const child = fork(process.argv[1] ?? '', [], { env, stdio: 'inherit' });
+async function startTargetsProcess(first: number, count: number, model: ServiceTime): Promise<TargetProcesses> {
+  const env = { ...process.env, ARS_BENCH_ROLE: 'route-targets', ARS_BENCH_TARGETS: `${first},${count}`, ARS_BENCH_MODEL: JSON.stringify(model) };
+  // Their output goes to our stderr: under --json stdout carries only the JSON object.
+  const child = fork(process.argv[1] ?? '', [], { env, stdio: ['ignore', 2, 2, 'ipc'] });
   const targets = await new Promise<TargetInfo[]>((resolve, reject) => {
     child.once('message', (m) => resolve(m as TargetInfo[]));
     child.once('exit', (code) => reject(new Error(`target process exited with ${code}`)));
@@ -102,10 +105,9 @@ async function startTargetsProcess(first: number, count: number): Promise<Target
   return { targets, cpuMs, stop: () => child.disconnect() };
 }
 
-/** Targets 1..MANY spread evenly over TARGET_PROCESSES children, in target order. */
-async function startTargetProcesses(): Promise<{ targets: TargetInfo[]; cpuMs: TargetCpu; stop(): void }> {
+async function startTargetProcesses(model: ServiceTime): Promise<TargetProcesses> {
   const per = Math.ceil(MANY / TARGET_PROCESSES);
-  const started = await Promise.allSettled(Array.from({ length: TARGET_PROCESSES }, (_, i) => startTargetsProcess(i * per, Math.min(per, MANY - i * per))));
+  const started = await Promise.allSettled(Array.from({ length: TARGET_PROCESSES }, (_, i) => startTargetsProcess(i * per, Math.min(per, MANY - i * per), model)));
   const stop = () => started.forEach((s) => s.status === 'fulfilled' && s.value.stop());
   const failed = started.find((s) => s.status === 'rejected');
   if (failed) {
@@ -117,79 +119,118 @@ async function startTargetProcesses(): Promise<{ targets: TargetInfo[]; cpuMs: T
   return { targets: processes.flatMap((p) => p.targets), cpuMs, stop };
 }
 
-interface CpuPerRoute {
-  client: number;
-  targets: number;
+// ------------------------------------------------------------------ one batch
+
+interface BatchMeasure {
+  ms: number;
+  clientCpuMs: number;
+  targetCpuMs: number;
+  /** Event-loop delay of this (the services') process during the batch, ms. */
+  loopMaxMs: number;
+  loopP99Ms: number;
 }
 
-/**
- * The paragraph under the table; its wording follows the measured outcome. When the goal is missed it shows the CPU
- * floor: with client and targets on the same cores, no batch can beat MANY × (CPU per route) / CORES.
- */
-function routesNote(rows: BenchRow[], cpu: Record<'ssc' | 'none', CpuPerRoute>): string {
-  const design = `Every SSC route costs two DHE-2048 + RSA-2048 handshakes by design (add, then verify over a fresh 0x10 connection whose ReadState proves the target stored this PC's certificate); DH and RSA run natively in node:crypto on both sides.`;
-  const parts: string[] = [design];
-  const aboveFloor: string[] = [];
-  const belowFloor: string[] = [];
-  for (const [mode, label] of [['ssc', 'SSC'], ['none', 'plain ADS']] as const) {
-    const single = rows.find((r) => r.name.startsWith(`${label}:`) && r.pass === undefined)?.value ?? 0;
-    const many = rows.find((r) => r.name.startsWith(`${label}:`) && r.pass !== undefined);
-    const perRoute = cpu[mode].client + cpu[mode].targets;
-    const floor = (perRoute * MANY) / CORES;
-    parts.push(
-      `${label}, measured in the ${MANY}-route batches of this run: ${cpu[mode].client.toFixed(2)} ms client CPU + ${cpu[mode].targets.toFixed(2)} ms target CPU per route, so ${MANY} routes need at least ${MANY} × ${perRoute.toFixed(2)} ms / ${CORES} cores ≈ ${floor.toFixed(0)} ms, ${(floor / single).toFixed(1)}x its single route.`,
-    );
-    if (many && !many.pass) (floor > single * GOAL ? aboveFloor : belowFloor).push(label);
-  }
-  if (aboveFloor.length)
-    parts.push(
-      `Why ${aboveFloor.join(' and ')} ${aboveFloor.length > 1 ? 'miss' : 'misses'} the goal here: the client and all ${MANY} targets share ${CORES} cores, and that CPU floor alone is above ${GOAL}x one route, so no change to the client can meet it on this machine. Real targets are separate machines with their own CPUs; what stays on this PC is the client's share, ${Math.round(cpu.ssc.client * MANY)} ms of one thread for ${MANY} SSC routes.`,
-    );
-  if (belowFloor.length) parts.push(`${belowFloor.join(' and ')} missed the goal in this run although the CPU floor allows it: the rest is waiting (file syncs, scheduling), and the ratio swings with the load of the machine.`);
-  return parts.join(' ');
+async function batch(targets: TargetInfo[], security: Security, deps: RouteDeps, targetCpu: () => Promise<number>): Promise<BatchMeasure> {
+  const request = routesRequests['routes:add'].request.parse({
+    targets: targets.map((t) => ({
+      settings: { routeName: t.name, netId: t.netId, address: t.address, remoteRouteName: 'BENCH-PC', security, connectionTimeoutMs: 20_000 },
+      expectedFingerprint: security === 'ssc' ? t.fingerprint : null,
+    })),
+    credentials: security === 'psk' ? { kind: 'psk', identity: PSK.identity, password: PSK.secret } : { kind: 'os', user: 'Administrator', password: '1' },
+    concurrency: CONCURRENCY,
+  });
+  const targetCpuBefore = await targetCpu();
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  const cpu = process.cpuUsage();
+  loop.enable();
+  const start = nowMs();
+  const results = await createRoutes(request, deps, () => undefined);
+  const ms = nowMs() - start;
+  loop.disable();
+  const used = process.cpuUsage(cpu);
+  const targetCpuMs = (await targetCpu()) - targetCpuBefore;
+  const failed = results.filter((r) => !r.ok);
+  if (failed.length) throw new Error(`${failed.length} ${security} route(s) failed: ${failed.slice(0, 5).map((r) => `${r.target} ${r.error?.code}: ${r.error?.message}`).join(', ')}`);
+  return { ms, clientCpuMs: (used.user + used.system) / 1000, targetCpuMs, loopMaxMs: loop.max / 1e6, loopP99Ms: loop.percentile(99) / 1e6 };
+}
+
+// ------------------------------------------------------------------ report
+
+interface ModeResult {
+  security: Security;
+  sizes: Map<number, BatchMeasure[]>;
+}
+
+function modeRows(result: ModeResult): { rows: BenchRow[]; floor: number; clientPerRoute: number; targetPerRoute: number } {
+  const label = LABELS[result.security];
+  const at = (n: number) => result.sizes.get(n) ?? [];
+  const one = median(at(1).map((m) => m.ms));
+  const twenty = median(at(20).map((m) => m.ms));
+  const many = at(MANY);
+  const hundred = median(many.map((m) => m.ms));
+  const clientPerRoute = median(many.map((m) => m.clientCpuMs / MANY));
+  const targetPerRoute = median(many.map((m) => m.targetCpuMs / MANY));
+  const floor = ((clientPerRoute + targetPerRoute) * MANY) / CORES;
+  const loopMax = Math.max(...many.map((m) => m.loopMaxMs));
+  const loopP99 = Math.max(...many.map((m) => m.loopP99Ms));
+  const hundredMet = hundred <= one * GOAL_100 || hundred <= floor * FLOOR_GOAL;
+  const rows: BenchRow[] = [
+    { name: `${label}: 1 route`, value: one, unit: 'ms' },
+    { name: `${label}: 20 routes at once`, value: twenty, unit: 'ms', baseline: one, baselineLabel: '1 route', goal: `≤ ${GOAL_20}x`, pass: twenty <= one * GOAL_20 },
+    { name: `${label}: ${MANY} routes at once`, value: hundred, unit: 'ms', baseline: one, baselineLabel: '1 route', goal: `≤ ${GOAL_100}x, or ≤ ${FLOOR_GOAL}x CPU floor`, pass: hundredMet },
+    { name: `${label}: ${MANY} routes vs CPU floor ((client + target CPU per route) × ${MANY} / ${CORES} cores)`, value: hundred, unit: 'ms', baseline: floor, baselineLabel: 'CPU floor' },
+    { name: `${label}: client CPU per route (in the ${MANY}-route batch)`, value: clientPerRoute, unit: 'ms' },
+    { name: `${label}: target CPU per route (in the ${MANY}-route batch)`, value: targetPerRoute, unit: 'ms' },
+    { name: `${label}: ${MANY}-route batch, event-loop delay max (worst of ${many.length})`, value: loopMax, unit: 'ms', goal: `≤ ${EVENT_LOOP_GOAL_MS} ms`, pass: loopMax <= EVENT_LOOP_GOAL_MS },
+    { name: `${label}: ${MANY}-route batch, event-loop delay p99 (worst of ${many.length})`, value: loopP99, unit: 'ms' },
+  ];
+  return { rows, floor, clientPerRoute, targetPerRoute };
 }
 
 async function main(): Promise<void> {
   if (process.env.ARS_BENCH_ROLE === 'route-targets') return targetsRole();
+  const model = modelFromArgs(process.argv);
+  const machine = machineLine();
   const dataDir = await mkdtemp(join(tmpdir(), 'adsroute-bench-routes-'));
-  const remote = await startTargetProcesses();
+  const remote = await startTargetProcesses(model);
   const targets = remote.targets;
   try {
     const identity = new IdentityService(dataDir, () => 'BENCH-PC');
     await identity.clientCertificate();
     const deps: RouteDeps = { identity, store: new LocalRouteStore(dataDir), connector: engineConnector, logger: silentLogger };
     const rows: BenchRow[] = [];
-    for (const security of ['ssc', 'none'] as const) {
-      await batch(targets.slice(0, 2), security, deps, remote.cpuMs);
-      const single: number[] = [];
-      const many: number[] = [];
+    const only = process.argv.indexOf('--only');
+    const modes = only >= 0 ? [process.argv[only + 1] as Security] : (['ssc', 'psk', 'none'] as const);
+    for (const security of modes) {
+      // Unmeasured: JIT, the workers' first DH group check, the targets' first routes.
+      await batch(targets.slice(0, 20), security, deps, remote.cpuMs);
+      const result: ModeResult = { security, sizes: new Map(SIZES.map((n) => [n, []])) };
       for (let run = 0; run < RUNS; run++) {
-        single.push(await batch([targets[run % MANY]!], security, deps, remote.cpuMs));
-        many.push(await batch(targets, security, deps, remote.cpuMs));
+        for (const n of SIZES) {
+          const chosen = n === 1 ? [targets[(run * 7) % MANY]!] : targets.slice(0, n);
+          result.sizes.get(n)!.push(await batch(chosen, security, deps, remote.cpuMs));
+        }
       }
-      const one = median(single);
-      const twenty = median(many);
-      const label = security === 'ssc' ? 'SSC' : 'plain ADS';
-      rows.push({ name: `${label}: 1 route`, value: one, unit: 'ms' });
-      rows.push({ name: `${label}: ${MANY} routes at once (concurrency ${CONCURRENCY})`, value: twenty, unit: 'ms', baseline: one, baselineLabel: '1 route', goal: `≤ ${GOAL}x`, pass: twenty <= one * GOAL });
+      const mode = modeRows(result);
+      rows.push(...mode.rows);
+      say(renderTextTable(`Route creation, ${LABELS[security]}: create + verify, 1 / 20 / ${MANY} at once (median of ${RUNS})`, mode.rows));
     }
-    const cpu = { ssc: { client: median(batchCpu.ssc.client), targets: median(batchCpu.ssc.targets) }, none: { client: median(batchCpu.none.client), targets: median(batchCpu.none.targets) } };
-    const title = `Route creation: create + verify, 1 vs ${MANY} targets (median of ${RUNS})`;
-    console.log(renderTextTable(title, rows));
-    for (const [mode, c] of Object.entries(cpu)) console.log(`CPU per ${mode === 'ssc' ? 'SSC' : 'plain ADS'} route in the ${MANY}-route batches (median): client ${c.client.toFixed(2)} ms, targets ${c.targets.toFixed(2)} ms`);
+    const pool = cryptoPool().status();
+    say(`\nModel: ${model.handshakeMs} ms per TLS handshake, ${model.adsMs} ms per ADS request (timers in the targets). Concurrency ${CONCURRENCY}. Crypto: ${pool.mode}, ${pool.workers} worker thread(s), ${pool.offThread} jobs off the main thread, ${pool.inThread} on it.`);
+    printJsonIfAsked(rows);
     if (process.argv.includes('--write-docs')) {
       await writeDocsSection('Route creation', [
         '## Route creation',
         '',
-        `Measured ${machineLine()}. \`npm run build && node dist/bench/routes.cjs\`.`,
+        `Measured ${machine}. \`npm run bench:routes\` (\`-- --json\` for the rows as JSON).`,
         '',
-        `Time for the route orchestrator to run every step (resolve, connect, TLS, fingerprint, credentials, remote route, local route saved to routes.json, verify by ReadState + ReadDeviceInfo) for 1 target versus ${MANY} targets at once, concurrency ${CONCURRENCY}, against ${MANY} virtual targets on loopback, spread over ${TARGET_PROCESSES} child processes of ${MANY / TARGET_PROCESSES} targets each (real targets are separate machines, each with its own CPU; one process for all ${MANY} would queue every server handshake behind the others; here the target processes still share the 2 cores with the client). The 1-route baseline runs against the same processes in the same run. SSC uses our TLS engine and two handshakes per route (add, then verify over a fresh 0x10 connection); plain ADS uses UDP 48899 + TCP 48898. Median of ${RUNS} runs. Goal: ${MANY} routes ≤ ${GOAL}x one route.`,
+        `Target model: every virtual target stands for a slow PLC. Its own compute is a timer, not CPU on this PC: **${model.handshakeMs} ms per TLS handshake** (a CX with an ARM CPU needs on the order of 100-200 ms for its half of a DHE-2048 + RSA-2048 handshake) and **${model.adsMs} ms per ADS request** (a router's turnaround on a loaded PLC); \`adsroute sim --handshake-delay MS --ads-delay MS\` gives the same targets, and both default to 0 there so tests and demos stay fast. The targets' remaining CPU is OpenSSL's side of each handshake (the simulator's DH key is OpenSSL's short ffdhe2048 exponent, already cheap, so it is not cached).`,
+        '',
+        `Time for the route orchestrator to run every step (resolve, connect, TLS, fingerprint, credentials, remote route, local route saved to routes.json, verify by ReadState + ReadDeviceInfo) for 1, 20 and ${MANY} targets at once, at the default concurrency (${CONCURRENCY}), against ${MANY} virtual targets on loopback in ${TARGET_PROCESSES} child processes; all sizes alternate in the same run, median of ${RUNS}. SSC is two handshakes per route (add, then verify over a fresh 0x10 connection), PSK one, plain ADS is UDP 48899 + TCP 48898. The CPU floor is (client + target CPU per route, measured in the ${MANY}-route batches) × ${MANY} / ${CORES} cores: no batch on this machine can be faster. The event-loop delay is \`perf_hooks.monitorEventLoopDelay\` in the process running the services (here the benchmark, in the app Electron's main process); DHE and RSA run on ${pool.workers} crypto worker thread(s) (${pool.mode}).`,
         '',
         renderMarkdownTable(rows),
-        '',
-        routesNote(rows, cpu),
       ].join('\n'));
-      console.log('\ndocs/benchmarks.md updated (Route creation section).');
+      say('\ndocs/benchmarks.md updated (Route creation section).');
     }
   } finally {
     remote.stop();

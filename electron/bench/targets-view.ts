@@ -147,7 +147,7 @@ async function main(): Promise<void> {
   let searchId = '';
   let serial = 0;
   const handlers: PartialHandlers = {
-    'app:info': () => ({ name: 'ADS Route Studio', version: 'bench', transport: 'web', platform: process.platform, hostname: 'bench', startupSearch: null }),
+    'app:info': () => ({ name: 'ADS Route Studio', version: 'bench', transport: 'web', platform: process.platform, hostname: 'bench', startupSearch: null, dataDir: { path: '/data', kind: 'default' } }),
     'network:adapters': () => [],
     'routes:list': () => [],
     'discovery:start': () => {

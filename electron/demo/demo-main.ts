@@ -29,7 +29,7 @@ async function main(): Promise<void> {
       staticDir: join(__dirname, '..', 'renderer'),
       logBook,
       // The demo's routes go to virtual targets: keep them out of the user's real route list.
-      dataDir: join(stateRoot, 'app-data'),
+      dataDir: { path: join(stateRoot, 'app-data'), kind: 'demo' },
       startupSearch: { hosts: [], ranges: [`${targets[0]?.address}-${targets[targets.length - 1]?.address}`] },
     });
     console.log(`ADS Route Studio: ${host.url}`);
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
       console.log(`  ${t.config.name.padEnd(14)} ${t.address.padEnd(10)} NetId ${t.netId.padEnd(16)} TwinCAT ${t.config.twincat.padEnd(10)} ${secure}`);
     }
     console.log(`  PSK on TCBSD-PSK: identity ${DEMO_PSK.identity}, secret ${DEMO_PSK.secret} (demo credential)`);
+    console.log(`Data folder of this demo (its own client identity and routes; removed on exit): ${join(stateRoot, 'app-data')}`);
     console.log('Press Ctrl+C to stop.');
     openInBrowser(host.url);
     let stopping = false;

@@ -1,5 +1,5 @@
 import { composeServices } from '../services/compose';
-import { defaultDataDir } from '../services/app/data-dir';
+import { defaultDataDir, defaultDataDirKind, type DataDirKind } from '../services/app/data-dir';
 import type { LogBook } from '../services/log/logger';
 import { startWebHost } from './web-host';
 
@@ -7,7 +7,8 @@ export interface RunWebHostOptions {
   /** Folder with the built renderer; entry points pass join(__dirname, '..', 'renderer'). */
   staticDir: string;
   port?: number;
-  dataDir?: string;
+  /** A folder of the caller's own (the demo's temporary one) instead of the user's data folder. */
+  dataDir?: { path: string; kind: DataDirKind };
   logBook?: LogBook;
   /** A search the Targets view runs on start (the demo passes its virtual targets). */
   startupSearch?: { hosts: string[]; ranges: string[] };
@@ -21,7 +22,8 @@ export interface RunningWebHost {
 /** Composes the services and serves them to the browser on 127.0.0.1 (random port, per-run token). */
 export async function runWebHost(options: RunWebHostOptions): Promise<RunningWebHost> {
   const services = composeServices({
-    dataDir: options.dataDir ?? process.env.ADS_ROUTE_STUDIO_DATA ?? defaultDataDir(),
+    dataDir: options.dataDir?.path ?? defaultDataDir(),
+    dataDirKind: options.dataDir?.kind ?? defaultDataDirKind(),
     transport: 'web',
     ...(options.logBook ? { logBook: options.logBook } : {}),
     startupSearch: options.startupSearch ?? null,

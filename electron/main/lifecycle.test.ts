@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ELECTRON_INVOKE_CHANNEL } from '../../shared/ipc/transport';
 import { createDispatcher } from '../ipc/dispatcher';
 import { EventBus } from '../ipc/event-bus';
+import { defaultDataDir } from '../services/app/data-dir';
 import type { AppServices } from '../services/compose';
 import { LogBook } from '../services/log/logger';
 import { createFakeElectron, fakeEvent, FakeBrowserWindow, FakeWebContents, type FakeElectron } from './testing/fake-electron';
@@ -78,12 +79,18 @@ describe('app lifecycle', () => {
     expect(fake.current.ipcMain.handle).not.toHaveBeenCalled();
   });
 
-  it('once ready: composes services in the user data folder, answers IPC, opens the window and sets the menu', async () => {
+  it('once ready: composes services in the data folder the browser host and CLI use too, answers IPC, opens the window and sets the menu', async () => {
     const { compose, window } = await started();
-    expect(compose).toHaveBeenCalledWith({ dataDir: '/fake/userData', transport: 'electron' });
+    expect(compose).toHaveBeenCalledWith({ dataDir: defaultDataDir(), transport: 'electron', dataDirKind: 'default' });
     expect(fake.current.ipcMain.handlers.has(ELECTRON_INVOKE_CHANNEL)).toBe(true);
     expect(window.loadFile).toHaveBeenCalledWith(paths.indexHtml);
     expect(fake.current.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
+  });
+
+  it('uses the folder ADS_ROUTE_STUDIO_DATA names, and says so', async () => {
+    process.env.ADS_ROUTE_STUDIO_DATA = '/portable/ars-data';
+    const { compose } = await started();
+    expect(compose).toHaveBeenCalledWith({ dataDir: '/portable/ars-data', transport: 'electron', dataDirKind: 'environment' });
   });
 
   it('answers IPC from its window once loaded', async () => {

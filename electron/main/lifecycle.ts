@@ -6,10 +6,11 @@ import { createSenderCheck, registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { hardenWebContents } from './security';
 import { createMainWindow, type AppPaths } from './window';
+import { defaultDataDir, defaultDataDirKind, type DataDirKind } from '../services/app/data-dir';
 
 export interface StartOptions {
   paths: AppPaths;
-  composeServices(options: { dataDir: string; transport: 'electron' }): AppServices;
+  composeServices(options: { dataDir: string; transport: 'electron'; dataDirKind: DataDirKind }): AppServices;
   platform?: NodeJS.Platform;
 }
 
@@ -52,9 +53,10 @@ export function startApp(options: StartOptions): Promise<boolean> {
   };
 
   const whenStarted = app.whenReady().then(() => {
-    // ADS_ROUTE_STUDIO_DATA keeps the same override the web host and CLI honour (tests, portable use).
-    const dataDir = process.env.ADS_ROUTE_STUDIO_DATA || app.getPath('userData');
-    services = options.composeServices({ dataDir, transport: 'electron' });
+    // The same folder as the browser host and the CLI (not Electron's userData, which differs on Linux), so all three
+    // share one client identity and one route list.
+    const dataDir = defaultDataDir();
+    services = options.composeServices({ dataDir, transport: 'electron', dataDirKind: defaultDataDirKind() });
     const log = services.context.logBook.logger('electron');
     registerIpc(ipcMain, services.dispatcher, services.context.events, createSenderCheck(liveWindow, isAppUrl), {
       eventTargets: () => {

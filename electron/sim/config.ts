@@ -4,6 +4,7 @@ import { isNetId } from '../../shared/protocol/netid';
 import { parseTwinCatVersion } from '../../shared/protocol/twincat-version';
 import { TypedError } from '../../shared/typed-error';
 import { OS_PRESETS, OS_WITH_BUILD, SIM_OS_NAMES, type SimOs } from './os-presets';
+import { NO_SERVICE_TIME, type ServiceTime } from './service-time';
 
 export interface PskIdentity {
   identity: string;
@@ -80,6 +81,8 @@ export interface VirtualTargetConfig {
   /** Extra addresses to receive broadcasts on (Linux delivers broadcasts only to sockets bound to them or to 0.0.0.0). */
   broadcastAddresses: string[];
   quirks: SimQuirks;
+  /** Time the target takes per TLS handshake and per ADS request, as timers (see service-time.ts); 0 by default. */
+  serviceTime: ServiceTime;
 }
 
 export const DEFAULT_SIM_ADDRESS = '127.0.0.2';
@@ -96,6 +99,9 @@ export const DEFAULT_QUIRKS: SimQuirks = {
 };
 
 const port = z.number().int().min(0).max(65535);
+/** A minute per step is already far slower than any PLC; more is a typo. */
+export const MAX_SERVICE_TIME_MS = 60_000;
+const serviceMs = z.number().int().min(0).max(MAX_SERVICE_TIME_MS);
 
 /** What callers (CLI flags, --config JSON, tests) may give; everything but the address has a default. */
 export const virtualTargetInputSchema = z
@@ -132,6 +138,7 @@ export const virtualTargetInputSchema = z
       .partial()
       .strict()
       .optional(),
+    serviceTime: z.object({ handshakeMs: serviceMs.optional(), adsMs: serviceMs.optional() }).strict().optional(),
   })
   .strict();
 
@@ -191,5 +198,6 @@ export function resolveTargetConfig(input: VirtualTargetInput): VirtualTargetCon
     ports: { udp: v.ports?.udp ?? 48899, ads: v.ports?.ads ?? 48898, tls: v.ports?.tls ?? 8016 },
     broadcastAddresses: v.broadcastAddresses ?? [],
     quirks: { ...DEFAULT_QUIRKS, ...v.quirks },
+    serviceTime: { ...NO_SERVICE_TIME, ...v.serviceTime },
   };
 }

@@ -3,6 +3,7 @@ import { AmsStreamParser, encodeAmsTcpFrame, type AmsPacket } from '../../shared
 import { answerAdsRequest } from './ads-responder';
 import type { VirtualTargetConfig } from './config';
 import { ConnectionTracker, listen, peerOfSocket } from './connection-tracker';
+import { serviceDelay } from './service-time';
 import type { RouteTable } from './route-table';
 import type { SimLog } from './sim-log';
 import type { SystemService } from './system-service/index';
@@ -47,6 +48,8 @@ export async function startPlainAdsServer(deps: PlainAdsDeps): Promise<{ port: n
         return;
       }
       const { reply, closeAfter } = await answerAdsRequest(packet, { config, system, session });
+      // The PLC's own turnaround; requests on one connection are answered in order, so delays add up like on a PLC.
+      await serviceDelay(config.serviceTime.adsMs);
       if (reply && !socket.destroyed) socket.write(encodeAmsTcpFrame(reply));
       if (closeAfter) socket.end();
     };

@@ -6,6 +6,7 @@ import { sha256Hex } from '../services/certificates/inspect';
 import { answerAdsRequest } from './ads-responder';
 import type { VirtualTargetConfig } from './config';
 import { ConnectionTracker, listen, peerOfSocket } from './connection-tracker';
+import { afterServiceTime, serviceDelay } from './service-time';
 import { pskKey } from './credentials';
 import { FFDHE2048_PEM } from './dhparam';
 import type { RouteTable, SimRoute } from './route-table';
@@ -78,7 +79,10 @@ export async function startSecureAdsServer(deps: SecureAdsDeps): Promise<{ port:
   server.on('secureConnection', (socket: TLSSocket) => {
     socket.on('error', () => undefined);
     socket.setTimeout(IDLE_TIMEOUT_MS, () => socket.destroy());
-    handleSession(socket, deps, pskIdentities.get(socket));
+    // Until handleSession listens, the socket is not flowing: the client's first bytes wait in its buffer.
+    afterServiceTime(config.serviceTime.handshakeMs, () => {
+      if (!socket.destroyed) handleSession(socket, deps, pskIdentities.get(socket));
+    });
   });
 
   await listen(server, config.address, config.ports.tls, 'Secure ADS');
@@ -102,6 +106,7 @@ function handleSession(socket: TLSSocket, deps: SecureAdsDeps, pskIdentity: stri
   const answer = async (packet: AmsPacket) => {
     if (socket.destroyed) return;
     const { reply, closeAfter } = await answerAdsRequest(packet, { config, system: deps.system, session });
+    await serviceDelay(config.serviceTime.adsMs);
     if (reply && !socket.destroyed) socket.write(encodeAmsPacket(reply));
     if (closeAfter) {
       log.add({ kind: 'connection-failed', transport: 'tls', peer, reason: 'route-removed', message: `connection closed: ${packet.sourceNetId} removed its own route` });

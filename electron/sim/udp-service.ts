@@ -20,6 +20,7 @@ import type { VirtualTargetConfig } from './config';
 import { credentialsMatch } from './credentials';
 import { osBlobFields } from './os-presets';
 import type { SimRoute } from './route-table';
+import { afterServiceTime } from './service-time';
 import type { SimLog } from './sim-log';
 
 /** ADSERR_DEVICE_ERROR-like "internal error" when a route cannot be persisted. */
@@ -162,7 +163,14 @@ export async function startUdpService(deps: UdpServiceDeps): Promise<UdpService4
     } else {
       log.add({ kind: 'route-refused', transport: 'udp', peer: peerOf(from), reason: decision.reason, message: decision.message });
     }
-    reply(encodeAddRouteReply({ invokeId, netId: config.netId, status }), from);
+    const answer = encodeAddRouteReply({ invokeId, netId: config.netId, status });
+    afterServiceTime(config.serviceTime.adsMs, () => {
+      try {
+        reply(answer, from);
+      } catch {
+        // The target was stopped while this answer waited: nobody is there to send it.
+      }
+    });
   };
 
   for (const socket of sockets) {

@@ -78,7 +78,7 @@ describe('App shell', () => {
     const banner = await screen.findByText('Cannot reach the ADS Route Studio services');
     expect(banner.closest('[role="alert"]')).not.toBeNull();
 
-    api.respond('app:info', { name: 'ADS Route Studio', version: '0.1.0', transport: 'web', platform: 'linux', hostname: 'pc', startupSearch: null });
+    api.respond('app:info', { name: 'ADS Route Studio', version: '0.1.0', transport: 'web', platform: 'linux', hostname: 'pc', startupSearch: null, dataDir: { path: '/data', kind: 'default' } });
     api.respond('network:adapters', []);
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(screen.queryByText('Cannot reach the ADS Route Studio services')).toBeNull());

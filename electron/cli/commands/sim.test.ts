@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
 import { build } from 'esbuild';
@@ -272,6 +273,22 @@ describe('adsroute sim: flags', () => {
     const both = startSim(['--bind', '127.0.97.7', '--tls', '--no-tls']);
     expect(await both.stop()).toBe(2);
     expect(both.err()).toContain('--tls and --no-tls contradict each other');
+  });
+
+  it('--ads-delay holds each answer back as a timer (lower bound only) and a bad delay is a usage error', async () => {
+    const address = '127.0.97.11';
+    const p = portsFor(11);
+    const sim = startSim(['--bind', address, '--ads-delay', '250', '--handshake-delay', '0', '--no-tls', ...portFlags(11)]);
+    await sim.waitFor('ready line', readyText);
+    const started = performance.now();
+    expect(await addRoute(address, p.udp)).toBe(0);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(250);
+    expect(await sim.stop()).toBe(0);
+    for (const bad of [['--ads-delay=-5'], ['--handshake-delay', 'soon'], ['--handshake-delay', '60001']]) {
+      const refused = startSim(['--bind', address, ...bad]);
+      expect(await refused.stop(), bad.join(' ')).toBe(2);
+      expect(refused.err()).toContain(`${bad[0]!.split('=')[0]} must be whole milliseconds`);
+    }
   });
 
   describe('--state DIR', () => {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadCertificateFile, loadPrivateKeyFile } from '../../services/certificates/load-files';
 import { startVirtualTargets, type VirtualTarget } from '../../sim/virtual-target';
-import type { VirtualTargetInput } from '../../sim/config';
+import { MAX_SERVICE_TIME_MS, type VirtualTargetInput } from '../../sim/config';
 import { isSimOs, OS_WITH_BUILD, SIM_OS_NAMES, type SimOs } from '../../sim/os-presets';
 import type { SimLogEntry } from '../../sim/sim-log';
 import { UsageError, type CliCommand, type CliIo } from '../command';
@@ -37,6 +37,9 @@ Options:
                          or {"address":"127.0.0.4","os":"win10","osBuild":19044})
   --broadcast IP         also receive broadcasts sent to IP (repeatable)
   --udp-port N --ads-port N --tls-port N   port overrides
+  --handshake-delay MS   time this target takes per TLS handshake, as a timer (default 0): stands for a slow
+                         PLC's DHE + RSA compute without using this PC's CPU
+  --ads-delay MS         time per ADS request (TCP, TLS and UDP route adds), as a timer (default 0)
   --json                 one JSON line per target once listening, then one {"event":"log",...} line per log entry
                          (without --json: readable lines). The log names failed connections with their reason
                          and stored routes; it never contains a password, PSK secret or key.`;
@@ -80,13 +83,23 @@ export const simCommand: CliCommand = {
         'udp-port': { type: 'string' },
         'ads-port': { type: 'string' },
         'tls-port': { type: 'string' },
+        'handshake-delay': { type: 'string' },
+        'ads-delay': { type: 'string' },
         json: { type: 'boolean' },
       },
     });
 
+    const serviceTime = {
+      ...(values['handshake-delay'] !== undefined ? { handshakeMs: delayArg('--handshake-delay', values['handshake-delay']) } : {}),
+      ...(values['ads-delay'] !== undefined ? { adsMs: delayArg('--ads-delay', values['ads-delay']) } : {}),
+    };
     let inputs: VirtualTargetInput[];
     if (values.config) {
+      // The delay flags apply to every target of the file unless its entry names its own.
       inputs = await readConfigFile(values.config);
+      if (Object.keys(serviceTime).length) {
+        inputs = inputs.map((input) => (typeof input === 'object' && input !== null && !Array.isArray(input) ? { ...input, serviceTime: { ...serviceTime, ...input.serviceTime } } : input));
+      }
     } else {
       const os = values.os !== undefined ? osArg(values.os) : undefined;
       const psk = (values.psk ?? []).map((entry) => {
@@ -130,6 +143,7 @@ export const simCommand: CliCommand = {
           ...(values.state ? { stateDir: resolve(values.state) } : {}),
           ...(Object.keys(ports).length ? { ports } : {}),
           ...(values.broadcast?.length ? { broadcastAddresses: values.broadcast } : {}),
+          ...(Object.keys(serviceTime).length ? { serviceTime } : {}),
         },
       ];
     }
@@ -188,6 +202,12 @@ function switchArg(flag: string, on: boolean | undefined, off: boolean | undefin
 function portArg(flag: string, text: string): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`${flag} must be a port number 0-65535`);
+  return n;
+}
+
+function delayArg(flag: string, text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isInteger(n) || n > MAX_SERVICE_TIME_MS) throw new UsageError(`${flag} must be whole milliseconds 0-${MAX_SERVICE_TIME_MS}`);
   return n;
 }
 

@@ -1,7 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createSelfSignedCertificate, issueCertificate, type GeneratedCertificate } from '../certificates/index';
+import { certificateDer } from '../certificates/der';
+import { createSelfSignedCertificate, fingerprintOfCertificate, issueCertificate, type GeneratedCertificate } from '../certificates/index';
+import { engineConnector } from '../ads/secure/default-connector';
+import type { TlsConnector } from '../ads/secure/secure-transport';
 import { startVirtualTarget, type VirtualTarget } from '../../sim/index';
 import { createRoutes, type TargetResult } from './route-orchestrator';
 import { addRequest, makeKit, stepStatuses, type Kit } from './route-test-kit';
@@ -69,15 +72,63 @@ describe('SSC failures', () => {
     expect(target.routes()).toEqual([]);
   });
 
-  it('refuses to start without a fingerprint unless the user verified it out of band (then logs a warning)', async () => {
+  it('has no "accept any certificate": an SSC request without a fingerprint is refused by the contract and by the plan', async () => {
     const target = await sim('127.0.42.3');
-    const refused = await one({ address: target.address, netId: target.netId, security: 'ssc' }, os);
-    expect(refused.error?.code).toBe('fingerprint-unverified');
-    expect(target.routes()).toEqual([]);
-    const accepted = await one({ address: target.address, netId: target.netId, security: 'ssc' }, os, null, { fingerprintVerifiedOutOfBand: true });
-    expect(accepted.error).toBeNull();
-    expect(accepted.fingerprint).toBe(target.fingerprint);
-    expect(kit.logBook.recent().some((e) => e.level === 'warn' && e.message.includes('127.0.42.3') && e.message.includes('out of band'))).toBe(true);
+    expect(() => addRequest([{ settings: { address: target.address, netId: target.netId, security: 'ssc' } }], os)).toThrow(/fingerprint it pins/);
+    // Even a request that skipped the contract fails before any socket is opened.
+    const request = addRequest([{ settings: { address: target.address, netId: target.netId, security: 'ssc' }, expectedFingerprint: target.fingerprint }], os);
+    const unpinned = { ...request, targets: [{ ...request.targets[0]!, expectedFingerprint: null }] };
+    kit.events.length = 0;
+    const [refused] = await createRoutes(unpinned, kit.deps, kit.onStep);
+    expect(refused?.error?.code).toBe('fingerprint-unverified');
+    expect(stepStatuses(kit.events)).toEqual({ resolve: 'failed' });
+    expect(target.log().filter((e) => e.kind !== 'listening')).toEqual([]);
+  });
+
+  it('the out-of-band tick pins the fingerprint the user was shown: another certificate is refused before the login is sent', async () => {
+    const target = await sim('127.0.42.6');
+    const shownElsewhere = createSelfSignedCertificate({ commonName: 'TARGET' });
+    kit.events.length = 0;
+    const [refused] = await createRoutes(
+      addRequest([{ settings: { address: target.address, netId: target.netId, security: 'ssc' }, expectedFingerprint: fingerprintOfCertificate(certificateDer(shownElsewhere.certPem)), fingerprintBasis: 'out-of-band' }], os),
+      kit.deps,
+      kit.onStep,
+    );
+    expect(refused?.error?.code).toBe('fingerprint-mismatch');
+    expect(tlsDecisions(target)).toEqual([]);
+    kit.events.length = 0;
+    const [accepted] = await createRoutes(
+      addRequest([{ settings: { address: target.address, netId: target.netId, security: 'ssc' }, expectedFingerprint: target.fingerprint, fingerprintBasis: 'out-of-band' }], os),
+      kit.deps,
+      kit.onStep,
+    );
+    expect(accepted?.error).toBeNull();
+    expect(kit.events.find((e) => e.step === 'fingerprint' && e.status === 'ok')?.detail).toMatch(/which you verified another way/);
+    expect(kit.logBook.recent().some((e) => e.level === 'warn' && e.message.includes('127.0.42.6') && e.message.includes('another way'))).toBe(true);
+  });
+
+  it('the verify connection must present the certificate the login went to: another one is refused inside the handshake', async () => {
+    const target = await sim('127.0.42.7');
+    const impostor = certificateDer(createSelfSignedCertificate({ commonName: 'TARGET' }).certPem);
+    let connections = 0;
+    // The second connection (the verify) shows another certificate, as a machine taking over the address would.
+    const swapping: TlsConnector = (options) => {
+      connections++;
+      if (connections === 1) return engineConnector(options);
+      return engineConnector({ ...options, verifyServer: (chain) => options.verifyServer?.([impostor, ...chain.slice(1)]) });
+    };
+    const own = await makeKit(swapping);
+    try {
+      const request = addRequest([{ settings: { address: target.address, netId: target.netId, security: 'ssc' }, expectedFingerprint: target.fingerprint }], os);
+      const [result] = await createRoutes(request, own.deps, own.onStep);
+      expect(connections).toBe(2);
+      expect(result?.error?.code).toBe('fingerprint-mismatch');
+      expect(stepStatuses(own.events)).toMatchObject({ credentials: 'ok', verify: 'failed' });
+      // Only the add connection's TlsConnectInfo reached the target.
+      expect(target.log().filter((e) => e.kind === 'connection-accepted')).toHaveLength(1);
+    } finally {
+      await own.cleanup();
+    }
   });
 
   it('TCP 8016 refused: tells that Secure ADS is disabled or firewalled', async () => {

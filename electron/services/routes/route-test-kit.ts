@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { routesRequests } from '../../../shared/ipc/channels/routes';
+import { routesRequests, type FingerprintBasis } from '../../../shared/ipc/channels/routes';
 import type { RouteSettingsInput } from '../../../shared/domain/route';
 import { LogBook } from '../log/logger';
 import { IdentityService } from '../identity/index';
@@ -43,7 +43,7 @@ export async function makeKit(connector: TlsConnector = engineConnector, hostnam
 
 /** A routes:add request as the renderer would send it, parsed by the contract so defaults apply. */
 export function addRequest(
-  targets: Array<{ settings: Partial<RouteSettingsInput> & Pick<RouteSettingsInput, 'address' | 'netId' | 'security'>; expectedFingerprint?: string | null }>,
+  targets: Array<{ settings: Partial<RouteSettingsInput> & Pick<RouteSettingsInput, 'address' | 'netId' | 'security'>; expectedFingerprint?: string | null; fingerprintBasis?: FingerprintBasis }>,
   credentials: unknown,
   extra: Record<string, unknown> = {},
 ): RoutesAddRequest {
@@ -51,6 +51,7 @@ export function addRequest(
     targets: targets.map((t) => ({
       settings: { routeName: t.settings.address, remoteRouteName: 'ENG-PC', connectionTimeoutMs: 3000, ...t.settings },
       expectedFingerprint: t.expectedFingerprint ?? null,
+      ...(t.fingerprintBasis ? { fingerprintBasis: t.fingerprintBasis } : {}),
     })),
     credentials,
     ...extra,

@@ -137,19 +137,54 @@ describe('Add Route dialog: Self-Signed Certificate login', () => {
     expect(addRequests(api)[0]).toMatchObject({
       targets: [{ settings: { routeName: 'CX-123', address: '10.77.1.10', security: 'ssc', remoteRouteName: 'ENG-PC' }, expectedFingerprint: FINGERPRINT }],
       credentials: { kind: 'os', user: 'Administrator', password: '1' },
-      fingerprintVerifiedOutOfBand: false,
     });
+    expect(addRequests(api)[0]?.targets[0]).toMatchObject({ fingerprintBasis: 'compared' });
   });
 
-  it('lets the out-of-band tick stand in for the compare, and says so to the services', async () => {
+  it('the out-of-band tick pins the fingerprint the user was shown, never "any"', async () => {
     const api = fakeServices();
     const user = open(api);
     await toLogin(user);
+    await screen.findByText(/3FA2 C0DE 9B1E/);
     await user.type(screen.getByRole('textbox', { name: 'User name' }), 'Administrator');
     expect(screen.getByRole('button', { name: 'Add' })).toHaveProperty('disabled', true);
     await user.click(screen.getByRole('checkbox', { name: 'I verified this fingerprint another way' }));
     await user.click(screen.getByRole('button', { name: 'Add' }));
-    expect(addRequests(api)[0]).toMatchObject({ targets: [{ expectedFingerprint: null }], fingerprintVerifiedOutOfBand: true });
+    expect(addRequests(api)[0]?.targets).toEqual([expect.objectContaining({ expectedFingerprint: FINGERPRINT, fingerprintBasis: 'out-of-band' })]);
+    expect(addRequests(api)[0]).not.toHaveProperty('fingerprintVerifiedOutOfBand');
+  });
+
+  it('a tick holds only for the fingerprint it was given for: a re-read certificate that differs needs a new decision', async () => {
+    let fingerprint = FINGERPRINT;
+    const api = fakeServices().handle('secure:server-certificate', () => ({
+      certificate: { fingerprint, subject: 'CN=CX-123', issuer: 'CN=CX-123', notBefore: '2000-01-01', notAfter: '2061-01-01', selfSigned: true },
+      cipherSuite: 'DHE-RSA-AES256-GCM-SHA384',
+      handshakeMs: 8,
+    }));
+    const user = open(api);
+    await toLogin(user);
+    await screen.findByText(/3FA2 C0DE 9B1E/);
+    await user.type(screen.getByRole('textbox', { name: 'User name' }), 'Administrator');
+    await user.click(screen.getByRole('checkbox', { name: 'I verified this fingerprint another way' }));
+    expect(screen.getByRole('button', { name: 'Add' })).toHaveProperty('disabled', false);
+    // Back and forth re-reads the certificate; the target now shows another one.
+    fingerprint = OTHER_FINGERPRINT;
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    await toLogin(user);
+    await screen.findByText(/FFA2 C0DE 9B1E/);
+    expect(screen.getByRole('checkbox', { name: 'I verified this fingerprint another way' })).toHaveProperty('checked', false);
+    expect(screen.getByRole('button', { name: 'Add' })).toHaveProperty('disabled', true);
+  });
+
+  it('a target whose certificate could not be read cannot be ticked', async () => {
+    const api = fakeServices().fail('secure:server-certificate', { code: 'tls-failed', message: 'TCP 8016 refused' });
+    const user = open(api);
+    await toLogin(user);
+    await screen.findByText(/Cannot read the certificate of CX-123/);
+    await user.type(screen.getByRole('textbox', { name: 'User name' }), 'Administrator');
+    expect(screen.getByRole('checkbox', { name: 'I verified this fingerprint another way' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: 'Add' })).toHaveProperty('disabled', true);
+    expect(screen.getByText('Cannot add CX-123: the certificate could not be read')).toBeTruthy();
   });
 
   it('shows why the live certificate could not be read', async () => {

@@ -6,19 +6,25 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
+import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { DiscoveredTarget } from '../../../shared/domain/target';
 import { useRequest } from '../../api/use-request';
-import { compareFingerprint, credentialsFor, emptyLogin, loginTextProblem, missingLoginFields, type LoginFields, type LoginMethod } from './login';
+import { credentialsFor, emptyLogin, loginTextProblem, missingLoginFields, type LoginFields, type LoginMethod } from './login';
 import { LoginStep } from './LoginStep';
 import { ResultsTable } from './ResultsTable';
-import { addressOf, hasErrors, initialForm, securityOf, settingsFor, validateForm, type RouteForm, type TargetEntry } from './route-form';
+import { addressOf, hasErrors, initialForm, securityOf, settingsFor, targetsWithoutSecure, validateForm, type RouteForm, type TargetEntry } from './route-form';
+import { useKnownFingerprints } from '../../api/use-known-fingerprints';
+import { PlainTargetsChoice, type PlainTarget } from './PlainTargetsChoice';
+import { trustOf, type TargetTrust } from './trust-decisions';
+import type { FingerprintTarget } from './FingerprintCheck';
 import { batchCounts, errorOf, failedAddresses, isRunning, type BatchState, type TargetProgress } from './route-progress';
 import { RouteSettingsForm } from './RouteSettingsForm';
 import { RouteStepper } from './RouteStepper';
 import { useLiveCertificates } from './use-live-certificates';
 import { useRouteBatch, type AddRequest } from './use-route-batch';
 import { useFormat, useTranslation } from '../../i18n';
+import type { TFunction } from 'i18next';
 import { needsNewLogin, useRouteErrorText } from '../../components/route-error';
 
 export interface AddRouteDialogProps {
@@ -84,7 +90,8 @@ function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClo
   const [phase, setPhase] = useState<Phase>('settings');
   const [login, setLogin] = useState<LoginFields>(emptyLogin);
   const [compares, setCompares] = useState<Record<string, string>>({});
-  const [outOfBand, setOutOfBand] = useState(false);
+  const [ticks, setTicks] = useState<Record<string, string>>({});
+  const [plainConfirmed, setPlainConfirmed] = useState<ReadonlySet<string>>(() => new Set());
   const lastRequest = useRef<AddRequest | undefined>(undefined);
   const batch = useRouteBatch();
 
@@ -94,8 +101,14 @@ function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClo
   const waitingForName = !remoteNameEdited && identity.loading;
   const errors = waitingForName ? { ...validation, remoteRouteName: undefined } : validation;
   const method: LoginMethod = securityOf(shownForm) === 'none' ? 'none' : shownForm.method;
-  const fingerprintTargets = shownForm.targets.map((entry) => ({ address: addressOf(entry, shownForm.addressKind), label: entry.routeName || entry.hostname, discoveryFingerprint: entry.discoveryFingerprint }));
-  const labels = new Map(fingerprintTargets.map((target) => [target.address, target.label]));
+  const labelOf = (entry: TargetEntry) => entry.routeName || entry.hostname || entry.ip;
+  const withoutSecure = targetsWithoutSecure(shownForm);
+  // Only the targets that will run SSC have a fingerprint to decide on.
+  const fingerprintTargets: FingerprintTarget[] = method === 'ssc'
+    ? shownForm.targets.filter((entry) => entry.secureAds).map((entry) => ({ address: addressOf(entry, shownForm.addressKind), label: labelOf(entry), netId: entry.netId.trim(), discoveryFingerprint: entry.discoveryFingerprint }))
+    : [];
+  const plainTargets: PlainTarget[] = withoutSecure.map((entry) => ({ key: entry.key, label: labelOf(entry), address: addressOf(entry, shownForm.addressKind) }));
+  const labels = new Map(shownForm.targets.map((entry) => [addressOf(entry, shownForm.addressKind), labelOf(entry)]));
 
   const onChange = (update: Partial<RouteForm>) => {
     if (update.remoteRouteName !== undefined) setRemoteNameEdited(true);
@@ -118,12 +131,13 @@ function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClo
   const submitLogin = (verdict: LoginVerdict) => (event: FormEvent) => {
     event.preventDefault();
     if (!verdict.ready) return;
-    const ssc = method === 'ssc';
     send({
-      // Only a green compare pins a fingerprint; a target the user vouched for out of band goes without one.
-      targets: settingsFor(shownForm).map((settings) => ({ settings, expectedFingerprint: ssc ? (verdict.matched[settings.address] ?? null) : null })),
+      // Every SSC target pins the fingerprint it was decided on: compared, vouched for, or known. Never none.
+      targets: settingsFor(shownForm, plainConfirmed).map((settings) => {
+        const decided = settings.security === 'ssc' ? verdict.decisions[settings.address] : undefined;
+        return decided ? { settings, expectedFingerprint: decided.fingerprint, fingerprintBasis: decided.basis } : { settings };
+      }),
       credentials: credentialsFor(method, login),
-      fingerprintVerifiedOutOfBand: ssc && outOfBand,
     });
   };
 
@@ -169,8 +183,26 @@ function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClo
           targets={fingerprintTargets}
           compares={compares}
           onCompareChange={(address, value) => setCompares((current) => ({ ...current, [address]: value }))}
-          outOfBand={outOfBand}
-          onOutOfBandChange={setOutOfBand}
+          ticks={ticks}
+          onTick={(address, fingerprint) =>
+            setTicks((current) => {
+              const next = { ...current };
+              if (fingerprint) next[address] = fingerprint;
+              else delete next[address];
+              return next;
+            })
+          }
+          plainTargets={plainTargets}
+          plainConfirmed={plainConfirmed}
+          onPlainChange={(key, plain) =>
+            setPlainConfirmed((current) => {
+              const next = new Set(current);
+              if (plain) next.add(key);
+              else next.delete(key);
+              return next;
+            })
+          }
+          included={settingsFor(shownForm, plainConfirmed).length}
           onBack={() => setPhase('settings')}
           onSubmit={submitLogin}
         />
@@ -225,56 +257,78 @@ function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClo
 
 interface LoginVerdict {
   ready: boolean;
-  /** Per target address: the normalised fingerprint that matched the handshake. */
-  matched: Record<string, string>;
+  /** Per SSC target address: the fingerprint it pins and how the user decided on it. */
+  decisions: Record<string, Extract<TargetTrust, { kind: 'decided' }>>;
 }
 
 interface LoginPhaseProps {
   method: LoginMethod;
   login: LoginFields;
   onLoginChange(update: Partial<LoginFields>): void;
-  targets: Array<{ address: string; label: string; discoveryFingerprint: string | null }>;
+  targets: FingerprintTarget[];
   compares: Record<string, string>;
   onCompareChange(address: string, value: string): void;
-  outOfBand: boolean;
-  onOutOfBandChange(value: boolean): void;
+  ticks: Record<string, string>;
+  onTick(address: string, fingerprint: string | null): void;
+  plainTargets: PlainTarget[];
+  plainConfirmed: ReadonlySet<string>;
+  onPlainChange(key: string, plain: boolean): void;
+  /** How many targets the batch would send (targets without Secure ADS count only once confirmed). */
+  included: number;
   onBack(): void;
   onSubmit(verdict: LoginVerdict): (event: FormEvent) => void;
+}
+
+/** Why Add is still disabled, naming the targets that hold it back. */
+function blockedReason(t: TFunction<'addRoute'>, missing: string[], textProblem: string | null, targets: FingerprintTarget[], trusts: Record<string, TargetTrust>, included: number): string {
+  if (included === 0) return t('login.noTargetLeft');
+  if (missing.length > 0) return t('login.fillIn', { fields: missing.join(', ') });
+  if (textProblem !== null) return textProblem;
+  const named = (kinds: Array<TargetTrust['kind']>) => targets.filter((target) => kinds.includes(trusts[target.address]?.kind ?? 'waiting')).map((target) => target.label);
+  const unreadable = named(['unreadable']);
+  if (unreadable.length > 0) return t('login.unreadable', { names: unreadable.join(', ') });
+  const open = named(['undecided', 'waiting']);
+  if (open.length > 0) return targets.length === 1 ? t('login.compareFirst') : t('login.compareOf', { names: open.join(', ') });
+  return '';
 }
 
 /** Mounted only while the login shows, so the certificates are fetched live each time it opens. */
 function LoginPhase(props: LoginPhaseProps) {
   const { t } = useTranslation('addRoute');
-  const { method, login, targets, compares, outOfBand } = props;
-  const { certificates, refetch } = useLiveCertificates(method === 'ssc' ? targets.map((target) => target.address) : []);
+  const { method, login, targets, compares, ticks } = props;
+  const { certificates, refetch } = useLiveCertificates(targets.map((target) => target.address));
+  const known = useKnownFingerprints();
   const missing = missingLoginFields(method, login).map((field) => t(`login.${field}`));
-  const matched: Record<string, string> = {};
+  const trusts: Record<string, TargetTrust> = {};
+  const decisions: LoginVerdict['decisions'] = {};
   for (const target of targets) {
-    const certificate = certificates[target.address];
-    if (certificate?.status === 'ok' && compareFingerprint(certificate.fingerprint, compares[target.address] ?? '') === 'match') matched[target.address] = certificate.fingerprint;
+    const trust = trustOf(target, certificates[target.address], compares[target.address] ?? '', ticks[target.address], known);
+    trusts[target.address] = trust;
+    if (trust.kind === 'decided') decisions[target.address] = trust;
   }
-  const allGreen = method !== 'ssc' || targets.every((target) => matched[target.address] !== undefined);
-  const fingerprintOk = allGreen || outOfBand;
-  const textProblem = loginTextProblem(method, login);
-  const ready = missing.length === 0 && textProblem === null && fingerprintOk;
-  const reason = missing.length > 0 ? t('login.fillIn', { fields: missing.join(', ') }) : textProblem !== null ? textProblem : !fingerprintOk ? t('login.compareFirst') : '';
+  const reason = blockedReason(t, missing, loginTextProblem(method, login), targets, trusts, props.included);
+  const ready = reason === '';
 
   return (
     <>
       <DialogContent dividers>
-        <Box component="form" id={LOGIN_FORM} aria-label={t('login.form')} noValidate autoComplete="off" onSubmit={props.onSubmit({ ready, matched })}>
-          <LoginStep
-            method={method}
-            fields={login}
-            onFieldsChange={props.onLoginChange}
-            targets={targets}
-            certificates={certificates}
-            refetch={refetch}
-            compares={compares}
-            onCompareChange={props.onCompareChange}
-            outOfBand={outOfBand}
-            onOutOfBandChange={props.onOutOfBandChange}
-          />
+        <Box component="form" id={LOGIN_FORM} aria-label={t('login.form')} noValidate autoComplete="off" onSubmit={props.onSubmit({ ready, decisions })}>
+          <Stack spacing={2.5}>
+            <LoginStep
+              method={method}
+              fields={login}
+              onFieldsChange={props.onLoginChange}
+              targets={targets}
+              certificates={certificates}
+              refetch={refetch}
+              compares={compares}
+              onCompareChange={props.onCompareChange}
+              trusts={trusts}
+              ticks={ticks}
+              onTick={props.onTick}
+            />
+            <PlainTargetsChoice targets={props.plainTargets} confirmed={props.plainConfirmed} onChange={props.onPlainChange} plainPossible={method === 'ssc'} />
+          </Stack>
           <button type="submit" hidden tabIndex={-1} aria-hidden />
         </Box>
       </DialogContent>

@@ -20,10 +20,12 @@ import { fingerprintsEqual, formatFingerprint } from '../../../shared/protocol/f
 import { compareFingerprint } from './login';
 import { useTranslation } from '../../i18n';
 import type { LiveCertificate } from './use-live-certificates';
+import { canTick, changedSinceText, type TargetTrust } from './trust-decisions';
 
 export interface FingerprintTarget {
   address: string;
   label: string;
+  netId: string;
   discoveryFingerprint: string | null;
 }
 
@@ -33,8 +35,11 @@ export interface FingerprintCheckProps {
   refetch(address: string): void;
   compares: Record<string, string>;
   onCompareChange(address: string, value: string): void;
-  outOfBand: boolean;
-  onOutOfBandChange(value: boolean): void;
+  /** Per target address: its own decision, from its own compare, tick or remembered fingerprint. */
+  trusts: Record<string, TargetTrust>;
+  /** Per target address: the fingerprint the user ticked "verified another way" for. */
+  ticks: Record<string, string>;
+  onTick(address: string, fingerprint: string | null): void;
 }
 
 function CopyButton({ text, label }: { text: string; label: string }) {
@@ -139,8 +144,49 @@ function liveFingerprint(certificate: LiveCertificate | undefined): string | und
   return certificate?.status === 'ok' ? certificate.fingerprint : undefined;
 }
 
-/** SSC trust: each target's fingerprint from the handshake against the one the user copied out of band. */
-export function FingerprintCheck({ targets, certificates, refetch, compares, onCompareChange, outOfBand, onOutOfBandChange }: FingerprintCheckProps) {
+/** What is remembered about this target's certificate: a loud warning when it changed, a quiet note when it is known. */
+function KnownNote({ trust, label }: { trust: TargetTrust | undefined; label: string }) {
+  if (trust?.kind !== 'undecided' && trust?.kind !== 'decided') return null;
+  if (trust.changed) {
+    return (
+      <Alert severity="error" role="alert" data-testid="fingerprint-changed" sx={{ mt: 1, py: 0 }}>
+        <strong>{label}: </strong>
+        {changedSinceText(trust.changed)} Compare it with "About TwinCAT" on the target before you continue.
+      </Alert>
+    );
+  }
+  if (trust.kind === 'decided' && trust.basis === 'known' && trust.known) {
+    return (
+      <Typography variant="caption" color="success.main" data-testid="fingerprint-known" sx={{ display: 'block', fontWeight: 600 }}>
+        Known: the same certificate as on the route verified {trust.known.lastSeen.slice(0, 10)}
+      </Typography>
+    );
+  }
+  return null;
+}
+
+function TickBox({ target, trust, tickedFor, onTick, single }: { target: FingerprintTarget; trust: TargetTrust | undefined; tickedFor: string | undefined; onTick(address: string, fingerprint: string | null): void; single: boolean }) {
+  const shown = trust?.kind === 'undecided' || trust?.kind === 'decided' ? trust.fingerprint : undefined;
+  const enabled = trust !== undefined && canTick(trust) && shown !== undefined;
+  const { t } = useTranslation('addRoute');
+  const label = single ? t('fingerprint.outOfBand') : t('fingerprint.outOfBandOf', { name: target.label });
+  return (
+    <FormControlLabel
+      sx={{ mt: 0.5 }}
+      disabled={!enabled}
+      control={<Checkbox size="small" checked={enabled && tickedFor === shown} onChange={(event) => onTick(target.address, event.target.checked && shown ? shown : null)} />}
+      label={label}
+      slotProps={single ? undefined : { typography: { variant: 'caption' } }}
+    />
+  );
+}
+
+/**
+ * SSC trust, one decision per target: each target's fingerprint from the handshake against the one the user copied
+ * out of band, or the user's own tick for exactly the fingerprint shown. A target whose certificate could not be read
+ * offers no tick.
+ */
+export function FingerprintCheck({ targets, certificates, refetch, compares, onCompareChange, trusts, ticks, onTick }: FingerprintCheckProps) {
   const { t } = useTranslation('addRoute');
   const single = targets.length === 1 ? targets[0] : undefined;
   return (
@@ -150,8 +196,12 @@ export function FingerprintCheck({ targets, certificates, refetch, compares, onC
       </Typography>
       {single ? (
         <Stack spacing={1.5}>
-          <LiveFingerprint target={single} certificate={certificates[single.address]} refetch={refetch} copyLabel={t('fingerprint.copy')} />
+          <Box>
+            <LiveFingerprint target={single} certificate={certificates[single.address]} refetch={refetch} copyLabel={t('fingerprint.copy')} />
+            <KnownNote trust={trusts[single.address]} label={single.label} />
+          </Box>
           <CompareField label={t('fingerprint.compareWith')} live={liveFingerprint(certificates[single.address])} value={compares[single.address] ?? ''} onChange={(value) => onCompareChange(single.address, value)} />
+          <TickBox target={single} trust={trusts[single.address]} tickedFor={ticks[single.address]} onTick={onTick} single />
         </Stack>
       ) : (
         <Table aria-label={t('fingerprint.table')}>
@@ -164,7 +214,7 @@ export function FingerprintCheck({ targets, certificates, refetch, compares, onC
           </TableHead>
           <TableBody>
             {targets.map((target) => (
-              <TableRow key={target.address}>
+              <TableRow key={target.address} data-testid="fingerprint-row">
                 <TableCell sx={{ verticalAlign: 'top', pt: 1.5 }}>
                   {target.label}
                   <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
@@ -173,20 +223,17 @@ export function FingerprintCheck({ targets, certificates, refetch, compares, onC
                 </TableCell>
                 <TableCell sx={{ verticalAlign: 'top', pt: 1.5 }}>
                   <LiveFingerprint target={target} certificate={certificates[target.address]} refetch={refetch} copyLabel={t('fingerprint.copyOf', { name: target.label })} />
+                  <KnownNote trust={trusts[target.address]} label={target.label} />
                 </TableCell>
                 <TableCell sx={{ verticalAlign: 'top' }}>
                   <CompareField label={t('fingerprint.compareWithOf', { name: target.label })} hideLabel live={liveFingerprint(certificates[target.address])} value={compares[target.address] ?? ''} onChange={(value) => onCompareChange(target.address, value)} />
+                  <TickBox target={target} trust={trusts[target.address]} tickedFor={ticks[target.address]} onTick={onTick} single={false} />
                 </TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
       )}
-      <FormControlLabel
-        sx={{ mt: 1 }}
-        control={<Checkbox size="small" checked={outOfBand} onChange={(event) => onOutOfBandChange(event.target.checked)} />}
-        label={t('fingerprint.outOfBand')}
-      />
     </Box>
   );
 }

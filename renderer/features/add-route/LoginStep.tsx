@@ -96,8 +96,9 @@ export function LoginStep(props: LoginStepProps) {
           refetch={props.refetch}
           compares={props.compares}
           onCompareChange={props.onCompareChange}
-          outOfBand={props.outOfBand}
-          onOutOfBandChange={props.onOutOfBandChange}
+          trusts={props.trusts}
+          ticks={props.ticks}
+          onTick={props.onTick}
         />
       )}
     </Stack>

@@ -185,7 +185,7 @@ export function RouteSettingsForm({ form, errors, onChange, onTargetChange }: Ro
         />
         {form.secure && withoutSecure.length > 0 && (
           <Alert severity="warning" role="note" sx={{ mt: 1 }}>
-            {t('settings.noSecureAnnounced', { names: withoutSecure.join(', ') })}
+            {t('settings.noSecureAnnounced', { count: withoutSecure.length, names: withoutSecure.join(', ') })}
           </Alert>
         )}
       </Box>

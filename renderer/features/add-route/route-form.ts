@@ -36,7 +36,8 @@ export interface RouteForm {
 }
 
 export function initialForm(targets: readonly DiscoveredTarget[], localHostname: string): RouteForm {
-  const allSecure = targets.length > 0 && targets.every((target) => target.secureAds);
+  // One target without Secure ADS must not turn it off for the others: it is left out or confirmed for plain ADS.
+  const anySecure = targets.some((target) => target.secureAds);
   return {
     targets: targets.map((target) => ({
       key: `${target.netId}@${target.address}`,
@@ -54,7 +55,7 @@ export function initialForm(targets: readonly DiscoveredTarget[], localHostname:
     remoteRoute: 'static',
     remoteRouteName: localHostname,
     unidirectional: false,
-    secure: allSecure,
+    secure: anySecure,
     method: 'ssc',
   };
 }
@@ -146,10 +147,27 @@ export function hasErrors(errors: FormErrors): boolean {
   return Object.keys(errors.targets).length > 0 || Boolean(errors.virtualNetId || errors.timeoutSeconds || errors.remoteRoute || errors.remoteRouteName);
 }
 
-/** What `routes:add` gets for each target; call only on a form without errors. */
-export function settingsFor(form: RouteForm): RouteSettings[] {
+/** How one target is secured: the chosen method where it offers Secure ADS, plain ADS otherwise (or when off). */
+export function targetSecurity(form: Pick<RouteForm, 'secure' | 'method'>, entry: Pick<TargetEntry, 'secureAds'>): RouteSecurity {
+  return form.secure && entry.secureAds ? form.method : 'none';
+}
+
+/**
+ * The targets a Secure ADS batch would send without encryption: those that do not offer Secure ADS. Empty when the
+ * user turned Secure ADS off for the whole batch (then the login step says the login travels unencrypted).
+ */
+export function targetsWithoutSecure(form: Pick<RouteForm, 'secure' | 'targets'>): TargetEntry[] {
+  return form.secure ? form.targets.filter((entry) => !entry.secureAds) : [];
+}
+
+/**
+ * What `routes:add` gets for each target; call only on a form without errors. In a Secure ADS batch a target without
+ * Secure ADS is left out unless its key is in `plainConfirmed`.
+ */
+export function settingsFor(form: RouteForm, plainConfirmed: ReadonlySet<string> = new Set()): RouteSettings[] {
   const single = form.targets.length === 1;
-  return form.targets.map((entry) => ({
+  const included = form.targets.filter((entry) => !form.secure || entry.secureAds || plainConfirmed.has(entry.key));
+  return included.map((entry) => ({
     routeName: entry.routeName,
     netId: entry.netId.trim(),
     virtualNetId: single && form.virtualNetId.trim() !== '' ? form.virtualNetId.trim() : null,
@@ -162,6 +180,6 @@ export function settingsFor(form: RouteForm): RouteSettings[] {
     // The service needs a name even when no remote entry is written; this PC's name is the honest one.
     remoteRouteName: form.remoteRouteName || entry.routeName,
     unidirectional: form.unidirectional,
-    security: securityOf(form),
+    security: targetSecurity(form, entry),
   }));
 }

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { NetworkAdapter } from '../../../shared/domain/network';
@@ -92,5 +92,26 @@ describe('Settings page', () => {
     await user.click(screen.getByRole('button', { name: 'Refresh adapters' }));
     await waitFor(() => expect(rowsOf(screen.getByRole('table', { name: 'Network adapters' }))).toHaveLength(3));
     expect(api.callsTo('network:adapters')).toHaveLength(2);
+  });
+
+  it('names the data folder, why it is that one, and what lives in it', async () => {
+    const user = userEvent.setup();
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText');
+    const api = settingsApi().respond('app:info', {
+      name: 'ADS Route Studio',
+      version: '0.1.0',
+      transport: 'web',
+      platform: 'linux',
+      hostname: 'pc',
+      startupSearch: null,
+      dataDir: { path: '/tmp/adsroute-demo-x/app-data', kind: 'demo' },
+    });
+    renderWithApi(<SettingsPage />, api);
+    const section = await screen.findByRole('region', { name: 'Data folder' });
+    expect(within(section).getByLabelText('Data folder').textContent).toBe('/tmp/adsroute-demo-x/app-data');
+    expect(section.textContent).toContain('A temporary folder of the demo');
+    expect(section.textContent).toContain('routes.json: this PC’s routes');
+    await user.click(within(section).getByRole('button', { name: 'Copy data folder path' }));
+    expect(writeText).toHaveBeenCalledWith('/tmp/adsroute-demo-x/app-data');
   });
 });

@@ -9,6 +9,7 @@ import { PageLayout } from '../../components/PageLayout';
 import { useRequest } from '../../api/use-request';
 import { AdaptersTable } from './AdaptersTable';
 import { ClientIdentitySection } from './ClientIdentitySection';
+import { DataFolderSection } from './DataFolderSection';
 import { LanguageSection } from './LanguageSection';
 import { useTranslation } from '../../i18n';
 
@@ -46,6 +47,7 @@ export function SettingsPage() {
       <LanguageSection />
       <ClientIdentitySection />
       <NetworkAdaptersSection />
+      <DataFolderSection />
     </PageLayout>
   );
 }

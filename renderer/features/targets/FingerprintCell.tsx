@@ -5,14 +5,38 @@ import Stack from '@mui/material/Stack';
 import Box from '@mui/material/Box';
 import ContentCopyOutlined from '@mui/icons-material/ContentCopyOutlined';
 import CheckOutlined from '@mui/icons-material/CheckOutlined';
+import WarningAmberOutlined from '@mui/icons-material/WarningAmberOutlined';
+import { changedSinceText, type KnownFingerprint } from '../../../shared/domain/known-fingerprint';
 import { shortFingerprint } from './target-table-model';
-import { useTranslation } from '../../i18n';
+import { useFormat, useTranslation } from '../../i18n';
+
+/** The discovery fingerprint against the one remembered for this NetId after a verified route. */
+function KnownChip({ fingerprint, known }: { fingerprint: string; known: KnownFingerprint | undefined }) {
+  const { t } = useTranslation('targets');
+  const format = useFormat();
+  const chipSx = { height: 18, fontSize: '0.68rem', '& .MuiChip-label': { px: 0.6 } };
+  if (!known) return <Chip label={t('fingerprint.unverified')} variant="outlined" title={t('fingerprint.unverifiedTitle')} sx={chipSx} />;
+  if (known.fingerprint === fingerprint.toLowerCase()) {
+    return <Chip label={t('fingerprint.verified')} color="success" variant="outlined" data-testid="fingerprint-verified" title={t('fingerprint.verifiedTitle', { date: format.date(known.lastSeen) })} sx={chipSx} />;
+  }
+  return (
+    <Chip
+      icon={<WarningAmberOutlined />}
+      label={t('fingerprint.changedSince', { date: format.date(known.firstSeen) })}
+      color="error"
+      data-testid="fingerprint-changed"
+      title={changedSinceText(known)}
+      sx={{ ...chipSx, fontWeight: 700, '& .MuiChip-icon': { fontSize: '0.85rem' } }}
+    />
+  );
+}
 
 /**
  * The discovery fingerprint, short enough for a table cell but with both ends, which is what people compare by eye.
- * It came over plain UDP, so it is marked unverified: the Add Route dialog checks it against the real TLS handshake.
+ * It came over plain UDP, so it is marked unverified unless it is the one remembered for this NetId after a verified
+ * route; another one than remembered is marked changed, loudly.
  */
-export function FingerprintCell({ fingerprint, hostname }: { fingerprint: string | null; hostname: string }) {
+export function FingerprintCell({ fingerprint, hostname, known }: { fingerprint: string | null; hostname: string; known?: KnownFingerprint }) {
   const { t } = useTranslation('targets');
   const [copied, setCopied] = useState(false);
   if (!fingerprint) return <Box component="span" sx={{ color: 'text.disabled' }}>—</Box>;
@@ -43,7 +67,7 @@ export function FingerprintCell({ fingerprint, hostname }: { fingerprint: string
       >
         {copied ? <CheckOutlined fontSize="inherit" /> : <ContentCopyOutlined fontSize="inherit" />}
       </IconButton>
-      <Chip label={t('fingerprint.unverified')} variant="outlined" title={t('fingerprint.unverifiedTitle')} sx={{ height: 18, fontSize: '0.68rem', '& .MuiChip-label': { px: 0.6 } }} />
+      <KnownChip fingerprint={fingerprint} known={known} />
     </Stack>
   );
 }

@@ -5,6 +5,7 @@ import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { DiscoveredTarget } from '../../../shared/domain/target';
 import type { LocalRoute } from '../../../shared/domain/route';
+import type { KnownFingerprint } from '../../../shared/domain/known-fingerprint';
 import { FakeApi } from '../../test-utils/fake-api';
 import { renderWithApi } from '../../test-utils/render';
 import { adapter } from '../../test-utils/network';
@@ -38,11 +39,12 @@ const BSD = discovered({
   os: { platform: 'tcbsd', major: 14, minor: 0, build: 0, csd: '', text: 'TwinCAT/BSD 14.0' },
 });
 
-function setup(options: { startupSearch?: { hosts: string[]; ranges: string[] }; routes?: LocalRoute[]; strict?: boolean } = {}) {
+function setup(options: { startupSearch?: { hosts: string[]; ranges: string[] }; routes?: LocalRoute[]; strict?: boolean; known?: KnownFingerprint[] } = {}) {
   const api = new FakeApi()
+    .respond('known-fingerprints:list', options.known ?? [])
     .respond('network:adapters', [LAB1, LAB2, NO_DHCP])
     .respond('routes:list', options.routes ?? [])
-    .respond('app:info', { name: 'ADS Route Studio', version: '0.1.0', transport: 'web', platform: 'linux', hostname: 'pc', startupSearch: options.startupSearch ?? null })
+    .respond('app:info', { name: 'ADS Route Studio', version: '0.1.0', transport: 'web', platform: 'linux', hostname: 'pc', startupSearch: options.startupSearch ?? null, dataDir: { path: '/data', kind: 'default' } })
     .respond('discovery:start', { searchId: 's1' })
     .respond('discovery:cancel', { cancelled: true });
   const user = userEvent.setup();
@@ -298,5 +300,29 @@ describe('Targets page', () => {
     await waitFor(() => expect(screen.queryByRole('progressbar', { name: 'Search progress' })).toBeNull());
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.getByRole('button', { name: 'Broadcast Search' })).toHaveProperty('disabled', false);
+  });
+});
+
+describe('Targets page: known fingerprints', () => {
+  afterEach(cleanup);
+
+  it('marks a remembered fingerprint verified, and a different one from the same NetId as changed, loudly, with the date', async () => {
+    const { api, user } = setup({
+      known: [{ netId: PLC_A.netId, address: PLC_A.address, fingerprint: FINGERPRINT, firstSeen: '2026-01-02T00:00:00.000Z', lastSeen: '2026-03-04T00:00:00.000Z' }],
+    });
+    await startBroadcast(api, user);
+    emit(api, 'discovery:result', { searchId: 's1', target: PLC_A });
+    emit(api, 'discovery:result', { searchId: 's1', target: BSD });
+    await waitFor(() => expect(within(rowOf('PLC-A')).getByTestId('fingerprint-verified')).toBeTruthy());
+    expect(within(rowOf('CX-BSD')).getByText('unverified')).toBeTruthy();
+    expect(screen.queryByTestId('fingerprint-changed-banner')).toBeNull();
+
+    // The same NetId now presents another certificate: the remembered one stays until the user forgets or re-verifies.
+    emit(api, 'known-fingerprints:changed', {
+      entries: [{ netId: PLC_A.netId, address: PLC_A.address, fingerprint: 'ab'.repeat(32), firstSeen: '2026-01-02T00:00:00.000Z', lastSeen: '2026-03-04T00:00:00.000Z' }],
+    });
+    await waitFor(() => expect(within(rowOf('PLC-A')).getByTestId('fingerprint-changed').textContent).toContain('changed since Jan 2, 2026'));
+    expect(within(rowOf('PLC-A')).queryByTestId('fingerprint-verified')).toBeNull();
+    expect(screen.getByTestId('fingerprint-changed-banner').textContent).toContain('Fingerprint changed since 2026-01-02: the target was reinstalled, or someone is in between.');
   });
 });

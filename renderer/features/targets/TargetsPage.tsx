@@ -9,6 +9,9 @@ import FilterListOutlined from '@mui/icons-material/FilterListOutlined';
 import { targetKey, type DiscoveredTarget } from '../../../shared/domain/target';
 import { PageLayout } from '../../components/PageLayout';
 import { useRequest } from '../../api/use-request';
+import { useKnownFingerprints } from '../../api/use-known-fingerprints';
+import { changedSinceText } from '../../../shared/domain/known-fingerprint';
+import Alert from '@mui/material/Alert';
 import { adapterKey, defaultAdapterChoice } from './AdapterChoice';
 import { SearchFeedback } from './SearchFeedback';
 import { DEFAULT_TIMEOUT_MS, SearchPanel, splitEntries, splitRanges, type SearchFields } from './SearchPanel';
@@ -57,6 +60,8 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
   const info = useRequest('app:info', {});
   const startupSearch = info.data?.startupSearch ?? null;
   const routes = useLocalRoutesByNetId();
+  const knownList = useKnownFingerprints();
+  const known = useMemo(() => new Map(knownList.map((entry) => [entry.netId, entry])), [knownList]);
   const { state: discovery, start, cancel } = useDiscovery();
 
   const [edited, setEdited] = useState<EditedFields>({});
@@ -93,6 +98,10 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
   const connected = (netId: string) => routes.has(netId);
   const rows = visibleTargets(discovery.targets, { filter, sort, connected: (target) => connected(target.netId) });
   const selectedTargets = discovery.targets.filter((target) => selected.has(targetKey(target)));
+  const changed = discovery.targets.flatMap((target) => {
+    const entry = known.get(target.netId);
+    return entry && target.fingerprint && entry.fingerprint !== target.fingerprint.toLowerCase() ? [{ target, entry }] : [];
+  });
 
   const toggleAdapter = (key: string) => {
     const next = new Set(fields.adapters);
@@ -130,6 +139,14 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
           {t('addRoute')}
         </Button>
       </Stack>
+      {changed.map(({ target, entry }) => (
+        <Alert key={targetKey(target)} severity="error" role="alert" data-testid="fingerprint-changed-banner" sx={{ mb: 1 }}>
+          <strong>
+            {target.hostname} ({target.netId}, {target.address}):
+          </strong>{' '}
+          {changedSinceText(entry)} Check it with "About TwinCAT" on the target before you add a route.
+        </Alert>
+      ))}
       <TargetsTable
         rows={rows}
         emptyText={emptyTableText(t, discovery, discovery.targets.length > 0)}
@@ -138,6 +155,7 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
         sort={sort}
         onSort={(column: TargetColumn) => setSort((current) => nextSort(current, column))}
         routes={routes}
+        known={known}
       />
       <SearchFeedback discovery={discovery} />
       <AddRouteDialog open={dialogOpen} targets={selectedTargets} onClose={() => setDialogOpen(false)} />

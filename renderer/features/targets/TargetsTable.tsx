@@ -1,3 +1,4 @@
+import type { KnownFingerprint } from '../../../shared/domain/known-fingerprint';
 import { memo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import Box from '@mui/material/Box';
 import Checkbox from '@mui/material/Checkbox';
@@ -27,6 +28,8 @@ interface TargetsTableProps {
   sort: TargetSort | null;
   onSort(column: TargetColumn): void;
   routes: ReadonlyMap<string, LocalRoute>;
+  /** Remembered fingerprints by NetId. */
+  known?: ReadonlyMap<string, KnownFingerprint>;
 }
 
 function ConnectedCell({ route }: { route: LocalRoute | undefined }) {
@@ -71,9 +74,10 @@ interface TargetRowProps {
   selected: boolean;
   tabStop: boolean;
   route: LocalRoute | undefined;
+  known: KnownFingerprint | undefined;
 }
 
-const TargetRow = memo(function TargetRow({ rowKey, target, selected, tabStop, route }: TargetRowProps) {
+const TargetRow = memo(function TargetRow({ rowKey, target, selected, tabStop, route, known }: TargetRowProps) {
   const { t } = useTranslation('targets');
   const comment = commentFor(target);
   return (
@@ -101,7 +105,7 @@ const TargetRow = memo(function TargetRow({ rowKey, target, selected, tabStop, r
         <SecureAdsCell offered={target.secureAds} route={route} />
       </TableCell>
       <TableCell>
-        <FingerprintCell fingerprint={target.fingerprint} hostname={target.hostname} />
+        <FingerprintCell fingerprint={target.fingerprint} hostname={target.hostname} known={known} />
       </TableCell>
     </TableRow>
   );
@@ -111,7 +115,7 @@ const TargetRow = memo(function TargetRow({ rowKey, target, selected, tabStop, r
  * The list of found systems. A row click chooses that one system, the checkboxes (or Ctrl-click, Space) build a
  * multi-selection for adding several routes at once; the arrow keys walk the rows.
  */
-export function TargetsTable({ rows, emptyText, selected, onSelectionChange, sort, onSort, routes }: TargetsTableProps) {
+export function TargetsTable({ rows, emptyText, selected, onSelectionChange, sort, onSort, routes, known }: TargetsTableProps) {
   const { t } = useTranslation('targets');
   const body = useRef<HTMLTableSectionElement>(null);
   const [focusKey, setFocusKey] = useState<string | null>(null);
@@ -204,7 +208,7 @@ export function TargetsTable({ rows, emptyText, selected, onSelectionChange, sor
           )}
           {rows.map((target) => {
             const key = targetKey(target);
-            return <TargetRow key={key} rowKey={key} target={target} selected={selected.has(key)} tabStop={key === tabStop} route={routes.get(target.netId)} />;
+            return <TargetRow key={key} rowKey={key} target={target} selected={selected.has(key)} tabStop={key === tabStop} route={routes.get(target.netId)} known={known?.get(target.netId)} />;
           })}
         </TableBody>
       </Table>

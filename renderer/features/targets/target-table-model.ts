@@ -99,3 +99,4 @@ export function nextSort(current: TargetSort | null, column: TargetColumn): Targ
   if (current?.column !== column) return { column, direction: 'asc' };
   return current.direction === 'asc' ? { column, direction: 'desc' } : null;
 }
+

@@ -14,6 +14,8 @@ export const appRequests = {
       hostname: z.string(),
       /** A search the Targets view runs on start (the demo's virtual targets); null for a normal start. */
       startupSearch: z.object({ hosts: z.array(z.string()), ranges: z.array(z.string()) }).nullable(),
+      /** Where this PC's routes, client identity and the rest live, and why that folder (Settings shows it). */
+      dataDir: z.object({ path: z.string(), kind: z.enum(['default', 'environment', 'demo']) }),
     }),
   },
   'network:adapters': {

@@ -9,11 +9,13 @@ import {
 import { fingerprintText } from '../../domain/fingerprint-text';
 
 /**
- * Routes the dialog creates at once. Each is a few sockets and, with real targets, mostly waiting on them; 20 lets a
- * typical cell's batch go in one wave (what docs/benchmarks.md measures) while 50 machines still queue politely.
+ * Routes the dialog creates at once. Each is a couple of sockets and, with real targets, mostly waiting on their slow
+ * CPUs (a PLC takes a good part of a second per Secure ADS route); the client's own DHE and RSA run on worker threads.
+ * So a plant's batch of 100 goes in one wave (what docs/benchmarks.md measures): in waves of 20 it would take five
+ * times the slowest route. Bigger batches queue.
  */
-export const DEFAULT_ROUTE_CONCURRENCY = 20;
-export const MAX_ROUTE_CONCURRENCY = 32;
+export const DEFAULT_ROUTE_CONCURRENCY = 100;
+export const MAX_ROUTE_CONCURRENCY = 256;
 
 const routeResultSchema = z.object({
   target: z.string(),
@@ -24,6 +26,14 @@ const routeResultSchema = z.object({
   ms: z.number(),
 });
 
+/**
+ * compared: the user's pasted fingerprint matched the handshake (green); out-of-band: the user ticked that they
+ * verified the shown fingerprint another way; known: the handshake showed the fingerprint remembered for this NetId
+ * after an earlier verified route.
+ */
+export const fingerprintBasisSchema = z.enum(['compared', 'out-of-band', 'known']);
+export type FingerprintBasis = z.infer<typeof fingerprintBasisSchema>;
+
 export const routesRequests = {
   /** Starts creating routes to one or many targets; progress arrives as routes:step / routes:done events. */
   'routes:add': {
@@ -33,17 +43,26 @@ export const routesRequests = {
         batchId: z.string().regex(/^[\w-]{8,64}$/).optional(),
         targets: z
           .array(
-            z.object({
-              settings: routeSettingsSchema,
-              /** For SSC: the fingerprint the user compared (normalised); null only with fingerprintVerifiedOutOfBand. */
-              expectedFingerprint: fingerprintText.nullable().default(null),
-            }),
+            z
+              .object({
+                settings: routeSettingsSchema,
+                /**
+                 * SSC: the fingerprint this route pins, normalised. Required for SSC: there is no "accept any
+                 * certificate"; the tick for an out-of-band check pins the fingerprint the user was shown too.
+                 */
+                expectedFingerprint: fingerprintText.nullable().default(null),
+                /** How the user came to trust that fingerprint; logged and shown in the fingerprint step. */
+                fingerprintBasis: fingerprintBasisSchema.default('compared'),
+              })
+              .superRefine((target, context) => {
+                if (target.settings.security === 'ssc' && target.expectedFingerprint === null) {
+                  context.addIssue({ code: 'custom', path: ['expectedFingerprint'], message: 'a self-signed (SSC) route needs the fingerprint it pins' });
+                }
+              }),
           )
           .min(1)
           .max(256),
         credentials: routeCredentialsSchema,
-        /** The user ticked "I verified this fingerprint another way": logged, and SSC proceeds without a compare. */
-        fingerprintVerifiedOutOfBand: z.boolean().default(false),
         concurrency: z.number().int().min(1).max(MAX_ROUTE_CONCURRENCY).default(DEFAULT_ROUTE_CONCURRENCY),
         ports: z
           .object({ udp: z.number().int().optional(), ads: z.number().int().optional(), tls: z.number().int().optional() })

@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import { RouteFailure } from '../route-failure';
 import type { SecureTransport, TlsConnector } from './secure-transport';
-import { serverTrustHook, type ServerTrust, type TrustOutcome } from './server-trust';
+import { serverTrustHook, type InspectOnly, type ServerTrust, type TrustOutcome } from './server-trust';
 import { tlsFailure } from './tls-failure';
 
 export interface HandshakeOptions {
@@ -12,7 +12,7 @@ export interface HandshakeOptions {
   mode: 'ssc' | 'psk' | 'ca';
   clientCertificate?: { certPem: string; keyPem: string };
   psk?: { identity: string; key: Uint8Array };
-  trust: ServerTrust;
+  trust: ServerTrust | InspectOnly;
   connector: TlsConnector;
   signal?: AbortSignal;
 }

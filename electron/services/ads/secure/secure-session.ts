@@ -3,12 +3,15 @@ import { AmsChannel } from '../transport/ams-channel';
 import { exchangeConnectInfo } from './connect-info';
 import { secureHandshake, type HandshakeOptions } from './secure-handshake';
 import type { SecureTransport } from './secure-transport';
+import type { ServerTrust } from './server-trust';
 import { connectTcp } from '../transport/tcp-stream';
 import { refusedFix } from './tls-failure';
 
 export const SECURE_ADS_PORT = 8016;
 
-export interface SecureSessionOptions extends Omit<HandshakeOptions, 'socket'> {
+export interface SecureSessionOptions extends Omit<HandshakeOptions, 'socket' | 'trust'> {
+  /** A session sends a TlsConnectInfo, so its server is always judged: never inspect-only. */
+  trust: ServerTrust;
   connectInfo: TlsConnectInfoInput;
   localNetId: string;
 }

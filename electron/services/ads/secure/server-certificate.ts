@@ -40,7 +40,7 @@ export async function fetchServerCertificate(options: {
     timeoutMs: options.timeoutMs,
     mode: 'ssc',
     clientCertificate: probeCertificate(),
-    trust: { kind: 'accept-any-recorded' },
+    trust: { kind: 'inspect-only' },
     connector: options.connector,
     signal: options.signal,
   });

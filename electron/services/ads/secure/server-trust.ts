@@ -2,13 +2,22 @@ import { fingerprintsEqual, formatFingerprint } from '../../../../shared/protoco
 import { describeCertificate, fingerprintOfCertificate, verifyChain } from '../../certificates/index';
 import { RouteFailure } from '../route-failure';
 
-/** How the server's certificate is judged, decided before the TLS handshake may carry any credential. */
+/**
+ * How the server's certificate is judged, decided before the TLS handshake may carry any credential. A session
+ * (anything that sends a TlsConnectInfo) always has one of these: a pinned fingerprint, a CA, or PSK's none.
+ */
 export type ServerTrust =
   | { kind: 'fingerprint'; expected: string }
-  /** The user confirmed out of band (logged by the caller); the fingerprint is still recorded. */
-  | { kind: 'accept-any-recorded' }
   | { kind: 'ca'; caPem: string[]; routeName: string; ignoreCn: boolean; now?: Date }
   | { kind: 'none' };
+
+/**
+ * Only for showing a target's certificate (the dialog's compare, `adsroute probe`): the handshake completes with a
+ * throwaway client certificate and the caller hangs up without writing anything. Session options do not accept it.
+ */
+export interface InspectOnly {
+  kind: 'inspect-only';
+}
 
 export interface TrustOutcome {
   /** SHA-256 of the leaf DER, lower-case hex; null when the server sent no certificate (PSK). */
@@ -20,14 +29,14 @@ export interface TrustOutcome {
  * Builds the engine's verifyServer hook. It throws RouteFailure on any doubt; the engine then aborts with an alert,
  * so the TlsConnectInfo (with user and password) is never written.
  */
-export function serverTrustHook(trust: ServerTrust, outcome: TrustOutcome): (chainDer: Uint8Array[]) => void {
+export function serverTrustHook(trust: ServerTrust | InspectOnly, outcome: TrustOutcome): (chainDer: Uint8Array[]) => void {
   return (chainDer) => {
     const leaf = chainDer[0];
     outcome.fingerprint = leaf ? fingerprintOfCertificate(leaf) : null;
     outcome.commonName = null;
     if (trust.kind === 'none') return;
     if (!leaf) throw new RouteFailure('cert-untrusted', 'the target sent no certificate', 'check that the target runs Secure ADS with a certificate');
-    if (trust.kind === 'accept-any-recorded') return;
+    if (trust.kind === 'inspect-only') return;
     if (trust.kind === 'fingerprint') {
       if (!fingerprintsEqual(outcome.fingerprint ?? '', trust.expected)) {
         throw new RouteFailure(

@@ -88,7 +88,8 @@ export const targets = {
     unverified: 'ungeprüft',
     unverifiedTitle: 'aus der Suche: nicht authentifiziert, im TLS-Handshake prüfen',
     verified: 'geprüft',
-    verifiedTitle: 'derselbe Fingerabdruck wie bei der geprüften Route zu diesem Zielsystem',
+    verifiedTitle: 'das Zertifikat der am {{date}} geprüften Route',
+    changedSince: 'geändert seit {{date}}',
   },
   columns: {
     chooser: 'Spalten',

@@ -2,6 +2,7 @@
 export { addRoute } from './addRoute';
 export { app } from './app';
 export { common } from './common';
+export { dataFolder } from './dataFolder';
 export { errors } from './errors';
 export { log } from './log';
 export { routes } from './routes';

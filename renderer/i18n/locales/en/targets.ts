@@ -85,7 +85,8 @@ export const targets = {
     unverified: 'unverified',
     unverifiedTitle: 'from discovery: unauthenticated, check it in the TLS handshake',
     verified: 'verified',
-    verifiedTitle: 'the same fingerprint as the verified route to this target',
+    verifiedTitle: 'the certificate of the route verified on {{date}}',
+    changedSince: 'changed since {{date}}',
   },
   columns: {
     chooser: 'Columns',

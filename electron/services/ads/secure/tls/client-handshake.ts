@@ -15,8 +15,6 @@ import {
   importRsaPublicKey,
   loadRsaPrivateKey,
   randomBytesOf,
-  rsaPkcs1Sign,
-  rsaPkcs1Verify,
   type RsaPrivateKey,
   type RsaPublicKey,
   type SignatureHash,
@@ -45,7 +43,8 @@ import {
   type HandshakeMessage,
   type SignedParams,
 } from './handshake-messages';
-import { dheClientShare, ecdheClientShare, pskPreMaster, type ClientShare } from './key-exchange';
+import { cryptoPool } from './crypto-pool';
+import { dheClientShareOffThread, ecdheClientShare, pskPreMaster, type ClientShare } from './key-exchange';
 import { masterSecret, prf } from './prf';
 import { CbcProtection, ContentType, GcmProtection, TLS12, type RecordProtection } from './record-layer';
 import { ServerRejected, TlsError, TlsFatal } from './tls-error';
@@ -158,7 +157,7 @@ class ClientHandshakeState {
       const serverKey = await this.acceptServerCertificate(msg);
       msg = await conn.nextHandshakeMessage();
       expectMessage(msg, HandshakeType.ServerKeyExchange);
-      share = this.serverKeyExchange(suite, msg.body, serverKey, clientRandom, hello.random);
+      share = await this.serverKeyExchange(suite, msg.body, serverKey, clientRandom, hello.random);
       this.record(msg);
       msg = await conn.nextHandshakeMessage();
       if (msg.type === HandshakeType.CertificateRequest) {
@@ -207,25 +206,26 @@ class ClientHandshakeState {
     return key;
   }
 
-  private serverKeyExchange(suite: CipherSuite, body: Uint8Array, key: RsaPublicKey, clientRandom: Uint8Array, serverRandom: Uint8Array): ClientShare {
+  /** Signature check and DHE on a crypto worker (crypto-pool.ts); ECDHE is cheap enough to stay here. */
+  private async serverKeyExchange(suite: CipherSuite, body: Uint8Array, key: RsaPublicKey, clientRandom: Uint8Array, serverRandom: Uint8Array): Promise<ClientShare> {
     if (suite.keyExchange === 'dhe') {
       const params = parseDheServerKeyExchange(body);
-      this.verifyParamsSignature(params, key, clientRandom, serverRandom);
-      const dh = dheClientShare(params.p, params.g, params.ys);
+      await this.verifyParamsSignature(params, key, clientRandom, serverRandom);
+      const dh = await dheClientShareOffThread(params.p, params.g, params.ys);
       this.conn.dhBits = dh.bits;
       return dh;
     }
     const params = parseEcdheServerKeyExchange(body);
-    this.verifyParamsSignature(params, key, clientRandom, serverRandom);
+    await this.verifyParamsSignature(params, key, clientRandom, serverRandom);
     return ecdheClientShare(params.group, params.point);
   }
 
-  private verifyParamsSignature(params: SignedParams, key: RsaPublicKey, clientRandom: Uint8Array, serverRandom: Uint8Array): void {
+  private async verifyParamsSignature(params: SignedParams, key: RsaPublicKey, clientRandom: Uint8Array, serverRandom: Uint8Array): Promise<void> {
     const hash = rsaHashOf(params.signatureAlgorithm);
     if (!hash) {
       throw new TlsFatal('bad-signature', `server signed its key exchange with algorithm 0x${params.signatureAlgorithm.toString(16).padStart(4, '0')}, which was not offered`, 'illegal_parameter');
     }
-    if (!rsaPkcs1Verify(key, hash, concatBytes(clientRandom, serverRandom, params.params), params.signature)) {
+    if (!(await cryptoPool().verify(key, hash, concatBytes(clientRandom, serverRandom, params.params), params.signature))) {
       throw new TlsFatal('bad-signature', 'server key exchange signature does not match the server certificate', 'decrypt_error');
     }
   }
@@ -262,7 +262,7 @@ class ClientHandshakeState {
     }
     add(encodeClientKeyExchange(suite.keyExchange, share.publicValue));
     if (signWith && this.credentials) {
-      add(encodeCertificateVerify(signWith, rsaPkcs1Sign(this.credentials.key, signWith, concatBytes(...this.transcript))));
+      add(encodeCertificateVerify(signWith, await cryptoPool().sign(this.credentials.key, signWith, concatBytes(...this.transcript))));
     }
 
     const master = masterSecret(suite.prfHash, share.preMaster, clientRandom, serverRandom);

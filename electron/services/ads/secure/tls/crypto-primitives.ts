@@ -159,9 +159,10 @@ function rsaModulusBits(key: KeyObject): number {
 
 /**
  * Imported server keys by SPKI. Each SSC route meets the same target certificate twice (add, then verify), and a
- * batch meets each of its targets' keys; public keys, so keeping them is harmless. Bounded like a small LRU.
+ * batch meets each of its targets' keys (a plant's batch: hundreds); public keys, so keeping them is harmless. Bounded
+ * like a small LRU.
  */
-const MAX_CACHED_PUBLIC_KEYS = 64;
+const MAX_CACHED_PUBLIC_KEYS = 512;
 const publicKeys = new Map<string, RsaPublicKey>();
 
 /** Imports a DER SubjectPublicKeyInfo; null unless it is a plain RSA key. */

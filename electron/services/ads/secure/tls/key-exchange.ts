@@ -1,6 +1,8 @@
 /** Client halves of the three key exchanges and the premaster secrets they yield. */
-import { bigIntToBytes, bytesToBigInt, concatBytes, u16 } from './bytes';
-import { finiteFieldAgreement, p256Share, randomBytesOf, x25519Share, type EcdheShare } from './crypto-primitives';
+import { bigIntToBytes, concatBytes, u16 } from './bytes';
+import { privateExponent } from './crypto-jobs';
+import { cryptoPool, type CryptoPool } from './crypto-pool';
+import { finiteFieldAgreement, p256Share, x25519Share, type EcdheShare } from './crypto-primitives';
 import { NamedGroup } from './handshake-messages';
 import { TlsFatal } from './tls-error';
 
@@ -49,8 +51,8 @@ export function bitLength(value: bigint): number {
   return value <= 0n ? 0 : value.toString(2).length;
 }
 
-/** Checks the server's group and public value (RFC 5246 §8.1.2, SP 800-56A range checks) and derives our share. */
-export function dheClientShare(p: bigint, g: bigint, ys: bigint): ClientShare & { bits: number } {
+/** Checks the server's group and public value (RFC 5246 §8.1.2, SP 800-56A range checks); returns the prime's size. */
+function checkDheParams(p: bigint, g: bigint, ys: bigint): number {
   const bits = bitLength(p);
   if (bits < MIN_DH_BITS) throw dhParams(`server DH prime has ${bits} bits; at least ${MIN_DH_BITS} are required`);
   if (bits > MAX_DH_BITS) throw dhParams(`server DH prime has ${bits} bits; at most ${MAX_DH_BITS} are supported`);
@@ -58,13 +60,28 @@ export function dheClientShare(p: bigint, g: bigint, ys: bigint): ClientShare & 
   const top = p - 1n;
   if (g <= 1n || g >= top) throw dhParams('server DH generator is out of range');
   if (ys <= 1n || ys >= top) throw dhParams('server DH public value is out of range');
+  return bits;
+}
 
-  const exponentBits = dhExponentBits(bits);
-  const x = bytesToBigInt(randomBytesOf(exponentBits / 8)) | (1n << BigInt(exponentBits - 1));
-  const { publicValue: yc, secret: z } = finiteFieldAgreement(p, g, ys, x, exponentBits);
-  if (z <= 1n || z >= top) throw dhParams('DH shared secret is degenerate (server value in a small subgroup)');
+function finishDhe(p: bigint, yc: bigint, z: bigint, bits: number): ClientShare & { bits: number } {
+  if (z <= 1n || z >= p - 1n) throw dhParams('DH shared secret is degenerate (server value in a small subgroup)');
   // RFC 5246 §8.1.2: leading zero bytes of Z are stripped.
   return { publicValue: bigIntToBytes(yc), preMaster: bigIntToBytes(z), bits };
+}
+
+/** Checks the server's DHE parameters and derives our share on this thread. */
+export function dheClientShare(p: bigint, g: bigint, ys: bigint): ClientShare & { bits: number } {
+  const bits = checkDheParams(p, g, ys);
+  const exponentBits = dhExponentBits(bits);
+  const { publicValue, secret } = finiteFieldAgreement(p, g, ys, privateExponent(exponentBits), exponentBits);
+  return finishDhe(p, publicValue, secret, bits);
+}
+
+/** The same, with both exponentiations on a crypto worker thread (see crypto-pool.ts). */
+export async function dheClientShareOffThread(p: bigint, g: bigint, ys: bigint, pool: CryptoPool = cryptoPool()): Promise<ClientShare & { bits: number }> {
+  const bits = checkDheParams(p, g, ys);
+  const { publicValue, secret } = await pool.dhe(p, g, ys, dhExponentBits(bits));
+  return finishDhe(p, publicValue, secret, bits);
 }
 
 export function ecdheClientShare(group: number, serverPoint: Uint8Array): ClientShare & { groupName: string } {

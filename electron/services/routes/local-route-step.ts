@@ -1,0 +1,30 @@
+import type { LocalRoute } from '../../../shared/domain/route';
+import type { FlowContext } from './route-flow-context';
+import { localRouteRecord } from './route-plan';
+
+/** Records this PC's route (or skips the step when the user asked for none). */
+export async function localRouteStep(ctx: FlowContext): Promise<LocalRoute | null> {
+  const { deps, steps } = ctx;
+  const route = localRouteRecord(ctx.plan, ctx.state.fingerprint, deps.now?.() ?? new Date());
+  if (!route) {
+    steps.skip('local-route', 'route on this PC: none');
+    return null;
+  }
+  await steps.run('local-route', () => deps.store.upsert(route), () => (route.temporary ? 'kept until the app closes' : `saved as '${route.name}'`));
+  return route;
+}
+
+/** After the verify step: the local route is marked verified, and an SSC target's fingerprint is remembered. */
+export async function recordVerified(ctx: FlowContext, route: LocalRoute | null): Promise<void> {
+  const { deps, plan, state } = ctx;
+  const now = deps.now?.() ?? new Date();
+  if (route) await deps.store.upsert({ ...route, verifiedAt: now.toISOString() });
+  if (plan.settings.security !== 'ssc' || !state.fingerprint || !deps.knownFingerprints) return;
+  const { settings } = plan;
+  // The route works either way; a fingerprint that cannot be written down is logged, not a failed route.
+  try {
+    await deps.knownFingerprints.remember({ netId: settings.netId, address: settings.address, fingerprint: state.fingerprint }, now);
+  } catch (error) {
+    deps.logger.error(`fingerprint of ${settings.netId} not remembered: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

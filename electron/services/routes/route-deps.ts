@@ -1,0 +1,20 @@
+import type { Logger } from '../log/logger';
+import type { TlsConnector } from '../ads/secure/secure-transport';
+import type { LocalRouteStore } from './local-route-store';
+
+/** What the route flows need from the rest of the app; tests and the CLI pass their own. */
+export interface RouteDeps {
+  identity: {
+    clientCertificate(): Promise<{ certPem: string; keyPem: string }>;
+    hostname(): Promise<string>;
+    localNetIdFor(target: string): Promise<string>;
+    localAddressFor(target: string): Promise<string>;
+  };
+  store: LocalRouteStore;
+  connector: TlsConnector;
+  logger: Logger;
+  /** Where a verified self-signed route's fingerprint is remembered; without it nothing is remembered. */
+  knownFingerprints?: { remember(input: { netId: string; address: string; fingerprint: string }, now?: Date): Promise<{ replaced: { firstSeen: string } | null }> };
+  resolveHost?: (host: string) => Promise<string>;
+  now?: () => Date;
+}

@@ -1,0 +1,37 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startPacer } from './start-pacer';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('route start pacer', () => {
+  it('lets the first start go at once and holds each later one until its own slot', async () => {
+    vi.useFakeTimers();
+    let clock = 1000;
+    const pace = startPacer(2, () => clock);
+    const started: number[] = [];
+    const starts = [0, 1, 2].map((i) => pace().then(() => started.push(i)));
+    await Promise.resolve();
+    expect(started).toEqual([0]);
+    clock += 2;
+    await vi.advanceTimersByTimeAsync(2);
+    expect(started).toEqual([0, 1]);
+    clock += 2;
+    await vi.advanceTimersByTimeAsync(2);
+    await Promise.all(starts);
+    expect(started).toEqual([0, 1, 2]);
+  });
+
+  it('does not hold a start that comes after its slot has passed', async () => {
+    let clock = 0;
+    const pace = startPacer(2, () => clock);
+    await pace();
+    clock = 50;
+    let went = false;
+    const second = pace().then(() => (went = true));
+    await Promise.resolve();
+    expect(went).toBe(true);
+    await second;
+  });
+});
