@@ -18,6 +18,26 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware checks where they are cheap and catch real bugs: promises nobody awaits or that land where a
+    // callback expects void, awaits of non-promises, throwing non-errors, "[object Object]" in text, casts that do nothing.
+    files: ['**/*.{ts,tsx,cts}'],
+    ignores: ['**/*.d.ts'],
+    languageOptions: { parserOptions: { project: ['./tsconfig.json'], tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/only-throw-error': 'error',
+      '@typescript-eslint/no-base-to-string': 'error',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
+      '@typescript-eslint/no-for-in-array': 'error',
+      '@typescript-eslint/no-array-delete': 'error',
+      '@typescript-eslint/no-duplicate-type-constituents': 'error',
+      '@typescript-eslint/prefer-promise-reject-errors': 'error',
+      '@typescript-eslint/return-await': ['error', 'in-try-catch'],
+    },
+  },
+  {
     // Every file belongs to one layer and imports only what its layer allows (scripts/eslint-layers.mjs).
     files: ['**/*.{ts,tsx,cts,mts,js,mjs,cjs}'],
     plugins: { layers },

@@ -128,7 +128,7 @@ export const test = base.extend<Fixtures & AppOptions>({
       const electronApp = await _electron.launch({
         executablePath: binary.path,
         args: ['--no-sandbox', ELECTRON_MAIN_BUNDLE],
-        env: { ...process.env, ADS_ROUTE_STUDIO_DATA: dataDir } as Record<string, string>,
+        env: { ...process.env, ADS_ROUTE_STUDIO_DATA: dataDir },
       });
       try {
         const page = await electronApp.firstWindow();

@@ -40,6 +40,19 @@ test('a hash link opens its page directly and survives a reload', async ({ app }
   expect(app.consoleErrors).toEqual([]);
 });
 
+test('the token leaves the address bar once read, and the tab still reaches its services after a reload', async ({ app }) => {
+  test.skip(app.host.kind !== 'web', 'only the browser host has a token');
+  const frame = new AppFrame(app.page);
+  await expect(frame.heading).toHaveText('Targets');
+  await expect.poll(() => app.page.url()).not.toContain('token=');
+  await app.page.goto(`${app.page.url().split('#')[0]}#/settings`);
+  await app.page.reload();
+  await expect(frame.heading).toHaveText('Settings');
+  expect(app.page.url()).not.toContain('token=');
+  await expect(app.page.getByRole('table', { name: 'Network adapters' })).toBeVisible();
+  await expect(frame.connectionError()).toBeHidden();
+});
+
 test('with a wrong token the app says it cannot reach its services', async ({ app }) => {
   test.skip(app.host.kind !== 'web', 'only the browser host has a token');
   const url = new URL(app.host.kind === 'web' ? app.host.url : '');

@@ -71,12 +71,12 @@ test.describe('network lab', () => {
     // A pid that surely belongs to no one now: a process that has already ended.
     const deadPid = spawnSync(process.execPath, ['-e', '']).pid;
     expect(deadPid).toBeGreaterThan(0);
-    const stale = `${labPrefix(deadPid!, 0)}-sw`;
-    const unrecorded = `${labPrefix(deadPid!, 1)}-sw`;
+    const stale = `${labPrefix(deadPid, 0)}-sw`;
+    const unrecorded = `${labPrefix(deadPid, 1)}-sw`;
     const lab = await Lab.create();
     try {
       execFileSync('ip', ['netns', 'add', stale]);
-      recordOwner(labPrefix(deadPid!, 0), deadPid!);
+      recordOwner(labPrefix(deadPid, 0), deadPid);
       // Same naming, but no record: it belongs to someone else and must survive.
       execFileSync('ip', ['netns', 'add', unrecorded]);
       const removed = sweepStaleLabs();

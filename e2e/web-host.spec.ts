@@ -17,11 +17,17 @@ function openIpc(host: WebHostProcess, token: string, origin: string): Promise<O
   });
 }
 
+/** A WebSocket message as text, whichever of its three shapes ws delivers. */
+function rawText(data: WebSocket.RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data).toString('utf8');
+}
+
 /** One request/response round trip of the IPC protocol, matched by id. */
 function invoke(ws: WebSocket, id: number, channel: string, request: unknown): Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }> {
   return new Promise((resolve, reject) => {
     const onMessage = (data: WebSocket.RawData) => {
-      const frame = JSON.parse(data.toString()) as { type: string; id?: number; result?: never };
+      const frame = JSON.parse(rawText(data)) as { type: string; id?: number; result?: never };
       if (frame.type === 'result' && frame.id === id) {
         ws.off('message', onMessage);
         resolve(frame.result!);

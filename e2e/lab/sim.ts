@@ -27,8 +27,9 @@ export interface SimHandle {
  * once it reports ready. Extra CLI flags go in `args` (they may hold passwords, so they never appear in errors).
  */
 export function startSim(target: LabTarget, args: readonly string[] = [], options: { timeoutMs?: number } = {}): Promise<SimHandle> {
-  // Linux hands a broadcast only to sockets bound to its destination: the subnet's and the limited one (255.255.255.255).
-  const child = target.spawn(process.execPath, [CLI_BUNDLE, 'sim', '--bind', target.address, '--broadcast', target.broadcast, '--broadcast', '255.255.255.255', '--json', ...args]);
+  // Linux hands a broadcast only to sockets bound to its destination. The target binds its subnet's broadcast by
+  // itself (as TwinCAT hears it); the limited one (255.255.255.255) is asked for here.
+  const child = target.spawn(process.execPath, [CLI_BUNDLE, 'sim', '--bind', target.address, '--broadcast', '255.255.255.255', '--json', ...args]);
   const events: Array<Record<string, unknown>> = [];
   const stderrTail: string[] = [];
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {

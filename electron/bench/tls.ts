@@ -73,7 +73,7 @@ async function main(): Promise<void> {
       localNetId: LOCAL_NETID,
     });
     // The SSC follow-up (flags 0x10) needs the route that an SSC add with credentials creates first.
-    await (await openSecureSession({
+    (await openSecureSession({
       ...base(ssc, engineConnector), mode: 'ssc', clientCertificate: client, trust: { kind: 'fingerprint', expected: ssc.fingerprint },
       connectInfo: { flags: sscAddRouteFlags(true), netId: LOCAL_NETID, hostname: HOSTNAME, user: 'Administrator', password: '1' },
     })).close();

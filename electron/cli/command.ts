@@ -8,6 +8,8 @@ export interface CliIo {
   env?: Readonly<Record<string, string | undefined>>;
   /** Resolves when the user asks to stop (SIGINT/SIGTERM); long-running commands await it. */
   interrupted: Promise<void>;
+  /** Asks the user one question on the terminal; null (or absent) when there is no terminal to ask. */
+  prompt?: (question: string) => Promise<string | null>;
 }
 
 export interface CliCommand {

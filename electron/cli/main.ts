@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline/promises';
 import { commands } from './commands/index';
 import { runCli } from './run-cli';
 import type { CliIo } from './command';
@@ -17,6 +18,15 @@ const io: CliIo = {
   },
   env: process.env,
   interrupted,
+  prompt: async (question) => {
+    if (!process.stdin.isTTY) return null;
+    const rl = createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      return await rl.question(question);
+    } finally {
+      rl.close();
+    }
+  },
 };
 
 void runCli(process.argv.slice(2), commands, io).then((code) => {

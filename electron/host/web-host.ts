@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { WS_PATH, type WsClientFrame, type WsServerFrame } from '../../shared/ipc/transport';
 import type { Dispatcher } from '../ipc/dispatcher';
 import type { EventBus } from '../ipc/event-bus';
@@ -18,6 +18,8 @@ export interface WebHostOptions {
   host?: string;
   port?: number;
   token?: string;
+  /** WebSocket connections open at once (tabs, reconnects); more are refused with 503. */
+  maxClients?: number;
 }
 
 export interface WebHost {
@@ -57,6 +59,16 @@ function contentSecurityPolicy(origin: string): string {
 }
 
 const MAX_FRAME_BYTES = 1 << 20;
+/** A few tabs and their reconnects; beyond this, a page or local process opening sockets in a loop is refused. */
+export const MAX_WEB_CLIENTS = 16;
+
+/**
+ * The Host header names this host itself: its own address or localhost, with its port. Anything else is a DNS
+ * rebinding attempt (a foreign name resolving to 127.0.0.1) and gets no page and no socket.
+ */
+function allowedHosts(host: string, port: number): Set<string> {
+  return new Set([`${host}:${port}`, `127.0.0.1:${port}`, `localhost:${port}`]);
+}
 
 /**
  * Serves the renderer and the IPC contract over a WebSocket on 127.0.0.1 only. Every WebSocket must present this
@@ -67,9 +79,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const tokenBytes = Buffer.from(token);
   const log = options.log;
+  const maxClients = options.maxClients ?? MAX_WEB_CLIENTS;
   let origin = '';
+  let hosts = new Set<string>();
+  const hostAllowed = (req: IncomingMessage) => hosts.has((req.headers.host ?? '').toLowerCase());
 
   const server: Server = createServer((req, res) => {
+    if (!hostAllowed(req)) {
+      log.warn('web host: refused a request for a foreign Host');
+      res.writeHead(421, { 'Content-Type': 'text/plain', Connection: 'close' }).end('Misdirected request');
+      return;
+    }
     void serveStatic(options.staticDir, req, res, () => origin).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
@@ -79,7 +99,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let nextClient = 1;
 
   server.on('upgrade', (req, socket, head) => {
-    const refusal = checkUpgrade(req, origin, tokenBytes);
+    const refusal = !hostAllowed(req)
+      ? { status: '421 Misdirected Request', reason: 'foreign Host' }
+      : (checkUpgrade(req, origin, tokenBytes) ?? (wss.clients.size >= maxClients ? { status: '503 Service Unavailable', reason: `more than ${maxClients} connections` } : undefined));
     if (refusal) {
       log.warn(`web host: refused WebSocket (${refusal.reason})`);
       socket.end(`HTTP/1.1 ${refusal.status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -96,7 +118,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     ws.on('message', (data) => {
       let frame: WsClientFrame;
       try {
-        frame = JSON.parse(data.toString()) as WsClientFrame;
+        frame = JSON.parse(messageText(data)) as WsClientFrame;
       } catch {
         log.warn('web host: dropped a frame that is not JSON');
         return;
@@ -119,6 +141,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
   const port = (server.address() as AddressInfo).port;
   origin = `http://${host}:${port}`;
+  hosts = allowedHosts(host, port);
   return {
     url: `${origin}/?token=${encodeURIComponent(token)}`,
     origin,
@@ -135,7 +158,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 function checkUpgrade(req: IncomingMessage, origin: string, token: Buffer): { status: string; reason: string } | undefined {
   const url = new URL(req.url ?? '/', origin);
   if (url.pathname !== WS_PATH) return { status: '404 Not Found', reason: 'wrong path' };
-  if (req.headers.origin !== origin) return { status: '403 Forbidden', reason: 'foreign origin' };
+  if (req.headers.origin !== origin && req.headers.origin !== origin.replace(/^http:\/\/[^:]+:/, 'http://localhost:')) return { status: '403 Forbidden', reason: 'foreign origin' };
   const offered = Buffer.from(url.searchParams.get('token') ?? '');
   if (offered.length !== token.length || !timingSafeEqual(offered, token)) return { status: '401 Unauthorized', reason: 'wrong token' };
   return undefined;
@@ -168,4 +191,10 @@ async function serveStatic(root: string, req: IncomingMessage, res: ServerRespon
     'Cache-Control': 'no-store',
   });
   res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** A WebSocket message as text, whichever of its three shapes ws delivers (a fragmented one comes as a list). */
+function messageText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data).toString('utf8');
 }

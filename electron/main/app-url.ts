@@ -1,14 +1,13 @@
-import { pathToFileURL } from 'node:url';
+import { APP_HOST, APP_INDEX_URL, APP_SCHEME } from './app-protocol';
 
 /**
- * The one page this app ever shows is its own index.html. A URL is "ours" when it is that file, whatever hash or
- * query the renderer's router puts on it; anything else (http, another file, data:, javascript:) is foreign.
+ * The one page this app ever shows is its own index.html, served from app://ads-route-studio/. A URL is "ours" when it
+ * is that page, whatever hash or query the renderer's router puts on it; anything else (http, file:, data:,
+ * javascript:, another path) is foreign.
  */
-export function createAppUrlCheck(indexHtmlPath: string): { appUrl: string; isAppUrl(url: string): boolean } {
-  const appUrl = pathToFileURL(indexHtmlPath).href;
-  const own = new URL(appUrl);
+export function createAppUrlCheck(): { appUrl: string; isAppUrl(url: string): boolean } {
   return {
-    appUrl,
+    appUrl: APP_INDEX_URL,
     isAppUrl(url) {
       let parsed: URL;
       try {
@@ -16,7 +15,7 @@ export function createAppUrlCheck(indexHtmlPath: string): { appUrl: string; isAp
       } catch {
         return false;
       }
-      return parsed.protocol === 'file:' && parsed.host === own.host && parsed.pathname === own.pathname;
+      return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.pathname === '/index.html';
     },
   };
 }

@@ -6,7 +6,7 @@ import { createAppUrlCheck } from './app-url';
 import { createSenderCheck, registerIpc, type InvokeEventLike } from './ipc';
 import { createFakeElectron, fakeFrame, FakeBrowserWindow } from './testing/fake-electron';
 
-const { appUrl, isAppUrl } = createAppUrlCheck('/opt/ars/resources/app.asar/dist/renderer/index.html');
+const { appUrl, isAppUrl } = createAppUrlCheck();
 
 function setup(dispatcher?: Dispatcher) {
   const electron = createFakeElectron();
@@ -17,7 +17,7 @@ function setup(dispatcher?: Dispatcher) {
   const events = new EventBus();
   const log = { warn: vi.fn(), error: vi.fn() };
   const dispose = registerIpc(
-    electron.ipcMain as never,
+    electron.ipcMain,
     dispatcher ?? realDispatcher,
     events,
     createSenderCheck(() => (window.isDestroyed() ? undefined : window), isAppUrl),

@@ -30,6 +30,9 @@ vi.mock('electron', () => ({
   get session() {
     return fake.current.session;
   },
+  get protocol() {
+    return fake.current.protocol;
+  },
 }));
 
 const { startApp } = await import('./lifecycle');
@@ -83,8 +86,21 @@ describe('app lifecycle', () => {
     const { compose, window } = await started();
     expect(compose).toHaveBeenCalledWith({ dataDir: defaultDataDir(), transport: 'electron', dataDirKind: 'default' });
     expect(fake.current.ipcMain.handlers.has(ELECTRON_INVOKE_CHANNEL)).toBe(true);
-    expect(window.loadFile).toHaveBeenCalledWith(paths.indexHtml);
+    expect(window.loadURL).toHaveBeenCalledWith('app://ads-route-studio/index.html');
     expect(fake.current.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
+  });
+
+  it('registers app:// as a standard, secure scheme before ready, and serves the renderer folder on it once ready', async () => {
+    const { compose } = fakeServices();
+    const starting = startApp({ paths, composeServices: compose, platform: 'linux' });
+    expect(fake.current.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(fake.current.protocol.handle).not.toHaveBeenCalled();
+    fake.current.app.becomeReady();
+    await starting;
+    expect(fake.current.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    // The handler serves files of the renderer folder only; /app/dist/renderer does not exist here, so: not found.
+    const answer = await fake.current.protocol.schemeHandlers.get('app')?.({ url: 'app://ads-route-studio/index.html' });
+    expect(answer?.status).toBe(404);
   });
 
   it('uses the folder ADS_ROUTE_STUDIO_DATA names, and says so', async () => {
@@ -95,7 +111,7 @@ describe('app lifecycle', () => {
 
   it('answers IPC from its window once loaded', async () => {
     const { window } = await started();
-    await window.loadFile.mock.results[0]?.value;
+    await window.loadURL.mock.results[0]?.value;
     const handler = fake.current.ipcMain.handlers.get(ELECTRON_INVOKE_CHANNEL);
     const result = await handler?.({ sender: window.webContents, senderFrame: window.webContents.mainFrame }, 'no:such', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });

@@ -1,6 +1,8 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
+import { dirname } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell } from 'electron';
 import type { AppServices } from '../services/compose';
 import { APP_NAME, APP_VERSION } from '../services/app/version';
+import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { createAppUrlCheck } from './app-url';
 import { createSenderCheck, registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
@@ -24,7 +26,9 @@ export function startApp(options: StartOptions): Promise<boolean> {
     app.quit();
     return Promise.resolve(false);
   }
-  const { isAppUrl } = createAppUrlCheck(options.paths.indexHtml);
+  // Before ready, or the scheme is not standard and secure: module scripts and the page's origin depend on it.
+  registerAppScheme(protocol);
+  const { appUrl, isAppUrl } = createAppUrlCheck();
   let mainWindow: BrowserWindow | undefined;
   let services: AppServices | undefined;
 
@@ -46,7 +50,7 @@ export function startApp(options: StartOptions): Promise<boolean> {
   const openWindow = () => {
     if (!services) return;
     const log = services.context.logBook.logger('electron');
-    mainWindow = createMainWindow({ paths: options.paths, isAppUrl, log });
+    mainWindow = createMainWindow({ paths: options.paths, appUrl, isAppUrl, log });
     mainWindow.on('closed', () => {
       mainWindow = undefined;
     });
@@ -58,6 +62,7 @@ export function startApp(options: StartOptions): Promise<boolean> {
     const dataDir = defaultDataDir();
     services = options.composeServices({ dataDir, transport: 'electron', dataDirKind: defaultDataDirKind() });
     const log = services.context.logBook.logger('electron');
+    serveAppScheme(protocol, dirname(options.paths.indexHtml));
     registerIpc(ipcMain, services.dispatcher, services.context.events, createSenderCheck(liveWindow, isAppUrl), {
       eventTargets: () => {
         const window = liveWindow();

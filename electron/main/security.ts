@@ -24,7 +24,10 @@ type SessionLike = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionC
   webRequest: Pick<Session['webRequest'], 'onHeadersReceived'>;
 };
 
-/** Sets the CSP on every response the session receives, so even an injected frame or a file:// document carries it. */
+/**
+ * Sets the CSP on every network response the session receives. The app's own page comes from the app:// handler, which
+ * sets the same header itself.
+ */
 export function installContentSecurityPolicy(session: SessionLike): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     const headers = { ...(details.responseHeaders ?? {}) };
@@ -60,6 +63,12 @@ export function hardenWebContents(contents: ContentsLike, isAppUrl: (url: string
     if (isAppUrl(url)) return;
     event.preventDefault();
     onBlocked(`navigation to ${describeUrl(url)}`);
+  });
+  // Also a subframe's navigation (will-navigate fires for the main frame only): no frame may leave for a foreign page.
+  contents.on('will-frame-navigate', (event) => {
+    if (isAppUrl(event.url)) return;
+    event.preventDefault();
+    onBlocked(`${event.isMainFrame ? 'navigation' : 'frame navigation'} to ${describeUrl(event.url)}`);
   });
   contents.on('will-redirect', (event, url) => {
     if (isAppUrl(url)) return;

@@ -16,11 +16,11 @@ const { createAppUrlCheck } = await import('./app-url');
 const { CONTENT_SECURITY_POLICY } = await import('./security');
 
 const paths = { preload: '/opt/ars/resources/app.asar/dist/electron/preload.cjs', indexHtml: '/opt/ars/resources/app.asar/dist/renderer/index.html' };
-const { appUrl, isAppUrl } = createAppUrlCheck(paths.indexHtml);
+const { appUrl, isAppUrl } = createAppUrlCheck();
 
 function openWindow() {
   const log = { warn: vi.fn() };
-  const window = createMainWindow({ paths, isAppUrl, log }) as unknown as FakeBrowserWindow;
+  const window = createMainWindow({ paths, appUrl, isAppUrl, log }) as unknown as FakeBrowserWindow;
   return { window, log, ses: fake.current.session.defaultSession };
 }
 
@@ -42,9 +42,9 @@ describe('main window', () => {
     });
   });
 
-  it('loads only the bundled renderer from disk', () => {
+  it('loads only the bundled renderer, from the app:// scheme', () => {
     const { window } = openWindow();
-    expect(window.loadFile).toHaveBeenCalledExactlyOnceWith(paths.indexHtml);
+    expect(window.loadURL).toHaveBeenCalledExactlyOnceWith('app://ads-route-studio/index.html');
   });
 
   it('appears once painted', () => {
@@ -57,12 +57,12 @@ describe('main window', () => {
   it('still appears, and logs, when the renderer cannot be loaded', async () => {
     const log = { warn: vi.fn() };
     const failing = class extends FakeBrowserWindow {
-      override readonly loadFile = vi.fn(async () => {
+      override readonly loadURL = vi.fn(async () => {
         throw new Error('ERR_FILE_NOT_FOUND');
       });
     };
     fake.current = { ...fake.current, BrowserWindow: failing };
-    const window = createMainWindow({ paths, isAppUrl, log }) as unknown as FakeBrowserWindow;
+    const window = createMainWindow({ paths, appUrl, isAppUrl, log }) as unknown as FakeBrowserWindow;
     await vi.waitFor(() => expect(window.show).toHaveBeenCalled());
     expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('ERR_FILE_NOT_FOUND'));
   });
@@ -89,6 +89,20 @@ describe('main window', () => {
 
     const own = fakeEvent();
     window.webContents.emit('will-navigate', own, `${appUrl}#/routes`);
+    expect(own.defaultPrevented).toBe(false);
+  });
+
+  it('prevents any frame, subframes included, from navigating away from our page (will-frame-navigate)', () => {
+    const { window, log } = openWindow();
+    for (const [url, isMainFrame] of [['https://evil.example/login?pw=secret', false], ['file:///etc/passwd', true], ['app://ads-route-studio/other.html', false]] as const) {
+      const event = Object.assign(fakeEvent(), { url, isMainFrame });
+      window.webContents.emit('will-frame-navigate', event);
+      expect(event.defaultPrevented, url).toBe(true);
+    }
+    expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('frame navigation to https://evil.example'));
+    expect(log.warn.mock.calls.flat().join('\n')).not.toContain('secret');
+    const own = Object.assign(fakeEvent(), { url: `${appUrl}#/log`, isMainFrame: true });
+    window.webContents.emit('will-frame-navigate', own);
     expect(own.defaultPrevented).toBe(false);
   });
 

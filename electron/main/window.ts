@@ -11,11 +11,13 @@ export interface AppPaths {
 
 export interface MainWindowDeps {
   paths: AppPaths;
+  /** The renderer's page on the app:// scheme. */
+  appUrl: string;
   isAppUrl(url: string): boolean;
   log: Pick<Logger, 'warn'>;
 }
 
-/** The one window: sandboxed, isolated, no Node, our own file only. */
+/** The one window: sandboxed, isolated, no Node, our own page only. */
 export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
   const ses = session.defaultSession;
   installContentSecurityPolicy(ses);
@@ -40,7 +42,7 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
   hardenWebContents(window.webContents, deps.isAppUrl, (what) => deps.log.warn(`main window: blocked ${what}`));
   // Showing only once painted avoids a white flash; the window still appears if the first paint never comes.
   window.once('ready-to-show', () => window.show());
-  window.loadFile(deps.paths.indexHtml).catch((error: unknown) => {
+  window.loadURL(deps.appUrl).catch((error: unknown) => {
     deps.log.warn(`main window: could not load the renderer: ${error instanceof Error ? error.message : String(error)}`);
     window.show();
   });

@@ -31,12 +31,12 @@ export function createBridge(ipc: RendererIpc, webUtils: RendererWebUtils): Brid
       const forward = (_event: unknown, eventChannel: unknown, payload: unknown) => {
         if (eventChannel === channel) listener(payload);
       };
-      ipc.on(ELECTRON_EVENT_CHANNEL, forward as (event: unknown, ...args: unknown[]) => void);
+      ipc.on(ELECTRON_EVENT_CHANNEL, forward);
       let subscribed = true;
       return () => {
         if (!subscribed) return;
         subscribed = false;
-        ipc.removeListener(ELECTRON_EVENT_CHANNEL, forward as (event: unknown, ...args: unknown[]) => void);
+        ipc.removeListener(ELECTRON_EVENT_CHANNEL, forward);
       };
     },
   };

@@ -12,6 +12,7 @@ import type { DataDirKind } from './app/data-dir';
 import { routesFeature } from './routes/routes-feature';
 import { discoveryFeature } from './discovery/ipc-feature';
 import { certificatesFeature } from './certificates/certificates-feature';
+import { targetRoutesFeature } from './target-routes/target-routes-feature';
 
 export interface AppServices {
   context: ServiceContext;
@@ -32,7 +33,7 @@ function appFeature(context: ServiceContext, dataDirKind: DataDirKind): { handle
 }
 
 /** Features register here; each owns its channels and cleans up after itself. */
-const features: FeatureFactory[] = [logFeature, discoveryFeature, routesFeature, (context) => certificatesFeature(context)];
+const features: FeatureFactory[] = [logFeature, discoveryFeature, routesFeature, (context) => certificatesFeature(context), (context) => targetRoutesFeature(context)];
 
 export function composeServices(options: {
   dataDir: string;

@@ -68,6 +68,11 @@ export interface VirtualTargetConfig {
   ca?: SimCaConfig;
   /** `<RemoteConnections SecureOnly="True">`: TCP 48898 listens but refuses every connection. */
   secureOnly: boolean;
+  /**
+   * Accept a PSK ClientHello with extended_master_secret or encrypt_then_mac. TwinCAT refuses one (default false),
+   * so the target catches clients that wrongly send them; true for clients that cannot leave EMS out (OpenSSL 3.0).
+   */
+  pskAcceptEms: boolean;
   /** false = DisableAdsDiscovery: no UDP 48899. */
   discovery: boolean;
   /** false = DisableAdsTlsListening: no TCP 8016 and no fingerprint tag in discovery. */
@@ -80,6 +85,8 @@ export interface VirtualTargetConfig {
   ports: SimPorts;
   /** Extra addresses to receive broadcasts on (Linux delivers broadcasts only to sockets bound to them or to 0.0.0.0). */
   broadcastAddresses: string[];
+  /** Also receive the subnet-directed broadcast of the interface that owns `address` (ignored on loopback). */
+  subnetBroadcast: boolean;
   quirks: SimQuirks;
   /** Time the target takes per TLS handshake and per ADS request, as timers (see service-time.ts); 0 by default. */
   serviceTime: ServiceTime;
@@ -117,6 +124,7 @@ export const virtualTargetInputSchema = z
     psk: z.array(z.object({ identity: z.string().min(1), secret: z.string() }).strict()).optional(),
     ca: z.object({ caPem: z.string(), certPem: z.string(), keyPem: z.string(), ignoreCn: z.boolean().optional() }).strict().optional(),
     secureOnly: z.boolean().optional(),
+    pskAcceptEms: z.boolean().optional(),
     discovery: z.boolean().optional(),
     tls: z.boolean().optional(),
     tcp: z.boolean().optional(),
@@ -124,6 +132,7 @@ export const virtualTargetInputSchema = z
     runState: z.enum(['run', 'config']).optional(),
     ports: z.object({ udp: port.optional(), ads: port.optional(), tls: port.optional() }).strict().optional(),
     broadcastAddresses: z.array(z.string().refine((a) => isIPv4(a), 'not an IPv4 address')).optional(),
+    subnetBroadcast: z.boolean().optional(),
     quirks: z
       .object({
         echoInvokeId: z.boolean(),
@@ -155,6 +164,16 @@ export class SimConfigError extends TypedError {
 /** `<ip>.1.1`, the NetId TwinCAT proposes for a system with that address. */
 export function defaultNetIdFor(address: string): string {
   return `${address}.1.1`;
+}
+
+/**
+ * Secure ADS (TCP 8016, discovery tag 0x12) exists from TwinCAT 3.1.4024 on, and never on the CE 6 / TwinCAT 2
+ * family: a preset without it answers discovery exactly like the real system.
+ */
+export function secureAdsByDefault(os: SimOs, twincat: string): boolean {
+  const v = parseTwinCatVersion(twincat);
+  const from4024 = v.major > 3 || (v.major === 3 && (v.minor > 1 || (v.minor === 1 && v.build >= 4024)));
+  return OS_PRESETS[os].secureAds && from4024;
 }
 
 /** Validates input and fills defaults: Windows 10 / 3.1.4024, Administrator / 1, all listeners on, RUN. */
@@ -190,13 +209,15 @@ export function resolveTargetConfig(input: VirtualTargetInput): VirtualTargetCon
     psk: v.psk ?? [],
     ...(v.ca ? { ca: { ...v.ca, ignoreCn: v.ca.ignoreCn ?? false } } : {}),
     secureOnly: v.secureOnly ?? false,
+    pskAcceptEms: v.pskAcceptEms ?? false,
     discovery: v.discovery ?? true,
-    tls: v.tls ?? true,
+    tls: v.tls ?? secureAdsByDefault(os, twincat),
     tcp: v.tcp ?? true,
     ...(v.stateDir !== undefined ? { stateDir: v.stateDir } : {}),
     runState: v.runState ?? 'run',
     ports: { udp: v.ports?.udp ?? 48899, ads: v.ports?.ads ?? 48898, tls: v.ports?.tls ?? 8016 },
     broadcastAddresses: v.broadcastAddresses ?? [],
+    subnetBroadcast: v.subnetBroadcast ?? true,
     quirks: { ...DEFAULT_QUIRKS, ...v.quirks },
     serviceTime: { ...NO_SERVICE_TIME, ...v.serviceTime },
   };

@@ -11,14 +11,18 @@ import { startVirtualTarget, type VirtualTarget } from './index';
 
 // Addresses 127.0.93.x belong to this file. Debian's nmap and openssl act as independent clients.
 const ADDRESS = '127.0.93.1';
+/** Accepts EMS in PSK mode (--psk-accept-ems): OpenSSL 3.0's s_client always offers it. */
+const LENIENT = '127.0.93.2';
 const PSK_IDENTITY = 'Tool_Id';
 const PSK_SECRET = 'ToolSecret';
 
 let target: VirtualTarget;
+let lenient: VirtualTarget;
 let dir: string;
 
 beforeAll(async () => {
   target = await startVirtualTarget({ address: ADDRESS, name: 'TOOLS-PLC', psk: [{ identity: PSK_IDENTITY, secret: PSK_SECRET }], quirks: { connectInfoTimeoutMs: 500 } });
+  lenient = await startVirtualTarget({ address: LENIENT, name: 'LENIENT-PLC', psk: [{ identity: PSK_IDENTITY, secret: PSK_SECRET }], pskAcceptEms: true, tls: true });
   dir = await mkdtemp(join(tmpdir(), 'sim-tools-'));
   const client = createSelfSignedCertificate({ commonName: 'openssl-client' });
   await writeFile(join(dir, 'c.pem'), client.certPem);
@@ -26,6 +30,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await target.stop();
+  await lenient.stop();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -50,6 +55,7 @@ function run(cmd: string, args: string[], timeoutMs = 20_000): Promise<{ code: n
 }
 
 const sClient = (...args: string[]) => run('openssl', ['s_client', '-connect', `${ADDRESS}:8016`, '-tls1_2', ...args]);
+const sClientLenient = (...args: string[]) => run('openssl', ['s_client', '-connect', `${LENIENT}:8016`, '-tls1_2', ...args]);
 
 describe('independent clients', () => {
   it('nmap -sU -p48899 --reason sees the port open (its probe is the discovery request)', async () => {
@@ -91,12 +97,20 @@ describe('independent clients', () => {
     expect(target.log().filter((e) => e.reason === 'handshake').length - before).toBeGreaterThanOrEqual(3);
   });
 
-  it('openssl s_client completes PSK-AES256-CBC-SHA384 with the derived key', async () => {
+  it('refuses OpenSSL\'s PSK ClientHello by default, since it offers extended master secret (TwinCAT refuses it)', async () => {
     const key = createHash('sha256').update(PSK_IDENTITY.toUpperCase() + PSK_SECRET, 'utf8').digest('hex');
-    const psk = await sClient('-brief', '-psk', key, '-psk_identity', PSK_IDENTITY, '-cipher', 'PSK-AES256-CBC-SHA384');
+    const psk = await sClient('-brief', '-no_etm', '-psk', key, '-psk_identity', PSK_IDENTITY, '-cipher', 'PSK-AES256-CBC-SHA384');
+    expect(psk.output).not.toContain('CONNECTION ESTABLISHED');
+    expect(psk.output).toMatch(/handshake failure/i);
+    expect(target.log()).toContainEqual(expect.objectContaining({ reason: 'psk-extensions', message: expect.stringContaining('extended_master_secret') }));
+  });
+
+  it('with --psk-accept-ems, openssl s_client completes PSK-AES256-CBC-SHA384 with the derived key', async () => {
+    const key = createHash('sha256').update(PSK_IDENTITY.toUpperCase() + PSK_SECRET, 'utf8').digest('hex');
+    const psk = await sClientLenient('-brief', '-psk', key, '-psk_identity', PSK_IDENTITY, '-cipher', 'PSK-AES256-CBC-SHA384');
     expect(psk.output).toContain('CONNECTION ESTABLISHED');
     expect(psk.output).toMatch(/Ciphersuite: PSK-AES256-CBC-SHA384/);
-    const wrong = await sClient('-brief', '-psk', '00'.repeat(32), '-psk_identity', PSK_IDENTITY, '-cipher', 'PSK-AES256-CBC-SHA384');
+    const wrong = await sClientLenient('-brief', '-psk', '00'.repeat(32), '-psk_identity', PSK_IDENTITY, '-cipher', 'PSK-AES256-CBC-SHA384');
     expect(wrong.output).not.toContain('CONNECTION ESTABLISHED');
   });
 });

@@ -11,6 +11,8 @@ export interface OsPreset {
   wide: boolean;
   /** TwinCAT version used when the configuration does not name one. */
   defaultTwinCat: string;
+  /** Whether this OS family can run Secure ADS at all (TwinCAT 2 on Windows CE 6 cannot). */
+  secureAds: boolean;
 }
 
 /**
@@ -18,11 +20,11 @@ export interface OsPreset {
  * the spec). `win10` defaults to build 19045 (the S6 capture) and takes another build through `osBuild`.
  */
 export const OS_PRESETS: Record<SimOs, OsPreset> = {
-  win10: { platformId: 2, major: 10, minor: 0, build: 19045, csd: '', wide: true, defaultTwinCat: '3.1.4024' },
-  win7: { platformId: 2, major: 6, minor: 1, build: 7601, csd: 'Service Pack 1', wide: true, defaultTwinCat: '3.1.4024' },
-  ce: { platformId: 3, major: 6, minor: 0, build: 0, csd: '', wide: true, defaultTwinCat: '2.11.2228' },
-  ce7: { platformId: 3, major: 7, minor: 0, build: 0, csd: '', wide: true, defaultTwinCat: '3.1.4024' },
-  tcbsd: { platformId: 0, major: 14, minor: 0, build: 0, csd: 'TwinCAT/BSD', wide: false, defaultTwinCat: '3.1.4024' },
+  win10: { platformId: 2, major: 10, minor: 0, build: 19045, csd: '', wide: true, defaultTwinCat: '3.1.4024', secureAds: true },
+  win7: { platformId: 2, major: 6, minor: 1, build: 7601, csd: 'Service Pack 1', wide: true, defaultTwinCat: '3.1.4024', secureAds: true },
+  ce: { platformId: 3, major: 6, minor: 0, build: 0, csd: '', wide: true, defaultTwinCat: '2.11.2228', secureAds: false },
+  ce7: { platformId: 3, major: 7, minor: 0, build: 0, csd: '', wide: true, defaultTwinCat: '3.1.4024', secureAds: true },
+  tcbsd: { platformId: 0, major: 14, minor: 0, build: 0, csd: 'TwinCAT/BSD', wide: false, defaultTwinCat: '3.1.4024', secureAds: true },
 };
 
 export const SIM_OS_NAMES = Object.keys(OS_PRESETS) as SimOs[];

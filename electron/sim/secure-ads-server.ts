@@ -1,4 +1,5 @@
 import { constants } from 'node:crypto';
+import { createServer as createNetServer } from 'node:net';
 import { createServer, type TLSSocket } from 'node:tls';
 import { AmsStreamParser, encodeAmsPacket, type AmsPacket } from '../../shared/protocol/ams';
 import { encodeTlsConnectInfo, TlsConnectFlag, TlsConnectInfoReader, type TlsConnectInfo } from '../../shared/protocol/tls-connect-info';
@@ -13,6 +14,8 @@ import type { RouteTable, SimRoute } from './route-table';
 import type { SimLog } from './sim-log';
 import type { SystemService } from './system-service/index';
 import { decideTlsConnect, type TlsPeer } from './tls-connect-policy';
+import { gateClientHello } from './client-hello-gate';
+import { pskHelloRefusal } from './psk-hello-policy';
 
 /** TwinCAT's certificate-mode suites (Beckhoff AdsSecure sample README) and PSK suites (secure-ads-wire.md §2.3). */
 export const CERTIFICATE_CIPHERS = 'DHE-RSA-AES256-SHA256:DHE-RSA-AES128-SHA256:DHE-RSA-AES256-SHA:DHE-RSA-AES128-SHA';
@@ -85,11 +88,26 @@ export async function startSecureAdsServer(deps: SecureAdsDeps): Promise<{ port:
     });
   });
 
-  await listen(server, config.address, config.ports.tls, 'Secure ADS');
-  const address = server.address();
+  // The ClientHello is read before OpenSSL sees it: OpenSSL accepts EMS and encrypt-then-MAC in PSK mode, TwinCAT does not.
+  const front = createNetServer((socket) => {
+    if (!config.psk.length || config.pskAcceptEms) {
+      server.emit('connection', socket);
+      return;
+    }
+    socket.on('error', () => undefined);
+    gateClientHello(socket, pskHelloRefusal, (accepted) => server.emit('connection', accepted), (reason) => {
+      log.add({ kind: 'connection-failed', transport: 'tls', peer: peerOfSocket(socket), reason: 'psk-extensions', message: `TLS handshake refused: ${reason}` });
+    });
+  });
+  front.maxConnections = server.maxConnections;
+  front.on('connection', (socket) => tracker.add(socket));
+  front.on('error', (error) => log.add({ kind: 'connection-failed', transport: 'tls', reason: 'server-error', message: error.message }));
+
+  await listen(front, config.address, config.ports.tls, 'Secure ADS');
+  const address = front.address();
   return {
     port: typeof address === 'object' && address ? address.port : config.ports.tls,
-    close: () => tracker.closeServer(server),
+    close: () => tracker.closeServer(front),
   };
 }
 
@@ -198,7 +216,7 @@ function describePeer(socket: TLSSocket, pskIdentity: string | undefined): TlsPe
       if (seen.has(fp)) break; // a self-signed certificate is its own issuer
       seen.add(fp);
       chainDer.push(new Uint8Array(cert.raw));
-      cert = (cert.issuerCertificate ?? null) as typeof cert;
+      cert = (cert.issuerCertificate ?? null);
     }
   }
   const leaf = chainDer[0];

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { constants, createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { ConnectionOptions } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -140,11 +140,16 @@ describe('Secure ADS, shared CA', () => {
   });
 });
 
+/** OpenSSL's SSL_OP_NO_EXTENDED_MASTER_SECRET; node:crypto does not name it. */
+const SSL_OP_NO_EXTENDED_MASTER_SECRET = 0x1;
+
 describe('Secure ADS, pre-shared key', () => {
   const pskOptions = (identity: string, secret: string): ConnectionOptions => ({
     host: SSC,
     port: 8016,
     ciphers: PSK_CIPHERS,
+    // As Beckhoff's OpenSSL sample does: no extended master secret (OpenSSL's bit 0) and no encrypt-then-MAC.
+    secureOptions: SSL_OP_NO_EXTENDED_MASTER_SECRET | constants.SSL_OP_NO_ENCRYPT_THEN_MAC,
     pskCallback: () => ({ identity, psk: createHash('sha256').update(identity.toUpperCase() + secret, 'utf8').digest() }),
   });
 
@@ -159,6 +164,12 @@ describe('Secure ADS, pre-shared key', () => {
       session.close();
     }
     expect(t(SSC).routes()).toContainEqual(expect.objectContaining({ name: 'LAPTOP-PSK', tls: { mode: 'psk', pskIdentity: 'Maint_1' } }));
+  });
+
+  it('refuses a PSK ClientHello that offers extended master secret, before any PSK lookup', async () => {
+    const withEms = { ...pskOptions('Maint_1', PSK_SECRET), secureOptions: constants.SSL_OP_NO_ENCRYPT_THEN_MAC };
+    await expect(secureConnect(withEms, { ...hello, flags: 0 })).rejects.toThrow(/handshake failure/);
+    expect(t(SSC).log()).toContainEqual(expect.objectContaining({ reason: 'psk-extensions', message: expect.stringContaining('extended_master_secret') }));
   });
 
   it('fails the handshake for a wrong secret or unknown identity', async () => {

@@ -9,7 +9,7 @@ import { fingerprintOfCertificate } from '../services/certificates/inspect';
 import { loadCertificateFile, loadPrivateKeyFile } from '../services/certificates/load-files';
 import { readTextIfExists, writeFileAtomic } from '../services/files/atomic-write';
 import type { PskIdentity, SimCaConfig } from './config';
-import type { SimRoute, SimRouteTlsMode } from './route-table';
+import type { SimRoute } from './route-table';
 
 export const TC_SELF_SIGNED_FILE = 'TcSelfSigned.xml';
 export const STATIC_ROUTES_FILE = 'StaticRoutes.xml';
@@ -65,7 +65,7 @@ export async function loadOrCreateSelfSigned(stateDir: string, hostName: string)
   // TwinCAT's element names for this file are not public (secure-ads-wire.md §3.1): these are our own.
   const body = builder.build({
     TcSelfSigned: { Certificate: identity.certPem.trim(), PrivateKey: identity.keyPem.trim(), Fingerprint: identity.fingerprint },
-  }) as string;
+  });
   const comment = '<!-- ADS Route Studio simulator. TwinCAT keeps its SSC here too, but its element names are not public; these are ours. -->\n';
   await writeFileAtomic(path, XML_DECLARATION + comment + body, { mode: 0o600 });
   return identity;
@@ -124,7 +124,7 @@ export async function readStaticRoutesFile(stateDir: string): Promise<StaticRout
   const section = remote && typeof remote === 'object' ? remote : {};
   const list = Array.isArray(section.Route) ? (section.Route as unknown[]) : [];
   const routes = list.map((raw, index) => routeFromXml(raw, index, path));
-  const secureOnly = String(section['@_SecureOnly'] ?? '').toLowerCase() === 'true';
+  const secureOnly = xmlText(section['@_SecureOnly']).toLowerCase() === 'true';
   const server = section.Server && typeof section.Server === 'object' ? (section.Server as Record<string, unknown>) : {};
   const tlsEntries = Array.isArray(server.Tls) ? (server.Tls as unknown[]) : [];
   const psk: PskIdentity[] = [];
@@ -158,7 +158,7 @@ async function readCaEntry(tls: Record<string, unknown>, stateDir: string, path:
       caPem: (await loadCertificateFile(caFile)).pem,
       certPem: (await loadCertificateFile(certFile)).pem,
       keyPem: await loadPrivateKeyFile(keyFile, keyPwd),
-      ignoreCn: String(tls['@_IgnoreCn'] ?? '').toLowerCase() === 'true',
+      ignoreCn: xmlText(tls['@_IgnoreCn']).toLowerCase() === 'true',
     };
     return { config, files: { caPath: caFile, certPath: certFile, keyPath: keyFile, ...(keyPwd !== undefined ? { keyPwd } : {}) } };
   } catch (error) {
@@ -188,7 +188,7 @@ export async function readListenerSwitches(stateDir: string): Promise<Partial<Li
   for (const [field, element] of Object.entries(SWITCH_ELEMENTS) as Array<[keyof ListenerSwitches, string]>) {
     const raw = system[element];
     if (raw === undefined) continue;
-    const value = String(raw).trim();
+    const value = xmlText(raw).trim();
     if (value !== '0' && value !== '1') throw new SimStateError(`${path}: <${element}> must be 0 or 1`);
     out[field] = value === '1';
   }
@@ -202,7 +202,7 @@ export async function writeListenerSwitches(stateDir: string, switches: Listener
   const comment =
     '<!-- ADS Route Studio simulator. TwinCAT keeps these DWORDs in the registry (HKLM\\SOFTWARE\\Beckhoff\\TwinCAT3\\System); 1 switches the listener off. This file is ours. -->\n';
   await mkdir(stateDir, { recursive: true });
-  await writeFileAtomic(join(stateDir, TC_REGISTRY_FILE), XML_DECLARATION + comment + (builder.build({ System: system }) as string));
+  await writeFileAtomic(join(stateDir, TC_REGISTRY_FILE), XML_DECLARATION + comment + (builder.build({ System: system })));
 }
 
 /** Rewrites StaticRoutes.xml (atomically, previous version kept as .bak). */
@@ -223,7 +223,7 @@ export async function writeStaticRoutes(stateDir: string, content: StaticRoutesC
   if (content.secureOnly) remote['@_SecureOnly'] = 'True';
   remote.Route = content.routes.filter((r) => !r.temporary).map(routeToXml);
   if (server.length) remote.Server = { Tls: server };
-  const body = builder.build({ TcConfig: { '@_xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance', RemoteConnections: remote } }) as string;
+  const body = builder.build({ TcConfig: { '@_xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance', RemoteConnections: remote } });
   const comment = '<!-- ADS Route Studio simulator. The content of <Route><Tls> is not public for TwinCAT; this layout is ours. -->\n';
   await mkdir(stateDir, { recursive: true });
   await writeFileAtomic(join(stateDir, STATIC_ROUTES_FILE), XML_DECLARATION + comment + body, { backup: true, mode: 0o600 });
@@ -263,7 +263,7 @@ function routeToXml(route: SimRoute): Record<string, unknown> {
 
 function routeFromXml(raw: unknown, index: number, path: string): SimRoute {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const text = (key: string): string | undefined => (typeof r[key] === 'string' ? (r[key] as string) : undefined);
+  const text = (key: string): string | undefined => (typeof r[key] === 'string' ? (r[key]) : undefined);
   const name = text('Name');
   const netId = text('NetId');
   const address = text('Address');
@@ -280,7 +280,7 @@ function routeFromXml(raw: unknown, index: number, path: string): SimRoute {
     const fingerprint = tls.FingerPrint;
     const identity = (tls.Psk as Record<string, unknown> | undefined)?.Identity;
     route.tls = {
-      mode: mode === 'ca' || mode === 'psk' ? (mode as SimRouteTlsMode) : 'ssc',
+      mode: mode === 'ca' || mode === 'psk' ? (mode) : 'ssc',
       ...(typeof fingerprint === 'string' ? { fingerprint: fingerprint.toLowerCase() } : {}),
       ...(typeof identity === 'string' ? { pskIdentity: identity } : {}),
     };
@@ -298,4 +298,9 @@ function parseXml(text: string, path: string): unknown {
   } catch (error) {
     throw new SimStateError(`${path}: cannot be read as XML (${error instanceof Error ? error.message : 'parse error'})`);
   }
+}
+
+/** The text of an XML value the parser gave us: attributes and simple elements are strings or numbers, anything else is not text. */
+function xmlText(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 }

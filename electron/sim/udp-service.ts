@@ -22,6 +22,7 @@ import { osBlobFields } from './os-presets';
 import type { SimRoute } from './route-table';
 import { afterServiceTime } from './service-time';
 import type { SimLog } from './sim-log';
+import { subnetBroadcastOf } from './subnet-broadcast';
 
 /** ADSERR_DEVICE_ERROR-like "internal error" when a route cannot be persisted. */
 const ADS_ERR_INTERNAL = 0x1;
@@ -108,6 +109,16 @@ export async function startUdpService(deps: UdpServiceDeps): Promise<UdpService4
   } catch (error) {
     await close();
     throw error;
+  }
+  // Real TwinCAT hears its subnet's broadcast on every interface; one the user did not ask for may be taken by
+  // another target on the same subnet, which is logged rather than fatal.
+  const subnet = config.subnetBroadcast ? subnetBroadcastOf(config.address) : null;
+  if (subnet && !config.broadcastAddresses.includes(subnet)) {
+    try {
+      sockets.push(await bindSocket(subnet, config.ports.udp));
+    } catch (error) {
+      log.add({ kind: 'datagram-ignored', transport: 'udp', reason: 'broadcast-bind', message: `subnet broadcast ${subnet}:${config.ports.udp} not received: ${describeBindError(error)}` });
+    }
   }
 
   const reply = (bytes: Uint8Array, to: RemoteInfo) => {

@@ -45,7 +45,7 @@ export interface StartOptions {
 
 /** Starts one simulated TwinCAT system: UDP 48899, TCP 48898 and TCP 8016 on its own address, as configured. */
 export async function startVirtualTarget(input: VirtualTargetInput | VirtualTargetConfig, options: StartOptions = {}): Promise<VirtualTarget> {
-  const given = input as VirtualTargetInput;
+  const given = input;
   // Read the state files before writing anything: a file we cannot parse is reported, never overwritten.
   const saved = typeof given.stateDir === 'string' ? await readSavedSettings(given.stateDir) : { settings: {}, routes: [] };
   const config = resolveTargetConfig({ ...saved.settings, ...definedFields(given) });
@@ -190,7 +190,7 @@ async function readSavedSettings(stateDir: string): Promise<{ settings: VirtualT
 
 /** The input without keys whose value is undefined, so they do not hide what the state folder says. */
 function definedFields(input: VirtualTargetInput): VirtualTargetInput {
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as VirtualTargetInput;
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
 }
 
 /** Starts several targets (each on its own address); if one fails, the ones already running are stopped. */

@@ -17,7 +17,23 @@ const CONNECT_TIMEOUT_MS = 10_000;
 /** Inside Electron the preload's bridge; in a browser the host's WebSocket. Everything above this is the same. */
 export function createApi(win: Window = window): RendererApi {
   if (win.api) return fromBridge(win.api);
-  return fromWebSocket(win.location);
+  return fromWebSocket(win.location, WebSocket, CONNECT_TIMEOUT_MS, takeToken(win));
+}
+
+const TOKEN_KEY = 'ads-route-studio-token';
+
+/**
+ * The browser host's token, read once from the link and then kept in this tab's sessionStorage only: it leaves the
+ * address bar (and so the history, bookmarks and screen shares), and a reload of the same tab still connects.
+ */
+export function takeToken(win: Pick<Window, 'location' | 'history' | 'sessionStorage'>): string {
+  const url = new URL(win.location.href);
+  const fromLink = url.searchParams.get('token');
+  if (fromLink === null) return win.sessionStorage.getItem(TOKEN_KEY) ?? '';
+  win.sessionStorage.setItem(TOKEN_KEY, fromLink);
+  url.searchParams.delete('token');
+  win.history.replaceState(win.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+  return fromLink;
 }
 
 function transportFailure(message: string): IpcResult<never> {
@@ -31,7 +47,7 @@ export function fromBridge(bridge: BridgeApi): RendererApi {
       try {
         return (await bridge.invoke(channel, request)) as never;
       } catch {
-        return transportFailure('The ADS Route Studio services did not answer') as never;
+        return transportFailure('The ADS Route Studio services did not answer');
       }
     },
     on: (channel, listener) => bridge.on(channel, listener as (event: unknown) => void),
@@ -54,8 +70,8 @@ export function fromWebSocket(
   location: Pick<Location, 'host' | 'protocol' | 'search'>,
   WebSocketImpl: typeof WebSocket = WebSocket,
   connectTimeoutMs = CONNECT_TIMEOUT_MS,
+  token = new URLSearchParams(location.search).get('token') ?? '',
 ): RendererApi {
-  const token = new URLSearchParams(location.search).get('token') ?? '';
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   const url = `${scheme}://${location.host}${WS_PATH}?token=${encodeURIComponent(token)}`;
   const pending = new Map<number, Pending>();

@@ -15,8 +15,8 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}|<(\d+|\w+)>/g)].map((m) => m[1] ?? m[2]).sort();
 
 describe('the catalogues', () => {
-  const english = leaves(resources.en as unknown as Tree);
-  const german = leaves(resources.de as unknown as Tree);
+  const english = leaves(resources.en);
+  const german = leaves(resources.de);
 
   it('have the same keys in German as in English', () => {
     expect([...german.keys()].sort()).toEqual([...english.keys()].sort());

@@ -35,6 +35,11 @@ export const routeSettingsSchema = z.object({
   remoteRouteName: z.string().min(1).max(63),
   unidirectional: z.boolean().default(false),
   security: routeSecuritySchema,
+  /**
+   * Secure ADS towards an old target: also accept 1024-bit RSA server keys and DH groups other than RFC 7919 /
+   * RFC 3526 (from 1024 bits). Off by default; weaker against an attacker with time and computing power.
+   */
+  legacyCrypto: z.boolean().default(false),
 });
 export type RouteSettings = z.output<typeof routeSettingsSchema>;
 export type RouteSettingsInput = z.input<typeof routeSettingsSchema>;

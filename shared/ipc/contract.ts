@@ -7,6 +7,7 @@ import { identityRequests } from './channels/identity';
 import { discoveryEvents, discoveryRequests } from './channels/discovery';
 import { certificatesEvents, certificatesRequests } from './channels/certificates';
 import { knownFingerprintsEvents, knownFingerprintsRequests } from './channels/known-fingerprints';
+import { targetRoutesRequests } from './channels/target-routes';
 
 /**
  * The one IPC contract. Each feature keeps its channels in `channels/<feature>.ts` and is merged here;
@@ -21,6 +22,7 @@ export const requestChannels = {
   ...discoveryRequests,
   ...certificatesRequests,
   ...knownFingerprintsRequests,
+  ...targetRoutesRequests,
 } as const;
 
 export const eventChannels = {

@@ -31,6 +31,8 @@ Security:
   --secure psk            pre-shared key: --psk-identity ID with a PSK password or a 64-hex key
   --secure ca             shared CA: --ca FILE --cert FILE --key FILE [key password] [--ignore-cn]
   --secure none           plain ADS route over UDP 48899: --user with a password
+  --legacy-crypto         old targets only: also accept 1024-bit RSA server keys and DH groups other than
+                          RFC 7919 / RFC 3526 (refused by default: weaker against a patient attacker)
 Credentials:
   --user U                OS account on the target
   --password-stdin        read the password from standard input (preferred), or set ADSROUTE_PASSWORD
@@ -90,6 +92,7 @@ export function createAddRouteCommand(connector: TlsConnector = engineConnector)
           'key-password': { type: 'string' },
           ...SECRET_STDIN_OPTIONS,
           'ignore-cn': { type: 'boolean' },
+          'legacy-crypto': { type: 'boolean' },
           'route-name': { type: 'string' },
           'remote-route-name': { type: 'string' },
           'local-netid': { type: 'string' },
@@ -188,6 +191,7 @@ export function createAddRouteCommand(connector: TlsConnector = engineConnector)
                 remoteRoute: values.temporary ? 'temporary' : 'static',
                 remoteRouteName: (values['remote-route-name'] ?? (await identity.hostname())).slice(0, 63),
                 security: mode,
+                legacyCrypto: values['legacy-crypto'] === true,
               },
               expectedFingerprint: fingerprint,
             },

@@ -1,4 +1,4 @@
-import { chmod, mkdir, open, readFile } from 'node:fs/promises';
+import { chmod, mkdir, open } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CA_DEFAULT_DAYS, DEVICE_DEFAULT_DAYS } from '../../../shared/ipc/channels/certificates';
 import { formatFingerprint } from '../../../shared/protocol/fingerprint';
@@ -11,6 +11,7 @@ import { issueDevice } from '../../services/certificates/device-certificates';
 import { parsePrivateKey } from '../../services/certificates/load-files';
 import { buildRootCa, type CaKeySize } from '../../services/certificates/plant-ca';
 import { exportPrivateKey } from '../../services/certificates/private-key';
+import { readUserFile } from '../../services/certificates/user-file';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { parseArgs } from '../run-cli';
 
@@ -114,10 +115,10 @@ async function issueCommand(argv: string[], io: CliIo): Promise<number> {
   const keyPassword = values['key-password-stdin'] ? passwords.shift() : undefined;
 
   const caDirPath = resolve(values['ca-dir']);
-  const certPem = await readFile(join(caDirPath, CA_CERT_FILE), 'utf8').catch(() => {
+  const certPem = await readUserFile(join(caDirPath, CA_CERT_FILE), CA_CERT_FILE).then((bytes) => bytes.toString('utf8')).catch(() => {
     throw new CertificateError('ca-missing', `${join(caDirPath, CA_CERT_FILE)} cannot be read`);
   });
-  const keyBytes = await readFile(join(caDirPath, CA_KEY_FILE)).catch(() => {
+  const keyBytes = await readUserFile(join(caDirPath, CA_KEY_FILE), CA_KEY_FILE).catch(() => {
     throw new CertificateError('ca-missing', `${join(caDirPath, CA_KEY_FILE)} cannot be read`);
   });
   let caKey;

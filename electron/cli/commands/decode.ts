@@ -89,8 +89,9 @@ function renderText(msg: UdpMessage, fields: Record<string, unknown>): string {
     let text: string;
     if (value === null || value === undefined) text = '-';
     else if (typeof value === 'boolean') text = value ? 'yes' : 'no';
-    else if (typeof value === 'object' && 'text' in value) text = String((value as { text: unknown }).text);
-    else text = String(value);
+    else if (typeof value === 'object' && 'text' in value && typeof value.text === 'string') text = value.text;
+    else if (typeof value === 'string' || typeof value === 'number') text = String(value);
+    else text = JSON.stringify(value);
     if (key === 'status' && typeof value === 'number') text = `${value} (0x${value.toString(16)})`;
     lines.push(`${(label[key] ?? key).padEnd(22)}${text}`);
   }

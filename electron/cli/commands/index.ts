@@ -6,6 +6,7 @@ import { addRouteCommand } from './add-route';
 import { simCommand } from './sim';
 import { knownFingerprintsCommand } from './known-fingerprints';
 import { certCommand } from './cert';
+import { targetRoutesCommand } from './target-routes';
 
 /** Every `adsroute` subcommand; each feature adds its own module here. */
-export const commands: CliCommand[] = [decodeCommand, discoverCommand, probeCommand, addRouteCommand, knownFingerprintsCommand, simCommand, certCommand];
+export const commands: CliCommand[] = [decodeCommand, discoverCommand, probeCommand, addRouteCommand, knownFingerprintsCommand, targetRoutesCommand, simCommand, certCommand];

@@ -21,6 +21,7 @@ Options:
   --psk-password PW       PSK password (key = SHA-256(upper(ID) + PW))
   --psk-key HEX           PSK key as 64 hex digits
   --psk-password-stdin, --psk-key-stdin   read it from standard input instead
+  --legacy-crypto         also accept 1024-bit RSA server keys and non-standard DH groups (old targets only)
   --timeout MS            per check (default 3000)
   --udp-port N --ads-port N --tls-port N   other ports (labs and tests)
   --json                  print one JSON object
@@ -41,6 +42,7 @@ export function createProbeCommand(connector: TlsConnector = engineConnector): C
         strict: true,
         options: {
           json: { type: 'boolean' },
+          'legacy-crypto': { type: 'boolean' },
           ...PSK_OPTIONS,
           ...TIMEOUT_OPTION,
           ...PORT_OVERRIDE_OPTIONS,
@@ -69,6 +71,7 @@ export function createProbeCommand(connector: TlsConnector = engineConnector): C
         connector,
         localNetId,
         psk,
+        legacyCrypto: values['legacy-crypto'] === true,
         signal: interruptSignal(io),
       });
       io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, X509Certificate } from 'node:crypto';
+import { constants, createHash, X509Certificate } from 'node:crypto';
 import { createSocket } from 'node:dgram';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -127,7 +127,9 @@ function tlsHandshake(options: ConnectionOptions): Promise<{ ok: true; certDer: 
 
 function pskHandshake(address: string, port: number, identity: string, secret: string) {
   const key = createHash('sha256').update(identity.toUpperCase() + secret, 'utf8').digest();
-  return tlsHandshake({ host: address, port, ciphers: 'PSK-AES256-CBC-SHA384', pskCallback: () => ({ identity, psk: key }) });
+  // Like Beckhoff's OpenSSL sample: no extended master secret (OpenSSL option bit 0) and no encrypt-then-MAC.
+  const secureOptions = 0x1 | constants.SSL_OP_NO_ENCRYPT_THEN_MAC;
+  return tlsHandshake({ host: address, port, ciphers: 'PSK-AES256-CBC-SHA384', secureOptions, pskCallback: () => ({ identity, psk: key }) });
 }
 
 /** True when all three ports can be bound again on the address: the simulator let go of them. */
@@ -403,7 +405,7 @@ describe('adsroute sim as a process', () => {
     const child = spawn(process.execPath, [bundle, 'sim', '--bind', address, '--json', ...portFlags(n)], { stdio: ['ignore', 'pipe', 'pipe'] });
     const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
     let stderr = '';
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     return new Promise((resolve, reject) => {
       const guard = setTimeout(() => {
         child.kill('SIGKILL');
@@ -413,7 +415,7 @@ describe('adsroute sim as a process', () => {
         clearTimeout(guard);
         reject(new Error(`exited (${code}) before ready: ${stderr}`));
       });
-      createInterface({ input: child.stdout! }).on('line', (line) => {
+      createInterface({ input: child.stdout }).on('line', (line) => {
         if (line.includes('"event":"ready"')) {
           clearTimeout(guard);
           resolve({ child, exit });

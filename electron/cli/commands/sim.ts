@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { CertificateError } from '../../services/certificates/certificate-error';
 import { loadCertificateFile, loadPrivateKeyFile } from '../../services/certificates/load-files';
+import { readUserFile } from '../../services/certificates/user-file';
 import { startVirtualTargets, type VirtualTarget } from '../../sim/virtual-target';
 import { MAX_SERVICE_TIME_MS, type VirtualTargetInput } from '../../sim/config';
 import { isSimOs, OS_WITH_BUILD, SIM_OS_NAMES, type SimOs } from '../../sim/os-presets';
@@ -24,6 +25,9 @@ Options:
   --user NAME            account for route adds (default Administrator)
   --password TEXT        its password (default 1)
   --psk IDENTITY:SECRET  PSK identity for Secure ADS (repeatable)
+  --psk-accept-ems       accept PSK handshakes whose ClientHello offers extended master secret or
+                         encrypt-then-MAC (TwinCAT refuses them, and so does the target by default; OpenSSL 3.0's
+                         s_client cannot leave EMS out)
   --ca FILE --cert FILE --key FILE [--key-password TEXT] [--ignore-cn]
                          shared-CA mode: root CA, this target's certificate and key (.pem or .der)
   --secure-only          TCP 48898 listens but refuses plain ADS (--no-secure-only: it does not)
@@ -36,6 +40,8 @@ Options:
   --config FILE.json     JSON array of targets (each like the options above, e.g. {"address":"127.0.0.3","os":"tcbsd"}
                          or {"address":"127.0.0.4","os":"win10","osBuild":19044})
   --broadcast IP         also receive broadcasts sent to IP (repeatable)
+  --no-subnet-broadcast  do not receive the subnet-directed broadcast of the bound interface (received by default
+                         when bound to a non-loopback address, as TwinCAT does)
   --udp-port N --ads-port N --tls-port N   port overrides
   --handshake-delay MS   time this target takes per TLS handshake, as a timer (default 0): stands for a slow
                          PLC's DHE + RSA compute without using this PC's CPU
@@ -63,6 +69,7 @@ export const simCommand: CliCommand = {
         user: { type: 'string' },
         password: { type: 'string' },
         psk: { type: 'string', multiple: true },
+        'psk-accept-ems': { type: 'boolean' },
         ca: { type: 'string' },
         cert: { type: 'string' },
         key: { type: 'string' },
@@ -80,6 +87,7 @@ export const simCommand: CliCommand = {
         state: { type: 'string' },
         config: { type: 'string' },
         broadcast: { type: 'string', multiple: true },
+        'no-subnet-broadcast': { type: 'boolean' },
         'udp-port': { type: 'string' },
         'ads-port': { type: 'string' },
         'tls-port': { type: 'string' },
@@ -133,6 +141,7 @@ export const simCommand: CliCommand = {
           ...(values.user !== undefined ? { user: values.user } : {}),
           ...(values.password !== undefined ? { password: values.password } : {}),
           ...(psk.length ? { psk } : {}),
+          ...(values['psk-accept-ems'] ? { pskAcceptEms: true } : {}),
           ...(ca ? { ca } : {}),
           // Only switches the user named: the others come from the state folder (or the defaults).
           ...switchArg('secure-only', values['secure-only'], values['no-secure-only'], 'secureOnly'),
@@ -143,6 +152,7 @@ export const simCommand: CliCommand = {
           ...(values.state ? { stateDir: resolve(values.state) } : {}),
           ...(Object.keys(ports).length ? { ports } : {}),
           ...(values.broadcast?.length ? { broadcastAddresses: values.broadcast } : {}),
+          ...(values['no-subnet-broadcast'] ? { subnetBroadcast: false } : {}),
           ...(Object.keys(serviceTime).length ? { serviceTime } : {}),
         },
       ];
@@ -169,10 +179,9 @@ export const simCommand: CliCommand = {
 async function readConfigFile(path: string): Promise<VirtualTargetInput[]> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(path, 'utf8'));
+    parsed = JSON.parse((await readUserFile(resolve(path), 'config file')).toString('utf8'));
   } catch (error) {
-    const why = (error as { code?: unknown }).code === 'ENOENT' ? 'does not exist' : 'is not valid JSON';
-    throw new UsageError(`--config ${path} ${why}`);
+    throw new UsageError(error instanceof CertificateError ? `--config: ${error.message}` : `--config ${path} is not valid JSON`);
   }
   if (!Array.isArray(parsed) || parsed.length === 0) throw new UsageError(`--config ${path} must hold a non-empty JSON array of targets`);
   // Each entry is validated by the simulator itself, which names the offending field.

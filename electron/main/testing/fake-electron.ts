@@ -88,8 +88,8 @@ export class FakeBrowserWindow extends FakeEmitter {
   readonly restore = vi.fn(() => {
     this.minimized = false;
   });
-  readonly loadFile = vi.fn(async (path: string) => {
-    this.webContents.mainFrame.url = new URL(`file://${path}`).href;
+  readonly loadURL = vi.fn(async (url: string) => {
+    this.webContents.mainFrame.url = url;
   });
 
   constructor(readonly options: Record<string, unknown>) {
@@ -135,6 +135,16 @@ export function createFakeElectron() {
     },
   };
 
+  const schemeHandlers = new Map<string, (request: { url: string }) => Promise<Response>>();
+  const protocol = {
+    schemeHandlers,
+    registerSchemesAsPrivileged: vi.fn(),
+    handle: vi.fn((scheme: string, handler: (request: { url: string }) => Promise<Response>) => {
+      if (schemeHandlers.has(scheme)) throw new Error(`The scheme ${scheme} is already handled`);
+      schemeHandlers.set(scheme, handler);
+    }),
+  };
+
   const handlers = new Map<string, (...args: unknown[]) => unknown>();
   const ipcMain = {
     handlers,
@@ -166,6 +176,7 @@ export function createFakeElectron() {
     ipcMain,
     BrowserWindow: FakeBrowserWindow,
     session: { defaultSession: ses },
+    protocol,
     Menu: {
       buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
       setApplicationMenu: vi.fn(),

@@ -39,6 +39,8 @@ export interface ProbeOptions {
   connector: TlsConnector;
   localNetId: string;
   psk?: { identity: string; key: Uint8Array };
+  /** Accept what only old targets use (1024-bit RSA keys, non-standard DH groups); see the TLS engine's options. */
+  legacyCrypto?: boolean;
   signal?: AbortSignal;
 }
 
@@ -88,7 +90,7 @@ async function probeTls(options: ProbeOptions, port: number): Promise<ProbeRepor
     });
     return r.error ? { port, ok: false, ms: r.ms, mode: 'psk', error: r.error } : { port, ok: true, ms: r.ms, mode: 'psk', cipherSuite: r.value };
   }
-  const r = await timed(() => fetchServerCertificate({ host: options.host, port, timeoutMs: options.timeoutMs, connector: options.connector, signal: options.signal }));
+  const r = await timed(() => fetchServerCertificate({ host: options.host, port, timeoutMs: options.timeoutMs, connector: options.connector, signal: options.signal, legacyCrypto: options.legacyCrypto }));
   if (!r.value) return { port, ok: false, ms: r.ms, mode: 'certificate', error: r.error };
   return { port, ok: true, ms: r.ms, mode: 'certificate', cipherSuite: r.value.cipherSuite, certificate: { ...r.value.certificate, verified: false } };
 }

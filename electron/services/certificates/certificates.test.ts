@@ -140,6 +140,20 @@ describe('loadCertificateFile / loadPrivateKeyFile', () => {
     await expect(loadCertificateFile(join(dir, 'broken.der'))).rejects.toThrow(/broken\.der: not a valid X\.509/);
   });
 
+  it('reads only regular files up to 1 MiB: /dev/zero, a FIFO and a large file are refused unread', async () => {
+    const before = process.memoryUsage().rss;
+    await expect(loadCertificateFile('/dev/zero')).rejects.toMatchObject({ code: 'file-refused', message: expect.stringContaining('not a regular file') });
+    await expect(loadPrivateKeyFile('/dev/zero')).rejects.toMatchObject({ code: 'file-refused' });
+    // Reading /dev/zero would add far more than this before failing.
+    expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024);
+    execFileSync('mkfifo', [join(dir, 'pipe.pem')]);
+    // No writer ever opens the FIFO: a read would wait forever, so refusing it is the only way this settles.
+    await expect(loadCertificateFile(join(dir, 'pipe.pem'))).rejects.toMatchObject({ code: 'file-refused' });
+    await writeFile(join(dir, 'huge.pem'), Buffer.alloc(1024 * 1024 + 1, 0x41));
+    await expect(loadCertificateFile(join(dir, 'huge.pem'))).rejects.toMatchObject({ code: 'file-refused', message: expect.stringContaining('larger than 1 MiB') });
+    await expect(loadCertificateFile(dir)).rejects.toMatchObject({ code: 'file-refused' });
+  });
+
   it('reads plain and encrypted keys, and refuses a wrong or missing password without echoing it', async () => {
     const key = createPrivateKey(ssc.keyPem);
     await writeFile(join(dir, 'plain.key'), ssc.keyPem);

@@ -1,8 +1,8 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { CertificateError } from './certificate-error';
 import { derToPem, parseCertificate, pemCertificates } from './der';
+import { readUserFile } from './user-file';
 
 export interface LoadedCertificate {
   /** The first certificate of the file. */
@@ -60,7 +60,8 @@ export function parsePrivateKey(bytes: Buffer, password: string | undefined, nam
     try {
       return createPrivateKey(attempt);
     } catch (error) {
-      lastCode = String((error as { code?: unknown }).code ?? '');
+      const code = (error as { code?: unknown }).code;
+      lastCode = typeof code === 'string' ? code : '';
       if (lastCode === 'ERR_MISSING_PASSPHRASE') break;
     }
   }
@@ -72,12 +73,8 @@ export function parsePrivateKey(bytes: Buffer, password: string | undefined, nam
   throw new CertificateError('key-malformed', `${name}: not a readable private key (PEM or DER)`);
 }
 
-async function readOrThrow(path: string, what: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    const reason = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'cannot be read (permission denied)' : 'cannot be read';
-    throw new CertificateError('certificate-not-found', `${what} file ${basename(path)} ${reason}`);
-  }
+/** Only a regular file of at most 1 MiB: a device such as /dev/zero, a FIFO or a huge file is refused unread. */
+function readOrThrow(path: string, what: string): Promise<Buffer> {
+  // Relative paths are the CLI's (relative to where it runs); the UI always sends absolute ones.
+  return readUserFile(resolve(path), what);
 }

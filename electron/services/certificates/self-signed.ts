@@ -95,7 +95,7 @@ function signSha256(cert: forge.pki.Certificate, keyPem: string): void {
 function generateRsaKeys(bits: number): { publicKey: forge.pki.rsa.PublicKey; privateKey: forge.pki.rsa.PrivateKey; keyPem: string } {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: bits, publicExponent: 0x10001 });
   const keyPem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
-  const forgeKey = forge.pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey;
+  const forgeKey = forge.pki.privateKeyFromPem(keyPem);
   const publicKey = forge.pki.setRsaPublicKey(forgeKey.n, forgeKey.e);
   return { publicKey, privateKey: forgeKey, keyPem };
 }

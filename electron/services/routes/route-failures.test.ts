@@ -187,6 +187,14 @@ describe('CA mode', () => {
     return sim(address, { ca: { caPem: ca.certPem, certPem: server.certPem, keyPem: server.keyPem } });
   }
 
+  it('CA mode without CA files is a typed invalid-input before any connection, never an unchecked handshake', async () => {
+    const target = await caSim('127.0.42.29');
+    const result = await one({ address: target.address, netId: target.netId, security: 'ca', routeName: 'CX-TARGET' }, os);
+    expect(result.error).toMatchObject({ code: 'invalid-input', message: expect.stringContaining('CA, certificate and key files') });
+    expect(stepStatuses(kit.events).connect).toBeUndefined();
+    expect(target.log().some((e) => e.kind.startsWith('connection'))).toBe(false);
+  });
+
   it('verifies the chain and the CN, then the route works', async () => {
     const target = await caSim('127.0.42.20');
     const result = await one({ address: target.address, netId: target.netId, security: 'ca', routeName: 'CX-TARGET' }, { kind: 'ca', ...clientPaths });

@@ -35,7 +35,7 @@ export function routesFeature(context: ServiceContext, connector: TlsConnector =
   const handlers: PartialHandlers = {
     ...knownFingerprints.handlers,
     'secure:server-certificate': (request) =>
-      fetchServerCertificate({ host: request.address, port: request.tlsPort ?? SECURE_ADS_PORT, timeoutMs: CERTIFICATE_FETCH_TIMEOUT_MS, connector }),
+      fetchServerCertificate({ host: request.address, port: request.tlsPort ?? SECURE_ADS_PORT, timeoutMs: CERTIFICATE_FETCH_TIMEOUT_MS, connector, legacyCrypto: request.legacyCrypto }),
 
     'routes:add': (request) => {
       if (request.batchId !== undefined && batches.has(request.batchId)) {

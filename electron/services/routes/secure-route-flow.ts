@@ -46,7 +46,7 @@ export async function secureRouteFlow(ctx: FlowContext): Promise<void> {
   steps.start('tls');
   let handshake;
   try {
-    handshake = await secureHandshake({ socket, host: ip, port: ports.tls, timeoutMs, mode: secureMode(plan), ...material, trust, connector: deps.connector, signal });
+    handshake = await secureHandshake({ socket, host: ip, port: ports.tls, timeoutMs, mode: secureMode(plan), ...material, trust, legacyCrypto: settings.legacyCrypto, connector: deps.connector, signal });
   } catch (error) {
     const ms = Math.round(performance.now() - tlsStart);
     if (error instanceof ServerTrustFailure) {
@@ -81,7 +81,7 @@ export async function secureRouteFlow(ctx: FlowContext): Promise<void> {
         // must be the very certificate the login went to; anything else is refused inside the handshake.
         if (!seen) throw new Error('the add connection showed no certificate');
         const session = await openSecureSession({
-          host: ip, port: ports.tls, timeoutMs, mode: 'ssc', ...material, trust: { kind: 'fingerprint', expected: seen }, connector: deps.connector, signal,
+          host: ip, port: ports.tls, timeoutMs, mode: 'ssc', ...material, trust: { kind: 'fingerprint', expected: seen }, legacyCrypto: settings.legacyCrypto, connector: deps.connector, signal,
           localNetId: local.netId, connectInfo: verifyConnectInfo(local),
         });
         try {

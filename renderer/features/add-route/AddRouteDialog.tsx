@@ -306,7 +306,10 @@ function LoginPhase(props: LoginPhaseProps) {
     trusts[target.address] = trust;
     if (trust.kind === 'decided') decisions[target.address] = trust;
   }
-  const reason = blockedReason(t, missing, loginTextProblem(method, login), targets, trusts, props.included);
+  const { t: tChecks } = useTranslation('loginChecks');
+  const textField = loginTextProblem(method, login);
+  const textProblem = textField === null ? null : tChecks(textField === 'user' ? 'userCharset' : 'passwordCharset');
+  const reason = blockedReason(t, missing, textProblem, targets, trusts, props.included);
   const ready = reason === '';
 
   return (

@@ -7,10 +7,10 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { FingerprintCheck, type FingerprintCheckProps } from './FingerprintCheck';
 import Button from '@mui/material/Button';
+import { useTranslation } from '../../i18n';
 import { isPskKeyHex, isWeakPskPassword, loginTextProblem, randomPskKeyHex, type LoginFields, type LoginMethod } from './login';
 import { PathField } from '../../components/PathField';
 import { SecretField } from '../../components/SecretField';
-import { useTranslation } from '../../i18n';
 
 /** The SSC login shows the fingerprint check, so the step takes everything that check needs. */
 interface LoginStepProps extends FingerprintCheckProps {
@@ -20,7 +20,7 @@ interface LoginStepProps extends FingerprintCheckProps {
 }
 
 function OsLogin({ method, fields, onFieldsChange }: Pick<LoginStepProps, 'method' | 'fields' | 'onFieldsChange'>) {
-  const { t } = useTranslation('addRoute');
+  const { t } = useTranslation(['addRoute', 'loginChecks']);
   const problem = loginTextProblem(method, fields);
   return (
     <Stack spacing={2}>
@@ -28,13 +28,13 @@ function OsLogin({ method, fields, onFieldsChange }: Pick<LoginStepProps, 'metho
         {t('login.factoryDefault')}
       </Alert>
       <TextField label={t('login.user')} value={fields.user} onChange={(event) => onFieldsChange({ user: event.target.value })} size="small" fullWidth required autoFocus slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false, autoCapitalize: 'off' } }} />
-      <SecretField label={t('login.password')} value={fields.password} onChange={(password) => onFieldsChange({ password })} toggleLabel={t('login.showPassword')} error={problem !== null} helperText={problem ?? undefined} />
+      <SecretField label={t('login.password')} value={fields.password} onChange={(password) => onFieldsChange({ password })} toggleLabel={t('login.showPassword')} error={problem !== null} helperText={problem === null ? undefined : t(problem === 'user' ? 'loginChecks:userCharset' : 'loginChecks:passwordCharset')} />
     </Stack>
   );
 }
 
 function PskLogin({ fields, onFieldsChange }: Pick<LoginStepProps, 'fields' | 'onFieldsChange'>) {
-  const { t } = useTranslation('addRoute');
+  const { t } = useTranslation(['addRoute', 'loginChecks']);
   const hex = isPskKeyHex(fields.pskKey);
   return (
     <Stack spacing={2}>
@@ -53,11 +53,11 @@ function PskLogin({ fields, onFieldsChange }: Pick<LoginStepProps, 'fields' | 'o
           role="note"
           action={
             <Button color="inherit" size="small" onClick={() => onFieldsChange({ pskKey: randomPskKeyHex() })}>
-              {t('login.randomKey')}
+              {t('loginChecks:useRandomKey')}
             </Button>
           }
         >
-          {t('login.weakPsk')}
+          {t('loginChecks:weakPsk')}
         </Alert>
       )}
     </Stack>

@@ -183,6 +183,16 @@ export function RouteSettingsForm({ form, errors, onChange, onTargetChange }: Ro
           disabled={!form.secure}
           helper={form.secure ? t('settings.secureHelp') : t('settings.plainHelp')}
         />
+        <FormControlLabel
+          control={<Checkbox size="small" checked={form.secure && form.legacyCrypto} disabled={!form.secure} onChange={(event) => onChange({ legacyCrypto: event.target.checked })} />}
+          label="Allow legacy crypto (old targets: 1024-bit RSA keys, non-standard DH groups)"
+          sx={{ display: 'flex' }}
+        />
+        {form.secure && form.legacyCrypto && (
+          <Alert severity="warning" role="note" sx={{ mt: 1 }}>
+            Weaker keys can be broken by an attacker with time and computing power. Use this only for a target that offers nothing stronger.
+          </Alert>
+        )}
         {form.secure && withoutSecure.length > 0 && (
           <Alert severity="warning" role="note" sx={{ mt: 1 }}>
             {t('settings.noSecureAnnounced', { count: withoutSecure.length, names: withoutSecure.join(', ') })}

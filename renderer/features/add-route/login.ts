@@ -1,4 +1,4 @@
-import { osLoginTextProblem } from '../../../shared/domain/login-text';
+import { osLoginTextField } from '../../../shared/domain/login-text';
 import type { RouteCredentials } from '../../../shared/domain/route';
 import { normalizeFingerprint } from '../../../shared/protocol/fingerprint';
 import type { SecureMethod } from './route-form';
@@ -69,9 +69,9 @@ export function missingLoginFields(method: LoginMethod, fields: LoginFields): Lo
   return required.filter(([, value]) => value.trim() === '').map(([label]) => label);
 }
 
-/** Entries that are filled in but cannot be sent: the reason, which never quotes the secret. */
-export function loginTextProblem(method: LoginMethod, fields: LoginFields): string | null {
-  return method === 'ssc' || method === 'none' ? osLoginTextProblem(fields.user.trim(), fields.password) : null;
+/** The OS login field that is filled in but cannot be sent to TwinCAT, if any. */
+export function loginTextProblem(method: LoginMethod, fields: LoginFields): 'user' | 'password' | null {
+  return method === 'ssc' || method === 'none' ? osLoginTextField(fields.user.trim(), fields.password) : null;
 }
 
 /**

@@ -33,6 +33,8 @@ export interface RouteForm {
   unidirectional: boolean;
   secure: boolean;
   method: SecureMethod;
+  /** Old targets only: 1024-bit RSA keys and non-standard DH groups are accepted. */
+  legacyCrypto: boolean;
 }
 
 export function initialForm(targets: readonly DiscoveredTarget[], localHostname: string): RouteForm {
@@ -57,6 +59,7 @@ export function initialForm(targets: readonly DiscoveredTarget[], localHostname:
     unidirectional: false,
     secure: anySecure,
     method: 'ssc',
+    legacyCrypto: false,
   };
 }
 
@@ -181,5 +184,6 @@ export function settingsFor(form: RouteForm, plainConfirmed: ReadonlySet<string>
     remoteRouteName: form.remoteRouteName || entry.routeName,
     unidirectional: form.unidirectional,
     security: targetSecurity(form, entry),
+    legacyCrypto: form.secure && form.legacyCrypto,
   }));
 }

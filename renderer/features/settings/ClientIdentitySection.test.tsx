@@ -36,7 +36,7 @@ describe('This PC section', () => {
     await userEvent.clear(netId);
     await userEvent.type(netId, '10.77.1');
     expect(screen.getByText(/Six numbers 0–255/)).toBeTruthy();
-    const save = screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement;
+    const save = screen.getByRole<HTMLButtonElement>('button', { name: 'Save' });
     expect(save.disabled).toBe(true);
     await userEvent.type(netId, '.9.1.1');
     expect(save.disabled).toBe(false);

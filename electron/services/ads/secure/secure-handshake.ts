@@ -13,6 +13,8 @@ export interface HandshakeOptions {
   clientCertificate?: { certPem: string; keyPem: string };
   psk?: { identity: string; key: Uint8Array };
   trust: ServerTrust | InspectOnly;
+  /** Accept 1024-bit RSA server keys and DH groups outside RFC 7919 / RFC 3526 (old targets only). */
+  legacyCrypto?: boolean;
   connector: TlsConnector;
   signal?: AbortSignal;
 }
@@ -44,6 +46,7 @@ export async function secureHandshake(options: HandshakeOptions): Promise<Handsh
       mode: options.mode === 'psk' ? 'psk' : 'certificate',
       clientCertificate: options.clientCertificate,
       psk: options.psk,
+      ...(options.legacyCrypto ? { legacyCrypto: true } : {}),
       verifyServer: (chain) => {
         try {
           hook(chain);

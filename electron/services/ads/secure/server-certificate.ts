@@ -30,6 +30,7 @@ export async function fetchServerCertificate(options: {
   timeoutMs: number;
   connector: TlsConnector;
   signal?: AbortSignal;
+  legacyCrypto?: boolean;
 }): Promise<ServerCertificateResult> {
   const socket = await connectTcp({ ...options, service: 'Secure ADS', refusedFix: refusedFix(options.port) });
   const start = performance.now();
@@ -41,6 +42,7 @@ export async function fetchServerCertificate(options: {
     mode: 'ssc',
     clientCertificate: probeCertificate(),
     trust: { kind: 'inspect-only' },
+    legacyCrypto: options.legacyCrypto,
     connector: options.connector,
     signal: options.signal,
   });

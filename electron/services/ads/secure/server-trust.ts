@@ -9,6 +9,7 @@ import { RouteFailure } from '../route-failure';
 export type ServerTrust =
   | { kind: 'fingerprint'; expected: string }
   | { kind: 'ca'; caPem: string[]; routeName: string; ignoreCn: boolean; now?: Date }
+  /** PSK only: the shared key authenticates the server, which sends no certificate; one that arrives is refused. */
   | { kind: 'none' };
 
 /**
@@ -34,7 +35,10 @@ export function serverTrustHook(trust: ServerTrust | InspectOnly, outcome: Trust
     const leaf = chainDer[0];
     outcome.fingerprint = leaf ? fingerprintOfCertificate(leaf) : null;
     outcome.commonName = null;
-    if (trust.kind === 'none') return;
+    if (trust.kind === 'none') {
+      // A certificate suite under "no check" would trust anyone: fail closed instead.
+      throw new RouteFailure('cert-untrusted', 'the target presented a certificate, but no certificate check was configured for this connection', 'choose how to verify the target (fingerprint or shared CA)');
+    }
     if (!leaf) throw new RouteFailure('cert-untrusted', 'the target sent no certificate', 'check that the target runs Secure ADS with a certificate');
     if (trust.kind === 'inspect-only') return;
     if (trust.kind === 'fingerprint') {

@@ -5,6 +5,7 @@ export { common } from './common';
 export { dataFolder } from './dataFolder';
 export { errors } from './errors';
 export { log } from './log';
+export { loginChecks } from './login-checks';
 export { routes } from './routes';
 export { settings } from './settings';
 export { targets } from './targets';

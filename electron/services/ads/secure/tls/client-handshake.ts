@@ -52,7 +52,9 @@ import { ServerRejected, TlsError, TlsFatal } from './tls-error';
 const RSA_SIGN_CERT_TYPE = 1;
 const MAX_PSK_FIELD = 0xffff;
 /** Same floor as for DH groups: a smaller RSA key lets an attacker forge the ServerKeyExchange signature. */
-const MIN_SERVER_RSA_BITS = 1024;
+const MIN_SERVER_RSA_BITS = 2048;
+/** With the legacy option, for old targets whose certificate the user chose to trust anyway. */
+const MIN_LEGACY_SERVER_RSA_BITS = 1024;
 
 function versionName(version: number): string {
   const names: Record<number, string> = { 0x0300: 'SSL 3.0', 0x0301: 'TLS 1.0', 0x0302: 'TLS 1.1', 0x0303: 'TLS 1.2', 0x0304: 'TLS 1.3' };
@@ -191,8 +193,10 @@ class ClientHandshakeState {
     if (!leaf) throw new TlsFatal('certificate-rejected', 'server sent an empty certificate chain', 'bad_certificate');
     const key = importRsaPublicKey(subjectPublicKeyInfo(leaf));
     if (!key) throw new TlsFatal('certificate-rejected', 'server certificate does not hold an RSA public key', 'bad_certificate');
-    if (key.bits < MIN_SERVER_RSA_BITS) {
-      throw new TlsFatal('certificate-rejected', `server certificate RSA key has ${key.bits} bits; at least ${MIN_SERVER_RSA_BITS} are required`, 'insufficient_security');
+    const minimum = this.options.legacyCrypto ? MIN_LEGACY_SERVER_RSA_BITS : MIN_SERVER_RSA_BITS;
+    if (key.bits < minimum) {
+      const hint = minimum > MIN_LEGACY_SERVER_RSA_BITS && key.bits >= MIN_LEGACY_SERVER_RSA_BITS ? ' (allow legacy crypto only for an old target you trust)' : '';
+      throw new TlsFatal('certificate-rejected', `server certificate RSA key has ${key.bits} bits; at least ${minimum} are required${hint}`, 'insufficient_security');
     }
     this.conn.peerCertificateChain = chain;
     this.record(msg);
@@ -211,7 +215,7 @@ class ClientHandshakeState {
     if (suite.keyExchange === 'dhe') {
       const params = parseDheServerKeyExchange(body);
       await this.verifyParamsSignature(params, key, clientRandom, serverRandom);
-      const dh = await dheClientShareOffThread(params.p, params.g, params.ys);
+      const dh = await dheClientShareOffThread(params.p, params.g, params.ys, undefined, this.options.legacyCrypto === true);
       this.conn.dhBits = dh.bits;
       return dh;
     }

@@ -62,20 +62,39 @@ describe('certificate mode against Node (OpenSSL) tls server, TwinCAT-like', () 
     });
   }
 
-  it('P-256 ECDHE and a 1024-bit DHE group both work and report what was used', async () => {
+  it('P-256 ECDHE works; a 1024-bit DHE group of the server\'s own is refused by default and works with legacyCrypto', async () => {
     const p256 = await startEchoServer({ key: server.keyPem, cert: server.certPem, maxVersion: 'TLSv1.2', ciphers: 'ECDHE-RSA-AES128-GCM-SHA256', ecdhCurve: 'prime256v1' });
     const dhe1024 = await startEchoServer({ key: server.keyPem, cert: server.certPem, maxVersion: 'TLSv1.2', ciphers: 'DHE-RSA-AES256-SHA256', dhparam: dh1024 });
     try {
       const a = await connectTls({ host: '127.0.0.1', port: p256.port, mode: 'certificate' });
       expect(await echo(a, 'p256')).toBe('p256');
       await a.end();
-      const b = await connectTls({ host: '127.0.0.1', port: dhe1024.port, mode: 'certificate' });
+      const refused = await connectTls({ host: '127.0.0.1', port: dhe1024.port, mode: 'certificate' }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(TlsError);
+      expect(refused).toMatchObject({ code: 'dh-params', message: expect.stringContaining('1024 bits') });
+      expect((await dhe1024.firstClientError).message).toMatch(/insufficient security/i);
+      const b = await connectTls({ host: '127.0.0.1', port: dhe1024.port, mode: 'certificate', legacyCrypto: true });
       expect(b.dhBits).toBe(1024);
       expect(await echo(b, 'dh1024')).toBe('dh1024');
       await b.end();
     } finally {
       await p256.close();
       await dhe1024.close();
+    }
+  });
+
+  it('a 1024-bit server RSA key is refused by default (insufficient_security) and accepted with legacyCrypto', async () => {
+    const old = material.rsaCertificate('old-plc', 1024);
+    const srv = await startEchoServer({ key: old.keyPem, cert: old.certPem, maxVersion: 'TLSv1.2', ciphers: 'ECDHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0' });
+    try {
+      const refused = await connectTls({ host: '127.0.0.1', port: srv.port, mode: 'certificate' }).catch((e: unknown) => e);
+      expect(refused).toMatchObject({ code: 'certificate-rejected', message: expect.stringMatching(/1024 bits; at least 2048 .*legacy crypto/) });
+      expect((await srv.firstClientError).message).toMatch(/insufficient security/i);
+      const conn = await connectTls({ host: '127.0.0.1', port: srv.port, mode: 'certificate', legacyCrypto: true });
+      expect(await echo(conn, 'old plc')).toBe('old plc');
+      await conn.end();
+    } finally {
+      await srv.close();
     }
   });
 

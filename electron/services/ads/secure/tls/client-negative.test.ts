@@ -1,4 +1,4 @@
-import { generatePrimeSync, randomBytes } from 'node:crypto';
+import { generatePrimeSync, getDiffieHellman, randomBytes } from 'node:crypto';
 import { createConnection, createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectTls, TlsError, type TlsClientOptions } from './index';
@@ -153,10 +153,20 @@ describe('DHE parameter and signature checks (signed by the real server key)', (
     expect(afterHello).toEqual(plainFatalAlert(71));
   });
 
-  it('Ys = p-1 (order-2 element) is refused: dh-params', async () => {
-    const p = generatePrimeSync(1024, { bigint: true });
+  it('Ys = p-1 (order-2 element) is refused: dh-params, also in a standard group', async () => {
+    const p = BigInt(`0x${getDiffieHellman('modp14').getPrime('hex')}`);
     const { error } = await dheScript(p, p - 1n);
     expect((error as TlsError).code).toBe('dh-params');
+    expect((error as TlsError).message).toContain('out of range');
+  });
+
+  it('a 2048-bit modulus that is no standard group is refused without legacyCrypto, before any primality test', async () => {
+    // Odd and of the right size but not prime: the client must refuse it by the list, without testing it.
+    const p = BigInt(`0x${getDiffieHellman('modp14').getPrime('hex')}`) + 2n;
+    const { error, afterHello } = await dheScript(p, 12345n);
+    expect((error as TlsError).code).toBe('dh-params');
+    expect((error as TlsError).message).toContain('not one of the RFC 7919 or RFC 3526 groups');
+    expect(afterHello).toEqual(plainFatalAlert(71));
   });
 
   it('a ServerKeyExchange signature that does not verify: bad-signature, decrypt_error alert', async () => {

@@ -13,6 +13,11 @@ export interface TlsClientOptions {
   clientCertificate?: { certPem: string; keyPem: string };
   /** identity is sent as configured (UTF-8). */
   psk?: { identity: string; key: Uint8Array };
+  /**
+   * Accept what old targets may still use: DH groups outside RFC 7919 / RFC 3526 (from 1024 bits) and server RSA keys
+   * from 1024 bits. Default false: only the standard groups and RSA keys of at least 2048 bits.
+   */
+  legacyCrypto?: boolean;
   /** Offer ECDHE-RSA-AES-GCM before the DHE suites; default true in certificate mode. */
   offerEcdhe?: boolean;
   /**

@@ -31,7 +31,7 @@ export const WORKER_KEY_CACHE = 256;
 
 /** The worker's side of the key window: posts arrive in order, so it evicts exactly what the pool evicts. */
 export class WorkerKeys {
-  private readonly keys = new Map<number, PrivateKeyHandle | PublicKeyHandle>();
+  private readonly keys = new Map<number, PrivateKeyHandle  >();
 
   resolve(job: WireJob): CryptoJob {
     if (job.op === 'dhe') return job;

@@ -127,10 +127,10 @@ export class CryptoPool {
     let keyId = this.keyIds.get(job.key);
     if (keyId === undefined) this.keyIds.set(job.key, (keyId = this.nextKeyId++));
     const { key, ...rest } = job;
-    if (lane.keys.has(keyId)) return { ...rest, keyId } as WireJob;
+    if (lane.keys.has(keyId)) return { ...rest, keyId };
     lane.keys.add(keyId);
     if (lane.keys.size > WORKER_KEY_CACHE) lane.keys.delete(lane.keys.values().next().value as number);
-    return { ...rest, keyId, key } as WireJob;
+    return { ...rest, keyId, key };
   }
 
   private runHere(job: CryptoJob): Promise<CryptoJobResult> {

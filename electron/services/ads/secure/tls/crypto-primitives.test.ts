@@ -83,7 +83,7 @@ describe('finiteFieldAgreement', () => {
   const ffdhe2048 = BigInt(`0x${primes[0]}`);
 
   it('holds the standard primes byte for byte (RFC 3526 from Node, RFC 7919 ffdhe2048 as the simulator serves it)', () => {
-    for (const name of ['modp14', 'modp15', 'modp16']) expect(primes).toContain(getDiffieHellman(name).getPrime('hex'));
+    for (const name of ['modp14', 'modp15', 'modp16', 'modp17', 'modp18']) expect(primes).toContain(getDiffieHellman(name).getPrime('hex'));
     const der = Buffer.from(FFDHE2048_PEM.replace(/-----[^-]+-----|\s/g, ''), 'base64');
     // PKCS#3 DHParameter: SEQUENCE { INTEGER p (257 bytes, leading 00), INTEGER g }
     expect(der.subarray(9, 9 + 256).toString('hex')).toBe(primes[0]);
@@ -91,7 +91,7 @@ describe('finiteFieldAgreement', () => {
 
   it('lists each group at its stated size, with the all-ones top and bottom 64 bits both RFCs build their primes with', () => {
     for (const { group, prime } of wellKnownDhPrimes) {
-      const bits = Number(/(2048|3072|4096)/.exec(group)?.[1]);
+      const bits = Number(/(2048|3072|4096|6144|8192)/.exec(group)?.[1]);
       expect(prime.length * 4, group).toBe(bits);
       expect([prime.slice(0, 16), prime.slice(-16)], group).toEqual(['ffffffffffffffff', 'ffffffffffffffff']);
     }

@@ -261,7 +261,7 @@ export interface FiniteFieldAgreement {
 }
 
 /**
- * Only the standard groups' primes (well-known-dh-primes.json: RFC 7919 ffdhe2048/3072/4096, RFC 3526 groups 14-16)
+ * Only the standard groups' primes (well-known-dh-primes.json: RFC 7919 ffdhe2048-8192, RFC 3526 groups 14-18)
  * go native: creating a native DH object runs a primality check, ~0.1 s for a 2048-bit prime OpenSSL does not
  * recognise and seconds for bigger ones, which a server choosing a new prime per connection could use to stall the
  * main process. The set is fixed and so is the generator (2, as in every listed group; any other generator makes even
@@ -269,7 +269,7 @@ export interface FiniteFieldAgreement {
  */
 const WELL_KNOWN_DH_PRIMES = new Set(wellKnownDhPrimes.map((g) => g.prime));
 const STANDARD_GENERATOR = 2n;
-/** One native DH object per standard group; reused, as creating one re-checks the prime. At most six. */
+/** One native DH object per standard group; reused, as creating one re-checks the prime. At most ten. */
 const nativeGroups = new Map<string, DiffieHellman>();
 
 function nativeGroup(pHex: string, g: bigint): DiffieHellman | null {

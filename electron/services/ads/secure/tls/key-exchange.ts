@@ -3,9 +3,11 @@ import { bigIntToBytes, concatBytes, u16 } from './bytes';
 import { privateExponent } from './crypto-jobs';
 import { cryptoPool, type CryptoPool } from './crypto-pool';
 import { finiteFieldAgreement, p256Share, x25519Share, type EcdheShare } from './crypto-primitives';
+import { namedDhGroup } from './dh-groups';
 import { NamedGroup } from './handshake-messages';
 import { TlsFatal } from './tls-error';
 
+/** The floor with the legacy option; without it only the standard groups (2048 bits and more) pass. */
 export const MIN_DH_BITS = 1024;
 /** Bigger primes only cost us CPU time; nobody deploys them. */
 export const MAX_DH_BITS = 8192;
@@ -51,9 +53,20 @@ export function bitLength(value: bigint): number {
   return value <= 0n ? 0 : value.toString(2).length;
 }
 
-/** Checks the server's group and public value (RFC 5246 §8.1.2, SP 800-56A range checks); returns the prime's size. */
-function checkDheParams(p: bigint, g: bigint, ys: bigint): number {
+/**
+ * Checks the server's group and public value (RFC 5246 §8.1.2, SP 800-56A range checks); returns the prime's size.
+ * Without `legacy` the group must be one of the RFC 7919 / RFC 3526 groups; with it any odd modulus of 1024 to 8192
+ * bits is taken as the server's word (computed in BigInt, never primality-tested).
+ */
+function checkDheParams(p: bigint, g: bigint, ys: bigint, legacy: boolean): number {
   const bits = bitLength(p);
+  if (!legacy && !namedDhGroup(p, g)) {
+    throw dhParams(
+      bits < 2048
+        ? `server DH prime has ${bits} bits; at least 2048 are required (allow legacy crypto only for an old target you trust)`
+        : `server DH group (${bits}-bit prime${g === 2n ? '' : `, generator ${g}`}) is not one of the RFC 7919 or RFC 3526 groups; only those are accepted (allow legacy crypto only for an old target you trust)`,
+    );
+  }
   if (bits < MIN_DH_BITS) throw dhParams(`server DH prime has ${bits} bits; at least ${MIN_DH_BITS} are required`);
   if (bits > MAX_DH_BITS) throw dhParams(`server DH prime has ${bits} bits; at most ${MAX_DH_BITS} are supported`);
   if ((p & 1n) === 0n) throw dhParams('server DH modulus is even, so it is not a prime');
@@ -70,16 +83,16 @@ function finishDhe(p: bigint, yc: bigint, z: bigint, bits: number): ClientShare 
 }
 
 /** Checks the server's DHE parameters and derives our share on this thread. */
-export function dheClientShare(p: bigint, g: bigint, ys: bigint): ClientShare & { bits: number } {
-  const bits = checkDheParams(p, g, ys);
+export function dheClientShare(p: bigint, g: bigint, ys: bigint, legacy = false): ClientShare & { bits: number } {
+  const bits = checkDheParams(p, g, ys, legacy);
   const exponentBits = dhExponentBits(bits);
   const { publicValue, secret } = finiteFieldAgreement(p, g, ys, privateExponent(exponentBits), exponentBits);
   return finishDhe(p, publicValue, secret, bits);
 }
 
 /** The same, with both exponentiations on a crypto worker thread (see crypto-pool.ts). */
-export async function dheClientShareOffThread(p: bigint, g: bigint, ys: bigint, pool: CryptoPool = cryptoPool()): Promise<ClientShare & { bits: number }> {
-  const bits = checkDheParams(p, g, ys);
+export async function dheClientShareOffThread(p: bigint, g: bigint, ys: bigint, pool: CryptoPool = cryptoPool(), legacy = false): Promise<ClientShare & { bits: number }> {
+  const bits = checkDheParams(p, g, ys, legacy);
   const { publicValue, secret } = await pool.dhe(p, g, ys, dhExponentBits(bits));
   return finishDhe(p, publicValue, secret, bits);
 }

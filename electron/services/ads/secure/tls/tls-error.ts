@@ -120,6 +120,9 @@ export function decodeError(what: string): TlsFatal {
 }
 
 /** The caller's verifyServer threw: its error is what the connection rejects with, after a bad_certificate alert. */
-export class ServerRejected {
-  constructor(readonly reason: unknown) {}
+export class ServerRejected extends Error {
+  constructor(readonly reason: unknown) {
+    super('the server was rejected by the caller');
+    this.name = 'ServerRejected';
+  }
 }

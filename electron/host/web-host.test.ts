@@ -1,0 +1,91 @@
+import { request } from 'node:http';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../ipc/dispatcher';
+import { EventBus } from '../ipc/event-bus';
+import { LogBook } from '../services/log/logger';
+import { startWebHost, type WebHost } from './web-host';
+
+let staticDir: string;
+let host: WebHost;
+const open: WebSocket[] = [];
+
+beforeEach(async () => {
+  staticDir = await mkdtemp(join(tmpdir(), 'ars-web-host-'));
+  await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>ADS Route Studio</title>');
+  const logBook = new LogBook();
+  host = await startWebHost({ dispatcher: createDispatcher({}, logBook.logger('ipc')), events: new EventBus(), log: logBook.logger('web-host'), staticDir, maxClients: 3 });
+});
+afterEach(async () => {
+  for (const ws of open.splice(0)) ws.terminate();
+  await host.close();
+  await rm(staticDir, { recursive: true, force: true });
+});
+
+/** A GET with the Host header a browser would send after resolving `hostHeader` to this host. */
+function get(hostHeader: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: host.port, path: '/', headers: { Host: hostHeader } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function connect(options: { hostHeader?: string; origin?: string } = {}): Promise<{ ws: WebSocket } | { status: number }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ipc?token=${encodeURIComponent(host.token)}`, {
+      origin: options.origin ?? host.origin,
+      headers: options.hostHeader ? { Host: options.hostHeader } : {},
+    });
+    ws.once('open', () => {
+      open.push(ws);
+      resolve({ ws });
+    });
+    ws.once('unexpected-response', (_req, res) => {
+      resolve({ status: res.statusCode ?? 0 });
+      ws.terminate();
+    });
+    ws.once('error', reject);
+  });
+}
+
+describe('browser host', () => {
+  it('serves the page only for its own Host: 127.0.0.1:PORT or localhost:PORT, never a rebound name', async () => {
+    expect(await get(`127.0.0.1:${host.port}`)).toMatchObject({ status: 200, body: expect.stringContaining('ADS Route Studio') });
+    expect((await get(`localhost:${host.port}`)).status).toBe(200);
+    for (const foreign of [`evil.example:${host.port}`, `127.0.0.1:${host.port + 1}`, '127.0.0.1', `attacker.localhost:${host.port}`]) {
+      const answer = await get(foreign);
+      expect(answer.status).toBe(421);
+      expect(answer.body).not.toContain('ADS Route Studio');
+    }
+  });
+
+  it('refuses a WebSocket whose Host is foreign, even with the right token and origin', async () => {
+    expect(await connect({ hostHeader: `evil.example:${host.port}` })).toEqual({ status: 421 });
+    expect(await connect({ hostHeader: `localhost:${host.port}`, origin: `http://localhost:${host.port}` })).toHaveProperty('ws');
+  });
+
+  it('caps open WebSocket connections and takes a new one once another has closed', async () => {
+    const first = await connect();
+    await connect();
+    await connect();
+    expect(await connect()).toEqual({ status: 503 });
+    if (!('ws' in first)) throw new Error('first connection refused');
+    await new Promise<void>((resolve) => {
+      first.ws.once('close', () => resolve());
+      first.ws.close();
+    });
+    // The server side notices the close on its own turn; the next connection then fits.
+    await expect.poll(async () => {
+      const next = await connect();
+      return 'ws' in next;
+    }).toBe(true);
+  });
+});
