@@ -90,7 +90,16 @@ export interface VirtualTargetConfig {
   quirks: SimQuirks;
   /** Time the target takes per TLS handshake and per ADS request, as timers (see service-time.ts); 0 by default. */
   serviceTime: ServiceTime;
+  /**
+   * Whether it may listen outside 127.0.0.0/8. Off by default: its login (Administrator / 1 unless set) would
+   * otherwise be offered to the whole network. Labs with their own namespaces turn it on.
+   */
+  allowLan: boolean;
+  /** Open connections per TCP listener; further ones are dropped until one closes. */
+  maxConnections: number;
 }
+
+export const DEFAULT_MAX_CONNECTIONS = 64;
 
 export const DEFAULT_SIM_ADDRESS = '127.0.0.2';
 
@@ -148,6 +157,8 @@ export const virtualTargetInputSchema = z
       .strict()
       .optional(),
     serviceTime: z.object({ handshakeMs: serviceMs.optional(), adsMs: serviceMs.optional() }).strict().optional(),
+    allowLan: z.boolean().optional(),
+    maxConnections: z.number().int().min(1).max(10_000).optional(),
   })
   .strict();
 
@@ -159,6 +170,10 @@ export class SimConfigError extends TypedError {
     super('sim-config', message);
     this.name = 'SimConfigError';
   }
+}
+
+function isLoopback(address: string): boolean {
+  return address.split('.')[0] === '127';
 }
 
 /** `<ip>.1.1`, the NetId TwinCAT proposes for a system with that address. */
@@ -195,6 +210,14 @@ export function resolveTargetConfig(input: VirtualTargetInput): VirtualTargetCon
   } catch {
     throw new SimConfigError(`virtual target config: twincat: "${twincat}" is not a version like 3.1.4024`);
   }
+  const allowLan = v.allowLan ?? false;
+  for (const bound of [address, ...(v.broadcastAddresses ?? [])]) {
+    if (!allowLan && !isLoopback(bound)) {
+      throw new SimConfigError(
+        `virtual target config: address: ${bound} is outside 127.0.0.0/8; the virtual target accepts a well-known login, so it listens on the network only with --allow-lan (allowLan: true)`,
+      );
+    }
+  }
   const name = v.name ?? `SIM-${address.replace(/\./g, '-')}`;
   if (!/^[\x21-\x7e]+$/.test(name)) throw new SimConfigError(`virtual target config: name: host names are printable ASCII without spaces`);
   return {
@@ -220,5 +243,7 @@ export function resolveTargetConfig(input: VirtualTargetInput): VirtualTargetCon
     subnetBroadcast: v.subnetBroadcast ?? true,
     quirks: { ...DEFAULT_QUIRKS, ...v.quirks },
     serviceTime: { ...NO_SERVICE_TIME, ...v.serviceTime },
+    allowLan,
+    maxConnections: v.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
   };
 }

@@ -17,6 +17,15 @@ export class ConnectionTracker {
   }
 }
 
+/**
+ * At most `max` open connections on this listener: one more is closed by the kernel side at once (no handshake, no
+ * parser, no memory), so a peer opening sockets in a loop cannot exhaust the target.
+ */
+export function capConnections(server: Server, max: number, onDrop: (peer: string) => void): void {
+  server.maxConnections = max;
+  server.on('drop', (data) => onDrop(`${data?.remoteAddress ?? '?'}:${data?.remotePort ?? '?'}`));
+}
+
 export function peerOfSocket(socket: Socket): string {
   return `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`;
 }

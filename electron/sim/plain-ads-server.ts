@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:net';
 import { AmsStreamParser, encodeAmsTcpFrame, type AmsPacket } from '../../shared/protocol/ams';
 import { answerAdsRequest } from './ads-responder';
 import type { VirtualTargetConfig } from './config';
-import { ConnectionTracker, listen, peerOfSocket } from './connection-tracker';
+import { capConnections, ConnectionTracker, listen, peerOfSocket } from './connection-tracker';
 import { serviceDelay } from './service-time';
 import type { RouteTable } from './route-table';
 import type { SimLog } from './sim-log';
@@ -65,6 +65,9 @@ export async function startPlainAdsServer(deps: PlainAdsDeps): Promise<{ port: n
       for (const packet of packets) queue = queue.then(() => answer(packet)).catch(() => void socket.destroy());
     });
   });
+  capConnections(server, config.maxConnections, (peer) =>
+    log.add({ kind: 'connection-failed', transport: 'tcp', peer, reason: 'too-many-connections', message: `connection refused: ${config.maxConnections} are open already` }),
+  );
   server.on('error', (error) => log.add({ kind: 'connection-failed', transport: 'tcp', reason: 'server-error', message: error.message }));
   await listen(server, config.address, config.ports.ads, 'ADS/TCP');
   const address = server.address();

@@ -6,7 +6,7 @@ import { encodeTlsConnectInfo, TlsConnectFlag, TlsConnectInfoReader, type TlsCon
 import { sha256Hex } from '../services/certificates/inspect';
 import { answerAdsRequest } from './ads-responder';
 import type { VirtualTargetConfig } from './config';
-import { ConnectionTracker, listen, peerOfSocket } from './connection-tracker';
+import { capConnections, ConnectionTracker, listen, peerOfSocket } from './connection-tracker';
 import { afterServiceTime, serviceDelay } from './service-time';
 import { pskKey } from './credentials';
 import { FFDHE2048_PEM } from './dhparam';
@@ -68,7 +68,9 @@ export async function startSecureAdsServer(deps: SecureAdsDeps): Promise<{ port:
         }
       : {}),
   });
-  server.maxConnections = 512;
+  capConnections(server, config.maxConnections, (peer) =>
+    log.add({ kind: 'connection-failed', transport: 'tls', peer, reason: 'too-many-connections', message: `connection refused: ${config.maxConnections} are open already` }),
+  );
 
   server.on('tlsClientError', (error, socket) => {
     log.add({ kind: 'connection-failed', transport: 'tls', peer: peerOfSocket(socket), reason: 'handshake', message: `TLS handshake failed: ${tlsErrorText(error)}` });

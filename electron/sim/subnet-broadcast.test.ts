@@ -3,7 +3,7 @@ import type { NetworkInterfaceInfo } from 'node:os';
 import { subnetBroadcastOf } from './subnet-broadcast';
 
 const entry = (address: string, netmask: string, internal = false): NetworkInterfaceInfo =>
-  ({ address, netmask, family: 'IPv4', internal, mac: '00:00:00:00:00:00', cidr: null }) as NetworkInterfaceInfo;
+  ({ address, netmask, family: 'IPv4', internal, mac: '00:00:00:00:00:00', cidr: null });
 
 describe('subnet-directed broadcast of the bound address', () => {
   const interfaces = {

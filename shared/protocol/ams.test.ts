@@ -59,6 +59,28 @@ describe('AmsStreamParser', () => {
     });
   }
 
+  it('copies a largest frame trickled in a few bytes at a time about once, not once per chunk', () => {
+    const data = Uint8Array.from({ length: 64 * 1024 }, (_, i) => i & 0xff);
+    const big = encodeAmsTcpFrame({ ...req, invokeId: 9, data });
+    const small = encodeAmsTcpFrame({ ...req, invokeId: 10 });
+    const stream = concatBytes(big, small, big);
+    const parser = new AmsStreamParser({ tcpPrefix: true });
+    const got = [];
+    for (let at = 0; at < stream.length; at += 7) got.push(...parser.push(stream.subarray(at, at + 7)));
+    expect(got.map((p) => p.invokeId)).toEqual([9, 10, 9]);
+    expect(got[2]?.data).toEqual(data);
+    expect(parser.buffered).toBe(0);
+    // Re-copying what is held on every chunk would move gigabytes here; a growable buffer moves about the input.
+    expect(parser.copiedBytes).toBeLessThan(stream.length * 3);
+  });
+
+  it('hands out packets that later input does not overwrite', () => {
+    const parser = new AmsStreamParser({ tcpPrefix: false });
+    const [first] = parser.push(encodeAmsPacket({ ...req, invokeId: 1, data: Uint8Array.of(1, 2, 3) }));
+    parser.push(encodeAmsPacket({ ...req, invokeId: 2, data: Uint8Array.of(9, 9, 9) }));
+    expect(first?.data).toEqual(Uint8Array.of(1, 2, 3));
+  });
+
   it('rejects oversized lengths and a nonzero reserved field, then stays failed', () => {
     const big = encodeAmsPacket({ ...req, data: new Uint8Array(100) });
     expect(() => new AmsStreamParser({ tcpPrefix: false, maxFrame: 64 }).push(big)).toThrow(expect.objectContaining({ code: 'too-long' }));

@@ -90,11 +90,17 @@ export function decodeAmsPacket(bytes: Uint8Array): AmsPacket {
 /**
  * Cuts a TCP or TLS byte stream into AMS packets however the chunks fall. A framing error poisons the
  * parser (the stream position is lost), so every later push throws the same error.
+ *
+ * Input goes into one growable buffer: a frame that arrives a few bytes at a time is copied in once, not once per
+ * chunk, so a peer trickling a large frame costs linear, not quadratic, work.
  */
 export class AmsStreamParser {
-  private pending: Uint8Array = new Uint8Array(0);
+  private buffer: Uint8Array = new Uint8Array(0);
+  private start = 0;
+  private end = 0;
   private failure: ProtocolError | null = null;
   private consumed = 0;
+  private moved = 0;
   private readonly tcpPrefix: boolean;
   private readonly maxFrame: number;
 
@@ -105,37 +111,66 @@ export class AmsStreamParser {
 
   /** Bytes held back waiting for the rest of a frame. */
   get buffered(): number {
-    return this.pending.length;
+    return this.end - this.start;
+  }
+
+  /** Bytes copied inside the parser so far (into the buffer, and when it grows or compacts): about the input size. */
+  get copiedBytes(): number {
+    return this.moved;
   }
 
   push(chunk: Uint8Array): AmsPacket[] {
     if (this.failure) throw this.failure;
-    this.pending = this.pending.length ? concatBytes(this.pending, chunk) : chunk.slice();
+    this.append(chunk);
     const packets: AmsPacket[] = [];
-    let offset = 0;
+    let offset = this.start;
     try {
       for (;;) {
         const size = this.frameSize(offset);
-        if (size === null || this.pending.length - offset < size) break;
-        const start = offset + (this.tcpPrefix ? AMS_TCP_PREFIX_LENGTH : 0);
-        packets.push(decodeAmsPacket(this.pending.subarray(start, offset + size)));
+        if (size === null || this.end - offset < size) break;
+        const begin = offset + (this.tcpPrefix ? AMS_TCP_PREFIX_LENGTH : 0);
+        // decodeAmsPacket copies the data out, so the buffer may be reused afterwards.
+        packets.push(decodeAmsPacket(this.buffer.subarray(begin, offset + size)));
         offset += size;
       }
     } catch (error) {
       this.failure = error instanceof ProtocolError ? error : new ProtocolError('bad-frame', String(error));
-      this.pending = new Uint8Array(0);
+      this.buffer = new Uint8Array(0);
+      this.start = this.end = 0;
       throw this.failure;
     }
-    this.consumed += offset;
-    this.pending = this.pending.slice(offset);
+    this.consumed += offset - this.start;
+    this.start = offset;
+    if (this.start === this.end) this.start = this.end = 0;
     return packets;
+  }
+
+  private append(chunk: Uint8Array): void {
+    const held = this.end - this.start;
+    const needed = held + chunk.length;
+    if (this.end + chunk.length > this.buffer.length) {
+      if (needed * 2 > this.buffer.length) {
+        // Doubling keeps the total of all moves below twice the input.
+        const grown = new Uint8Array(Math.max(needed * 2, 4096));
+        grown.set(this.buffer.subarray(this.start, this.end));
+        this.buffer = grown;
+      } else {
+        this.buffer.copyWithin(0, this.start, this.end);
+      }
+      this.moved += held;
+      this.start = 0;
+      this.end = held;
+    }
+    this.buffer.set(chunk, this.end);
+    this.end += chunk.length;
+    this.moved += chunk.length;
   }
 
   /** Whole size of the frame starting at offset, or null while its header is incomplete. */
   private frameSize(offset: number): number | null {
-    const available = this.pending.length - offset;
-    const view = new DataView(this.pending.buffer, this.pending.byteOffset + offset, available);
-    const at = this.consumed + offset;
+    const available = this.end - offset;
+    const view = new DataView(this.buffer.buffer, this.buffer.byteOffset + offset, available);
+    const at = this.consumed + (offset - this.start);
     let prefixLength = 0;
     if (this.tcpPrefix) {
       if (available < AMS_TCP_PREFIX_LENGTH) return null;

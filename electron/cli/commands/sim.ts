@@ -15,7 +15,9 @@ Runs one or more virtual TwinCAT systems (UDP 48899 discovery/add route, TCP 488
 until Ctrl+C. Bind them to loopback addresses (127.x) or to lab network namespaces only.
 
 Options:
-  --bind IP              address to listen on (default 127.0.0.2)
+  --bind IP              address to listen on (default 127.0.0.2); outside 127.0.0.0/8 only with --allow-lan
+  --allow-lan            allow addresses outside loopback (and broadcast addresses): the target accepts a well-known
+                         login (Administrator / 1 unless --password says otherwise), so keep it to lab networks
   --name NAME            host name (default SIM-<address>)
   --netid NETID          AMS NetId (default <address>.1.1)
   --os win10[:BUILD]|win7|ce|ce7|tcbsd
@@ -84,6 +86,7 @@ export const simCommand: CliCommand = {
         tcp: { type: 'boolean' },
         'no-tcp': { type: 'boolean' },
         'config-mode': { type: 'boolean' },
+        'allow-lan': { type: 'boolean' },
         state: { type: 'string' },
         config: { type: 'string' },
         broadcast: { type: 'string', multiple: true },
@@ -158,7 +161,9 @@ export const simCommand: CliCommand = {
       ];
     }
 
-    const targets = await startVirtualTargets(inputs);
+    // Only this flag lets a target listen on the network, whatever a --config file says.
+    const allowLan = values['allow-lan'] === true;
+    const targets = await startVirtualTargets(inputs.map((input) => (typeof input === 'object' && input !== null && !Array.isArray(input) ? { ...input, allowLan } : input)));
     for (const target of targets) io.stdout(`${values.json ? readyJson(target) : readyText(target)}\n`);
     // The event log follows the ready lines: first what happened while later targets were starting, then live.
     const unsubscribe: Array<() => void> = [];

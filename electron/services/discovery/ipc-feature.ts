@@ -4,6 +4,7 @@ import type { PartialHandlers } from '../../ipc/handlers';
 import type { ServiceContext } from '../context';
 import { DiscoveryService, type DiscoveryServiceOptions } from './discovery-service';
 import type { DiscoverySearch } from './search';
+import { estimateSweep } from './sweep-estimate';
 
 interface RunningSearch {
   id: string;
@@ -61,6 +62,7 @@ export function createDiscoveryFeature(options: Omit<DiscoveryServiceOptions, 'l
         });
         return { searchId: id };
       },
+      'discovery:estimate': async (request) => estimateSweep(request.ranges, request.perHostTimeoutMs),
       'discovery:cancel': async (request) => {
         const entry = running.get(request.searchId);
         if (!entry) return { cancelled: false };

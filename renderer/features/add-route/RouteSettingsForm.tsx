@@ -13,6 +13,7 @@ import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import type { RoutePersistence } from '../../../shared/domain/route';
 import { type AddressKind, type FormErrors, type RouteForm, type SecureMethod, type TargetEntry } from './route-form';
+import { LegacyCryptoOption } from './LegacyCryptoOption';
 import { TargetsSettingsTable } from './TargetsSettingsTable';
 import { useHostResolution } from './use-host-resolution';
 import { useTranslation } from '../../i18n';
@@ -183,16 +184,7 @@ export function RouteSettingsForm({ form, errors, onChange, onTargetChange }: Ro
           disabled={!form.secure}
           helper={form.secure ? t('settings.secureHelp') : t('settings.plainHelp')}
         />
-        <FormControlLabel
-          control={<Checkbox size="small" checked={form.secure && form.legacyCrypto} disabled={!form.secure} onChange={(event) => onChange({ legacyCrypto: event.target.checked })} />}
-          label="Allow legacy crypto (old targets: 1024-bit RSA keys, non-standard DH groups)"
-          sx={{ display: 'flex' }}
-        />
-        {form.secure && form.legacyCrypto && (
-          <Alert severity="warning" role="note" sx={{ mt: 1 }}>
-            Weaker keys can be broken by an attacker with time and computing power. Use this only for a target that offers nothing stronger.
-          </Alert>
-        )}
+        <LegacyCryptoOption secure={form.secure} checked={form.legacyCrypto} onChange={(legacyCrypto) => onChange({ legacyCrypto })} />
         {form.secure && withoutSecure.length > 0 && (
           <Alert severity="warning" role="note" sx={{ mt: 1 }}>
             {t('settings.noSecureAnnounced', { count: withoutSecure.length, names: withoutSecure.join(', ') })}

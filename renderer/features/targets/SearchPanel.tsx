@@ -11,7 +11,8 @@ import WifiTetheringOutlined from '@mui/icons-material/WifiTetheringOutlined';
 import SearchOutlined from '@mui/icons-material/SearchOutlined';
 import type { NetworkAdapter } from '../../../shared/domain/network';
 import { AdapterChoice } from './AdapterChoice';
-import type { DiscoveryState, SearchKind } from './use-discovery';
+import { SearchEta } from './SearchEta';
+import { sweepWindowMs, type DiscoveryState, type SearchKind } from './use-discovery';
 import { useTranslation } from '../../i18n';
 
 export const TIMEOUT_CHOICES_MS = [1000, 3000, 5000, 10_000] as const;
@@ -45,7 +46,7 @@ interface SearchPanelProps {
   onCancel(): void;
 }
 
-function SearchProgress({ discovery, onCancel }: { discovery: DiscoveryState; onCancel(): void }) {
+function SearchProgress({ discovery, onCancel, timeoutMs }: { discovery: DiscoveryState; onCancel(): void; timeoutMs: number }) {
   const { t } = useTranslation('targets');
   const progress = discovery.progress;
   // Once every request is out the search only waits for late answers: a full bar would look finished, so it pulses.
@@ -60,6 +61,7 @@ function SearchProgress({ discovery, onCancel }: { discovery: DiscoveryState; on
         <LinearProgress aria-label={t('search.progress')} variant={value === undefined ? 'indeterminate' : 'determinate'} value={value} />
         <Typography variant="caption" color="text.secondary" role="status">
           {text}
+          {progress && sending && discovery.startedAt !== null && <SearchEta progress={progress} startedAt={discovery.startedAt} perHostWindowMs={sweepWindowMs(timeoutMs)} />}
         </Typography>
       </Box>
       <Button variant="outlined" size="small" onClick={onCancel} disabled={discovery.phase !== 'searching'}>
@@ -149,7 +151,7 @@ export function SearchPanel(props: SearchPanelProps) {
           </Stack>
         </Stack>
       </Stack>
-      {busy && <SearchProgress discovery={discovery} onCancel={props.onCancel} />}
+      {busy && <SearchProgress discovery={discovery} onCancel={props.onCancel} timeoutMs={fields.timeoutMs} />}
     </Paper>
   );
 }

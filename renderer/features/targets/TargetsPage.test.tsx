@@ -160,6 +160,37 @@ describe('Targets page', () => {
     expect(screen.getByRole('button', { name: 'Search range' })).toHaveProperty('disabled', false);
   });
 
+  it('asks before sweeping more than 1,024 addresses, with their number and the longest it may take', async () => {
+    const { api, user } = setup();
+    api.respond('discovery:estimate', { addresses: 2046, estimatedMs: 8000 });
+    await user.click(screen.getByRole('textbox', { name: 'Address range' }));
+    await user.paste('10.8.0.0/21');
+    await user.keyboard('{Enter}');
+    const question = await screen.findByRole('dialog', { name: 'Search 2,046 addresses?' });
+    expect(question.textContent).toContain('up to 8 s');
+    expect(api.callsTo('discovery:estimate')).toEqual([{ ranges: ['10.8.0.0/21'], perHostTimeoutMs: 1000 }]);
+    expect(api.callsTo('discovery:start')).toEqual([]);
+
+    await user.click(within(question).getByRole('button', { name: 'Back' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(api.callsTo('discovery:start')).toEqual([]);
+
+    await user.click(screen.getByRole('button', { name: 'Search range' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Search 2,046 addresses' }));
+    await waitFor(() => expect(api.callsTo('discovery:start')).toHaveLength(1));
+    expect(api.callsTo('discovery:start')[0]).toMatchObject({ ranges: ['10.8.0.0/21'], perHostTimeoutMs: 1000 });
+  });
+
+  it('starts a range of 1,024 addresses or fewer without asking', async () => {
+    const { api, user } = setup();
+    api.respond('discovery:estimate', { addresses: 1022, estimatedMs: 4000 });
+    await user.click(screen.getByRole('textbox', { name: 'Address range' }));
+    await user.paste('10.8.0.0/22');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(api.callsTo('discovery:start')).toHaveLength(1));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
   it('keeps a reply that overtakes the start answer, and drops one from a superseded search', async () => {
     const { api, user } = setup();
     api.handle('discovery:start', () => {

@@ -12,12 +12,15 @@ import { useRequest } from '../../api/use-request';
 import { useKnownFingerprints } from '../../api/use-known-fingerprints';
 import { changedSinceText } from '../../../shared/domain/known-fingerprint';
 import Alert from '@mui/material/Alert';
+import { useApi } from '../../api/ApiProvider';
 import { adapterKey, defaultAdapterChoice } from './AdapterChoice';
+import { BIG_RANGE_ADDRESSES } from './big-range';
+import { BigRangeDialog, type BigRangeQuestion } from './BigRangeDialog';
 import { SearchFeedback } from './SearchFeedback';
 import { DEFAULT_TIMEOUT_MS, SearchPanel, splitEntries, splitRanges, type SearchFields } from './SearchPanel';
 import { TargetsTable } from './TargetsTable';
 import { nextSort, visibleTargets, type TargetColumn, type TargetSort } from './target-table-model';
-import { useDiscovery, type DiscoveryState, type SearchKind } from './use-discovery';
+import { sweepWindowMs, useDiscovery, type DiscoveryState, type SearchKind } from './use-discovery';
 import { useLocalRoutesByNetId } from './use-connected-routes';
 import { useTranslation } from '../../i18n';
 import type { TFunction } from 'i18next';
@@ -63,6 +66,7 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
   const knownList = useKnownFingerprints();
   const known = useMemo(() => new Map(knownList.map((entry) => [entry.netId, entry])), [knownList]);
   const { state: discovery, start, cancel } = useDiscovery();
+  const api = useApi();
 
   const [edited, setEdited] = useState<EditedFields>({});
   const [filter, setFilter] = useState('');
@@ -83,7 +87,20 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
     const chosenAdapters = (adapters.data ?? []).filter((adapter) => fields.adapters.has(adapterKey(adapter))).map((adapter) => adapter.address);
     if (kind === 'broadcast') void start({ kind, adapters: chosenAdapters, timeoutMs: fields.timeoutMs });
     else if (kind === 'host') void start({ kind, hosts: splitEntries(fields.hosts), timeoutMs: fields.timeoutMs });
-    else void start({ kind, ranges: splitRanges(fields.ranges), timeoutMs: fields.timeoutMs });
+    else void askBeforeBigRange(splitRanges(fields.ranges), fields.timeoutMs);
+  };
+
+  // A sweep over more than BIG_RANGE_ADDRESSES says what it will cost and waits for a yes. If the services cannot
+  // estimate it (a bad range), the search itself reports why.
+  const [bigRange, setBigRange] = useState<(BigRangeQuestion & { ranges: string[]; timeoutMs: number }) | null>(null);
+  const askBeforeBigRange = async (ranges: string[], timeoutMs: number) => {
+    const estimate = await api.invoke('discovery:estimate', { ranges, perHostTimeoutMs: sweepWindowMs(timeoutMs) });
+    if (estimate.ok && estimate.data.addresses > BIG_RANGE_ADDRESSES) setBigRange({ ...estimate.data, ranges, timeoutMs });
+    else void start({ kind: 'range', ranges, timeoutMs });
+  };
+  const confirmBigRange = () => {
+    if (bigRange) void start({ kind: 'range', ranges: bigRange.ranges, timeoutMs: bigRange.timeoutMs });
+    setBigRange(null);
   };
 
   // The demo (and a start with --search) asks for one search as the view opens: run it once, never on reconnects.
@@ -122,6 +139,7 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
         onSearch={runSearch}
         onCancel={() => void cancel()}
       />
+      <BigRangeDialog question={bigRange} onConfirm={confirmBigRange} onCancel={() => setBigRange(null)} />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1 }}>
         <Typography variant="body2" role="status" sx={{ flexGrow: 1, fontWeight: 500 }}>
           {systemsFoundText(t, discovery.targets.length, rows.length, selectedTargets.length)}

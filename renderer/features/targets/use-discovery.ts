@@ -41,6 +41,8 @@ export interface DiscoveryState {
   targets: DiscoveredTarget[];
   hostErrors: HostProblem[];
   progress: { sent: number; total: number; answered: number } | null;
+  /** performance.now() when the search was asked for: the ETA of a sweep is read from its pace since then. */
+  startedAt: number | null;
   summary: SearchSummary | null;
   /** The services refused to start the search (bad range, unknown host syntax, dead host). */
   startError: string | null;
@@ -49,7 +51,7 @@ export interface DiscoveryState {
 type DiscoveryEvent = { [C in Extract<EventChannel, `discovery:${string}`>]: { channel: C; event: EventOf<C> } }[Extract<EventChannel, `discovery:${string}`>];
 
 type Action =
-  | { type: 'starting'; kind: SearchKind; searchId: string }
+  | { type: 'starting'; kind: SearchKind; searchId: string; at?: number }
   | { type: 'started' }
   | { type: 'start-failed'; message: string }
   | { type: 'event'; payload: DiscoveryEvent }
@@ -62,6 +64,7 @@ export const initialDiscoveryState: DiscoveryState = {
   targets: [],
   hostErrors: [],
   progress: null,
+  startedAt: null,
   summary: null,
   startError: null,
 };
@@ -79,7 +82,7 @@ export function discoveryReducer(state: DiscoveryState, action: Action): Discove
   switch (action.type) {
     case 'starting':
       // A new search is a new list: mixing two searches' rows would make "N systems found" meaningless.
-      return { ...initialDiscoveryState, phase: 'starting', kind: action.kind, searchId: action.searchId };
+      return { ...initialDiscoveryState, phase: 'starting', kind: action.kind, searchId: action.searchId, startedAt: action.at ?? null };
     case 'started':
       // Its done event may have come first (a search with nothing to ask ends at once).
       return state.phase === 'starting' ? { ...state, phase: 'searching' } : state;
@@ -115,7 +118,12 @@ export function startRequest(input: SearchInput): RequestOf<'discovery:start'> {
   if (ranges.length === 0) return { adapters, hosts, perHostTimeoutMs: input.timeoutMs, timeoutMs: input.timeoutMs + 500 };
   // A sweep asks many hosts in turn; a full per-host timeout would stretch a /24 into minutes, and a TwinCAT system on
   // a reachable network answers well within a second. The service sizes the total time from this.
-  return { adapters, hosts, ranges, perHostTimeoutMs: Math.min(input.timeoutMs, 1000) };
+  return { adapters, hosts, ranges, perHostTimeoutMs: sweepWindowMs(input.timeoutMs) };
+}
+
+/** How long each address of a sweep may take to answer, for the timeout the user picked. */
+export function sweepWindowMs(timeoutMs: number): number {
+  return Math.min(timeoutMs, 1000);
 }
 
 export interface Discovery {
@@ -154,7 +162,7 @@ export function useDiscovery(): Discovery {
     async (input: SearchInput) => {
       const searchId = newRequestId();
       currentId.current = searchId;
-      dispatch({ type: 'starting', kind: input.kind, searchId });
+      dispatch({ type: 'starting', kind: input.kind, searchId, at: performance.now() });
       const result = await api.invoke('discovery:start', { ...startRequest(input), searchId });
       // A newer start superseded this one while it was on its way: its answer no longer matters.
       if (currentId.current !== searchId) return;

@@ -27,6 +27,14 @@ export const discoveryRequests = {
       .strict(),
     response: z.object({ searchId }),
   },
+  /**
+   * How many addresses a range search would ask and how long it may take (every address silent), without sending
+   * anything: the view asks before it starts a big sweep. Bad ranges fail with the same typed error as a search.
+   */
+  'discovery:estimate': {
+    request: z.object({ ranges: addressList, perHostTimeoutMs: z.number().int().min(10).max(60_000).optional() }).strict(),
+    response: z.object({ addresses: z.number().int(), estimatedMs: z.number() }),
+  },
   'discovery:cancel': {
     request: z.object({ searchId }).strict(),
     response: z.object({ cancelled: z.boolean() }),

@@ -1,9 +1,11 @@
 // One line per namespace, in alphabetical order; the same names as the English index (a missing one is a type error).
 export { addRoute } from './addRoute';
 export { app } from './app';
+export { bigRange } from './bigRange';
 export { common } from './common';
 export { dataFolder } from './dataFolder';
 export { errors } from './errors';
+export { legacyCrypto } from './legacy-crypto';
 export { log } from './log';
 export { loginChecks } from './login-checks';
 export { routes } from './routes';
