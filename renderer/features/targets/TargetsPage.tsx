@@ -19,11 +19,28 @@ import { BigRangeDialog, type BigRangeQuestion } from './BigRangeDialog';
 import { SearchFeedback } from './SearchFeedback';
 import { DEFAULT_TIMEOUT_MS, SearchPanel, splitEntries, splitRanges, type SearchFields } from './SearchPanel';
 import { TargetsTable } from './TargetsTable';
+import ListAltOutlined from '@mui/icons-material/ListAltOutlined';
+import { TargetRoutesDialog, type TargetRoutesSubject } from '../../components/TargetRoutesDialog';
+import type { LocalRoute } from '../../../shared/domain/route';
+
 import { nextSort, visibleTargets, type TargetColumn, type TargetSort } from './target-table-model';
 import { sweepWindowMs, useDiscovery, type DiscoveryState, type SearchKind } from './use-discovery';
 import { useLocalRoutesByNetId } from './use-connected-routes';
 import { useTranslation } from '../../i18n';
 import type { TFunction } from 'i18next';
+
+/** How the panel reaches a target: the way this PC's route to it is secured, plain ADS when there is none. */
+function subjectFor(target: DiscoveredTarget, route: LocalRoute | undefined): TargetRoutesSubject {
+  const tls = route?.tls ?? null;
+  return {
+    name: target.hostname,
+    address: target.address,
+    netId: target.netId,
+    security: tls?.mode ?? 'none',
+    pskIdentity: tls?.pskIdentity ?? null,
+    ca: tls?.caFile && tls.certFile && tls.keyFile ? { caPath: tls.caFile, certPath: tls.certFile, keyPath: tls.keyFile, ignoreCn: tls.ignoreCn } : null,
+  };
+}
 
 /** Fields the user has not touched yet follow their defaults (adapters as listed, the demo's startup search). */
 interface EditedFields {
@@ -72,6 +89,8 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<TargetSort | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [routesOf, setRoutesOf] = useState<TargetRoutesSubject | null>(null);
+  const { t: tRoutes } = useTranslation('targetRoutes');
   const [dialogOpen, setDialogOpen] = useState(false);
 
   const defaultAdapters = useMemo(() => defaultAdapterChoice(adapters.data ?? []), [adapters.data]);
@@ -153,6 +172,17 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
           slotProps={{ input: { startAdornment: <InputAdornment position="start"><FilterListOutlined fontSize="small" /></InputAdornment> } }}
           sx={{ width: 260 }}
         />
+        <Button
+          variant="outlined"
+          startIcon={<ListAltOutlined />}
+          disabled={selectedTargets.length !== 1}
+          onClick={() => {
+            const target = selectedTargets[0];
+            if (target) setRoutesOf(subjectFor(target, routes.get(target.netId)));
+          }}
+        >
+          {tRoutes('openFromTargets')}
+        </Button>
         <Button variant="contained" startIcon={<AddLinkOutlined />} disabled={selectedTargets.length === 0} onClick={() => setDialogOpen(true)}>
           {t('addRoute')}
         </Button>
@@ -177,6 +207,7 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
       />
       <SearchFeedback discovery={discovery} />
       <AddRouteDialog open={dialogOpen} targets={selectedTargets} onClose={() => setDialogOpen(false)} />
+      <TargetRoutesDialog subject={routesOf} onClose={() => setRoutesOf(null)} />
     </PageLayout>
   );
 }

@@ -10,4 +10,5 @@ export { log } from './log';
 export { loginChecks } from './login-checks';
 export { routes } from './routes';
 export { settings } from './settings';
+export { targetRoutes } from './targetRoutes';
 export { targets } from './targets';
