@@ -6,10 +6,24 @@ import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-async function runOne(file: string, args: string[]): Promise<number> {
+const json = process.argv.includes('--json');
+
+/** Runs one benchmark; under --json its stdout is its JSON object, collected here, and its text goes to stderr. */
+async function runOne(file: string, args: string[], rows: unknown[]): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [file, ...args], { stdio: 'inherit' });
-    child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    const child = spawn(process.execPath, [file, ...args], { stdio: json ? ['ignore', 'pipe', 'inherit'] : 'inherit' });
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.once('exit', (code, signal) => {
+      if (json) {
+        try {
+          rows.push(...(JSON.parse(out) as { rows: unknown[] }).rows);
+        } catch {
+          process.stderr.write(`${basename(file)}: no JSON object on stdout\n`);
+        }
+      }
+      resolve(code ?? (signal ? 1 : 0));
+    });
     child.once('error', () => resolve(1));
   });
 }
@@ -25,11 +39,15 @@ async function main(): Promise<number> {
     return 1;
   }
   const failed: string[] = [];
+  const rows: unknown[] = [];
+  const say = (text: string) => (json ? process.stderr : process.stdout).write(`${text}\n`);
   for (const name of benches) {
-    console.log(`\n=== ${name.replace(/\.cjs$/, '')} ===`);
-    if ((await runOne(join(dir, name), process.argv.slice(2))) !== 0) failed.push(name);
+    say(`\n=== ${name.replace(/\.cjs$/, '')} ===`);
+    if ((await runOne(join(dir, name), process.argv.slice(2), rows)) !== 0) failed.push(name);
   }
-  if (failed.length) console.log(`\nfailed: ${failed.join(', ')}`);
+  // One JSON object for the whole run, the rows of every benchmark in the order of the docs' tables.
+  if (json) process.stdout.write(`${JSON.stringify({ rows })}\n`);
+  if (failed.length) say(`\nfailed: ${failed.join(', ')}`);
   return failed.length ? 1 : 0;
 }
 

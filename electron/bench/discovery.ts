@@ -18,6 +18,7 @@ import { listAdapters } from '../services/network/adapters';
 import { startVirtualTarget, startVirtualTargets, TC_SELF_SIGNED_FILE, type VirtualTarget } from '../sim';
 import { machineLine, median, nowMs, percentile, renderMarkdownTable, renderTextTable, type BenchRow } from './table';
 import { writeDocsSection } from './docs-section';
+import { printJsonIfAsked, say } from './report';
 import { freeUdpPort } from '../services/network/free-port';
 
 const SIZES = [20, 100, 250] as const;
@@ -320,22 +321,22 @@ async function main(): Promise<void> {
   const machine = machineLine();
   const template = await sscTemplate();
   const loopback = await loopbackScenario(template);
-  console.log(renderTextTable('Discovery: loopback range sweep over virtual targets (baseline: bare dgram client, same process)', loopback));
+  say(renderTextTable('Discovery: loopback range sweep over virtual targets (baseline: bare dgram client, same process)', loopback));
   const sweep = await slash24Scenario(template);
-  console.log(`\n${renderTextTable('Discovery: /24 sweep with one live host', sweep)}`);
+  say(`\n${renderTextTable('Discovery: /24 sweep with one live host', sweep)}`);
   let broadcast: BenchRow[] = [];
   let broadcastNote = '';
   if (netnsAvailable()) {
     try {
       broadcast = await netnsScenario(template);
-      console.log(`\n${renderTextTable('Discovery: broadcast over a veth between two network namespaces', broadcast)}`);
+      say(`\n${renderTextTable('Discovery: broadcast over a veth between two network namespaces', broadcast)}`);
     } catch (error) {
       broadcastNote = `Broadcast variant failed: ${error instanceof Error ? error.message : String(error)}`;
-      console.log(`\n${broadcastNote}`);
+      say(`\n${broadcastNote}`);
     }
   } else {
     broadcastNote = 'Broadcast variant skipped: needs root and `ip netns`.';
-    console.log(`\n${broadcastNote}`);
+    say(`\n${broadcastNote}`);
   }
   await rm(join(template, '..'), { recursive: true, force: true });
 
@@ -361,10 +362,11 @@ async function main(): Promise<void> {
   ].join('\n');
   if (process.argv.includes('--write-docs')) {
     await writeDocsSection('Discovery', section);
-    console.log('\ndocs/benchmarks.md updated (Discovery section).');
+    say('\ndocs/benchmarks.md updated (Discovery section).');
   }
+  printJsonIfAsked([...loopback, ...sweep, ...broadcast]);
   const missed = [...loopback, ...sweep, ...broadcast].filter((r) => r.pass === false);
-  if (missed.length) console.log(`\nGoals missed: ${missed.map((r) => r.name).join('; ')}`);
+  if (missed.length) say(`\nGoals missed: ${missed.map((r) => r.name).join('; ')}`);
 }
 
 main().then(

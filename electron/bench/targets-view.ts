@@ -19,11 +19,14 @@ import { EventBus } from '../ipc/event-bus';
 import type { PartialHandlers } from '../ipc/handlers';
 import { LogBook } from '../services/log/logger';
 import { machineLine, median, renderMarkdownTable, renderTextTable, type BenchRow } from './table';
+import { printJsonIfAsked, say } from './report';
 
-const N = 250;
+/** A /21 sweep of a big plant. */
+const N = 2000;
 const RUNS = 5;
-const GOAL_MS = 1000;
-const DOCS_LINE_PREFIX = '- Targets view rendering 250 results';
+const GOAL_MS = 300;
+const FIRST_ROW_GOAL_MS = 50;
+const DOCS_LINE_PREFIX = '- Targets view rendering';
 const FINGERPRINT = '3f1c9a7e55d2b8a04c6e19f2d7b3a8e16c05f4d9a2b7e3c8f1a6d0b5e9c4f273';
 
 /** Wall-clock milliseconds with sub-millisecond resolution, comparable with the page's timeOrigin + now(). */
@@ -180,18 +183,19 @@ async function main(): Promise<void> {
   const plain = median(result.baseline);
   const rows: BenchRow[] = [
     { name: `${N} results: first event → ${N}th row in the DOM (median of ${RUNS})`, value: last, unit: 'ms', baseline: plain, baselineLabel: `plain ${N}-row table`, goal: `< ${GOAL_MS} ms`, pass: last < GOAL_MS },
-    { name: `${N} results: first event → first row in the DOM (median of ${RUNS})`, value: first, unit: 'ms' },
+    { name: `${N} results: first event → first row in the DOM (median of ${RUNS})`, value: first, unit: 'ms', goal: `≤ ${FIRST_ROW_GOAL_MS} ms`, pass: first <= FIRST_ROW_GOAL_MS },
   ];
-  console.log(renderTextTable(`Targets view: ${N} discovery results through the web host into headless Chromium`, rows));
+  printJsonIfAsked(rows);
+  say(renderTextTable(`Targets view: ${N} discovery results through the web host into headless Chromium`, rows));
   if (process.argv.includes('--write-docs')) {
     const table = renderMarkdownTable(rows);
     const line =
       `${DOCS_LINE_PREFIX} (${machineLine()}, \`node dist/bench/targets-view.cjs\`; a burst of ${N} \`discovery:result\` ` +
       `events through the web host into the built renderer in headless Chromium; baseline: the same page building a plain ` +
       `${N}-row table): first row after ${first.toFixed(0)} ms, all ${N} rows after ${last.toFixed(0)} ms vs ${plain.toFixed(1)} ms ` +
-      `for the plain table (goal < ${GOAL_MS} ms: ${last < GOAL_MS ? 'ok' : 'MISSED'}).`;
+      `for the plain table (goals: first row ≤ ${FIRST_ROW_GOAL_MS} ms: ${first <= FIRST_ROW_GOAL_MS ? 'ok' : 'MISSED'}, all rows < ${GOAL_MS} ms: ${last < GOAL_MS ? 'ok' : 'MISSED'}).`;
     await writeDocsLine(line);
-    console.log(`\n${table}\n\ndocs/benchmarks.md updated (Targets view line).`);
+    say(`\n${table}\n\ndocs/benchmarks.md updated (Targets view line).`);
   }
 }
 

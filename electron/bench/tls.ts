@@ -14,6 +14,7 @@ import type { TlsConnector } from '../services/ads/secure/secure-transport';
 import { startVirtualTarget, type VirtualTarget } from '../sim';
 import { machineLine, median, nowMs, renderMarkdownTable, renderTextTable, type BenchRow } from './table';
 import { writeDocsSection } from './docs-section';
+import { printJsonIfAsked, say } from './report';
 
 const WARMUP = 5;
 const ITERATIONS = 30;
@@ -114,8 +115,9 @@ async function main(): Promise<void> {
       rows.push({ name: `${mode.name}: median of ${ITERATIONS}`, value: e, unit: 'ms', baseline: n, baselineLabel: 'node:tls', goal: `≤ ${RATIO_GOAL}x`, pass: e <= n * RATIO_GOAL });
     }
     const title = 'Secure ADS: connect + TLS 1.2 handshake + TlsConnectInfo + ReadState (our engine vs Node tls/OpenSSL, same target, same run)';
-    console.log(renderTextTable(title, rows));
-    console.log(`\nSuites: ${suites.join('; ')}`);
+    say(renderTextTable(title, rows));
+    say(`\nSuites: ${suites.join('; ')}`);
+    printJsonIfAsked(rows);
     if (process.argv.includes('--write-docs')) {
       await writeDocsSection('Secure ADS handshake', [
         '## Secure ADS handshake',
@@ -128,7 +130,7 @@ async function main(): Promise<void> {
         '',
         `Negotiated: ${suites.join('; ')}.`,
       ].join('\n'));
-      console.log('\ndocs/benchmarks.md updated (Secure ADS handshake section).');
+      say('\ndocs/benchmarks.md updated (Secure ADS handshake section).');
     }
   } finally {
     await Promise.all(targets.map((t) => t.stop()));

@@ -64,9 +64,12 @@ export function AppFrame({ current, children }: { current: NavigationItem; child
                   href={`#${item.path}`}
                   selected={selected}
                   aria-current={selected ? 'page' : undefined}
+                  aria-describedby={item.Badge ? `nav-badge-${item.labelKey}` : undefined}
                   sx={{ borderRadius: 1, mb: 0.25 }}
                 >
-                  <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
+                  <ListItemIcon sx={{ minWidth: 36 }}>
+                    {item.Badge ? <item.Badge descriptionId={`nav-badge-${item.labelKey}`}>{item.icon}</item.Badge> : item.icon}
+                  </ListItemIcon>
                   <ListItemText primary={t(`nav.${item.labelKey}`)} />
                 </ListItemButton>
                 </ListItem>

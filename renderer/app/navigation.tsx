@@ -10,6 +10,7 @@ import { AddRouteDialog } from '../features/add-route/AddRouteDialog';
 import { RoutesPage } from '../features/routes/RoutesPage';
 import { ServerPage } from '../features/server/ServerPage';
 import { CertificatesPage } from '../features/certificates/CertificatesPage';
+import { CertificatesNavBadge } from '../features/certificates/CertificatesNavBadge';
 import { LogPage } from '../features/log/LogPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import type { app } from '../i18n/locales/en/app';
@@ -23,6 +24,8 @@ export interface NavigationItem {
   labelKey: NavigationLabelKey;
   icon: ReactElement;
   Page: ComponentType;
+  /** Wraps the icon with a count that needs the user's attention; `descriptionId` names the element describing it. */
+  Badge?: ComponentType<{ children: ReactElement; descriptionId: string }>;
 }
 
 /** Features never import each other: the app is where the Targets view meets the Add Route dialog. */
@@ -35,7 +38,7 @@ export const navigation: readonly NavigationItem[] = [
   { path: '/targets', labelKey: 'targets', icon: <DnsOutlined />, Page: TargetsWithAddRoute },
   { path: '/routes', labelKey: 'routes', icon: <AltRouteOutlined />, Page: RoutesPage },
   { path: '/server', labelKey: 'server', icon: <ShieldOutlined />, Page: ServerPage },
-  { path: '/certificates', labelKey: 'certificates', icon: <WorkspacePremiumOutlined />, Page: CertificatesPage },
+  { path: '/certificates', labelKey: 'certificates', icon: <WorkspacePremiumOutlined />, Page: CertificatesPage, Badge: CertificatesNavBadge },
   { path: '/log', labelKey: 'log', icon: <ReceiptLongOutlined />, Page: LogPage },
   { path: '/settings', labelKey: 'settings', icon: <SettingsOutlined />, Page: SettingsPage },
 ];

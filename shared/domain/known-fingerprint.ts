@@ -33,7 +33,3 @@ export function judgeFingerprint(known: readonly KnownFingerprint[], netId: stri
   return entry.fingerprint === fingerprint.toLowerCase() ? { status: 'known', known: entry } : { status: 'changed', known: entry };
 }
 
-/** The warning for a NetId whose certificate is not the remembered one, in the Targets view and the login step alike. */
-export function changedSinceText(known: Pick<KnownFingerprint, 'firstSeen'>): string {
-  return `Fingerprint changed since ${known.firstSeen.slice(0, 10)}: the target was reinstalled, or someone is in between.`;
-}

@@ -107,7 +107,7 @@ describe('Add Route dialog: known fingerprints', () => {
   afterEach(cleanup);
 
   it('a target showing its remembered fingerprint counts as decided, pinned as known', async () => {
-    const api = services([{ netId: '10.77.1.10.1.1', address: '10.77.1.10', fingerprint: FINGERPRINT, firstSeen: '2026-01-02T00:00:00.000Z', lastSeen: '2026-02-03T00:00:00.000Z' }]);
+    const api = services([{ netId: '10.77.1.10.1.1', address: '10.77.1.10', fingerprint: FINGERPRINT, firstSeen: '2026-01-02T12:00:00.000Z', lastSeen: '2026-02-03T00:00:00.000Z' }]);
     const user = open(api, [discovered('CX-1', '10.77.1.10', { netId: '10.77.1.10.1.1' })]);
     await toLogin(user);
     expect(await screen.findByTestId('fingerprint-known')).toBeTruthy();
@@ -117,11 +117,11 @@ describe('Add Route dialog: known fingerprints', () => {
   });
 
   it('a changed fingerprint is a loud warning with the date and never turns green by itself', async () => {
-    const api = services([{ netId: '10.77.1.10.1.1', address: '10.77.1.10', fingerprint: THIRD, firstSeen: '2026-01-02T00:00:00.000Z', lastSeen: '2026-02-03T00:00:00.000Z' }]);
+    const api = services([{ netId: '10.77.1.10.1.1', address: '10.77.1.10', fingerprint: THIRD, firstSeen: '2026-01-02T12:00:00.000Z', lastSeen: '2026-02-03T00:00:00.000Z' }]);
     const user = open(api, [discovered('CX-1', '10.77.1.10', { netId: '10.77.1.10.1.1' })]);
     await toLogin(user);
     const warning = await screen.findByTestId('fingerprint-changed');
-    expect(warning.textContent).toContain('Fingerprint changed since 2026-01-02: the target was reinstalled, or someone is in between.');
+    expect(warning.textContent).toContain('CX-1: Fingerprint changed since Jan 2, 2026: the target was reinstalled, or someone is in between.');
     expect(screen.queryByTestId('fingerprint-known')).toBeNull();
     expect(add()).toHaveProperty('disabled', true);
   });

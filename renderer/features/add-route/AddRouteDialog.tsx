@@ -10,22 +10,21 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { DiscoveredTarget } from '../../../shared/domain/target';
 import { useRequest } from '../../api/use-request';
+import { useTranslation } from '../../i18n';
 import { credentialsFor, emptyLogin, loginTextProblem, missingLoginFields, type LoginFields, type LoginMethod } from './login';
 import { LoginStep } from './LoginStep';
 import { ResultsTable } from './ResultsTable';
 import { addressOf, hasErrors, initialForm, securityOf, settingsFor, targetsWithoutSecure, validateForm, type RouteForm, type TargetEntry } from './route-form';
 import { useKnownFingerprints } from '../../api/use-known-fingerprints';
+import type { TFunction } from 'i18next';
 import { PlainTargetsChoice, type PlainTarget } from './PlainTargetsChoice';
 import { trustOf, type TargetTrust } from './trust-decisions';
 import type { FingerprintTarget } from './FingerprintCheck';
-import { batchCounts, errorOf, failedAddresses, isRunning, type BatchState, type TargetProgress } from './route-progress';
+import { batchSummary, failedAddresses, isRunning, summaryOf } from './route-progress';
 import { RouteSettingsForm } from './RouteSettingsForm';
 import { RouteStepper } from './RouteStepper';
 import { useLiveCertificates } from './use-live-certificates';
 import { useRouteBatch, type AddRequest } from './use-route-batch';
-import { useFormat, useTranslation } from '../../i18n';
-import type { TFunction } from 'i18next';
-import { needsNewLogin, useRouteErrorText } from '../../components/route-error';
 
 export interface AddRouteDialogProps {
   open: boolean;
@@ -57,32 +56,13 @@ export function AddRouteDialog({ open, targets, onClose }: AddRouteDialogProps) 
   );
 }
 
-function DialogHeading({ targets }: { targets: readonly TargetEntry[] }) {
-  const { t } = useTranslation('addRoute');
+function titleOf(targets: readonly TargetEntry[]): string {
   const first = targets[0];
-  return <DialogTitle id="add-route-title">{t('title', { count: targets.length, name: first ? first.hostname || first.ip : '' })}</DialogTitle>;
-}
-
-function RowSummary({ row }: { row: TargetProgress }) {
-  const { t } = useTranslation('addRoute');
-  const format = useFormat();
-  const explain = useRouteErrorText();
-  const error = errorOf(row);
-  if (row.outcome === 'ok') return <>{t('summary.ok', { name: row.label, time: format.duration(row.ms ?? 0) })}</>;
-  if (row.outcome === 'failed') return <>{error ? t('summary.failedWith', { name: row.label, error: explain(error).cause }) : t('summary.failed', { name: row.label })}</>;
-  return <>{t('summary.running', { name: row.label })}</>;
-}
-
-function BatchSummary({ state }: { state: BatchState }) {
-  const { t } = useTranslation('addRoute');
-  const { total, ok, failed, running } = batchCounts(state);
-  if (running) return <>{t('summary.batchRunning', { done: ok + failed, total })}</>;
-  if (failed === 0) return <>{t('summary.batchOk', { total })}</>;
-  return <>{t('summary.batchFailed', { ok, total, failed })}</>;
+  if (targets.length === 1 && first) return `Add Route to ${first.hostname || first.ip}`;
+  return `Add Route to ${targets.length} targets`;
 }
 
 function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClose(): void }) {
-  const { t } = useTranslation('addRoute');
   const identity = useRequest('identity:get', {});
   // Captured once: discovery may refresh the selection while the dialog is open, the form must not jump.
   const [form, setForm] = useState<RouteForm>(() => initialForm(targets, ''));
@@ -96,7 +76,7 @@ function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClo
   const batch = useRouteBatch();
 
   const shownForm = useMemo<RouteForm>(() => (remoteNameEdited ? form : { ...form, remoteRouteName: identity.data?.hostname ?? '' }), [form, remoteNameEdited, identity.data]);
-  const validation = useMemo(() => validateForm(shownForm, t), [shownForm, t]);
+  const validation = useMemo(() => validateForm(shownForm), [shownForm]);
   // No red flash while this PC's name is still on its way: the field is empty only because it has not arrived.
   const waitingForName = !remoteNameEdited && identity.loading;
   const errors = waitingForName ? { ...validation, remoteRouteName: undefined } : validation;
@@ -151,26 +131,23 @@ function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClo
 
   const running = isRunning(batch.state);
   const failedCount = failedAddresses(batch.state).length;
-  // A wrong password fails the same way every time: offer to change the login rather than a retry that cannot help.
-  const failedRows = batch.state.rows.filter((row) => row.outcome === 'failed');
-  const loginFix = failedRows.length > 0 && failedRows.every((row) => needsNewLogin(errorOf(row)));
 
   return (
     <>
-      <DialogHeading targets={form.targets} />
+      <DialogTitle id="add-route-title">{titleOf(form.targets)}</DialogTitle>
       {phase === 'settings' && (
         <>
           <DialogContent dividers>
-            <Box component="form" id={SETTINGS_FORM} aria-label={t('settingsForm')} noValidate onSubmit={openLogin}>
+            <Box component="form" id={SETTINGS_FORM} aria-label="Route settings" noValidate onSubmit={openLogin}>
               <RouteSettingsForm form={shownForm} errors={errors} onChange={onChange} onTargetChange={onTargetChange} />
               {/* Enter in any field submits; the visible button lives in the dialog's action bar. */}
               <button type="submit" hidden tabIndex={-1} aria-hidden />
             </Box>
           </DialogContent>
           <DialogActions>
-            <Button onClick={onClose}>{t('cancel')}</Button>
+            <Button onClick={onClose}>Cancel</Button>
             <Button type="submit" form={SETTINGS_FORM} variant="contained" disabled={hasErrors(validation)}>
-              {t('add')}
+              Add Route
             </Button>
           </DialogActions>
         </>
@@ -211,21 +188,21 @@ function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClo
         <>
           {/* Focusable: a failure with its fix can make the steps taller than the dialog, and the region has no control
               of its own, so keyboard users need it to take focus to scroll it. */}
-          <DialogContent dividers tabIndex={0} role="region" aria-label={t('progress')} aria-busy={running}>
+          <DialogContent dividers tabIndex={0} role="region" aria-label="Progress" aria-busy={running}>
             <Box>
               {batch.state.rows.length === 1 && batch.state.rows[0] ? (
                 <>
                   <RouteStepper row={batch.state.rows[0]} />
                   {!running && (
                     <Alert severity={batch.state.rows[0].outcome === 'ok' ? 'success' : 'error'} role="status" sx={{ mt: 2 }}>
-                      <RowSummary row={batch.state.rows[0]} />
+                      {summaryOf(batch.state.rows[0])}
                     </Alert>
                   )}
                 </>
               ) : (
                 <>
                   <Typography role="status" variant="subtitle2" sx={{ mb: 1 }}>
-                    <BatchSummary state={batch.state} />
+                    {batchSummary(batch.state)}
                   </Typography>
                   <ResultsTable rows={batch.state.rows} />
                 </>
@@ -233,20 +210,15 @@ function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClo
             </Box>
           </DialogContent>
           <DialogActions>
-            {running && <Button onClick={batch.cancel}>{t('cancel')}</Button>}
-            {!running && failedCount > 0 && !loginFix && <Button onClick={() => setPhase('login')}>{t('back')}</Button>}
-            {!running && failedCount > 0 && loginFix && (
-              <Button variant="outlined" onClick={() => setPhase('login')}>
-                {t('changeLogin')}
-              </Button>
-            )}
-            {!running && failedCount > 0 && !loginFix && (
+            {running && <Button onClick={batch.cancel}>Cancel</Button>}
+            {!running && failedCount > 0 && <Button onClick={() => setPhase('login')}>Back</Button>}
+            {!running && failedCount > 0 && (
               <Button variant="outlined" onClick={retryFailed}>
-                {batch.state.rows.length > 1 ? t('retryFailed') : t('retry')}
+                {batch.state.rows.length > 1 ? 'Retry failed' : 'Retry'}
               </Button>
             )}
             <Button variant={running || failedCount > 0 ? 'text' : 'contained'} onClick={onClose}>
-              {t('close')}
+              Close
             </Button>
           </DialogActions>
         </>
@@ -280,25 +252,24 @@ interface LoginPhaseProps {
 }
 
 /** Why Add is still disabled, naming the targets that hold it back. */
-function blockedReason(t: TFunction<'addRoute'>, missing: string[], textProblem: string | null, targets: FingerprintTarget[], trusts: Record<string, TargetTrust>, included: number): string {
-  if (included === 0) return t('login.noTargetLeft');
-  if (missing.length > 0) return t('login.fillIn', { fields: missing.join(', ') });
+function blockedReason(t: TFunction<'trust'>, missing: string[], textProblem: string | null, targets: FingerprintTarget[], trusts: Record<string, TargetTrust>, included: number): string {
+  if (included === 0) return t('blocked.nothingLeft');
+  if (missing.length > 0) return `Fill in ${missing.join(', ')}`;
   if (textProblem !== null) return textProblem;
   const named = (kinds: Array<TargetTrust['kind']>) => targets.filter((target) => kinds.includes(trusts[target.address]?.kind ?? 'waiting')).map((target) => target.label);
   const unreadable = named(['unreadable']);
-  if (unreadable.length > 0) return t('login.unreadable', { names: unreadable.join(', ') });
+  if (unreadable.length > 0) return t('blocked.unreadable', { names: unreadable.join(', ') });
   const open = named(['undecided', 'waiting']);
-  if (open.length > 0) return targets.length === 1 ? t('login.compareFirst') : t('login.compareOf', { names: open.join(', ') });
+  if (open.length > 0) return targets.length === 1 ? t('blocked.compareOne') : t('blocked.compareMany', { names: open.join(', ') });
   return '';
 }
 
 /** Mounted only while the login shows, so the certificates are fetched live each time it opens. */
 function LoginPhase(props: LoginPhaseProps) {
-  const { t } = useTranslation('addRoute');
   const { method, login, targets, compares, ticks } = props;
   const { certificates, refetch } = useLiveCertificates(targets.map((target) => target.address));
   const known = useKnownFingerprints();
-  const missing = missingLoginFields(method, login).map((field) => t(`login.${field}`));
+  const missing = missingLoginFields(method, login);
   const trusts: Record<string, TargetTrust> = {};
   const decisions: LoginVerdict['decisions'] = {};
   for (const target of targets) {
@@ -306,6 +277,7 @@ function LoginPhase(props: LoginPhaseProps) {
     trusts[target.address] = trust;
     if (trust.kind === 'decided') decisions[target.address] = trust;
   }
+  const { t } = useTranslation('trust');
   const { t: tChecks } = useTranslation('loginChecks');
   const textField = loginTextProblem(method, login);
   const textProblem = textField === null ? null : tChecks(textField === 'user' ? 'userCharset' : 'passwordCharset');
@@ -315,7 +287,7 @@ function LoginPhase(props: LoginPhaseProps) {
   return (
     <>
       <DialogContent dividers>
-        <Box component="form" id={LOGIN_FORM} aria-label={t('login.form')} noValidate autoComplete="off" onSubmit={props.onSubmit({ ready, decisions })}>
+        <Box component="form" id={LOGIN_FORM} aria-label="Login" noValidate autoComplete="off" onSubmit={props.onSubmit({ ready, decisions })}>
           <Stack spacing={2.5}>
             <LoginStep
               method={method}
@@ -341,9 +313,9 @@ function LoginPhase(props: LoginPhaseProps) {
             {reason}
           </Typography>
         )}
-        <Button onClick={props.onBack}>{t('back')}</Button>
+        <Button onClick={props.onBack}>Back</Button>
         <Button type="submit" form={LOGIN_FORM} variant="contained" disabled={!ready} aria-describedby={reason ? 'add-disabled-reason' : undefined}>
-          {t('login.add')}
+          Add
         </Button>
       </DialogActions>
     </>

@@ -17,10 +17,10 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import ContentCopy from '@mui/icons-material/ContentCopy';
 import { fingerprintsEqual, formatFingerprint } from '../../../shared/protocol/fingerprint';
-import { compareFingerprint } from './login';
-import { useTranslation } from '../../i18n';
+import { COMPARE_HELP, compareFingerprint } from './login';
 import type { LiveCertificate } from './use-live-certificates';
-import { canTick, changedSinceText, type TargetTrust } from './trust-decisions';
+import { canTick, type TargetTrust } from './trust-decisions';
+import { Trans, useFormat, useTranslation } from '../../i18n';
 
 export interface FingerprintTarget {
   address: string;
@@ -43,7 +43,6 @@ export interface FingerprintCheckProps {
 }
 
 function CopyButton({ text, label }: { text: string; label: string }) {
-  const { t } = useTranslation('addRoute');
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -54,7 +53,7 @@ function CopyButton({ text, label }: { text: string; label: string }) {
     }
   };
   return (
-    <Tooltip title={copied ? t('fingerprint.copied') : label}>
+    <Tooltip title={copied ? 'Copied' : label}>
       <IconButton size="small" aria-label={label} onClick={() => void copy()} onBlur={() => setCopied(false)}>
         <ContentCopy fontSize="small" />
       </IconButton>
@@ -64,13 +63,12 @@ function CopyButton({ text, label }: { text: string; label: string }) {
 
 /** The fingerprint from the handshake, grouped for reading aloud; a spinner while it comes, its error when it fails. */
 function LiveFingerprint({ target, certificate, refetch, copyLabel }: { target: FingerprintTarget; certificate: LiveCertificate | undefined; refetch(address: string): void; copyLabel: string }) {
-  const { t } = useTranslation('addRoute');
   if (!certificate || certificate.status === 'loading') {
     return (
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <CircularProgress size={16} aria-label={t('fingerprint.fetching', { name: target.label })} />
+        <CircularProgress size={16} aria-label={`Fetching the certificate of ${target.label}`} />
         <Typography variant="body2" color="text.secondary">
-          {t('fingerprint.handshake', { address: target.address })}
+          TLS handshake with {target.address}…
         </Typography>
       </Stack>
     );
@@ -82,11 +80,11 @@ function LiveFingerprint({ target, certificate, refetch, copyLabel }: { target: 
         sx={{ py: 0 }}
         action={
           <Button color="inherit" size="small" onClick={() => refetch(target.address)}>
-            {t('fingerprint.tryAgain')}
+            Try again
           </Button>
         }
       >
-        {t('fingerprint.cannotRead', { name: target.label, error: certificate.message })}
+        Cannot read the certificate of {target.label}: {certificate.message}
       </Alert>
     );
   }
@@ -101,7 +99,7 @@ function LiveFingerprint({ target, certificate, refetch, copyLabel }: { target: 
       </Stack>
       {changed && (
         <Typography variant="caption" color="warning.dark" sx={{ display: 'block' }}>
-          {t('fingerprint.differsFromDiscovery')}
+          Differs from the fingerprint in the discovery reply
         </Typography>
       )}
     </Box>
@@ -109,7 +107,6 @@ function LiveFingerprint({ target, certificate, refetch, copyLabel }: { target: 
 }
 
 function CompareField({ label, live, value, onChange, hideLabel }: { label: string; live: string | undefined; value: string; onChange(value: string): void; hideLabel?: boolean }) {
-  const { t } = useTranslation('addRoute');
   const result = compareFingerprint(live, value);
   const green = result === 'match';
   const red = result === 'differ' || result === 'malformed';
@@ -122,8 +119,8 @@ function CompareField({ label, live, value, onChange, hideLabel }: { label: stri
       fullWidth
       error={red}
       color={green ? 'success' : 'primary'}
-      helperText={t(`fingerprint.compare.${result}`)}
-      placeholder={t('fingerprint.placeholder')}
+      helperText={COMPARE_HELP[result]}
+      placeholder="e.g. 3F:A2:… or 3fa2…"
       slotProps={{
         htmlInput: { spellCheck: false, autoComplete: 'off', ...(hideLabel ? { 'aria-label': label } : {}), 'data-compare': result },
         formHelperText: { sx: green ? { color: 'success.main', fontWeight: 600 } : red ? { fontWeight: 600 } : undefined },
@@ -146,19 +143,20 @@ function liveFingerprint(certificate: LiveCertificate | undefined): string | und
 
 /** What is remembered about this target's certificate: a loud warning when it changed, a quiet note when it is known. */
 function KnownNote({ trust, label }: { trust: TargetTrust | undefined; label: string }) {
+  const { t } = useTranslation('trust');
+  const format = useFormat();
   if (trust?.kind !== 'undecided' && trust?.kind !== 'decided') return null;
   if (trust.changed) {
     return (
       <Alert severity="error" role="alert" data-testid="fingerprint-changed" sx={{ mt: 1, py: 0 }}>
-        <strong>{label}: </strong>
-        {changedSinceText(trust.changed)} Compare it with "About TwinCAT" on the target before you continue.
+        <Trans t={t} i18nKey="changedLogin" values={{ name: label, date: format.date(trust.changed.firstSeen) }} components={[<strong key="name" />]} />
       </Alert>
     );
   }
   if (trust.kind === 'decided' && trust.basis === 'known' && trust.known) {
     return (
       <Typography variant="caption" color="success.main" data-testid="fingerprint-known" sx={{ display: 'block', fontWeight: 600 }}>
-        Known: the same certificate as on the route verified {trust.known.lastSeen.slice(0, 10)}
+        {t('known', { date: format.date(trust.known.lastSeen) })}
       </Typography>
     );
   }
@@ -167,9 +165,9 @@ function KnownNote({ trust, label }: { trust: TargetTrust | undefined; label: st
 
 function TickBox({ target, trust, tickedFor, onTick, single }: { target: FingerprintTarget; trust: TargetTrust | undefined; tickedFor: string | undefined; onTick(address: string, fingerprint: string | null): void; single: boolean }) {
   const shown = trust?.kind === 'undecided' || trust?.kind === 'decided' ? trust.fingerprint : undefined;
+  const { t } = useTranslation('trust');
   const enabled = trust !== undefined && canTick(trust) && shown !== undefined;
-  const { t } = useTranslation('addRoute');
-  const label = single ? t('fingerprint.outOfBand') : t('fingerprint.outOfBandOf', { name: target.label });
+  const label = single ? t('tickOne') : t('tickOf', { name: target.label });
   return (
     <FormControlLabel
       sx={{ mt: 0.5 }}
@@ -187,29 +185,29 @@ function TickBox({ target, trust, tickedFor, onTick, single }: { target: Fingerp
  * offers no tick.
  */
 export function FingerprintCheck({ targets, certificates, refetch, compares, onCompareChange, trusts, ticks, onTick }: FingerprintCheckProps) {
-  const { t } = useTranslation('addRoute');
+  const { t } = useTranslation('trust');
   const single = targets.length === 1 ? targets[0] : undefined;
   return (
     <Box component="section" aria-labelledby="fingerprint-heading">
       <Typography id="fingerprint-heading" variant="subtitle2" component="h3" sx={{ mb: 1 }}>
-        {single ? t('fingerprint.headingOne', { name: single.label }) : t('fingerprint.heading')}
+        {single ? `Fingerprint of ${single.label} (from the TLS handshake)` : t('batchHeading')}
       </Typography>
       {single ? (
         <Stack spacing={1.5}>
           <Box>
-            <LiveFingerprint target={single} certificate={certificates[single.address]} refetch={refetch} copyLabel={t('fingerprint.copy')} />
+            <LiveFingerprint target={single} certificate={certificates[single.address]} refetch={refetch} copyLabel="Copy fingerprint" />
             <KnownNote trust={trusts[single.address]} label={single.label} />
           </Box>
-          <CompareField label={t('fingerprint.compareWith')} live={liveFingerprint(certificates[single.address])} value={compares[single.address] ?? ''} onChange={(value) => onCompareChange(single.address, value)} />
+          <CompareField label="Compare with" live={liveFingerprint(certificates[single.address])} value={compares[single.address] ?? ''} onChange={(value) => onCompareChange(single.address, value)} />
           <TickBox target={single} trust={trusts[single.address]} tickedFor={ticks[single.address]} onTick={onTick} single />
         </Stack>
       ) : (
-        <Table aria-label={t('fingerprint.table')}>
+        <Table aria-label="Fingerprints">
           <TableHead>
             <TableRow>
-              <TableCell>{t('fingerprint.target')}</TableCell>
-              <TableCell>{t('fingerprint.fingerprint')}</TableCell>
-              <TableCell sx={{ width: '40%' }}>{t('fingerprint.compareWith')}</TableCell>
+              <TableCell>Target</TableCell>
+              <TableCell>Fingerprint</TableCell>
+              <TableCell sx={{ width: '40%' }}>Compare with</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -222,11 +220,11 @@ export function FingerprintCheck({ targets, certificates, refetch, compares, onC
                   </Typography>
                 </TableCell>
                 <TableCell sx={{ verticalAlign: 'top', pt: 1.5 }}>
-                  <LiveFingerprint target={target} certificate={certificates[target.address]} refetch={refetch} copyLabel={t('fingerprint.copyOf', { name: target.label })} />
+                  <LiveFingerprint target={target} certificate={certificates[target.address]} refetch={refetch} copyLabel={`Copy fingerprint of ${target.label}`} />
                   <KnownNote trust={trusts[target.address]} label={target.label} />
                 </TableCell>
                 <TableCell sx={{ verticalAlign: 'top' }}>
-                  <CompareField label={t('fingerprint.compareWithOf', { name: target.label })} hideLabel live={liveFingerprint(certificates[target.address])} value={compares[target.address] ?? ''} onChange={(value) => onCompareChange(target.address, value)} />
+                  <CompareField label={`Compare with (${target.label})`} hideLabel live={liveFingerprint(certificates[target.address])} value={compares[target.address] ?? ''} onChange={(value) => onCompareChange(target.address, value)} />
                   <TickBox target={target} trust={trusts[target.address]} tickedFor={ticks[target.address]} onTick={onTick} single={false} />
                 </TableCell>
               </TableRow>

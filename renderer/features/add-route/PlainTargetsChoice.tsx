@@ -9,6 +9,7 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { Trans, useTranslation } from '../../i18n';
 
 export interface PlainTarget {
   key: string;
@@ -31,6 +32,7 @@ export interface PlainTargetsChoiceProps {
  */
 export function PlainTargetsChoice({ targets, confirmed, onChange, plainPossible }: PlainTargetsChoiceProps) {
   // The target stays named while the confirmation fades out.
+  const { t } = useTranslation('trust');
   const [asked, setAsked] = useState<{ target: PlainTarget; open: boolean } | null>(null);
   const asking = asked?.target;
   const close = () => setAsked((current) => (current ? { ...current, open: false } : null));
@@ -38,7 +40,7 @@ export function PlainTargetsChoice({ targets, confirmed, onChange, plainPossible
   return (
     <Box component="section" aria-labelledby="plain-targets-heading">
       <Typography id="plain-targets-heading" variant="subtitle2" component="h3" sx={{ mb: 1 }}>
-        Targets without Secure ADS
+        {t('plain.heading')}
       </Typography>
       <Stack spacing={1}>
         {targets.map((target) => {
@@ -51,36 +53,30 @@ export function PlainTargetsChoice({ targets, confirmed, onChange, plainPossible
               action={
                 plain ? (
                   <Button color="inherit" size="small" onClick={() => onChange(target.key, false)}>
-                    Leave out
+                    {t('plain.leaveOut')}
                   </Button>
                 ) : plainPossible ? (
                   <Button color="inherit" size="small" onClick={() => setAsked({ target, open: true })}>
-                    Add with plain ADS…
+                    {t('plain.useButton')}
                   </Button>
                 ) : undefined
               }
             >
-              <strong>{target.label}</strong> ({target.address}){' '}
-              {plain
-                ? 'gets a plain ADS route: the user name and password travel unencrypted.'
-                : plainPossible
-                  ? 'does not offer Secure ADS and is left out of this batch.'
-                  : 'does not offer Secure ADS and is left out: a plain route needs an OS login; add it in a batch of its own.'}
+              <Trans t={t} i18nKey={plain ? 'plain.included' : plainPossible ? 'plain.leftOut' : 'plain.leftOutNoLogin'} values={{ name: target.label, address: target.address }} components={[<strong key="name" />]} />
             </Alert>
           );
         })}
       </Stack>
       <Dialog open={asked?.open ?? false} onClose={close} aria-labelledby="plain-confirm-title" aria-describedby="plain-confirm-text">
-        <DialogTitle id="plain-confirm-title">Send the login to {asking?.label} unencrypted?</DialogTitle>
+        <DialogTitle id="plain-confirm-title">{t('plain.confirmTitle', { name: asking?.label ?? '' })}</DialogTitle>
         <DialogContent>
           <DialogContentText id="plain-confirm-text">
-            {asking?.label} ({asking?.address}) does not offer Secure ADS. Its route would be added with plain ADS, and the user name and password
-            travel unencrypted over the network: anyone on the way can read them. The other targets keep Secure ADS.
+            {t('plain.confirmText', { name: asking?.label ?? '', address: asking?.address ?? '' })}
           </DialogContentText>
         </DialogContent>
         <DialogActions>
           <Button onClick={close} autoFocus>
-            Cancel
+            {t('plain.cancel')}
           </Button>
           <Button
             color="warning"
@@ -90,7 +86,7 @@ export function PlainTargetsChoice({ targets, confirmed, onChange, plainPossible
               close();
             }}
           >
-            Use plain ADS for {asking?.label}
+            {t('plain.confirmButton', { name: asking?.label ?? '' })}
           </Button>
         </DialogActions>
       </Dialog>

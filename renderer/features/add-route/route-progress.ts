@@ -137,3 +137,16 @@ export function batchCounts(state: BatchState): { total: number; ok: number; fai
     running: isRunning(state),
   };
 }
+
+export function summaryOf(row: TargetProgress): string {
+  if (row.outcome === 'ok') return `Route to ${row.label} created and verified in ${row.ms ?? 0} ms`;
+  if (row.outcome === 'failed') return `Route to ${row.label} failed${row.error ? `: ${row.error.message}` : ''}`;
+  return `Creating the route to ${row.label}…`;
+}
+
+export function batchSummary(state: BatchState): string {
+  const { total, ok, failed, running } = batchCounts(state);
+  if (running) return `${ok + failed} of ${total} done…`;
+  if (failed === 0) return `All ${total} routes created and verified`;
+  return `${ok} of ${total} routes created, ${failed} failed`;
+}

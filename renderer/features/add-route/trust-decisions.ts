@@ -1,5 +1,4 @@
 import { judgeFingerprint, type KnownFingerprint } from '../../../shared/domain/known-fingerprint';
-export { changedSinceText } from '../../../shared/domain/known-fingerprint';
 import type { FingerprintBasis } from '../../../shared/ipc/channels/routes';
 import { compareFingerprint } from './login';
 import type { LiveCertificate } from './use-live-certificates';

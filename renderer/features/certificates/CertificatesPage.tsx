@@ -1,10 +1,41 @@
+import Alert from '@mui/material/Alert';
+import Divider from '@mui/material/Divider';
+import LinearProgress from '@mui/material/LinearProgress';
 import { PageLayout } from '../../components/PageLayout';
+import { useTranslation } from '../../i18n';
+import { CaSection } from './CaSection';
+import { DevicesSection } from './DevicesSection';
+import { ExpirySection } from './ExpirySection';
+import { IdentitySection } from './IdentitySection';
+import { InspectSection } from './InspectSection';
+import { KnownFingerprintsSection } from './KnownFingerprintsSection';
+import { ThisPcSection } from './ThisPcSection';
+import { useCertificatesOverview, useIdentity } from './use-certificates';
 
+/** Expiry first (what needs doing), then this PC, the plant CA, device certificates, inspection, known fingerprints. */
 export function CertificatesPage() {
+  const { t } = useTranslation('certificates');
+  const { data: overview, error } = useCertificatesOverview();
+  const identity = useIdentity();
   return (
-    <PageLayout
-      title="Certificates"
-      description="This PC's client certificate, trusted fingerprints and CA files for Secure ADS will be created, imported and inspected here."
-    />
+    <PageLayout title={t('title')} description={t('description')}>
+      {!overview && !error && <LinearProgress aria-label={t('loading')} sx={{ mb: 2 }} />}
+      {error && <Alert severity="error" sx={{ mb: 2 }}>{error.message}</Alert>}
+      {overview && <ExpirySection overview={overview} />}
+      <Divider sx={{ mb: 3 }} />
+      <IdentitySection />
+      {overview && (
+        <>
+          <Divider sx={{ mb: 3 }} />
+          <CaSection overview={overview} />
+          <DevicesSection overview={overview} />
+          <ThisPcSection overview={overview} hostname={identity.data?.hostname ?? ''} />
+        </>
+      )}
+      <Divider sx={{ mb: 3 }} />
+      <InspectSection />
+      <Divider sx={{ mb: 3 }} />
+      <KnownFingerprintsSection />
+    </PageLayout>
   );
 }

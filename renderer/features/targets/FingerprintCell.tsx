@@ -6,26 +6,26 @@ import Box from '@mui/material/Box';
 import ContentCopyOutlined from '@mui/icons-material/ContentCopyOutlined';
 import CheckOutlined from '@mui/icons-material/CheckOutlined';
 import WarningAmberOutlined from '@mui/icons-material/WarningAmberOutlined';
-import { changedSinceText, type KnownFingerprint } from '../../../shared/domain/known-fingerprint';
-import { shortFingerprint } from './target-table-model';
+import type { KnownFingerprint } from '../../../shared/domain/known-fingerprint';
 import { useFormat, useTranslation } from '../../i18n';
+import { shortFingerprint } from './target-table-model';
 
 /** The discovery fingerprint against the one remembered for this NetId after a verified route. */
 function KnownChip({ fingerprint, known }: { fingerprint: string; known: KnownFingerprint | undefined }) {
-  const { t } = useTranslation('targets');
+  const { t } = useTranslation('trust');
   const format = useFormat();
   const chipSx = { height: 18, fontSize: '0.68rem', '& .MuiChip-label': { px: 0.6 } };
-  if (!known) return <Chip label={t('fingerprint.unverified')} variant="outlined" title={t('fingerprint.unverifiedTitle')} sx={chipSx} />;
+  if (!known) return <Chip label={t('unverifiedChip')} variant="outlined" title={t('unverifiedTitle')} sx={chipSx} />;
   if (known.fingerprint === fingerprint.toLowerCase()) {
-    return <Chip label={t('fingerprint.verified')} color="success" variant="outlined" data-testid="fingerprint-verified" title={t('fingerprint.verifiedTitle', { date: format.date(known.lastSeen) })} sx={chipSx} />;
+    return <Chip label={t('verifiedChip')} color="success" variant="outlined" data-testid="fingerprint-verified" title={t('verifiedTitle', { date: format.date(known.lastSeen) })} sx={chipSx} />;
   }
   return (
     <Chip
       icon={<WarningAmberOutlined />}
-      label={t('fingerprint.changedSince', { date: format.date(known.firstSeen) })}
+      label={t('changedChip', { date: format.date(known.firstSeen) })}
       color="error"
       data-testid="fingerprint-changed"
-      title={changedSinceText(known)}
+      title={t('changedTitle', { date: format.date(known.firstSeen) })}
       sx={{ ...chipSx, fontWeight: 700, '& .MuiChip-icon': { fontSize: '0.85rem' } }}
     />
   );
@@ -37,7 +37,6 @@ function KnownChip({ fingerprint, known }: { fingerprint: string; known: KnownFi
  * route; another one than remembered is marked changed, loudly.
  */
 export function FingerprintCell({ fingerprint, hostname, known }: { fingerprint: string | null; hostname: string; known?: KnownFingerprint }) {
-  const { t } = useTranslation('targets');
   const [copied, setCopied] = useState(false);
   if (!fingerprint) return <Box component="span" sx={{ color: 'text.disabled' }}>—</Box>;
 
@@ -60,8 +59,8 @@ export function FingerprintCell({ fingerprint, hostname, known }: { fingerprint:
       {/* Native titles instead of MUI tooltips: a row is mounted 250 times in a big search, and this is the heavy cell. */}
       <IconButton
         size="small"
-        aria-label={t('fingerprint.copy', { name: hostname })}
-        title={copied ? t('fingerprint.copied') : t('fingerprint.copyTitle')}
+        aria-label={`Copy fingerprint of ${hostname}`}
+        title={copied ? 'Copied' : 'Copy the full fingerprint'}
         onClick={(event) => void copy(event)}
         onMouseLeave={() => setCopied(false)}
       >

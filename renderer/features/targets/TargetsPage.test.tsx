@@ -339,7 +339,7 @@ describe('Targets page: known fingerprints', () => {
 
   it('marks a remembered fingerprint verified, and a different one from the same NetId as changed, loudly, with the date', async () => {
     const { api, user } = setup({
-      known: [{ netId: PLC_A.netId, address: PLC_A.address, fingerprint: FINGERPRINT, firstSeen: '2026-01-02T00:00:00.000Z', lastSeen: '2026-03-04T00:00:00.000Z' }],
+      known: [{ netId: PLC_A.netId, address: PLC_A.address, fingerprint: FINGERPRINT, firstSeen: '2026-01-02T12:00:00.000Z', lastSeen: '2026-03-04T00:00:00.000Z' }],
     });
     await startBroadcast(api, user);
     emit(api, 'discovery:result', { searchId: 's1', target: PLC_A });
@@ -350,10 +350,10 @@ describe('Targets page: known fingerprints', () => {
 
     // The same NetId now presents another certificate: the remembered one stays until the user forgets or re-verifies.
     emit(api, 'known-fingerprints:changed', {
-      entries: [{ netId: PLC_A.netId, address: PLC_A.address, fingerprint: 'ab'.repeat(32), firstSeen: '2026-01-02T00:00:00.000Z', lastSeen: '2026-03-04T00:00:00.000Z' }],
+      entries: [{ netId: PLC_A.netId, address: PLC_A.address, fingerprint: 'ab'.repeat(32), firstSeen: '2026-01-02T12:00:00.000Z', lastSeen: '2026-03-04T00:00:00.000Z' }],
     });
     await waitFor(() => expect(within(rowOf('PLC-A')).getByTestId('fingerprint-changed').textContent).toContain('changed since Jan 2, 2026'));
     expect(within(rowOf('PLC-A')).queryByTestId('fingerprint-verified')).toBeNull();
-    expect(screen.getByTestId('fingerprint-changed-banner').textContent).toContain('Fingerprint changed since 2026-01-02: the target was reinstalled, or someone is in between.');
+    expect(screen.getByTestId('fingerprint-changed-banner').textContent).toContain('PLC-A (10.77.1.10.1.1, 10.77.1.10): Fingerprint changed since Jan 2, 2026: the target was reinstalled, or someone is in between.');
   });
 });

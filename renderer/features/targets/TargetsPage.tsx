@@ -10,7 +10,7 @@ import { targetKey, type DiscoveredTarget } from '../../../shared/domain/target'
 import { PageLayout } from '../../components/PageLayout';
 import { useRequest } from '../../api/use-request';
 import { useKnownFingerprints } from '../../api/use-known-fingerprints';
-import { changedSinceText } from '../../../shared/domain/known-fingerprint';
+import { Trans, useFormat, useTranslation } from '../../i18n';
 import Alert from '@mui/material/Alert';
 import { useApi } from '../../api/ApiProvider';
 import { adapterKey, defaultAdapterChoice } from './AdapterChoice';
@@ -26,7 +26,6 @@ import type { LocalRoute } from '../../../shared/domain/route';
 import { nextSort, visibleTargets, type TargetColumn, type TargetSort } from './target-table-model';
 import { sweepWindowMs, useDiscovery, type DiscoveryState, type SearchKind } from './use-discovery';
 import { useLocalRoutesByNetId } from './use-connected-routes';
-import { useTranslation } from '../../i18n';
 import type { TFunction } from 'i18next';
 
 /** How the panel reaches a target: the way this PC's route to it is secured, plain ADS when there is none. */
@@ -81,6 +80,8 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
   const startupSearch = info.data?.startupSearch ?? null;
   const routes = useLocalRoutesByNetId();
   const knownList = useKnownFingerprints();
+  const { t: trustText } = useTranslation('trust');
+  const format = useFormat();
   const known = useMemo(() => new Map(knownList.map((entry) => [entry.netId, entry])), [knownList]);
   const { state: discovery, start, cancel } = useDiscovery();
   const api = useApi();
@@ -189,10 +190,12 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
       </Stack>
       {changed.map(({ target, entry }) => (
         <Alert key={targetKey(target)} severity="error" role="alert" data-testid="fingerprint-changed-banner" sx={{ mb: 1 }}>
-          <strong>
-            {target.hostname} ({target.netId}, {target.address}):
-          </strong>{' '}
-          {changedSinceText(entry)} Check it with "About TwinCAT" on the target before you add a route.
+          <Trans
+            t={trustText}
+            i18nKey="changedBanner"
+            values={{ name: target.hostname, netId: target.netId, address: target.address, date: format.date(entry.firstSeen) }}
+            components={[<strong key="name" />]}
+          />
         </Alert>
       ))}
       <TargetsTable

@@ -2,6 +2,7 @@
 export { addRoute } from './addRoute';
 export { app } from './app';
 export { bigRange } from './bigRange';
+export { certificates } from './certificates';
 export { common } from './common';
 export { dataFolder } from './dataFolder';
 export { errors } from './errors';
@@ -12,3 +13,4 @@ export { routes } from './routes';
 export { settings } from './settings';
 export { targetRoutes } from './targetRoutes';
 export { targets } from './targets';
+export { trust } from './trust';

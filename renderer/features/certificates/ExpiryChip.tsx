@@ -1,0 +1,31 @@
+import Chip from '@mui/material/Chip';
+import type { ExpiryEntry } from '../../../shared/ipc/channels/certificates';
+import { useTranslation } from '../../i18n';
+
+const COLOR = {
+  ok: 'success',
+  warning: 'warning',
+  critical: 'error',
+  expired: 'error',
+  'not-yet-valid': 'warning',
+  unreadable: 'error',
+} as const;
+
+/** The level in words with its colour, and the days left (or since the end). */
+export function ExpiryChip({ entry }: { entry: ExpiryEntry }) {
+  const { t } = useTranslation('certificates');
+  const days =
+    entry.daysLeft === null
+      ? ''
+      : entry.level === 'expired'
+        ? ` · ${t('expiry.expiredAgo', { count: -entry.daysLeft })}`
+        : ` · ${t('expiry.days', { count: entry.daysLeft })}`;
+  return (
+    <Chip
+      size="small"
+      color={COLOR[entry.level]}
+      variant={entry.level === 'ok' ? 'outlined' : 'filled'}
+      label={`${t(`expiry.level.${entry.level}`)}${days}`}
+    />
+  );
+}
