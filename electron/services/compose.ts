@@ -11,6 +11,7 @@ import { APP_NAME, APP_VERSION } from './app/version';
 import type { DataDirKind } from './app/data-dir';
 import { routesFeature } from './routes/routes-feature';
 import { discoveryFeature } from './discovery/ipc-feature';
+import { serverConfigFeature } from './server-config/server-config-feature';
 import { certificatesFeature } from './certificates/certificates-feature';
 import { targetRoutesFeature } from './target-routes/target-routes-feature';
 
@@ -33,7 +34,7 @@ function appFeature(context: ServiceContext, dataDirKind: DataDirKind): { handle
 }
 
 /** Features register here; each owns its channels and cleans up after itself. */
-const features: FeatureFactory[] = [logFeature, discoveryFeature, routesFeature, (context) => certificatesFeature(context), (context) => targetRoutesFeature(context)];
+const features: FeatureFactory[] = [logFeature, discoveryFeature, routesFeature, (context) => certificatesFeature(context), (context) => targetRoutesFeature(context), (context) => serverConfigFeature(context)];
 
 export function composeServices(options: {
   dataDir: string;

@@ -10,6 +10,8 @@ import { loadCertificateFile, loadPrivateKeyFile } from '../services/certificate
 import { readTextIfExists, writeFileAtomic } from '../services/files/atomic-write';
 import type { PskIdentity, SimCaConfig } from './config';
 import type { SimRoute } from './route-table';
+import { editStaticRoutes, readPskSecrets, readStaticRoutes, routeSources, type NewRoute, type StaticRoutesEdit } from '../../shared/static-routes/static-routes';
+import type { NewElement } from '../../shared/static-routes/xml-splice';
 
 export const TC_SELF_SIGNED_FILE = 'TcSelfSigned.xml';
 export const STATIC_ROUTES_FILE = 'StaticRoutes.xml';
@@ -205,8 +207,20 @@ export async function writeListenerSwitches(stateDir: string, switches: Listener
   await writeFileAtomic(join(stateDir, TC_REGISTRY_FILE), XML_DECLARATION + comment + (builder.build({ System: system })));
 }
 
-/** Rewrites StaticRoutes.xml (atomically, previous version kept as .bak). */
-export async function writeStaticRoutes(stateDir: string, content: StaticRoutesContent): Promise<void> {
+/**
+ * Stores StaticRoutes.xml (atomically, previous version kept as .bak). An existing file is changed in place, entry by
+ * entry, so whatever else it holds (comments, Mqtt, SubRoutes, unknown elements) stays as it was.
+ */
+export async function writeStaticRoutes(stateDir: string, content: StaticRoutesContent, options: { routesOnly?: boolean } = {}): Promise<void> {
+  const path = join(stateDir, STATIC_ROUTES_FILE);
+  const existing = await readTextIfExists(path);
+  const text = existing === null ? freshStaticRoutes(content) : syncStaticRoutes(existing, content, path, options.routesOnly === true);
+  if (text === existing) return;
+  await mkdir(stateDir, { recursive: true });
+  await writeFileAtomic(path, text, { backup: true, mode: 0o600 });
+}
+
+function freshStaticRoutes(content: StaticRoutesContent): string {
   const server: Record<string, unknown>[] = [];
   if (content.ca) {
     server.push({
@@ -225,8 +239,79 @@ export async function writeStaticRoutes(stateDir: string, content: StaticRoutesC
   if (server.length) remote.Server = { Tls: server };
   const body = builder.build({ TcConfig: { '@_xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance', RemoteConnections: remote } });
   const comment = '<!-- ADS Route Studio simulator. The content of <Route><Tls> is not public for TwinCAT; this layout is ours. -->\n';
-  await mkdir(stateDir, { recursive: true });
-  await writeFileAtomic(join(stateDir, STATIC_ROUTES_FILE), XML_DECLARATION + comment + body, { backup: true, mode: 0o600 });
+  return XML_DECLARATION + comment + body;
+}
+
+/** The edits that turn the file into `content`; entries that already match are not touched. */
+function syncStaticRoutes(existing: string, content: StaticRoutesContent, path: string, routesOnly: boolean): string {
+  try {
+    const edits: StaticRoutesEdit[] = routesOnly ? [] : serverEdits(existing, content);
+    // A route is rewritten only when what the simulator knows of it changed; its other content (SubRoutes,
+    // Unidirectional, unknown elements) is otherwise kept as written.
+    const stored = storedRoutes(existing, path);
+    const desired = new Map(content.routes.filter((r) => !r.temporary).map((r) => [r.name, routeForFile(r)]));
+    const same = (a: NewRoute, b: NewRoute | undefined) => b !== undefined && JSON.stringify(a) === JSON.stringify(b);
+    for (const name of routeSources(existing).keys()) {
+      if (!same(desired.get(name) ?? { name: '', address: '', netId: '' }, stored.get(name))) edits.push({ kind: 'remove-route', name });
+    }
+    for (const [name, route] of desired) {
+      if (!same(route, stored.get(name))) edits.push({ kind: 'add-route', route });
+    }
+    return editStaticRoutes(existing, edits);
+  } catch (error) {
+    throw new SimStateError(`${path}: cannot be updated (${error instanceof Error ? error.message : 'edit failed'}); fix or remove the file`);
+  }
+}
+
+/** The edits that make SecureOnly, the PSK identities and the CA entry those of `content`. */
+function serverEdits(existing: string, content: StaticRoutesContent): StaticRoutesEdit[] {
+  const model = readStaticRoutes(existing);
+  const edits: StaticRoutesEdit[] = [{ kind: 'set-secure-only', on: content.secureOnly }];
+  const secrets = new Map(readPskSecrets(existing).map((p) => [p.identity.toUpperCase(), p.secret]));
+  const wanted = new Map(content.psk.map((p) => [p.identity.toUpperCase(), p]));
+  for (const [key, secret] of secrets) {
+    if (wanted.get(key)?.secret !== secret) edits.push({ kind: 'remove-psk', identity: key });
+  }
+  for (const [key, p] of wanted) {
+    if (secrets.get(key) !== p.secret) edits.push({ kind: 'add-psk', identity: p.identity, secret: p.secret });
+  }
+  if (content.ca) {
+    const { caPath, certPath, keyPath, keyPwd, ignoreCn } = content.ca;
+    edits.push({ kind: 'set-tls', ca: caPath, cert: certPath, key: keyPath, ignoreCn, ...(keyPwd !== undefined ? { keyPassword: keyPwd } : {}) });
+  } else if (model.tls) {
+    edits.push({ kind: 'clear-tls' });
+  }
+  return edits;
+}
+
+/** The routes as the simulator reads them, by name; an entry it cannot read counts as different (and is replaced). */
+function storedRoutes(text: string, path: string): Map<string, NewRoute> {
+  const doc = parser.parse(text) as { TcConfig?: { RemoteConnections?: { Route?: unknown[] } } };
+  const list = doc.TcConfig?.RemoteConnections?.Route;
+  const out = new Map<string, NewRoute>();
+  (Array.isArray(list) ? list : []).forEach((raw, index) => {
+    try {
+      const route = routeFromXml(raw, index, path);
+      out.set(route.name, routeForFile(route));
+    } catch {
+      // Not a route the simulator understands: compared as different, so a route it stores under that name replaces it.
+    }
+  });
+  return out;
+}
+
+function routeForFile(route: SimRoute): NewRoute {
+  const extra: NewElement[] = [];
+  if (route.maxFragment !== undefined) extra.push({ name: 'MaxFragment', text: String(route.maxFragment) });
+  if (route.tls) {
+    const children: NewElement[] = [];
+    if (route.tls.fingerprint) children.push({ name: 'FingerPrint', text: route.tls.fingerprint });
+    if (route.tls.pskIdentity) children.push({ name: 'Psk', children: [{ name: 'Identity', text: route.tls.pskIdentity }] });
+    const attributes: Array<[string, string]> = [['Mode', route.tls.mode]];
+    if (route.tls.mode === 'ssc') attributes.push(['SelfSigned', 'true']);
+    extra.push({ name: 'Tls', attributes, children });
+  }
+  return { name: route.name, address: route.address, netId: route.netId, flags: route.flags, extra };
 }
 
 /** Writes the CA files the Server section points to (TE1000 CA sample: rootCA.pem, ipc.crt, ipc.key). */

@@ -65,20 +65,26 @@ export async function startVirtualTarget(input: VirtualTargetInput | VirtualTarg
     // CA files named by the folder stay as they are (an encrypted key stays encrypted); given ones are written there.
     const caPaths = !config.ca ? undefined : given.ca === undefined && saved.caFiles ? saved.caFiles : await writeCaFiles(stateDir, config.ca);
     let writing: Promise<void> = Promise.resolve();
-    const persist = () => {
+    // At start the whole configuration is written; a stored or removed route afterwards changes only the routes, so
+    // a <Server> section edited over ADS since (and not yet re-read) is not overwritten with the running one.
+    const persist = (routesOnly = true) => {
       // Serialised so concurrent route adds never interleave their file replacements.
       const next = writing.then(() =>
-        writeStaticRoutes(stateDir, {
-          routes: routes.persistent(),
-          secureOnly: config.secureOnly,
-          psk: config.psk,
-          ...(caPaths && config.ca ? { ca: { ...caPaths, ignoreCn: config.ca.ignoreCn } } : {}),
-        }),
+        writeStaticRoutes(
+          stateDir,
+          {
+            routes: routes.persistent(),
+            secureOnly: config.secureOnly,
+            psk: config.psk,
+            ...(caPaths && config.ca ? { ca: { ...caPaths, ignoreCn: config.ca.ignoreCn } } : {}),
+          },
+          { routesOnly },
+        ),
       );
       writing = next.catch(() => undefined);
       return next;
     };
-    await persist();
+    await persist(false);
     await writeListenerSwitches(stateDir, { disableAdsTcpListening: !config.tcp, disableAdsTlsListening: !config.tls, disableAdsDiscovery: !config.discovery });
 
     const storeRoute = async (route: SimRoute) => {

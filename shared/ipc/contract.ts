@@ -7,6 +7,7 @@ import { identityRequests } from './channels/identity';
 import { discoveryEvents, discoveryRequests } from './channels/discovery';
 import { certificatesEvents, certificatesRequests } from './channels/certificates';
 import { knownFingerprintsEvents, knownFingerprintsRequests } from './channels/known-fingerprints';
+import { serverConfigRequests } from './channels/server-config';
 import { targetRoutesRequests } from './channels/target-routes';
 
 /**
@@ -22,6 +23,7 @@ export const requestChannels = {
   ...discoveryRequests,
   ...certificatesRequests,
   ...knownFingerprintsRequests,
+  ...serverConfigRequests,
   ...targetRoutesRequests,
 } as const;
 
