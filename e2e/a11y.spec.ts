@@ -137,8 +137,8 @@ test.describe('accessibility', () => {
         await dialog.add();
 
         // The live target is through every step, the unplugged one still waits for its answer.
-        await expect(dialog.resultRow(live.address).getByRole('listitem', { name: /^ADS connection verified: done/ })).toBeVisible();
-        const waiting = dialog.resultRow(gone.address).getByRole('listitem', { name: 'Credentials accepted: running' });
+        await expect(dialog.resultRow(live.address).getByRole('listitem', { name: /^Verify ADS connection: done/ })).toBeVisible();
+        const waiting = dialog.resultRow(gone.address).getByRole('listitem', { name: 'Send credentials: running' });
         await expect(waiting).toBeVisible();
         expect.soft(await seriousViolations(page, '[role="dialog"]'), 'results table while a route still runs').toEqual([]);
         // The check above must have seen the running state, not the end.

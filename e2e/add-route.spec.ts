@@ -70,14 +70,15 @@ async function shot(page: Page, name: string): Promise<void> {
 const colons = (hex: string) => (hex.toUpperCase().match(/../g) ?? []).join(':');
 
 /**
- * A single target's failure as the user reads it: the step marked failed, its alert with the cause word for word, and
- * the fix under it.
+ * A single target's failure as the user reads it: the step marked failed, its alert with the cause (translated from
+ * the error code) word for word, a fix, and the services' own words in the details.
  */
-async function expectFailedStep(dialog: AddRouteDialog, step: string, message: string, fix: string): Promise<void> {
+async function expectFailedStep(dialog: AddRouteDialog, step: string, cause: string, details: string): Promise<void> {
   await expect(dialog.step(step)).toHaveAttribute('data-status', 'failed');
   const alert = dialog.stepAlert(step);
-  await expect(alert.getByText(message, { exact: true })).toBeVisible();
-  await expect(alert.getByText(`Fix: ${fix}`, { exact: true })).toBeVisible();
+  await expect(alert.getByText(cause, { exact: true })).toBeVisible();
+  await expect(alert.getByText(/^Fix: /)).toBeVisible();
+  await expect(alert.getByText(`Details: ${details}`, { exact: false })).toBeVisible();
   // One failure, one alert: no other step claims to have failed.
   await expect(dialog.progress.getByRole('alert')).toHaveCount(1);
 }
@@ -135,16 +136,12 @@ test.describe('Add Route in the lab', () => {
     await dialog.openLogin();
     await dialog.pskLogin(PSK_IDENTITY, 'not-the-key');
     await dialog.add();
-    expect(await dialog.summary()).toBe('Route to CX-PSK failed: PSK identity unknown on the target or wrong key');
-    await expectFailedStep(
-      dialog,
-      'TLS handshake',
-      'PSK identity unknown on the target or wrong key',
-      'PSK identity unknown on the target: add it there under Secure ADS server, or check the password / key (the TLS alert does not tell an unknown identity from a wrong key)',
-    );
+    expect(await dialog.summary()).toBe('Route to CX-PSK failed: The target does not know this PSK identity or key');
+    await expectFailedStep(dialog, 'TLS handshake', 'The target does not know this PSK identity or key', 'PSK identity unknown on the target or wrong key');
+    await expect(dialog.stepAlert('TLS handshake').getByText(/^Fix: On the target itself \(not in ADS Route Studio\)/)).toBeVisible();
     expect(await staticRoutes(ok)).not.toContain(CLIENT_ADDRESS);
 
-    await dialog.root.getByRole('button', { name: 'Back' }).click();
+    await dialog.root.getByRole('button', { name: 'Change login' }).click();
     await dialog.pskLogin(PSK_IDENTITY, PSK_SECRET);
     await dialog.add();
     expect(await dialog.summary()).toMatch(/^Route to CX-PSK created and verified/);
@@ -192,8 +189,8 @@ test.describe('Add Route in the lab', () => {
       await second.openLogin();
       await second.caLogin(files);
       await second.add();
-      expect(await second.summary()).toBe("Route to CX-CN failed: certificate CN 'somebody-else' differs from route name 'CX-CN'");
-      await expectFailedStep(second, 'Fingerprint verified', "certificate CN 'somebody-else' differs from route name 'CX-CN'", "use IgnoreCn or rename the route to 'somebody-else'");
+      expect(await second.summary()).toBe('Route to CX-CN failed: The certificate’s common name (CN) does not match');
+      await expectFailedStep(second, 'Check fingerprint', 'The certificate’s common name (CN) does not match', "certificate CN 'somebody-else' differs from route name 'CX-CN'");
       expect(await staticRoutes(bad)).not.toContain(CLIENT_ADDRESS);
     } finally {
       await rm(pki, { recursive: true, force: true });
@@ -207,15 +204,12 @@ test.describe('Add Route in the lab', () => {
     await dialog.openLogin();
     await dialog.osLogin('Administrator', 'wrong');
     await dialog.add();
-    expect(await dialog.summary()).toBe('Route to PLC-PLAIN failed: the target refused the route: wrong user name or password');
-    await expectFailedStep(
-      dialog,
-      'Credentials accepted',
-      'the target refused the route: wrong user name or password',
-      'user name or password wrong: use an OS account of the target (CX default Administrator / 1)',
-    );
+    expect(await dialog.summary()).toBe('Route to PLC-PLAIN failed: Wrong user name or password');
+    await expectFailedStep(dialog, 'Send credentials', 'Wrong user name or password', 'the target refused the route: wrong user name or password');
     expect(await staticRoutes(plc)).not.toContain(CLIENT_ADDRESS);
-    await dialog.root.getByRole('button', { name: 'Back' }).click();
+    // The same password would fail again: the dialog offers to change the login, not to retry.
+    await expect(dialog.root.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+    await dialog.root.getByRole('button', { name: 'Change login' }).click();
     await dialog.osLogin('Administrator', PASSWORD);
     await dialog.add();
     expect(await dialog.summary()).toMatch(/^Route to PLC-PLAIN created and verified/);
@@ -248,8 +242,8 @@ test.describe('Add Route in the lab', () => {
     await dialog.openLogin();
     await dialog.osLogin('Administrator', PASSWORD);
     await dialog.add();
-    await expect(dialog.resultRow(live.target.address).getByRole('listitem', { name: /^ADS connection verified: done in [\d.]+ ms$/ })).toBeVisible();
-    const waiting = dialog.resultRow(gone.target.address).getByRole('listitem', { name: 'Credentials accepted: running' });
+    await expect(dialog.resultRow(live.target.address).getByRole('listitem', { name: /^Verify ADS connection: done in [\d.]+ ms$/ })).toBeVisible();
+    const waiting = dialog.resultRow(gone.target.address).getByRole('listitem', { name: 'Send credentials: running' });
     await expect(waiting).toBeVisible();
     // Well inside the 10 s the other target still waits: this is the live state, not the batch's end.
     await expect(dialog.resultStatus(live.target.address)).toHaveText('Created', { timeout: 2_000 });
@@ -271,10 +265,10 @@ test.describe('Add Route in the lab', () => {
 
     // In progress: the two live targets are through every step, the silent one still waits for its answer.
     for (const done of [first, second]) {
-      await expect(dialog.resultRow(done.target.address).getByRole('listitem', { name: /^ADS connection verified: done in [\d.]+ ms$/ })).toBeVisible();
+      await expect(dialog.resultRow(done.target.address).getByRole('listitem', { name: /^Verify ADS connection: done in [\d.]+ ms$/ })).toBeVisible();
       await expect(dialog.resultStatus(done.target.address)).toHaveText('Created');
     }
-    const waiting = dialog.resultRow(silent.target.address).getByRole('listitem', { name: 'Credentials accepted: running' });
+    const waiting = dialog.resultRow(silent.target.address).getByRole('listitem', { name: 'Send credentials: running' });
     await expect(waiting).toBeVisible();
     await expect(dialog.resultStatus(silent.target.address)).toHaveText('Running');
     await expect(dialog.root.getByRole('button', { name: 'Cancel' })).toBeVisible();
@@ -286,8 +280,9 @@ test.describe('Add Route in the lab', () => {
     expect(await dialog.batchSummary()).toBe('2 of 3 routes created, 1 failed');
     await expect(dialog.resultStatus(silent.target.address)).toHaveText('Failed');
     const details = dialog.resultRow(silent.target.address).getByRole('cell').last();
-    await expect(details.getByText(`Credentials accepted: no answer from ${silent.target.address} on UDP 48899 within 4000 ms`, { exact: true })).toBeVisible();
-    await expect(details.getByText('Fix: no answer on UDP 48899: target offline, wrong address, or UDP 48899 blocked by a firewall', { exact: true })).toBeVisible();
+    await expect(details.getByText('Send credentials: The target cannot be reached', { exact: true })).toBeVisible();
+    await expect(details.getByText(/^Fix: /)).toBeVisible();
+    await expect(details.getByText(`Details: no answer from ${silent.target.address} on UDP 48899 within 4000 ms`, { exact: false })).toBeVisible();
     await expect(dialog.retryFailedButton).toHaveText('Retry failed');
     await shot(labApp.page, 'failed-step');
     expect(await staticRoutes(silent)).not.toContain(CLIENT_ADDRESS);

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { EventBus } from './event-bus';
 
-const entry = { time: '2026-11-26T00:00:00.000Z', level: 'info' as const, source: 'test', message: 'hello' };
+const entry = { time: '2026-11-26T00:00:00.000Z', level: 'info' as const, source: 'test', target: null, message: 'hello' };
 
 describe('EventBus', () => {
   it('delivers valid events to every subscriber until it unsubscribes', () => {

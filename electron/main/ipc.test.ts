@@ -104,7 +104,7 @@ describe('Electron IPC', () => {
 
   it('forwards bus events to the live window and stops after dispose', () => {
     const { events, window, dispose, electron } = setup();
-    const entry = { time: '2026-11-26T00:00:00.000Z', level: 'info' as const, source: 'test', message: 'hello' };
+    const entry = { time: '2026-11-26T00:00:00.000Z', level: 'info' as const, source: 'test', target: null, message: 'hello' };
     events.emit('log:entry', entry);
     expect(window.webContents.send).toHaveBeenCalledExactlyOnceWith(ELECTRON_EVENT_CHANNEL, 'log:entry', entry);
 
@@ -119,7 +119,7 @@ describe('Electron IPC', () => {
     window.webContents.send.mockImplementation(() => {
       throw new Error('Object has been destroyed');
     });
-    const entry = { time: '2026-11-26T00:00:00.000Z', level: 'warn' as const, source: 'test', message: 'x' };
+    const entry = { time: '2026-11-26T00:00:00.000Z', level: 'warn' as const, source: 'test', target: null, message: 'x' };
     expect(() => events.emit('log:entry', entry)).not.toThrow();
     window.close();
     window.webContents.send.mockClear();

@@ -4,6 +4,7 @@ import { createDispatcher, type Dispatcher } from '../ipc/dispatcher';
 import type { PartialHandlers } from '../ipc/handlers';
 import type { ServiceContext } from './context';
 import { LogBook } from './log/logger';
+import { logFeature } from './log/log-feature';
 import { listAdapters } from './network/adapters';
 import { resolveHosts } from './network/resolve-hosts';
 import { APP_NAME, APP_VERSION } from './app/version';
@@ -28,13 +29,12 @@ function appFeature(context: ServiceContext, dataDirKind: DataDirKind): { handle
       'app:info': () => ({ name: APP_NAME, version: APP_VERSION, transport: context.transport, platform: platform(), hostname: hostname(), startupSearch: context.startupSearch ?? null, dataDir: { path: context.dataDir, kind: dataDirKind } }),
       'network:adapters': (request) => listAdapters({ includeLoopback: request.includeLoopback }),
       'network:resolve': (request) => resolveHosts(request.hosts),
-      'log:recent': () => context.logBook.recent(),
     },
   };
 }
 
 /** Features register here; each owns its channels and cleans up after itself. */
-const features: FeatureFactory[] = [discoveryFeature, routesFeature, (context) => certificatesFeature(context), (context) => targetRoutesFeature(context), (context) => serverConfigFeature(context)];
+const features: FeatureFactory[] = [logFeature, discoveryFeature, routesFeature, (context) => certificatesFeature(context), (context) => targetRoutesFeature(context), (context) => serverConfigFeature(context)];
 
 export function composeServices(options: {
   dataDir: string;

@@ -3,6 +3,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useApi } from '../api/ApiProvider';
+import { useTranslation } from '../i18n';
 
 /**
  * A file path on the machine running the services. The text is the source of truth: the picker only helps where the
@@ -25,6 +26,7 @@ export function PathField({
   required?: boolean;
   accept?: string;
 }) {
+  const { t } = useTranslation('common');
   const api = useApi();
   const picker = useRef<HTMLInputElement>(null);
   const id = useId();
@@ -42,8 +44,8 @@ export function PathField({
         helperText={helperText}
         slotProps={{ htmlInput: { spellCheck: false } }}
       />
-      <Button variant="outlined" onClick={() => picker.current?.click()} aria-label={`Browse for ${label}`} sx={{ height: 40, whiteSpace: 'nowrap', flexShrink: 0 }}>
-        Browse…
+      <Button variant="outlined" onClick={() => picker.current?.click()} aria-label={t('browse', { label })} sx={{ height: 40, whiteSpace: 'nowrap', flexShrink: 0 }}>
+        {t('browseButton')}
       </Button>
       <input
         ref={picker}

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appEvents, appRequests } from './channels/app';
+import { logEvents, logRequests } from './channels/log';
 import { routesEvents, routesRequests } from './channels/routes';
 import { secureRequests } from './channels/secure';
 import { identityRequests } from './channels/identity';
@@ -15,6 +16,7 @@ import { targetRoutesRequests } from './channels/target-routes';
  */
 export const requestChannels = {
   ...appRequests,
+  ...logRequests,
   ...routesRequests,
   ...secureRequests,
   ...identityRequests,
@@ -27,6 +29,7 @@ export const requestChannels = {
 
 export const eventChannels = {
   ...appEvents,
+  ...logEvents,
   ...routesEvents,
   ...discoveryEvents,
   ...certificatesEvents,

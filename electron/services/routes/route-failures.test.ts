@@ -171,7 +171,8 @@ describe('PSK failures', () => {
     const target = await sim('127.0.42.10');
     const unknown = await one({ address: target.address, netId: target.netId, security: 'psk' }, { kind: 'psk', identity: 'NOBODY', password: 'MySecret' });
     expect(unknown.error).toMatchObject({ code: 'psk-unknown', message: 'PSK identity unknown on the target or wrong key' });
-    expect(unknown.error?.fix).toMatch(/add it there under Secure ADS server/);
+    // The fix names the target's side: our own Secure ADS server page is not where a target's identities live.
+    expect(unknown.error?.fix).toMatch(/^on the target \(not in ADS Route Studio\), add the identity and key to the target's own Secure ADS configuration/);
     const wrongKey = await one({ address: target.address, netId: target.netId, security: 'psk' }, { kind: 'psk', identity: 'MY_IDENTITY', password: 'not-it' });
     expect(wrongKey.error?.code).toBe('psk-unknown');
     expect(target.routes()).toEqual([]);

@@ -19,40 +19,33 @@ interface LoginStepProps extends FingerprintCheckProps {
   onFieldsChange(update: Partial<LoginFields>): void;
 }
 
-const INTRO: Record<LoginMethod, string> = {
-  none: 'An administrator account of the target operating system. Plain ADS sends it unencrypted.',
-  ssc: 'An administrator account of the target operating system; it travels inside TLS, after the fingerprint check.',
-  psk: 'An identity and key from the target’s Secure ADS server configuration (StaticRoutes.xml).',
-  ca: 'Files on the machine running the ADS Route Studio services, issued by the CA the target trusts (.pem or .der).',
-};
-
 function OsLogin({ method, fields, onFieldsChange }: Pick<LoginStepProps, 'method' | 'fields' | 'onFieldsChange'>) {
-  const { t } = useTranslation('loginChecks');
+  const { t } = useTranslation(['addRoute', 'loginChecks']);
   const problem = loginTextProblem(method, fields);
   return (
     <Stack spacing={2}>
       <Alert severity="info" role="note" sx={{ py: 0 }}>
-        Beckhoff CX and TwinCAT/BSD factory images use Administrator / 1
+        {t('login.factoryDefault')}
       </Alert>
-      <TextField label="User name" value={fields.user} onChange={(event) => onFieldsChange({ user: event.target.value })} size="small" fullWidth required autoFocus slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false, autoCapitalize: 'off' } }} />
-      <SecretField label="Password" value={fields.password} onChange={(password) => onFieldsChange({ password })} toggleLabel="Show password" error={problem !== null} helperText={problem === null ? undefined : t(problem === 'user' ? 'userCharset' : 'passwordCharset')} />
+      <TextField label={t('login.user')} value={fields.user} onChange={(event) => onFieldsChange({ user: event.target.value })} size="small" fullWidth required autoFocus slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false, autoCapitalize: 'off' } }} />
+      <SecretField label={t('login.password')} value={fields.password} onChange={(password) => onFieldsChange({ password })} toggleLabel={t('login.showPassword')} error={problem !== null} helperText={problem === null ? undefined : t(problem === 'user' ? 'loginChecks:userCharset' : 'loginChecks:passwordCharset')} />
     </Stack>
   );
 }
 
 function PskLogin({ fields, onFieldsChange }: Pick<LoginStepProps, 'fields' | 'onFieldsChange'>) {
-  const { t } = useTranslation('loginChecks');
+  const { t } = useTranslation(['addRoute', 'loginChecks']);
   const hex = isPskKeyHex(fields.pskKey);
   return (
     <Stack spacing={2}>
-      <TextField label="Identity" value={fields.pskIdentity} onChange={(event) => onFieldsChange({ pskIdentity: event.target.value })} size="small" fullWidth required autoFocus slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false } }} />
+      <TextField label={t('login.identity')} value={fields.pskIdentity} onChange={(event) => onFieldsChange({ pskIdentity: event.target.value })} size="small" fullWidth required autoFocus slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false } }} />
       <SecretField
-        label="Key"
+        label={t('login.key')}
         value={fields.pskKey}
         onChange={(pskKey) => onFieldsChange({ pskKey })}
-        toggleLabel="Show key"
+        toggleLabel={t('login.showKey')}
         required
-        helperText={fields.pskKey === '' ? 'The password of the identity, or the key itself as 64 hex digits' : hex ? '64 hex digits: used as the key itself' : 'A password: the key is derived from identity and password'}
+        helperText={fields.pskKey === '' ? t('login.keyEmpty') : hex ? t('login.keyHex') : t('login.keyPassword')}
       />
       {isWeakPskPassword(fields.pskKey) && (
         <Alert
@@ -60,11 +53,11 @@ function PskLogin({ fields, onFieldsChange }: Pick<LoginStepProps, 'fields' | 'o
           role="note"
           action={
             <Button color="inherit" size="small" onClick={() => onFieldsChange({ pskKey: randomPskKeyHex() })}>
-              {t('useRandomKey')}
+              {t('loginChecks:useRandomKey')}
             </Button>
           }
         >
-          {t('weakPsk')}
+          {t('loginChecks:weakPsk')}
         </Alert>
       )}
     </Stack>
@@ -72,24 +65,26 @@ function PskLogin({ fields, onFieldsChange }: Pick<LoginStepProps, 'fields' | 'o
 }
 
 function CaLogin({ fields, onFieldsChange }: Pick<LoginStepProps, 'fields' | 'onFieldsChange'>) {
+  const { t } = useTranslation('addRoute');
   return (
     <Stack spacing={2}>
-      <PathField label="CA certificate" value={fields.caPath} onChange={(caPath) => onFieldsChange({ caPath })} autoFocus />
-      <PathField label="Client certificate" value={fields.certPath} onChange={(certPath) => onFieldsChange({ certPath })} />
-      <PathField label="Private key" value={fields.keyPath} onChange={(keyPath) => onFieldsChange({ keyPath })} />
-      <SecretField label="Key password" value={fields.keyPassword} onChange={(keyPassword) => onFieldsChange({ keyPassword })} toggleLabel="Show key password" helperText="Only for an encrypted private key" />
-      <FormControlLabel control={<Checkbox size="small" checked={fields.ignoreCn} onChange={(event) => onFieldsChange({ ignoreCn: event.target.checked })} />} label="Ignore CN" />
+      <PathField label={t('login.caCertificate')} value={fields.caPath} onChange={(caPath) => onFieldsChange({ caPath })} autoFocus />
+      <PathField label={t('login.clientCertificate')} value={fields.certPath} onChange={(certPath) => onFieldsChange({ certPath })} />
+      <PathField label={t('login.privateKey')} value={fields.keyPath} onChange={(keyPath) => onFieldsChange({ keyPath })} />
+      <SecretField label={t('login.privateKeyPassword')} value={fields.keyPassword} onChange={(keyPassword) => onFieldsChange({ keyPassword })} toggleLabel={t('login.showKeyPassword')} helperText={t('login.keyPasswordHelp')} />
+      <FormControlLabel control={<Checkbox size="small" checked={fields.ignoreCn} onChange={(event) => onFieldsChange({ ignoreCn: event.target.checked })} />} label={t('login.ignoreCn')} />
     </Stack>
   );
 }
 
 /** The XAE login pop-up as a step of the dialog: credentials of the chosen method, then the fingerprint check for SSC. */
 export function LoginStep(props: LoginStepProps) {
+  const { t } = useTranslation('addRoute');
   const { method } = props;
   return (
     <Stack spacing={2.5} sx={{ pt: 1 }}>
       <Typography variant="body2" color="text.secondary">
-        {INTRO[method]}
+        {t(`login.intro.${method}`)}
       </Typography>
       <Box sx={{ maxWidth: method === 'ca' ? undefined : 420 }}>
         {method === 'psk' ? <PskLogin {...props} /> : method === 'ca' ? <CaLogin {...props} /> : <OsLogin {...props} />}

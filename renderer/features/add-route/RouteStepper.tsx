@@ -6,22 +6,29 @@ import StepLabel from '@mui/material/StepLabel';
 import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
 import { STEPS, type TargetProgress } from './route-progress';
-import { STATUS_TEXT, StepIcon, type ShownStatus } from './StepIcon';
+import { StepIcon, type ShownStatus } from './StepIcon';
+import { useFormat, useTranslation, type Formatters } from '../../i18n';
+import type { TFunction } from 'i18next';
+import { useRouteErrorText } from '../../components/route-error';
 
-function caption(status: ShownStatus, ms: number | null, detail: string | null): string {
-  const parts = [status === 'ok' ? (ms !== null ? `${ms} ms` : 'done') : STATUS_TEXT[status]];
+function caption(t: TFunction<'addRoute'>, format: Formatters, status: ShownStatus, ms: number | null, detail: string | null): string {
+  const parts = [status === 'ok' && ms !== null ? format.duration(ms) : t(`steps.status.${status}`)];
   if (detail) parts.push(detail);
   return parts.join(' · ');
 }
 
 /** One target: the steps as the services run them, live, with timings; a failed step carries its message and fix. */
 export function RouteStepper({ row }: { row: TargetProgress }) {
+  const { t } = useTranslation(['addRoute', 'errors']);
+  const format = useFormat();
+  const explain = useRouteErrorText();
   const activeIndex = STEPS.findIndex(({ step }) => row.steps[step]?.status === 'running');
   return (
-    <Stepper orientation="vertical" activeStep={activeIndex} aria-label={`Steps of the route to ${row.label}`} component="ol" sx={{ '& .MuiStepConnector-line': { minHeight: 8 } }}>
-      {STEPS.map(({ step, label }) => {
+    <Stepper orientation="vertical" activeStep={activeIndex} aria-label={t('steps.of', { name: row.label })} component="ol" sx={{ '& .MuiStepConnector-line': { minHeight: 8 } }}>
+      {STEPS.map(({ step }) => {
         const state = row.steps[step];
         const status: ShownStatus = state?.status ?? 'waiting';
+        const shown = status === 'failed' && state?.error ? explain(state.error) : undefined;
         return (
           <Step key={step} completed={status === 'ok'} component="li" data-step={step} data-status={status}>
             <StepLabel
@@ -30,19 +37,23 @@ export function RouteStepper({ row }: { row: TargetProgress }) {
               optional={
                 <Box>
                   <Typography variant="caption" color={status === 'failed' ? 'error' : 'text.secondary'}>
-                    {caption(status, state?.ms ?? null, state?.detail ?? null)}
+                    {caption(t, format, status, state?.ms ?? null, state?.detail ?? null)}
                   </Typography>
-                  {status === 'failed' && state?.error && (
-                    <Alert severity="error" sx={{ mt: 0.5 }}>
-                      <AlertTitle sx={{ mb: state.error.fix ? 0.5 : 0 }}>{state.error.message}</AlertTitle>
-                      {state.error.fix && <Typography variant="body2">Fix: {state.error.fix}</Typography>}
+                  {/* The step's own icon says it failed; a second icon in the box would stand beside the wrong thing. */}
+                  {shown && (
+                    <Alert severity="error" icon={false} sx={{ mt: 0.5 }} data-error-code={state?.error?.code}>
+                      <AlertTitle sx={{ mb: 0.5 }}>{shown.cause}</AlertTitle>
+                      <Typography variant="body2">{t('errors:fixPrefix', { fix: shown.fix })}</Typography>
+                      <Typography variant="caption" component="div" sx={{ mt: 0.5, wordBreak: 'break-word' }}>
+                        {t('errors:details', { text: shown.details })}
+                      </Typography>
                     </Alert>
                   )}
                 </Box>
               }
               sx={{ py: 0.25, '& .MuiStepLabel-label': { color: status === 'waiting' || status === 'skipped' ? 'text.secondary' : undefined } }}
             >
-              {label}
+              {t(`steps.${step}`)}
             </StepLabel>
           </Step>
         );

@@ -8,14 +8,6 @@ import type { StepStatus } from './route-progress';
 
 export type ShownStatus = StepStatus | 'waiting';
 
-export const STATUS_TEXT: Record<ShownStatus, string> = {
-  waiting: 'waiting',
-  running: 'running',
-  ok: 'done',
-  failed: 'failed',
-  skipped: 'skipped',
-};
-
 /** One icon per step state; colour is never the only signal (each caller also says the state in words). */
 export function StepIcon({ status, size = 22 }: { status: ShownStatus; size?: number }) {
   const sx = { fontSize: size, display: 'block' };

@@ -5,16 +5,18 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import { addressOf, type FormErrors, type RouteForm, type TargetEntry } from './route-form';
+import { useTranslation } from '../../i18n';
 
 /** Several targets: each keeps its own route name and NetId, the rest of the form applies to all. */
 export function TargetsSettingsTable({ form, errors, onTargetChange }: { form: RouteForm; errors: FormErrors; onTargetChange(key: string, update: Partial<TargetEntry>): void }) {
+  const { t } = useTranslation('addRoute');
   return (
-    <Table aria-label="Selected targets">
+    <Table aria-label={t('settings.selectedTargets')}>
       <TableHead>
         <TableRow>
-          <TableCell>Route Name (Target)</TableCell>
-          <TableCell>AmsNetId</TableCell>
-          <TableCell>Address</TableCell>
+          <TableCell>{t('settings.routeName')}</TableCell>
+          <TableCell>{t('settings.netId')}</TableCell>
+          <TableCell>{t('settings.address')}</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -31,7 +33,7 @@ export function TargetsSettingsTable({ form, errors, onTargetChange }: { form: R
                   helperText={error?.routeName}
                   size="small"
                   fullWidth
-                  slotProps={{ htmlInput: { 'aria-label': `Route name of ${who}` } }}
+                  slotProps={{ htmlInput: { 'aria-label': t('settings.routeNameOf', { name: who }) } }}
                 />
               </TableCell>
               <TableCell sx={{ verticalAlign: 'top' }}>
@@ -42,7 +44,7 @@ export function TargetsSettingsTable({ form, errors, onTargetChange }: { form: R
                   helperText={error?.netId}
                   size="small"
                   fullWidth
-                  slotProps={{ htmlInput: { 'aria-label': `AmsNetId of ${who}`, spellCheck: false } }}
+                  slotProps={{ htmlInput: { 'aria-label': t('settings.netIdOf', { name: who }), spellCheck: false } }}
                 />
               </TableCell>
               <TableCell sx={{ verticalAlign: 'top', pt: 2 }}>{addressOf(target, form.addressKind)}</TableCell>

@@ -32,8 +32,8 @@ describe('login credentials', () => {
 
   it('keeps the password exactly as typed and names what is still missing', () => {
     expect(credentialsFor('ssc', { ...emptyLogin, user: ' Administrator ', password: ' 1 ' })).toEqual({ kind: 'os', user: 'Administrator', password: ' 1 ' });
-    expect(missingLoginFields('none', emptyLogin)).toEqual(['User name']);
-    expect(missingLoginFields('ca', { ...emptyLogin, caPath: '/tmp/ca.pem' })).toEqual(['Client certificate', 'Private key']);
+    expect(missingLoginFields('none', emptyLogin)).toEqual(['user']);
+    expect(missingLoginFields('ca', { ...emptyLogin, caPath: '/tmp/ca.pem' })).toEqual(['clientCertificate', 'privateKey']);
   });
 
   it('calls a short or single-class PSK password weak, a long mixed one or a 64-hex key not', () => {

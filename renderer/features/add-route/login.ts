@@ -56,14 +56,16 @@ export function credentialsFor(method: LoginMethod, fields: LoginFields): RouteC
   }
 }
 
-/** Which required login fields are still empty, by their label; the Add button explains itself with this. */
-export function missingLoginFields(method: LoginMethod, fields: LoginFields): string[] {
-  const required: Array<[string, string]> =
+export type LoginFieldName = 'identity' | 'key' | 'caCertificate' | 'clientCertificate' | 'privateKey' | 'user';
+
+/** Which required login fields are still empty (their label keys); the Add button explains itself with this. */
+export function missingLoginFields(method: LoginMethod, fields: LoginFields): LoginFieldName[] {
+  const required: Array<[LoginFieldName, string]> =
     method === 'psk'
-      ? [['Identity', fields.pskIdentity], ['Key', fields.pskKey]]
+      ? [['identity', fields.pskIdentity], ['key', fields.pskKey]]
       : method === 'ca'
-        ? [['CA certificate', fields.caPath], ['Client certificate', fields.certPath], ['Private key', fields.keyPath]]
-        : [['User name', fields.user]];
+        ? [['caCertificate', fields.caPath], ['clientCertificate', fields.certPath], ['privateKey', fields.keyPath]]
+        : [['user', fields.user]];
   return required.filter(([, value]) => value.trim() === '').map(([label]) => label);
 }
 
@@ -98,6 +100,7 @@ export function compareFingerprint(live: string | undefined, pasted: string): Co
   if (normal === null) return 'malformed';
   return live !== undefined && normalizeFingerprint(live) === normal ? 'match' : 'differ';
 }
+
 
 export const COMPARE_HELP: Record<CompareResult, string> = {
   empty: 'Paste the fingerprint shown in "About TwinCAT" on the target',

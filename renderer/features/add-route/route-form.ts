@@ -2,6 +2,8 @@ import type { RoutePersistence, RouteSecurity, RouteSettings } from '../../../sh
 import type { DiscoveredTarget } from '../../../shared/domain/target';
 import { isIpv4 } from '../../../shared/domain/ipv4';
 import { TLS_CONNECT_INFO_MAX_HOSTNAME } from '../../../shared/protocol/tls-connect-info';
+import type { TFunction } from 'i18next';
+import { i18n } from '../../i18n';
 
 export type SecureMethod = Exclude<RouteSecurity, 'none'>;
 export type AddressKind = 'ip' | 'hostname';
@@ -74,30 +76,34 @@ const NET_ID = /^(\d{1,3})(\.\d{1,3}){5}$/;
 // Route names end up as XML element text and in TwinCAT's own route list: keep to what every TwinCAT UI shows.
 const NAME_CHARACTERS = /^[A-Za-z0-9 ._-]+$/;
 
-export function netIdError(text: string): string | undefined {
+/** Validation messages in the user's language; without one given, English (what the unit tests read). */
+export type ValidationText = TFunction<'addRoute'>;
+const english: ValidationText = i18n.getFixedT('en', 'addRoute');
+
+export function netIdError(text: string, t: ValidationText = english): string | undefined {
   const value = text.trim();
-  if (!NET_ID.test(value) || value.split('.').some((part) => Number(part) > 255)) return 'Six numbers 0–255 separated by dots, e.g. 5.36.69.176.1.1';
+  if (!NET_ID.test(value) || value.split('.').some((part) => Number(part) > 255)) return t('validation.netId');
   return undefined;
 }
 
-export function nameError(text: string): string | undefined {
-  if (text.length === 0) return 'Enter a name (1–63 characters)';
-  if (text.length > 63) return `At most 63 characters (${text.length} now)`;
-  if (!NAME_CHARACTERS.test(text)) return "Letters, digits, spaces, '.', '-' and '_' only";
-  if (text.trim() !== text) return 'No spaces at the start or end';
+export function nameError(text: string, t: ValidationText = english): string | undefined {
+  if (text.length === 0) return t('validation.nameEmpty');
+  if (text.length > 63) return t('validation.nameLong', { length: text.length });
+  if (!NAME_CHARACTERS.test(text)) return t('validation.nameCharacters');
+  if (text.trim() !== text) return t('validation.nameSpaces');
   return undefined;
 }
 
-export function addressError(entry: Pick<TargetEntry, 'hostname' | 'ip'>, kind: AddressKind): string | undefined {
-  if (kind === 'hostname') return entry.hostname.trim() === '' ? 'Enter a host name, or choose IP Address' : undefined;
+export function addressError(entry: Pick<TargetEntry, 'hostname' | 'ip'>, kind: AddressKind, t: ValidationText = english): string | undefined {
+  if (kind === 'hostname') return entry.hostname.trim() === '' ? t('validation.hostnameEmpty') : undefined;
   // No leading zeros: the OS resolver reads 010.77.1.10 as octal, another host entirely.
-  if (!isIpv4(entry.ip.trim())) return 'Four numbers 0–255 separated by dots, without leading zeros, e.g. 192.168.1.10';
+  if (!isIpv4(entry.ip.trim())) return t('validation.ip');
   return undefined;
 }
 
-export function timeoutError(text: string): string | undefined {
+export function timeoutError(text: string, t: ValidationText = english): string | undefined {
   const value = Number(text.trim());
-  if (text.trim() === '' || !Number.isInteger(value) || value < 1 || value > 600) return 'Whole seconds from 1 to 600';
+  if (text.trim() === '' || !Number.isInteger(value) || value < 1 || value > 600) return t('validation.timeout');
   return undefined;
 }
 
@@ -110,33 +116,33 @@ export interface FormErrors {
   remoteRouteName?: string;
 }
 
-export function validateForm(form: RouteForm): FormErrors {
+export function validateForm(form: RouteForm, t: ValidationText = english): FormErrors {
   const errors: FormErrors = { targets: {} };
   const names = new Set<string>();
   for (const entry of form.targets) {
-    let routeName = nameError(entry.routeName);
+    let routeName = nameError(entry.routeName, t);
     const lower = entry.routeName.toLowerCase();
     // The local route list is keyed by name: two targets with one name would overwrite each other.
-    if (!routeName && names.has(lower)) routeName = 'Two targets cannot share a route name';
+    if (!routeName && names.has(lower)) routeName = t('validation.duplicateName');
     names.add(lower);
-    const netId = netIdError(entry.netId);
-    const address = addressError(entry, form.addressKind);
+    const netId = netIdError(entry.netId, t);
+    const address = addressError(entry, form.addressKind, t);
     if (routeName || netId || address) errors.targets[entry.key] = { ...(routeName && { routeName }), ...(netId && { netId }), ...(address && { address }) };
   }
   if (form.virtualNetId.trim() !== '') {
-    const virtualNetId = netIdError(form.virtualNetId);
+    const virtualNetId = netIdError(form.virtualNetId, t);
     if (virtualNetId) errors.virtualNetId = virtualNetId;
   }
-  const timeout = timeoutError(form.timeoutSeconds);
+  const timeout = timeoutError(form.timeoutSeconds, t);
   if (timeout) errors.timeoutSeconds = timeout;
   const ssc = securityOf(form) === 'ssc';
-  let remote = form.remoteRoute === 'none' ? undefined : nameError(form.remoteRouteName);
+  let remote = form.remoteRoute === 'none' ? undefined : nameError(form.remoteRouteName, t);
   // The SSC route add carries this PC's name in the TlsConnectInfo, whose field holds 31 characters.
   if (!remote && ssc && form.remoteRoute !== 'none' && form.remoteRouteName.length > TLS_CONNECT_INFO_MAX_HOSTNAME)
-    remote = `At most ${TLS_CONNECT_INFO_MAX_HOSTNAME} characters for a Secure ADS route (${form.remoteRouteName.length} now)`;
+    remote = t('validation.remoteNameSecure', { max: TLS_CONNECT_INFO_MAX_HOSTNAME, length: form.remoteRouteName.length });
   if (remote) errors.remoteRouteName = remote;
   // TlsConnectInfo has no temporary flag: the target would store a static route.
-  if (ssc && form.remoteRoute === 'temporary') errors.remoteRoute = 'Secure ADS adds the remote route as Static: there is no temporary one';
+  if (ssc && form.remoteRoute === 'temporary') errors.remoteRoute = t('validation.secureTemporary');
   return errors;
 }
 

@@ -6,16 +6,16 @@ export type DoneEvent = EventOf<'routes:done'>;
 export type ResultEvent = EventOf<'routes:result'>;
 export type StepStatus = StepEvent['status'];
 
-/** The steps in the order the services run them, with the words the stepper shows. */
-export const STEPS: ReadonlyArray<{ step: RouteStep; label: string }> = [
-  { step: 'resolve', label: 'Address resolved' },
-  { step: 'connect', label: 'Connected' },
-  { step: 'tls', label: 'TLS handshake' },
-  { step: 'fingerprint', label: 'Fingerprint verified' },
-  { step: 'credentials', label: 'Credentials accepted' },
-  { step: 'remote-route', label: 'Remote route stored' },
-  { step: 'local-route', label: 'Local route recorded' },
-  { step: 'verify', label: 'ADS connection verified' },
+/** The steps in the order the services run them; their names (actions, not outcomes) are in the addRoute catalogue. */
+export const STEPS: ReadonlyArray<{ step: RouteStep }> = [
+  { step: 'resolve' },
+  { step: 'connect' },
+  { step: 'tls' },
+  { step: 'fingerprint' },
+  { step: 'credentials' },
+  { step: 'remote-route' },
+  { step: 'local-route' },
+  { step: 'verify' },
 ];
 
 export interface StepState {
@@ -116,12 +116,26 @@ export function failedAddresses(state: BatchState): string[] {
 }
 
 /** The step that failed, for the message and the fix next to it. */
-export function failedStep(row: TargetProgress): { step: RouteStep; label: string; state: StepState } | undefined {
-  for (const { step, label } of STEPS) {
+export function failedStep(row: TargetProgress): { step: RouteStep; state: StepState } | undefined {
+  for (const { step } of STEPS) {
     const state = row.steps[step];
-    if (state?.status === 'failed') return { step, label, state };
+    if (state?.status === 'failed') return { step, state };
   }
   return undefined;
+}
+
+/** The error that explains a failed row: the failed step's, else the row's own. */
+export function errorOf(row: TargetProgress): RouteError | null {
+  return failedStep(row)?.state.error ?? row.error;
+}
+
+export function batchCounts(state: BatchState): { total: number; ok: number; failed: number; running: boolean } {
+  return {
+    total: state.rows.length,
+    ok: state.rows.filter((row) => row.outcome === 'ok').length,
+    failed: state.rows.filter((row) => row.outcome === 'failed').length,
+    running: isRunning(state),
+  };
 }
 
 export function summaryOf(row: TargetProgress): string {
@@ -131,10 +145,8 @@ export function summaryOf(row: TargetProgress): string {
 }
 
 export function batchSummary(state: BatchState): string {
-  const total = state.rows.length;
-  const ok = state.rows.filter((row) => row.outcome === 'ok').length;
-  const failed = state.rows.filter((row) => row.outcome === 'failed').length;
-  if (isRunning(state)) return `${ok + failed} of ${total} done…`;
+  const { total, ok, failed, running } = batchCounts(state);
+  if (running) return `${ok + failed} of ${total} done…`;
   if (failed === 0) return `All ${total} routes created and verified`;
   return `${ok} of ${total} routes created, ${failed} failed`;
 }

@@ -1,53 +1,104 @@
 import { useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
-import MenuItem from '@mui/material/MenuItem';
-import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
 import { PageLayout } from '../../components/PageLayout';
+import { useApi } from '../../api/ApiProvider';
 import { useEvent } from '../../api/use-event';
 import { useRequest } from '../../api/use-request';
+import { useTranslation } from '../../i18n';
 import { LogTable } from './LogTable';
-import { atLeast, LOG_LEVELS, LOG_VIEW_CAPACITY, mergeLog, type LogEntry, type LogLevel } from './merge-log';
+import { LogToolbar } from './LogToolbar';
+import { download, exportFileName, logToCsv, logToJson } from './log-export';
+import { filterChoices, filterLog, NO_FILTER, type LogFilter } from './log-filter';
+import { LOG_VIEW_CAPACITY, mergeLog, type LogEntry } from './merge-log';
 
 export function LogPage() {
+  const { t } = useTranslation(['log', 'common']);
+  const api = useApi();
   const recent = useRequest('log:recent', {});
   const [live, setLive] = useState<LogEntry[]>([]);
-  const [minimum, setMinimum] = useState<LogLevel>('debug');
+  // Lines from before a clear stay hidden even if the backlog answer predates it.
+  const [clearedBacklog, setClearedBacklog] = useState(false);
+  const [filter, setFilter] = useState<LogFilter>(NO_FILTER);
+  const [confirmClear, setConfirmClear] = useState(false);
+  const [clearError, setClearError] = useState<string | null>(null);
 
   useEvent('log:entry', (entry) => {
     setLive((lines) => (lines.length >= LOG_VIEW_CAPACITY ? [...lines.slice(1), entry] : [...lines, entry]));
   });
+  useEvent('log:cleared', () => {
+    setClearedBacklog(true);
+    setLive([]);
+  });
 
-  const entries = useMemo(() => mergeLog(recent.data ?? [], live).filter((entry) => atLeast(entry.level, minimum)), [recent.data, live, minimum]);
+  const all = useMemo(() => mergeLog(clearedBacklog ? [] : (recent.data ?? []), live), [recent.data, live, clearedBacklog]);
+  const entries = useMemo(() => filterLog(all, filter), [all, filter]);
+  const choices = useMemo(() => filterChoices(all), [all]);
+
+  const exportVisible = (format: 'csv' | 'json') => {
+    // Newest first, as the table shows them.
+    const visible = [...entries].reverse();
+    if (format === 'csv') download(logToCsv(visible), exportFileName(new Date(), 'csv'), 'text/csv;charset=utf-8');
+    else download(logToJson(visible), exportFileName(new Date(), 'json'), 'application/json');
+  };
+
+  const clear = async () => {
+    setConfirmClear(false);
+    const result = await api.invoke('log:clear', {});
+    if (result.ok) {
+      setClearError(null);
+      setClearedBacklog(true);
+      setLive([]);
+    } else setClearError(t('clearFailed', { error: result.error.message }));
+  };
 
   return (
-    <PageLayout
-      title="Log"
-      description="What the services did, newest first: searches, route changes, TLS handshakes and errors."
-      actions={
-        <TextField
-          select
-          size="small"
-          label="Minimum level"
-          value={minimum}
-          onChange={(event) => setMinimum(event.target.value as LogLevel)}
-          sx={{ minWidth: 150 }}
-        >
-          {LOG_LEVELS.map((level) => (
-            <MenuItem key={level} value={level}>
-              {level}
-            </MenuItem>
-          ))}
-        </TextField>
-      }
-    >
-      {recent.loading && <LinearProgress aria-label="Loading the log" sx={{ mb: 1 }} />}
+    <PageLayout title={t('title')} description={t('description')}>
+      <LogToolbar
+        filter={filter}
+        onFilterChange={(change) => setFilter((current) => ({ ...current, ...change }))}
+        sources={choices.sources}
+        targets={choices.targets}
+        canExport={entries.length > 0}
+        onExport={exportVisible}
+        onClear={() => setConfirmClear(true)}
+      />
+      {recent.loading && <LinearProgress aria-label={t('loading')} sx={{ mb: 1 }} />}
       {recent.error && (
         <Alert severity="error" sx={{ mb: 1 }}>
           {recent.error.message}
         </Alert>
       )}
-      <LogTable entries={entries} emptyText={recent.loading ? 'Loading…' : 'No log lines yet.'} />
+      {clearError && (
+        <Alert severity="error" sx={{ mb: 1 }} onClose={() => setClearError(null)}>
+          {clearError}
+        </Alert>
+      )}
+      <Typography variant="body2" color="text.secondary" role="status" sx={{ mb: 1 }}>
+        {t('shown', { shown: entries.length, total: all.length })}
+      </Typography>
+      <LogTable entries={entries} emptyText={recent.loading ? t('common:loading') : all.length > 0 ? t('emptyFiltered') : t('empty')} />
+      <Dialog open={confirmClear} onClose={() => setConfirmClear(false)} aria-labelledby="clear-log-title">
+        <DialogTitle id="clear-log-title">{t('clearTitle')}</DialogTitle>
+        <DialogContent>
+          <DialogContentText>{t('clearText')}</DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirmClear(false)} autoFocus>
+            {t('common:cancel')}
+          </Button>
+          <Button color="error" variant="contained" onClick={() => void clear()}>
+            {t('clearConfirm')}
+          </Button>
+        </DialogActions>
+      </Dialog>
     </PageLayout>
   );
 }

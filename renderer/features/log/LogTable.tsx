@@ -6,28 +6,32 @@ import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import { formatLogTime, type LogEntry, type LogLevel } from './merge-log';
+import type { LogEntry, LogLevel } from './merge-log';
+import { useFormat, useTranslation } from '../../i18n';
 
 const LEVEL_COLOUR: Record<LogLevel, ChipProps['color']> = { debug: 'default', info: 'primary', warn: 'warning', error: 'error' };
 
 /** Newest line first, so that what just happened is visible without scrolling. */
 export function LogTable({ entries, emptyText }: { entries: readonly LogEntry[]; emptyText: string }) {
+  const { t } = useTranslation('log');
+  const format = useFormat();
   const newestFirst = [...entries].reverse();
   return (
     <TableContainer component={Paper} variant="outlined" sx={{ maxHeight: 'calc(100vh - 220px)' }}>
-      <Table aria-label="Log" stickyHeader>
+      <Table aria-label={t('table.label')} stickyHeader>
         <TableHead>
           <TableRow>
-            <TableCell sx={{ width: 110 }}>Time</TableCell>
-            <TableCell sx={{ width: 80 }}>Level</TableCell>
-            <TableCell sx={{ width: 160 }}>Source</TableCell>
-            <TableCell>Message</TableCell>
+            <TableCell sx={{ width: 110 }}>{t('table.time')}</TableCell>
+            <TableCell sx={{ width: 80 }}>{t('table.level')}</TableCell>
+            <TableCell sx={{ width: 140 }}>{t('table.source')}</TableCell>
+            <TableCell sx={{ width: 120 }}>{t('table.target')}</TableCell>
+            <TableCell>{t('table.message')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
           {newestFirst.length === 0 ? (
             <TableRow>
-              <TableCell colSpan={4} sx={{ color: 'text.secondary' }}>
+              <TableCell colSpan={5} sx={{ color: 'text.secondary' }}>
                 {emptyText}
               </TableCell>
             </TableRow>
@@ -35,12 +39,13 @@ export function LogTable({ entries, emptyText }: { entries: readonly LogEntry[];
             newestFirst.map((entry, index) => (
               <TableRow key={newestFirst.length - index} hover>
                 <TableCell title={entry.time} sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
-                  {formatLogTime(entry.time)}
+                  {format.timeWithMs(entry.time)}
                 </TableCell>
                 <TableCell>
-                  <Chip label={entry.level} color={LEVEL_COLOUR[entry.level]} variant={entry.level === 'debug' ? 'outlined' : 'filled'} />
+                  <Chip label={t(`levels.${entry.level}`)} color={LEVEL_COLOUR[entry.level]} variant={entry.level === 'debug' ? 'outlined' : 'filled'} />
                 </TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{entry.source}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap', fontFamily: 'monospace' }}>{entry.target ?? ''}</TableCell>
                 <TableCell sx={{ wordBreak: 'break-word' }}>{entry.message}</TableCell>
               </TableRow>
             ))

@@ -7,6 +7,7 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { NetworkAdapter } from '../../../shared/domain/network';
+import { useTranslation } from '../../i18n';
 
 export function adapterKey(adapter: NetworkAdapter): string {
   return `${adapter.name}@${adapter.address}`;
@@ -27,17 +28,18 @@ interface AdapterChoiceProps {
 
 /** One checkbox per adapter address: the broadcast goes out on exactly the ticked ones. */
 export function AdapterChoice({ adapters, error, chosen, disabled, onToggle }: AdapterChoiceProps) {
-  if (error) return <Alert severity="error">Cannot list the network adapters: {error}</Alert>;
-  if (!adapters) return <Skeleton variant="rounded" height={32} width={320} aria-label="Loading network adapters" />;
+  const { t } = useTranslation('targets');
+  if (error) return <Alert severity="error">{t('adapters.error', { error })}</Alert>;
+  if (!adapters) return <Skeleton variant="rounded" height={32} width={320} aria-label={t('adapters.loading')} />;
   if (adapters.length === 0) {
     return (
       <Typography variant="body2" color="text.secondary">
-        No network adapter with an IPv4 address: connect a cable, or search by host or range.
+        {t('adapters.none')}
       </Typography>
     );
   }
   return (
-    <FormGroup row aria-label="Adapters to broadcast on" sx={{ columnGap: 2 }}>
+    <FormGroup row aria-label={t('adapters.group')} sx={{ columnGap: 2 }}>
       {adapters.map((adapter) => {
         const key = adapterKey(adapter);
         return (
@@ -54,8 +56,8 @@ export function AdapterChoice({ adapters, error, chosen, disabled, onToggle }: A
                   <Chip
                     color="warning"
                     variant="outlined"
-                    label="link-local (no DHCP?)"
-                    title="169.254.x.x: no DHCP server answered this adapter; give it a fixed address in the machine network"
+                    label={t('adapters.linkLocal')}
+                    title={t('adapters.linkLocalHint')}
                   />
                 )}
               </Stack>

@@ -13,6 +13,7 @@ import type { NetworkAdapter } from '../../../shared/domain/network';
 import { AdapterChoice } from './AdapterChoice';
 import { SearchEta } from './SearchEta';
 import { sweepWindowMs, type DiscoveryState, type SearchKind } from './use-discovery';
+import { useTranslation } from '../../i18n';
 
 export const TIMEOUT_CHOICES_MS = [1000, 3000, 5000, 10_000] as const;
 export const DEFAULT_TIMEOUT_MS = 3000;
@@ -46,24 +47,25 @@ interface SearchPanelProps {
 }
 
 function SearchProgress({ discovery, onCancel, timeoutMs }: { discovery: DiscoveryState; onCancel(): void; timeoutMs: number }) {
+  const { t } = useTranslation('targets');
   const progress = discovery.progress;
   // Once every request is out the search only waits for late answers: a full bar would look finished, so it pulses.
   const sending = progress !== null && progress.total > 0 && progress.sent < progress.total;
   const value = sending ? (100 * progress.sent) / progress.total : undefined;
-  let text = 'Searching…';
-  if (progress && sending) text = `Searching… ${progress.answered} answered, ${progress.sent} of ${progress.total} requests sent`;
-  else if (progress) text = `Searching… ${progress.answered} answered, waiting for late answers`;
+  let text: string = t('search.searching');
+  if (progress && sending) text = t('search.sending', { answered: progress.answered, sent: progress.sent, total: progress.total });
+  else if (progress) text = t('search.waitingLate', { answered: progress.answered });
   return (
     <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mt: 2 }}>
       <Box sx={{ flexGrow: 1 }}>
-        <LinearProgress aria-label="Search progress" variant={value === undefined ? 'indeterminate' : 'determinate'} value={value} />
+        <LinearProgress aria-label={t('search.progress')} variant={value === undefined ? 'indeterminate' : 'determinate'} value={value} />
         <Typography variant="caption" color="text.secondary" role="status">
           {text}
           {progress && sending && discovery.startedAt !== null && <SearchEta progress={progress} startedAt={discovery.startedAt} perHostWindowMs={sweepWindowMs(timeoutMs)} />}
         </Typography>
       </Box>
       <Button variant="outlined" size="small" onClick={onCancel} disabled={discovery.phase !== 'searching'}>
-        Cancel
+        {t('search.cancel')}
       </Button>
     </Stack>
   );
@@ -71,6 +73,7 @@ function SearchProgress({ discovery, onCancel, timeoutMs }: { discovery: Discove
 
 /** The top of the XAE dialog: broadcast per adapter, unicast to hosts, a sweep of a range, one shared timeout. */
 export function SearchPanel(props: SearchPanelProps) {
+  const { t } = useTranslation('targets');
   const { fields, onFieldsChange, discovery } = props;
   const busy = discovery.phase === 'starting' || discovery.phase === 'searching';
   const submit = (kind: SearchKind) => (event: FormEvent) => {
@@ -79,7 +82,7 @@ export function SearchPanel(props: SearchPanelProps) {
   };
 
   return (
-    <Paper variant="outlined" component="section" aria-label="Search" sx={{ p: 2, mb: 2 }}>
+    <Paper variant="outlined" component="section" aria-label={t('search.region')} sx={{ p: 2, mb: 2 }}>
       <Stack spacing={2}>
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' } }}>
           <Box sx={{ flexGrow: 1 }}>
@@ -94,7 +97,7 @@ export function SearchPanel(props: SearchPanelProps) {
           <TextField
             select
             size="small"
-            label="Timeout"
+            label={t('search.timeout')}
             value={fields.timeoutMs}
             onChange={(event) => onFieldsChange({ timeoutMs: Number(event.target.value) })}
             disabled={busy}
@@ -102,7 +105,7 @@ export function SearchPanel(props: SearchPanelProps) {
           >
             {TIMEOUT_CHOICES_MS.map((ms) => (
               <MenuItem key={ms} value={ms}>
-                {ms / 1000} s
+                {t('search.seconds', { value: ms / 1000 })}
               </MenuItem>
             ))}
           </TextField>
@@ -112,7 +115,7 @@ export function SearchPanel(props: SearchPanelProps) {
             onClick={() => props.onSearch('broadcast')}
             disabled={busy || fields.adapters.size === 0}
           >
-            Broadcast Search
+            {t('search.broadcast')}
           </Button>
         </Stack>
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
@@ -120,30 +123,30 @@ export function SearchPanel(props: SearchPanelProps) {
             <TextField
               size="small"
               fullWidth
-              label="Host name / IP"
+              label={t('search.hosts')}
               placeholder="CX-1234, 192.168.1.20"
-              helperText="Comma or space separated; reaches other subnets"
+              helperText={t('search.hostsHelp')}
               value={fields.hosts}
               onChange={(event) => onFieldsChange({ hosts: event.target.value })}
               disabled={busy}
             />
             <Button type="submit" variant="outlined" startIcon={<SearchOutlined />} disabled={busy || splitEntries(fields.hosts).length === 0} sx={{ whiteSpace: 'nowrap', height: 40, flexShrink: 0 }}>
-              Search host
+              {t('search.searchHost')}
             </Button>
           </Stack>
           <Stack component="form" direction="row" spacing={1} onSubmit={submit('range')} sx={{ flex: 1, alignItems: 'flex-start' }}>
             <TextField
               size="small"
               fullWidth
-              label="Address range"
-              placeholder="192.168.1.0/24 or 10.0.0.10-10.0.0.40"
-              helperText="CIDR or from–to; asks each address in turn"
+              label={t('search.ranges')}
+              placeholder={t('search.rangesPlaceholder')}
+              helperText={t('search.rangesHelp')}
               value={fields.ranges}
               onChange={(event) => onFieldsChange({ ranges: event.target.value })}
               disabled={busy}
             />
             <Button type="submit" variant="outlined" startIcon={<SearchOutlined />} disabled={busy || splitRanges(fields.ranges).length === 0} sx={{ whiteSpace: 'nowrap', height: 40, flexShrink: 0 }}>
-              Search range
+              {t('search.searchRange')}
             </Button>
           </Stack>
         </Stack>

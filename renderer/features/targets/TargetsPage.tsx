@@ -23,9 +23,10 @@ import ListAltOutlined from '@mui/icons-material/ListAltOutlined';
 import { TargetRoutesDialog, type TargetRoutesSubject } from '../../components/TargetRoutesDialog';
 import type { LocalRoute } from '../../../shared/domain/route';
 
-import { nextSort, systemsFoundText, visibleTargets, type TargetColumn, type TargetSort } from './target-table-model';
+import { nextSort, visibleTargets, type TargetColumn, type TargetSort } from './target-table-model';
 import { sweepWindowMs, useDiscovery, type DiscoveryState, type SearchKind } from './use-discovery';
 import { useLocalRoutesByNetId } from './use-connected-routes';
+import type { TFunction } from 'i18next';
 
 /** How the panel reaches a target: the way this PC's route to it is secured, plain ADS when there is none. */
 function subjectFor(target: DiscoveredTarget, route: LocalRoute | undefined): TargetRoutesSubject {
@@ -48,11 +49,17 @@ interface EditedFields {
   adapters?: ReadonlySet<string>;
 }
 
-function emptyTableText(discovery: DiscoveryState, hiddenByFilter: boolean): string {
-  if (hiddenByFilter) return 'No system matches the filter.';
-  if (discovery.phase === 'starting' || discovery.phase === 'searching') return 'Waiting for answers…';
-  if (discovery.phase === 'done') return discovery.summary?.cancelled ? 'The search was cancelled before any system answered.' : 'No system answered.';
-  return 'No search yet: tick the adapters and press Broadcast Search, or search a host or range.';
+function emptyTableText(t: TFunction<'targets'>, discovery: DiscoveryState, hiddenByFilter: boolean): string {
+  if (hiddenByFilter) return t('empty.filtered');
+  if (discovery.phase === 'starting' || discovery.phase === 'searching') return t('empty.waiting');
+  if (discovery.phase === 'done') return discovery.summary?.cancelled ? t('empty.cancelled') : t('empty.none');
+  return t('empty.idle');
+}
+
+function systemsFoundText(t: TFunction<'targets'>, total: number, shown: number, selected: number): string {
+  const found = t('found', { count: total });
+  const text = shown === total ? found : t('shown', { found, shown });
+  return selected > 0 ? t('selected', { text, count: selected }) : text;
 }
 
 /** What the Targets view needs of the Add Route dialog; the app plugs the real one in (features never import each other). */
@@ -67,6 +74,7 @@ export interface TargetsPageProps {
 }
 
 export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
+  const { t } = useTranslation('targets');
   const adapters = useRequest('network:adapters', {});
   const info = useRequest('app:info', {});
   const startupSearch = info.data?.startupSearch ?? null;
@@ -140,7 +148,7 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
   };
 
   return (
-    <PageLayout title="Targets" description="Find TwinCAT systems by broadcast, host name or address range, then add routes to the ones you select.">
+    <PageLayout title={t('title')} description={t('description')}>
       <SearchPanel
         fields={fields}
         onFieldsChange={(change) => setEdited((current) => ({ ...current, ...change }))}
@@ -154,13 +162,12 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
       <BigRangeDialog question={bigRange} onConfirm={confirmBigRange} onCancel={() => setBigRange(null)} />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1 }}>
         <Typography variant="body2" role="status" sx={{ flexGrow: 1, fontWeight: 500 }}>
-          {systemsFoundText(discovery.targets.length, rows.length)}
-          {selectedTargets.length > 0 && `, ${selectedTargets.length} selected`}
+          {systemsFoundText(t, discovery.targets.length, rows.length, selectedTargets.length)}
         </Typography>
         <TextField
           size="small"
-          label="Filter targets"
-          placeholder="Name, address, NetId, OS"
+          label={t('filter.label')}
+          placeholder={t('filter.placeholder')}
           value={filter}
           onChange={(event) => setFilter(event.target.value)}
           slotProps={{ input: { startAdornment: <InputAdornment position="start"><FilterListOutlined fontSize="small" /></InputAdornment> } }}
@@ -178,7 +185,7 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
           {tRoutes('openFromTargets')}
         </Button>
         <Button variant="contained" startIcon={<AddLinkOutlined />} disabled={selectedTargets.length === 0} onClick={() => setDialogOpen(true)}>
-          Add Route
+          {t('addRoute')}
         </Button>
       </Stack>
       {changed.map(({ target, entry }) => (
@@ -193,7 +200,7 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
       ))}
       <TargetsTable
         rows={rows}
-        emptyText={emptyTableText(discovery, discovery.targets.length > 0)}
+        emptyText={emptyTableText(t, discovery, discovery.targets.length > 0)}
         selected={selected}
         onSelectionChange={setSelected}
         sort={sort}

@@ -13,10 +13,11 @@ import TableSortLabel from '@mui/material/TableSortLabel';
 import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlined';
 import Lock from '@mui/icons-material/Lock';
 import LockOutlined from '@mui/icons-material/LockOutlined';
-import { SECURE_METHOD_NAMES, type LocalRoute } from '../../../shared/domain/route';
+import type { LocalRoute } from '../../../shared/domain/route';
 import { targetKey, type DiscoveredTarget } from '../../../shared/domain/target';
 import { FingerprintCell } from './FingerprintCell';
 import { commentFor, TARGET_COLUMNS, type TargetColumn, type TargetSort } from './target-table-model';
+import { useTranslation } from '../../i18n';
 
 interface TargetsTableProps {
   rows: readonly DiscoveredTarget[];
@@ -32,10 +33,11 @@ interface TargetsTableProps {
 }
 
 function ConnectedCell({ route }: { route: LocalRoute | undefined }) {
+  const { t } = useTranslation('targets');
   if (!route) return null;
-  const title = route.verifiedAt ? `Route "${route.name}" exists and was verified` : `Route "${route.name}" exists (not verified yet)`;
+  const title = route.verifiedAt ? t('table.routeVerified', { name: route.name }) : t('table.routeUnverified', { name: route.name });
   return (
-    <Box component="span" role="img" aria-label="Route exists" title={title} sx={{ display: 'inline-flex' }}>
+    <Box component="span" role="img" aria-label={t('table.routeExists')} title={title} sx={{ display: 'inline-flex' }}>
       <CheckCircleOutlined fontSize="small" color={route.verifiedAt ? 'success' : 'action'} />
     </Box>
   );
@@ -43,20 +45,21 @@ function ConnectedCell({ route }: { route: LocalRoute | undefined }) {
 
 /** Outlined lock: the system offers Secure ADS. Filled lock: this PC holds a Secure ADS route to it. */
 function SecureAdsCell({ offered, route }: { offered: boolean; route: LocalRoute | undefined }) {
+  const { t } = useTranslation(['targets', 'common']);
   if (route?.tls) {
-    const method = SECURE_METHOD_NAMES[route.tls.mode];
+    const method = t(`common:secureMethod.${route.tls.mode}`);
     return (
-      <Box component="span" role="img" aria-label={`Secure ADS route (${method})`} title={`Secure ADS route '${route.name}' (${method})`} sx={{ display: 'inline-flex', color: 'success.main' }}>
+      <Box component="span" role="img" aria-label={t('table.secureRoute', { method })} title={t('table.secureRouteTitle', { name: route.name, method })} sx={{ display: 'inline-flex', color: 'success.main' }}>
         <Lock fontSize="small" />
       </Box>
     );
   }
   return offered ? (
-    <Box component="span" role="img" aria-label="Secure ADS offered" title="Offers Secure ADS (TLS on TCP 8016)" sx={{ display: 'inline-flex', color: 'success.main' }}>
+    <Box component="span" role="img" aria-label={t('table.secureOffered')} title={t('table.secureOfferedTitle')} sx={{ display: 'inline-flex', color: 'success.main' }}>
       <LockOutlined fontSize="small" />
     </Box>
   ) : (
-    <Box component="span" role="img" aria-label="No Secure ADS" title="No Secure ADS fingerprint in the reply" sx={{ color: 'text.disabled' }}>
+    <Box component="span" role="img" aria-label={t('table.noSecure')} title={t('table.noSecureTitle')} sx={{ color: 'text.disabled' }}>
       —
     </Box>
   );
@@ -75,6 +78,8 @@ interface TargetRowProps {
 }
 
 const TargetRow = memo(function TargetRow({ rowKey, target, selected, tabStop, route, known }: TargetRowProps) {
+  const { t } = useTranslation('targets');
+  const comment = commentFor(target);
   return (
     <TableRow
       data-key={rowKey}
@@ -85,7 +90,7 @@ const TargetRow = memo(function TargetRow({ rowKey, target, selected, tabStop, r
       sx={{ cursor: 'pointer', '& > td': { whiteSpace: 'nowrap' } }}
     >
       <TableCell padding="checkbox" data-select="">
-        <Checkbox size="small" tabIndex={-1} checked={selected} onChange={leaveToBody} slotProps={{ input: { 'aria-label': `Select ${target.hostname}` } }} />
+        <Checkbox size="small" tabIndex={-1} checked={selected} onChange={leaveToBody} slotProps={{ input: { 'aria-label': t('table.select', { name: target.hostname }) } }} />
       </TableCell>
       <TableCell sx={{ fontWeight: 500 }}>{target.hostname}</TableCell>
       <TableCell>
@@ -95,7 +100,7 @@ const TargetRow = memo(function TargetRow({ rowKey, target, selected, tabStop, r
       <TableCell sx={{ fontFamily: 'monospace' }}>{target.netId}</TableCell>
       <TableCell>{target.twincat?.text ?? '—'}</TableCell>
       <TableCell>{target.os?.text ?? '—'}</TableCell>
-      <TableCell sx={{ color: 'text.secondary' }}>{commentFor(target)}</TableCell>
+      <TableCell sx={{ color: 'text.secondary' }}>{comment && t('table.answeredOn', { adapters: comment })}</TableCell>
       <TableCell>
         <SecureAdsCell offered={target.secureAds} route={route} />
       </TableCell>
@@ -111,6 +116,7 @@ const TargetRow = memo(function TargetRow({ rowKey, target, selected, tabStop, r
  * multi-selection for adding several routes at once; the arrow keys walk the rows.
  */
 export function TargetsTable({ rows, emptyText, selected, onSelectionChange, sort, onSort, routes, known }: TargetsTableProps) {
+  const { t } = useTranslation('targets');
   const body = useRef<HTMLTableSectionElement>(null);
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const keys = rows.map(targetKey);
@@ -164,7 +170,7 @@ export function TargetsTable({ rows, emptyText, selected, onSelectionChange, sor
   return (
     <TableContainer component={Paper} variant="outlined">
       {/* Ten columns must fit a laptop screen: tighter cell padding than the app's default tables. */}
-      <Table aria-label="Targets" sx={{ '& th, & td': { px: 1 }, '& th:first-of-type, & td:first-of-type': { pl: 1.5 } }}>
+      <Table aria-label={t('table.label')} sx={{ '& th, & td': { px: 1 }, '& th:first-of-type, & td:first-of-type': { pl: 1.5 } }}>
         <TableHead>
           <TableRow>
             <TableCell padding="checkbox">
@@ -174,7 +180,7 @@ export function TargetsTable({ rows, emptyText, selected, onSelectionChange, sor
                 checked={keys.length > 0 && selectedShown === keys.length}
                 disabled={keys.length === 0}
                 onChange={(event) => onSelectionChange(event.target.checked ? new Set([...selected, ...keys]) : new Set([...selected].filter((key) => !keys.includes(key))))}
-                slotProps={{ input: { 'aria-label': 'Select all shown targets' } }}
+                slotProps={{ input: { 'aria-label': t('table.selectAll') } }}
               />
             </TableCell>
             {TARGET_COLUMNS.map((column) => (
@@ -186,7 +192,7 @@ export function TargetsTable({ rows, emptyText, selected, onSelectionChange, sor
                   // An invisible arrow on every header would cost ten icons of width the fingerprint needs.
                   sx={sort?.column === column.id ? undefined : { '& .MuiTableSortLabel-icon': { display: 'none' } }}
                 >
-                  {column.label}
+                  {t(`table.columns.${column.id}`)}
                 </TableSortLabel>
               </TableCell>
             ))}

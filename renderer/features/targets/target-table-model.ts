@@ -3,15 +3,15 @@ import { isIpv4, ipv4ToInt } from '../../../shared/domain/ipv4';
 
 /** The sortable columns of the Targets table, in on-screen order after the selection checkbox. */
 export const TARGET_COLUMNS = [
-  { id: 'hostname', label: 'Host Name' },
-  { id: 'connected', label: 'Connected' },
-  { id: 'address', label: 'Address' },
-  { id: 'netId', label: 'AMS NetId' },
-  { id: 'twincat', label: 'TwinCAT' },
-  { id: 'os', label: 'OS Version' },
-  { id: 'comment', label: 'Comment' },
-  { id: 'secureAds', label: 'Secure ADS' },
-  { id: 'fingerprint', label: 'Fingerprint' },
+  { id: 'hostname' },
+  { id: 'connected' },
+  { id: 'address' },
+  { id: 'netId' },
+  { id: 'twincat' },
+  { id: 'os' },
+  { id: 'comment' },
+  { id: 'secureAds' },
+  { id: 'fingerprint' },
 ] as const;
 
 export type TargetColumn = (typeof TARGET_COLUMNS)[number]['id'];
@@ -21,9 +21,9 @@ export interface TargetSort {
   direction: SortDirection;
 }
 
-/** What a row shows in the Comment column: worth saying only when two adapters hear the same system. */
+/** The adapters a row names in the Comment column: worth saying only when two adapters hear the same system. */
 export function commentFor(target: DiscoveredTarget): string {
-  return target.adapters.length > 1 ? `answered on ${target.adapters.join(', ')}` : '';
+  return target.adapters.length > 1 ? target.adapters.join(', ') : '';
 }
 
 /** "A1B2C3D4…E5F6A7B8": both ends, which is what people compare by eye, in the width a table cell can spare. */
@@ -33,10 +33,6 @@ export function shortFingerprint(fingerprint: string): string {
   return `${hex.slice(0, 8)}…${hex.slice(-8)}`;
 }
 
-export function systemsFoundText(total: number, shown: number): string {
-  const found = `${total} ${total === 1 ? 'system' : 'systems'} found`;
-  return shown === total ? found : `${found} (${shown} shown)`;
-}
 
 /** Case-insensitive match on what a user remembers of a system: its name, address, NetId or OS. */
 export function matchesFilter(target: DiscoveredTarget, filter: string): boolean {

@@ -3,13 +3,6 @@ import { hostResolutionSchema, networkAdapterSchema } from '../../domain/network
 
 const empty = z.object({}).strict();
 
-export const logEntrySchema = z.object({
-  time: z.string(),
-  level: z.enum(['debug', 'info', 'warn', 'error']),
-  source: z.string(),
-  message: z.string(),
-});
-
 export const appRequests = {
   'app:info': {
     request: empty,
@@ -34,13 +27,6 @@ export const appRequests = {
     request: z.object({ hosts: z.array(z.string().min(1).max(253)).max(64) }).strict(),
     response: z.array(hostResolutionSchema),
   },
-  /** The log lines the services still hold, oldest first; the Log view adds live `log:entry` events to them. */
-  'log:recent': {
-    request: empty,
-    response: z.array(logEntrySchema),
-  },
 } as const;
 
-export const appEvents = {
-  'log:entry': logEntrySchema,
-} as const;
+export const appEvents = {} as const;

@@ -17,4 +17,17 @@ export const common = {
   details: 'Details',
   copy: 'Kopieren',
   copied: 'Kopiert',
+  browse: '{{label}} auswählen',
+  browseButton: 'Durchsuchen…',
+  secureMethod: {
+    ssc: 'Selbstsigniertes Zertifikat',
+    psk: 'Pre-Shared Key (PSK)',
+    ca: 'Gemeinsame CA',
+  },
+  security: {
+    ssc: 'Secure ADS, selbstsigniert',
+    psk: 'Secure ADS, PSK',
+    ca: 'Secure ADS, gemeinsame CA',
+    none: 'Einfaches ADS',
+  },
 } satisfies Catalog<typeof en>;

@@ -15,4 +15,18 @@ export const common = {
   details: 'Details',
   copy: 'Copy',
   copied: 'Copied',
+  browse: 'Browse for {{label}}',
+  browseButton: 'Browse…',
+  secureMethod: {
+    ssc: 'Self-Signed Certificate',
+    psk: 'Pre-Shared Key (PSK)',
+    ca: 'Shared CA',
+  },
+  /** A route's security in one phrase, for table cells. */
+  security: {
+    ssc: 'Secure ADS, self-signed',
+    psk: 'Secure ADS, PSK',
+    ca: 'Secure ADS, shared CA',
+    none: 'Plain ADS',
+  },
 } as const;
