@@ -24,7 +24,8 @@ export function ExpiryChip({ entry }: { entry: ExpiryEntry }) {
     <Chip
       size="small"
       color={COLOR[entry.level]}
-      variant={entry.level === 'ok' ? 'outlined' : 'filled'}
+      // Filled in every state: an outlined green label on a selected (tinted) row falls below AA contrast.
+      variant="filled"
       label={`${t(`expiry.level.${entry.level}`)}${days}`}
     />
   );

@@ -57,7 +57,13 @@ export function IdentitySection() {
           </Box>
           <Stack direction="row" spacing={1}>
             <Button variant="outlined" onClick={() => setDialog('export')}>{t('identity.export')}</Button>
-            <Button variant="outlined" color="warning" onClick={() => setDialog('regenerate')}>{t('identity.regenerate')}</Button>
+            <Button
+              variant="outlined"
+              color="warning"
+              // The light theme's warning colour is too pale for text on white; its dark shade keeps AA contrast.
+              sx={(theme) => (theme.palette.mode === 'light' ? { color: theme.palette.warning.dark, borderColor: theme.palette.warning.dark } : {})}
+              onClick={() => setDialog('regenerate')}
+            >{t('identity.regenerate')}</Button>
           </Stack>
           {notice && <Alert severity="success" onClose={() => setNotice(null)}>{notice}</Alert>}
           {twincat && (
