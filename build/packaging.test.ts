@@ -14,7 +14,16 @@ const ELECTRON_VERSION = JSON.parse(await readFile(join(repo, 'node_modules/elec
 
 // @electron/fuses finds the fuse wire after this marker: version byte, length byte, then one byte per fuse.
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
-const FUSES = ['runAsNode', 'enableCookieEncryption', 'enableNodeOptionsEnvironmentVariable', 'enableNodeCliInspectArguments', 'enableEmbeddedAsarIntegrityValidation', 'onlyLoadAppFromAsar', 'loadBrowserProcessSpecificV8Snapshot', 'grantFileProtocolExtraPrivileges'];
+const FUSES = [
+  'runAsNode',
+  'enableCookieEncryption',
+  'enableNodeOptionsEnvironmentVariable',
+  'enableNodeCliInspectArguments',
+  'enableEmbeddedAsarIntegrityValidation',
+  'onlyLoadAppFromAsar',
+  'loadBrowserProcessSpecificV8Snapshot',
+  'grantFileProtocolExtraPrivileges',
+];
 const FUSE_ENABLED = 49;
 const FUSE_DISABLED = 48;
 
@@ -55,11 +64,26 @@ async function stageProject(dir: string): Promise<void> {
 
 async function electronBuilder(projectDir: string, electronDist: string, output: string): Promise<void> {
   const cli = join(repo, 'node_modules/electron-builder/cli.js');
-  const args = [cli, '--dir', '--linux', '--x64', '--projectDir', projectDir, '--config', join(projectDir, 'build/electron-builder.yml'), `-c.electronDist=${electronDist}`, `-c.directories.output=${output}`];
+  const args = [
+    cli,
+    '--dir',
+    '--linux',
+    '--x64',
+    '--projectDir',
+    projectDir,
+    '--config',
+    join(projectDir, 'build/electron-builder.yml'),
+    `-c.electronDist=${electronDist}`,
+    `-c.directories.output=${output}`,
+  ];
   // As root, run it in an empty network namespace: any attempt to download (Electron, tools) fails the test.
   const isolated = process.getuid?.() === 0 && existsSync('/usr/bin/unshare');
   const [file, argv] = isolated ? ['/usr/bin/unshare', ['--net', process.execPath, ...args]] : [process.execPath, args];
-  await run(file, argv, { cwd: projectDir, env: { ...process.env, CI: 'true', ELECTRON_CACHE: join(work, 'cache'), electron_config_cache: join(work, 'cache') }, timeout: 90_000 });
+  await run(file, argv, {
+    cwd: projectDir,
+    env: { ...process.env, CI: 'true', ELECTRON_CACHE: join(work, 'cache'), electron_config_cache: join(work, 'cache') },
+    timeout: 90_000,
+  });
 }
 
 beforeAll(async () => {
@@ -86,7 +110,9 @@ describe('packaged app (linux --dir)', () => {
   });
 
   it('holds the main bundle, the preload and the renderer', () => {
-    expect(entries).toEqual(expect.arrayContaining(['/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/renderer/index.html', '/package.json']));
+    expect(entries).toEqual(
+      expect.arrayContaining(['/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/renderer/index.html', '/package.json']),
+    );
     expect(entries.some((entry) => /^\/dist\/renderer\/assets\/.+\.js$/.test(entry))).toBe(true);
   });
 

@@ -10,7 +10,9 @@ async function seriousViolations(page: Page, include?: string): Promise<string[]
   // A dialog still fading in has translucent text: measure contrast only once transitions have finished. A running
   // step's spinner turns for as long as the step runs; it is no transition, and waiting for it would skip the progress.
   await page.waitForFunction(() =>
-    document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+    document
+      .getAnimations()
+      .every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
   );
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
   if (include) builder = builder.include(include);
@@ -45,7 +47,10 @@ test.describe('accessibility', () => {
   test.describe('Add Route dialog in the lab', () => {
     test.setTimeout(90_000);
 
-    test('settings, the SSC, PSK and CA logins and the finished stepper have no serious or critical axe violation', async ({ lab, labApp }) => {
+    test('settings, the SSC, PSK and CA logins and the finished stepper have no serious or critical axe violation', async ({
+      lab,
+      labApp,
+    }) => {
       const target = await lab.addTarget(1);
       const sim = await startSim(target, ['--name', 'CX-A11Y', '--user', 'Administrator', '--password', 'pw', '--psk', PSK]);
       try {

@@ -62,7 +62,9 @@ async function shot(page: Page, name: string): Promise<void> {
   // Colours mid-transition (a button turning enabled, the dialog fading in) would not show what the user sees. A spinner
   // of a running step animates for as long as the step runs: waiting for it would photograph the end, not the progress.
   await page.waitForFunction(() =>
-    document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+    document
+      .getAnimations()
+      .every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
   );
   await page.getByRole('dialog').screenshot({ path: `docs/screenshots/add-route-${name}.png` });
 }
@@ -137,7 +139,12 @@ test.describe('Add Route in the lab', () => {
     await dialog.pskLogin(PSK_IDENTITY, 'not-the-key');
     await dialog.add();
     expect(await dialog.summary()).toBe('Route to CX-PSK failed: The target does not know this PSK identity or key');
-    await expectFailedStep(dialog, 'TLS handshake', 'The target does not know this PSK identity or key', 'PSK identity unknown on the target or wrong key');
+    await expectFailedStep(
+      dialog,
+      'TLS handshake',
+      'The target does not know this PSK identity or key',
+      'PSK identity unknown on the target or wrong key',
+    );
     await expect(dialog.stepAlert('TLS handshake').getByText(/^Fix: On the target itself \(not in ADS Route Studio\)/)).toBeVisible();
     expect(await staticRoutes(ok)).not.toContain(CLIENT_ADDRESS);
 
@@ -152,18 +159,63 @@ test.describe('Add Route in the lab', () => {
     const pki = await mkdtemp(join(tmpdir(), 'ars-e2e-pki-'));
     try {
       const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: pki, stdio: 'pipe' });
-      openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=Lab Test CA');
+      openssl(
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        'ca.key',
+        '-out',
+        'ca.pem',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=Lab Test CA',
+      );
       const issue = (name: string, cn: string) => {
         openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${cn}`);
-        openssl('x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.pem`, '-days', '2');
+        openssl(
+          'x509',
+          '-req',
+          '-in',
+          `${name}.csr`,
+          '-CA',
+          'ca.pem',
+          '-CAkey',
+          'ca.key',
+          '-CAcreateserial',
+          '-out',
+          `${name}.pem`,
+          '-days',
+          '2',
+        );
       };
       const first = await lab.addTarget(1);
       // The services check the certificate's CN against the route name (the name used for the target).
       issue('server-good', 'CX-CA');
       issue('server-bad', 'somebody-else');
-      const caArgs = (server: string) => ['--ca', join(pki, 'ca.pem'), '--cert', join(pki, `${server}.pem`), '--key', join(pki, `${server}.key`)];
+      const caArgs = (server: string) => [
+        '--ca',
+        join(pki, 'ca.pem'),
+        '--cert',
+        join(pki, `${server}.pem`),
+        '--key',
+        join(pki, `${server}.key`),
+      ];
       const stateDir = await mkdtemp(join(tmpdir(), 'ars-e2e-CX-CA-'));
-      const handle = await startSim(first, ['--name', 'CX-CA', '--user', 'Administrator', '--password', PASSWORD, '--state', stateDir, ...caArgs('server-good')]);
+      const handle = await startSim(first, [
+        '--name',
+        'CX-CA',
+        '--user',
+        'Administrator',
+        '--password',
+        PASSWORD,
+        '--state',
+        stateDir,
+        ...caArgs('server-good'),
+      ]);
       const good: Sim = { target: first, handle, stateDir, name: 'CX-CA' };
       running.push(good);
       const bad = await sim(lab, 'CX-CN', caArgs('server-bad'));
@@ -190,7 +242,12 @@ test.describe('Add Route in the lab', () => {
       await second.caLogin(files);
       await second.add();
       expect(await second.summary()).toBe('Route to CX-CN failed: The certificate’s common name (CN) does not match');
-      await expectFailedStep(second, 'Check fingerprint', 'The certificate’s common name (CN) does not match', "certificate CN 'somebody-else' differs from route name 'CX-CN'");
+      await expectFailedStep(
+        second,
+        'Check fingerprint',
+        'The certificate’s common name (CN) does not match',
+        "certificate CN 'somebody-else' differs from route name 'CX-CN'",
+      );
       expect(await staticRoutes(bad)).not.toContain(CLIENT_ADDRESS);
     } finally {
       await rm(pki, { recursive: true, force: true });
@@ -205,7 +262,12 @@ test.describe('Add Route in the lab', () => {
     await dialog.osLogin('Administrator', 'wrong');
     await dialog.add();
     expect(await dialog.summary()).toBe('Route to PLC-PLAIN failed: Wrong user name or password');
-    await expectFailedStep(dialog, 'Send credentials', 'Wrong user name or password', 'the target refused the route: wrong user name or password');
+    await expectFailedStep(
+      dialog,
+      'Send credentials',
+      'Wrong user name or password',
+      'the target refused the route: wrong user name or password',
+    );
     expect(await staticRoutes(plc)).not.toContain(CLIENT_ADDRESS);
     // The same password would fail again: the dialog offers to change the login, not to retry.
     await expect(dialog.root.getByRole('button', { name: 'Retry' })).toHaveCount(0);
@@ -242,7 +304,9 @@ test.describe('Add Route in the lab', () => {
     await dialog.openLogin();
     await dialog.osLogin('Administrator', PASSWORD);
     await dialog.add();
-    await expect(dialog.resultRow(live.target.address).getByRole('listitem', { name: /^Verify ADS connection: done in [\d.]+ ms$/ })).toBeVisible();
+    await expect(
+      dialog.resultRow(live.target.address).getByRole('listitem', { name: /^Verify ADS connection: done in [\d.]+ ms$/ }),
+    ).toBeVisible();
     const waiting = dialog.resultRow(gone.target.address).getByRole('listitem', { name: 'Send credentials: running' });
     await expect(waiting).toBeVisible();
     // Well inside the 10 s the other target still waits: this is the live state, not the batch's end.
@@ -251,7 +315,10 @@ test.describe('Add Route in the lab', () => {
     await expect(waiting).toBeVisible();
   });
 
-  test('three targets, one gone silent: the others finish, it fails at the timeout with a fix, Retry failed adds it once it is back', async ({ lab, labApp }) => {
+  test('three targets, one gone silent: the others finish, it fails at the timeout with a fix, Retry failed adds it once it is back', async ({
+    lab,
+    labApp,
+  }) => {
     const sims = [await sim(lab, 'LINE-1', ['--no-tls']), await sim(lab, 'LINE-2', ['--no-tls']), await sim(lab, 'LINE-3', ['--no-tls'])];
     const [first, second, silent] = sims as [Sim, Sim, Sim];
     const { dialog } = await openDialogFor(labApp.page, sims);
@@ -265,7 +332,9 @@ test.describe('Add Route in the lab', () => {
 
     // In progress: the two live targets are through every step, the silent one still waits for its answer.
     for (const done of [first, second]) {
-      await expect(dialog.resultRow(done.target.address).getByRole('listitem', { name: /^Verify ADS connection: done in [\d.]+ ms$/ })).toBeVisible();
+      await expect(
+        dialog.resultRow(done.target.address).getByRole('listitem', { name: /^Verify ADS connection: done in [\d.]+ ms$/ }),
+      ).toBeVisible();
       await expect(dialog.resultStatus(done.target.address)).toHaveText('Created');
     }
     const waiting = dialog.resultRow(silent.target.address).getByRole('listitem', { name: 'Send credentials: running' });
@@ -282,7 +351,9 @@ test.describe('Add Route in the lab', () => {
     const details = dialog.resultRow(silent.target.address).getByRole('cell').last();
     await expect(details.getByText('Send credentials: The target cannot be reached', { exact: true })).toBeVisible();
     await expect(details.getByText(/^Fix: /)).toBeVisible();
-    await expect(details.getByText(`Details: no answer from ${silent.target.address} on UDP 48899 within 4000 ms`, { exact: false })).toBeVisible();
+    await expect(
+      details.getByText(`Details: no answer from ${silent.target.address} on UDP 48899 within 4000 ms`, { exact: false }),
+    ).toBeVisible();
     await expect(dialog.retryFailedButton).toHaveText('Retry failed');
     await shot(labApp.page, 'failed-step');
     expect(await staticRoutes(silent)).not.toContain(CLIENT_ADDRESS);

@@ -13,7 +13,9 @@ const screenshots = process.env.ARS_SCREENSHOTS === '1';
 
 /** Serious and critical axe findings as "rule: target" lines, once transitions have settled. */
 async function seriousViolations(page: Page, include?: string): Promise<string[]> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
   if (include) builder = builder.include(include);
   const { violations } = await builder.analyze();
@@ -24,13 +26,17 @@ async function seriousViolations(page: Page, include?: string): Promise<string[]
 
 async function shot(page: Page, name: string, target?: ReturnType<Page['locator']>): Promise<void> {
   if (!screenshots) return;
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
   const path = `docs/screenshots/${name}.png`;
   if (target) await target.screenshot({ path });
   else await page.screenshot({ path, fullPage: true });
 }
 
-test('Certificates page: plant CA, device certificates with expiry warnings and badge, export, inspect, identity, known fingerprints', async ({ app }) => {
+test('Certificates page: plant CA, device certificates with expiry warnings and badge, export, inspect, identity, known fingerprints', async ({
+  app,
+}) => {
   test.setTimeout(120_000);
   const page = app.page;
   const dataDir = app.host.dataDir;
@@ -40,7 +46,10 @@ test('Certificates page: plant CA, device certificates with expiry warnings and 
     const seen = '2026-11-01T08:00:00.000Z';
     await writeFile(
       join(dataDir, 'known-fingerprints.json'),
-      JSON.stringify({ version: 1, entries: [{ netId: '192.168.10.20.1.1', address: '192.168.10.20', fingerprint: 'ab'.repeat(32), firstSeen: seen, lastSeen: seen }] }),
+      JSON.stringify({
+        version: 1,
+        entries: [{ netId: '192.168.10.20.1.1', address: '192.168.10.20', fingerprint: 'ab'.repeat(32), firstSeen: seen, lastSeen: seen }],
+      }),
     );
     await page.setViewportSize({ width: 1280, height: 900 });
     await new AppFrame(page).goTo('Certificates');
@@ -48,7 +57,14 @@ test('Certificates page: plant CA, device certificates with expiry warnings and 
 
     // This PC: the fingerprint in large monospace, the same as OpenSSL computes from the file.
     await expect(certs.fingerprint).toHaveText(/^([0-9A-F]{4} ){15}[0-9A-F]{4}$/);
-    const pem = execFileSync('openssl', ['x509', '-in', join(dataDir, 'client-certificate.pem'), '-noout', '-fingerprint', '-sha256']).toString();
+    const pem = execFileSync('openssl', [
+      'x509',
+      '-in',
+      join(dataDir, 'client-certificate.pem'),
+      '-noout',
+      '-fingerprint',
+      '-sha256',
+    ]).toString();
     const hex = pem.split('=')[1]!.trim().replace(/:/g, '');
     expect((await certs.fingerprint.textContent())!.replace(/ /g, '')).toBe(hex);
     await expect(certs.section('This PC').getByText('No TwinCAT found on this PC', { exact: false })).toBeVisible();
@@ -82,8 +98,15 @@ test('Certificates page: plant CA, device certificates with expiry warnings and 
     await certs.field(certs.section('Device certificates'), 'Export to folder').fill(out);
     await page.getByRole('button', { name: 'Export 1 folder' }).click();
     await expect(page.getByRole('alert').filter({ hasText: `Exported to ${join(out, 'CX-LINE1')}` })).toBeVisible();
-    expect((await readdir(join(out, 'CX-LINE1'))).sort()).toEqual(['CX-LINE1.crt', 'CX-LINE1.key', 'StaticRoutes-Server.xml', 'rootCA.pem']);
-    expect(execFileSync('openssl', ['verify', '-CAfile', join(out, 'CX-LINE1', 'rootCA.pem'), join(out, 'CX-LINE1', 'CX-LINE1.crt')]).toString()).toContain(': OK');
+    expect((await readdir(join(out, 'CX-LINE1'))).sort()).toEqual([
+      'CX-LINE1.crt',
+      'CX-LINE1.key',
+      'StaticRoutes-Server.xml',
+      'rootCA.pem',
+    ]);
+    expect(
+      execFileSync('openssl', ['verify', '-CAfile', join(out, 'CX-LINE1', 'rootCA.pem'), join(out, 'CX-LINE1', 'CX-LINE1.crt')]).toString(),
+    ).toContain(': OK');
 
     // This PC's certificate from the same CA, with the three paths the Add Route dialog needs.
     const thisPc = certs.section("This PC's CA certificate");

@@ -85,7 +85,15 @@ async function openWebApp(host: WebHostProcess, page: Page): Promise<AppUnderTes
   return {
     page,
     consoleErrors,
-    host: { kind: 'web', url: host.url, origin: host.origin, token: host.token, port: host.port, dataDir: host.dataDir, output: host.output },
+    host: {
+      kind: 'web',
+      url: host.url,
+      origin: host.origin,
+      token: host.token,
+      port: host.port,
+      dataDir: host.dataDir,
+      output: host.output,
+    },
   };
 }
 

@@ -38,14 +38,17 @@ test('broadcast discovery from the client finds a virtual target on each subnet,
       ['PLC-SUBNET1', net.target(0).address],
       ['PLC-SUBNET2', net.target(1).address],
     ]) {
-      expect(systems.filter((system) => system.includes(`"${name}"`) && system.includes(`"${address}"`)), `${name} at ${address}`).toHaveLength(1);
+      expect(
+        systems.filter((system) => system.includes(`"${name}"`) && system.includes(`"${address}"`)),
+        `${name} at ${address}`,
+      ).toHaveLength(1);
     }
   } finally {
     await net.destroy();
   }
 });
 
-test('a limited broadcast (255.255.255.255) is answered by the virtual target on that adapter\'s subnet, from its own address', async () => {
+test("a limited broadcast (255.255.255.255) is answered by the virtual target on that adapter's subnet, from its own address", async () => {
   await requireLab();
 
   const net = await Lab.create({ targets: [{ subnet: 1 }, { subnet: 2 }] });
@@ -56,8 +59,15 @@ test('a limited broadcast (255.255.255.255) is answered by the virtual target on
     const sources = CLIENT_ADAPTERS.map((adapter) => adapter.address);
     const probe = await net.client.exec(process.execPath, ['-e', LIMITED_BROADCAST_PROBE, request, String(UDP_SERVICE_PORT), ...sources]);
     expect(probe.code, probe.stdout + probe.stderr).toBe(0);
-    const replies = probe.stdout.trim().split('\n').map((line) => JSON.parse(line) as { via: string; from: string; reply: string });
-    const answered = replies.map(({ via, from, reply }) => ({ via, from, hostname: interpretDiscoveryReply(decodeUdpMessage(Buffer.from(reply, 'hex'))).hostname }));
+    const replies = probe.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { via: string; from: string; reply: string });
+    const answered = replies.map(({ via, from, reply }) => ({
+      via,
+      from,
+      hostname: interpretDiscoveryReply(decodeUdpMessage(Buffer.from(reply, 'hex'))).hostname,
+    }));
     expect(answered.sort((a, b) => a.via.localeCompare(b.via))).toEqual([
       { via: CLIENT_ADAPTERS[0].address, from: net.target(0).address, hostname: 'PLC-LIMITED1' },
       { via: CLIENT_ADAPTERS[1].address, from: net.target(1).address, hostname: 'PLC-LIMITED2' },

@@ -35,13 +35,31 @@ test('two client hosts add routes; the panel lists both, removes one after a con
   try {
     // A second client host on the same subnet: another namespace of the lab that runs the CLI.
     const otherHost = await lab.addTarget(1);
-    for (const [host, name] of [[lab.client, 'ENG-PC'], [otherHost, 'OLD-LAPTOP']] as const) {
-      const added = await cli(host, ['add-route', target.address, '--secure', 'none', '--user', 'Administrator', '--password', PASSWORD, '--remote-route-name', name, '--json']);
+    for (const [host, name] of [
+      [lab.client, 'ENG-PC'],
+      [otherHost, 'OLD-LAPTOP'],
+    ] as const) {
+      const added = await cli(host, [
+        'add-route',
+        target.address,
+        '--secure',
+        'none',
+        '--user',
+        'Administrator',
+        '--password',
+        PASSWORD,
+        '--remote-route-name',
+        name,
+        '--json',
+      ]);
       expect(added.code, added.stdout + added.stderr).toBe(0);
     }
     const listed = await cli(lab.client, ['target-routes', 'list', target.address, '--secure', 'none', '--json']);
     expect(listed.code, listed.stderr).toBe(0);
-    expect((JSON.parse(listed.stdout) as { routes: Array<{ name: string }> }).routes.map((r) => r.name).sort()).toEqual(['ENG-PC', 'OLD-LAPTOP']);
+    expect((JSON.parse(listed.stdout) as { routes: Array<{ name: string }> }).routes.map((r) => r.name).sort()).toEqual([
+      'ENG-PC',
+      'OLD-LAPTOP',
+    ]);
 
     const page = labApp.page;
     const targets = new TargetsView(page);

@@ -89,7 +89,10 @@ test.describe('Trust decisions in the lab', () => {
     expect(await staticRoutes(two)).toContain(CLIENT_ADDRESS);
   });
 
-  test('a mixed batch keeps Secure ADS for the SSC target and adds the plain one only after a confirmation naming it', async ({ lab, labApp }) => {
+  test('a mixed batch keeps Secure ADS for the SSC target and adds the plain one only after a confirmation naming it', async ({
+    lab,
+    labApp,
+  }) => {
     const cx = await sim(lab, 'CX-SECURE');
     const plc = await sim(lab, 'PLC-CLEAR', ['--no-tls']);
     const { dialog } = await openDialogFor(labApp.page, [cx, plc]);
@@ -120,7 +123,10 @@ test.describe('Trust decisions in the lab', () => {
     expect(await staticRoutes(plc)).toContain(CLIENT_ADDRESS);
   });
 
-  test('a target whose certificate changed is a loud warning in Targets and in the login step, and never turns green', async ({ lab, labApp }) => {
+  test('a target whose certificate changed is a loud warning in Targets and in the login step, and never turns green', async ({
+    lab,
+    labApp,
+  }) => {
     const address = await lab.addTarget(1);
     const first = await simOn(address, 'CX-KNOWN');
     const { targets, dialog } = await openDialogFor(labApp.page, [first]);
@@ -143,7 +149,9 @@ test.describe('Trust decisions in the lab', () => {
     await expect(changed).toBeVisible({ timeout: 20_000 });
     await expect(changed).toContainText(/changed since \S.*\d{4}/);
     await expect(targets.row('CX-KNOWN').getByTestId('fingerprint-verified')).toHaveCount(0);
-    await expect(labApp.page.getByTestId('fingerprint-changed-banner')).toContainText('the target was reinstalled, or someone is in between');
+    await expect(labApp.page.getByTestId('fingerprint-changed-banner')).toContainText(
+      'the target was reinstalled, or someone is in between',
+    );
 
     await targets.select(['CX-KNOWN']);
     const again = await targets.openAddRoute();
@@ -152,7 +160,9 @@ test.describe('Trust decisions in the lab', () => {
     await again.liveFingerprint();
     const warning = again.root.getByTestId('fingerprint-changed');
     await expect(warning).toBeVisible();
-    await expect(warning).toContainText(/CX-KNOWN: Fingerprint changed since \S.*\d{4}: the target was reinstalled, or someone is in between\./);
+    await expect(warning).toContainText(
+      /CX-KNOWN: Fingerprint changed since \S.*\d{4}: the target was reinstalled, or someone is in between\./,
+    );
     await expect(again.root.getByTestId('fingerprint-known')).toHaveCount(0);
     await expect(again.addButton).toBeDisabled();
     expect(await again.compareVerdict()).toBe('empty');

@@ -24,7 +24,12 @@ function rawText(data: WebSocket.RawData): string {
 }
 
 /** One request/response round trip of the IPC protocol, matched by id. */
-function invoke(ws: WebSocket, id: number, channel: string, request: unknown): Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }> {
+function invoke(
+  ws: WebSocket,
+  id: number,
+  channel: string,
+  request: unknown,
+): Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }> {
   return new Promise((resolve, reject) => {
     const onMessage = (data: WebSocket.RawData) => {
       const frame = JSON.parse(rawText(data)) as { type: string; id?: number; result?: never };
@@ -65,7 +70,10 @@ test.describe('browser host', () => {
     const ws = opened.ws;
     try {
       expect(await invoke(ws, 1, 'no-such:channel', {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
-      expect(await invoke(ws, 2, 'network:adapters', { includeLoopback: 'yes please' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+      expect(await invoke(ws, 2, 'network:adapters', { includeLoopback: 'yes please' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-request' },
+      });
       ws.send('this is not JSON');
       expect(await invoke(ws, 3, 'network:adapters', { includeLoopback: true })).toMatchObject({ ok: true });
 

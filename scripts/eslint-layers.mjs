@@ -13,7 +13,12 @@ const TEST = /\.test\.tsx?$|\.test-support\.ts$|\.spec\.ts$|\/test-fixtures\.ts$
 export const LAYERS = [
   { name: 'shared', match: /^shared\//, allow: ['shared'] },
   { name: 'renderer/main', match: /^renderer\/main\.tsx$/, allow: ['renderer/app', 'renderer/api', 'renderer/i18n', 'renderer/base'] },
-  { name: 'renderer/app', match: /^renderer\/app\//, allow: ['renderer/app', 'renderer/feature', 'renderer/base', 'renderer/api', 'renderer/i18n', 'shared'], testAllow: ['renderer/test-utils'] },
+  {
+    name: 'renderer/app',
+    match: /^renderer\/app\//,
+    allow: ['renderer/app', 'renderer/feature', 'renderer/base', 'renderer/api', 'renderer/i18n', 'shared'],
+    testAllow: ['renderer/test-utils'],
+  },
   {
     name: 'renderer/feature',
     match: /^renderer\/features\/[^/]+\//,
@@ -22,17 +27,43 @@ export const LAYERS = [
   },
   { name: 'renderer/api', match: /^renderer\/api\//, allow: ['renderer/api', 'shared'], testAllow: ['renderer/test-utils'] },
   { name: 'renderer/i18n', match: /^renderer\/i18n\//, allow: ['renderer/i18n', 'shared'], testAllow: ['renderer/test-utils'] },
-  { name: 'renderer/base', match: /^renderer\/(?:components|hooks|theme)\//, allow: ['renderer/base', 'renderer/api', 'renderer/i18n', 'shared'], testAllow: ['renderer/test-utils'] },
-  { name: 'renderer/test-utils', match: /^renderer\/test-utils\//, allow: ['renderer/test-utils', 'renderer/base', 'renderer/api', 'renderer/i18n', 'shared'] },
+  {
+    name: 'renderer/base',
+    match: /^renderer\/(?:components|hooks|theme)\//,
+    allow: ['renderer/base', 'renderer/api', 'renderer/i18n', 'shared'],
+    testAllow: ['renderer/test-utils'],
+  },
+  {
+    name: 'renderer/test-utils',
+    match: /^renderer\/test-utils\//,
+    allow: ['renderer/test-utils', 'renderer/base', 'renderer/api', 'renderer/i18n', 'shared'],
+  },
   { name: 'electron/ipc', match: /^electron\/ipc\//, allow: ['electron/ipc', 'shared'] },
-  { name: 'electron/services', match: /^electron\/services\//, allow: ['electron/services', 'electron/ipc', 'shared'], testAllow: ['electron/sim'] },
+  {
+    name: 'electron/services',
+    match: /^electron\/services\//,
+    allow: ['electron/services', 'electron/ipc', 'shared'],
+    testAllow: ['electron/sim'],
+  },
   { name: 'electron/sim', match: /^electron\/sim\//, allow: ['electron/sim', 'electron/services', 'shared'] },
-  { name: 'electron/cli', match: /^electron\/cli\//, allow: ['electron/cli', 'electron/services', 'electron/ipc', 'electron/sim', 'shared'] },
+  {
+    name: 'electron/cli',
+    match: /^electron\/cli\//,
+    allow: ['electron/cli', 'electron/services', 'electron/ipc', 'electron/sim', 'shared'],
+  },
   { name: 'electron/host', match: /^electron\/host\//, allow: ['electron/host', 'electron/services', 'electron/ipc', 'shared'] },
   { name: 'electron/main', match: /^electron\/main\//, allow: ['electron/main', 'electron/services', 'electron/ipc', 'shared'] },
   { name: 'electron/preload', match: /^electron\/preload\//, allow: ['electron/preload', 'shared'] },
-  { name: 'electron/demo', match: /^electron\/demo\//, allow: ['electron/demo', 'electron/host', 'electron/sim', 'electron/services', 'electron/ipc', 'shared'] },
-  { name: 'electron/bench', match: /^electron\/bench\//, allow: ['electron/bench', 'electron/services', 'electron/ipc', 'electron/sim', 'electron/host', 'shared'] },
+  {
+    name: 'electron/demo',
+    match: /^electron\/demo\//,
+    allow: ['electron/demo', 'electron/host', 'electron/sim', 'electron/services', 'electron/ipc', 'shared'],
+  },
+  {
+    name: 'electron/bench',
+    match: /^electron\/bench\//,
+    allow: ['electron/bench', 'electron/services', 'electron/ipc', 'electron/sim', 'electron/host', 'shared'],
+  },
   { name: 'e2e', match: /^e2e\//, allow: ['e2e', 'shared'] },
   { name: 'tooling', match: /^(?:build|scripts)\/|^[^/]+$/, allow: ['*'] },
 ];
@@ -48,7 +79,8 @@ export function layerOf(relative) {
 function allows(from, to, isTest) {
   const allowed = [...from.allow, ...(isTest ? (from.testAllow ?? []) : [])];
   if (allowed.includes('*')) return true;
-  if (to.name === 'renderer/feature') return allowed.includes('renderer/same-feature') ? from.feature === to.feature : allowed.includes('renderer/feature');
+  if (to.name === 'renderer/feature')
+    return allowed.includes('renderer/same-feature') ? from.feature === to.feature : allowed.includes('renderer/feature');
   return allowed.includes(to.name);
 }
 
@@ -73,7 +105,10 @@ const rule = {
     const isTest = TEST.test(file);
     const check = (node, spec) => {
       if (typeof spec !== 'string' || !spec.startsWith('.')) return;
-      const target = path.relative(root, path.resolve(path.dirname(context.filename), spec)).split(path.sep).join('/');
+      const target = path
+        .relative(root, path.resolve(path.dirname(context.filename), spec))
+        .split(path.sep)
+        .join('/');
       // A folder import resolves to its index file; the folder itself decides the layer either way.
       const to = layerOf(target) ?? layerOf(`${target}/index.ts`);
       if (!to || allows(from, to, isTest)) return;

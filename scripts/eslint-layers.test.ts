@@ -51,19 +51,30 @@ describe('layer rules', () => {
   });
 
   it('allows what the layers allow: a feature using shared/ and its own files, a service test using the virtual target', async () => {
-    expect(await ruleIds('renderer/features/routes/x.ts', "import { a } from '../../../shared/domain/route';\nimport { b } from './RoutesTable';\nexport { a, b };\n")).toEqual([]);
+    expect(
+      await ruleIds(
+        'renderer/features/routes/x.ts',
+        "import { a } from '../../../shared/domain/route';\nimport { b } from './RoutesTable';\nexport { a, b };\n",
+      ),
+    ).toEqual([]);
     expect(await ruleIds('electron/services/routes/x.test.ts', "import { a } from '../../sim/index';\nexport { a };\n")).toEqual([]);
   });
 });
 
 describe('platform and size rules', () => {
   it('refuses Node APIs in shared/ and in the renderer', async () => {
-    expect(await ruleIds('shared/domain/x.ts', "import { readFile } from 'node:fs';\nexport { readFile };\n")).toContain('no-restricted-imports');
-    expect(await ruleIds('renderer/api/x.ts', "import { readFile } from 'node:fs';\nexport { readFile };\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('shared/domain/x.ts', "import { readFile } from 'node:fs';\nexport { readFile };\n")).toContain(
+      'no-restricted-imports',
+    );
+    expect(await ruleIds('renderer/api/x.ts', "import { readFile } from 'node:fs';\nexport { readFile };\n")).toContain(
+      'no-restricted-imports',
+    );
   });
 
   it('refuses the electron module outside electron/main and electron/preload', async () => {
-    expect(await ruleIds('electron/services/log/x.ts', "import { app } from 'electron';\nexport { app };\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('electron/services/log/x.ts', "import { app } from 'electron';\nexport { app };\n")).toContain(
+      'no-restricted-imports',
+    );
     expect(await ruleIds('electron/main/x.ts', "import { app } from 'electron';\nexport { app };\n")).toEqual([]);
   });
 

@@ -20,7 +20,10 @@ function hasCommand(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
 
-const missing = () => Object.entries(PACKAGES).filter(([, command]) => !hasCommand(command)).map(([pkg]) => pkg);
+const missing = () =>
+  Object.entries(PACKAGES)
+    .filter(([, command]) => !hasCommand(command))
+    .map(([pkg]) => pkg);
 
 let absent = missing();
 if (absent.length === 0) process.exit(0);
@@ -31,7 +34,10 @@ if (isRoot && hasCommand('apt-get')) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   try {
     execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...absent], { stdio: ['ignore', 'ignore', 'inherit'], env });
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...absent], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env,
+    });
   } catch {
     // Fall through: the check below names what is still missing.
   }

@@ -57,7 +57,11 @@ function parseNamespaceList(out: string): string[] {
 /** Process ids living in a namespace (left-overs of a crashed run must die before the namespace goes). */
 export function namespacePidsSync(name: string): number[] {
   try {
-    const out = execFileSync('ip', ['netns', 'pids', name], { timeout: IP_TIMEOUT_MS, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync('ip', ['netns', 'pids', name], {
+      timeout: IP_TIMEOUT_MS,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     return out
       .split('\n')
       .map((line) => Number(line.trim()))

@@ -95,7 +95,8 @@ export class Lab {
     this.destroyed = true;
     await this.tracker.stopAll();
     const existing = new Set(await listNamespaces().catch(() => this.namespaces));
-    for (const name of this.namespaces.reverse()) if (existing.has(name)) await ip(['netns', 'del', name]).catch(() => ipSync(['netns', 'del', name]));
+    for (const name of this.namespaces.reverse())
+      if (existing.has(name)) await ip(['netns', 'del', name]).catch(() => ipSync(['netns', 'del', name]));
     forgetOwner(this.prefix);
     liveLabs.delete(this);
   }
@@ -121,7 +122,8 @@ export class Lab {
       await ip(['-n', sw, 'link', 'add', 'name', `br${subnet}`, 'type', 'bridge', 'stp_state', '0']);
       await ip(['-n', sw, 'link', 'set', `br${subnet}`, 'up']);
     }
-    for (const adapter of CLIENT_ADAPTERS) await this.plug(`c${adapter.subnet}`, adapter.subnet, this.client, adapter.name, adapter.address);
+    for (const adapter of CLIENT_ADAPTERS)
+      await this.plug(`c${adapter.subnet}`, adapter.subnet, this.client, adapter.name, adapter.address);
   }
 
   /** A veth from the subnet's bridge to `inner` in `ns`; created straight in the switch so the root namespace never sees it. */
@@ -137,7 +139,8 @@ export class Lab {
 }
 
 async function probe(): Promise<LabAvailability> {
-  if (process.platform !== 'linux') return { ok: false, reason: `the network lab needs Linux network namespaces (this is ${process.platform})` };
+  if (process.platform !== 'linux')
+    return { ok: false, reason: `the network lab needs Linux network namespaces (this is ${process.platform})` };
   if (process.getuid?.() !== 0) return { ok: false, reason: 'the network lab needs root (ip netns add)' };
   const name = `${labPrefix(process.pid, 9999)}-probe`;
   try {

@@ -75,7 +75,7 @@ export class LabNamespace {
         { timeout: options.timeoutMs ?? 30_000, env: options.env ?? process.env, cwd: options.cwd, encoding: 'utf8', maxBuffer: 16 << 20 },
         (error, stdout, stderr) => {
           const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-          resolve({ code, signal: (error?.signal) ?? null, stdout, stderr: stderr || (error && code === null ? error.message : '') });
+          resolve({ code, signal: error?.signal ?? null, stdout, stderr: stderr || (error && code === null ? error.message : '') });
         },
       );
       this.tracker.add(child);

@@ -30,7 +30,17 @@ export function startSim(target: LabTarget, args: readonly string[] = [], option
   // Linux hands a broadcast only to sockets bound to its destination. The target binds its subnet's broadcast by
   // itself (as TwinCAT hears it); the limited one (255.255.255.255) is asked for here. The lab's addresses are outside
   // loopback, inside namespaces of their own: the one place --allow-lan is right.
-  const child = target.spawn(process.execPath, [CLI_BUNDLE, 'sim', '--bind', target.address, '--broadcast', '255.255.255.255', '--allow-lan', '--json', ...args]);
+  const child = target.spawn(process.execPath, [
+    CLI_BUNDLE,
+    'sim',
+    '--bind',
+    target.address,
+    '--broadcast',
+    '255.255.255.255',
+    '--allow-lan',
+    '--json',
+    ...args,
+  ]);
   const events: Array<Record<string, unknown>> = [];
   const stderrTail: string[] = [];
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {

@@ -45,7 +45,12 @@ export async function startUdpEcho(ns: LabNamespace, address: string): Promise<U
 }
 
 /** Sends one datagram from `ns` and returns the echo: what came back and the sender address the server saw. */
-export async function udpRoundTrip(ns: LabNamespace, address: string, port: number, text: string): Promise<{ echo?: string; from?: string; error?: string }> {
+export async function udpRoundTrip(
+  ns: LabNamespace,
+  address: string,
+  port: number,
+  text: string,
+): Promise<{ echo?: string; from?: string; error?: string }> {
   const result = await ns.exec(process.execPath, ['-e', ONE_SHOT_CLIENT, address, String(port), text], { timeoutMs: 15_000 });
   try {
     return JSON.parse(result.stdout.trim()) as { echo?: string; from?: string; error?: string };

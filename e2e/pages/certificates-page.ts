@@ -41,7 +41,11 @@ export class CertificatesPage {
     await this.field(form, /Key password \(KeyPwd/).fill(options.keyPassword ?? '');
     await this.field(form, /^CA password/).fill(options.caPassword);
     await form.getByRole('button', { name: names.length === 1 ? 'Issue 1 certificate' : `Issue ${names.length} certificates` }).click();
-    await expect(this.page.getByRole('alert').filter({ hasText: names.length === 1 ? '1 certificate issued.' : `${names.length} certificates issued.` })).toBeVisible();
+    await expect(
+      this.page
+        .getByRole('alert')
+        .filter({ hasText: names.length === 1 ? '1 certificate issued.' : `${names.length} certificates issued.` }),
+    ).toBeVisible();
   }
 
   expiryRow(name: string): Locator {

@@ -1,6 +1,16 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export const TARGET_COLUMNS = ['Host Name', 'Connected', 'Address', 'AMS NetId', 'TwinCAT', 'OS Version', 'Comment', 'Secure ADS', 'Fingerprint'] as const;
+export const TARGET_COLUMNS = [
+  'Host Name',
+  'Connected',
+  'Address',
+  'AMS NetId',
+  'TwinCAT',
+  'OS Version',
+  'Comment',
+  'Secure ADS',
+  'Fingerprint',
+] as const;
 export type TargetColumnName = (typeof TARGET_COLUMNS)[number];
 
 export type TimeoutChoice = '1 s' | '3 s' | '5 s' | '10 s';
@@ -90,10 +100,7 @@ export class TargetsPage {
     const headers = (await this.table.getByRole('columnheader').allTextContents()).map((text) => text.trim());
     const index = headers.indexOf(name);
     if (index < 0) throw new Error(`Targets table has no "${name}" column (has ${headers.join(', ')})`);
-    return this.bodyRows.evaluateAll(
-      (rows, i) => rows.map((row) => (row.querySelectorAll('td')[i]?.textContent ?? '').trim()),
-      index,
-    );
+    return this.bodyRows.evaluateAll((rows, i) => rows.map((row) => (row.querySelectorAll('td')[i]?.textContent ?? '').trim()), index);
   }
 
   /** The addresses listed, sorted so a spec can compare sets of systems whatever order they answered in. */

@@ -37,7 +37,8 @@ export async function launchChromium(options: { namespace?: LabNamespace; locale
   const scratch = await mkdtemp(join(tmpdir(), 'ars-e2e-browser-'));
   let executablePath = chromiumExecutable();
   if (options.namespace) {
-    if (!executablePath) throw new Error('running Chromium inside the lab needs a system Chromium (/usr/bin/chromium or PLAYWRIGHT_CHROMIUM_EXECUTABLE)');
+    if (!executablePath)
+      throw new Error('running Chromium inside the lab needs a system Chromium (/usr/bin/chromium or PLAYWRIGHT_CHROMIUM_EXECUTABLE)');
     const wrapper = join(scratch, 'chromium-in-lab.sh');
     await writeFile(wrapper, `#!/bin/sh\nexec ip netns exec ${options.namespace.name} ${executablePath} "$@"\n`);
     await chmod(wrapper, 0o755);

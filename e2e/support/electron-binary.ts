@@ -19,7 +19,8 @@ export function findElectronBinary(): ElectronBinary {
     return { ok: false, reason: 'the electron package is not installed' };
   }
   const pathFile = join(packageDir, 'path.txt');
-  if (!existsSync(pathFile)) return { ok: false, reason: 'no Electron binary (node_modules/electron/path.txt missing: its download did not run)' };
+  if (!existsSync(pathFile))
+    return { ok: false, reason: 'no Electron binary (node_modules/electron/path.txt missing: its download did not run)' };
   const relative = readFileSync(pathFile, 'utf8').trim();
   const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(packageDir, 'dist');
   const binary = join(distDir, relative);

@@ -21,7 +21,6 @@ export interface WebHostProcess {
   stop(): Promise<void>;
 }
 
-
 /**
  * Starts the built browser host (`dist/electron/web-host.cjs`) with a fresh data folder, in the root namespace or
  * inside a lab namespace, and resolves with the link it prints.

@@ -6,20 +6,14 @@
  * other, both by re-running this script inside them (ARS_BENCH_ROLE).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createSocket, type Socket } from 'node:dgram';
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { encodeDiscoveryRequest } from '../../shared/protocol/udp48899';
-import { DiscoveryService } from '../services/discovery/discovery-service';
-import { RECEIVE_BUFFER_BYTES } from '../services/discovery/discovery-sockets';
-import { listAdapters } from '../services/network/adapters';
-import { startVirtualTarget, startVirtualTargets, TC_SELF_SIGNED_FILE, type VirtualTarget } from '../sim';
-import { machineLine, median, nowMs, percentile, renderMarkdownTable, renderTextTable, type BenchRow } from './table';
+import { machineLine, median, percentile, renderMarkdownTable, renderTextTable, type BenchRow } from './table';
 import { writeDocsSection } from './docs-section';
 import { printJsonIfAsked, say } from './report';
 import { freeUdpPort } from '../services/network/free-port';
+import { rawSearch, range, serviceSearch, sscTemplate, startBenchTargets, type SweepMeasure } from './discovery-probes';
 
 const SIZES = [20, 100, 250] as const;
 const RUNS = 5;
@@ -32,105 +26,6 @@ const FIXED_WAITS: Array<[string, number]> = [
 const REPLY_GOAL_MS = 50;
 const SWEEP_GOAL_MS = 2000;
 const NETNS_SUBNET = '10.251';
-
-interface SweepMeasure {
-  found: number;
-  /** From start to the last `result` event. */
-  lastResultMs: number;
-  /** From start to the last reply reaching the socket handler. */
-  lastArrivalMs: number;
-  /** Per reply: event time minus socket receive time. */
-  overheads: number[];
-  doneMs: number;
-}
-
-// ------------------------------------------------------------------ measurements
-
-async function serviceSearch(request: Parameters<DiscoveryService['search']>[0], adaptersList = listAdapters): Promise<SweepMeasure> {
-  const service = new DiscoveryService({ listAdapters: () => adaptersList({ includeLoopback: true }) });
-  const overheads: number[] = [];
-  let lastResultMs = 0;
-  let lastArrivalMs = 0;
-  const start = nowMs();
-  const search = service.search(request);
-  search.on('result', (_target, timing) => {
-    const at = nowMs();
-    overheads.push(at - timing.receivedAt);
-    lastResultMs = at - start;
-    lastArrivalMs = timing.receivedAt - start;
-  });
-  const done = await search.done;
-  return { found: done.found, lastResultMs, lastArrivalMs, overheads, doneMs: nowMs() - start };
-}
-
-/**
- * The least a client can do: one socket, all requests at once, count distinct answering addresses. It gets the same
- * receive buffer as the service unless `defaultBuffer` asks for the kernel default (to show what that loses).
- */
-async function rawSearch(
-  destinations: string[],
-  port: number,
-  expected: number,
-  waitMs: number,
-  options: { bindAddress?: string; defaultBuffer?: boolean } = {},
-): Promise<{ found: number; lastMs: number; doneMs: number }> {
-  const socket: Socket = createSocket(options.defaultBuffer ? { type: 'udp4' } : { type: 'udp4', recvBufferSize: RECEIVE_BUFFER_BYTES });
-  const seen = new Set<string>();
-  const start = nowMs();
-  let lastMs = 0;
-  await new Promise<void>((resolve) => socket.bind({ address: options.bindAddress, port: 0 }, resolve));
-  socket.setBroadcast(true);
-  const request = encodeDiscoveryRequest({ netId: '0.0.0.0.1.1' });
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, waitMs);
-    socket.on('message', (_data, remote) => {
-      if (seen.has(remote.address)) return;
-      seen.add(remote.address);
-      lastMs = nowMs() - start;
-      if (seen.size === expected) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    for (const address of destinations) socket.send(request, port, address);
-  });
-  await new Promise<void>((resolve) => socket.close(() => resolve()));
-  return { found: seen.size, lastMs, doneMs: nowMs() - start };
-}
-
-// ------------------------------------------------------------------ virtual targets
-
-/** One key pair for every target: generating 250 RSA keys would dominate the setup, and the fingerprint is not measured. */
-async function sscTemplate(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'ars-bench-ssc-'));
-  const seed = await startVirtualTarget({ name: 'BENCH-SEED', address: '127.0.30.254', stateDir: dir, discovery: false, tcp: false, tls: false });
-  await seed.stop();
-  return join(dir, TC_SELF_SIGNED_FILE);
-}
-
-async function startBenchTargets(addresses: string[], port: number, template: string, broadcastAddresses: string[] = []): Promise<{ targets: VirtualTarget[]; cleanup: () => Promise<void> }> {
-  const root = await mkdtemp(join(tmpdir(), 'ars-bench-targets-'));
-  const inputs = await Promise.all(
-    addresses.map(async (address, i) => {
-      const stateDir = join(root, String(i));
-      await mkdir(stateDir, { recursive: true });
-      await copyFile(template, join(stateDir, TC_SELF_SIGNED_FILE));
-      // The broadcast part runs in throwaway namespaces on 10.251/16: network addresses, but a lab of its own.
-      return { name: `BENCH-${i + 1}`, address, stateDir, tcp: false, tls: true, broadcastAddresses, ports: { udp: port, ads: 0, tls: 0 }, allowLan: !address.startsWith('127.') };
-    }),
-  );
-  const targets = await startVirtualTargets(inputs);
-  return {
-    targets,
-    cleanup: async () => {
-      await Promise.all(targets.map((t) => t.stop()));
-      await rm(root, { recursive: true, force: true });
-    },
-  };
-}
-
-
-const range = (prefix: string, first: number, count: number): string[] => Array.from({ length: count }, (_, i) => `${prefix}.${first + i}`);
 
 // ------------------------------------------------------------------ scenarios
 
@@ -155,17 +50,48 @@ async function loopbackScenario(template: string): Promise<BenchRow[]> {
       const lost = Math.max(...ours.map((m) => n - m.found));
       const lastResult = median(ours.map((m) => m.lastResultMs));
       rows.push(
-        { name: `N=${n} loopback sweep: last result`, value: lastResult, unit: 'ms', baseline: median(raw.map((r) => r.lastMs)), baselineLabel: 'bare dgram' },
+        {
+          name: `N=${n} loopback sweep: last result`,
+          value: lastResult,
+          unit: 'ms',
+          baseline: median(raw.map((r) => r.lastMs)),
+          baselineLabel: 'bare dgram',
+        },
         { name: `N=${n}: last reply at socket`, value: median(ours.map((m) => m.lastArrivalMs)), unit: 'ms' },
-        { name: `N=${n}: event - receive, max`, value: Math.max(...overheads), unit: 'ms', goal: `< ${REPLY_GOAL_MS} ms`, pass: Math.max(...overheads) < REPLY_GOAL_MS },
+        {
+          name: `N=${n}: event - receive, max`,
+          value: Math.max(...overheads),
+          unit: 'ms',
+          goal: `< ${REPLY_GOAL_MS} ms`,
+          pass: Math.max(...overheads) < REPLY_GOAL_MS,
+        },
         { name: `N=${n}: event - receive, p95`, value: percentile(overheads, 95), unit: 'ms' },
-        { name: `N=${n}: replies lost (worst of ${RUNS})`, value: lost, unit: 'count', baseline: Math.max(...raw.map((r) => n - r.found)), baselineLabel: 'bare dgram', ...(n === 250 ? { goal: '0', pass: lost === 0 } : {}) },
+        {
+          name: `N=${n}: replies lost (worst of ${RUNS})`,
+          value: lost,
+          unit: 'count',
+          baseline: Math.max(...raw.map((r) => n - r.found)),
+          baselineLabel: 'bare dgram',
+          ...(n === 250 ? { goal: '0', pass: lost === 0 } : {}),
+        },
       );
       if (n === 250) {
         const small: number[] = [];
-        for (let run = 0; run < RUNS; run++) small.push(n - (await rawSearch(addresses.slice(0, n), port, n, 1000, { defaultBuffer: true })).found);
-        rows.push({ name: `N=250: lost by a bare client with the default receive buffer (worst of ${RUNS})`, value: Math.max(...small), unit: 'count' });
-        for (const [tool, wait] of FIXED_WAITS) rows.push({ name: `N=250: all results shown vs ${tool}`, value: lastResult, unit: 'ms', baseline: wait, baselineLabel: `${tool} fixed wait` });
+        for (let run = 0; run < RUNS; run++)
+          small.push(n - (await rawSearch(addresses.slice(0, n), port, n, 1000, { defaultBuffer: true })).found);
+        rows.push({
+          name: `N=250: lost by a bare client with the default receive buffer (worst of ${RUNS})`,
+          value: Math.max(...small),
+          unit: 'count',
+        });
+        for (const [tool, wait] of FIXED_WAITS)
+          rows.push({
+            name: `N=250: all results shown vs ${tool}`,
+            value: lastResult,
+            unit: 'ms',
+            baseline: wait,
+            baselineLabel: `${tool} fixed wait`,
+          });
       }
     }
   } finally {
@@ -190,7 +116,15 @@ async function slash24Scenario(template: string): Promise<BenchRow[]> {
       const done = median(ours.map((m) => m.doneMs));
       const label = perHost === 700 ? 'default 700 ms per host' : '300 ms per host';
       rows.push(
-        { name: `/24 sweep, 1 live host (${label}): complete`, value: done, unit: 'ms', baseline: median(raw.map((r) => r.doneMs)), baselineLabel: 'bare dgram, same wait', goal: `< ${SWEEP_GOAL_MS} ms`, pass: done < SWEEP_GOAL_MS && ours.every((m) => m.found === 1) },
+        {
+          name: `/24 sweep, 1 live host (${label}): complete`,
+          value: done,
+          unit: 'ms',
+          baseline: median(raw.map((r) => r.doneMs)),
+          baselineLabel: 'bare dgram, same wait',
+          goal: `< ${SWEEP_GOAL_MS} ms`,
+          pass: done < SWEEP_GOAL_MS && ours.every((m) => m.found === 1),
+        },
         { name: `/24 sweep (${label}): live host shown after`, value: median(ours.map((m) => m.lastResultMs)), unit: 'ms' },
       );
     }
@@ -228,8 +162,16 @@ async function netnsScenario(template: string): Promise<BenchRow[]> {
     ip(['link', 'set', targetIf, 'netns', targetNs]);
     ip(['-n', clientNs, 'addr', 'add', `${NETNS_SUBNET}.0.1/16`, 'dev', clientIf]);
     const max = Math.max(...SIZES);
-    ip(['-n', targetNs, '-batch', '-'], range(`${NETNS_SUBNET}.1`, 1, max).map((a) => `addr add ${a}/16 dev ${targetIf}`).join('\n') + '\n');
-    for (const [ns, dev] of [[clientNs, clientIf], [targetNs, targetIf]] as const) {
+    ip(
+      ['-n', targetNs, '-batch', '-'],
+      range(`${NETNS_SUBNET}.1`, 1, max)
+        .map((a) => `addr add ${a}/16 dev ${targetIf}`)
+        .join('\n') + '\n',
+    );
+    for (const [ns, dev] of [
+      [clientNs, clientIf],
+      [targetNs, targetIf],
+    ] as const) {
       ip(['-n', ns, 'link', 'set', 'lo', 'up']);
       ip(['-n', ns, 'link', 'set', dev, 'up']);
     }
@@ -252,10 +194,29 @@ async function netnsScenario(template: string): Promise<BenchRow[]> {
       const overheads = m.ours.flatMap((x) => x.overheads);
       const lost = Math.max(...m.ours.map((x) => n - x.found));
       rows.push(
-        { name: `N=${n} broadcast (netns): last result`, value: median(m.ours.map((x) => x.lastResultMs)), unit: 'ms', baseline: median(m.raw.map((r) => r.lastMs)), baselineLabel: 'bare dgram' },
-        { name: `N=${n} broadcast: event - receive, max`, value: Math.max(...overheads), unit: 'ms', goal: `< ${REPLY_GOAL_MS} ms`, pass: Math.max(...overheads) < REPLY_GOAL_MS },
+        {
+          name: `N=${n} broadcast (netns): last result`,
+          value: median(m.ours.map((x) => x.lastResultMs)),
+          unit: 'ms',
+          baseline: median(m.raw.map((r) => r.lastMs)),
+          baselineLabel: 'bare dgram',
+        },
+        {
+          name: `N=${n} broadcast: event - receive, max`,
+          value: Math.max(...overheads),
+          unit: 'ms',
+          goal: `< ${REPLY_GOAL_MS} ms`,
+          pass: Math.max(...overheads) < REPLY_GOAL_MS,
+        },
         { name: `N=${n} broadcast: event - receive, p95`, value: percentile(overheads, 95), unit: 'ms' },
-        { name: `N=${n} broadcast: replies lost (worst of ${m.ours.length})`, value: lost, unit: 'count', baseline: Math.max(...m.raw.map((r) => n - r.found)), baselineLabel: 'bare dgram', ...(n === 250 ? { goal: '0', pass: lost === 0 } : {}) },
+        {
+          name: `N=${n} broadcast: replies lost (worst of ${m.ours.length})`,
+          value: lost,
+          unit: 'count',
+          baseline: Math.max(...m.raw.map((r) => n - r.found)),
+          baselineLabel: 'bare dgram',
+          ...(n === 250 ? { goal: '0', pass: lost === 0 } : {}),
+        },
       );
     }
   } finally {

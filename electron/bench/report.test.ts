@@ -23,6 +23,14 @@ describe('benchmark --json output', () => {
   it('is asked for with --json and is off otherwise', () => {
     expect(jsonRequested(['node', 'routes.cjs', '--json'])).toBe(true);
     expect(jsonRequested(['node', 'routes.cjs', '--write-docs'])).toBe(false);
-    expect(Object.keys(toJsonRow({ name: 'x', value: 1, unit: 'x' }))).toEqual(['name', 'value', 'unit', 'baseline', 'ratio', 'goal', 'met']);
+    expect(Object.keys(toJsonRow({ name: 'x', value: 1, unit: 'x' }))).toEqual([
+      'name',
+      'value',
+      'unit',
+      'baseline',
+      'ratio',
+      'goal',
+      'met',
+    ]);
   });
 });

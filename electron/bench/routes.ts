@@ -90,7 +90,12 @@ interface TargetProcesses {
 }
 
 async function startTargetsProcess(first: number, count: number, model: ServiceTime): Promise<TargetProcesses> {
-  const env = { ...process.env, ARS_BENCH_ROLE: 'route-targets', ARS_BENCH_TARGETS: `${first},${count}`, ARS_BENCH_MODEL: JSON.stringify(model) };
+  const env = {
+    ...process.env,
+    ARS_BENCH_ROLE: 'route-targets',
+    ARS_BENCH_TARGETS: `${first},${count}`,
+    ARS_BENCH_MODEL: JSON.stringify(model),
+  };
   // Their output goes to our stderr: under --json stdout carries only the JSON object.
   const child = fork(process.argv[1] ?? '', [], { env, stdio: ['ignore', 2, 2, 'ipc'] });
   const targets = await new Promise<TargetInfo[]>((resolve, reject) => {
@@ -107,7 +112,9 @@ async function startTargetsProcess(first: number, count: number, model: ServiceT
 
 async function startTargetProcesses(model: ServiceTime): Promise<TargetProcesses> {
   const per = Math.ceil(MANY / TARGET_PROCESSES);
-  const started = await Promise.allSettled(Array.from({ length: TARGET_PROCESSES }, (_, i) => startTargetsProcess(i * per, Math.min(per, MANY - i * per), model)));
+  const started = await Promise.allSettled(
+    Array.from({ length: TARGET_PROCESSES }, (_, i) => startTargetsProcess(i * per, Math.min(per, MANY - i * per), model)),
+  );
   const stop = () => started.forEach((s) => s.status === 'fulfilled' && s.value.stop());
   const failed = started.find((s) => s.status === 'rejected');
   if (failed) {
@@ -133,10 +140,20 @@ interface BatchMeasure {
 async function batch(targets: TargetInfo[], security: Security, deps: RouteDeps, targetCpu: () => Promise<number>): Promise<BatchMeasure> {
   const request = routesRequests['routes:add'].request.parse({
     targets: targets.map((t) => ({
-      settings: { routeName: t.name, netId: t.netId, address: t.address, remoteRouteName: 'BENCH-PC', security, connectionTimeoutMs: 20_000 },
+      settings: {
+        routeName: t.name,
+        netId: t.netId,
+        address: t.address,
+        remoteRouteName: 'BENCH-PC',
+        security,
+        connectionTimeoutMs: 20_000,
+      },
       expectedFingerprint: security === 'ssc' ? t.fingerprint : null,
     })),
-    credentials: security === 'psk' ? { kind: 'psk', identity: PSK.identity, password: PSK.secret } : { kind: 'os', user: 'Administrator', password: '1' },
+    credentials:
+      security === 'psk'
+        ? { kind: 'psk', identity: PSK.identity, password: PSK.secret }
+        : { kind: 'os', user: 'Administrator', password: '1' },
     concurrency: CONCURRENCY,
   });
   const targetCpuBefore = await targetCpu();
@@ -150,8 +167,20 @@ async function batch(targets: TargetInfo[], security: Security, deps: RouteDeps,
   const used = process.cpuUsage(cpu);
   const targetCpuMs = (await targetCpu()) - targetCpuBefore;
   const failed = results.filter((r) => !r.ok);
-  if (failed.length) throw new Error(`${failed.length} ${security} route(s) failed: ${failed.slice(0, 5).map((r) => `${r.target} ${r.error?.code}: ${r.error?.message}`).join(', ')}`);
-  return { ms, clientCpuMs: (used.user + used.system) / 1000, targetCpuMs, loopMaxMs: loop.max / 1e6, loopP99Ms: loop.percentile(99) / 1e6 };
+  if (failed.length)
+    throw new Error(
+      `${failed.length} ${security} route(s) failed: ${failed
+        .slice(0, 5)
+        .map((r) => `${r.target} ${r.error?.code}: ${r.error?.message}`)
+        .join(', ')}`,
+    );
+  return {
+    ms,
+    clientCpuMs: (used.user + used.system) / 1000,
+    targetCpuMs,
+    loopMaxMs: loop.max / 1e6,
+    loopP99Ms: loop.percentile(99) / 1e6,
+  };
 }
 
 // ------------------------------------------------------------------ report
@@ -176,12 +205,40 @@ function modeRows(result: ModeResult): { rows: BenchRow[]; floor: number; client
   const hundredMet = hundred <= one * GOAL_100 || hundred <= floor * FLOOR_GOAL;
   const rows: BenchRow[] = [
     { name: `${label}: 1 route`, value: one, unit: 'ms' },
-    { name: `${label}: 20 routes at once`, value: twenty, unit: 'ms', baseline: one, baselineLabel: '1 route', goal: `≤ ${GOAL_20}x`, pass: twenty <= one * GOAL_20 },
-    { name: `${label}: ${MANY} routes at once`, value: hundred, unit: 'ms', baseline: one, baselineLabel: '1 route', goal: `≤ ${GOAL_100}x, or ≤ ${FLOOR_GOAL}x CPU floor`, pass: hundredMet },
-    { name: `${label}: ${MANY} routes vs CPU floor ((client + target CPU per route) × ${MANY} / ${CORES} cores)`, value: hundred, unit: 'ms', baseline: floor, baselineLabel: 'CPU floor' },
+    {
+      name: `${label}: 20 routes at once`,
+      value: twenty,
+      unit: 'ms',
+      baseline: one,
+      baselineLabel: '1 route',
+      goal: `≤ ${GOAL_20}x`,
+      pass: twenty <= one * GOAL_20,
+    },
+    {
+      name: `${label}: ${MANY} routes at once`,
+      value: hundred,
+      unit: 'ms',
+      baseline: one,
+      baselineLabel: '1 route',
+      goal: `≤ ${GOAL_100}x, or ≤ ${FLOOR_GOAL}x CPU floor`,
+      pass: hundredMet,
+    },
+    {
+      name: `${label}: ${MANY} routes vs CPU floor ((client + target CPU per route) × ${MANY} / ${CORES} cores)`,
+      value: hundred,
+      unit: 'ms',
+      baseline: floor,
+      baselineLabel: 'CPU floor',
+    },
     { name: `${label}: client CPU per route (in the ${MANY}-route batch)`, value: clientPerRoute, unit: 'ms' },
     { name: `${label}: target CPU per route (in the ${MANY}-route batch)`, value: targetPerRoute, unit: 'ms' },
-    { name: `${label}: ${MANY}-route batch, event-loop delay max (worst of ${many.length})`, value: loopMax, unit: 'ms', goal: `≤ ${EVENT_LOOP_GOAL_MS} ms`, pass: loopMax <= EVENT_LOOP_GOAL_MS },
+    {
+      name: `${label}: ${MANY}-route batch, event-loop delay max (worst of ${many.length})`,
+      value: loopMax,
+      unit: 'ms',
+      goal: `≤ ${EVENT_LOOP_GOAL_MS} ms`,
+      pass: loopMax <= EVENT_LOOP_GOAL_MS,
+    },
     { name: `${label}: ${MANY}-route batch, event-loop delay p99 (worst of ${many.length})`, value: loopP99, unit: 'ms' },
   ];
   return { rows, floor, clientPerRoute, targetPerRoute };
@@ -216,20 +273,25 @@ async function main(): Promise<void> {
       say(renderTextTable(`Route creation, ${LABELS[security]}: create + verify, 1 / 20 / ${MANY} at once (median of ${RUNS})`, mode.rows));
     }
     const pool = cryptoPool().status();
-    say(`\nModel: ${model.handshakeMs} ms per TLS handshake, ${model.adsMs} ms per ADS request (timers in the targets). Concurrency ${CONCURRENCY}. Crypto: ${pool.mode}, ${pool.workers} worker thread(s), ${pool.offThread} jobs off the main thread, ${pool.inThread} on it.`);
+    say(
+      `\nModel: ${model.handshakeMs} ms per TLS handshake, ${model.adsMs} ms per ADS request (timers in the targets). Concurrency ${CONCURRENCY}. Crypto: ${pool.mode}, ${pool.workers} worker thread(s), ${pool.offThread} jobs off the main thread, ${pool.inThread} on it.`,
+    );
     printJsonIfAsked(rows);
     if (process.argv.includes('--write-docs')) {
-      await writeDocsSection('Route creation', [
-        '## Route creation',
-        '',
-        `Measured ${machine}. \`npm run bench:routes\` (\`-- --json\` for the rows as JSON).`,
-        '',
-        `Target model: every virtual target stands for a slow PLC. Its own compute is a timer, not CPU on this PC: **${model.handshakeMs} ms per TLS handshake** (a CX with an ARM CPU needs on the order of 100-200 ms for its half of a DHE-2048 + RSA-2048 handshake) and **${model.adsMs} ms per ADS request** (a router's turnaround on a loaded PLC); \`adsroute sim --handshake-delay MS --ads-delay MS\` gives the same targets, and both default to 0 there so tests and demos stay fast. The targets' remaining CPU is OpenSSL's side of each handshake (the simulator's DH key is OpenSSL's short ffdhe2048 exponent, already cheap, so it is not cached).`,
-        '',
-        `Time for the route orchestrator to run every step (resolve, connect, TLS, fingerprint, credentials, remote route, local route saved to routes.json, verify by ReadState + ReadDeviceInfo) for 1, 20 and ${MANY} targets at once, at the default concurrency (${CONCURRENCY}), against ${MANY} virtual targets on loopback in ${TARGET_PROCESSES} child processes; all sizes alternate in the same run, median of ${RUNS}. SSC is two handshakes per route (add, then verify over a fresh 0x10 connection), PSK one, plain ADS is UDP 48899 + TCP 48898. The CPU floor is (client + target CPU per route, measured in the ${MANY}-route batches) × ${MANY} / ${CORES} cores: no batch on this machine can be faster. The event-loop delay is \`perf_hooks.monitorEventLoopDelay\` in the process running the services (here the benchmark, in the app Electron's main process); DHE and RSA run on ${pool.workers} crypto worker thread(s) (${pool.mode}).`,
-        '',
-        renderMarkdownTable(rows),
-      ].join('\n'));
+      await writeDocsSection(
+        'Route creation',
+        [
+          '## Route creation',
+          '',
+          `Measured ${machine}. \`npm run bench:routes\` (\`-- --json\` for the rows as JSON).`,
+          '',
+          `Target model: every virtual target stands for a slow PLC. Its own compute is a timer, not CPU on this PC: **${model.handshakeMs} ms per TLS handshake** (a CX with an ARM CPU needs on the order of 100-200 ms for its half of a DHE-2048 + RSA-2048 handshake) and **${model.adsMs} ms per ADS request** (a router's turnaround on a loaded PLC); \`adsroute sim --handshake-delay MS --ads-delay MS\` gives the same targets, and both default to 0 there so tests and demos stay fast. The targets' remaining CPU is OpenSSL's side of each handshake (the simulator's DH key is OpenSSL's short ffdhe2048 exponent, already cheap, so it is not cached).`,
+          '',
+          `Time for the route orchestrator to run every step (resolve, connect, TLS, fingerprint, credentials, remote route, local route saved to routes.json, verify by ReadState + ReadDeviceInfo) for 1, 20 and ${MANY} targets at once, at the default concurrency (${CONCURRENCY}), against ${MANY} virtual targets on loopback in ${TARGET_PROCESSES} child processes; all sizes alternate in the same run, median of ${RUNS}. SSC is two handshakes per route (add, then verify over a fresh 0x10 connection), PSK one, plain ADS is UDP 48899 + TCP 48898. The CPU floor is (client + target CPU per route, measured in the ${MANY}-route batches) × ${MANY} / ${CORES} cores: no batch on this machine can be faster. The event-loop delay is \`perf_hooks.monitorEventLoopDelay\` in the process running the services (here the benchmark, in the app Electron's main process); DHE and RSA run on ${pool.workers} crypto worker thread(s) (${pool.mode}).`,
+          '',
+          renderMarkdownTable(rows),
+        ].join('\n'),
+      );
       say('\ndocs/benchmarks.md updated (Route creation section).');
     }
   } finally {
@@ -241,7 +303,7 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    console.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     process.exit(1);
   },
 );

@@ -62,7 +62,11 @@ const HEADER = ['Measurement', 'Value', 'Baseline', 'Ratio', 'Goal', ''];
 export function renderTextTable(title: string, rows: readonly BenchRow[]): string {
   const body = rows.map(cells);
   const widths = HEADER.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
-  const line = (c: string[]): string => c.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (c: string[]): string =>
+    c
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [title, line(HEADER), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
 

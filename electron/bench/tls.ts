@@ -56,14 +56,23 @@ async function measure(mode: Mode, netId: string): Promise<{ engine: number[]; n
 
 async function main(): Promise<void> {
   const client = createSelfSignedCertificate({ commonName: `ADS Route Studio ${HOSTNAME}` });
-  const ca = createSelfSignedCertificate({ commonName: 'Bench Root CA', isCa: true, notBefore: new Date(Date.now() - 86_400_000), notAfter: new Date(Date.now() + 3650 * 86_400_000) });
+  const ca = createSelfSignedCertificate({
+    commonName: 'Bench Root CA',
+    isCa: true,
+    notBefore: new Date(Date.now() - 86_400_000),
+    notAfter: new Date(Date.now() + 3650 * 86_400_000),
+  });
   const caClient = issueCertificate(ca, { commonName: HOSTNAME, days: 30 });
   const targets: VirtualTarget[] = [];
   try {
     const ssc = await startVirtualTarget({ name: 'BENCH-SSC', address: '127.0.48.1', psk: [{ identity: 'BENCH', secret: 'bench-psk' }] });
     targets.push(ssc);
     const caServer = issueCertificate(ca, { commonName: 'BENCH-CA', days: 30, ipAddresses: ['127.0.48.2'] });
-    const caTarget = await startVirtualTarget({ name: 'BENCH-CA', address: '127.0.48.2', ca: { caPem: ca.certPem, certPem: caServer.certPem, keyPem: caServer.keyPem } });
+    const caTarget = await startVirtualTarget({
+      name: 'BENCH-CA',
+      address: '127.0.48.2',
+      ca: { caPem: ca.certPem, certPem: caServer.certPem, keyPem: caServer.keyPem },
+    });
     targets.push(caTarget);
 
     const base = (target: VirtualTarget, connector: TlsConnector) => ({
@@ -74,30 +83,44 @@ async function main(): Promise<void> {
       localNetId: LOCAL_NETID,
     });
     // The SSC follow-up (flags 0x10) needs the route that an SSC add with credentials creates first.
-    (await openSecureSession({
-      ...base(ssc, engineConnector), mode: 'ssc', clientCertificate: client, trust: { kind: 'fingerprint', expected: ssc.fingerprint },
-      connectInfo: { flags: sscAddRouteFlags(true), netId: LOCAL_NETID, hostname: HOSTNAME, user: 'Administrator', password: '1' },
-    })).close();
+    (
+      await openSecureSession({
+        ...base(ssc, engineConnector),
+        mode: 'ssc',
+        clientCertificate: client,
+        trust: { kind: 'fingerprint', expected: ssc.fingerprint },
+        connectInfo: { flags: sscAddRouteFlags(true), netId: LOCAL_NETID, hostname: HOSTNAME, user: 'Administrator', password: '1' },
+      })
+    ).close();
 
     const modes: Mode[] = [
       {
         name: 'SSC (DHE-RSA, ffdhe2048)',
         options: (connector) => ({
-          ...base(ssc, connector), mode: 'ssc', clientCertificate: client, trust: { kind: 'fingerprint', expected: ssc.fingerprint },
+          ...base(ssc, connector),
+          mode: 'ssc',
+          clientCertificate: client,
+          trust: { kind: 'fingerprint', expected: ssc.fingerprint },
           connectInfo: { flags: SSC_FOLLOW_UP_FLAGS, netId: LOCAL_NETID, hostname: HOSTNAME },
         }),
       },
       {
         name: 'PSK',
         options: (connector) => ({
-          ...base(ssc, connector), mode: 'psk', psk: { identity: 'BENCH', key: derivePskKey('BENCH', 'bench-psk') }, trust: { kind: 'none' },
+          ...base(ssc, connector),
+          mode: 'psk',
+          psk: { identity: 'BENCH', key: derivePskKey('BENCH', 'bench-psk') },
+          trust: { kind: 'none' },
           connectInfo: { flags: PSK_FLAGS, netId: LOCAL_NETID, hostname: HOSTNAME },
         }),
       },
       {
         name: 'CA (DHE-RSA, chain + CN check)',
         options: (connector) => ({
-          ...base(caTarget, connector), mode: 'ca', clientCertificate: caClient, trust: { kind: 'ca', caPem: [ca.certPem], routeName: 'BENCH-CA', ignoreCn: false },
+          ...base(caTarget, connector),
+          mode: 'ca',
+          clientCertificate: caClient,
+          trust: { kind: 'ca', caPem: [ca.certPem], routeName: 'BENCH-CA', ignoreCn: false },
           connectInfo: { flags: CA_FLAGS, netId: LOCAL_NETID, hostname: HOSTNAME },
         }),
       },
@@ -112,24 +135,36 @@ async function main(): Promise<void> {
       const { engine, node } = await measure(mode, mode.name.startsWith('CA') ? caTarget.netId : ssc.netId);
       const e = median(engine);
       const n = median(node);
-      rows.push({ name: `${mode.name}: median of ${ITERATIONS}`, value: e, unit: 'ms', baseline: n, baselineLabel: 'node:tls', goal: `≤ ${RATIO_GOAL}x`, pass: e <= n * RATIO_GOAL });
+      rows.push({
+        name: `${mode.name}: median of ${ITERATIONS}`,
+        value: e,
+        unit: 'ms',
+        baseline: n,
+        baselineLabel: 'node:tls',
+        goal: `≤ ${RATIO_GOAL}x`,
+        pass: e <= n * RATIO_GOAL,
+      });
     }
-    const title = 'Secure ADS: connect + TLS 1.2 handshake + TlsConnectInfo + ReadState (our engine vs Node tls/OpenSSL, same target, same run)';
+    const title =
+      'Secure ADS: connect + TLS 1.2 handshake + TlsConnectInfo + ReadState (our engine vs Node tls/OpenSSL, same target, same run)';
     say(renderTextTable(title, rows));
     say(`\nSuites: ${suites.join('; ')}`);
     printJsonIfAsked(rows);
     if (process.argv.includes('--write-docs')) {
-      await writeDocsSection('Secure ADS handshake', [
-        '## Secure ADS handshake',
-        '',
-        `Measured ${machineLine()}. \`npm run bench:tls\`.`,
-        '',
-        `One iteration is TCP connect + TLS 1.2 handshake + TlsConnectInfo + one ADS ReadState to AMS port 10000, then close, against a virtual target in the same process (server: Node tls/OpenSSL configured like TwinCAT, ffdhe2048). Our engine and Node's own \`tls\` client (OpenSSL, the same suites, no EMS/ETM/tickets) alternate, ${WARMUP} warm-up rounds then ${ITERATIONS} measured each; the value is our engine's median, the baseline Node's. Goal: ratio ≤ ${RATIO_GOAL}.`,
-        '',
-        renderMarkdownTable(rows),
-        '',
-        `Negotiated: ${suites.join('; ')}.`,
-      ].join('\n'));
+      await writeDocsSection(
+        'Secure ADS handshake',
+        [
+          '## Secure ADS handshake',
+          '',
+          `Measured ${machineLine()}. \`npm run bench:tls\`.`,
+          '',
+          `One iteration is TCP connect + TLS 1.2 handshake + TlsConnectInfo + one ADS ReadState to AMS port 10000, then close, against a virtual target in the same process (server: Node tls/OpenSSL configured like TwinCAT, ffdhe2048). Our engine and Node's own \`tls\` client (OpenSSL, the same suites, no EMS/ETM/tickets) alternate, ${WARMUP} warm-up rounds then ${ITERATIONS} measured each; the value is our engine's median, the baseline Node's. Goal: ratio ≤ ${RATIO_GOAL}.`,
+          '',
+          renderMarkdownTable(rows),
+          '',
+          `Negotiated: ${suites.join('; ')}.`,
+        ].join('\n'),
+      );
       say('\ndocs/benchmarks.md updated (Secure ADS handshake section).');
     }
   } finally {
@@ -140,7 +175,7 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    console.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     process.exit(1);
   },
 );

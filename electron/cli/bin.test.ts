@@ -42,7 +42,8 @@ describe('bin/adsroute.cjs (the `adsroute` bin entry)', () => {
     const { code, stdout, stderr } = adsroute(['--help']);
     expect(code, stderr).toBe(0);
     expect(stdout).toMatch(/^Usage: adsroute <command> \[options\]/);
-    for (const command of ['decode', 'discover', 'probe', 'add-route', 'sim']) expect(stdout).toMatch(new RegExp(`^\\s+${command}\\s`, 'm'));
+    for (const command of ['decode', 'discover', 'probe', 'add-route', 'sim'])
+      expect(stdout).toMatch(new RegExp(`^\\s+${command}\\s`, 'm'));
     expect(stdout).toContain('--version');
     expect(stderr).toBe('');
   });

@@ -14,7 +14,7 @@ export function usage(commands: CliCommand[]): string {
     ...(lines.length ? lines : ['  (none)']),
     '',
     'Options:',
-    '  -h, --help     show this help, or a command\'s help with `adsroute <command> --help`',
+    "  -h, --help     show this help, or a command's help with `adsroute <command> --help`",
     '  -v, --version  print the version',
   ].join('\n');
 }

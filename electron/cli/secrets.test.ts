@@ -58,18 +58,27 @@ describe('readSecrets', () => {
   it('takes an argument, else --NAME-stdin, else the environment; one secret per standard input', async () => {
     const values = { 'psk-key-stdin': true };
     const io = bufferIo('ab\n', { ADSROUTE_PSK_PASSWORD: 'from-env', ADSROUTE_KEY_PASSWORD: 'kp' });
-    expect(await readSecrets([['psk-password', 'psk-key'], ['key-password']], values, io)).toEqual({ 'psk-key': 'ab', 'key-password': 'kp' });
+    expect(await readSecrets([['psk-password', 'psk-key'], ['key-password']], values, io)).toEqual({
+      'psk-key': 'ab',
+      'key-password': 'kp',
+    });
     expect(await readSecrets([['psk-password', 'psk-key']], {}, io)).toEqual({ 'psk-password': 'from-env' });
     expect(await readSecrets([['password']], { password: 'arg' }, bufferIo('', { ADSROUTE_PASSWORD: 'env' }))).toEqual({ password: 'arg' });
-    await expect(readSecrets([['password'], ['key-password']], { 'password-stdin': true, 'key-password-stdin': true }, io)).rejects.toThrow(/one secret/);
-    await expect(readSecrets([['password']], { password: 'x', 'password-stdin': true }, io)).rejects.toThrow(/either --password or --password-stdin/);
+    await expect(readSecrets([['password'], ['key-password']], { 'password-stdin': true, 'key-password-stdin': true }, io)).rejects.toThrow(
+      /one secret/,
+    );
+    await expect(readSecrets([['password']], { password: 'x', 'password-stdin': true }, io)).rejects.toThrow(
+      /either --password or --password-stdin/,
+    );
   });
 });
 
 describe('adsroute secrets without arguments', () => {
   it('OS password from ADSROUTE_PASSWORD: the route is created and the password is printed nowhere', async () => {
     const t = await sim('127.0.48.1');
-    const { code, io } = await addRoute([t.address, '--secure', 'ssc', '--fingerprint', t.fingerprint, '--user', 'Administrator'], '', { ADSROUTE_PASSWORD: PASSWORD });
+    const { code, io } = await addRoute([t.address, '--secure', 'ssc', '--fingerprint', t.fingerprint, '--user', 'Administrator'], '', {
+      ADSROUTE_PASSWORD: PASSWORD,
+    });
     expect(JSON.parse(io.out)).toMatchObject({ ok: true });
     expect(code).toBe(0);
     expect(io.out + io.err).not.toContain(PASSWORD);
@@ -97,7 +106,10 @@ describe('adsroute secrets without arguments', () => {
   it('a password outside Windows-1252 is a usage error before anything is sent, and the message quotes none of it', async () => {
     const t = await sim('127.0.48.4');
     const secret = 'пароль-42';
-    const { code, io } = await addRoute([t.address, '--secure', 'ssc', '--fingerprint', t.fingerprint, '--user', 'Administrator', '--password-stdin'], `${secret}\n`);
+    const { code, io } = await addRoute(
+      [t.address, '--secure', 'ssc', '--fingerprint', t.fingerprint, '--user', 'Administrator', '--password-stdin'],
+      `${secret}\n`,
+    );
     expect(code).toBe(2);
     expect(io.err).toMatch(/password contains a character TwinCAT cannot receive/);
     for (const char of secret) if (char.codePointAt(0)! > 0x7f) expect(io.err + io.out).not.toContain(char);

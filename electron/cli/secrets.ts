@@ -34,7 +34,8 @@ type Values = Record<string, string | boolean | undefined>;
 export async function readSecrets(groups: SecretName[][], values: Values, io: CliIo): Promise<Partial<Record<SecretName, string>>> {
   const names = groups.flat();
   const fromStdin = names.filter((name) => values[`${name}-stdin`] === true);
-  if (fromStdin.length > 1) throw new UsageError(`standard input holds one secret: use only one of ${fromStdin.map((n) => `--${n}-stdin`).join(', ')}`);
+  if (fromStdin.length > 1)
+    throw new UsageError(`standard input holds one secret: use only one of ${fromStdin.map((n) => `--${n}-stdin`).join(', ')}`);
   const out: Partial<Record<SecretName, string>> = {};
   for (const name of names) {
     const given = values[name];

@@ -8,7 +8,13 @@ import { runCli } from './run-cli';
 
 describe('adsroute sim outside loopback', () => {
   it('adsroute sim --bind outside loopback fails without --allow-lan, and a --config file cannot switch it on', async () => {
-    const io: CliIo & { err: string } = { err: '', stdout: () => undefined, stderr: (t) => void (io.err += t), readStdin: async () => '', interrupted: Promise.resolve() };
+    const io: CliIo & { err: string } = {
+      err: '',
+      stdout: () => undefined,
+      stderr: (t) => void (io.err += t),
+      readStdin: async () => '',
+      interrupted: Promise.resolve(),
+    };
     expect(await runCli(['sim', '--bind', '192.0.2.10'], [simCommand], io)).toBe(1);
     expect(io.err).toMatch(/192\.0\.2\.10 is outside 127\.0\.0\.0\/8.*--allow-lan/);
     // With the flag it gets past the check; 192.0.2.10 (TEST-NET-1) is not on this machine, so binding fails instead.
@@ -27,5 +33,4 @@ describe('adsroute sim outside loopback', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
-
 });

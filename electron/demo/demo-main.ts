@@ -36,7 +36,9 @@ async function main(): Promise<void> {
     console.log('Demo targets (virtual, loopback only; user Administrator, password 1):');
     for (const t of targets) {
       const secure = t.config.tls ? `Secure ADS, fingerprint ${t.fingerprint}` : 'no Secure ADS';
-      console.log(`  ${t.config.name.padEnd(14)} ${t.address.padEnd(10)} NetId ${t.netId.padEnd(16)} TwinCAT ${t.config.twincat.padEnd(10)} ${secure}`);
+      console.log(
+        `  ${t.config.name.padEnd(14)} ${t.address.padEnd(10)} NetId ${t.netId.padEnd(16)} TwinCAT ${t.config.twincat.padEnd(10)} ${secure}`,
+      );
     }
     console.log(`  PSK on TCBSD-PSK: identity ${DEMO_PSK.identity}, secret ${DEMO_PSK.secret} (demo credential)`);
     console.log(`Data folder of this demo (its own client identity and routes; removed on exit): ${join(stateRoot, 'app-data')}`);
@@ -63,7 +65,12 @@ async function main(): Promise<void> {
 /** Best effort: a desktop session gets the app opened for it; headless machines just use the printed link. */
 function openInBrowser(url: string): void {
   if (process.env.CI || process.argv.includes('--no-open') || !process.stdout.isTTY) return;
-  const opener = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
+  const opener =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '', url]]
+        : ['xdg-open', [url]];
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
   const child = spawn(opener[0] as string, opener[1] as string[], { stdio: 'ignore', detached: true });
   child.on('error', () => undefined);

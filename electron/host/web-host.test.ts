@@ -17,7 +17,13 @@ beforeEach(async () => {
   staticDir = await mkdtemp(join(tmpdir(), 'ars-web-host-'));
   await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>ADS Route Studio</title>');
   const logBook = new LogBook();
-  host = await startWebHost({ dispatcher: createDispatcher({}, logBook.logger('ipc')), events: new EventBus(), log: logBook.logger('web-host'), staticDir, maxClients: 3 });
+  host = await startWebHost({
+    dispatcher: createDispatcher({}, logBook.logger('ipc')),
+    events: new EventBus(),
+    log: logBook.logger('web-host'),
+    staticDir,
+    maxClients: 3,
+  });
 });
 afterEach(async () => {
   for (const ws of open.splice(0)) ws.terminate();
@@ -83,9 +89,11 @@ describe('browser host', () => {
       first.ws.close();
     });
     // The server side notices the close on its own turn; the next connection then fits.
-    await expect.poll(async () => {
-      const next = await connect();
-      return 'ws' in next;
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const next = await connect();
+        return 'ws' in next;
+      })
+      .toBe(true);
   });
 });

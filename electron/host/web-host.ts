@@ -101,7 +101,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.on('upgrade', (req, socket, head) => {
     const refusal = !hostAllowed(req)
       ? { status: '421 Misdirected Request', reason: 'foreign Host' }
-      : (checkUpgrade(req, origin, tokenBytes) ?? (wss.clients.size >= maxClients ? { status: '503 Service Unavailable', reason: `more than ${maxClients} connections` } : undefined));
+      : (checkUpgrade(req, origin, tokenBytes) ??
+        (wss.clients.size >= maxClients
+          ? { status: '503 Service Unavailable', reason: `more than ${maxClients} connections` }
+          : undefined));
     if (refusal) {
       log.warn(`web host: refused WebSocket (${refusal.reason})`);
       socket.end(`HTTP/1.1 ${refusal.status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -158,7 +161,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 function checkUpgrade(req: IncomingMessage, origin: string, token: Buffer): { status: string; reason: string } | undefined {
   const url = new URL(req.url ?? '/', origin);
   if (url.pathname !== WS_PATH) return { status: '404 Not Found', reason: 'wrong path' };
-  if (req.headers.origin !== origin && req.headers.origin !== origin.replace(/^http:\/\/[^:]+:/, 'http://localhost:')) return { status: '403 Forbidden', reason: 'foreign origin' };
+  if (req.headers.origin !== origin && req.headers.origin !== origin.replace(/^http:\/\/[^:]+:/, 'http://localhost:'))
+    return { status: '403 Forbidden', reason: 'foreign origin' };
   const offered = Buffer.from(url.searchParams.get('token') ?? '');
   if (offered.length !== token.length || !timingSafeEqual(offered, token)) return { status: '401 Unauthorized', reason: 'wrong token' };
   return undefined;

@@ -60,7 +60,12 @@ describe('app:// scheme', () => {
     const { appUrl, isAppUrl } = createAppUrlCheck();
     expect(appUrl).toBe('app://ads-route-studio/index.html');
     expect(isAppUrl(`${appUrl}#/routes`)).toBe(true);
-    for (const url of ['app://ads-route-studio/other.html', 'app://evil/index.html', 'file:///opt/ars/dist/renderer/index.html', 'https://ads-route-studio/index.html']) {
+    for (const url of [
+      'app://ads-route-studio/other.html',
+      'app://evil/index.html',
+      'file:///opt/ars/dist/renderer/index.html',
+      'https://ads-route-studio/index.html',
+    ]) {
       expect(isAppUrl(url), url).toBe(false);
     }
   });

@@ -41,13 +41,19 @@ describe('Electron IPC', () => {
 
   it('answers an unknown channel with a typed error, through the real dispatcher', async () => {
     const { invoke, fromWindow } = setup();
-    await expect(invoke(fromWindow, 'shell:exec', { cmd: 'rm -rf /' })).resolves.toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    await expect(invoke(fromWindow, 'shell:exec', { cmd: 'rm -rf /' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'unknown-channel' },
+    });
     await expect(invoke(fromWindow, 42, null)).resolves.toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
   });
 
   it('answers a malformed request with a typed error', async () => {
     const { invoke, fromWindow, handler } = setup();
-    await expect(invoke(fromWindow, 'network:adapters', { includeLoopback: 'yes' })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    await expect(invoke(fromWindow, 'network:adapters', { includeLoopback: 'yes' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
     expect(handler).not.toHaveBeenCalled();
   });
 
@@ -70,7 +76,9 @@ describe('Electron IPC', () => {
       });
     }
     window.webContents.mainFrame.url = 'https://evil.example/page?token=abc';
-    await expect(invoke({ sender: window.webContents, senderFrame: window.webContents.mainFrame } as never, 'network:adapters', {})).resolves.toMatchObject({
+    await expect(
+      invoke({ sender: window.webContents, senderFrame: window.webContents.mainFrame } as never, 'network:adapters', {}),
+    ).resolves.toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
@@ -85,7 +93,9 @@ describe('Electron IPC', () => {
   it('accepts a fresh frame object that stands for our main frame', async () => {
     const { invoke, window } = setup();
     const sameFrame = { ...window.webContents.mainFrame };
-    await expect(invoke({ sender: window.webContents, senderFrame: sameFrame } as never, 'network:adapters', {})).resolves.toMatchObject({ ok: true });
+    await expect(invoke({ sender: window.webContents, senderFrame: sameFrame } as never, 'network:adapters', {})).resolves.toMatchObject({
+      ok: true,
+    });
   });
 
   it('refuses everything once our window is gone', async () => {

@@ -44,7 +44,12 @@ export function createSenderCheck(getWindow: () => WindowLike | undefined, isApp
     const window = getWindow();
     const frame = event.senderFrame;
     if (!window || window.isDestroyed() || !frame) return false;
-    return event.sender.id === window.webContents.id && frame.parent === null && isSameFrame(frame, window.webContents.mainFrame) && isAppUrl(frame.url);
+    return (
+      event.sender.id === window.webContents.id &&
+      frame.parent === null &&
+      isSameFrame(frame, window.webContents.mainFrame) &&
+      isAppUrl(frame.url)
+    );
   };
 }
 

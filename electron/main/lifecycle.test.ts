@@ -93,7 +93,9 @@ describe('app lifecycle', () => {
   it('registers app:// as a standard, secure scheme before ready, and serves the renderer folder on it once ready', async () => {
     const { compose } = fakeServices();
     const starting = startApp({ paths, composeServices: compose, platform: 'linux' });
-    expect(fake.current.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(fake.current.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
     expect(fake.current.protocol.handle).not.toHaveBeenCalled();
     fake.current.app.becomeReady();
     await starting;
@@ -171,7 +173,10 @@ describe('app lifecycle', () => {
 
   it('shows the version in About', async () => {
     await started();
-    const template = fake.current.Menu.buildFromTemplate.mock.calls[0]?.[0] as Array<{ label?: string; submenu?: Array<{ label?: string; click?: () => void }> }>;
+    const template = fake.current.Menu.buildFromTemplate.mock.calls[0]?.[0] as Array<{
+      label?: string;
+      submenu?: Array<{ label?: string; click?: () => void }>;
+    }>;
     const about = template.flatMap((menu) => menu.submenu ?? []).find((item) => item.label === 'About ADS Route Studio');
     about?.click?.();
     expect(fake.current.dialog.showMessageBox).toHaveBeenCalledWith(

@@ -75,7 +75,13 @@ export function startApp(options: StartOptions): Promise<boolean> {
       platform,
       isDev: !app.isPackaged,
       showAbout: () => {
-        const options = { type: 'info' as const, title: `About ${APP_NAME}`, message: APP_NAME, detail: `Version ${APP_VERSION}`, buttons: ['OK'] };
+        const options = {
+          type: 'info' as const,
+          title: `About ${APP_NAME}`,
+          message: APP_NAME,
+          detail: `Version ${APP_VERSION}`,
+          buttons: ['OK'],
+        };
         const window = liveWindow();
         void (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
       },

@@ -19,7 +19,15 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
   if (isMac) {
     template.push({
       label: actions.appName,
-      submenu: [about, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }],
+      submenu: [
+        about,
+        { type: 'separator' },
+        { role: 'hide' },
+        { role: 'hideOthers' },
+        { role: 'unhide' },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
     });
   }
   template.push({ label: '&File', submenu: [isMac ? { role: 'close' } : { role: 'quit', label: 'Quit' }] });

@@ -15,7 +15,10 @@ const { createMainWindow } = await import('./window');
 const { createAppUrlCheck } = await import('./app-url');
 const { CONTENT_SECURITY_POLICY } = await import('./security');
 
-const paths = { preload: '/opt/ars/resources/app.asar/dist/electron/preload.cjs', indexHtml: '/opt/ars/resources/app.asar/dist/renderer/index.html' };
+const paths = {
+  preload: '/opt/ars/resources/app.asar/dist/electron/preload.cjs',
+  indexHtml: '/opt/ars/resources/app.asar/dist/renderer/index.html',
+};
 const { appUrl, isAppUrl } = createAppUrlCheck();
 
 function openWindow() {
@@ -76,7 +79,13 @@ describe('main window', () => {
 
   it('prevents navigation and redirects away from our page but lets our own page reload', () => {
     const { window, log } = openWindow();
-    for (const url of ['https://evil.example/steal?pw=secret', 'file:///etc/passwd', 'data:text/html,hi', 'javascript:alert(1)', 'not a url']) {
+    for (const url of [
+      'https://evil.example/steal?pw=secret',
+      'file:///etc/passwd',
+      'data:text/html,hi',
+      'javascript:alert(1)',
+      'not a url',
+    ]) {
       const event = fakeEvent();
       window.webContents.emit('will-navigate', event, url);
       expect(event.defaultPrevented, url).toBe(true);
@@ -94,7 +103,11 @@ describe('main window', () => {
 
   it('prevents any frame, subframes included, from navigating away from our page (will-frame-navigate)', () => {
     const { window, log } = openWindow();
-    for (const [url, isMainFrame] of [['https://evil.example/login?pw=secret', false], ['file:///etc/passwd', true], ['app://ads-route-studio/other.html', false]] as const) {
+    for (const [url, isMainFrame] of [
+      ['https://evil.example/login?pw=secret', false],
+      ['file:///etc/passwd', true],
+      ['app://ads-route-studio/other.html', false],
+    ] as const) {
       const event = Object.assign(fakeEvent(), { url, isMainFrame });
       window.webContents.emit('will-frame-navigate', event);
       expect(event.defaultPrevented, url).toBe(true);
@@ -140,12 +153,20 @@ describe('main window', () => {
   it('puts the strict CSP on responses, replacing any the response brought', () => {
     const { ses } = openWindow();
     const callback = vi.fn();
-    ses.headersListener?.({ url: appUrl, responseHeaders: { 'content-security-policy': ["default-src *"], 'X-Other': ['1'] } }, callback);
+    ses.headersListener?.({ url: appUrl, responseHeaders: { 'content-security-policy': ['default-src *'], 'X-Other': ['1'] } }, callback);
     const headers = callback.mock.calls[0]?.[0].responseHeaders as Record<string, string[]>;
     expect(headers['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
     expect(headers['content-security-policy']).toBeUndefined();
     expect(headers['X-Other']).toEqual(['1']);
-    for (const directive of ["default-src 'self'", "script-src 'self'", "connect-src 'none'", "object-src 'none'", "frame-ancestors 'none'", "form-action 'none'", "base-uri 'none'"]) {
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "connect-src 'none'",
+      "object-src 'none'",
+      "frame-ancestors 'none'",
+      "form-action 'none'",
+      "base-uri 'none'",
+    ]) {
       expect(CONTENT_SECURITY_POLICY).toContain(directive);
     }
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe/);

@@ -7,7 +7,10 @@ type IpcListener = (event: unknown, ...args: unknown[]) => void;
 
 /** Stands in for a DOM File the user picked; Electron knows its path on disk. */
 class PickedFile {
-  constructor(readonly name: string, readonly diskPath: string) {}
+  constructor(
+    readonly name: string,
+    readonly diskPath: string,
+  ) {}
 }
 
 /** Runs the preload the way a sandboxed renderer does: CommonJS, and `require` knows nothing but 'electron'. */

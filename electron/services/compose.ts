@@ -26,7 +26,15 @@ type FeatureFactory = (context: ServiceContext) => { handlers: PartialHandlers; 
 function appFeature(context: ServiceContext, dataDirKind: DataDirKind): { handlers: PartialHandlers } {
   return {
     handlers: {
-      'app:info': () => ({ name: APP_NAME, version: APP_VERSION, transport: context.transport, platform: platform(), hostname: hostname(), startupSearch: context.startupSearch ?? null, dataDir: { path: context.dataDir, kind: dataDirKind } }),
+      'app:info': () => ({
+        name: APP_NAME,
+        version: APP_VERSION,
+        transport: context.transport,
+        platform: platform(),
+        hostname: hostname(),
+        startupSearch: context.startupSearch ?? null,
+        dataDir: { path: context.dataDir, kind: dataDirKind },
+      }),
       'network:adapters': (request) => listAdapters({ includeLoopback: request.includeLoopback }),
       'network:resolve': (request) => resolveHosts(request.hosts),
     },
@@ -34,7 +42,14 @@ function appFeature(context: ServiceContext, dataDirKind: DataDirKind): { handle
 }
 
 /** Features register here; each owns its channels and cleans up after itself. */
-const features: FeatureFactory[] = [logFeature, discoveryFeature, routesFeature, (context) => certificatesFeature(context), (context) => targetRoutesFeature(context), (context) => serverConfigFeature(context)];
+const features: FeatureFactory[] = [
+  logFeature,
+  discoveryFeature,
+  routesFeature,
+  (context) => certificatesFeature(context),
+  (context) => targetRoutesFeature(context),
+  (context) => serverConfigFeature(context),
+];
 
 export function composeServices(options: {
   dataDir: string;
@@ -48,8 +63,17 @@ export function composeServices(options: {
   const ipcLog = logBook.logger('ipc');
   const events = new EventBus((channel, message) => ipcLog.error(`dropped invalid ${channel} event: ${message}`));
   logBook.addSink((entry) => events.emit('log:entry', entry));
-  const context: ServiceContext = { logBook, events, dataDir: options.dataDir, transport: options.transport, startupSearch: options.startupSearch ?? null };
-  const built: Array<ReturnType<FeatureFactory>> = [appFeature(context, options.dataDirKind ?? 'default'), ...features.map((factory) => factory(context))];
+  const context: ServiceContext = {
+    logBook,
+    events,
+    dataDir: options.dataDir,
+    transport: options.transport,
+    startupSearch: options.startupSearch ?? null,
+  };
+  const built: Array<ReturnType<FeatureFactory>> = [
+    appFeature(context, options.dataDirKind ?? 'default'),
+    ...features.map((factory) => factory(context)),
+  ];
   const handlers: PartialHandlers = Object.assign({}, ...built.map((f) => f.handlers));
   return {
     context,

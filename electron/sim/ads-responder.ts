@@ -44,13 +44,16 @@ export async function answerAdsRequest(request: AmsPacket, ctx: AdsResponderCont
   // A notification sample carries no reply in ADS.
   if (request.commandId === AdsCommand.DeviceNotification) return none;
   if (request.targetNetId !== config.netId) return { reply: headerError(request, ADS_ERR_TARGET_MACHINE_NOT_FOUND), closeAfter: false };
-  if (request.targetPort !== ADS_SYSTEM_SERVICE_PORT) return { reply: headerError(request, ADS_ERR_TARGET_PORT_NOT_FOUND), closeAfter: false };
+  if (request.targetPort !== ADS_SYSTEM_SERVICE_PORT)
+    return { reply: headerError(request, ADS_ERR_TARGET_PORT_NOT_FOUND), closeAfter: false };
   const body = decodeAdsRequestBody(request);
   const answer = (reply: AmsPacket | null, closeAfter = false): AdsAnswer => ({ reply, closeAfter });
   switch (body.command) {
     case 'read-device-info': {
       const version = parseTwinCatVersion(config.twincat);
-      return answer(readDeviceInfoResponse(request, { major: version.major, minor: version.minor, build: version.build, name: 'TwinCAT System' }));
+      return answer(
+        readDeviceInfoResponse(request, { major: version.major, minor: version.minor, build: version.build, name: 'TwinCAT System' }),
+      );
     }
     case 'read-state':
       return answer(readStateResponse(request, { adsState: config.runState === 'run' ? AdsState.Run : AdsState.Config, deviceState: 0 }));

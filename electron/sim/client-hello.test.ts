@@ -5,7 +5,20 @@ import { pskHelloRefusal } from './psk-hello-policy';
 /** A TLS 1.2 ClientHello record with the given suites and (empty) extensions. */
 function hello(suites: number[], extensions: number[]): Uint8Array {
   const ext = extensions.flatMap((id) => [id >> 8, id & 0xff, 0, 0]);
-  const body = [3, 3, ...new Array(32).fill(7), 0, (suites.length * 2) >> 8, (suites.length * 2) & 0xff, ...suites.flatMap((s) => [s >> 8, s & 0xff]), 1, 0, ext.length >> 8, ext.length & 0xff, ...ext];
+  const body = [
+    3,
+    3,
+    ...new Array(32).fill(7),
+    0,
+    (suites.length * 2) >> 8,
+    (suites.length * 2) & 0xff,
+    ...suites.flatMap((s) => [s >> 8, s & 0xff]),
+    1,
+    0,
+    ext.length >> 8,
+    ext.length & 0xff,
+    ...ext,
+  ];
   const handshake = [1, 0, body.length >> 8, body.length & 0xff, ...body];
   return Uint8Array.from([0x16, 3, 1, handshake.length >> 8, handshake.length & 0xff, ...handshake]);
 }
@@ -16,7 +29,20 @@ describe('ClientHello peek and the PSK extension policy', () => {
     expect(peekClientHello(bytes)).toEqual({ kind: 'complete', hello: { cipherSuites: [0x00af, 0x00ff], extensions: [0x0017, 0x000d] } });
     expect(peekClientHello(bytes.subarray(0, 20))).toEqual({ kind: 'partial' });
     const hs = bytes.subarray(5);
-    const split = Uint8Array.from([0x16, 3, 3, 0, 10, ...hs.subarray(0, 10), 0x16, 3, 3, (hs.length - 10) >> 8, (hs.length - 10) & 0xff, ...hs.subarray(10)]);
+    const split = Uint8Array.from([
+      0x16,
+      3,
+      3,
+      0,
+      10,
+      ...hs.subarray(0, 10),
+      0x16,
+      3,
+      3,
+      (hs.length - 10) >> 8,
+      (hs.length - 10) & 0xff,
+      ...hs.subarray(10),
+    ]);
     expect(peekClientHello(split)).toMatchObject({ kind: 'complete', hello: { extensions: [0x0017, 0x000d] } });
     expect(peekClientHello(Uint8Array.from([0x47, 0x45, 0x54, 0x20, 0x2f, 0x20]))).toEqual({ kind: 'other' });
   });

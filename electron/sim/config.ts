@@ -124,7 +124,10 @@ export const virtualTargetInputSchema = z
   .object({
     name: z.string().min(1).max(63).optional(),
     netId: z.string().refine(isNetId, 'not an AMS NetId (six numbers 0-255)').optional(),
-    address: z.string().refine((a) => isIPv4(a), 'not an IPv4 address').optional(),
+    address: z
+      .string()
+      .refine((a) => isIPv4(a), 'not an IPv4 address')
+      .optional(),
     os: z.enum(SIM_OS_NAMES as [SimOs, ...SimOs[]]).optional(),
     osBuild: z.number().int().min(0).max(0xffffffff).optional(),
     twincat: z.string().optional(),

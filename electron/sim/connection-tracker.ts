@@ -34,7 +34,8 @@ export function listen(server: Server, address: string, port: number, what: stri
   return new Promise((resolve, reject) => {
     const fail = (error: Error) => {
       const code = (error as { code?: unknown }).code;
-      const why = code === 'EADDRINUSE' ? 'port already in use' : code === 'EADDRNOTAVAIL' ? 'address not available on this host' : error.message;
+      const why =
+        code === 'EADDRINUSE' ? 'port already in use' : code === 'EADDRNOTAVAIL' ? 'address not available on this host' : error.message;
       reject(new Error(`${what} ${address}:${port}: ${why}`));
     };
     server.once('error', fail);

@@ -10,7 +10,9 @@ export function credentialsMatch(config: VirtualTargetConfig, user: string, pass
 
 /** Secure ADS PSK: SHA-256(UTF-8(UPPER(identity) + secret)), identity case-insensitive. */
 export function pskKey(identity: string, secret: string): Buffer {
-  return createHash('sha256').update(identity.toUpperCase() + secret, 'utf8').digest();
+  return createHash('sha256')
+    .update(identity.toUpperCase() + secret, 'utf8')
+    .digest();
 }
 
 function digest(text: string): Buffer {

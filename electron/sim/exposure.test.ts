@@ -25,7 +25,11 @@ function open(port: number, address: string): Promise<{ socket: Socket; closed: 
 
 describe('virtual target exposure', () => {
   it('refuses an address or broadcast address outside 127.0.0.0/8 unless LAN use is allowed', () => {
-    for (const input of [{ address: '192.168.1.50' }, { address: '10.0.0.7' }, { address: '127.0.49.1', broadcastAddresses: ['255.255.255.255'] }]) {
+    for (const input of [
+      { address: '192.168.1.50' },
+      { address: '10.0.0.7' },
+      { address: '127.0.49.1', broadcastAddresses: ['255.255.255.255'] },
+    ]) {
       expect(() => resolveTargetConfig(input)).toThrow(SimConfigError);
       expect(() => resolveTargetConfig(input)).toThrow(/outside 127\.0\.0\.0\/8.*--allow-lan/);
       expect(resolveTargetConfig({ ...input, allowLan: true }).allowLan).toBe(true);
@@ -34,7 +38,13 @@ describe('virtual target exposure', () => {
   });
 
   it('caps connections per listener: one more is closed at once and logged, and fits again once another closes', async () => {
-    const target = await startVirtualTarget({ name: 'CAP', address: '127.0.49.2', tls: false, maxConnections: 2, ports: { udp: 0, ads: 0, tls: 0 } });
+    const target = await startVirtualTarget({
+      name: 'CAP',
+      address: '127.0.49.2',
+      tls: false,
+      maxConnections: 2,
+      ports: { udp: 0, ads: 0, tls: 0 },
+    });
     targets.push(target);
     const port = target.ports.ads!;
     const first = await open(port, target.address);

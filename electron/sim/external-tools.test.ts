@@ -21,8 +21,19 @@ let lenient: VirtualTarget;
 let dir: string;
 
 beforeAll(async () => {
-  target = await startVirtualTarget({ address: ADDRESS, name: 'TOOLS-PLC', psk: [{ identity: PSK_IDENTITY, secret: PSK_SECRET }], quirks: { connectInfoTimeoutMs: 500 } });
-  lenient = await startVirtualTarget({ address: LENIENT, name: 'LENIENT-PLC', psk: [{ identity: PSK_IDENTITY, secret: PSK_SECRET }], pskAcceptEms: true, tls: true });
+  target = await startVirtualTarget({
+    address: ADDRESS,
+    name: 'TOOLS-PLC',
+    psk: [{ identity: PSK_IDENTITY, secret: PSK_SECRET }],
+    quirks: { connectInfoTimeoutMs: 500 },
+  });
+  lenient = await startVirtualTarget({
+    address: LENIENT,
+    name: 'LENIENT-PLC',
+    psk: [{ identity: PSK_IDENTITY, secret: PSK_SECRET }],
+    pskAcceptEms: true,
+    tls: true,
+  });
   dir = await mkdtemp(join(tmpdir(), 'sim-tools-'));
   const client = createSelfSignedCertificate({ commonName: 'openssl-client' });
   await writeFile(join(dir, 'c.pem'), client.certPem);
@@ -97,20 +108,34 @@ describe('independent clients', () => {
     expect(target.log().filter((e) => e.reason === 'handshake').length - before).toBeGreaterThanOrEqual(3);
   });
 
-  it('refuses OpenSSL\'s PSK ClientHello by default, since it offers extended master secret (TwinCAT refuses it)', async () => {
-    const key = createHash('sha256').update(PSK_IDENTITY.toUpperCase() + PSK_SECRET, 'utf8').digest('hex');
+  it("refuses OpenSSL's PSK ClientHello by default, since it offers extended master secret (TwinCAT refuses it)", async () => {
+    const key = createHash('sha256')
+      .update(PSK_IDENTITY.toUpperCase() + PSK_SECRET, 'utf8')
+      .digest('hex');
     const psk = await sClient('-brief', '-no_etm', '-psk', key, '-psk_identity', PSK_IDENTITY, '-cipher', 'PSK-AES256-CBC-SHA384');
     expect(psk.output).not.toContain('CONNECTION ESTABLISHED');
     expect(psk.output).toMatch(/handshake failure/i);
-    expect(target.log()).toContainEqual(expect.objectContaining({ reason: 'psk-extensions', message: expect.stringContaining('extended_master_secret') }));
+    expect(target.log()).toContainEqual(
+      expect.objectContaining({ reason: 'psk-extensions', message: expect.stringContaining('extended_master_secret') }),
+    );
   });
 
   it('with --psk-accept-ems, openssl s_client completes PSK-AES256-CBC-SHA384 with the derived key', async () => {
-    const key = createHash('sha256').update(PSK_IDENTITY.toUpperCase() + PSK_SECRET, 'utf8').digest('hex');
+    const key = createHash('sha256')
+      .update(PSK_IDENTITY.toUpperCase() + PSK_SECRET, 'utf8')
+      .digest('hex');
     const psk = await sClientLenient('-brief', '-psk', key, '-psk_identity', PSK_IDENTITY, '-cipher', 'PSK-AES256-CBC-SHA384');
     expect(psk.output).toContain('CONNECTION ESTABLISHED');
     expect(psk.output).toMatch(/Ciphersuite: PSK-AES256-CBC-SHA384/);
-    const wrong = await sClientLenient('-brief', '-psk', '00'.repeat(32), '-psk_identity', PSK_IDENTITY, '-cipher', 'PSK-AES256-CBC-SHA384');
+    const wrong = await sClientLenient(
+      '-brief',
+      '-psk',
+      '00'.repeat(32),
+      '-psk_identity',
+      PSK_IDENTITY,
+      '-cipher',
+      'PSK-AES256-CBC-SHA384',
+    );
     expect(wrong.output).not.toContain('CONNECTION ESTABLISHED');
   });
 });

@@ -17,7 +17,12 @@ let target: VirtualTarget;
 let client: GeneratedCertificate;
 
 beforeAll(async () => {
-  target = await startVirtualTarget({ address: ADDRESS, name: 'FUZZ-PLC', password: 'not-in-any-vector', psk: [{ identity: 'fz', secret: 'fz-secret' }] });
+  target = await startVirtualTarget({
+    address: ADDRESS,
+    name: 'FUZZ-PLC',
+    password: 'not-in-any-vector',
+    psk: [{ identity: 'fz', secret: 'fz-secret' }],
+  });
   client = createSelfSignedCertificate({ commonName: 'fuzzer' });
 });
 afterAll(async () => {
@@ -109,7 +114,16 @@ describe('robustness', () => {
 
     const garbageAfterHandshake = () =>
       new Promise<void>((resolve) => {
-        const s = tlsConnect({ host: ADDRESS, port: 8016, ciphers: CERTIFICATE_CIPHERS, cert: client.certPem, key: client.keyPem, rejectUnauthorized: false, minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2' });
+        const s = tlsConnect({
+          host: ADDRESS,
+          port: 8016,
+          ciphers: CERTIFICATE_CIPHERS,
+          cert: client.certPem,
+          key: client.keyPem,
+          rejectUnauthorized: false,
+          minVersion: 'TLSv1.2',
+          maxVersion: 'TLSv1.2',
+        });
         const guard = setTimeout(() => s.destroy(), 5000);
         s.on('error', () => undefined);
         s.on('close', () => {
@@ -128,7 +142,13 @@ describe('robustness', () => {
     const attempts: Array<() => Promise<unknown>> = [];
     for (let i = 0; i < 1000; i++) {
       const kind = i % 10;
-      if (kind < 3) attempts.push(() => rawAttempt(Uint8Array.from({ length: pick(2000) }, () => pick(256)), rand() < 0.5));
+      if (kind < 3)
+        attempts.push(() =>
+          rawAttempt(
+            Uint8Array.from({ length: pick(2000) }, () => pick(256)),
+            rand() < 0.5,
+          ),
+        );
       else if (kind < 6) attempts.push(() => rawAttempt(hello.slice(0, pick(hello.length)), rand() < 0.5));
       else if (kind < 7) {
         attempts.push(() => {

@@ -7,13 +7,48 @@ import { SimConfigError, startVirtualTarget, startVirtualTargets, type VirtualTa
 const UDP = 29_898;
 
 const CASES: Array<{ input: VirtualTargetInput; text: string; size: number; platform: string; csd: string; twincat: string }> = [
-  { input: { address: '127.0.98.1', os: 'win10' }, text: 'Windows 10 22H2 (19045)', size: 276, platform: 'windows', csd: '', twincat: '3.1.4024' },
-  { input: { address: '127.0.98.2', os: 'win10', osBuild: 19044 }, text: 'Windows 10 21H2 (19044)', size: 276, platform: 'windows', csd: '', twincat: '3.1.4024' },
-  { input: { address: '127.0.98.3', os: 'win10', osBuild: 26100 }, text: 'Windows 11 24H2 (26100)', size: 276, platform: 'windows', csd: '', twincat: '3.1.4024' },
-  { input: { address: '127.0.98.4', os: 'win7' }, text: 'Windows 7 SP1', size: 276, platform: 'windows', csd: 'Service Pack 1', twincat: '3.1.4024' },
+  {
+    input: { address: '127.0.98.1', os: 'win10' },
+    text: 'Windows 10 22H2 (19045)',
+    size: 276,
+    platform: 'windows',
+    csd: '',
+    twincat: '3.1.4024',
+  },
+  {
+    input: { address: '127.0.98.2', os: 'win10', osBuild: 19044 },
+    text: 'Windows 10 21H2 (19044)',
+    size: 276,
+    platform: 'windows',
+    csd: '',
+    twincat: '3.1.4024',
+  },
+  {
+    input: { address: '127.0.98.3', os: 'win10', osBuild: 26100 },
+    text: 'Windows 11 24H2 (26100)',
+    size: 276,
+    platform: 'windows',
+    csd: '',
+    twincat: '3.1.4024',
+  },
+  {
+    input: { address: '127.0.98.4', os: 'win7' },
+    text: 'Windows 7 SP1',
+    size: 276,
+    platform: 'windows',
+    csd: 'Service Pack 1',
+    twincat: '3.1.4024',
+  },
   { input: { address: '127.0.98.5', os: 'ce' }, text: 'Windows CE 6.0', size: 276, platform: 'windows-ce', csd: '', twincat: '2.11.2228' },
   { input: { address: '127.0.98.6', os: 'ce7' }, text: 'Windows CE 7.0', size: 276, platform: 'windows-ce', csd: '', twincat: '3.1.4024' },
-  { input: { address: '127.0.98.7', os: 'tcbsd' }, text: 'TwinCAT/BSD 14.0', size: 148, platform: 'tcbsd', csd: 'TwinCAT/BSD', twincat: '3.1.4024' },
+  {
+    input: { address: '127.0.98.7', os: 'tcbsd' },
+    text: 'TwinCAT/BSD 14.0',
+    size: 148,
+    platform: 'tcbsd',
+    csd: 'TwinCAT/BSD',
+    twincat: '3.1.4024',
+  },
 ];
 
 let targets: VirtualTarget[];

@@ -31,7 +31,13 @@ export async function startPlainAdsServer(deps: PlainAdsDeps): Promise<{ port: n
     socket.on('error', () => undefined); // resets from hostile peers are expected; 'close' follows
     socket.setTimeout(IDLE_TIMEOUT_MS, () => socket.destroy());
     if (config.secureOnly) {
-      log.add({ kind: 'connection-failed', transport: 'tcp', peer, reason: 'secure-only', message: 'plain ADS connection refused: SecureOnly is set' });
+      log.add({
+        kind: 'connection-failed',
+        transport: 'tcp',
+        peer,
+        reason: 'secure-only',
+        message: 'plain ADS connection refused: SecureOnly is set',
+      });
       socket.destroy();
       return;
     }
@@ -43,7 +49,13 @@ export async function startPlainAdsServer(deps: PlainAdsDeps): Promise<{ port: n
     const answer = async (packet: AmsPacket) => {
       if (socket.destroyed) return;
       if (!routes.hasNetId(packet.sourceNetId)) {
-        log.add({ kind: 'connection-failed', transport: 'tcp', peer, reason: 'no-route', message: `ADS request from ${packet.sourceNetId} refused: no route for this NetId` });
+        log.add({
+          kind: 'connection-failed',
+          transport: 'tcp',
+          peer,
+          reason: 'no-route',
+          message: `ADS request from ${packet.sourceNetId} refused: no route for this NetId`,
+        });
         socket.destroy();
         return;
       }
@@ -58,7 +70,13 @@ export async function startPlainAdsServer(deps: PlainAdsDeps): Promise<{ port: n
       try {
         packets = parser.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
       } catch (error) {
-        log.add({ kind: 'connection-failed', transport: 'tcp', peer, reason: 'bad-frame', message: `connection closed: ${error instanceof Error ? error.message : 'bad frame'}` });
+        log.add({
+          kind: 'connection-failed',
+          transport: 'tcp',
+          peer,
+          reason: 'bad-frame',
+          message: `connection closed: ${error instanceof Error ? error.message : 'bad frame'}`,
+        });
         socket.destroy();
         return;
       }
@@ -66,7 +84,13 @@ export async function startPlainAdsServer(deps: PlainAdsDeps): Promise<{ port: n
     });
   });
   capConnections(server, config.maxConnections, (peer) =>
-    log.add({ kind: 'connection-failed', transport: 'tcp', peer, reason: 'too-many-connections', message: `connection refused: ${config.maxConnections} are open already` }),
+    log.add({
+      kind: 'connection-failed',
+      transport: 'tcp',
+      peer,
+      reason: 'too-many-connections',
+      message: `connection refused: ${config.maxConnections} are open already`,
+    }),
   );
   server.on('error', (error) => log.add({ kind: 'connection-failed', transport: 'tcp', reason: 'server-error', message: error.message }));
   await listen(server, config.address, config.ports.ads, 'ADS/TCP');

@@ -20,7 +20,18 @@ beforeAll(async () => {
     { address: SECURE_ONLY, name: 'SECURE', secureOnly: true, tls: false },
   ]);
   for (const address of [RUN, CONFIG, SECURE_ONLY]) {
-    const reply = await udpExchange(address, 48899, encodeAddRouteRequest({ senderNetId: CLIENT, routeName: 'TEST', netId: CLIENT, user: 'Administrator', password: '1', address: '127.0.0.1' }));
+    const reply = await udpExchange(
+      address,
+      48899,
+      encodeAddRouteRequest({
+        senderNetId: CLIENT,
+        routeName: 'TEST',
+        netId: CLIENT,
+        user: 'Administrator',
+        password: '1',
+        address: '127.0.0.1',
+      }),
+    );
     expect(interpretAddRouteReply(decodeUdpMessage(new Uint8Array(reply!))).status).toBe(0);
   }
 });
@@ -56,7 +67,9 @@ describe('plain ADS on TCP 48898', () => {
   });
 
   it('refuses every plain connection under SecureOnly even with a route', async () => {
-    const answers = await adsTcpExchange(SECURE_ONLY, 48898, [readStateRequest({ target: target(SECURE_ONLY), source: CLIENT, invokeId: 1 })]);
+    const answers = await adsTcpExchange(SECURE_ONLY, 48898, [
+      readStateRequest({ target: target(SECURE_ONLY), source: CLIENT, invokeId: 1 }),
+    ]);
     expect(answers).toBe('closed');
     expect(targets[2]!.log()).toContainEqual(expect.objectContaining({ reason: 'secure-only' }));
   });

@@ -59,7 +59,13 @@ export async function startSecureAdsServer(deps: SecureAdsDeps): Promise<{ port:
           pskCallback: (socket: TLSSocket, identity: string) => {
             const entry = config.psk.find((p) => p.identity.toUpperCase() === identity.toUpperCase());
             if (!entry) {
-              log.add({ kind: 'connection-failed', transport: 'tls', peer: peerOfSocket(socket), reason: 'unknown-psk-identity', message: `PSK identity "${printable(identity)}" is not configured` });
+              log.add({
+                kind: 'connection-failed',
+                transport: 'tls',
+                peer: peerOfSocket(socket),
+                reason: 'unknown-psk-identity',
+                message: `PSK identity "${printable(identity)}" is not configured`,
+              });
               return null;
             }
             pskIdentities.set(socket, entry.identity);
@@ -69,11 +75,23 @@ export async function startSecureAdsServer(deps: SecureAdsDeps): Promise<{ port:
       : {}),
   });
   capConnections(server, config.maxConnections, (peer) =>
-    log.add({ kind: 'connection-failed', transport: 'tls', peer, reason: 'too-many-connections', message: `connection refused: ${config.maxConnections} are open already` }),
+    log.add({
+      kind: 'connection-failed',
+      transport: 'tls',
+      peer,
+      reason: 'too-many-connections',
+      message: `connection refused: ${config.maxConnections} are open already`,
+    }),
   );
 
   server.on('tlsClientError', (error, socket) => {
-    log.add({ kind: 'connection-failed', transport: 'tls', peer: peerOfSocket(socket), reason: 'handshake', message: `TLS handshake failed: ${tlsErrorText(error)}` });
+    log.add({
+      kind: 'connection-failed',
+      transport: 'tls',
+      peer: peerOfSocket(socket),
+      reason: 'handshake',
+      message: `TLS handshake failed: ${tlsErrorText(error)}`,
+    });
     socket.destroy();
   });
   server.on('connection', (socket) => {
@@ -97,9 +115,20 @@ export async function startSecureAdsServer(deps: SecureAdsDeps): Promise<{ port:
       return;
     }
     socket.on('error', () => undefined);
-    gateClientHello(socket, pskHelloRefusal, (accepted) => server.emit('connection', accepted), (reason) => {
-      log.add({ kind: 'connection-failed', transport: 'tls', peer: peerOfSocket(socket), reason: 'psk-extensions', message: `TLS handshake refused: ${reason}` });
-    });
+    gateClientHello(
+      socket,
+      pskHelloRefusal,
+      (accepted) => server.emit('connection', accepted),
+      (reason) => {
+        log.add({
+          kind: 'connection-failed',
+          transport: 'tls',
+          peer: peerOfSocket(socket),
+          reason: 'psk-extensions',
+          message: `TLS handshake refused: ${reason}`,
+        });
+      },
+    );
   });
   front.maxConnections = server.maxConnections;
   front.on('connection', (socket) => tracker.add(socket));
@@ -129,7 +158,13 @@ function handleSession(socket: TLSSocket, deps: SecureAdsDeps, pskIdentity: stri
     await serviceDelay(config.serviceTime.adsMs);
     if (reply && !socket.destroyed) socket.write(encodeAmsPacket(reply));
     if (closeAfter) {
-      log.add({ kind: 'connection-failed', transport: 'tls', peer, reason: 'route-removed', message: `connection closed: ${packet.sourceNetId} removed its own route` });
+      log.add({
+        kind: 'connection-failed',
+        transport: 'tls',
+        peer,
+        reason: 'route-removed',
+        message: `connection closed: ${packet.sourceNetId} removed its own route`,
+      });
       socket.end();
     }
   };
@@ -163,7 +198,9 @@ function handleSession(socket: TLSSocket, deps: SecureAdsDeps, pskIdentity: stri
       const reason = 'reason' in decision ? decision.reason : 'refused';
       log.add({ kind: 'connection-failed', transport: 'tls', peer, reason, message: decision.message });
       phase = 'closed';
-      socket.end(encodeTlsConnectInfo({ flags: TlsConnectFlag.Response, error: decision.error, netId: config.netId, hostname: config.name }));
+      socket.end(
+        encodeTlsConnectInfo({ flags: TlsConnectFlag.Response, error: decision.error, netId: config.netId, hostname: config.name }),
+      );
       return;
     }
     if (decision.route) {
@@ -176,7 +213,9 @@ function handleSession(socket: TLSSocket, deps: SecureAdsDeps, pskIdentity: stri
     }
     if (socket.destroyed) return;
     log.add({ kind: 'connection-accepted', transport: 'tls', peer, message: decision.message });
-    socket.write(encodeTlsConnectInfo({ flags: TlsConnectFlag.Response | TlsConnectFlag.AmsAllowed, netId: config.netId, hostname: config.name }));
+    socket.write(
+      encodeTlsConnectInfo({ flags: TlsConnectFlag.Response | TlsConnectFlag.AmsAllowed, netId: config.netId, hostname: config.name }),
+    );
     phase = 'ams';
     const pending = held;
     held = [];
@@ -211,14 +250,14 @@ function describePeer(socket: TLSSocket, pskIdentity: string | undefined): TlsPe
   const isPsk = /(^|-)PSK-/.test(cipher.name) || cipher.standardName.includes('_PSK_');
   const chainDer: Uint8Array[] = [];
   if (!isPsk) {
-    let cert = socket.getPeerCertificate(true) as ({ raw?: Buffer; issuerCertificate?: unknown } | null);
+    let cert = socket.getPeerCertificate(true) as { raw?: Buffer; issuerCertificate?: unknown } | null;
     const seen = new Set<string>();
     while (cert && cert.raw && chainDer.length < 8) {
       const fp = sha256Hex(cert.raw);
       if (seen.has(fp)) break; // a self-signed certificate is its own issuer
       seen.add(fp);
       chainDer.push(new Uint8Array(cert.raw));
-      cert = (cert.issuerCertificate ?? null);
+      cert = cert.issuerCertificate ?? null;
     }
   }
   const leaf = chainDer[0];

@@ -28,7 +28,12 @@ const t = (address: string) => targets.find((x) => x.address === address)!;
 beforeAll(async () => {
   clientSsc = createSelfSignedCertificate({ commonName: 'ADS Client' });
   otherSsc = createSelfSignedCertificate({ commonName: 'Stranger' });
-  ca = createSelfSignedCertificate({ commonName: 'RootCA', isCa: true, notBefore: new Date(Date.now() - 86_400_000), notAfter: new Date(Date.now() + 3600 * 86_400_000) });
+  ca = createSelfSignedCertificate({
+    commonName: 'RootCA',
+    isCa: true,
+    notBefore: new Date(Date.now() - 86_400_000),
+    notAfter: new Date(Date.now() + 3600 * 86_400_000),
+  });
   const otherCa = createSelfSignedCertificate({ commonName: 'EvilCA', isCa: true });
   clientCa = issueCertificate(ca, { commonName: 'ENG-PC', days: 360 });
   wrongCnCa = issueCertificate(ca, { commonName: 'SOMEONE-ELSE', days: 360 });
@@ -36,7 +41,13 @@ beforeAll(async () => {
   const caTargetCert = issueCertificate(ca, { commonName: 'CA-PLC', days: 360, ipAddresses: [CA] });
   const caConfig = { caPem: ca.certPem, certPem: caTargetCert.certPem, keyPem: caTargetCert.keyPem };
   targets = await startVirtualTargets([
-    { address: SSC, name: 'SSC-PLC', password: PASSWORD, psk: [{ identity: 'Maint_1', secret: PSK_SECRET }], quirks: { connectInfoTimeoutMs: 400 } },
+    {
+      address: SSC,
+      name: 'SSC-PLC',
+      password: PASSWORD,
+      psk: [{ identity: 'Maint_1', secret: PSK_SECRET }],
+      quirks: { connectInfoTimeoutMs: 400 },
+    },
     { address: CA, name: 'CA-PLC', password: PASSWORD, ca: { ...caConfig, ignoreCn: false } },
     { address: CA_IGNORE_CN, name: 'CA-PLC2', password: PASSWORD, ca: { ...caConfig, ignoreCn: true } },
   ]);
@@ -45,14 +56,27 @@ afterAll(async () => {
   await Promise.all(targets.map((x) => x.stop()));
 });
 
-const certOptions = (host: string, cert: GeneratedCertificate): ConnectionOptions => ({ host, port: 8016, ciphers: CERTIFICATE_CIPHERS, cert: cert.certPem, key: cert.keyPem });
+const certOptions = (host: string, cert: GeneratedCertificate): ConnectionOptions => ({
+  host,
+  port: 8016,
+  ciphers: CERTIFICATE_CIPHERS,
+  cert: cert.certPem,
+  key: cert.keyPem,
+});
 const hello = { netId: CLIENT_NETID, hostname: 'ENG-PC' };
 
 describe('Secure ADS, self-signed certificates', () => {
   it('adds a route with AddRemote|SelfSigned|IpAddr|IgnoreCn (0xF0) and the right credentials, then answers ReadState', async () => {
     const session = await secureConnect(certOptions(SSC, clientSsc), { ...hello, flags: 0xf0, user: 'administrator', password: PASSWORD });
     try {
-      expect(session.response).toMatchObject({ length: 64, flags: 0x03, version: 1, error: 0, netId: '127.0.92.1.1.1', hostname: 'SSC-PLC' });
+      expect(session.response).toMatchObject({
+        length: 64,
+        flags: 0x03,
+        version: 1,
+        error: 0,
+        netId: '127.0.92.1.1.1',
+        hostname: 'SSC-PLC',
+      });
       const serverDer = session.socket.getPeerCertificate().raw;
       expect(createHash('sha256').update(serverDer).digest('hex')).toBe(t(SSC).fingerprint);
       expect(session.socket.getCipher().name).toMatch(/^DHE-RSA-AES/);
@@ -63,7 +87,12 @@ describe('Secure ADS, self-signed certificates', () => {
       session.close();
     }
     expect(t(SSC).routes()).toContainEqual(
-      expect.objectContaining({ name: 'ENG-PC', netId: CLIENT_NETID, address: '127.0.0.1', tls: { mode: 'ssc', fingerprint: clientSsc.fingerprint } }),
+      expect.objectContaining({
+        name: 'ENG-PC',
+        netId: CLIENT_NETID,
+        address: '127.0.0.1',
+        tls: { mode: 'ssc', fingerprint: clientSsc.fingerprint },
+      }),
     );
     const xml = await readFile(t(SSC).staticRoutesPath, 'utf8');
     expect(xml).toContain(`<NetId>${CLIENT_NETID}</NetId>`);
@@ -71,17 +100,33 @@ describe('Secure ADS, self-signed certificates', () => {
   });
 
   it('stores the host name as address when IpAddr is not set', async () => {
-    const session = await secureConnect(certOptions(SSC, otherSsc), { netId: '10.0.92.9.1.1', hostname: 'BYNAME-PC', flags: 0xd0, user: 'Administrator', password: PASSWORD });
+    const session = await secureConnect(certOptions(SSC, otherSsc), {
+      netId: '10.0.92.9.1.1',
+      hostname: 'BYNAME-PC',
+      flags: 0xd0,
+      user: 'Administrator',
+      password: PASSWORD,
+    });
     session.close();
     expect(session.response.error).toBe(0);
     expect(t(SSC).routes()).toContainEqual(expect.objectContaining({ name: 'BYNAME-PC', address: 'BYNAME-PC' }));
   });
 
   it('refuses wrong credentials with error 4 and closes', async () => {
-    const session = await secureConnect(certOptions(SSC, clientSsc), { ...hello, netId: '10.0.92.2.1.1', flags: 0xf0, user: 'Administrator', password: 'wrong' });
+    const session = await secureConnect(certOptions(SSC, clientSsc), {
+      ...hello,
+      netId: '10.0.92.2.1.1',
+      flags: 0xf0,
+      user: 'Administrator',
+      password: 'wrong',
+    });
     expect(session.response).toMatchObject({ flags: 0x01, error: 4 });
     expect(await closedWithin(session.socket)).toBe(true);
-    expect(t(SSC).routes().some((r) => r.netId === '10.0.92.2.1.1')).toBe(false);
+    expect(
+      t(SSC)
+        .routes()
+        .some((r) => r.netId === '10.0.92.2.1.1'),
+    ).toBe(false);
     expect(t(SSC).log()).toContainEqual(expect.objectContaining({ kind: 'connection-failed', reason: 'wrong-credentials' }));
   });
 
@@ -117,7 +162,9 @@ describe('Secure ADS, shared CA', () => {
     session.close();
     expect(session.response).toMatchObject({ flags: 0x03, error: 0, hostname: 'CA-PLC' });
     expect(serverCn).toBe('CA-PLC');
-    expect(t(CA).routes()).toContainEqual(expect.objectContaining({ name: 'ENG-PC', netId: CLIENT_NETID, tls: { mode: 'ca', fingerprint: clientCa.fingerprint } }));
+    expect(t(CA).routes()).toContainEqual(
+      expect.objectContaining({ name: 'ENG-PC', netId: CLIENT_NETID, tls: { mode: 'ca', fingerprint: clientCa.fingerprint } }),
+    );
   });
 
   it('refuses a CN mismatch with error 2, unless the target has IgnoreCn', async () => {
@@ -150,7 +197,12 @@ describe('Secure ADS, pre-shared key', () => {
     ciphers: PSK_CIPHERS,
     // As Beckhoff's OpenSSL sample does: no extended master secret (OpenSSL's bit 0) and no encrypt-then-MAC.
     secureOptions: SSL_OP_NO_EXTENDED_MASTER_SECRET | constants.SSL_OP_NO_ENCRYPT_THEN_MAC,
-    pskCallback: () => ({ identity, psk: createHash('sha256').update(identity.toUpperCase() + secret, 'utf8').digest() }),
+    pskCallback: () => ({
+      identity,
+      psk: createHash('sha256')
+        .update(identity.toUpperCase() + secret, 'utf8')
+        .digest(),
+    }),
   });
 
   it('accepts a configured identity (any case) and stores a route named after the host name', async () => {
@@ -169,7 +221,9 @@ describe('Secure ADS, pre-shared key', () => {
   it('refuses a PSK ClientHello that offers extended master secret, before any PSK lookup', async () => {
     const withEms = { ...pskOptions('Maint_1', PSK_SECRET), secureOptions: constants.SSL_OP_NO_ENCRYPT_THEN_MAC };
     await expect(secureConnect(withEms, { ...hello, flags: 0 })).rejects.toThrow(/handshake failure/);
-    expect(t(SSC).log()).toContainEqual(expect.objectContaining({ reason: 'psk-extensions', message: expect.stringContaining('extended_master_secret') }));
+    expect(t(SSC).log()).toContainEqual(
+      expect.objectContaining({ reason: 'psk-extensions', message: expect.stringContaining('extended_master_secret') }),
+    );
   });
 
   it('fails the handshake for a wrong secret or unknown identity', async () => {
@@ -183,7 +237,9 @@ describe('log hygiene', () => {
   it('never contains a password, PSK secret, PSK key or private key', () => {
     const text = JSON.stringify(targets.flatMap((x) => x.log()));
     expect(text.length).toBeGreaterThan(500);
-    const pskHex = createHash('sha256').update('MAINT_1' + PSK_SECRET, 'utf8').digest('hex');
+    const pskHex = createHash('sha256')
+      .update('MAINT_1' + PSK_SECRET, 'utf8')
+      .digest('hex');
     for (const secret of [PASSWORD, PSK_SECRET, pskHex, 'PRIVATE KEY', clientSsc.keyPem.split('\n')[1]!]) {
       expect(text).not.toContain(secret);
     }

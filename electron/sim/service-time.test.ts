@@ -60,13 +60,31 @@ describe('virtual target service time (a slow PLC modelled as timers)', () => {
 
   it('delays the answers to plain ADS and to a UDP route add, keeping their order on one connection', async () => {
     const addStarted = performance.now();
-    const reply = await udpExchange(SLOW, 48899, encodeAddRouteRequest({ invokeId: 3, senderNetId: CLIENT_NETID, netId: CLIENT_NETID, routeName: 'ENG-PC', address: '127.0.0.1', user: 'Administrator', password: '1' }), 5000);
+    const reply = await udpExchange(
+      SLOW,
+      48899,
+      encodeAddRouteRequest({
+        invokeId: 3,
+        senderNetId: CLIENT_NETID,
+        netId: CLIENT_NETID,
+        routeName: 'ENG-PC',
+        address: '127.0.0.1',
+        user: 'Administrator',
+        password: '1',
+      }),
+      5000,
+    );
     expect(reply).not.toBeNull();
     expect(performance.now() - addStarted).toBeGreaterThanOrEqual(ADS_MS);
     expect(interpretAddRouteReply(decodeUdpMessage(new Uint8Array(reply!))).status).toBe(0);
 
     const started = performance.now();
-    const answers = await adsTcpExchange(SLOW, 48898, [1, 2, 3].map((invokeId) => readStateRequest({ target: `${SLOW}.1.1`, source: CLIENT_NETID, invokeId })), 5000);
+    const answers = await adsTcpExchange(
+      SLOW,
+      48898,
+      [1, 2, 3].map((invokeId) => readStateRequest({ target: `${SLOW}.1.1`, source: CLIENT_NETID, invokeId })),
+      5000,
+    );
     expect(performance.now() - started).toBeGreaterThanOrEqual(ADS_MS);
     expect(answers).not.toBe('closed');
     expect((answers as Array<{ invokeId: number }>).map((a) => a.invokeId)).toEqual([1, 2, 3]);

@@ -25,7 +25,18 @@ describe('the virtual target stores routes without losing what it does not know'
     const state = await readStaticRoutesFile(dir);
     expect(state?.psk.map((p) => p.identity)).toEqual(['MY_IDENTITY', 'MAINT_ANNA']);
     const content: StaticRoutesContent = {
-      routes: [...state!.routes, { name: 'NEW-PC', address: '10.0.0.9', netId: '10.0.0.9.1.1', type: 'TCP_IP', flags: 0, temporary: false, tls: { mode: 'psk', pskIdentity: 'MY_IDENTITY' } }],
+      routes: [
+        ...state!.routes,
+        {
+          name: 'NEW-PC',
+          address: '10.0.0.9',
+          netId: '10.0.0.9.1.1',
+          type: 'TCP_IP',
+          flags: 0,
+          temporary: false,
+          tls: { mode: 'psk', pskIdentity: 'MY_IDENTITY' },
+        },
+      ],
       secureOnly: state!.secureOnly,
       psk: state!.psk,
     };

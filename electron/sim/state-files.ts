@@ -10,7 +10,14 @@ import { loadCertificateFile, loadPrivateKeyFile } from '../services/certificate
 import { readTextIfExists, writeFileAtomic } from '../services/files/atomic-write';
 import type { PskIdentity, SimCaConfig } from './config';
 import type { SimRoute } from './route-table';
-import { editStaticRoutes, readPskSecrets, readStaticRoutes, routeSources, type NewRoute, type StaticRoutesEdit } from '../../shared/static-routes/static-routes';
+import {
+  editStaticRoutes,
+  readPskSecrets,
+  readStaticRoutes,
+  routeSources,
+  type NewRoute,
+  type StaticRoutesEdit,
+} from '../../shared/static-routes/static-routes';
 import type { NewElement } from '../../shared/static-routes/xml-splice';
 
 export const TC_SELF_SIGNED_FILE = 'TcSelfSigned.xml';
@@ -42,7 +49,11 @@ const builder = new XMLBuilder({
   suppressEmptyNode: true,
 });
 
-const ROUTE_ARRAYS = new Set(['TcConfig.RemoteConnections.Route', 'TcConfig.RemoteConnections.Server.Tls', 'TcConfig.RemoteConnections.Server.Tls.Psk']);
+const ROUTE_ARRAYS = new Set([
+  'TcConfig.RemoteConnections.Route',
+  'TcConfig.RemoteConnections.Server.Tls',
+  'TcConfig.RemoteConnections.Server.Tls.Psk',
+]);
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -68,7 +79,8 @@ export async function loadOrCreateSelfSigned(stateDir: string, hostName: string)
   const body = builder.build({
     TcSelfSigned: { Certificate: identity.certPem.trim(), PrivateKey: identity.keyPem.trim(), Fingerprint: identity.fingerprint },
   });
-  const comment = '<!-- ADS Route Studio simulator. TwinCAT keeps its SSC here too, but its element names are not public; these are ours. -->\n';
+  const comment =
+    '<!-- ADS Route Studio simulator. TwinCAT keeps its SSC here too, but its element names are not public; these are ours. -->\n';
   await writeFileAtomic(path, XML_DECLARATION + comment + body, { mode: 0o600 });
   return identity;
 }
@@ -176,7 +188,11 @@ export interface ListenerSwitches {
   disableAdsDiscovery: boolean;
 }
 
-const SWITCH_ELEMENTS = { disableAdsTcpListening: 'DisableAdsTcpListening', disableAdsTlsListening: 'DisableAdsTlsListening', disableAdsDiscovery: 'DisableAdsDiscovery' } as const;
+const SWITCH_ELEMENTS = {
+  disableAdsTcpListening: 'DisableAdsTcpListening',
+  disableAdsTlsListening: 'DisableAdsTlsListening',
+  disableAdsDiscovery: 'DisableAdsDiscovery',
+} as const;
 
 /** The switches TcRegistry.xml sets; a switch that is absent is left out. null when the file does not exist. */
 export async function readListenerSwitches(stateDir: string): Promise<Partial<ListenerSwitches> | null> {
@@ -200,18 +216,23 @@ export async function readListenerSwitches(stateDir: string): Promise<Partial<Li
 /** Writes TcRegistry.xml: the registry values TwinCAT reads at start, as a file of our own. */
 export async function writeListenerSwitches(stateDir: string, switches: ListenerSwitches): Promise<void> {
   const system: Record<string, string> = {};
-  for (const [field, element] of Object.entries(SWITCH_ELEMENTS) as Array<[keyof ListenerSwitches, string]>) system[element] = switches[field] ? '1' : '0';
+  for (const [field, element] of Object.entries(SWITCH_ELEMENTS) as Array<[keyof ListenerSwitches, string]>)
+    system[element] = switches[field] ? '1' : '0';
   const comment =
     '<!-- ADS Route Studio simulator. TwinCAT keeps these DWORDs in the registry (HKLM\\SOFTWARE\\Beckhoff\\TwinCAT3\\System); 1 switches the listener off. This file is ours. -->\n';
   await mkdir(stateDir, { recursive: true });
-  await writeFileAtomic(join(stateDir, TC_REGISTRY_FILE), XML_DECLARATION + comment + (builder.build({ System: system })));
+  await writeFileAtomic(join(stateDir, TC_REGISTRY_FILE), XML_DECLARATION + comment + builder.build({ System: system }));
 }
 
 /**
  * Stores StaticRoutes.xml (atomically, previous version kept as .bak). An existing file is changed in place, entry by
  * entry, so whatever else it holds (comments, Mqtt, SubRoutes, unknown elements) stays as it was.
  */
-export async function writeStaticRoutes(stateDir: string, content: StaticRoutesContent, options: { routesOnly?: boolean } = {}): Promise<void> {
+export async function writeStaticRoutes(
+  stateDir: string,
+  content: StaticRoutesContent,
+  options: { routesOnly?: boolean } = {},
+): Promise<void> {
   const path = join(stateDir, STATIC_ROUTES_FILE);
   const existing = await readTextIfExists(path);
   const text = existing === null ? freshStaticRoutes(content) : syncStaticRoutes(existing, content, path, options.routesOnly === true);
@@ -259,7 +280,9 @@ function syncStaticRoutes(existing: string, content: StaticRoutesContent, path: 
     }
     return editStaticRoutes(existing, edits);
   } catch (error) {
-    throw new SimStateError(`${path}: cannot be updated (${error instanceof Error ? error.message : 'edit failed'}); fix or remove the file`);
+    throw new SimStateError(
+      `${path}: cannot be updated (${error instanceof Error ? error.message : 'edit failed'}); fix or remove the file`,
+    );
   }
 }
 
@@ -277,7 +300,14 @@ function serverEdits(existing: string, content: StaticRoutesContent): StaticRout
   }
   if (content.ca) {
     const { caPath, certPath, keyPath, keyPwd, ignoreCn } = content.ca;
-    edits.push({ kind: 'set-tls', ca: caPath, cert: certPath, key: keyPath, ignoreCn, ...(keyPwd !== undefined ? { keyPassword: keyPwd } : {}) });
+    edits.push({
+      kind: 'set-tls',
+      ca: caPath,
+      cert: certPath,
+      key: keyPath,
+      ignoreCn,
+      ...(keyPwd !== undefined ? { keyPassword: keyPwd } : {}),
+    });
   } else if (model.tls) {
     edits.push({ kind: 'clear-tls' });
   }
@@ -348,7 +378,7 @@ function routeToXml(route: SimRoute): Record<string, unknown> {
 
 function routeFromXml(raw: unknown, index: number, path: string): SimRoute {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const text = (key: string): string | undefined => (typeof r[key] === 'string' ? (r[key]) : undefined);
+  const text = (key: string): string | undefined => (typeof r[key] === 'string' ? r[key] : undefined);
   const name = text('Name');
   const netId = text('NetId');
   const address = text('Address');
@@ -365,7 +395,7 @@ function routeFromXml(raw: unknown, index: number, path: string): SimRoute {
     const fingerprint = tls.FingerPrint;
     const identity = (tls.Psk as Record<string, unknown> | undefined)?.Identity;
     route.tls = {
-      mode: mode === 'ca' || mode === 'psk' ? (mode) : 'ssc',
+      mode: mode === 'ca' || mode === 'psk' ? mode : 'ssc',
       ...(typeof fingerprint === 'string' ? { fingerprint: fingerprint.toLowerCase() } : {}),
       ...(typeof identity === 'string' ? { pskIdentity: identity } : {}),
     };

@@ -19,9 +19,23 @@ afterEach(async () => {
 
 describe('state folder', () => {
   it('keeps its certificate and persistent routes across restarts, with the Server section and SecureOnly', async () => {
-    const config = { address: '127.0.95.1', name: 'STATE-PLC', stateDir: dir, secureOnly: true, psk: [{ identity: 'ID1', secret: 'S3cr3t-psk' }], tls: false };
+    const config = {
+      address: '127.0.95.1',
+      name: 'STATE-PLC',
+      stateDir: dir,
+      secureOnly: true,
+      psk: [{ identity: 'ID1', secret: 'S3cr3t-psk' }],
+      tls: false,
+    };
     const first = await startVirtualTarget(config);
-    const add = encodeAddRouteRequest({ senderNetId: '10.95.0.1.1.1', routeName: 'KEEP', netId: '10.95.0.1.1.1', user: 'Administrator', password: '1', address: 'ENG-PC' });
+    const add = encodeAddRouteRequest({
+      senderNetId: '10.95.0.1.1.1',
+      routeName: 'KEEP',
+      netId: '10.95.0.1.1.1',
+      user: 'Administrator',
+      password: '1',
+      address: 'ENG-PC',
+    });
     expect(interpretAddRouteReply(decodeUdpMessage(new Uint8Array((await udpExchange('127.0.95.1', 48899, add))!))).status).toBe(0);
     await first.stop();
 
@@ -49,11 +63,19 @@ describe('state folder', () => {
   });
 
   it('refuses a route without a valid NetId and a TcSelfSigned.xml whose key does not fit', async () => {
-    await writeFile(join(dir, 'StaticRoutes.xml'), '<TcConfig><RemoteConnections><Route><Name>X</Name><Address>a</Address><NetId>1.2.3</NetId></Route></RemoteConnections></TcConfig>');
+    await writeFile(
+      join(dir, 'StaticRoutes.xml'),
+      '<TcConfig><RemoteConnections><Route><Name>X</Name><Address>a</Address><NetId>1.2.3</NetId></Route></RemoteConnections></TcConfig>',
+    );
     await expect(startVirtualTarget({ address: '127.0.95.3', stateDir: dir })).rejects.toThrow(/route 1 needs/);
     await rm(join(dir, 'StaticRoutes.xml'));
-    await writeFile(join(dir, 'TcSelfSigned.xml'), '<TcSelfSigned><Certificate>nope</Certificate><PrivateKey>nope</PrivateKey></TcSelfSigned>');
-    await expect(startVirtualTarget({ address: '127.0.95.3', stateDir: dir })).rejects.toThrow(/TcSelfSigned\.xml: the certificate or private key/);
+    await writeFile(
+      join(dir, 'TcSelfSigned.xml'),
+      '<TcSelfSigned><Certificate>nope</Certificate><PrivateKey>nope</PrivateKey></TcSelfSigned>',
+    );
+    await expect(startVirtualTarget({ address: '127.0.95.3', stateDir: dir })).rejects.toThrow(
+      /TcSelfSigned\.xml: the certificate or private key/,
+    );
   });
 
   it('rejects an unusable configuration with a message naming the field, and frees its sockets on a bind failure', async () => {
@@ -61,7 +83,9 @@ describe('state folder', () => {
     await expect(startVirtualTarget({ address: '127.0.95.4', netId: '1.2.3' })).rejects.toThrow(/netId/);
     const a = await startVirtualTarget({ address: '127.0.95.5', tls: false });
     try {
-      await expect(startVirtualTarget({ address: '127.0.95.5', tls: false, discovery: false })).rejects.toThrow(/ADS\/TCP 127\.0\.95\.5:48898: port already in use/);
+      await expect(startVirtualTarget({ address: '127.0.95.5', tls: false, discovery: false })).rejects.toThrow(
+        /ADS\/TCP 127\.0\.95\.5:48898: port already in use/,
+      );
     } finally {
       await a.stop();
     }
@@ -71,7 +95,12 @@ describe('state folder', () => {
 
   it('a restart without explicit settings keeps SecureOnly, the DisableAds* switches and the <Server> section (PSK, CA)', async () => {
     const now = Date.now();
-    const root = createSelfSignedCertificate({ commonName: 'Root95', isCa: true, notBefore: new Date(now - 86_400_000), notAfter: new Date(now + 400 * 86_400_000) });
+    const root = createSelfSignedCertificate({
+      commonName: 'Root95',
+      isCa: true,
+      notBefore: new Date(now - 86_400_000),
+      notAfter: new Date(now + 400 * 86_400_000),
+    });
     const leaf = issueCertificate(root, { commonName: 'SWITCH-PLC', days: 360 });
     const first = await startVirtualTarget({
       address: '127.0.95.6',
@@ -94,7 +123,13 @@ describe('state folder', () => {
     try {
       expect(second.ports).toMatchObject({ udp: null, ads: null });
       expect(second.ports.tls).toEqual(expect.any(Number));
-      expect(second.config).toMatchObject({ secureOnly: true, tcp: false, discovery: false, tls: true, psk: [{ identity: 'ID6', secret: 'psk-six' }] });
+      expect(second.config).toMatchObject({
+        secureOnly: true,
+        tcp: false,
+        discovery: false,
+        tls: true,
+        psk: [{ identity: 'ID6', secret: 'psk-six' }],
+      });
       expect(second.config.ca).toMatchObject({ ignoreCn: true });
       expect(second.config.ca!.certPem.replace(/\s/g, '')).toBe(leaf.certPem.replace(/\s/g, ''));
       // What a client sees: the TLS server presents the CA-issued certificate from the folder, not the SSC.
@@ -111,7 +146,14 @@ describe('state folder', () => {
     }
 
     // Explicit settings win over the folder, and what they set is what the folder keeps.
-    const third = await startVirtualTarget({ address: '127.0.95.6', name: 'SWITCH-PLC', stateDir: dir, discovery: true, secureOnly: false, tls: false });
+    const third = await startVirtualTarget({
+      address: '127.0.95.6',
+      name: 'SWITCH-PLC',
+      stateDir: dir,
+      discovery: true,
+      secureOnly: false,
+      tls: false,
+    });
     try {
       expect(third.ports.udp).toBe(48899);
       expect(third.config).toMatchObject({ secureOnly: false, tcp: false, tls: false, discovery: true });
@@ -124,9 +166,19 @@ describe('state folder', () => {
 
   it('serves CA files a TwinCAT-style folder names, an encrypted key with <KeyPwd> included, and leaves them as they are', async () => {
     const now = Date.now();
-    const root = createSelfSignedCertificate({ commonName: 'Root95b', isCa: true, notBefore: new Date(now - 86_400_000), notAfter: new Date(now + 400 * 86_400_000) });
+    const root = createSelfSignedCertificate({
+      commonName: 'Root95b',
+      isCa: true,
+      notBefore: new Date(now - 86_400_000),
+      notAfter: new Date(now + 400 * 86_400_000),
+    });
     const leaf = issueCertificate(root, { commonName: 'ENC-PLC', days: 360 });
-    const encryptedKey = createPrivateKey(leaf.keyPem).export({ format: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: 'key-pw-95' }) as string;
+    const encryptedKey = createPrivateKey(leaf.keyPem).export({
+      format: 'pem',
+      type: 'pkcs8',
+      cipher: 'aes-256-cbc',
+      passphrase: 'key-pw-95',
+    }) as string;
     await mkdir(join(dir, 'certs'));
     await writeFile(join(dir, 'certs', 'root.pem'), root.certPem);
     await writeFile(join(dir, 'certs', 'plc.crt'), leaf.certPem);
@@ -156,9 +208,16 @@ describe('state folder', () => {
 
   it('refuses an unusable TcRegistry.xml or a <Server> section whose CA files are gone, naming the file', async () => {
     await writeFile(join(dir, 'TcRegistry.xml'), '<System><DisableAdsDiscovery>yes</DisableAdsDiscovery></System>');
-    await expect(startVirtualTarget({ address: '127.0.95.7', stateDir: dir })).rejects.toThrow(/TcRegistry\.xml: <DisableAdsDiscovery> must be 0 or 1/);
+    await expect(startVirtualTarget({ address: '127.0.95.7', stateDir: dir })).rejects.toThrow(
+      /TcRegistry\.xml: <DisableAdsDiscovery> must be 0 or 1/,
+    );
     await rm(join(dir, 'TcRegistry.xml'));
-    await writeFile(join(dir, 'StaticRoutes.xml'), '<TcConfig><RemoteConnections><Server><Tls><Ca>CACerts/none.pem</Ca><Cert>CACerts/none.crt</Cert><Key>CACerts/none.key</Key></Tls></Server></RemoteConnections></TcConfig>');
-    await expect(startVirtualTarget({ address: '127.0.95.7', stateDir: dir })).rejects.toThrow(/StaticRoutes\.xml: <Server><Tls> CA files unusable/);
+    await writeFile(
+      join(dir, 'StaticRoutes.xml'),
+      '<TcConfig><RemoteConnections><Server><Tls><Ca>CACerts/none.pem</Ca><Cert>CACerts/none.crt</Cert><Key>CACerts/none.key</Key></Tls></Server></RemoteConnections></TcConfig>',
+    );
+    await expect(startVirtualTarget({ address: '127.0.95.7', stateDir: dir })).rejects.toThrow(
+      /StaticRoutes\.xml: <Server><Tls> CA files unusable/,
+    );
   });
 });

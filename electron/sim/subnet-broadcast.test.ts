@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { NetworkInterfaceInfo } from 'node:os';
 import { subnetBroadcastOf } from './subnet-broadcast';
 
-const entry = (address: string, netmask: string, internal = false): NetworkInterfaceInfo =>
-  ({ address, netmask, family: 'IPv4', internal, mac: '00:00:00:00:00:00', cidr: null });
+const entry = (address: string, netmask: string, internal = false): NetworkInterfaceInfo => ({
+  address,
+  netmask,
+  family: 'IPv4',
+  internal,
+  mac: '00:00:00:00:00:00',
+  cidr: null,
+});
 
 describe('subnet-directed broadcast of the bound address', () => {
   const interfaces = {

@@ -12,7 +12,7 @@ export function subnetBroadcastOf(address: string, interfaces: NodeJS.Dict<Netwo
       if (entry.internal) return null;
       const ip = toInt(entry.address);
       const mask = toInt(entry.netmask);
-      if (ip === null || mask === null || (~mask >>> 0) < 3) return null;
+      if (ip === null || mask === null || ~mask >>> 0 < 3) return null;
       return fromInt((ip | ~mask) >>> 0);
     }
   }
@@ -22,7 +22,7 @@ export function subnetBroadcastOf(address: string, interfaces: NodeJS.Dict<Netwo
 function toInt(text: string): number | null {
   const parts = text.split('.').map(Number);
   if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255)) return null;
-  return (((parts[0]! << 24) | (parts[1]! << 16) | (parts[2]! << 8) | parts[3]!) >>> 0);
+  return ((parts[0]! << 24) | (parts[1]! << 16) | (parts[2]! << 8) | parts[3]!) >>> 0;
 }
 
 function fromInt(value: number): string {

@@ -3,7 +3,12 @@ import { createSocket } from 'node:dgram';
 import { connect as netConnect } from 'node:net';
 import { connect as tlsConnect, type ConnectionOptions, type TLSSocket } from 'node:tls';
 import { AmsStreamParser, encodeAmsPacket, encodeAmsTcpFrame, type AmsPacket } from '../../shared/protocol/ams';
-import { decodeTlsConnectInfo, encodeTlsConnectInfo, type TlsConnectInfo, type TlsConnectInfoInput } from '../../shared/protocol/tls-connect-info';
+import {
+  decodeTlsConnectInfo,
+  encodeTlsConnectInfo,
+  type TlsConnectInfo,
+  type TlsConnectInfoInput,
+} from '../../shared/protocol/tls-connect-info';
 
 /** Sends one datagram from an ephemeral port and resolves with the first reply, or null after `timeoutMs`. */
 export function udpExchange(address: string, port: number, payload: Uint8Array, timeoutMs = 2000): Promise<Buffer | null> {
@@ -29,7 +34,13 @@ export function udpExchange(address: string, port: number, payload: Uint8Array, 
  * Sends AMS/TCP frames on one connection; resolves with `expected` responses (default: one per request), or 'closed'
  * if the target hung up first.
  */
-export function adsTcpExchange(address: string, port: number, requests: AmsPacket[], timeoutMs = 3000, expected = requests.length): Promise<AmsPacket[] | 'closed'> {
+export function adsTcpExchange(
+  address: string,
+  port: number,
+  requests: AmsPacket[],
+  timeoutMs = 3000,
+  expected = requests.length,
+): Promise<AmsPacket[] | 'closed'> {
   return new Promise((resolve, reject) => {
     const socket = netConnect({ host: address, port });
     const parser = new AmsStreamParser({ tcpPrefix: true });
@@ -67,7 +78,13 @@ export interface SecureSession {
 /** TLS 1.2 to the target (OpenSSL client via node:tls), then one TlsConnectInfo; rejects if no answer arrives. */
 export function secureConnect(options: ConnectionOptions, info: TlsConnectInfoInput, timeoutMs = 5000): Promise<SecureSession> {
   return new Promise((resolve, reject) => {
-    const socket = tlsConnect({ minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2', rejectUnauthorized: false, checkServerIdentity: () => undefined, ...options });
+    const socket = tlsConnect({
+      minVersion: 'TLSv1.2',
+      maxVersion: 'TLSv1.2',
+      rejectUnauthorized: false,
+      checkServerIdentity: () => undefined,
+      ...options,
+    });
     let buffer = new Uint8Array(0);
     let done = false;
     const timer = setTimeout(() => fail(new Error(`no TlsConnectInfo response within ${timeoutMs} ms`)), timeoutMs);

@@ -11,7 +11,11 @@ const clientKey = testKey();
 const attackerKey = testKey();
 const ca = makeCa('Plant Root CA', caKey);
 const targetLeaf = makeLeaf('CX-TARGET', testKey(), ca);
-const config = resolveTargetConfig({ name: 'CX-TARGET', address: '127.0.0.2', ca: { caPem: ca.certPem, certPem: targetLeaf.certPem, keyPem: targetLeaf.keyPem } });
+const config = resolveTargetConfig({
+  name: 'CX-TARGET',
+  address: '127.0.0.2',
+  ca: { caPem: ca.certPem, certPem: targetLeaf.certPem, keyPem: targetLeaf.keyPem },
+});
 const DAY = 86_400_000;
 
 function connectInfo(hostname = 'ENG-PC'): TlsConnectInfo {
@@ -19,7 +23,12 @@ function connectInfo(hostname = 'ENG-PC'): TlsConnectInfo {
 }
 
 function decide(chain: TestCertificate[], hostname?: string) {
-  return decideTlsConnect(connectInfo(hostname), { suite: 'certificate', chainDer: chain.map((c) => c.certDer), fingerprint: 'aa'.repeat(32), ip: '127.0.0.1' }, config, new RouteTable());
+  return decideTlsConnect(
+    connectInfo(hostname),
+    { suite: 'certificate', chainDer: chain.map((c) => c.certDer), fingerprint: 'aa'.repeat(32), ip: '127.0.0.1' },
+    config,
+    new RouteTable(),
+  );
 }
 
 describe('virtual target: CA-mode client certificate', () => {
@@ -33,14 +42,20 @@ describe('virtual target: CA-mode client certificate', () => {
     const cases: Array<[string, TestCertificate[]]> = [
       ['chain-bad-signature', [forged]],
       ['chain-not-a-ca', [makeLeaf('ENG-PC', clientKey, notCa), notCa]],
-      ['chain-expired', [makeLeaf('ENG-PC', clientKey, ca, { notBefore: new Date(Date.now() - 10 * DAY), notAfter: new Date(Date.now() - DAY) })]],
+      [
+        'chain-expired',
+        [makeLeaf('ENG-PC', clientKey, ca, { notBefore: new Date(Date.now() - 10 * DAY), notAfter: new Date(Date.now() - DAY) })],
+      ],
       ['chain-weak-signature', [makeLeaf('ENG-PC', clientKey, ca, { hash: 'sha1' })]],
     ];
     for (const [reason, chain] of cases) expect(decide(chain), reason).toMatchObject({ error: TlsConnectError.UnknownCert, reason });
   });
 
   it('refuses a certificate meant only for servers, and a CN that is not the host name', () => {
-    expect(decide([makeLeaf('ENG-PC', clientKey, ca, { extKeyUsage: { serverAuth: true } })])).toMatchObject({ error: TlsConnectError.UnknownCert, reason: 'chain-wrong-usage' });
+    expect(decide([makeLeaf('ENG-PC', clientKey, ca, { extKeyUsage: { serverAuth: true } })])).toMatchObject({
+      error: TlsConnectError.UnknownCert,
+      reason: 'chain-wrong-usage',
+    });
     expect(decide([makeLeaf('OTHER-PC', clientKey, ca)])).toMatchObject({ error: TlsConnectError.CnMismatch, reason: 'cn-mismatch' });
   });
 });

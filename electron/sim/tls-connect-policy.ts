@@ -17,9 +17,7 @@ export interface TlsPeer {
   ip: string;
 }
 
-export type TlsConnectDecision =
-  | { error: 0; route: SimRoute | null; message: string }
-  | { error: number; reason: string; message: string };
+export type TlsConnectDecision = { error: 0; route: SimRoute | null; message: string } | { error: number; reason: string; message: string };
 
 /**
  * What the target answers to a client's TlsConnectInfo:
@@ -29,7 +27,11 @@ export type TlsConnectDecision =
 export function decideTlsConnect(info: TlsConnectInfo, peer: TlsPeer, config: VirtualTargetConfig, routes: RouteTable): TlsConnectDecision {
   const who = `"${info.hostname}" (${info.netId})`;
   if (info.version !== 1) {
-    return { error: TlsConnectError.Version, reason: 'version', message: `${who}: TlsConnectInfo version ${info.version} is not supported` };
+    return {
+      error: TlsConnectError.Version,
+      reason: 'version',
+      message: `${who}: TlsConnectInfo version ${info.version} is not supported`,
+    };
   }
   if (peer.suite === 'psk') {
     // Which address a PSK route stores is not public; the peer IP is the one that certainly reaches back.
@@ -48,7 +50,11 @@ export function decideTlsConnect(info: TlsConnectInfo, peer: TlsPeer, config: Vi
       return { error: TlsConnectError.UnknownUser, reason: 'no-credentials', message: `${who}: route add without user name and password` };
     }
     if (!credentialsMatch(config, info.user, info.password)) {
-      return { error: TlsConnectError.UnknownUser, reason: 'wrong-credentials', message: `${who}: route add refused: wrong user name or password` };
+      return {
+        error: TlsConnectError.UnknownUser,
+        reason: 'wrong-credentials',
+        message: `${who}: route add refused: wrong user name or password`,
+      };
     }
     const address = info.flags & TlsConnectFlag.IpAddr ? peer.ip : info.hostname;
     return {
@@ -60,17 +66,29 @@ export function decideTlsConnect(info: TlsConnectInfo, peer: TlsPeer, config: Vi
   if (info.flags & TlsConnectFlag.SelfSigned) {
     const known = routes.findByFingerprint(fingerprint);
     if (!known) {
-      return { error: TlsConnectError.UnknownCert, reason: 'unknown-certificate', message: `${who}: certificate ${fingerprint} belongs to no route` };
+      return {
+        error: TlsConnectError.UnknownCert,
+        reason: 'unknown-certificate',
+        message: `${who}: certificate ${fingerprint} belongs to no route`,
+      };
     }
     return { error: 0, route: null, message: `${who}: self-signed connection accepted (route "${known.name}")` };
   }
   if (!config.ca) {
-    return { error: TlsConnectError.UnknownCert, reason: 'no-ca-configured', message: `${who}: CA connection refused: no CA configured on this target` };
+    return {
+      error: TlsConnectError.UnknownCert,
+      reason: 'no-ca-configured',
+      message: `${who}: CA connection refused: no CA configured on this target`,
+    };
   }
   // The same verifier the client uses for servers, judging the peer as a TLS client.
   const verdict = verifyChain(peer.chainDer, [config.ca.caPem], new Date(), 'tls-client');
   if (!verdict.ok) {
-    return { error: TlsConnectError.UnknownCert, reason: `chain-${verdict.reason}`, message: `${who}: client certificate refused: ${verdict.message}` };
+    return {
+      error: TlsConnectError.UnknownCert,
+      reason: `chain-${verdict.reason}`,
+      message: `${who}: client certificate refused: ${verdict.message}`,
+    };
   }
   const ignoreCn = config.ca.ignoreCn || (config.quirks.honorClientIgnoreCn && (info.flags & TlsConnectFlag.IgnoreCn) !== 0);
   const leaf = peer.chainDer[0];

@@ -49,7 +49,11 @@ export function decideAddRoute(msg: UdpMessage, config: VirtualTargetConfig): Ad
   const plainCredentials = req.user !== null && req.password !== null;
   if (!plainCredentials && req.encryptedCredentials) {
     // XAE's 0x0E/0x0F blobs use an unpublished key: we cannot check them (status configurable, see SimQuirks).
-    return { status: config.quirks.encryptedCredentialsStatus, reason: 'encrypted-credentials', message: 'add route with encrypted credentials (tags 0x0E/0x0F) cannot be checked' };
+    return {
+      status: config.quirks.encryptedCredentialsStatus,
+      reason: 'encrypted-credentials',
+      message: 'add route with encrypted credentials (tags 0x0E/0x0F) cannot be checked',
+    };
   }
   const missing = [
     req.routeName === null || req.routeName === '' ? 'route name (0x0C)' : null,
@@ -62,7 +66,11 @@ export function decideAddRoute(msg: UdpMessage, config: VirtualTargetConfig): Ad
     return { status: ADD_ROUTE_MISSING_DATA, reason: 'missing-data', message: `add route refused: missing ${missing.join(', ')}` };
   }
   if (!credentialsMatch(config, req.user ?? '', req.password ?? '')) {
-    return { status: ADD_ROUTE_WRONG_CREDENTIALS, reason: 'wrong-credentials', message: `add route "${req.routeName}" (${req.netId}) refused: wrong user name or password` };
+    return {
+      status: ADD_ROUTE_WRONG_CREDENTIALS,
+      reason: 'wrong-credentials',
+      message: `add route "${req.routeName}" (${req.netId}) refused: wrong user name or password`,
+    };
   }
   const route: SimRoute = {
     name: req.routeName,
@@ -86,13 +94,18 @@ export async function startUdpService(deps: UdpServiceDeps): Promise<UdpService4
   const twincat = parseTwinCatVersion(config.twincat);
   const sockets: Socket[] = [];
   const close = async () => {
-    await Promise.all(sockets.map((s) => new Promise<void>((resolve) => {
-      try {
-        s.close(() => resolve());
-      } catch {
-        resolve(); // already closed
-      }
-    })));
+    await Promise.all(
+      sockets.map(
+        (s) =>
+          new Promise<void>((resolve) => {
+            try {
+              s.close(() => resolve());
+            } catch {
+              resolve(); // already closed
+            }
+          }),
+      ),
+    );
   };
 
   const main = await bindSocket(config.address, config.ports.udp).catch((error: unknown) => {
@@ -117,20 +130,38 @@ export async function startUdpService(deps: UdpServiceDeps): Promise<UdpService4
     try {
       sockets.push(await bindSocket(subnet, config.ports.udp));
     } catch (error) {
-      log.add({ kind: 'datagram-ignored', transport: 'udp', reason: 'broadcast-bind', message: `subnet broadcast ${subnet}:${config.ports.udp} not received: ${describeBindError(error)}` });
+      log.add({
+        kind: 'datagram-ignored',
+        transport: 'udp',
+        reason: 'broadcast-bind',
+        message: `subnet broadcast ${subnet}:${config.ports.udp} not received: ${describeBindError(error)}`,
+      });
     }
   }
 
   const reply = (bytes: Uint8Array, to: RemoteInfo) => {
     main.send(bytes, to.port, to.address, (error) => {
-      if (error) log.add({ kind: 'datagram-ignored', transport: 'udp', peer: peerOf(to), reason: 'send-failed', message: `reply not sent: ${error.message}` });
+      if (error)
+        log.add({
+          kind: 'datagram-ignored',
+          transport: 'udp',
+          peer: peerOf(to),
+          reason: 'send-failed',
+          message: `reply not sent: ${error.message}`,
+        });
     });
   };
 
   const onMessage = (data: Buffer, from: RemoteInfo) => {
     const decoded = tryDecodeUdpMessage(new Uint8Array(data.buffer, data.byteOffset, data.length));
     if (!decoded.ok) {
-      log.add({ kind: 'datagram-ignored', transport: 'udp', peer: peerOf(from), reason: decoded.error.code, message: `malformed datagram ignored: ${decoded.error.message}` });
+      log.add({
+        kind: 'datagram-ignored',
+        transport: 'udp',
+        peer: peerOf(from),
+        reason: decoded.error.code,
+        message: `malformed datagram ignored: ${decoded.error.message}`,
+      });
       return;
     }
     const msg = decoded.message;
@@ -152,7 +183,13 @@ export async function startUdpService(deps: UdpServiceDeps): Promise<UdpService4
     if (config.quirks.answerUnknownServices) {
       reply(encodeServiceEcho(msg.service, invokeId, config.netId), from);
     }
-    log.add({ kind: 'datagram-ignored', transport: 'udp', peer: peerOf(from), reason: 'unknown-service', message: `service 0x${msg.service.toString(16)} not supported` });
+    log.add({
+      kind: 'datagram-ignored',
+      transport: 'udp',
+      peer: peerOf(from),
+      reason: 'unknown-service',
+      message: `service 0x${msg.service.toString(16)} not supported`,
+    });
   };
 
   const handleAddRoute = async (msg: UdpMessage, from: RemoteInfo, invokeId: number) => {
@@ -160,7 +197,13 @@ export async function startUdpService(deps: UdpServiceDeps): Promise<UdpService4
     try {
       decision = decideAddRoute(msg, config);
     } catch (error) {
-      log.add({ kind: 'datagram-ignored', transport: 'udp', peer: peerOf(from), reason: 'bad-request', message: `add route ignored: ${error instanceof Error ? error.message : 'invalid'}` });
+      log.add({
+        kind: 'datagram-ignored',
+        transport: 'udp',
+        peer: peerOf(from),
+        reason: 'bad-request',
+        message: `add route ignored: ${error instanceof Error ? error.message : 'invalid'}`,
+      });
       return;
     }
     let status = decision.status;
@@ -169,7 +212,13 @@ export async function startUdpService(deps: UdpServiceDeps): Promise<UdpService4
         await deps.storeRoute(decision.route);
       } catch (error) {
         status = ADS_ERR_INTERNAL;
-        log.add({ kind: 'route-refused', transport: 'udp', peer: peerOf(from), reason: 'store-failed', message: `route could not be stored: ${error instanceof Error ? error.message : 'error'}` });
+        log.add({
+          kind: 'route-refused',
+          transport: 'udp',
+          peer: peerOf(from),
+          reason: 'store-failed',
+          message: `route could not be stored: ${error instanceof Error ? error.message : 'error'}`,
+        });
       }
     } else {
       log.add({ kind: 'route-refused', transport: 'udp', peer: peerOf(from), reason: decision.reason, message: decision.message });

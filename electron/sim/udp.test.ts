@@ -101,13 +101,24 @@ describe('discovery (service 1)', () => {
     const reply = await discover(WIN10);
     expect(await udpExchange(WIN10, 48899, reply, 300)).toBeNull();
     expect(await udpExchange(WIN10, 48899, fromHex('0366147100'), 300)).toBeNull();
-    expect(byAddress(WIN10).log().some((e) => e.kind === 'datagram-ignored' && e.reason === 'too-short')).toBe(true);
+    expect(
+      byAddress(WIN10)
+        .log()
+        .some((e) => e.kind === 'datagram-ignored' && e.reason === 'too-short'),
+    ).toBe(true);
     expect(decodeUdpMessage(await discover(WIN10)).service).toBe(1);
   });
 });
 
 describe('add route (service 6)', () => {
-  const base = { senderNetId: '192.168.1.50.1.1', routeName: 'ENG-PC', netId: '192.168.1.50.1.1', user: 'Administrator', password: '1', address: '192.168.1.50' };
+  const base = {
+    senderNetId: '192.168.1.50.1.1',
+    routeName: 'ENG-PC',
+    netId: '192.168.1.50.1.1',
+    user: 'Administrator',
+    password: '1',
+    address: '192.168.1.50',
+  };
 
   async function addRoute(address: string, bytes: Uint8Array) {
     const reply = await udpExchange(address, 48899, bytes);
@@ -119,14 +130,20 @@ describe('add route (service 6)', () => {
   it('stores a route with the right credentials, writes it to StaticRoutes.xml and replies 32 bytes status 0', async () => {
     const target = byAddress(WIN10);
     expect((await addRoute(WIN10, encodeAddRouteRequest(base))).status).toBe(0);
-    expect(target.routes()).toContainEqual(expect.objectContaining({ name: 'ENG-PC', netId: '192.168.1.50.1.1', address: '192.168.1.50', temporary: false, flags: 32 }));
+    expect(target.routes()).toContainEqual(
+      expect.objectContaining({ name: 'ENG-PC', netId: '192.168.1.50.1.1', address: '192.168.1.50', temporary: false, flags: 32 }),
+    );
     const xml = await readFile(target.staticRoutesPath, 'utf8');
-    expect(xml).toMatch(/<Route>\s*<Name>ENG-PC<\/Name>\s*<Address>192\.168\.1\.50<\/Address>\s*<NetId>192\.168\.1\.50\.1\.1<\/NetId>\s*<Type>TCP_IP<\/Type>/);
+    expect(xml).toMatch(
+      /<Route>\s*<Name>ENG-PC<\/Name>\s*<Address>192\.168\.1\.50<\/Address>\s*<NetId>192\.168\.1\.50\.1\.1<\/NetId>\s*<Type>TCP_IP<\/Type>/,
+    );
     expect(target.log().some((e) => e.kind === 'route-stored' && e.message.includes('ENG-PC'))).toBe(true);
   });
 
   it('accepts the real TwinCAT 2 System Manager and AdsTool requests', async () => {
-    const sysMgr = fromHex('036614710000000006000000c0a801c701011027050000000c000d005348454e4855414a362d50430007000600c0a801c701010d000e0041646d696e6973747261746f720002000200310005000d005348454e4855414a362d504300');
+    const sysMgr = fromHex(
+      '036614710000000006000000c0a801c701011027050000000c000d005348454e4855414a362d50430007000600c0a801c701010d000e0041646d696e6973747261746f720002000200310005000d005348454e4855414a362d504300',
+    );
     const reply = await udpExchange(CE, 48899, sysMgr);
     expect(toHex(new Uint8Array(reply!))).toBe('036614710000000006000080050d756001011027010000000100040000000000'); // = real frame 188
     expect(byAddress(CE).routes()).toContainEqual(expect.objectContaining({ name: 'SHENHUAJ6-PC', address: 'SHENHUAJ6-PC', flags: 0 }));
@@ -134,7 +151,9 @@ describe('add route (service 6)', () => {
 
   it('keeps a temporary route (tag 9 = 1) in memory only', async () => {
     const target = byAddress(TCBSD);
-    expect((await addRoute(TCBSD, encodeAddRouteRequest({ ...base, routeName: 'TEMP-PC', netId: '10.1.1.1.1.1', temporary: true }))).status).toBe(0);
+    expect(
+      (await addRoute(TCBSD, encodeAddRouteRequest({ ...base, routeName: 'TEMP-PC', netId: '10.1.1.1.1.1', temporary: true }))).status,
+    ).toBe(0);
     expect(target.routes()).toContainEqual(expect.objectContaining({ name: 'TEMP-PC', temporary: true }));
     expect(await readFile(target.staticRoutesPath, 'utf8')).not.toContain('TEMP-PC');
   });
@@ -146,7 +165,9 @@ describe('add route (service 6)', () => {
     expect(target.routes().some((r) => r.name === 'BAD')).toBe(false);
     expect(target.log()).toContainEqual(expect.objectContaining({ kind: 'route-refused', reason: 'wrong-credentials' }));
     // AdsTool's "guest"/"wrong" request (real client bytes) is refused the same way.
-    const guest = fromHex('036614710000000006000000c0a8013201010000050000000c000a0054657374726f7574650007000600c0a8013201010d0006006775657374000200060077726f6e670005000d003139322e3136382e312e353000');
+    const guest = fromHex(
+      '036614710000000006000000c0a8013201010000050000000c000a0054657374726f7574650007000600c0a8013201010d0006006775657374000200060077726f6e670005000d003139322e3136382e312e353000',
+    );
     expect((await addRoute(TCBSD, guest)).status).toBe(0x704);
   });
 
@@ -206,14 +227,21 @@ describe('broadcast receipt', () => {
       const replies: Array<{ from: string; port: number; name: string }> = [];
       const bothAnswered = new Promise<void>((resolve) => {
         client.on('message', (msg, rinfo) => {
-          replies.push({ from: rinfo.address, port: rinfo.port, name: interpretDiscoveryReply(decodeUdpMessage(new Uint8Array(msg))).hostname });
+          replies.push({
+            from: rinfo.address,
+            port: rinfo.port,
+            name: interpretDiscoveryReply(decodeUdpMessage(new Uint8Array(msg))).hostname,
+          });
           if (replies.length === 2) resolve();
         });
       });
       await new Promise<void>((resolve) => client.bind(0, '127.0.0.1', resolve));
       client.setBroadcast(true);
       client.send(encodeDiscoveryRequest({ netId: '127.0.0.1.1.1' }), port, '127.255.255.255');
-      await Promise.race([bothAnswered, new Promise((_, reject) => setTimeout(() => reject(new Error('broadcast not answered by both')), 3000))]);
+      await Promise.race([
+        bothAnswered,
+        new Promise((_, reject) => setTimeout(() => reject(new Error('broadcast not answered by both')), 3000)),
+      ]);
       expect(replies.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
         { from: '127.0.90.5', port, name: 'BC-1' },
         { from: '127.0.90.6', port, name: 'BC-2' },

@@ -44,7 +44,10 @@ export interface StartOptions {
 }
 
 /** Starts one simulated TwinCAT system: UDP 48899, TCP 48898 and TCP 8016 on its own address, as configured. */
-export async function startVirtualTarget(input: VirtualTargetInput | VirtualTargetConfig, options: StartOptions = {}): Promise<VirtualTarget> {
+export async function startVirtualTarget(
+  input: VirtualTargetInput | VirtualTargetConfig,
+  options: StartOptions = {},
+): Promise<VirtualTarget> {
   const given = input;
   // Read the state files before writing anything: a file we cannot parse is reported, never overwritten.
   const saved = typeof given.stateDir === 'string' ? await readSavedSettings(given.stateDir) : { settings: {}, routes: [] };
@@ -63,7 +66,11 @@ export async function startVirtualTarget(input: VirtualTargetInput | VirtualTarg
     const routes = new RouteTable(saved.routes);
     const ssc = await loadOrCreateSelfSigned(stateDir, config.name);
     // CA files named by the folder stay as they are (an encrypted key stays encrypted); given ones are written there.
-    const caPaths = !config.ca ? undefined : given.ca === undefined && saved.caFiles ? saved.caFiles : await writeCaFiles(stateDir, config.ca);
+    const caPaths = !config.ca
+      ? undefined
+      : given.ca === undefined && saved.caFiles
+        ? saved.caFiles
+        : await writeCaFiles(stateDir, config.ca);
     let writing: Promise<void> = Promise.resolve();
     // At start the whole configuration is written; a stored or removed route afterwards changes only the routes, so
     // a <Server> section edited over ADS since (and not yet re-read) is not overwritten with the running one.
@@ -85,7 +92,11 @@ export async function startVirtualTarget(input: VirtualTargetInput | VirtualTarg
       return next;
     };
     await persist(false);
-    await writeListenerSwitches(stateDir, { disableAdsTcpListening: !config.tcp, disableAdsTlsListening: !config.tls, disableAdsDiscovery: !config.discovery });
+    await writeListenerSwitches(stateDir, {
+      disableAdsTcpListening: !config.tcp,
+      disableAdsTlsListening: !config.tls,
+      disableAdsDiscovery: !config.discovery,
+    });
 
     const storeRoute = async (route: SimRoute) => {
       const changedFile = routes.upsert(route);
@@ -108,17 +119,31 @@ export async function startVirtualTarget(input: VirtualTargetInput | VirtualTarg
       await writing;
       // A router that cannot read StaticRoutes.xml starts with no routes; so does the virtual target.
       const saved = await readStaticRoutesFile(stateDir).catch((error: unknown) => {
-        log.add({ kind: 'connection-failed', transport: 'state', reason: 'bad-static-routes', message: `StaticRoutes.xml unreadable on restart, starting with no routes: ${error instanceof Error ? error.message : 'error'}` });
+        log.add({
+          kind: 'connection-failed',
+          transport: 'state',
+          reason: 'bad-static-routes',
+          message: `StaticRoutes.xml unreadable on restart, starting with no routes: ${error instanceof Error ? error.message : 'error'}`,
+        });
         return null;
       });
       routes.replaceAll(saved?.routes ?? []);
       config.secureOnly = saved?.secureOnly ?? false;
       config.psk = saved?.psk ?? [];
       config.runState = runState;
-      log.add({ kind: 'restarted', transport: 'state', message: `TwinCAT restarted into ${runState === 'run' ? 'Run' : 'Config'} mode: ${routes.all().length} route(s) from StaticRoutes.xml` });
+      log.add({
+        kind: 'restarted',
+        transport: 'state',
+        message: `TwinCAT restarted into ${runState === 'run' ? 'Run' : 'Config'} mode: ${routes.all().length} route(s) from StaticRoutes.xml`,
+      });
     };
     const system = createSystemService({
-      config, routes, stateDir, storeRoute, removeRoute, restart,
+      config,
+      routes,
+      stateDir,
+      storeRoute,
+      removeRoute,
+      restart,
       fingerprint: config.tls ? ssc.fingerprint : null,
     });
     closers.push(() => system.close());
@@ -200,7 +225,10 @@ function definedFields(input: VirtualTargetInput): VirtualTargetInput {
 }
 
 /** Starts several targets (each on its own address); if one fails, the ones already running are stopped. */
-export async function startVirtualTargets(inputs: Array<VirtualTargetInput | VirtualTargetConfig>, options: StartOptions = {}): Promise<VirtualTarget[]> {
+export async function startVirtualTargets(
+  inputs: Array<VirtualTargetInput | VirtualTargetConfig>,
+  options: StartOptions = {},
+): Promise<VirtualTarget[]> {
   const started: VirtualTarget[] = [];
   try {
     for (const input of inputs) started.push(await startVirtualTarget(input, options));

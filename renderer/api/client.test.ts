@@ -35,7 +35,11 @@ class ScriptedSocket {
 
 function setup(connectTimeoutMs = 5_000) {
   ScriptedSocket.instances = [];
-  const api = fromWebSocket({ host: '127.0.0.1:4000', protocol: 'http:', search: '?token=a%2Bb' }, ScriptedSocket as unknown as typeof WebSocket, connectTimeoutMs);
+  const api = fromWebSocket(
+    { host: '127.0.0.1:4000', protocol: 'http:', search: '?token=a%2Bb' },
+    ScriptedSocket as unknown as typeof WebSocket,
+    connectTimeoutMs,
+  );
   const socket = (index = 0) => {
     const found = ScriptedSocket.instances[index];
     if (!found) throw new Error(`no socket #${index}`);

@@ -78,7 +78,15 @@ describe('App shell', () => {
     const banner = await screen.findByText('Cannot reach the ADS Route Studio services');
     expect(banner.closest('[role="alert"]')).not.toBeNull();
 
-    api.respond('app:info', { name: 'ADS Route Studio', version: '0.1.0', transport: 'web', platform: 'linux', hostname: 'pc', startupSearch: null, dataDir: { path: '/data', kind: 'default' } });
+    api.respond('app:info', {
+      name: 'ADS Route Studio',
+      version: '0.1.0',
+      transport: 'web',
+      platform: 'linux',
+      hostname: 'pc',
+      startupSearch: null,
+      dataDir: { path: '/data', kind: 'default' },
+    });
     api.respond('network:adapters', []);
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(screen.queryByText('Cannot reach the ADS Route Studio services')).toBeNull());
@@ -112,7 +120,12 @@ describe('App shell', () => {
       expect(await screen.findByRole('heading', { level: 1, name: 'Einstellungen' })).toBeTruthy();
       const nav = within(screen.getByRole('navigation', { name: 'Hauptnavigation' }));
       expect(nav.getAllByRole('link').map((link) => link.textContent)).toEqual([
-        'Zielsysteme', 'Routen', 'Secure-ADS-Server', 'Zertifikate', 'Protokoll', 'Einstellungen',
+        'Zielsysteme',
+        'Routen',
+        'Secure-ADS-Server',
+        'Zertifikate',
+        'Protokoll',
+        'Einstellungen',
       ]);
       expect(document.title).toBe('Einstellungen – ADS Route Studio');
       expect(document.documentElement.lang).toBe('de');

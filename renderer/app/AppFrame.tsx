@@ -59,19 +59,19 @@ export function AppFrame({ current, children }: { current: NavigationItem; child
               const selected = item.path === current.path;
               return (
                 <ListItem key={item.path} disablePadding>
-                <ListItemButton
-                  component="a"
-                  href={`#${item.path}`}
-                  selected={selected}
-                  aria-current={selected ? 'page' : undefined}
-                  aria-describedby={item.Badge ? `nav-badge-${item.labelKey}` : undefined}
-                  sx={{ borderRadius: 1, mb: 0.25 }}
-                >
-                  <ListItemIcon sx={{ minWidth: 36 }}>
-                    {item.Badge ? <item.Badge descriptionId={`nav-badge-${item.labelKey}`}>{item.icon}</item.Badge> : item.icon}
-                  </ListItemIcon>
-                  <ListItemText primary={t(`nav.${item.labelKey}`)} />
-                </ListItemButton>
+                  <ListItemButton
+                    component="a"
+                    href={`#${item.path}`}
+                    selected={selected}
+                    aria-current={selected ? 'page' : undefined}
+                    aria-describedby={item.Badge ? `nav-badge-${item.labelKey}` : undefined}
+                    sx={{ borderRadius: 1, mb: 0.25 }}
+                  >
+                    <ListItemIcon sx={{ minWidth: 36 }}>
+                      {item.Badge ? <item.Badge descriptionId={`nav-badge-${item.labelKey}`}>{item.icon}</item.Badge> : item.icon}
+                    </ListItemIcon>
+                    <ListItemText primary={t(`nav.${item.labelKey}`)} />
+                  </ListItemButton>
                 </ListItem>
               );
             })}

@@ -21,7 +21,7 @@ export function ConnectionBanner() {
       role="alert"
       sx={{ mb: 2 }}
       action={
-        <Button color="inherit" size="small" onClick={onRetry} disabled={retrying}>
+        <Button color="inherit" onClick={onRetry} disabled={retrying}>
           {retrying ? t('common:retrying') : t('common:retry')}
         </Button>
       }

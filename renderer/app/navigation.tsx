@@ -38,7 +38,13 @@ export const navigation: readonly NavigationItem[] = [
   { path: '/targets', labelKey: 'targets', icon: <DnsOutlined />, Page: TargetsWithAddRoute },
   { path: '/routes', labelKey: 'routes', icon: <AltRouteOutlined />, Page: RoutesPage },
   { path: '/server', labelKey: 'server', icon: <ShieldOutlined />, Page: ServerPage },
-  { path: '/certificates', labelKey: 'certificates', icon: <WorkspacePremiumOutlined />, Page: CertificatesPage, Badge: CertificatesNavBadge },
+  {
+    path: '/certificates',
+    labelKey: 'certificates',
+    icon: <WorkspacePremiumOutlined />,
+    Page: CertificatesPage,
+    Badge: CertificatesNavBadge,
+  },
   { path: '/log', labelKey: 'log', icon: <ReceiptLongOutlined />, Page: LogPage },
   { path: '/settings', labelKey: 'settings', icon: <SettingsOutlined />, Page: SettingsPage },
 ];

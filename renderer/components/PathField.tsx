@@ -37,14 +37,18 @@ export function PathField({
         label={label}
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        size="small"
         fullWidth
         required={required}
         autoFocus={autoFocus}
         helperText={helperText}
         slotProps={{ htmlInput: { spellCheck: false } }}
       />
-      <Button variant="outlined" onClick={() => picker.current?.click()} aria-label={t('browse', { label })} sx={{ height: 40, whiteSpace: 'nowrap', flexShrink: 0 }}>
+      <Button
+        variant="outlined"
+        onClick={() => picker.current?.click()}
+        aria-label={t('browse', { label })}
+        sx={{ height: 40, whiteSpace: 'nowrap', flexShrink: 0 }}
+      >
         {t('browseButton')}
       </Button>
       <input

@@ -19,7 +19,17 @@ interface SecretFieldProps {
 }
 
 /** A password-like field with a show/hide toggle; the browser never offers to store what is typed here. */
-export function SecretField({ label, value, onChange, toggleLabel, helperText, autoComplete = 'off', autoFocus, required, error }: SecretFieldProps) {
+export function SecretField({
+  label,
+  value,
+  onChange,
+  toggleLabel,
+  helperText,
+  autoComplete = 'off',
+  autoFocus,
+  required,
+  error,
+}: SecretFieldProps) {
   const [shown, setShown] = useState(false);
   return (
     <TextField
@@ -27,7 +37,6 @@ export function SecretField({ label, value, onChange, toggleLabel, helperText, a
       value={value}
       onChange={(event) => onChange(event.target.value)}
       type={shown ? 'text' : 'password'}
-      size="small"
       fullWidth
       required={required}
       error={error}
@@ -38,7 +47,7 @@ export function SecretField({ label, value, onChange, toggleLabel, helperText, a
         input: {
           endAdornment: (
             <InputAdornment position="end">
-              <IconButton aria-label={toggleLabel} aria-pressed={shown} edge="end" size="small" onClick={() => setShown((on) => !on)}>
+              <IconButton aria-label={toggleLabel} aria-pressed={shown} edge="end" onClick={() => setShown((on) => !on)}>
                 {shown ? <VisibilityOff fontSize="small" /> : <Visibility fontSize="small" />}
               </IconButton>
             </InputAdornment>

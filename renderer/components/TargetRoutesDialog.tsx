@@ -39,17 +39,26 @@ export interface TargetRoutesSubject {
 }
 
 /** The connection the services need for a subject plus what the user typed (PSK password, key password). */
-export function connectionOf(subject: TargetRoutesSubject, typed: { security: TargetSecurity; pskIdentity: string; pskPassword: string; keyPassword: string }): TargetConnectionInput {
+export function connectionOf(
+  subject: TargetRoutesSubject,
+  typed: { security: TargetSecurity; pskIdentity: string; pskPassword: string; keyPassword: string },
+): TargetConnectionInput {
   return {
     address: subject.address,
     netId: subject.netId,
     security: typed.security,
     ...(typed.security === 'psk' ? { psk: { identity: typed.pskIdentity, password: typed.pskPassword } } : {}),
-    ...(typed.security === 'ca' && subject.ca ? { ca: { ...subject.ca, ...(typed.keyPassword ? { keyPassword: typed.keyPassword } : {}) } } : {}),
+    ...(typed.security === 'ca' && subject.ca
+      ? { ca: { ...subject.ca, ...(typed.keyPassword ? { keyPassword: typed.keyPassword } : {}) } }
+      : {}),
   };
 }
 
-function errorText(t: ReturnType<typeof useTranslation<'targetRoutes'>>['t'], target: string, error: { code: string; message: string }): string {
+function errorText(
+  t: ReturnType<typeof useTranslation<'targetRoutes'>>['t'],
+  target: string,
+  error: { code: string; message: string },
+): string {
   if (error.code === 'no-route-back') return t('error.noRouteBack', { target });
   if (error.code === 'fingerprint-unverified') return t('error.fingerprint', { target });
   return t('error.generic', { target, message: error.message });
@@ -63,18 +72,23 @@ function RouteRow({ route, onRemove }: { route: TargetRoute; onRemove(route: Tar
       <TableCell sx={{ fontWeight: 500 }}>
         {odd && (
           <Tooltip title={t('oddRecord', { notes: route.notes.join('; '), raw: route.raw })}>
-            <WarningAmberOutlined fontSize="inherit" color="warning" aria-label={t('oddRecord', { notes: route.notes.join('; '), raw: route.raw })} sx={{ mr: 0.5, verticalAlign: '-2px' }} />
+            <WarningAmberOutlined
+              fontSize="inherit"
+              color="warning"
+              aria-label={t('oddRecord', { notes: route.notes.join('; '), raw: route.raw })}
+              sx={{ mr: 0.5, verticalAlign: '-2px' }}
+            />
           </Tooltip>
         )}
         {route.name || '—'}
-        {route.thisPc && <Chip size="small" color="primary" variant="outlined" label={t('thisPc')} title={t('thisPcHint')} sx={{ ml: 1 }} />}
+        {route.thisPc && <Chip color="primary" variant="outlined" label={t('thisPc')} title={t('thisPcHint')} sx={{ ml: 1 }} />}
       </TableCell>
-      <TableCell sx={{ fontFamily: 'monospace' }}>{route.netId ?? '—'}</TableCell>
-      <TableCell sx={{ fontFamily: 'monospace' }}>{route.address || '—'}</TableCell>
+      <TableCell sx={{ typography: 'mono' }}>{route.netId ?? '—'}</TableCell>
+      <TableCell sx={{ typography: 'mono' }}>{route.address || '—'}</TableCell>
       <TableCell align="right" sx={{ py: 0 }}>
         <Tooltip title={t('remove')}>
           <span>
-            <IconButton size="small" aria-label={t('removeLabel', { name: route.name })} onClick={() => onRemove(route)} disabled={!route.name}>
+            <IconButton aria-label={t('removeLabel', { name: route.name })} onClick={() => onRemove(route)} disabled={!route.name}>
               <DeleteOutline fontSize="small" />
             </IconButton>
           </span>
@@ -128,12 +142,17 @@ function TargetRoutesPanel({ subject, onClose }: { subject: TargetRoutesSubject;
     // Without a secret to type, the list is read at once.
     if (subject.security === 'psk') return;
     let live = true;
-    void api.invoke('target-routes:list', connectionOf(subject, { security: subject.security, pskIdentity: '', pskPassword: '', keyPassword: '' })).then((result) => {
-      if (!live) return;
-      setBusy(false);
-      if (result.ok) setList(result.data);
-      else setError(errorText(t, subject.name, result.error));
-    });
+    void api
+      .invoke(
+        'target-routes:list',
+        connectionOf(subject, { security: subject.security, pskIdentity: '', pskPassword: '', keyPassword: '' }),
+      )
+      .then((result) => {
+        if (!live) return;
+        setBusy(false);
+        if (result.ok) setList(result.data);
+        else setError(errorText(t, subject.name, result.error));
+      });
     return () => {
       live = false;
     };
@@ -143,7 +162,10 @@ function TargetRoutesPanel({ subject, onClose }: { subject: TargetRoutesSubject;
     setConfirm(null);
     setBusy(true);
     setNotice(null);
-    const result = await api.invoke('target-routes:remove', { ...connectionOf(subject, { security, pskIdentity, pskPassword, keyPassword }), name: route.name });
+    const result = await api.invoke('target-routes:remove', {
+      ...connectionOf(subject, { security, pskIdentity, pskPassword, keyPassword }),
+      name: route.name,
+    });
     setBusy(false);
     if (!result.ok) {
       setError(t('error.remove', { name: route.name, message: result.error.message }));
@@ -155,7 +177,11 @@ function TargetRoutesPanel({ subject, onClose }: { subject: TargetRoutesSubject;
       setNotice({ severity: 'warning', text: t('removedOwn', { name: route.name, target }) });
     } else {
       setList(outcome.after);
-      setNotice(outcome.removed ? { severity: 'success', text: t('removed', { name: route.name, target }) } : { severity: 'warning', text: t('stillThere', { name: route.name, target }) });
+      setNotice(
+        outcome.removed
+          ? { severity: 'success', text: t('removed', { name: route.name, target }) }
+          : { severity: 'warning', text: t('stillThere', { name: route.name, target }) },
+      );
     }
   };
 
@@ -167,16 +193,26 @@ function TargetRoutesPanel({ subject, onClose }: { subject: TargetRoutesSubject;
         <DialogContent>
           <DialogContentText sx={{ mb: 2 }}>{t('intro', { target, netId: subject.netId })}</DialogContentText>
           <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center', flexWrap: 'wrap' }}>
-            <TextField select size="small" label={t('security')} value={security} onChange={(e) => setSecurity(e.target.value as TargetSecurity)} sx={{ minWidth: 220 }}>
+            <TextField
+              select
+              label={t('security')}
+              value={security}
+              onChange={(e) => setSecurity(e.target.value as TargetSecurity)}
+              sx={{ minWidth: 220 }}
+            >
               {(['none', 'ssc', 'psk', 'ca'] as const).map((mode) => (
                 <MenuItem key={mode} value={mode}>
                   {t(`securityOption.${mode}`)}
                 </MenuItem>
               ))}
             </TextField>
-            {needsSecret && <TextField size="small" label={t('pskIdentity')} value={pskIdentity} onChange={(e) => setPskIdentity(e.target.value)} />}
-            {needsSecret && <TextField size="small" type="password" label={t('pskPassword')} value={pskPassword} onChange={(e) => setPskPassword(e.target.value)} />}
-            {security === 'ca' && <TextField size="small" type="password" label={t('keyPassword')} value={keyPassword} onChange={(e) => setKeyPassword(e.target.value)} />}
+            {needsSecret && <TextField label={t('pskIdentity')} value={pskIdentity} onChange={(e) => setPskIdentity(e.target.value)} />}
+            {needsSecret && (
+              <TextField type="password" label={t('pskPassword')} value={pskPassword} onChange={(e) => setPskPassword(e.target.value)} />
+            )}
+            {security === 'ca' && (
+              <TextField type="password" label={t('keyPassword')} value={keyPassword} onChange={(e) => setKeyPassword(e.target.value)} />
+            )}
             <Button variant="outlined" onClick={() => void read(typed)} disabled={busy || (needsSecret && (!pskIdentity || !pskPassword))}>
               {list ? t('refresh') : t('connect')}
             </Button>
@@ -211,7 +247,7 @@ function TargetRoutesPanel({ subject, onClose }: { subject: TargetRoutesSubject;
               {list.routes.length === 0 ? (
                 <Typography color="text.secondary">{t('empty')}</Typography>
               ) : (
-                <Table size="small" aria-label={t('title', { target })}>
+                <Table aria-label={t('title', { target })}>
                   <TableHead>
                     <TableRow>
                       <TableCell>{t('columns.name')}</TableCell>
@@ -237,7 +273,9 @@ function TargetRoutesPanel({ subject, onClose }: { subject: TargetRoutesSubject;
       <Dialog open={confirm !== null} onClose={() => setConfirm(null)} aria-labelledby="target-route-remove-title">
         <DialogTitle id="target-route-remove-title">{t('confirmTitle', { name: confirm?.name ?? '', target })}</DialogTitle>
         <DialogContent>
-          <DialogContentText>{t('confirmText', { name: confirm?.name ?? '', target, netId: confirm?.netId ?? '?', address: confirm?.address ?? '' })}</DialogContentText>
+          <DialogContentText>
+            {t('confirmText', { name: confirm?.name ?? '', target, netId: confirm?.netId ?? '?', address: confirm?.address ?? '' })}
+          </DialogContentText>
           {confirm?.thisPc && (
             <Alert severity="warning" sx={{ mt: 2 }}>
               {t('confirmOwn', { target })}

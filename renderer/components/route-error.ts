@@ -14,7 +14,14 @@ export interface ShownRouteError {
  * Failures that the same input cannot fix: retrying with the same login only fails again, so the dialog offers to
  * change the login instead.
  */
-const NEEDS_NEW_LOGIN: ReadonlySet<RouteErrorCode> = new Set(['auth-failed', 'psk-unknown', 'cn-mismatch', 'fingerprint-mismatch', 'fingerprint-unverified', 'invalid-input']);
+const NEEDS_NEW_LOGIN: ReadonlySet<RouteErrorCode> = new Set([
+  'auth-failed',
+  'psk-unknown',
+  'cn-mismatch',
+  'fingerprint-mismatch',
+  'fingerprint-unverified',
+  'invalid-input',
+]);
 
 export function needsNewLogin(error: RouteError | null | undefined): boolean {
   return error != null && NEEDS_NEW_LOGIN.has(error.code);

@@ -49,7 +49,13 @@ export function formattersFor(language: string): Formatters {
     timeWithMs: (value) => {
       const date = toDate(value);
       if (!date) return String(value);
-      return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 3, hour12: false }).format(date);
+      return new Intl.DateTimeFormat(language, {
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        fractionalSecondDigits: 3,
+        hour12: false,
+      }).format(date);
     },
   };
 }

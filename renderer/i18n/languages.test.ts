@@ -23,7 +23,11 @@ describe('the UI language at start', () => {
   });
 
   it('still starts when storage throws', () => {
-    const broken = { getItem: () => { throw new Error('denied'); } };
+    const broken = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+    };
     expect(initialLanguage(broken, ['de'])).toBe('de');
   });
 

@@ -1,6 +1,25 @@
+import type React from 'react';
 import { createTheme, type PaletteMode, type Theme } from '@mui/material/styles';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { useMemo } from 'react';
+
+/** Fingerprints, addresses, NetIds and paths: characters people compare one by one. */
+const MONO_STACK = 'ui-monospace, "Cascadia Mono", Consolas, "Liberation Mono", monospace';
+
+declare module '@mui/material/styles' {
+  interface TypographyVariants {
+    mono: React.CSSProperties;
+  }
+  interface TypographyVariantsOptions {
+    mono?: React.CSSProperties;
+  }
+}
+
+declare module '@mui/material/Typography' {
+  interface TypographyPropsVariantOverrides {
+    mono: true;
+  }
+}
 
 const NO_MOTION = { shortest: 0, shorter: 0, short: 0, standard: 0, complex: 0, enteringScreen: 0, leavingScreen: 0 };
 
@@ -30,6 +49,8 @@ export function createAppTheme(mode: PaletteMode, reducedMotion = false): Theme 
       h1: { fontSize: '1.5rem', fontWeight: 600, lineHeight: 1.3 },
       h2: { fontSize: '1.1rem', fontWeight: 600, lineHeight: 1.4 },
       button: { textTransform: 'none', fontWeight: 600 },
+      // Used as `sx={{ typography: 'mono' }}`: only the face changes, size and weight follow the surrounding text.
+      mono: { fontFamily: MONO_STACK },
     },
     components: {
       MuiCssBaseline: {
@@ -45,7 +66,16 @@ export function createAppTheme(mode: PaletteMode, reducedMotion = false): Theme 
           root: { fontVariantNumeric: 'tabular-nums' },
         },
       },
-      MuiButton: { defaultProps: { disableElevation: true } },
+      // Dense by default, as a commissioning tool with many fields and tables should be: the size lives here, not on
+      // every control.
+      MuiButton: { defaultProps: { disableElevation: true, size: 'small' } },
+      MuiIconButton: { defaultProps: { size: 'small' } },
+      MuiTextField: { defaultProps: { size: 'small' } },
+      MuiCheckbox: { defaultProps: { size: 'small' } },
+      MuiRadio: { defaultProps: { size: 'small' } },
+      MuiSwitch: { defaultProps: { size: 'small' } },
+      MuiSelect: { defaultProps: { size: 'small' } },
+      MuiToggleButton: { defaultProps: { size: 'small' } },
       MuiAppBar: { defaultProps: { elevation: 0 } },
       MuiChip: { defaultProps: { size: 'small' } },
     },

@@ -23,13 +23,14 @@ export type KnownFingerprint = z.infer<typeof knownFingerprintSchema>;
  * - changed: another certificate than the one remembered, which is a reinstalled target or someone in between.
  */
 export type FingerprintVerdict =
-  | { status: 'unknown' }
-  | { status: 'known'; known: KnownFingerprint }
-  | { status: 'changed'; known: KnownFingerprint };
+  { status: 'unknown' } | { status: 'known'; known: KnownFingerprint } | { status: 'changed'; known: KnownFingerprint };
 
-export function judgeFingerprint(known: readonly KnownFingerprint[], netId: string, fingerprint: string | null | undefined): FingerprintVerdict {
+export function judgeFingerprint(
+  known: readonly KnownFingerprint[],
+  netId: string,
+  fingerprint: string | null | undefined,
+): FingerprintVerdict {
   const entry = known.find((k) => k.netId === netId);
   if (!entry || !fingerprint) return { status: 'unknown' };
   return entry.fingerprint === fingerprint.toLowerCase() ? { status: 'known', known: entry } : { status: 'changed', known: entry };
 }
-

@@ -55,7 +55,10 @@ export const routeCredentialsSchema = z.discriminatedUnion('kind', [
     identity: z.string().min(1).max(128),
     /** Either a password (key = SHA-256(upper(identity) + password)) or the 64-hex key itself. */
     password: z.string().max(255).optional(),
-    keyHex: z.string().regex(/^[0-9a-fA-F]{64}$/, 'A PSK key is 64 hex digits').optional(),
+    keyHex: z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'A PSK key is 64 hex digits')
+      .optional(),
   }),
   z.object({
     kind: z.literal('ca'),
@@ -69,16 +72,7 @@ export const routeCredentialsSchema = z.discriminatedUnion('kind', [
 export type RouteCredentials = z.infer<typeof routeCredentialsSchema>;
 
 /** The steps shown in the stepper, in order; a mode skips the ones that do not apply. */
-export const routeStepSchema = z.enum([
-  'resolve',
-  'connect',
-  'tls',
-  'fingerprint',
-  'credentials',
-  'remote-route',
-  'local-route',
-  'verify',
-]);
+export const routeStepSchema = z.enum(['resolve', 'connect', 'tls', 'fingerprint', 'credentials', 'remote-route', 'local-route', 'verify']);
 export type RouteStep = z.infer<typeof routeStepSchema>;
 
 export const routeErrorCodeSchema = z.enum([

@@ -1,13 +1,7 @@
 import { z } from 'zod';
 
 /** Codes every transport and the dispatcher may return; features add their own strings. */
-export type IpcErrorCode =
-  | 'unknown-channel'
-  | 'invalid-request'
-  | 'invalid-response'
-  | 'internal'
-  | 'transport'
-  | (string & {});
+export type IpcErrorCode = 'unknown-channel' | 'invalid-request' | 'invalid-response' | 'internal' | 'transport' | (string & {});
 
 export interface IpcError {
   code: IpcErrorCode;

@@ -26,8 +26,6 @@ export const ELECTRON_EVENT_CHANNEL = 'ars:event';
 
 /** Browser host WebSocket frames. */
 export type WsClientFrame = { type: 'invoke'; id: number; channel: string; request: unknown };
-export type WsServerFrame =
-  | { type: 'result'; id: number; result: IpcResult<unknown> }
-  | { type: 'event'; channel: string; event: unknown };
+export type WsServerFrame = { type: 'result'; id: number; result: IpcResult<unknown> } | { type: 'event'; channel: string; event: unknown };
 
 export const WS_PATH = '/ipc';

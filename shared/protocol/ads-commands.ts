@@ -34,7 +34,13 @@ export function adsWriteRequest(opts: AdsRequestTarget, indexGroup: number, inde
   return request(AdsCommand.Write, opts, new ByteWriter().u32(indexGroup).u32(indexOffset).u32(data.length).bytes(data).toBytes());
 }
 
-export function adsReadWriteRequest(opts: AdsRequestTarget, indexGroup: number, indexOffset: number, readLength: number, data: Uint8Array): AmsPacket {
+export function adsReadWriteRequest(
+  opts: AdsRequestTarget,
+  indexGroup: number,
+  indexOffset: number,
+  readLength: number,
+  data: Uint8Array,
+): AmsPacket {
   return request(
     AdsCommand.ReadWrite,
     opts,
@@ -136,7 +142,13 @@ export function adsResultResponse(req: AmsPacket, result: number): AmsPacket {
 
 /** AddNotification: result and notification handle (0 on an error). */
 export function adsAddNotificationResponse(req: AmsPacket, result: number, handle = 0): AmsPacket {
-  return responseTo(req, new ByteWriter().u32(result).u32(result === 0 ? handle : 0).toBytes());
+  return responseTo(
+    req,
+    new ByteWriter()
+      .u32(result)
+      .u32(result === 0 ? handle : 0)
+      .toBytes(),
+  );
 }
 
 /**

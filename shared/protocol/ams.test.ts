@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
-  adsErrorText, adsStateName, AdsState, AMS_STATE_RESPONSE, AmsStreamParser, decodeReadDeviceInfoResponse,
-  decodeReadStateResponse, encodeAmsPacket, encodeAmsTcpFrame, readDeviceInfoRequest, readDeviceInfoResponse,
-  readStateRequest, readStateResponse,
+  adsErrorText,
+  adsStateName,
+  AdsState,
+  AMS_STATE_RESPONSE,
+  AmsStreamParser,
+  decodeReadDeviceInfoResponse,
+  decodeReadStateResponse,
+  encodeAmsPacket,
+  encodeAmsTcpFrame,
+  readDeviceInfoRequest,
+  readDeviceInfoResponse,
+  readStateRequest,
+  readStateResponse,
 } from './ams';
 import { concatBytes } from './bytes';
 import { ProtocolError } from './errors';
@@ -11,7 +21,14 @@ const req = readStateRequest({ target: '5.13.117.96.1.1', source: '192.168.1.10.
 
 describe('AMS packets', () => {
   it('lays out the 32-byte header at the standard offsets', () => {
-    const bytes = encodeAmsPacket(readDeviceInfoResponse(readDeviceInfoRequest({ target: '1.2.3.4.1.1', source: '5.6.7.8.1.1', invokeId: 0x01020304 }), { major: 3, minor: 1, build: 4024, name: 'TwinCAT System' }));
+    const bytes = encodeAmsPacket(
+      readDeviceInfoResponse(readDeviceInfoRequest({ target: '1.2.3.4.1.1', source: '5.6.7.8.1.1', invokeId: 0x01020304 }), {
+        major: 3,
+        minor: 1,
+        build: 4024,
+        name: 'TwinCAT System',
+      }),
+    );
     const view = new DataView(bytes.buffer);
     expect(Array.from(bytes.subarray(0, 6))).toEqual([5, 6, 7, 8, 1, 1]);
     expect(view.getUint16(16, true)).toBe(1);
@@ -22,7 +39,9 @@ describe('AMS packets', () => {
   });
 
   it('answers requests with swapped addresses and decodes the answers', () => {
-    const [state] = new AmsStreamParser({ tcpPrefix: false }).push(encodeAmsPacket(readStateResponse(req, { adsState: AdsState.Run, deviceState: 0 })));
+    const [state] = new AmsStreamParser({ tcpPrefix: false }).push(
+      encodeAmsPacket(readStateResponse(req, { adsState: AdsState.Run, deviceState: 0 })),
+    );
     expect(state).toMatchObject({ targetNetId: '192.168.1.10.1.1', targetPort: 40000, sourcePort: 10000, invokeId: 7 });
     expect(decodeReadStateResponse(state!)).toEqual({ result: 0, adsState: 5, deviceState: 0 });
     expect(adsStateName(state ? decodeReadStateResponse(state).adsState : 0)).toBe('Run');

@@ -25,16 +25,38 @@ export const DEFAULT_MAX_AMS_FRAME = 64 * 1024;
 export const ADS_SYSTEM_SERVICE_PORT = 10000;
 
 export const AdsCommand = {
-  ReadDeviceInfo: 1, Read: 2, Write: 3, ReadState: 4, WriteControl: 5, AddNotification: 6, DelNotification: 7,
-  DeviceNotification: 8, ReadWrite: 9,
+  ReadDeviceInfo: 1,
+  Read: 2,
+  Write: 3,
+  ReadState: 4,
+  WriteControl: 5,
+  AddNotification: 6,
+  DelNotification: 7,
+  DeviceNotification: 8,
+  ReadWrite: 9,
 } as const;
 /** State flags: 0x0004 = ADS command over TCP; bit 0 marks the response. */
 export const AMS_STATE_REQUEST = 0x0004;
 export const AMS_STATE_RESPONSE = 0x0005;
 
 export const AdsState = {
-  Invalid: 0, Idle: 1, Reset: 2, Init: 3, Start: 4, Run: 5, Stop: 6, SaveCfg: 7, LoadCfg: 8, PowerFailure: 9,
-  PowerGood: 10, Error: 11, Shutdown: 12, Suspend: 13, Resume: 14, Config: 15, Reconfig: 16,
+  Invalid: 0,
+  Idle: 1,
+  Reset: 2,
+  Init: 3,
+  Start: 4,
+  Run: 5,
+  Stop: 6,
+  SaveCfg: 7,
+  LoadCfg: 8,
+  PowerFailure: 9,
+  PowerGood: 10,
+  Error: 11,
+  Shutdown: 12,
+  Suspend: 13,
+  Resume: 14,
+  Config: 15,
+  Reconfig: 16,
 } as const;
 
 const ADS_STATE_NAMES = Object.fromEntries(Object.entries(AdsState).map(([name, id]) => [id, name])) as Record<number, string>;
@@ -180,14 +202,20 @@ export class AmsStreamParser {
       }
       const announced = view.getUint32(2, true);
       if (announced < AMS_HEADER_LENGTH || announced > this.maxFrame + AMS_HEADER_LENGTH) {
-        throw new ProtocolError('too-long', `AMS/TCP frame at offset ${at} announces ${announced} bytes (allowed ${AMS_HEADER_LENGTH}..${this.maxFrame + AMS_HEADER_LENGTH})`);
+        throw new ProtocolError(
+          'too-long',
+          `AMS/TCP frame at offset ${at} announces ${announced} bytes (allowed ${AMS_HEADER_LENGTH}..${this.maxFrame + AMS_HEADER_LENGTH})`,
+        );
       }
       prefixLength = AMS_TCP_PREFIX_LENGTH;
     }
     if (available < prefixLength + AMS_HEADER_LENGTH) return null;
     const dataLength = view.getUint32(prefixLength + 20, true);
     if (dataLength > this.maxFrame) {
-      throw new ProtocolError('too-long', `AMS header at offset ${at} announces ${dataLength} data bytes, more than the ${this.maxFrame} allowed`);
+      throw new ProtocolError(
+        'too-long',
+        `AMS header at offset ${at} announces ${dataLength} data bytes, more than the ${this.maxFrame} allowed`,
+      );
     }
     if (this.tcpPrefix && view.getUint32(2, true) !== AMS_HEADER_LENGTH + dataLength) {
       throw new ProtocolError('bad-frame', `AMS/TCP length at offset ${at} disagrees with the AMS header length ${dataLength}`);
@@ -266,12 +294,22 @@ export function readDeviceInfoResponse(
     const c = info.name.charCodeAt(i);
     name[i] = c < 0x80 ? c : 0x3f;
   }
-  const data = new ByteWriter().u32(info.result ?? 0).u8(info.major & 0xff).u8(info.minor & 0xff).u16(info.build & 0xffff).bytes(name).toBytes();
+  const data = new ByteWriter()
+    .u32(info.result ?? 0)
+    .u8(info.major & 0xff)
+    .u8(info.minor & 0xff)
+    .u16(info.build & 0xffff)
+    .bytes(name)
+    .toBytes();
   return responseTo(req, data);
 }
 
 export function readStateResponse(req: AmsPacket, state: { result?: number; adsState: number; deviceState: number }): AmsPacket {
-  const data = new ByteWriter().u32(state.result ?? 0).u16(state.adsState & 0xffff).u16(state.deviceState & 0xffff).toBytes();
+  const data = new ByteWriter()
+    .u32(state.result ?? 0)
+    .u16(state.adsState & 0xffff)
+    .u16(state.deviceState & 0xffff)
+    .toBytes();
   return responseTo(req, data);
 }
 

@@ -28,9 +28,24 @@ export const OsPlatformId = { TcBsd: 0, TcRtos: 1, WindowsNt: 2, WindowsCe: 3 } 
 
 /** Windows 10/11 build → release name (S8's table plus the Windows 11 releases). */
 const WINDOWS_RELEASES: ReadonlyMap<number, string> = new Map([
-  [10240, '1507'], [10586, '1511'], [14393, '1607'], [15063, '1703'], [16299, '1709'], [17134, '1803'],
-  [17763, '1809'], [18362, '1903'], [18363, '1909'], [19041, '2004'], [19042, '20H2'], [19043, '21H1'],
-  [19044, '21H2'], [19045, '22H2'], [22000, '21H2'], [22621, '22H2'], [22631, '23H2'], [26100, '24H2'],
+  [10240, '1507'],
+  [10586, '1511'],
+  [14393, '1607'],
+  [15063, '1703'],
+  [16299, '1709'],
+  [17134, '1803'],
+  [17763, '1809'],
+  [18362, '1903'],
+  [18363, '1909'],
+  [19041, '2004'],
+  [19042, '20H2'],
+  [19043, '21H1'],
+  [19044, '21H2'],
+  [19045, '22H2'],
+  [22000, '21H2'],
+  [22621, '22H2'],
+  [22631, '23H2'],
+  [26100, '24H2'],
 ]);
 
 export function decodeOsBlob(bytes: Uint8Array): OsInfo {
@@ -48,13 +63,29 @@ export function decodeOsBlob(bytes: Uint8Array): OsInfo {
   const wide = structSize === OS_BLOB_WIDE_SIZE || (!known && looksWide(csdArea));
   const csd = (wide ? decodeUtf16Z(csdArea) : decodeLatin1Z(csdArea)).trim();
   const platform = classify(platformId, major, csd);
-  const info: OsInfo = { platform, platformId, major, minor, build, csd, text: describe(platform, major, minor, build, csd, platformId), structSize };
+  const info: OsInfo = {
+    platform,
+    platformId,
+    major,
+    minor,
+    build,
+    csd,
+    text: describe(platform, major, minor, build, csd, platformId),
+    structSize,
+  };
   if (!known || bytes.length < structSize) info.raw = bytes.slice();
   return info;
 }
 
 /** Builds the blob a real target sends: 276 bytes with a UTF-16 CSD (Windows/CE) or 148 with 8-bit text (TC/BSD). */
-export function encodeOsBlob(os: { platformId: number; major: number; minor: number; build: number; csd: string; wide: boolean }): Uint8Array {
+export function encodeOsBlob(os: {
+  platformId: number;
+  major: number;
+  minor: number;
+  build: number;
+  csd: string;
+  wide: boolean;
+}): Uint8Array {
   for (const field of ['platformId', 'major', 'minor', 'build'] as const) {
     const value = os[field];
     if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) {
@@ -122,7 +153,13 @@ function describeWindows(major: number, minor: number, build: number, csd: strin
     const release = WINDOWS_RELEASES.get(build);
     return release ? `${name} ${release} (${build})` : `${name} (${build})`;
   }
-  const names: Record<string, string> = { '5.1': 'Windows XP', '5.2': 'Windows XP x64', '6.0': 'Windows Vista', '6.1': 'Windows 7', '6.3': 'Windows 8.1' };
+  const names: Record<string, string> = {
+    '5.1': 'Windows XP',
+    '5.2': 'Windows XP x64',
+    '6.0': 'Windows Vista',
+    '6.1': 'Windows 7',
+    '6.3': 'Windows 8.1',
+  };
   const name = names[`${major}.${minor}`];
   const servicePack = /^service pack (\d+)$/i.exec(csd);
   const suffix = servicePack ? ` SP${servicePack[1]}` : csd ? ` ${csd}` : '';

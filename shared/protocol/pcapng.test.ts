@@ -30,7 +30,15 @@ function ipv4Udp(payload: Uint8Array): Uint8Array {
 }
 
 function capture(littleEndian: boolean, linkType: number, packets: Uint8Array[], simple = false): Uint8Array {
-  const shb = block(littleEndian, 0x0a0d0d0a, concatBytes(u32s(littleEndian, 0x1a2b3c4d), Uint8Array.of(1, 0, 0, 0).map((_, i) => (littleEndian ? [1, 0, 0, 0] : [0, 1, 0, 0])[i]!), new Uint8Array(8).fill(0xff)));
+  const shb = block(
+    littleEndian,
+    0x0a0d0d0a,
+    concatBytes(
+      u32s(littleEndian, 0x1a2b3c4d),
+      Uint8Array.of(1, 0, 0, 0).map((_, i) => (littleEndian ? [1, 0, 0, 0] : [0, 1, 0, 0])[i]!),
+      new Uint8Array(8).fill(0xff),
+    ),
+  );
   const idbBody = new ByteWriter().u16(0).u16(0).u32(0).toBytes();
   new DataView(idbBody.buffer).setUint16(0, linkType, littleEndian);
   new DataView(idbBody.buffer).setUint32(4, 65535, littleEndian);
@@ -77,6 +85,8 @@ describe('pcapng', () => {
       }
     }
     expect(() => readPcapng(real.subarray(0, real.length - 3))).toThrow(expect.objectContaining({ code: 'truncated' }));
-    expect(() => readPcapng(Uint8Array.of(0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0))).toThrow(expect.objectContaining({ code: 'bad-magic' }));
+    expect(() => readPcapng(Uint8Array.of(0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0))).toThrow(
+      expect.objectContaining({ code: 'bad-magic' }),
+    );
   });
 });

@@ -47,7 +47,10 @@ export function readPcapng(bytes: Uint8Array): PcapngPacket[] {
       throw new ProtocolError('bad-field', `pcapng block at offset ${offset} has invalid length ${total}`);
     }
     if (total > bytes.length - offset) {
-      throw new ProtocolError('truncated', `pcapng block at offset ${offset} claims ${total} bytes but only ${bytes.length - offset} remain`);
+      throw new ProtocolError(
+        'truncated',
+        `pcapng block at offset ${offset} claims ${total} bytes but only ${bytes.length - offset} remain`,
+      );
     }
     if (view.getUint32(offset + total - 4, littleEndian) !== total) {
       throw new ProtocolError('bad-field', `pcapng block at offset ${offset}: trailing length does not match ${total}`);
@@ -66,7 +69,10 @@ export function readPcapng(bytes: Uint8Array): PcapngPacket[] {
       const captured = view.getUint32(body + 12, littleEndian);
       const originalLength = view.getUint32(body + 16, littleEndian);
       if (captured > bodyLength - 20) {
-        throw new ProtocolError('truncated', `pcapng packet at offset ${offset} claims ${captured} captured bytes, block holds ${bodyLength - 20}`);
+        throw new ProtocolError(
+          'truncated',
+          `pcapng packet at offset ${offset} claims ${captured} captured bytes, block holds ${bodyLength - 20}`,
+        );
       }
       packets.push(packet(packets.length + 1, interfaceId, linkTypes, originalLength, bytes.slice(body + 20, body + 20 + captured)));
     } else if (type === BLOCK_SPB) {

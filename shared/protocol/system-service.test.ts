@@ -44,10 +44,22 @@ describe('route record (index group 803 / 801)', () => {
 
   it('never throws on truncated or unterminated records', () => {
     expect(decodeRouteRecord(new Uint8Array(0))).toMatchObject({ netId: null, name: '', notes: [expect.stringContaining('0 bytes')] });
-    expect(decodeRouteRecord(fromHex('0a0000010101'))).toMatchObject({ netId: '10.0.0.1.1.1', raw: '', notes: [expect.stringContaining('6 bytes')] });
+    expect(decodeRouteRecord(fromHex('0a0000010101'))).toMatchObject({
+      netId: '10.0.0.1.1.1',
+      raw: '',
+      notes: [expect.stringContaining('6 bytes')],
+    });
     const full = encodeRouteRecord(route);
-    expect(decodeRouteRecord(full.subarray(0, full.length - 1))).toMatchObject({ address: route.address, name: 'ENG-PC', notes: ['name is not NUL-terminated'] });
-    expect(decodeRouteRecord(full.subarray(0, 50))).toMatchObject({ address: '192.16', name: '', notes: ['address is not NUL-terminated', 'record has no route name'] });
+    expect(decodeRouteRecord(full.subarray(0, full.length - 1))).toMatchObject({
+      address: route.address,
+      name: 'ENG-PC',
+      notes: ['name is not NUL-terminated'],
+    });
+    expect(decodeRouteRecord(full.subarray(0, 50))).toMatchObject({
+      address: '192.16',
+      name: '',
+      notes: ['address is not NUL-terminated', 'record has no route name'],
+    });
   });
 
   it('flags the one record whose unknown bytes differ from the others, keeping every record', () => {

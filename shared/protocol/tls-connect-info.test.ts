@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from './bytes';
 import { ProtocolError } from './errors';
-import {
-  decodeTlsConnectInfo, encodeTlsConnectInfo, TlsConnectFlag, TlsConnectInfoReader, tlsConnectErrorText,
-} from './tls-connect-info';
+import { decodeTlsConnectInfo, encodeTlsConnectInfo, TlsConnectFlag, TlsConnectInfoReader, tlsConnectErrorText } from './tls-connect-info';
 import { seededRandom } from './testing/seeded-random';
 
 const SPEC_VECTOR =
@@ -15,10 +13,23 @@ const SSC_ADD = TlsConnectFlag.AddRemote | TlsConnectFlag.SelfSigned | TlsConnec
 
 describe('TlsConnectInfo', () => {
   it('reproduces the spec vector byte for byte and decodes it back', () => {
-    const bytes = encodeTlsConnectInfo({ flags: SSC_ADD, netId: '192.168.1.10.1.1', hostname: 'ENG-PC', user: 'Administrator', password: '1' });
+    const bytes = encodeTlsConnectInfo({
+      flags: SSC_ADD,
+      netId: '192.168.1.10.1.1',
+      hostname: 'ENG-PC',
+      user: 'Administrator',
+      password: '1',
+    });
     expect(toHex(bytes)).toBe(toHex(fromHex(SPEC_VECTOR)));
     expect(decodeTlsConnectInfo(bytes)).toEqual({
-      length: 78, flags: 0xf0, version: 1, error: 0, netId: '192.168.1.10.1.1', hostname: 'ENG-PC', user: 'Administrator', password: '1',
+      length: 78,
+      flags: 0xf0,
+      version: 1,
+      error: 0,
+      netId: '192.168.1.10.1.1',
+      hostname: 'ENG-PC',
+      user: 'Administrator',
+      password: '1',
     });
   });
 
@@ -26,24 +37,30 @@ describe('TlsConnectInfo', () => {
     const follow = encodeTlsConnectInfo({ flags: TlsConnectFlag.SelfSigned, netId: '192.168.1.10.1.1', hostname: 'ENG-PC' });
     expect(toHex(follow.subarray(0, 4))).toBe('40001000');
     expect(follow.length).toBe(64);
-    const denied = decodeTlsConnectInfo(encodeTlsConnectInfo({ flags: TlsConnectFlag.Response, error: 4, netId: '5.1.2.3.1.1', hostname: 'CX-1' }));
+    const denied = decodeTlsConnectInfo(
+      encodeTlsConnectInfo({ flags: TlsConnectFlag.Response, error: 4, netId: '5.1.2.3.1.1', hostname: 'CX-1' }),
+    );
     expect(denied).toMatchObject({ error: 4, hostname: 'CX-1' });
     expect(denied.user).toBeUndefined();
     expect(tlsConnectErrorText(denied.error)).toContain('wrong user name or password');
   });
 
   it('truncates long host names to 31 bytes plus NUL and encodes windows-1252', () => {
-    const info = decodeTlsConnectInfo(encodeTlsConnectInfo({ flags: 0, netId: '1.2.3.4.1.1', hostname: 'H'.repeat(40), user: 'Jürgen', password: '€uro' }));
+    const info = decodeTlsConnectInfo(
+      encodeTlsConnectInfo({ flags: 0, netId: '1.2.3.4.1.1', hostname: 'H'.repeat(40), user: 'Jürgen', password: '€uro' }),
+    );
     expect(info.hostname).toBe('H'.repeat(31));
     expect(info.user).toBe('Jürgen');
     expect(info.password).toBe('€uro');
   });
 
   it('refuses inconsistent or oversized input without leaking the password', () => {
-    expect(() => encodeTlsConnectInfo({ flags: 0x80, netId: '1.2.3.4.1.1', hostname: 'h', user: 'u' })).toThrow(expect.objectContaining({ code: 'bad-field' }));
-    expect(() => encodeTlsConnectInfo({ flags: 0x80, netId: '1.2.3.4.1.1', hostname: 'h', user: 'u'.repeat(250), password: 'p'.repeat(250) })).toThrow(
-      expect.objectContaining({ code: 'too-long' }),
+    expect(() => encodeTlsConnectInfo({ flags: 0x80, netId: '1.2.3.4.1.1', hostname: 'h', user: 'u' })).toThrow(
+      expect.objectContaining({ code: 'bad-field' }),
     );
+    expect(() =>
+      encodeTlsConnectInfo({ flags: 0x80, netId: '1.2.3.4.1.1', hostname: 'h', user: 'u'.repeat(250), password: 'p'.repeat(250) }),
+    ).toThrow(expect.objectContaining({ code: 'too-long' }));
     try {
       encodeTlsConnectInfo({ flags: 0x80, netId: '1.2.3.4.1.1', hostname: 'h', user: 'u', password: 'topsecret密' });
       expect.unreachable();

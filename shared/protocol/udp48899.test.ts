@@ -72,7 +72,13 @@ describe('real vectors', () => {
   });
 
   it('reads discovery requests from every client', () => {
-    expect(decodeUdpMessage(vector('client-adstool-netid-req'))).toMatchObject({ service: 1, response: false, netId: '0.0.0.0.1.1', port: 0, tags: [] });
+    expect(decodeUdpMessage(vector('client-adstool-netid-req'))).toMatchObject({
+      service: 1,
+      response: false,
+      netId: '0.0.0.0.1.1',
+      port: 0,
+      tags: [],
+    });
     expect(decodeUdpMessage(vector('client-pyads-getnetid-req'))).toMatchObject({ netId: '1.1.1.1.1.1', port: 10000 });
     expect(decodeUdpMessage(vector('iti-tc2sysmgr-disc-req')).netId).toBe('192.168.1.199.1.1');
   });
@@ -80,8 +86,14 @@ describe('real vectors', () => {
   it('reads add-route requests by IP and by host name', () => {
     const byIp = interpretAddRouteRequest(decodeUdpMessage(vector('iti-addroute-req-by-ip')));
     expect(byIp).toEqual({
-      routeName: 'SHENHUAJ6-PC', netId: '192.168.1.199.1.1', user: 'Administrator', password: '1',
-      address: '192.168.1.99', temporary: false, maxFragment: null, encryptedCredentials: false,
+      routeName: 'SHENHUAJ6-PC',
+      netId: '192.168.1.199.1.1',
+      user: 'Administrator',
+      password: '1',
+      address: '192.168.1.99',
+      temporary: false,
+      maxFragment: null,
+      encryptedCredentials: false,
     });
     expect(interpretAddRouteRequest(decodeUdpMessage(vector('iti-addroute-req-by-hostname'))).address).toBe('SHENHUAJ6-PC');
     const guest = interpretAddRouteRequest(decodeUdpMessage(vector('client-adstool-addroute-req-guest')));
@@ -96,8 +108,12 @@ describe('real vectors', () => {
 
   it('decodes every UDP 48899 datagram in every capture', () => {
     const expected: Record<string, number> = {
-      'iti-addroute.pcapng': 4, 'iti-addroute1.pcapng': 4, 'iti-beckhoff-udp48899-only.pcapng': 32,
-      'iti-beckoffaddroute.pcapng': 6, 'iti-beckofflink.pcapng': 2, 'iti-invokeid12.pcapng': 2,
+      'iti-addroute.pcapng': 4,
+      'iti-addroute1.pcapng': 4,
+      'iti-beckhoff-udp48899-only.pcapng': 32,
+      'iti-beckoffaddroute.pcapng': 6,
+      'iti-beckofflink.pcapng': 2,
+      'iti-invokeid12.pcapng': 2,
     };
     const captures = loadCaptures();
     expect(captures.map((c) => c.name)).toEqual(Object.keys(expected));
@@ -130,7 +146,8 @@ describe('encoders reproduce the wire', () => {
 
   it('builds the CX discovery reply byte for byte', () => {
     const bytes = encodeDiscoveryReply({
-      netId: '5.13.117.96.1.1', hostname: 'CX_0D7560',
+      netId: '5.13.117.96.1.1',
+      hostname: 'CX_0D7560',
       os: encodeOsBlob({ platformId: 3, major: 6, minor: 0, build: 0, csd: '', wide: true }),
       twincat: { major: 2, minor: 11, build: 2228 },
     });
@@ -139,37 +156,61 @@ describe('encoders reproduce the wire', () => {
 
   it('builds the TC3 discovery reply with a fingerprint byte for byte', () => {
     const bytes = encodeDiscoveryReply({
-      netId: '192.168.2.221.1.1', hostname: 'DESKTOP-T0N6UNB',
+      netId: '192.168.2.221.1.1',
+      hostname: 'DESKTOP-T0N6UNB',
       os: encodeOsBlob({ platformId: 2, major: 10, minor: 0, build: 18363, csd: '', wide: true }),
-      twincat: { major: 3, minor: 1, build: 4024 }, fingerprint: TC3_FINGERPRINT.toUpperCase(),
+      twincat: { major: 3, minor: 1, build: 4024 },
+      fingerprint: TC3_FINGERPRINT.toUpperCase(),
     });
     expect(toHex(bytes)).toBe(toHex(vector('plc4x-disc-resp-tc3-win10-18363')));
   });
 
   it('builds add-route requests in TwinCAT tag order', () => {
     const bytes = encodeAddRouteRequest({
-      senderNetId: '192.168.1.199.1.1', routeName: 'SHENHUAJ6-PC', netId: '192.168.1.199.1.1',
-      user: 'Administrator', password: '1', address: '192.168.1.99',
+      senderNetId: '192.168.1.199.1.1',
+      routeName: 'SHENHUAJ6-PC',
+      netId: '192.168.1.199.1.1',
+      user: 'Administrator',
+      password: '1',
+      address: '192.168.1.99',
     });
     expect(toHex(bytes)).toBe(toHex(vector('iti-addroute-req-by-ip')));
     const adstool = encodeAddRouteRequest({
-      senderNetId: '192.168.1.50.1.1', port: 0, routeName: 'Testroute', netId: '192.168.1.50.1.1',
-      user: 'guest', password: 'wrong', address: '192.168.1.50',
+      senderNetId: '192.168.1.50.1.1',
+      port: 0,
+      routeName: 'Testroute',
+      netId: '192.168.1.50.1.1',
+      user: 'guest',
+      password: 'wrong',
+      address: '192.168.1.50',
     });
     expect(toHex(adstool)).toBe(toHex(vector('client-adstool-addroute-req-guest')));
   });
 
   it('round-trips temporary routes, max fragment, UTF-8 names and the empty password', () => {
     const bytes = encodeAddRouteRequest({
-      senderNetId: '10.0.0.5.1.1', routeName: 'Prüfstand-PC', netId: '10.0.0.5.1.1', user: 'Administrator',
-      password: '', address: '10.0.0.5', temporary: true, maxFragment: 8192, invokeId: 7,
+      senderNetId: '10.0.0.5.1.1',
+      routeName: 'Prüfstand-PC',
+      netId: '10.0.0.5.1.1',
+      user: 'Administrator',
+      password: '',
+      address: '10.0.0.5',
+      temporary: true,
+      maxFragment: 8192,
+      invokeId: 7,
     });
     const msg = decodeUdpMessage(bytes);
     expect(msg.tags.map((t) => t.id)).toEqual([0x0c, 7, 0x10, 0x0d, 2, 5, 9]);
     expect(msg.tags.find((t) => t.id === UdpTag.Password)!.value).toEqual(Uint8Array.of(0));
     expect(interpretAddRouteRequest(msg)).toEqual({
-      routeName: 'Prüfstand-PC', netId: '10.0.0.5.1.1', user: 'Administrator', password: '', address: '10.0.0.5',
-      temporary: true, maxFragment: 8192, encryptedCredentials: false,
+      routeName: 'Prüfstand-PC',
+      netId: '10.0.0.5.1.1',
+      user: 'Administrator',
+      password: '',
+      address: '10.0.0.5',
+      temporary: true,
+      maxFragment: 8192,
+      encryptedCredentials: false,
     });
     expect(msg.invokeId).toBe(7);
   });
@@ -186,7 +227,9 @@ describe('encoders reproduce the wire', () => {
     expect(interpretAddRouteReply(decodeUdpMessage(encodeAddRouteReply({ netId: '1.2.3.4.1.1', status: 0x70c }))).statusText).toContain(
       'ADSERR_DEVICE_NOTFOUND',
     );
-    expect(interpretAddRouteReply(decodeUdpMessage(encodeAddRouteReply({ netId: '1.2.3.4.1.1', status: 0xabcd }))).statusText).toContain('0xABCD');
+    expect(interpretAddRouteReply(decodeUdpMessage(encodeAddRouteReply({ netId: '1.2.3.4.1.1', status: 0xabcd }))).statusText).toContain(
+      '0xABCD',
+    );
   });
 
   it('refuses values it cannot encode, without echoing the password', () => {
@@ -200,7 +243,15 @@ describe('encoders reproduce the wire', () => {
       expect((error as ProtocolError).code).toBe('bad-string');
       expect((error as Error).message).not.toContain('sec');
     }
-    expect(() => encodeDiscoveryReply({ netId: '1.2.3.4.1.1', hostname: 'h', os: new Uint8Array(0), twincat: { major: 3, minor: 1, build: 4024 }, fingerprint: 'abc' })).toThrow(ProtocolError);
+    expect(() =>
+      encodeDiscoveryReply({
+        netId: '1.2.3.4.1.1',
+        hostname: 'h',
+        os: new Uint8Array(0),
+        twincat: { major: 3, minor: 1, build: 4024 },
+        fingerprint: 'abc',
+      }),
+    ).toThrow(ProtocolError);
   });
 });
 
@@ -222,7 +273,9 @@ describe('interpretation', () => {
   });
 
   it('rejects a request where a reply is expected, and a reply without hostname', () => {
-    expect(() => interpretDiscoveryReply(decodeUdpMessage(vector('plc4x-disc-req-tc2')))).toThrow(expect.objectContaining({ code: 'bad-service' }));
+    expect(() => interpretDiscoveryReply(decodeUdpMessage(vector('plc4x-disc-req-tc2')))).toThrow(
+      expect.objectContaining({ code: 'bad-service' }),
+    );
     const msg = reply();
     msg.tags = msg.tags.filter((t) => t.id !== 5);
     expect(() => interpretDiscoveryReply(msg)).toThrow(expect.objectContaining({ code: 'missing-tag' }));
@@ -231,7 +284,9 @@ describe('interpretation', () => {
 
   it('treats a broken optional tag as absent rather than losing the device', () => {
     const msg = reply();
-    msg.tags = msg.tags.map((t) => (t.id === 4 ? { ...t, value: Uint8Array.of(1, 2) } : t.id === 0x12 ? { ...t, value: Uint8Array.of(0x7a, 0) } : t));
+    msg.tags = msg.tags.map((t) =>
+      t.id === 4 ? { ...t, value: Uint8Array.of(1, 2) } : t.id === 0x12 ? { ...t, value: Uint8Array.of(0x7a, 0) } : t,
+    );
     const info = interpretDiscoveryReply(msg);
     expect(info.os).toBeNull();
     expect(info.fingerprint).toBeNull();
@@ -240,11 +295,17 @@ describe('interpretation', () => {
 
   it('flags XAE encrypted credentials', () => {
     const xae = fromHex(
-      '03661471 00000000 06000000 c0a802e80101 1027 05000000 0c001000' + toHex(new TextEncoder().encode('DESKTOP-OM18VQ9\0')) +
+      '03661471 00000000 06000000 c0a802e80101 1027 05000000 0c001000' +
+        toHex(new TextEncoder().encode('DESKTOP-OM18VQ9\0')) +
         '07000600 c0a802e80101 0f001000 3e92e0a029915511c09407a8350b0c9c 0e001000 4b161973d53d4032e10161e0150c6c57 0500 0e00' +
         toHex(new TextEncoder().encode('192.168.2.232\0')),
     );
-    expect(interpretAddRouteRequest(decodeUdpMessage(xae))).toMatchObject({ encryptedCredentials: true, user: null, password: null, routeName: 'DESKTOP-OM18VQ9' });
+    expect(interpretAddRouteRequest(decodeUdpMessage(xae))).toMatchObject({
+      encryptedCredentials: true,
+      user: null,
+      password: null,
+      routeName: 'DESKTOP-OM18VQ9',
+    });
   });
 });
 

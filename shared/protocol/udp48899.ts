@@ -98,10 +98,7 @@ export function decodeUdpMessage(bytes: Uint8Array): UdpMessage {
     const id = r.u16();
     const length = r.u16();
     if (length > r.remaining) {
-      throw new ProtocolError(
-        'tag-overrun',
-        `tag ${hexN(id, 4)} at offset ${at} claims ${length} bytes but only ${r.remaining} remain`,
-      );
+      throw new ProtocolError('tag-overrun', `tag ${hexN(id, 4)} at offset ${at} claims ${length} bytes but only ${r.remaining} remain`);
     }
     tags.push({ id, name: tagName(id), value: r.take(length).slice() });
   }

@@ -16,7 +16,8 @@ export function lineDiff(before: string, after: string, context = 2): DiffLine[]
   const table = new Uint32Array(rows * cols);
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
-      table[i * cols + j] = a[i] === b[j] ? table[(i + 1) * cols + j + 1]! + 1 : Math.max(table[(i + 1) * cols + j]!, table[i * cols + j + 1]!);
+      table[i * cols + j] =
+        a[i] === b[j] ? table[(i + 1) * cols + j + 1]! + 1 : Math.max(table[(i + 1) * cols + j]!, table[i * cols + j + 1]!);
     }
   }
   const all: DiffLine[] = [];
@@ -35,7 +36,9 @@ export function lineDiff(before: string, after: string, context = 2): DiffLine[]
       j++;
     }
   }
-  const keep = all.map((line, index) => line.op !== ' ' || all.slice(Math.max(0, index - context), index + context + 1).some((l) => l.op !== ' '));
+  const keep = all.map(
+    (line, index) => line.op !== ' ' || all.slice(Math.max(0, index - context), index + context + 1).some((l) => l.op !== ' '),
+  );
   const out: DiffLine[] = [];
   all.forEach((line, index) => {
     if (keep[index]) out.push(line);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CRLF_TABS_SAMPLE, FULL_SAMPLE, MINIMAL_SAMPLE } from './testing/samples';
-import { EMPTY_STATIC_ROUTES, editStaticRoutes, readPskSecrets, readStaticRoutes, redactSecrets, type StaticRoutesEdit } from './static-routes';
+import {
+  EMPTY_STATIC_ROUTES,
+  editStaticRoutes,
+  readPskSecrets,
+  readStaticRoutes,
+  redactSecrets,
+  type StaticRoutesEdit,
+} from './static-routes';
 import { decodeXmlBytes, encodeXmlText } from './xml-bytes';
 import { lineDiff } from './line-diff';
 
@@ -38,13 +45,17 @@ describe('reading StaticRoutes.xml', () => {
   });
 
   it('accepts lower-case element names as in some Beckhoff samples', () => {
-    const model = readStaticRoutes('<TcConfig><RemoteConnections secureonly="true"><server><tls><psk><identity>A</identity><pwd>x</pwd></psk></tls></server></RemoteConnections></TcConfig>');
+    const model = readStaticRoutes(
+      '<TcConfig><RemoteConnections secureonly="true"><server><tls><psk><identity>A</identity><pwd>x</pwd></psk></tls></server></RemoteConnections></TcConfig>',
+    );
     expect(model.secureOnly).toBe(true);
     expect(model.psk).toEqual([{ identity: 'A' }]);
   });
 
   it('refuses text that is not well-formed or not a TcConfig, with a typed error', () => {
-    expect(() => readStaticRoutes('<TcConfig><RemoteConnections></TcConfig>')).toThrow(expect.objectContaining({ code: 'static-routes-xml' }));
+    expect(() => readStaticRoutes('<TcConfig><RemoteConnections></TcConfig>')).toThrow(
+      expect.objectContaining({ code: 'static-routes-xml' }),
+    );
     expect(() => readStaticRoutes('<Other/>')).toThrow(/not <TcConfig>/);
     expect(() => readStaticRoutes('')).toThrow(expect.objectContaining({ code: 'static-routes-xml' }));
   });
@@ -54,7 +65,10 @@ describe('lossless round trip', () => {
   const encodings = [
     ['UTF-8', (t: string) => new TextEncoder().encode(t)],
     ['UTF-8 with BOM', (t: string) => encodeXmlText({ text: t, encoding: 'utf-8', bom: true })],
-    ['UTF-16LE with BOM', (t: string) => encodeXmlText({ text: t.replace('encoding="UTF-8"', 'encoding="UTF-16"'), encoding: 'utf-16le', bom: true })],
+    [
+      'UTF-16LE with BOM',
+      (t: string) => encodeXmlText({ text: t.replace('encoding="UTF-8"', 'encoding="UTF-16"'), encoding: 'utf-16le', bom: true }),
+    ],
   ] as const;
   for (const [label, encode] of encodings) {
     it(`an unchanged ${label} file comes back byte for byte`, () => {
@@ -68,7 +82,8 @@ describe('lossless round trip', () => {
   }
 
   it('a Latin-1 file keeps its encoding and refuses characters it cannot hold', () => {
-    const text = '<?xml version="1.0" encoding="ISO-8859-1"?><TcConfig><RemoteConnections><Route><Name>Straße</Name></Route></RemoteConnections></TcConfig>';
+    const text =
+      '<?xml version="1.0" encoding="ISO-8859-1"?><TcConfig><RemoteConnections><Route><Name>Straße</Name></Route></RemoteConnections></TcConfig>';
     const bytes = Uint8Array.from(text, (c) => c.charCodeAt(0));
     const decoded = decodeXmlBytes(bytes);
     expect(decoded.encoding).toBe('latin1');
@@ -83,9 +98,18 @@ describe('lossless round trip', () => {
 
   it('a change and its reverse give the original bytes back', () => {
     const edits: Array<[StaticRoutesEdit, StaticRoutesEdit]> = [
-      [{ kind: 'add-psk', identity: 'NEW_ONE', secret: 's3cret' }, { kind: 'remove-psk', identity: 'NEW_ONE' }],
-      [{ kind: 'set-secure-only', on: true }, { kind: 'set-secure-only', on: false }],
-      [{ kind: 'add-route', route: { name: 'R2', address: '10.1.1.1', netId: '10.1.1.1.1.1', flags: 32 } }, { kind: 'remove-route', name: 'R2' }],
+      [
+        { kind: 'add-psk', identity: 'NEW_ONE', secret: 's3cret' },
+        { kind: 'remove-psk', identity: 'NEW_ONE' },
+      ],
+      [
+        { kind: 'set-secure-only', on: true },
+        { kind: 'set-secure-only', on: false },
+      ],
+      [
+        { kind: 'add-route', route: { name: 'R2', address: '10.1.1.1', netId: '10.1.1.1.1.1', flags: 32 } },
+        { kind: 'remove-route', name: 'R2' },
+      ],
     ];
     for (const [forward, back] of edits) {
       expect(editStaticRoutes(editStaticRoutes(FULL_SAMPLE, [forward]), [back])).toBe(FULL_SAMPLE);
@@ -113,7 +137,10 @@ describe('edits keep everything they do not touch', () => {
   });
 
   it('adds to a self-closing RemoteConnections', () => {
-    const after = editStaticRoutes(MINIMAL_SAMPLE, [{ kind: 'add-psk', identity: 'A', secret: 'B' }, { kind: 'set-secure-only', on: true }]);
+    const after = editStaticRoutes(MINIMAL_SAMPLE, [
+      { kind: 'add-psk', identity: 'A', secret: 'B' },
+      { kind: 'set-secure-only', on: true },
+    ]);
     expect(readStaticRoutes(after)).toMatchObject({ secureOnly: true, psk: [{ identity: 'A' }] });
     expect(after.startsWith('<TcConfig><RemoteConnections SecureOnly="True">')).toBe(true);
   });
@@ -134,42 +161,68 @@ describe('edits keep everything they do not touch', () => {
   it('toggles SecureOnly in place, keeping the attribute’s quotes', () => {
     const on = editStaticRoutes(CRLF_TABS_SAMPLE, [{ kind: 'set-secure-only', on: true }]);
     expectOnlyChanged(CRLF_TABS_SAMPLE, on, ['<RemoteConnections SecureOnly="True">'], ['<RemoteConnections SecureOnly="False">']);
-    const off = editStaticRoutes(FULL_SAMPLE, [{ kind: 'set-secure-only', on: true }, { kind: 'set-secure-only', on: false }]);
+    const off = editStaticRoutes(FULL_SAMPLE, [
+      { kind: 'set-secure-only', on: true },
+      { kind: 'set-secure-only', on: false },
+    ]);
     expect(off).toBe(FULL_SAMPLE);
     expect(editStaticRoutes(on, [{ kind: 'set-secure-only', on: true }])).toBe(on);
   });
 
   it('sets CA files in place, drops a key password that is no longer given, and clears them', () => {
-    const set = editStaticRoutes(FULL_SAMPLE, [{ kind: 'set-tls', ca: 'CACerts/new-ca.pem', cert: 'CACerts/ipc.crt', key: 'CACerts/ipc.key', ignoreCn: false }]);
-    expect(readStaticRoutes(set).tls).toEqual({ ca: 'CACerts/new-ca.pem', cert: 'CACerts/ipc.crt', key: 'CACerts/ipc.key', ignoreCn: false, keyPassword: false });
+    const set = editStaticRoutes(FULL_SAMPLE, [
+      { kind: 'set-tls', ca: 'CACerts/new-ca.pem', cert: 'CACerts/ipc.crt', key: 'CACerts/ipc.key', ignoreCn: false },
+    ]);
+    expect(readStaticRoutes(set).tls).toEqual({
+      ca: 'CACerts/new-ca.pem',
+      cert: 'CACerts/ipc.crt',
+      key: 'CACerts/ipc.key',
+      ignoreCn: false,
+      keyPassword: false,
+    });
     // IgnoreCn, Ca, Cert and Key change in place; KeyPwd goes.
-    expect(lineDiff(FULL_SAMPLE, set, 0).filter((l) => l.op === '-').map((l) => l.text.trim().slice(0, 8))).toEqual(['<Tls Ign', '<Ca>C:\\T', '<Cert>C:', '<Key>C:\\', '<KeyPwd>']);
+    expect(
+      lineDiff(FULL_SAMPLE, set, 0)
+        .filter((l) => l.op === '-')
+        .map((l) => l.text.trim().slice(0, 8)),
+    ).toEqual(['<Tls Ign', '<Ca>C:\\T', '<Cert>C:', '<Key>C:\\', '<KeyPwd>']);
     const cleared = editStaticRoutes(FULL_SAMPLE, [{ kind: 'clear-tls' }]);
     expect(readStaticRoutes(cleared).tls).toBeNull();
     expect(readStaticRoutes(cleared).psk).toHaveLength(2);
-    expectOnlyChanged(FULL_SAMPLE, cleared, [], [
-      '<Tls IgnoreCn="true">',
-      '<Ca>C:\\TwinCAT\\3.1\\Target\\CACerts\\rootCA.pem</Ca>',
-      '<Cert>C:\\TwinCAT\\3.1\\Target\\CACerts\\ipc.crt</Cert>',
-      '<Key>C:\\TwinCAT\\3.1\\Target\\CACerts\\ipc.key</Key>',
-      '<KeyPwd>k3y-pa55</KeyPwd>',
-      '</Tls>',
-    ]);
+    expectOnlyChanged(
+      FULL_SAMPLE,
+      cleared,
+      [],
+      [
+        '<Tls IgnoreCn="true">',
+        '<Ca>C:\\TwinCAT\\3.1\\Target\\CACerts\\rootCA.pem</Ca>',
+        '<Cert>C:\\TwinCAT\\3.1\\Target\\CACerts\\ipc.crt</Cert>',
+        '<Key>C:\\TwinCAT\\3.1\\Target\\CACerts\\ipc.key</Key>',
+        '<KeyPwd>k3y-pa55</KeyPwd>',
+        '</Tls>',
+      ],
+    );
   });
 
   it('adds a CA entry where there is none, before the PSK entry', () => {
     const withPsk = editStaticRoutes(CRLF_TABS_SAMPLE, [{ kind: 'add-psk', identity: 'A', secret: 'B' }]);
-    const after = editStaticRoutes(withPsk, [{ kind: 'set-tls', ca: 'a.pem', cert: 'b.crt', key: 'c.key', keyPassword: 'pw', ignoreCn: true }]);
+    const after = editStaticRoutes(withPsk, [
+      { kind: 'set-tls', ca: 'a.pem', cert: 'b.crt', key: 'c.key', keyPassword: 'pw', ignoreCn: true },
+    ]);
     expect(readStaticRoutes(after).tls).toEqual({ ca: 'a.pem', cert: 'b.crt', key: 'c.key', ignoreCn: true, keyPassword: true });
     expect(after.indexOf('<Ca>')).toBeLessThan(after.indexOf('<Psk>'));
   });
 
   it('adds a plain route exactly as TwinCAT writes one, after the last route', () => {
-    const after = editStaticRoutes(FULL_SAMPLE, [{ kind: 'add-route', route: { name: 'PC-99', address: '192.168.10.99', netId: '192.168.10.99.1.1', flags: 32 } }]);
+    const after = editStaticRoutes(FULL_SAMPLE, [
+      { kind: 'add-route', route: { name: 'PC-99', address: '192.168.10.99', netId: '192.168.10.99.1.1', flags: 32 } },
+    ]);
     expect(after).toContain(
       '      </SubRoutes>\n    </Route>\n    <Route>\n      <Name>PC-99</Name>\n      <Address>192.168.10.99</Address>\n      <NetId>192.168.10.99.1.1</NetId>\n      <Type>TCP_IP</Type>\n      <Flags>32</Flags>\n    </Route>\n    <Mqtt>',
     );
-    expect(() => editStaticRoutes(after, [{ kind: 'add-route', route: { name: 'PC-99', address: 'x', netId: '1.2.3.4.1.1' } }])).toThrow(/already exists/);
+    expect(() => editStaticRoutes(after, [{ kind: 'add-route', route: { name: 'PC-99', address: 'x', netId: '1.2.3.4.1.1' } }])).toThrow(
+      /already exists/,
+    );
     expect(() => editStaticRoutes(after, [{ kind: 'add-route', route: { name: 'X', address: 'x', netId: 'nope' } }])).toThrow(/NetId/);
   });
 

@@ -9,7 +9,16 @@ import {
   type XmlElement,
   type XmlSourceTree,
 } from './xml-source-tree';
-import { applySplices, insertChild, removeAttribute, removeElement, setAttribute, setElementText, type NewElement, type Splice } from './xml-splice';
+import {
+  applySplices,
+  insertChild,
+  removeAttribute,
+  removeElement,
+  setAttribute,
+  setElementText,
+  type NewElement,
+  type Splice,
+} from './xml-splice';
 
 /** A route as StaticRoutes.xml holds it. Unknown children are counted, never dropped. */
 export interface StaticRouteEntry {
@@ -108,10 +117,27 @@ function tlsFiles(server: XmlElement | null): ServerTlsFiles | null {
   const tls = caEntry(server);
   if (!tls) return null;
   const path = (name: string) => childNamed(tls, name)?.text.trim() || null;
-  return { ca: path('Ca'), cert: path('Cert'), key: path('Key'), ignoreCn: isTrue(attributeNamed(tls, 'IgnoreCn')?.value), keyPassword: childNamed(tls, 'KeyPwd') !== null };
+  return {
+    ca: path('Ca'),
+    cert: path('Cert'),
+    key: path('Key'),
+    ignoreCn: isTrue(attributeNamed(tls, 'IgnoreCn')?.value),
+    keyPassword: childNamed(tls, 'KeyPwd') !== null,
+  };
 }
 
-const emptyElement: XmlElement = { name: '', start: 0, openEnd: 0, closeStart: 0, end: 0, selfClosing: true, attributes: [], children: [], text: '', parent: null };
+const emptyElement: XmlElement = {
+  name: '',
+  start: 0,
+  openEnd: 0,
+  closeStart: 0,
+  end: 0,
+  selfClosing: true,
+  attributes: [],
+  children: [],
+  text: '',
+  parent: null,
+};
 
 /** A change the page, the CLI or the virtual target asks for. */
 export type StaticRoutesEdit =
@@ -195,7 +221,13 @@ function ensurePath(tree: XmlSourceTree, path: string[], leaf: NewElement): Spli
 
 function pskElement(identity: string, secret: string): NewElement {
   // TwinCAT keeps the secret in plain text in <Pwd> (TE1000 §6.3); the key is derived from identity and Pwd.
-  return { name: 'Psk', children: [{ name: 'Identity', text: identity }, { name: 'Pwd', text: secret }] };
+  return {
+    name: 'Psk',
+    children: [
+      { name: 'Identity', text: identity },
+      { name: 'Pwd', text: secret },
+    ],
+  };
 }
 
 function addPsk(tree: XmlSourceTree, identity: string, secret: string): Splice[] {
@@ -227,19 +259,29 @@ function removePsk(tree: XmlSourceTree, identity: string): Splice[] {
 
 function setSecureOnly(tree: XmlSourceTree, on: boolean): Splice[] {
   const remote = childNamed(tree.root, 'RemoteConnections');
-  if (!remote) return on ? [insertChild(tree, tree.root, { name: 'RemoteConnections', attributes: [['SecureOnly', 'True']], children: [] })] : [];
+  if (!remote)
+    return on ? [insertChild(tree, tree.root, { name: 'RemoteConnections', attributes: [['SecureOnly', 'True']], children: [] })] : [];
   const attribute = attributeNamed(remote, 'SecureOnly');
   if (on) return isTrue(attribute?.value) ? [] : [setAttribute(tree, remote, attribute, 'SecureOnly', 'True')];
   return attribute ? [removeAttribute(attribute)] : [];
 }
 
 function setTls(tree: XmlSourceTree, edit: Extract<StaticRoutesEdit, { kind: 'set-tls' }>): Splice[] {
-  for (const [label, value] of [['CA', edit.ca], ['certificate', edit.cert], ['key', edit.key]] as const) {
+  for (const [label, value] of [
+    ['CA', edit.ca],
+    ['certificate', edit.cert],
+    ['key', edit.key],
+  ] as const) {
     if (!value.trim()) throw new StaticRoutesEditError(`the ${label} file path is empty`);
   }
   const server = childNamed(childNamed(tree.root, 'RemoteConnections'), 'Server');
   const tls = caEntry(server);
-  const parts: Array<[string, string | undefined]> = [['Ca', edit.ca], ['Cert', edit.cert], ['Key', edit.key], ['KeyPwd', edit.keyPassword]];
+  const parts: Array<[string, string | undefined]> = [
+    ['Ca', edit.ca],
+    ['Cert', edit.cert],
+    ['Key', edit.key],
+    ['KeyPwd', edit.keyPassword],
+  ];
   if (!tls) {
     const entry: NewElement = {
       name: 'Tls',
@@ -336,12 +378,16 @@ function removeRoute(tree: XmlSourceTree, name: string): Splice[] {
 export function routeSources(text: string): Map<string, string> {
   const tree = parseStaticRoutes(text);
   const remote = childNamed(tree.root, 'RemoteConnections');
-  return new Map((remote ? childrenNamed(remote, 'Route') : []).map((r) => [childNamed(r, 'Name')?.text.trim() ?? '', text.slice(r.start, r.end)]));
+  return new Map(
+    (remote ? childrenNamed(remote, 'Route') : []).map((r) => [childNamed(r, 'Name')?.text.trim() ?? '', text.slice(r.start, r.end)]),
+  );
 }
 
 /** The XML a new route would get, for comparing with an existing entry (whitespace aside). */
 export function renderRoute(route: NewRoute): string {
-  return applySplices(EMPTY_STATIC_ROUTES, addRoute(parseStaticRoutes(EMPTY_STATIC_ROUTES), route)).match(/<Route[\s\S]*<\/Route>/)?.[0] ?? '';
+  return (
+    applySplices(EMPTY_STATIC_ROUTES, addRoute(parseStaticRoutes(EMPTY_STATIC_ROUTES), route)).match(/<Route[\s\S]*<\/Route>/)?.[0] ?? ''
+  );
 }
 
 function checkIdentity(identity: string): void {

@@ -14,7 +14,8 @@ export interface DecodedXml {
  * Bytes that are not valid in that encoding are an error, never silently replaced (we would write them back changed).
  */
 export function decodeXmlBytes(bytes: Uint8Array): DecodedXml {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: strictUtf8(bytes.subarray(3)), encoding: 'utf-8', bom: true };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: strictUtf8(bytes.subarray(3)), encoding: 'utf-8', bom: true };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: utf16(bytes.subarray(2), true), encoding: 'utf-16le', bom: true };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: utf16(bytes.subarray(2), false), encoding: 'utf-16be', bom: true };
   const head = String.fromCharCode(...bytes.subarray(0, 200));
@@ -35,7 +36,10 @@ export function encodeXmlText(decoded: DecodedXml): Uint8Array {
     const out = new Uint8Array(text.length);
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      if (code > 0xff) throw new StaticRoutesXmlError(`the file is Latin-1 encoded and cannot hold the character U+${code.toString(16).toUpperCase().padStart(4, '0')}`);
+      if (code > 0xff)
+        throw new StaticRoutesXmlError(
+          `the file is Latin-1 encoded and cannot hold the character U+${code.toString(16).toUpperCase().padStart(4, '0')}`,
+        );
       out[i] = code;
     }
     return out;

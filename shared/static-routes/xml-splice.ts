@@ -63,7 +63,9 @@ export function renderElement(element: NewElement, indent: string, layout: Layou
   const open = `<${element.name}${attributes}`;
   if (element.children?.length) {
     if (inline) return `${open}>${element.children.map((c) => renderElement(c, '', layout, true)).join('')}</${element.name}>`;
-    const inner = element.children.map((c) => layout.newline + indent + layout.unit + renderElement(c, indent + layout.unit, layout, false)).join('');
+    const inner = element.children
+      .map((c) => layout.newline + indent + layout.unit + renderElement(c, indent + layout.unit, layout, false))
+      .join('');
     return `${open}>${inner}${layout.newline}${indent}</${element.name}>`;
   }
   if (element.text !== undefined) return `${open}>${escapeText(element.text)}</${element.name}>`;
@@ -74,11 +76,18 @@ export function renderElement(element: NewElement, indent: string, layout: Layou
  * Inserts a new child into `parent`: after `after` (or before `before`, or as the last element child), on its own
  * line, indented like its siblings; an inline sibling layout (`<Psk><Identity>…`) is copied too.
  */
-export function insertChild(tree: XmlSourceTree, parent: XmlElement, child: NewElement, where: { after?: XmlElement; before?: XmlElement } = {}): Splice {
+export function insertChild(
+  tree: XmlSourceTree,
+  parent: XmlElement,
+  child: NewElement,
+  where: { after?: XmlElement; before?: XmlElement } = {},
+): Splice {
   const { text } = tree;
   const layout = detectLayout(text);
   const siblings = parent.children;
-  const inline = siblings.some((s) => sameKind(s, child) && !text.slice(s.start, s.end).includes('\n')) && !siblings.some((s) => sameKind(s, child) && text.slice(s.start, s.end).includes('\n'));
+  const inline =
+    siblings.some((s) => sameKind(s, child) && !text.slice(s.start, s.end).includes('\n')) &&
+    !siblings.some((s) => sameKind(s, child) && text.slice(s.start, s.end).includes('\n'));
   if (siblings.length) {
     const anchorBefore = where.before ?? null;
     const anchorAfter = anchorBefore ? null : (where.after ?? siblings.at(-1) ?? null);
@@ -98,14 +107,22 @@ export function insertChild(tree: XmlSourceTree, parent: XmlElement, child: NewE
   const rendered = renderElement(child, indent, layout, inline);
   if (parent.selfClosing) {
     const openTag = text.slice(parent.start, parent.end).replace(/\s*\/>$/, '>');
-    return { start: parent.start, end: parent.end, text: `${openTag}${layout.newline}${indent}${rendered}${layout.newline}${parentIndent}</${parent.name}>` };
+    return {
+      start: parent.start,
+      end: parent.end,
+      text: `${openTag}${layout.newline}${indent}${rendered}${layout.newline}${parentIndent}</${parent.name}>`,
+    };
   }
   const inner = text.slice(parent.openEnd, parent.closeStart);
   if (/^\s*$/.test(inner)) {
     return { start: parent.openEnd, end: parent.closeStart, text: `${layout.newline}${indent}${rendered}${layout.newline}${parentIndent}` };
   }
   // Text or comments only: keep them and add the child after them.
-  return { start: parent.closeStart, end: parent.closeStart, text: `${layout.newline}${indent}${rendered}${layout.newline}${parentIndent}` };
+  return {
+    start: parent.closeStart,
+    end: parent.closeStart,
+    text: `${layout.newline}${indent}${rendered}${layout.newline}${parentIndent}`,
+  };
 }
 
 function sameKind(existing: XmlElement, child: NewElement): boolean {

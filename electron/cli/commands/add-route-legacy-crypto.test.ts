@@ -24,17 +24,47 @@ afterAll(async () => {
 async function addRoute(port: number, extra: string[]): Promise<{ code: number; json: AddRouteJson; output: string }> {
   let out = '';
   let err = '';
-  const io: CliIo = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), readStdin: async () => '', interrupted: new Promise<void>(() => {}) };
+  const io: CliIo = {
+    stdout: (t) => void (out += t),
+    stderr: (t) => void (err += t),
+    readStdin: async () => '',
+    interrupted: new Promise<void>(() => {}),
+  };
   const fingerprint = createHash('sha256').update(oldCert.certDer).digest('hex');
-  const args = ['add-route', '127.0.0.1', '--secure', 'ssc', '--fingerprint', fingerprint, '--user', 'Administrator', '--password', 'Legacy-pw-9',
-    '--netid', '127.0.0.1.1.1', '--tls-port', String(port), '--timeout', '1000', '--data-dir', dir, '--json', ...extra];
+  const args = [
+    'add-route',
+    '127.0.0.1',
+    '--secure',
+    'ssc',
+    '--fingerprint',
+    fingerprint,
+    '--user',
+    'Administrator',
+    '--password',
+    'Legacy-pw-9',
+    '--netid',
+    '127.0.0.1.1.1',
+    '--tls-port',
+    String(port),
+    '--timeout',
+    '1000',
+    '--data-dir',
+    dir,
+    '--json',
+    ...extra,
+  ];
   const code = await runCli(args, [addRouteCommand], io);
   return { code, json: JSON.parse(out) as AddRouteJson, output: out + err };
 }
 
 describe('adsroute add-route --legacy-crypto', () => {
   it('without it a 1024-bit server key stops the handshake with a hint; with it the handshake and the pinned fingerprint pass', async () => {
-    const server = await startEchoServer({ key: oldCert.keyPem, cert: oldCert.certPem, maxVersion: 'TLSv1.2', ciphers: 'ECDHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0' });
+    const server = await startEchoServer({
+      key: oldCert.keyPem,
+      cert: oldCert.certPem,
+      maxVersion: 'TLSv1.2',
+      ciphers: 'ECDHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0',
+    });
     try {
       const strict = await addRoute(server.port, []);
       expect(strict.code).toBe(1);

@@ -29,7 +29,13 @@ const sims: VirtualTarget[] = [];
 const PASSWORD = 'Cli-Secret-77';
 
 async function sim(address: string, extra: Record<string, unknown> = {}) {
-  const t = await startVirtualTarget({ name: 'CX-CLI', address, password: PASSWORD, psk: [{ identity: 'LINE1', secret: 'pskpw' }], ...extra });
+  const t = await startVirtualTarget({
+    name: 'CX-CLI',
+    address,
+    password: PASSWORD,
+    psk: [{ identity: 'LINE1', secret: 'pskpw' }],
+    ...extra,
+  });
   sims.push(t);
   return t;
 }
@@ -38,7 +44,6 @@ function run(args: string[], stdin = '') {
   const io = bufferIo(stdin);
   return runCli(['add-route', ...args, '--data-dir', dataDir], [addRouteCommand], io).then((code) => ({ code, io }));
 }
-
 
 function parsed(io: { out: string }): AddRouteJson {
   return JSON.parse(io.out) as AddRouteJson;
@@ -57,11 +62,23 @@ afterAll(async () => {
 describe('adsroute add-route', () => {
   it('SSC with the probed fingerprint: JSON ok, NetId asked by discovery, exit 0, password never echoed', async () => {
     const t = await sim('127.0.43.1');
-    const { code, io } = await run([t.address, '--secure', 'ssc', '--fingerprint', t.fingerprint.toUpperCase(), '--user', 'Administrator', '--password-stdin', '--json'], `${PASSWORD}\n`);
+    const { code, io } = await run(
+      [t.address, '--secure', 'ssc', '--fingerprint', t.fingerprint.toUpperCase(), '--user', 'Administrator', '--password-stdin', '--json'],
+      `${PASSWORD}\n`,
+    );
     const json = JSON.parse(io.out) as AddRouteJson;
     expect(code).toBe(0);
     expect(json).toMatchObject({ ok: true, target: t.address, netId: t.netId, mode: 'ssc', fingerprint: t.fingerprint });
-    expect(json.steps.map((s) => s.name)).toEqual(['resolve', 'connect', 'tls', 'fingerprint', 'credentials', 'remote-route', 'local-route', 'verify']);
+    expect(json.steps.map((s) => s.name)).toEqual([
+      'resolve',
+      'connect',
+      'tls',
+      'fingerprint',
+      'credentials',
+      'remote-route',
+      'local-route',
+      'verify',
+    ]);
     expect(json.steps.every((s) => s.ok && typeof s.ms === 'number')).toBe(true);
     expect(json.error).toBeUndefined();
     expect(io.out + io.err).not.toContain(PASSWORD);
@@ -79,11 +96,33 @@ describe('adsroute add-route', () => {
     };
     try {
       const first = await sim('127.0.43.30', { netId });
-      const none = await runOwn([first.address, '--secure', 'ssc', '--known-fingerprint', '--user', 'Administrator', '--password-stdin', '--json']);
+      const none = await runOwn([
+        first.address,
+        '--secure',
+        'ssc',
+        '--known-fingerprint',
+        '--user',
+        'Administrator',
+        '--password-stdin',
+        '--json',
+      ]);
       expect(none.code).toBe(1);
       expect(JSON.parse(none.io.out)).toMatchObject({ ok: false, error: { code: 'fingerprint-unverified' } });
       expect(first.routes()).toEqual([]);
-      expect((await runOwn([first.address, '--secure', 'ssc', '--fingerprint', first.fingerprint, '--user', 'Administrator', '--password-stdin'])).code).toBe(0);
+      expect(
+        (
+          await runOwn([
+            first.address,
+            '--secure',
+            'ssc',
+            '--fingerprint',
+            first.fingerprint,
+            '--user',
+            'Administrator',
+            '--password-stdin',
+          ])
+        ).code,
+      ).toBe(0);
       const again = await runOwn([first.address, '--secure', 'ssc', '--known-fingerprint', '--user', 'Administrator', '--password-stdin']);
       expect(again.code).toBe(0);
       expect(again.io.out).toContain(`using the fingerprint known for ${netId}`);
@@ -91,12 +130,34 @@ describe('adsroute add-route', () => {
       // Same NetId and address, new certificate: what a reinstall (or an impostor) looks like.
       const second = await sim('127.0.43.30', { netId });
       expect(second.fingerprint).not.toBe(first.fingerprint);
-      const refused = await runOwn([second.address, '--secure', 'ssc', '--known-fingerprint', '--user', 'Administrator', '--password-stdin', '--json']);
+      const refused = await runOwn([
+        second.address,
+        '--secure',
+        'ssc',
+        '--known-fingerprint',
+        '--user',
+        'Administrator',
+        '--password-stdin',
+        '--json',
+      ]);
       expect(refused.code).toBe(1);
       expect(JSON.parse(refused.io.out)).toMatchObject({ ok: false, error: { code: 'fingerprint-mismatch' } });
       expect(second.routes()).toEqual([]);
-      const pinned = await runOwn([second.address, '--secure', 'ssc', '--fingerprint', second.fingerprint, '--user', 'Administrator', '--password-stdin']);
-      expect(pinned.io.err).toMatch(new RegExp(`WARNING: the fingerprint of ${netId.replace(/\./g, '\\.')} changed since \\d{4}-\\d{2}-\\d{2}: the target was reinstalled, or someone is in between`));
+      const pinned = await runOwn([
+        second.address,
+        '--secure',
+        'ssc',
+        '--fingerprint',
+        second.fingerprint,
+        '--user',
+        'Administrator',
+        '--password-stdin',
+      ]);
+      expect(pinned.io.err).toMatch(
+        new RegExp(
+          `WARNING: the fingerprint of ${netId.replace(/\./g, '\\.')} changed since \\d{4}-\\d{2}-\\d{2}: the target was reinstalled, or someone is in between`,
+        ),
+      );
       expect(pinned.code).toBe(0);
     } finally {
       await rm(own, { recursive: true, force: true });
@@ -114,7 +175,20 @@ describe('adsroute add-route', () => {
 
   it('wrong fingerprint: exit 1 with code fingerprint-mismatch', async () => {
     const t = await sim('127.0.43.3');
-    const { code, io } = await run([t.address, '--secure', 'ssc', '--fingerprint', '00'.repeat(32), '--user', 'Administrator', '--password', PASSWORD, '--netid', t.netId, '--json']);
+    const { code, io } = await run([
+      t.address,
+      '--secure',
+      'ssc',
+      '--fingerprint',
+      '00'.repeat(32),
+      '--user',
+      'Administrator',
+      '--password',
+      PASSWORD,
+      '--netid',
+      t.netId,
+      '--json',
+    ]);
     expect(code).toBe(1);
     expect(JSON.parse(io.out)).toMatchObject({ ok: false, error: { code: 'fingerprint-mismatch' } });
   });
@@ -165,7 +239,11 @@ describe('adsroute add-route: PSK', () => {
     const t = await sim('127.0.43.11');
     const unknown = await run([t.address, '--secure', 'psk', '--psk-identity', 'NOBODY', '--psk-password', 'pskpw', '--json']);
     expect(unknown.code).toBe(1);
-    expect(parsed(unknown.io)).toMatchObject({ ok: false, mode: 'psk', error: { code: 'psk-unknown', message: 'PSK identity unknown on the target or wrong key' } });
+    expect(parsed(unknown.io)).toMatchObject({
+      ok: false,
+      mode: 'psk',
+      error: { code: 'psk-unknown', message: 'PSK identity unknown on the target or wrong key' },
+    });
     expect(parsed(unknown.io).steps.find((s) => s.name === 'tls')).toMatchObject({ ok: false });
     const wrong = await run([t.address, '--secure', 'psk', '--psk-identity', 'LINE1', '--psk-password', 'not-it']);
     expect(wrong.code).toBe(1);
@@ -182,8 +260,18 @@ describe('adsroute add-route: shared CA', () => {
 
   beforeAll(async () => {
     const day = 86_400_000;
-    ca = createSelfSignedCertificate({ commonName: 'CLI Root CA', isCa: true, notBefore: new Date(Date.now() - day), notAfter: new Date(Date.now() + 3650 * day) });
-    otherCa = createSelfSignedCertificate({ commonName: 'Other CA', isCa: true, notBefore: new Date(Date.now() - day), notAfter: new Date(Date.now() + 3650 * day) });
+    ca = createSelfSignedCertificate({
+      commonName: 'CLI Root CA',
+      isCa: true,
+      notBefore: new Date(Date.now() - day),
+      notAfter: new Date(Date.now() + 3650 * day),
+    });
+    otherCa = createSelfSignedCertificate({
+      commonName: 'Other CA',
+      isCa: true,
+      notBefore: new Date(Date.now() - day),
+      notAfter: new Date(Date.now() + 3650 * day),
+    });
     // The target checks the client certificate's CN against the host name in the TlsConnectInfo: this PC's name.
     const client = issueCertificate(ca, { commonName: await new IdentityService(dataDir).hostname(), days: 365 });
     files = [join(dataDir, 'ca.pem'), join(dataDir, 'client.pem'), join(dataDir, 'client.key')];
@@ -192,7 +280,12 @@ describe('adsroute add-route: shared CA', () => {
 
   /** A target whose server certificate is issued by `issuer` with CN `cn` (default: its host name CX-CLI). */
   function caSim(address: string, issuer: GeneratedCertificate = ca, cn = 'CX-CLI') {
-    const server = issueCertificate(issuer, { commonName: cn, days: 365, ipAddresses: [address], notBefore: new Date(Date.now() - 86_400_000) });
+    const server = issueCertificate(issuer, {
+      commonName: cn,
+      days: 365,
+      ipAddresses: [address],
+      notBefore: new Date(Date.now() - 86_400_000),
+    });
     return sim(address, { ca: { caPem: ca.certPem, certPem: server.certPem, keyPem: server.keyPem } });
   }
   const caArgs = () => ['--secure', 'ca', '--ca', files[0]!, '--cert', files[1]!, '--key', files[2]!, '--json'];
@@ -213,7 +306,11 @@ describe('adsroute add-route: shared CA', () => {
     const t = await caSim('127.0.43.13');
     const strict = await run([t.address, ...caArgs(), '--route-name', 'OTHER-NAME']);
     expect(strict.code).toBe(1);
-    expect(parsed(strict.io)).toMatchObject({ ok: false, mode: 'ca', error: { code: 'cn-mismatch', message: "certificate CN 'CX-CLI' differs from route name 'OTHER-NAME'" } });
+    expect(parsed(strict.io)).toMatchObject({
+      ok: false,
+      mode: 'ca',
+      error: { code: 'cn-mismatch', message: "certificate CN 'CX-CLI' differs from route name 'OTHER-NAME'" },
+    });
     expect(t.routes()).toEqual([]);
     const relaxed = await run([t.address, ...caArgs(), '--route-name', 'OTHER-NAME', '--ignore-cn']);
     expect(parsed(relaxed.io)).toMatchObject({ ok: true, mode: 'ca' });
@@ -236,7 +333,22 @@ describe('adsroute add-route: transport failures', () => {
   afterEach(async () => {
     await Promise.all(servers.splice(0).map((s) => s.close()));
   });
-  const ssc = (port: number, fingerprint: string) => ['127.0.0.1', '--secure', 'ssc', '--fingerprint', fingerprint, '--user', 'Administrator', '--password', PASSWORD, '--netid', '127.0.0.1.1.1', '--tls-port', String(port), '--json'];
+  const ssc = (port: number, fingerprint: string) => [
+    '127.0.0.1',
+    '--secure',
+    'ssc',
+    '--fingerprint',
+    fingerprint,
+    '--user',
+    'Administrator',
+    '--password',
+    PASSWORD,
+    '--netid',
+    '127.0.0.1.1.1',
+    '--tls-port',
+    String(port),
+    '--json',
+  ];
 
   it('a Secure ADS port that speaks only TLS 1.3: exit 1, tls-failed, failed at the tls step', async () => {
     const cert = createSelfSignedCertificate({ commonName: 'TLS13-ONLY' });
@@ -245,7 +357,14 @@ describe('adsroute add-route: transport failures', () => {
     const { code, io } = await run(ssc(srv.port, cert.fingerprint));
     expect(code).toBe(1);
     const json = parsed(io);
-    expect(json).toMatchObject({ ok: false, error: { code: 'tls-failed', message: expect.stringContaining('does not speak TLS 1.2'), fix: expect.stringContaining('another TLS version') } });
+    expect(json).toMatchObject({
+      ok: false,
+      error: {
+        code: 'tls-failed',
+        message: expect.stringContaining('does not speak TLS 1.2'),
+        fix: expect.stringContaining('another TLS version'),
+      },
+    });
     expect(json.steps.find((s) => !s.ok)?.name).toBe('tls');
     expect((await srv.firstClientError).message).toMatch(/unsupported protocol/);
   });
@@ -264,7 +383,20 @@ describe('adsroute add-route: transport failures', () => {
 describe('adsroute add-route: route options', () => {
   it('--local-netid: the target stores the route under that NetId and verification uses it', async () => {
     const t = await sim('127.0.43.20');
-    const { code, io } = await run([t.address, '--secure', 'none', '--user', 'Administrator', '--password', PASSWORD, '--local-netid', '10.20.30.40.1.1', '--remote-route-name', 'ENG-PC-NETID', '--json']);
+    const { code, io } = await run([
+      t.address,
+      '--secure',
+      'none',
+      '--user',
+      'Administrator',
+      '--password',
+      PASSWORD,
+      '--local-netid',
+      '10.20.30.40.1.1',
+      '--remote-route-name',
+      'ENG-PC-NETID',
+      '--json',
+    ]);
     expect(parsed(io)).toMatchObject({ ok: true, mode: 'none', netId: t.netId });
     expect(code).toBe(0);
     expect(t.routes()).toMatchObject([{ name: 'ENG-PC-NETID', netId: '10.20.30.40.1.1', temporary: false }]);
@@ -273,7 +405,21 @@ describe('adsroute add-route: route options', () => {
 
   it('--temporary: the target keeps the route in memory only (not in StaticRoutes.xml) and this PC does not save it', async () => {
     const t = await sim('127.0.43.21');
-    const { code, io } = await run([t.address, '--secure', 'none', '--user', 'Administrator', '--password', PASSWORD, '--local-netid', '10.20.30.41.1.1', '--route-name', 'TEMP-ROUTE-CLI', '--temporary', '--json']);
+    const { code, io } = await run([
+      t.address,
+      '--secure',
+      'none',
+      '--user',
+      'Administrator',
+      '--password',
+      PASSWORD,
+      '--local-netid',
+      '10.20.30.41.1.1',
+      '--route-name',
+      'TEMP-ROUTE-CLI',
+      '--temporary',
+      '--json',
+    ]);
     expect(parsed(io)).toMatchObject({ ok: true, mode: 'none' });
     expect(code).toBe(0);
     expect(t.routes()).toMatchObject([{ netId: '10.20.30.41.1.1', temporary: true }]);
@@ -287,15 +433,50 @@ describe('adsroute add-route: route options', () => {
     const t = await sim(address, { ports: { udp: await freeUdpPort(address), ads: 0, tls: 0 } });
     const ports = ['--udp-port', String(t.ports.udp), '--tls-port', String(t.ports.tls), '--ads-port', String(t.ports.ads)];
     expect([t.ports.udp, t.ports.tls, t.ports.ads]).not.toContain(48899);
-    const defaults = await run([address, '--secure', 'none', '--user', 'Administrator', '--password', PASSWORD, '--timeout', '300', '--json']);
+    const defaults = await run([
+      address,
+      '--secure',
+      'none',
+      '--user',
+      'Administrator',
+      '--password',
+      PASSWORD,
+      '--timeout',
+      '300',
+      '--json',
+    ]);
     expect(defaults.code).toBe(1);
     expect(parsed(defaults.io).error?.code).toBe('unreachable');
     // SSC: NetId asked over --udp-port, route and verification over --tls-port.
-    const secure = await run([address, '--secure', 'ssc', '--fingerprint', t.fingerprint, '--user', 'Administrator', '--password', PASSWORD, ...ports, '--json']);
+    const secure = await run([
+      address,
+      '--secure',
+      'ssc',
+      '--fingerprint',
+      t.fingerprint,
+      '--user',
+      'Administrator',
+      '--password',
+      PASSWORD,
+      ...ports,
+      '--json',
+    ]);
     expect(parsed(secure.io)).toMatchObject({ ok: true, netId: t.netId, mode: 'ssc', fingerprint: t.fingerprint });
     expect(secure.code).toBe(0);
     // Plain: route over --udp-port, verification over --ads-port.
-    const plain = await run([address, '--secure', 'none', '--user', 'Administrator', '--password', PASSWORD, '--local-netid', '10.20.30.42.1.1', ...ports, '--json']);
+    const plain = await run([
+      address,
+      '--secure',
+      'none',
+      '--user',
+      'Administrator',
+      '--password',
+      PASSWORD,
+      '--local-netid',
+      '10.20.30.42.1.1',
+      ...ports,
+      '--json',
+    ]);
     expect(parsed(plain.io)).toMatchObject({ ok: true, netId: t.netId, mode: 'none' });
     expect(plain.code).toBe(0);
     expect(t.routes().map((r) => r.netId)).toContain('10.20.30.42.1.1');

@@ -115,13 +115,18 @@ export function createAddRouteCommand(connector: TlsConnector = engineConnector)
       if (mode === 'ssc' && !useKnown) {
         if (values.fingerprint === undefined) {
           throw new UsageError(
-            'SSC needs --fingerprint: run `adsroute probe ' + target + '`, compare the fingerprint with "About TwinCAT" on the target (out of band), then pass it here; or --known-fingerprint to pin the one remembered from an earlier verified route. The CLI never trusts a certificate silently.',
+            'SSC needs --fingerprint: run `adsroute probe ' +
+              target +
+              '`, compare the fingerprint with "About TwinCAT" on the target (out of band), then pass it here; or --known-fingerprint to pin the one remembered from an earlier verified route. The CLI never trusts a certificate silently.',
           );
         }
         fingerprint = normalizeFingerprint(values.fingerprint);
         if (!fingerprint) throw new UsageError('--fingerprint must be 64 hex digits (colons, spaces and dashes are ignored)');
       }
-      for (const [flag, value] of [['netid', values.netid], ['local-netid', values['local-netid']]] as const) {
+      for (const [flag, value] of [
+        ['netid', values.netid],
+        ['local-netid', values['local-netid']],
+      ] as const) {
         if (value !== undefined && !isNetId(value)) throw new UsageError(`--${flag} must be an AMS NetId like 5.36.69.176.1.1`);
       }
       const credentials = await readCredentials(mode, values, io);
@@ -157,8 +162,17 @@ export function createAddRouteCommand(connector: TlsConnector = engineConnector)
         } catch (error) {
           const failure = error instanceof RouteFailure ? error : new RouteFailure('unreachable', String(error), null);
           return report(io, values.json === true, {
-            ok: false, target, netId: null, mode, fingerprint: null, steps: [{ name: 'resolve', ok: false, ms: 0 }],
-            error: { code: failure.code, message: `cannot ask ${target} for its NetId: ${failure.message}`, fix: `${failure.fix ?? ''} (or pass --netid)`.trim() },
+            ok: false,
+            target,
+            netId: null,
+            mode,
+            fingerprint: null,
+            steps: [{ name: 'resolve', ok: false, ms: 0 }],
+            error: {
+              code: failure.code,
+              message: `cannot ask ${target} for its NetId: ${failure.message}`,
+              fix: `${failure.fix ?? ''} (or pass --netid)`.trim(),
+            },
           });
         }
       }
@@ -166,8 +180,17 @@ export function createAddRouteCommand(connector: TlsConnector = engineConnector)
         const known = await knownFingerprints.get(netId);
         if (!known) {
           return report(io, values.json === true, {
-            ok: false, target, netId, mode, fingerprint: null, steps: [{ name: 'fingerprint', ok: false, ms: 0 }],
-            error: { code: 'fingerprint-unverified', message: `no fingerprint is known for ${netId}`, fix: 'pass --fingerprint after comparing it with "About TwinCAT" on the target' },
+            ok: false,
+            target,
+            netId,
+            mode,
+            fingerprint: null,
+            steps: [{ name: 'fingerprint', ok: false, ms: 0 }],
+            error: {
+              code: 'fingerprint-unverified',
+              message: `no fingerprint is known for ${netId}`,
+              fix: 'pass --fingerprint after comparing it with "About TwinCAT" on the target',
+            },
           });
         }
         fingerprint = known.fingerprint;
@@ -215,8 +238,12 @@ async function readCredentials(mode: Mode, values: Record<string, string | boole
     const identity = text('psk-identity');
     if (!identity) throw new UsageError('--secure psk needs --psk-identity');
     const secrets = await readSecrets([['psk-password', 'psk-key']], values, io);
-    if (!hasOnePskSecret(secrets)) throw new UsageError('--secure psk needs a PSK password or key (one of them): --psk-password-stdin, --psk-key-stdin, ADSROUTE_PSK_PASSWORD or ADSROUTE_PSK_KEY');
-    if (secrets['psk-key'] !== undefined && !/^[0-9a-fA-F]{64}$/.test(secrets['psk-key'])) throw new UsageError('the PSK key must be 64 hex digits');
+    if (!hasOnePskSecret(secrets))
+      throw new UsageError(
+        '--secure psk needs a PSK password or key (one of them): --psk-password-stdin, --psk-key-stdin, ADSROUTE_PSK_PASSWORD or ADSROUTE_PSK_KEY',
+      );
+    if (secrets['psk-key'] !== undefined && !/^[0-9a-fA-F]{64}$/.test(secrets['psk-key']))
+      throw new UsageError('the PSK key must be 64 hex digits');
     return { kind: 'psk', identity, password: secrets['psk-password'], keyHex: secrets['psk-key'] };
   }
   if (mode === 'ca') {
@@ -250,7 +277,10 @@ function toJson(result: TargetResult, mode: Mode): AddRouteJson {
 function report(io: CliIo, json: boolean, out: AddRouteJson): number {
   if (json) io.stdout(`${JSON.stringify(out, null, 2)}\n`);
   else if (out.ok) io.stdout(`route to ${out.target} (${out.netId}) created and verified\n`);
-  else io.stderr(`route to ${out.target} failed: ${out.error?.code}: ${out.error?.message}${out.error?.fix ? `\n  → ${out.error.fix}` : ''}\n`);
+  else
+    io.stderr(
+      `route to ${out.target} failed: ${out.error?.code}: ${out.error?.message}${out.error?.fix ? `\n  → ${out.error.fix}` : ''}\n`,
+    );
   return out.ok ? 0 : 1;
 }
 
@@ -258,7 +288,7 @@ function printStep(io: CliIo, e: StepEvent): void {
   if (e.status === 'running') return;
   const mark = e.status === 'ok' ? 'ok  ' : e.status === 'failed' ? 'FAIL' : 'skip';
   const ms = e.ms === null ? '' : ` (${e.ms} ms)`;
-  const detail = e.error ? e.error.message : e.detail ?? '';
+  const detail = e.error ? e.error.message : (e.detail ?? '');
   io.stdout(`  ${mark} ${e.step.padEnd(12)}${ms}${detail ? `  ${detail}` : ''}\n`);
 }
 
@@ -270,7 +300,15 @@ function changedWarning(netId: string, since: string): string {
 function zodSummary(error: unknown): string {
   const issues = (error as { issues?: Array<{ path: PropertyKey[]; message: string }> }).issues;
   if (!issues) return error instanceof Error ? error.message : String(error);
-  return issues.map((i) => `${i.path.map(String).filter((p) => !/^\d+$/.test(p) && p !== 'targets' && p !== 'settings').join('.')}: ${i.message}`).join('; ');
+  return issues
+    .map(
+      (i) =>
+        `${i.path
+          .map(String)
+          .filter((p) => !/^\d+$/.test(p) && p !== 'targets' && p !== 'settings')
+          .join('.')}: ${i.message}`,
+    )
+    .join('; ');
 }
 
 export const addRouteCommand = createAddRouteCommand();

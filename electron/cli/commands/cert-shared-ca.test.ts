@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 describe('shared CA with files from the Certificates page only', () => {
-  it('a virtual target configured with the exported folder and fragment accepts a route from this PC\'s CA-issued certificate', async () => {
+  it("a virtual target configured with the exported folder and fragment accepts a route from this PC's CA-issued certificate", async () => {
     const identity = new IdentityService(dataDir);
     await identity.set({ hostname: 'ENG-PC' });
     const service = new CertificatesService(dataDir, { identity, twincatFolders: [] });
@@ -37,7 +37,12 @@ describe('shared CA with files from the Certificates page only', () => {
     // The wizard: a plant CA, the target's certificate (CN = the name used to connect), this PC's certificate.
     await service.createCa({ subject: { CN: 'Cell CA' }, keyBits: 2048, days: 3600, password: CA_PASSWORD, replace: false });
     const installDir = join(stateDir, 'CACerts');
-    await service.issueDevices({ caPassword: CA_PASSWORD, commonNames: ['CX-SHARED'], keyPassword: TARGET_KEY_PWD, installDir: join(installDir, 'CX-SHARED') });
+    await service.issueDevices({
+      caPassword: CA_PASSWORD,
+      commonNames: ['CX-SHARED'],
+      keyPassword: TARGET_KEY_PWD,
+      installDir: join(installDir, 'CX-SHARED'),
+    });
     const thisPc = await service.issueThisPc({ caPassword: CA_PASSWORD, keyPassword: PC_KEY_PWD });
     expect(thisPc.commonName).toBe('ENG-PC');
 
@@ -47,7 +52,10 @@ describe('shared CA with files from the Certificates page only', () => {
     const fragment = await readFile(join(exported!.folder, 'StaticRoutes-Server.xml'), 'utf8');
     const withKeyPwd = fragment.replace(/<!-- The key is encrypted:.*-->/, `<KeyPwd>${TARGET_KEY_PWD}</KeyPwd>`);
     expect(withKeyPwd).toContain('<KeyPwd>');
-    await writeFile(join(stateDir, 'StaticRoutes.xml'), `<?xml version="1.0"?>\n<TcConfig>\n<RemoteConnections>\n${withKeyPwd}</RemoteConnections>\n</TcConfig>\n`);
+    await writeFile(
+      join(stateDir, 'StaticRoutes.xml'),
+      `<?xml version="1.0"?>\n<TcConfig>\n<RemoteConnections>\n${withKeyPwd}</RemoteConnections>\n</TcConfig>\n`,
+    );
     target = await startVirtualTarget({ name: 'CX-SHARED', address: '127.0.47.1', stateDir });
 
     const io = {
@@ -58,8 +66,19 @@ describe('shared CA with files from the Certificates page only', () => {
       readStdin: async () => '',
       interrupted: new Promise<void>(() => {}),
     } satisfies CliIo & { out: string; err: string };
-    const files = ['--ca', join(thisPc.folder, 'rootCA.pem'), '--cert', join(thisPc.folder, 'ENG-PC.crt'), '--key', join(thisPc.folder, 'ENG-PC.key')];
-    const code = await runCli(['add-route', target.address, '--secure', 'ca', ...files, '--key-password', PC_KEY_PWD, '--data-dir', dataDir, '--json'], [addRouteCommand], io);
+    const files = [
+      '--ca',
+      join(thisPc.folder, 'rootCA.pem'),
+      '--cert',
+      join(thisPc.folder, 'ENG-PC.crt'),
+      '--key',
+      join(thisPc.folder, 'ENG-PC.key'),
+    ];
+    const code = await runCli(
+      ['add-route', target.address, '--secure', 'ca', ...files, '--key-password', PC_KEY_PWD, '--data-dir', dataDir, '--json'],
+      [addRouteCommand],
+      io,
+    );
     const result = JSON.parse(io.out) as AddRouteJson;
     expect(result).toMatchObject({ ok: true, mode: 'ca', netId: target.netId });
     expect(code).toBe(0);
@@ -69,6 +88,9 @@ describe('shared CA with files from the Certificates page only', () => {
 
     // The route this PC recorded names the CA files, so the expiry overview follows them.
     const overview = await service.overview();
-    expect(overview.expiry.filter((e) => e.role.startsWith('route-')).map((e) => `${e.role}:${e.name}:${e.level}`)).toEqual(['route-cert:CX-SHARED:ok', 'route-ca:CX-SHARED:ok']);
+    expect(overview.expiry.filter((e) => e.role.startsWith('route-')).map((e) => `${e.role}:${e.name}:${e.level}`)).toEqual([
+      'route-cert:CX-SHARED:ok',
+      'route-ca:CX-SHARED:ok',
+    ]);
   });
 });

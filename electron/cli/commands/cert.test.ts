@@ -40,10 +40,19 @@ afterAll(async () => {
 
 describe('adsroute cert', () => {
   it('ca: a 4096-bit root CA with the CN and days asked for, key 0600 and encrypted with the password from stdin', async () => {
-    const { code, io, json } = await cert(['ca', '--out', caDir, '--cn', 'Cell 4 CA', '--days', '1000', '--bits', '4096', '--key-password-stdin', '--json'], 'ca-secret-1\n');
+    const { code, io, json } = await cert(
+      ['ca', '--out', caDir, '--cn', 'Cell 4 CA', '--days', '1000', '--bits', '4096', '--key-password-stdin', '--json'],
+      'ca-secret-1\n',
+    );
     expect(io.err).toBe('');
     expect(code).toBe(0);
-    expect(json()).toMatchObject({ subject: 'CN=Cell 4 CA', selfSigned: true, keyBits: 4096, keyEncrypted: true, key: join(caDir, 'rootCA.key') });
+    expect(json()).toMatchObject({
+      subject: 'CN=Cell 4 CA',
+      selfSigned: true,
+      keyBits: 4096,
+      keyEncrypted: true,
+      key: join(caDir, 'rootCA.key'),
+    });
     const text = openssl('x509', '-in', join(caDir, 'rootCA.pem'), '-noout', '-text');
     expect(text).toContain('Public-Key: (4096 bit)');
     expect(text).toContain('sha256WithRSAEncryption');
@@ -56,12 +65,17 @@ describe('adsroute cert', () => {
 
   it('issue: NAME.crt that `openssl verify` accepts and NAME.key encrypted with the second stdin line', async () => {
     const out = join(dir, 'devices');
-    const { code, io } = await cert(['issue', '--ca-dir', caDir, '--cn', '192.168.2.1', '--days', '360', '--out', out, '--ca-password-stdin', '--key-password-stdin'], 'ca-secret-1\nkey-pw-2\n');
+    const { code, io } = await cert(
+      ['issue', '--ca-dir', caDir, '--cn', '192.168.2.1', '--days', '360', '--out', out, '--ca-password-stdin', '--key-password-stdin'],
+      'ca-secret-1\nkey-pw-2\n',
+    );
     expect(io.err).toBe('');
     expect(code).toBe(0);
     expect(io.out).toContain(`wrote ${join(out, '192.168.2.1.crt')}`);
     expect(io.out).toContain('(mode 0600, encrypted)');
-    expect(openssl('verify', '-CAfile', join(caDir, 'rootCA.pem'), join(out, '192.168.2.1.crt')).trim()).toBe(`${join(out, '192.168.2.1.crt')}: OK`);
+    expect(openssl('verify', '-CAfile', join(caDir, 'rootCA.pem'), join(out, '192.168.2.1.crt')).trim()).toBe(
+      `${join(out, '192.168.2.1.crt')}: OK`,
+    );
     const text = openssl('x509', '-in', join(out, '192.168.2.1.crt'), '-noout', '-text');
     expect(text).toContain('Subject: CN = 192.168.2.1');
     expect(text).toContain('Public-Key: (2048 bit)');
@@ -92,9 +106,32 @@ describe('adsroute cert', () => {
     const good = await cert(['inspect', crt, '--ca', join(caDir, 'rootCA.pem'), '--json']);
     expect(good.code).toBe(0);
     const report = good.json();
-    expect(Object.keys(report)).toEqual(['subject', 'issuer', 'notBefore', 'notAfter', 'fingerprint', 'keyBits', 'selfSigned', 'keyType', 'signatureAlgorithm', 'chainsToCa', 'chainProblem']);
-    expect(report).toMatchObject({ subject: 'CN=192.168.2.1', issuer: 'CN=Cell 4 CA', keyBits: 2048, selfSigned: false, chainsToCa: true, chainProblem: null });
-    const fingerprint = openssl('x509', '-in', crt, '-noout', '-fingerprint', '-sha256').split('=')[1]!.trim().replace(/:/g, '').toLowerCase();
+    expect(Object.keys(report)).toEqual([
+      'subject',
+      'issuer',
+      'notBefore',
+      'notAfter',
+      'fingerprint',
+      'keyBits',
+      'selfSigned',
+      'keyType',
+      'signatureAlgorithm',
+      'chainsToCa',
+      'chainProblem',
+    ]);
+    expect(report).toMatchObject({
+      subject: 'CN=192.168.2.1',
+      issuer: 'CN=Cell 4 CA',
+      keyBits: 2048,
+      selfSigned: false,
+      chainsToCa: true,
+      chainProblem: null,
+    });
+    const fingerprint = openssl('x509', '-in', crt, '-noout', '-fingerprint', '-sha256')
+      .split('=')[1]!
+      .trim()
+      .replace(/:/g, '')
+      .toLowerCase();
     expect(report.fingerprint).toBe(fingerprint);
 
     const other = join(dir, 'other');
@@ -108,17 +145,32 @@ describe('adsroute cert', () => {
     expect(plain.io.out).toContain('Key:          RSA 4096 bit, signed with sha256WithRSAEncryption');
   });
 
-  it('identity: this PC\'s client certificate, the same fingerprint as the file', async () => {
+  it("identity: this PC's client certificate, the same fingerprint as the file", async () => {
     const data = join(dir, 'data');
     const { code, json } = await cert(['identity', '--data-dir', data, '--json']);
     expect(code).toBe(0);
     const pem = await readFile(join(data, 'client-certificate.pem'), 'utf8');
     expect(json()).toMatchObject({ path: join(data, 'client-certificate.pem'), keyBits: 2048, notAfter: '2061-01-01T00:00:00.000Z' });
-    expect(json().fingerprint).toBe(execFileSync('openssl', ['x509', '-noout', '-fingerprint', '-sha256'], { input: pem }).toString().split('=')[1]!.trim().replace(/:/g, '').toLowerCase());
+    expect(json().fingerprint).toBe(
+      execFileSync('openssl', ['x509', '-noout', '-fingerprint', '-sha256'], { input: pem })
+        .toString()
+        .split('=')[1]!
+        .trim()
+        .replace(/:/g, '')
+        .toLowerCase(),
+    );
   });
 
   it('usage errors exit 2 with the usage text', async () => {
-    for (const args of [['ca'], ['ca', '--out', join(dir, 'u'), '--bits', '1024'], ['issue', '--ca-dir', caDir], ['inspect'], ['frobnicate'], [], ['ca', '--out', join(dir, 'u'), '--days', '0']]) {
+    for (const args of [
+      ['ca'],
+      ['ca', '--out', join(dir, 'u'), '--bits', '1024'],
+      ['issue', '--ca-dir', caDir],
+      ['inspect'],
+      ['frobnicate'],
+      [],
+      ['ca', '--out', join(dir, 'u'), '--days', '0'],
+    ]) {
       const { code, io } = await cert(args);
       expect(code, args.join(' ')).toBe(2);
       expect(io.err).toContain('Usage: adsroute cert');

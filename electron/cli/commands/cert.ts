@@ -46,7 +46,7 @@ const CA_KEY_BITS = [2048, 3072, 4096] as const;
 /** `adsroute cert …`: the plant CA, device certificates, inspection and this PC's identity. */
 export const certCommand: CliCommand = {
   name: 'cert',
-  summary: 'make a plant CA and device certificates, inspect certificates, show this PC\'s identity',
+  summary: "make a plant CA and device certificates, inspect certificates, show this PC's identity",
   usage: USAGE,
   async run(argv, io) {
     const [sub, ...rest] = argv;
@@ -70,7 +70,14 @@ async function caCommand(argv: string[], io: CliIo): Promise<number> {
     args: argv,
     strict: true,
     allowPositionals: false,
-    options: { out: { type: 'string' }, cn: { type: 'string' }, days: { type: 'string' }, bits: { type: 'string' }, 'key-password-stdin': { type: 'boolean' }, json: { type: 'boolean' } },
+    options: {
+      out: { type: 'string' },
+      cn: { type: 'string' },
+      days: { type: 'string' },
+      bits: { type: 'string' },
+      'key-password-stdin': { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
   });
   if (!values.out) throw new UsageError('--out DIR is required');
   const days = daysOption(values.days, CA_DEFAULT_DAYS);
@@ -115,9 +122,11 @@ async function issueCommand(argv: string[], io: CliIo): Promise<number> {
   const keyPassword = values['key-password-stdin'] ? passwords.shift() : undefined;
 
   const caDirPath = resolve(values['ca-dir']);
-  const certPem = await readUserFile(join(caDirPath, CA_CERT_FILE), CA_CERT_FILE).then((bytes) => bytes.toString('utf8')).catch(() => {
-    throw new CertificateError('ca-missing', `${join(caDirPath, CA_CERT_FILE)} cannot be read`);
-  });
+  const certPem = await readUserFile(join(caDirPath, CA_CERT_FILE), CA_CERT_FILE)
+    .then((bytes) => bytes.toString('utf8'))
+    .catch(() => {
+      throw new CertificateError('ca-missing', `${join(caDirPath, CA_CERT_FILE)} cannot be read`);
+    });
   const keyBytes = await readUserFile(join(caDirPath, CA_KEY_FILE), CA_KEY_FILE).catch(() => {
     throw new CertificateError('ca-missing', `${join(caDirPath, CA_KEY_FILE)} cannot be read`);
   });
@@ -131,18 +140,31 @@ async function issueCommand(argv: string[], io: CliIo): Promise<number> {
     throw error;
   }
   if (!describe(certPem).isCa) throw new CertificateError('ca-invalid', `${CA_CERT_FILE} is not a CA certificate`);
-  const issued = issueDevice({ certPem, keyPem: caKey.export({ format: 'pem', type: 'pkcs8' }).toString() }, { commonName: cn, days, keyPassword });
+  const issued = issueDevice(
+    { certPem, keyPem: caKey.export({ format: 'pem', type: 'pkcs8' }).toString() },
+    { commonName: cn, days, keyPassword },
+  );
   const out = resolve(values.out ?? '.');
   await mkdir(out, { recursive: true });
   const keyPath = join(out, `${fileName}.key`);
   const crtPath = join(out, `${fileName}.crt`);
   await writeNew(keyPath, issued.keyPem, 0o600);
   await writeNew(crtPath, issued.certPem, 0o644);
-  return written(io, values.json === true, { certificate: crtPath, key: keyPath, keyEncrypted: Boolean(keyPassword), ...summary(describe(issued.certPem)) });
+  return written(io, values.json === true, {
+    certificate: crtPath,
+    key: keyPath,
+    keyEncrypted: Boolean(keyPassword),
+    ...summary(describe(issued.certPem)),
+  });
 }
 
 async function inspectCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, strict: true, allowPositionals: true, options: { ca: { type: 'string' }, json: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: true,
+    options: { ca: { type: 'string' }, json: { type: 'boolean' } },
+  });
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError('give exactly one FILE');
   const service = new CertificatesService(defaultDataDir(), { twincatFolders: [] });
@@ -175,12 +197,19 @@ async function inspectCommand(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function identityCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { 'data-dir': { type: 'string' }, json: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: { 'data-dir': { type: 'string' }, json: { type: 'boolean' } },
+  });
   const service = new CertificatesService(values['data-dir'] ? resolve(values['data-dir']) : defaultDataDir());
   const identity = await service.identityDetails();
   const c = identity.certificate;
   if (values.json) {
-    io.stdout(`${JSON.stringify({ ...summary(c), keyType: c.keyType, path: identity.certPath, hostname: identity.hostname, twincat: twincatJson(identity.twincat) }, null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify({ ...summary(c), keyType: c.keyType, path: identity.certPath, hostname: identity.hostname, twincat: twincatJson(identity.twincat) }, null, 2)}\n`,
+    );
     return 0;
   }
   const tc = identity.twincat;
@@ -202,7 +231,8 @@ async function identityCommand(argv: string[], io: CliIo): Promise<number> {
 }
 
 function twincatJson(tc: Awaited<ReturnType<CertificatesService['identityDetails']>>['twincat']) {
-  if (tc.status === 'found') return { status: tc.status, path: tc.path, fingerprint: tc.certificate.fingerprint, subject: tc.certificate.subject };
+  if (tc.status === 'found')
+    return { status: tc.status, path: tc.path, fingerprint: tc.certificate.fingerprint, subject: tc.certificate.subject };
   return tc;
 }
 
@@ -211,10 +241,22 @@ function describe(pem: string): CertificateDetails {
 }
 
 function summary(c: CertificateDetails) {
-  return { subject: c.subject, issuer: c.issuer, notBefore: c.notBefore, notAfter: c.notAfter, fingerprint: c.fingerprint, keyBits: c.keyBits, selfSigned: c.selfSigned };
+  return {
+    subject: c.subject,
+    issuer: c.issuer,
+    notBefore: c.notBefore,
+    notAfter: c.notAfter,
+    fingerprint: c.fingerprint,
+    keyBits: c.keyBits,
+    selfSigned: c.selfSigned,
+  };
 }
 
-function written(io: CliIo, json: boolean, report: { certificate: string; key: string; keyEncrypted: boolean } & ReturnType<typeof summary>): number {
+function written(
+  io: CliIo,
+  json: boolean,
+  report: { certificate: string; key: string; keyEncrypted: boolean } & ReturnType<typeof summary>,
+): number {
   if (json) {
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   } else {
@@ -237,7 +279,8 @@ async function writeNew(path: string, data: string, mode: number): Promise<void>
   try {
     handle = await open(path, 'wx', mode);
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'EEXIST') throw new CertificateError('file-refused', `${path} exists already; choose another folder`);
+    if ((error as { code?: unknown }).code === 'EEXIST')
+      throw new CertificateError('file-refused', `${path} exists already; choose another folder`);
     throw error;
   }
   try {

@@ -13,7 +13,12 @@ const ADDROUTE_REQ =
 async function decode(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: CliIo = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), readStdin: async () => '', interrupted: new Promise(() => {}) };
+  const io: CliIo = {
+    stdout: (t) => void (out += t),
+    stderr: (t) => void (err += t),
+    readStdin: async () => '',
+    interrupted: new Promise(() => {}),
+  };
   const code = await runCli(['decode', ...args], [decodeCommand], io);
   return { code, out, err };
 }
@@ -24,10 +29,16 @@ describe('adsroute decode', () => {
     expect(code).toBe(0);
     const json = JSON.parse(out);
     expect(json).toMatchObject({
-      service: 1, response: true, invokeId: 0, netId: '192.168.2.221.1.1', port: 10000,
-      hostname: 'DESKTOP-T0N6UNB', twincat: { major: 3, minor: 1, build: 4024, text: '3.1.4024' },
+      service: 1,
+      response: true,
+      invokeId: 0,
+      netId: '192.168.2.221.1.1',
+      port: 10000,
+      hostname: 'DESKTOP-T0N6UNB',
+      twincat: { major: 3, minor: 1, build: 4024, text: '3.1.4024' },
       os: { platform: 'windows', major: 10, minor: 0, build: 18363, csd: '', text: 'Windows 10 1909 (18363)' },
-      fingerprint: '3c0972a48fdb76f12a81289a35d4a371e18fc30766082897018a8bf88d992dc8', secureAds: true,
+      fingerprint: '3c0972a48fdb76f12a81289a35d4a371e18fc30766082897018a8bf88d992dc8',
+      secureAds: true,
     });
     expect(json.tags[0]).toEqual({ id: 5, name: 'hostname', len: 16, value: 'DESKTOP-T0N6UNB' });
     expect(json.tags[2]).toEqual({ id: 3, name: 'twincat-version', len: 4, value: '0301b80f' });
@@ -44,7 +55,13 @@ describe('adsroute decode', () => {
 
   it('never prints the password of an add-route request', async () => {
     const secret = encodeAddRouteRequest({
-      senderNetId: '10.1.1.1.1.1', routeName: 'ENG', netId: '10.1.1.1.1.1', user: 'Administrator', password: 'S3cr3t!', address: '10.1.1.1', temporary: true,
+      senderNetId: '10.1.1.1.1.1',
+      routeName: 'ENG',
+      netId: '10.1.1.1.1.1',
+      user: 'Administrator',
+      password: 'S3cr3t!',
+      address: '10.1.1.1',
+      temporary: true,
     });
     for (const args of [[toHex(secret)], [toHex(secret), '--json']]) {
       const { code, out, err } = await decode(...args);
@@ -54,7 +71,16 @@ describe('adsroute decode', () => {
       expect(out).toContain('***');
     }
     const json = JSON.parse((await decode(ADDROUTE_REQ, '--json')).out);
-    expect(json).toMatchObject({ service: 6, response: false, routeName: 'SHENHUAJ6-PC', routeNetId: '192.168.1.199.1.1', address: '192.168.1.99', user: 'Administrator', password: '***', temporary: false });
+    expect(json).toMatchObject({
+      service: 6,
+      response: false,
+      routeName: 'SHENHUAJ6-PC',
+      routeNetId: '192.168.1.199.1.1',
+      address: '192.168.1.99',
+      user: 'Administrator',
+      password: '***',
+      temporary: false,
+    });
     expect(json.tags.find((t: { id: number }) => t.id === 2)).toEqual({ id: 2, name: 'password', len: 2, value: '***' });
   });
 
@@ -65,8 +91,14 @@ describe('adsroute decode', () => {
   });
 
   it('exits 1 naming the problem for malformed input, 2 without input', async () => {
-    expect(await decode('78563412' + '00'.repeat(20))).toMatchObject({ code: 1, err: 'adsroute decode: bad magic 0x12345678 at offset 0\n', out: '' });
-    expect((await decode(TC3_REPLY.slice(0, 120))).err).toMatch(/^adsroute decode: tag 0x0004 at offset \d+ claims 276 bytes but only \d+ remain\n$/);
+    expect(await decode('78563412' + '00'.repeat(20))).toMatchObject({
+      code: 1,
+      err: 'adsroute decode: bad magic 0x12345678 at offset 0\n',
+      out: '',
+    });
+    expect((await decode(TC3_REPLY.slice(0, 120))).err).toMatch(
+      /^adsroute decode: tag 0x0004 at offset \d+ claims 276 bytes but only \d+ remain\n$/,
+    );
     expect((await decode('0366147')).code).toBe(1);
     expect((await decode()).code).toBe(2);
   });

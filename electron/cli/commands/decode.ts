@@ -4,8 +4,16 @@ import { fromHex, toHex } from '../../../shared/protocol/bytes';
 import { ProtocolError } from '../../../shared/protocol/errors';
 import { formatNetId } from '../../../shared/protocol/netid';
 import {
-  decodeUdpMessage, decodeUdpString, interpretAddRouteReply, interpretAddRouteRequest, interpretDiscoveryReply,
-  previewHex, UdpService, UdpTag, type UdpMessage, type UdpTagEntry,
+  decodeUdpMessage,
+  decodeUdpString,
+  interpretAddRouteReply,
+  interpretAddRouteRequest,
+  interpretDiscoveryReply,
+  previewHex,
+  UdpService,
+  UdpTag,
+  type UdpMessage,
+  type UdpTagEntry,
 } from '../../../shared/protocol/udp48899';
 
 const USAGE = `Usage: adsroute decode HEX [--json]
@@ -33,7 +41,8 @@ function tagValue(tag: UdpTagEntry): TagValue {
 }
 
 function serviceLabel(msg: UdpMessage): string {
-  const name = msg.service === UdpService.Discovery ? 'discovery' : msg.service === UdpService.AddRoute ? 'add-route' : `service ${msg.service}`;
+  const name =
+    msg.service === UdpService.Discovery ? 'discovery' : msg.service === UdpService.AddRoute ? 'add-route' : `service ${msg.service}`;
   return `${name} ${msg.response ? 'reply' : 'request'}`;
 }
 
@@ -42,16 +51,32 @@ function interpret(msg: UdpMessage): { fields: Record<string, unknown>; error: P
   try {
     if (msg.service === UdpService.Discovery && msg.response) {
       const info = interpretDiscoveryReply(msg);
-      const os = info.os && { platform: info.os.platform, platformId: info.os.platformId, major: info.os.major, minor: info.os.minor, build: info.os.build, csd: info.os.csd, text: info.os.text };
-      return { fields: { hostname: info.hostname, twincat: info.twincat, os, fingerprint: info.fingerprint, secureAds: info.fingerprint !== null }, error: null };
+      const os = info.os && {
+        platform: info.os.platform,
+        platformId: info.os.platformId,
+        major: info.os.major,
+        minor: info.os.minor,
+        build: info.os.build,
+        csd: info.os.csd,
+        text: info.os.text,
+      };
+      return {
+        fields: { hostname: info.hostname, twincat: info.twincat, os, fingerprint: info.fingerprint, secureAds: info.fingerprint !== null },
+        error: null,
+      };
     }
     if (msg.service === UdpService.AddRoute && msg.response) return { fields: { ...interpretAddRouteReply(msg) }, error: null };
     if (msg.service === UdpService.AddRoute) {
       const r = interpretAddRouteRequest(msg);
       return {
         fields: {
-          routeName: r.routeName, routeNetId: r.netId, address: r.address, user: r.user,
-          password: r.password === null ? null : MASK, temporary: r.temporary, maxFragment: r.maxFragment,
+          routeName: r.routeName,
+          routeNetId: r.netId,
+          address: r.address,
+          user: r.user,
+          password: r.password === null ? null : MASK,
+          temporary: r.temporary,
+          maxFragment: r.maxFragment,
           encryptedCredentials: r.encryptedCredentials,
         },
         error: null,
@@ -75,13 +100,30 @@ function renderText(msg: UdpMessage, fields: Record<string, unknown>): string {
   const nameWidth = Math.max(4, ...msg.tags.map((t) => t.name.length));
   for (const tag of msg.tags) {
     const raw = tagValue(tag);
-    const shown = typeof raw === 'string' && !SECRET_TAGS.has(tag.id) && !STRING_TAGS.has(tag.id) && tag.id !== UdpTag.NetId ? previewHex(tag.value) : String(raw);
-    lines.push(`    0x${tag.id.toString(16).padStart(4, '0')}  ${tag.name.padEnd(nameWidth)}  ${String(tag.value.length).padStart(4)}  ${shown}`);
+    const shown =
+      typeof raw === 'string' && !SECRET_TAGS.has(tag.id) && !STRING_TAGS.has(tag.id) && tag.id !== UdpTag.NetId
+        ? previewHex(tag.value)
+        : String(raw);
+    lines.push(
+      `    0x${tag.id.toString(16).padStart(4, '0')}  ${tag.name.padEnd(nameWidth)}  ${String(tag.value.length).padStart(4)}  ${shown}`,
+    );
   }
   const label: Record<string, string> = {
-    hostname: 'Host name', twincat: 'TwinCAT', os: 'OS', fingerprint: 'Fingerprint', secureAds: 'Secure ADS',
-    status: 'Status', statusText: 'Meaning', routeName: 'Route name', routeNetId: 'Route NetId', address: 'Address',
-    user: 'User', password: 'Password', temporary: 'Temporary', maxFragment: 'Max fragment', encryptedCredentials: 'Encrypted credentials',
+    hostname: 'Host name',
+    twincat: 'TwinCAT',
+    os: 'OS',
+    fingerprint: 'Fingerprint',
+    secureAds: 'Secure ADS',
+    status: 'Status',
+    statusText: 'Meaning',
+    routeName: 'Route name',
+    routeNetId: 'Route NetId',
+    address: 'Address',
+    user: 'User',
+    password: 'Password',
+    temporary: 'Temporary',
+    maxFragment: 'Max fragment',
+    encryptedCredentials: 'Encrypted credentials',
   };
   const entries = Object.entries(fields);
   if (entries.length) lines.push('');

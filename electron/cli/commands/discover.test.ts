@@ -19,7 +19,6 @@ function bufferIo(): CliIo & { out: string; err: string } {
   return io;
 }
 
-
 let port = 0;
 let sims: VirtualTarget[] = [];
 const command = createDiscoverCommand({ listAdapters: () => [] });
@@ -41,7 +40,11 @@ afterAll(async () => {
 describe('adsroute discover', () => {
   it('--json prints one array with exactly the documented fields for each system', async () => {
     const io = bufferIo();
-    const code = await runCli(['discover', '--range', '127.0.20.150-127.0.20.155', '--udp-port', String(port), '--per-host-timeout', '200', '--json'], [command], io);
+    const code = await runCli(
+      ['discover', '--range', '127.0.20.150-127.0.20.155', '--udp-port', String(port), '--per-host-timeout', '200', '--json'],
+      [command],
+      io,
+    );
     expect(code).toBe(0);
     const parsed = JSON.parse(io.out) as Array<Record<string, unknown>>;
     expect(parsed).toHaveLength(3);
@@ -60,16 +63,27 @@ describe('adsroute discover', () => {
       secureAds: false,
     });
     const press = sims.find((s) => s.config.name === 'IPC-PRESS');
-    expect(byHost.get('IPC-PRESS')).toMatchObject({ fingerprint: press?.fingerprint, secureAds: true, os: { text: 'Windows 10 22H2 (19045)' } });
+    expect(byHost.get('IPC-PRESS')).toMatchObject({
+      fingerprint: press?.fingerprint,
+      secureAds: true,
+      os: { text: 'Windows 10 22H2 (19045)' },
+    });
     expect(byHost.get('IPC-PRESS')?.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(byHost.get('BSD-CELL')).toMatchObject({ os: { platform: 'tcbsd' }, twincat: { text: '3.1.4026' } });
   });
 
   it('--stream prints a JSON line per system and host errors on stderr', async () => {
     const io = bufferIo();
-    const code = await runCli(['discover', '--host', '127.0.20.152', '--host', '127.0.20.159', '--udp-port', String(port), '--per-host-timeout', '150', '--stream'], [command], io);
+    const code = await runCli(
+      ['discover', '--host', '127.0.20.152', '--host', '127.0.20.159', '--udp-port', String(port), '--per-host-timeout', '150', '--stream'],
+      [command],
+      io,
+    );
     expect(code).toBe(0);
-    const lines = io.out.trim().split('\n').map((l) => JSON.parse(l) as { hostname: string });
+    const lines = io.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { hostname: string });
     expect(lines.map((l) => l.hostname)).toEqual(['IPC-PRESS']);
     expect(io.err).toContain(`127.0.20.159: no answer from 127.0.20.159 on UDP ${port} within 150 ms`);
   });
@@ -87,7 +101,11 @@ describe('adsroute discover', () => {
 
   it('exits 1 with the hint on stderr when nothing answers', async () => {
     const io = bufferIo();
-    const code = await runCli(['discover', '--host', '127.0.20.158', '--udp-port', String(port), '--per-host-timeout', '100', '--json'], [command], io);
+    const code = await runCli(
+      ['discover', '--host', '127.0.20.158', '--udp-port', String(port), '--per-host-timeout', '100', '--json'],
+      [command],
+      io,
+    );
     expect(code).toBe(1);
     expect(JSON.parse(io.out)).toEqual([]);
     expect(io.err).toContain('firewall');
@@ -121,15 +139,34 @@ describe('adsroute discover --adapter', () => {
     const lo = loopbackOnly().find((a) => a.address === '127.0.0.1');
     expect(lo).toMatchObject({ name: 'lo', netmask: '255.0.0.0', broadcast: '127.255.255.255', loopback: true });
     // Receives loopback broadcasts on this file's private port; the three targets above listen on unicast only.
-    const listener = await startVirtualTarget({ name: 'BC-LOOP', address: '127.0.20.156', netId: '5.20.156.1.1.1', tcp: false, tls: true, ports: { udp: port, ads: 0, tls: 0 }, broadcastAddresses: ['127.255.255.255'] });
+    const listener = await startVirtualTarget({
+      name: 'BC-LOOP',
+      address: '127.0.20.156',
+      netId: '5.20.156.1.1.1',
+      tcp: false,
+      tls: true,
+      ports: { udp: port, ads: 0, tls: 0 },
+      broadcastAddresses: ['127.255.255.255'],
+    });
     try {
       for (const chosen of ['lo', '127.0.0.1']) {
         const io = bufferIo();
-        const code = await runCli(['discover', '--adapter', chosen, '--udp-port', String(port), '--timeout', '400', '--json'], [loopbackCommand], io);
+        const code = await runCli(
+          ['discover', '--adapter', chosen, '--udp-port', String(port), '--timeout', '400', '--json'],
+          [loopbackCommand],
+          io,
+        );
         expect(code).toBe(0);
         const parsed = JSON.parse(io.out) as Array<Record<string, unknown>>;
         expect(parsed).toEqual([
-          expect.objectContaining({ hostname: 'BC-LOOP', netId: '5.20.156.1.1.1', address: '127.0.20.156', adapter: 'lo', fingerprint: listener.fingerprint, secureAds: true }),
+          expect.objectContaining({
+            hostname: 'BC-LOOP',
+            netId: '5.20.156.1.1.1',
+            address: '127.0.20.156',
+            adapter: 'lo',
+            fingerprint: listener.fingerprint,
+            secureAds: true,
+          }),
         ]);
       }
     } finally {

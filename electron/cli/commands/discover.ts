@@ -128,7 +128,9 @@ export function createDiscoverCommand(deps: DiscoverCommandDeps = {}): CliComman
       if (mode === 'table') {
         if (results.length) io.stdout(`${renderTable(results)}\n`);
         for (const error of hostErrors) io.stdout(`${error.host}: ${error.message}\n`);
-        io.stdout(`${results.length} system${results.length === 1 ? '' : 's'} found in ${summary.durationMs} ms${summary.cancelled ? ' (cancelled)' : ''}\n`);
+        io.stdout(
+          `${results.length} system${results.length === 1 ? '' : 's'} found in ${summary.durationMs} ms${summary.cancelled ? ' (cancelled)' : ''}\n`,
+        );
       } else if (mode === 'json') {
         for (const error of hostErrors) io.stderr(`${error.host}: ${error.message}\n`);
       }
@@ -143,7 +145,8 @@ export const discoverCommand = createDiscoverCommand();
 function optionalInt(flag: string, text: string | undefined, min: number, max: number): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || value < min || value > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}`);
+  if (!/^\d+$/.test(text.trim()) || value < min || value > max)
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}`);
   return value;
 }
 
@@ -164,6 +167,10 @@ function renderTable(results: DiscoveredTarget[]): string {
     shortFingerprint(t.fingerprint),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }

@@ -11,4 +11,15 @@ import { certCommand } from './cert';
 import { targetRoutesCommand } from './target-routes';
 
 /** Every `adsroute` subcommand; each feature adds its own module here. */
-export const commands: CliCommand[] = [decodeCommand, discoverCommand, probeCommand, addRouteCommand, knownFingerprintsCommand, targetRoutesCommand, serverConfigCommand, restartCommand, simCommand, certCommand];
+export const commands: CliCommand[] = [
+  decodeCommand,
+  discoverCommand,
+  probeCommand,
+  addRouteCommand,
+  knownFingerprintsCommand,
+  targetRoutesCommand,
+  serverConfigCommand,
+  restartCommand,
+  simCommand,
+  certCommand,
+];

@@ -28,7 +28,10 @@ const run = async (...args: string[]) => {
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'known-fp-cli-'));
-  await new KnownFingerprintStore(dir).remember({ netId: '5.1.2.3.1.1', address: '10.0.0.5', fingerprint: 'ab'.repeat(32) }, new Date('2026-01-02T00:00:00Z'));
+  await new KnownFingerprintStore(dir).remember(
+    { netId: '5.1.2.3.1.1', address: '10.0.0.5', fingerprint: 'ab'.repeat(32) },
+    new Date('2026-01-02T00:00:00Z'),
+  );
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -42,7 +45,9 @@ describe('adsroute known-fingerprints', () => {
     expect(text.io.out).toContain('AB:AB:AB');
     expect(text.io.out).toContain('first seen 2026-01-02');
     const json = await run('list', '--json');
-    expect(JSON.parse(json.io.out)).toEqual([expect.objectContaining({ netId: '5.1.2.3.1.1', address: '10.0.0.5', fingerprint: 'ab'.repeat(32) })]);
+    expect(JSON.parse(json.io.out)).toEqual([
+      expect.objectContaining({ netId: '5.1.2.3.1.1', address: '10.0.0.5', fingerprint: 'ab'.repeat(32) }),
+    ]);
   });
 
   it('forgets a NetId (exit 0), then says there is none (exit 1)', async () => {

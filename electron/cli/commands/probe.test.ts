@@ -26,7 +26,6 @@ afterEach(async () => {
   await Promise.all(sims.splice(0).map((s) => s.stop()));
 });
 
-
 async function probe(args: string[]) {
   const io = bufferIo();
   const code = await runCli(['probe', ...args], [probeCommand], io);
@@ -63,7 +62,9 @@ describe('adsroute probe', () => {
   it('PSK handshake: accepted with the right key, psk-unknown with a wrong one', async () => {
     const t = await startVirtualTarget({ name: 'CX-PSK', address: '127.0.44.4', psk: [{ identity: 'LINE1', secret: 'pskpw' }] });
     sims.push(t);
-    const good = JSON.parse((await probe([t.address, '--psk-identity', 'LINE1', '--psk-password', 'pskpw', '--json'])).io.out) as ProbeReport;
+    const good = JSON.parse(
+      (await probe([t.address, '--psk-identity', 'LINE1', '--psk-password', 'pskpw', '--json'])).io.out,
+    ) as ProbeReport;
     expect(good.tls).toMatchObject({ ok: true, mode: 'psk', cipherSuite: expect.stringMatching(/^PSK-/) });
     const bad = JSON.parse((await probe([t.address, '--psk-identity', 'LINE1', '--psk-password', 'nope', '--json'])).io.out) as ProbeReport;
     expect(bad.tls).toMatchObject({ ok: false, error: { code: 'psk-unknown' } });
@@ -85,7 +86,13 @@ describe('adsroute probe: the server certificate', () => {
     const { code, io } = await probe([t.address, '--json']);
     expect(code).toBe(0);
     const cert = (JSON.parse(io.out) as ProbeReport).tls.certificate;
-    expect(cert).toMatchObject({ subject: 'CN=CX-CERT', issuer: 'CN=CX-CERT', notBefore: '2000-01-01T00:00:00.000Z', notAfter: '2061-01-01T00:00:00.000Z', selfSigned: true });
+    expect(cert).toMatchObject({
+      subject: 'CN=CX-CERT',
+      issuer: 'CN=CX-CERT',
+      notBefore: '2000-01-01T00:00:00.000Z',
+      notAfter: '2061-01-01T00:00:00.000Z',
+      selfSigned: true,
+    });
     // Cross-checked with OpenSSL's view of the same certificate.
     const x509 = new X509Certificate(t.certificatePem);
     expect(cert?.notBefore).toBe(new Date(x509.validFrom).toISOString());
@@ -94,9 +101,23 @@ describe('adsroute probe: the server certificate', () => {
   });
 
   it('a CA-issued server certificate: its own subject, the CA as issuer, its validity, not self-signed', async () => {
-    const ca = createSelfSignedCertificate({ commonName: 'Probe Root CA', isCa: true, notBefore: new Date('2024-01-01T00:00:00Z'), notAfter: new Date('2044-01-01T00:00:00Z') });
-    const server = issueCertificate(ca, { commonName: 'CX-CA-PROBE', days: 3650, ipAddresses: ['127.0.44.11'], notBefore: new Date('2025-03-01T12:00:00Z') });
-    const t = await startVirtualTarget({ name: 'CX-CA-PROBE', address: '127.0.44.11', ca: { caPem: ca.certPem, certPem: server.certPem, keyPem: server.keyPem } });
+    const ca = createSelfSignedCertificate({
+      commonName: 'Probe Root CA',
+      isCa: true,
+      notBefore: new Date('2024-01-01T00:00:00Z'),
+      notAfter: new Date('2044-01-01T00:00:00Z'),
+    });
+    const server = issueCertificate(ca, {
+      commonName: 'CX-CA-PROBE',
+      days: 3650,
+      ipAddresses: ['127.0.44.11'],
+      notBefore: new Date('2025-03-01T12:00:00Z'),
+    });
+    const t = await startVirtualTarget({
+      name: 'CX-CA-PROBE',
+      address: '127.0.44.11',
+      ca: { caPem: ca.certPem, certPem: server.certPem, keyPem: server.keyPem },
+    });
     sims.push(t);
     const { code, io } = await probe([t.address, '--json']);
     expect(code).toBe(0);
@@ -138,7 +159,11 @@ describe('adsroute probe: port overrides', () => {
 
     const defaults = await probe([address, '--timeout', '300', '--json']);
     expect(defaults.code).toBe(1);
-    expect(JSON.parse(defaults.io.out)).toMatchObject({ udp: { port: 48899, ok: false }, ads: { port: 48898, ok: false }, tls: { port: 8016, ok: false } });
+    expect(JSON.parse(defaults.io.out)).toMatchObject({
+      udp: { port: 48899, ok: false },
+      ads: { port: 48898, ok: false },
+      tls: { port: 8016, ok: false },
+    });
   });
 
   it('a port override out of range is a usage error (exit 2)', async () => {

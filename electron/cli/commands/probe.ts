@@ -59,7 +59,12 @@ export function createProbeCommand(connector: TlsConnector = engineConnector): C
         } catch (error) {
           throw new UsageError(error instanceof RouteFailure ? error.message : String(error));
         }
-      } else if (values['psk-password'] !== undefined || values['psk-key'] !== undefined || values['psk-password-stdin'] || values['psk-key-stdin']) {
+      } else if (
+        values['psk-password'] !== undefined ||
+        values['psk-key'] !== undefined ||
+        values['psk-password-stdin'] ||
+        values['psk-key-stdin']
+      ) {
         throw new UsageError('--psk-password / --psk-key need --psk-identity');
       }
       const timeoutMs = msOption(values.timeout, 'timeout', 3000);

@@ -37,7 +37,12 @@ export function createRestartCommand(connector?: SystemSessionConnector): CliCom
       const logBook = new LogBook();
       const logger = logBook.logger('restart');
       const dataDir = connection.dataDir ?? defaultDataDir();
-      const service = new ServerConfigService({ dataDir, logger, connect: connector ?? systemSessionConnector({ dataDir, localNetId: connection.localNetId, timeoutMs: connection.timeoutMs, logger }) });
+      const service = new ServerConfigService({
+        dataDir,
+        logger,
+        connect:
+          connector ?? systemSessionConnector({ dataDir, localNetId: connection.localNetId, timeoutMs: connection.timeoutMs, logger }),
+      });
       const place = service.placeName({ kind: 'target', target: connection.target });
       const json = values.json === true;
 
@@ -51,11 +56,16 @@ export function createRestartCommand(connector?: SystemSessionConnector): CliCom
         return 1;
       }
       if (values.yes !== true) {
-        io.stderr(`${place} is in ${adsStateName(before)}. Restarting it into ${mode === 'config' ? 'Config' : 'Run'} mode stops its PLC and I/O. Add --yes to do it.\n`);
+        io.stderr(
+          `${place} is in ${adsStateName(before)}. Restarting it into ${mode === 'config' ? 'Config' : 'Run'} mode stops its PLC and I/O. Add --yes to do it.\n`,
+        );
         return 2;
       }
       const result = await restartTarget(service, connection.target, mode, logger);
-      if (json) io.stdout(`${JSON.stringify({ ok: result.ok, target: address, mode, before, after: result.adsState, ...(result.error ? { error: result.error } : {}) }, null, 2)}\n`);
+      if (json)
+        io.stdout(
+          `${JSON.stringify({ ok: result.ok, target: address, mode, before, after: result.adsState, ...(result.error ? { error: result.error } : {}) }, null, 2)}\n`,
+        );
       else if (result.ok) io.stdout(`${place}: ${adsStateName(before)} → ${adsStateName(result.adsState)}\n`);
       else io.stderr(`${place}: restart failed: ${result.error?.code}: ${result.error?.message}\n`);
       return result.ok ? 0 : 1;

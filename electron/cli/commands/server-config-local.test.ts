@@ -51,7 +51,12 @@ describe('adsroute server-config --local', () => {
       target: 'local',
       secureOnly: false,
       psk: [{ identity: 'MY_IDENTITY' }, { identity: 'MAINT_ANNA' }],
-      tls: { ca: 'C:\\TwinCAT\\3.1\\Target\\CACerts\\rootCA.pem', cert: 'C:\\TwinCAT\\3.1\\Target\\CACerts\\ipc.crt', key: 'C:\\TwinCAT\\3.1\\Target\\CACerts\\ipc.key', ignoreCn: true },
+      tls: {
+        ca: 'C:\\TwinCAT\\3.1\\Target\\CACerts\\rootCA.pem',
+        cert: 'C:\\TwinCAT\\3.1\\Target\\CACerts\\ipc.crt',
+        key: 'C:\\TwinCAT\\3.1\\Target\\CACerts\\ipc.key',
+        ignoreCn: true,
+      },
     });
     expect((json().routes as unknown[]).length).toBe(2);
     expect(io.out).not.toMatch(/MySecret|k3y-pa55/);
@@ -64,7 +69,9 @@ describe('adsroute server-config --local', () => {
     expect(out).toMatchObject({ ok: true, target: 'local', identity: 'SERVICE_TECH', changed: true });
     expect(out.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(out.keyHex).toBe(pskKeyHex('SERVICE_TECH', out.secret as string));
-    expect(await readFile(join(folder, 'StaticRoutes.xml'), 'utf8')).toContain(`<Psk><Identity>SERVICE_TECH</Identity><Pwd>${out.secret as string}</Pwd></Psk>`);
+    expect(await readFile(join(folder, 'StaticRoutes.xml'), 'utf8')).toContain(
+      `<Psk><Identity>SERVICE_TECH</Identity><Pwd>${out.secret as string}</Pwd></Psk>`,
+    );
     expect((await readdir(folder)).some((f) => f.startsWith('StaticRoutes.xml.bak-'))).toBe(true);
   });
 
@@ -79,9 +86,26 @@ describe('adsroute server-config --local', () => {
   });
 
   it('set --secure-only on and CA files, --clear-tls', async () => {
-    const set = await run(['server-config', 'set', '--local', '--secure-only', 'on', '--ca', 'C:\\certs\\ca.pem', '--cert', 'C:\\certs\\me.crt', '--key', 'C:\\certs\\me.key', '--json']);
+    const set = await run([
+      'server-config',
+      'set',
+      '--local',
+      '--secure-only',
+      'on',
+      '--ca',
+      'C:\\certs\\ca.pem',
+      '--cert',
+      'C:\\certs\\me.crt',
+      '--key',
+      'C:\\certs\\me.key',
+      '--json',
+    ]);
     expect(set.code).toBe(0);
-    expect(set.json()).toMatchObject({ ok: true, secureOnly: true, tls: { ca: 'C:\\certs\\ca.pem', cert: 'C:\\certs\\me.crt', key: 'C:\\certs\\me.key', ignoreCn: false } });
+    expect(set.json()).toMatchObject({
+      ok: true,
+      secureOnly: true,
+      tls: { ca: 'C:\\certs\\ca.pem', cert: 'C:\\certs\\me.crt', key: 'C:\\certs\\me.key', ignoreCn: false },
+    });
     const cleared = await run(['server-config', 'set', '--local', '--clear-tls', '--json']);
     expect(cleared.json()).toMatchObject({ ok: true, tls: null, secureOnly: true });
   });

@@ -72,11 +72,12 @@ export function createServerConfigCommand(connector?: SystemSessionConnector): C
       const logBook = new LogBook();
       const logger = logBook.logger('server-config');
       const connection = address === undefined ? null : await connectionFrom(address, values, io);
-      const dataDir = connection?.dataDir ?? (values['data-dir']) ?? defaultDataDir();
+      const dataDir = connection?.dataDir ?? values['data-dir'] ?? defaultDataDir();
       const service = new ServerConfigService({
         dataDir,
         logger,
-        connect: connector ?? systemSessionConnector({ dataDir, localNetId: connection?.localNetId, timeoutMs: connection?.timeoutMs, logger }),
+        connect:
+          connector ?? systemSessionConnector({ dataDir, localNetId: connection?.localNetId, timeoutMs: connection?.timeoutMs, logger }),
       });
       const place: ServerPlace = connection ? { kind: 'target', target: connection.target } : { kind: 'local' };
       const label = connection ? connection.target.address : 'local';
@@ -114,7 +115,9 @@ export function createServerConfigCommand(connector?: SystemSessionConnector): C
         results.push(result);
       }
       const final = results.at(-1);
-      const last = final ? { ...final, changed: results.some((r) => r.changed), backup: results.find((r) => r.backup)?.backup ?? null } : null;
+      const last = final
+        ? { ...final, changed: results.some((r) => r.changed), backup: results.find((r) => r.backup)?.backup ?? null }
+        : null;
       if (!last) throw new UsageError('nothing to change: give --secure-only, --ca/--cert/--key or --clear-tls');
       const out: Record<string, unknown> = { ok: true, target: label, changed: last.changed, backup: last.backup };
       if (sub === 'add-psk' || sub === 'remove-psk') out.identity = changes.identity;
@@ -122,8 +125,13 @@ export function createServerConfigCommand(connector?: SystemSessionConnector): C
       if (sub === 'set') Object.assign(out, { secureOnly: last.model!.secureOnly, tls: tlsJson(last.model!) });
       if (json) io.stdout(`${JSON.stringify(out, null, 2)}\n`);
       else {
-        io.stdout(`${last.place}: ${last.changed ? 'changed' : 'already as asked, nothing written'}${last.backup ? ` (backup ${last.backup})` : ''}\n`);
-        if (generated) io.stdout(`PSK secret (shown once; enter it as the PSK password): ${generated.secret}\nPSK key (hex, for tools that take the key):     ${generated.keyHex}\n`);
+        io.stdout(
+          `${last.place}: ${last.changed ? 'changed' : 'already as asked, nothing written'}${last.backup ? ` (backup ${last.backup})` : ''}\n`,
+        );
+        if (generated)
+          io.stdout(
+            `PSK secret (shown once; enter it as the PSK password): ${generated.secret}\nPSK key (hex, for tools that take the key):     ${generated.keyHex}\n`,
+          );
         if (last.changed) io.stdout('Takes effect when the router re-initialises: adsroute restart TARGET --mode config --yes\n');
       }
       return 0;
@@ -146,11 +154,13 @@ async function changesFor(sub: Sub, values: Record<string, string | boolean | un
     if (!identity) throw new UsageError(`${sub} needs --identity ID`);
     if (!/^[\x21-\x7e][\x20-\x7e]{0,127}$/.test(identity)) throw new UsageError('--identity must be printable ASCII (1-128 characters)');
     if (sub === 'remove-psk') return { list: [{ kind: 'remove-psk', identity }], identity };
-    if ((values.generate === true) === (values['secret-stdin'] === true)) throw new UsageError('add-psk needs --generate or --secret-stdin (one of them)');
+    if ((values.generate === true) === (values['secret-stdin'] === true))
+      throw new UsageError('add-psk needs --generate or --secret-stdin (one of them)');
     if (values.generate === true) return { list: [], identity, generate: true };
     const secret = (await io.readStdin()).replace(/\r?\n$/, '');
     if (!secret) throw new UsageError('the secret on standard input is empty');
-    if (secretStrength(secret) === 'weak') io.stderr('warning: this secret is weak (short or little variety); --generate makes a strong one\n');
+    if (secretStrength(secret) === 'weak')
+      io.stderr('warning: this secret is weak (short or little variety); --generate makes a strong one\n');
     return { list: [{ kind: 'add-psk', identity, secret }], identity };
   }
   const list: ServerChange[] = [];
@@ -166,7 +176,14 @@ async function changesFor(sub: Sub, values: Record<string, string | boolean | un
     if (values['clear-tls'] === true) throw new UsageError('use either --ca/--cert/--key or --clear-tls');
     let keyPassword: string | undefined;
     if (values['key-password-stdin'] === true) keyPassword = (await io.readStdin()).replace(/\r?\n$/, '') || undefined;
-    list.push({ kind: 'set-tls', ca: files[0]!, cert: files[1]!, key: files[2]!, ignoreCn: values['ignore-cn'] === true, ...(keyPassword ? { keyPassword } : {}) });
+    list.push({
+      kind: 'set-tls',
+      ca: files[0]!,
+      cert: files[1]!,
+      key: files[2]!,
+      ignoreCn: values['ignore-cn'] === true,
+      ...(keyPassword ? { keyPassword } : {}),
+    });
     if (values.upload === true) {
       if (values.local === true) throw new UsageError('--upload copies files to a TARGET; with --local, give paths on this PC');
       upload = files as string[];
@@ -184,15 +201,29 @@ function tlsJson(model: ServerModel) {
 }
 
 export function showJson(target: string, model: ServerModel) {
-  return { ok: true, target, secureOnly: model.secureOnly, psk: model.psk.map((p) => ({ identity: p.identity })), tls: tlsJson(model), routes: model.routes };
+  return {
+    ok: true,
+    target,
+    secureOnly: model.secureOnly,
+    psk: model.psk.map((p) => ({ identity: p.identity })),
+    tls: tlsJson(model),
+    routes: model.routes,
+  };
 }
 
 function showText(place: string, folder: string | null, model: ServerModel): string {
   const lines = [`${place}${folder ? ` — ${folder}` : ''}`, `  SecureOnly: ${model.secureOnly ? 'on (plain ADS refused)' : 'off'}`];
   lines.push(`  PSK identities: ${model.psk.length ? model.psk.map((p) => p.identity).join(', ') : 'none'}`);
-  lines.push(model.tls ? `  CA files: ${model.tls.ca ?? '-'} | ${model.tls.cert ?? '-'} | ${model.tls.key ?? '-'}${model.tls.ignoreCn ? ' (IgnoreCn)' : ''}${model.tls.keyPassword ? ' (key password set)' : ''}` : '  CA files: none');
+  lines.push(
+    model.tls
+      ? `  CA files: ${model.tls.ca ?? '-'} | ${model.tls.cert ?? '-'} | ${model.tls.key ?? '-'}${model.tls.ignoreCn ? ' (IgnoreCn)' : ''}${model.tls.keyPassword ? ' (key password set)' : ''}`
+      : '  CA files: none',
+  );
   lines.push(`  Routes (${model.routes.length}):`);
-  for (const r of model.routes) lines.push(`    ${r.name.padEnd(20)} ${r.address.padEnd(18)} ${r.netId.padEnd(20)} ${r.secure ? 'Secure ADS' : 'plain'}${r.unidirectional ? ', unidirectional' : ''}`);
+  for (const r of model.routes)
+    lines.push(
+      `    ${r.name.padEnd(20)} ${r.address.padEnd(18)} ${r.netId.padEnd(20)} ${r.secure ? 'Secure ADS' : 'plain'}${r.unidirectional ? ', unidirectional' : ''}`,
+    );
   return `${lines.join('\n')}\n`;
 }
 

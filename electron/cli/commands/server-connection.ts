@@ -63,17 +63,32 @@ export async function connectionFrom(address: string, values: Values, io: CliIo)
     const identity = text('psk-identity');
     if (!identity) throw new UsageError('--secure psk needs --psk-identity');
     if (values['secret-stdin'] === true && (values['psk-password-stdin'] === true || values['psk-key-stdin'] === true)) {
-      throw new UsageError('standard input holds one secret: give the connection PSK with --psk-password/--psk-key or their environment variables');
+      throw new UsageError(
+        'standard input holds one secret: give the connection PSK with --psk-password/--psk-key or their environment variables',
+      );
     }
     const secrets = await readSecrets([['psk-password', 'psk-key']], values, io);
-    if (!hasOnePskSecret(secrets)) throw new UsageError('--secure psk needs a PSK password or key (one of them): --psk-password-stdin, --psk-key-stdin, ADSROUTE_PSK_PASSWORD or ADSROUTE_PSK_KEY');
-    psk = { identity, ...(secrets['psk-password'] !== undefined ? { password: secrets['psk-password'] } : {}), ...(secrets['psk-key'] !== undefined ? { keyHex: secrets['psk-key'] } : {}) };
+    if (!hasOnePskSecret(secrets))
+      throw new UsageError(
+        '--secure psk needs a PSK password or key (one of them): --psk-password-stdin, --psk-key-stdin, ADSROUTE_PSK_PASSWORD or ADSROUTE_PSK_KEY',
+      );
+    psk = {
+      identity,
+      ...(secrets['psk-password'] !== undefined ? { password: secrets['psk-password'] } : {}),
+      ...(secrets['psk-key'] !== undefined ? { keyHex: secrets['psk-key'] } : {}),
+    };
   }
   let ca: TargetConnection['ca'] = null;
   if (mode === 'ca') {
     const [caPath, certPath, keyPath] = [text('via-ca'), text('via-cert'), text('via-key')];
     if (!caPath || !certPath || !keyPath) throw new UsageError('--secure ca needs --via-ca, --via-cert and --via-key');
-    ca = { caPath, certPath, keyPath, ignoreCn: values['via-ignore-cn'] === true, ...(text('via-key-password') !== undefined ? { keyPassword: text('via-key-password')! } : {}) };
+    ca = {
+      caPath,
+      certPath,
+      keyPath,
+      ignoreCn: values['via-ignore-cn'] === true,
+      ...(text('via-key-password') !== undefined ? { keyPassword: text('via-key-password')! } : {}),
+    };
   }
   let netId = text('netid');
   let name = address;

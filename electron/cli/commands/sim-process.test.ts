@@ -44,11 +44,21 @@ describe('adsroute sim', () => {
     const dir = await mkdtemp(join(tmpdir(), 'sim-cli-'));
     try {
       const file = join(dir, 'targets.json');
-      await writeFile(file, JSON.stringify([{ address: '127.0.96.1', name: 'CLI-A', os: 'tcbsd' }, { address: '127.0.96.2', name: 'CLI-B', tls: false }]));
+      await writeFile(
+        file,
+        JSON.stringify([
+          { address: '127.0.96.1', name: 'CLI-A', os: 'tcbsd' },
+          { address: '127.0.96.2', name: 'CLI-B', tls: false },
+        ]),
+      );
       const h = harness();
       const done = runCli(['sim', '--config', file, '--json'], [simCommand], h.io);
       await h.linesReady(2);
-      const lines = h.out().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      const lines = h
+        .out()
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
       expect(lines[0]).toMatchObject({ event: 'ready', name: 'CLI-A', netId: '127.0.96.1.1.1', address: '127.0.96.1' });
       expect(lines[0]!.fingerprint).toMatch(/^[0-9a-f]{64}$/);
       expect(lines[1]).toMatchObject({ name: 'CLI-B', fingerprint: null });
@@ -65,12 +75,28 @@ describe('adsroute sim', () => {
   it('builds a target from flags and prints a readable ready line', async () => {
     const h = harness();
     const done = runCli(
-      ['sim', '--bind', '127.0.96.3', '--name', 'FLAGS-PLC', '--netid', '5.96.3.1.1.1', '--os', 'ce', '--no-tls', '--no-tcp', '--psk', 'Id:Secret'],
+      [
+        'sim',
+        '--bind',
+        '127.0.96.3',
+        '--name',
+        'FLAGS-PLC',
+        '--netid',
+        '5.96.3.1.1.1',
+        '--os',
+        'ce',
+        '--no-tls',
+        '--no-tcp',
+        '--psk',
+        'Id:Secret',
+      ],
       [simCommand],
       h.io,
     );
     await h.linesReady(1);
-    expect(h.out()).toMatch(/ready: FLAGS-PLC {2}NetId 5\.96\.3\.1\.1\.1 {2}at 127\.0\.96\.3 {2}\(ce, TwinCAT 2\.11\.2228; udp 48899, ads off, tls off\)/);
+    expect(h.out()).toMatch(
+      /ready: FLAGS-PLC {2}NetId 5\.96\.3\.1\.1\.1 {2}at 127\.0\.96\.3 {2}\(ce, TwinCAT 2\.11\.2228; udp 48899, ads off, tls off\)/,
+    );
     expect(h.out()).not.toContain('Secret');
     h.stop();
     expect(await done).toBe(0);

@@ -93,7 +93,15 @@ const readyJson = (out: string) => out.split('\n').some((l) => l.includes('"even
 const readyText = (out: string) => out.includes('ready: ');
 
 function addRoute(address: string, udpPort: number, overrides: Partial<AddRouteRequest> = {}) {
-  const request = encodeAddRouteRequest({ senderNetId: CLIENT, routeName: 'ENG-97', netId: CLIENT, user: 'Administrator', password: '1', address: '127.0.0.1', ...overrides });
+  const request = encodeAddRouteRequest({
+    senderNetId: CLIENT,
+    routeName: 'ENG-97',
+    netId: CLIENT,
+    user: 'Administrator',
+    password: '1',
+    address: '127.0.0.1',
+    ...overrides,
+  });
   return udpExchange(address, udpPort, request).then((reply) => {
     if (!reply) throw new Error(`no add-route reply from ${address}:${udpPort}`);
     return interpretAddRouteReply(decodeUdpMessage(new Uint8Array(reply))).status;
@@ -109,7 +117,13 @@ async function discover(address: string, udpPort: number) {
 /** One TLS 1.2 handshake; resolves with the server certificate (DER) or the error text when it fails. */
 function tlsHandshake(options: ConnectionOptions): Promise<{ ok: true; certDer: Buffer } | { ok: false; error: string }> {
   return new Promise((resolve) => {
-    const socket = tlsConnect({ minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2', rejectUnauthorized: false, checkServerIdentity: () => undefined, ...options });
+    const socket = tlsConnect({
+      minVersion: 'TLSv1.2',
+      maxVersion: 'TLSv1.2',
+      rejectUnauthorized: false,
+      checkServerIdentity: () => undefined,
+      ...options,
+    });
     const timer = setTimeout(() => finish({ ok: false, error: 'timeout' }), 5000);
     let settled = false;
     const finish = (value: { ok: true; certDer: Buffer } | { ok: false; error: string }) => {
@@ -126,10 +140,18 @@ function tlsHandshake(options: ConnectionOptions): Promise<{ ok: true; certDer: 
 }
 
 function pskHandshake(address: string, port: number, identity: string, secret: string) {
-  const key = createHash('sha256').update(identity.toUpperCase() + secret, 'utf8').digest();
+  const key = createHash('sha256')
+    .update(identity.toUpperCase() + secret, 'utf8')
+    .digest();
   // Like Beckhoff's OpenSSL sample: no extended master secret (OpenSSL option bit 0) and no encrypt-then-MAC.
   const secureOptions = 0x1 | constants.SSL_OP_NO_ENCRYPT_THEN_MAC;
-  return tlsHandshake({ host: address, port, ciphers: 'PSK-AES256-CBC-SHA384', secureOptions, pskCallback: () => ({ identity, psk: key }) });
+  return tlsHandshake({
+    host: address,
+    port,
+    ciphers: 'PSK-AES256-CBC-SHA384',
+    secureOptions,
+    pskCallback: () => ({ identity, psk: key }),
+  });
 }
 
 /** True when all three ports can be bound again on the address: the simulator let go of them. */
@@ -174,7 +196,18 @@ describe('adsroute sim: event log', () => {
 
   it('--json prints one {"event":"log"} line per entry after the ready line: refusal reasons, stored routes, no secrets', async () => {
     const address = '127.0.97.1';
-    const sim = startSim(['--bind', address, '--name', 'LOG-JSON', '--json', '--password', SECRETS.password, '--psk', `Id97:${SECRETS.pskSecret}`, ...portFlags(1)]);
+    const sim = startSim([
+      '--bind',
+      address,
+      '--name',
+      'LOG-JSON',
+      '--json',
+      '--password',
+      SECRETS.password,
+      '--psk',
+      `Id97:${SECRETS.pskSecret}`,
+      ...portFlags(1),
+    ]);
     await sim.waitFor('ready line', readyJson);
     await provokeFailures(address, 1);
     await sim.waitFor('handshake failure in the log', (o) => o.includes('"reason":"handshake"'));
@@ -184,8 +217,21 @@ describe('adsroute sim: event log', () => {
     expect(lines[0]).toMatchObject({ event: 'ready', name: 'LOG-JSON' });
     const logs = lines.slice(1);
     expect(logs.every((l) => l.event === 'log' && l.name === 'LOG-JSON' && l.address === address && typeof l.time === 'string')).toBe(true);
-    expect(logs).toContainEqual(expect.objectContaining({ kind: 'route-refused', transport: 'udp', reason: 'wrong-credentials', peer: expect.stringMatching(/^127\.0\.0\.1:\d+$/) }));
-    expect(logs).toContainEqual(expect.objectContaining({ kind: 'route-stored', transport: 'udp', message: expect.stringContaining(`"ENG-97" stored: ${CLIENT} at 127.0.0.1`) }));
+    expect(logs).toContainEqual(
+      expect.objectContaining({
+        kind: 'route-refused',
+        transport: 'udp',
+        reason: 'wrong-credentials',
+        peer: expect.stringMatching(/^127\.0\.0\.1:\d+$/),
+      }),
+    );
+    expect(logs).toContainEqual(
+      expect.objectContaining({
+        kind: 'route-stored',
+        transport: 'udp',
+        message: expect.stringContaining(`"ENG-97" stored: ${CLIENT} at 127.0.0.1`),
+      }),
+    );
     expect(logs).toContainEqual(expect.objectContaining({ kind: 'connection-failed', transport: 'tls', reason: 'handshake' }));
     expect(logs.at(-1)).toMatchObject({ kind: 'stopped' });
     expectNoSecret(sim.out() + sim.err());
@@ -193,12 +239,26 @@ describe('adsroute sim: event log', () => {
 
   it('without --json prints a readable line per entry, also without secrets', async () => {
     const address = '127.0.97.2';
-    const sim = startSim(['--bind', address, '--name', 'LOG-TEXT', '--password', SECRETS.password, '--psk', `Id97:${SECRETS.pskSecret}`, ...portFlags(2)]);
+    const sim = startSim([
+      '--bind',
+      address,
+      '--name',
+      'LOG-TEXT',
+      '--password',
+      SECRETS.password,
+      '--psk',
+      `Id97:${SECRETS.pskSecret}`,
+      ...portFlags(2),
+    ]);
     await sim.waitFor('ready line', readyText);
     await provokeFailures(address, 2);
-    await sim.waitFor('handshake failure in the log', (o) => /tls 127\.0\.0\.1:\d+ {2}connection-failed \(handshake\): TLS handshake failed/.test(o));
+    await sim.waitFor('handshake failure in the log', (o) =>
+      /tls 127\.0\.0\.1:\d+ {2}connection-failed \(handshake\): TLS handshake failed/.test(o),
+    );
     expect(await sim.stop()).toBe(0);
-    expect(sim.out()).toMatch(/LOG-TEXT {2}udp 127\.0\.0\.1:\d+ {2}route-refused \(wrong-credentials\): add route "ENG-97" \(10\.0\.97\.1\.1\.1\) refused: wrong user name or password/);
+    expect(sim.out()).toMatch(
+      /LOG-TEXT {2}udp 127\.0\.0\.1:\d+ {2}route-refused \(wrong-credentials\): add route "ENG-97" \(10\.0\.97\.1\.1\.1\) refused: wrong user name or password/,
+    );
     expect(sim.out()).toMatch(/LOG-TEXT {2}udp {2}route-stored: route "ENG-97" stored/);
     expect(sim.out().trimEnd().split('\n').at(-1)).toBe('virtual targets stopped');
     expectNoSecret(sim.out() + sim.err());
@@ -239,7 +299,9 @@ describe('adsroute sim: flags', () => {
       udp.bind(p.udp, address, () => resolve());
     });
     udp.close();
-    expect(await adsTcpExchange(address, p.ads, [readStateRequest({ target: `${address}.1.1`, source: CLIENT, invokeId: 1 })])).toBe('closed'); // no route
+    expect(await adsTcpExchange(address, p.ads, [readStateRequest({ target: `${address}.1.1`, source: CLIENT, invokeId: 1 })])).toBe(
+      'closed',
+    ); // no route
     expect(await sim.stop()).toBe(0);
   });
 
@@ -330,7 +392,17 @@ describe('adsroute sim: flags', () => {
       const address = '127.0.97.9';
       const p = portsFor(9);
       const stateDir = join(dir, 'switches');
-      const first = startSim(['--bind', address, '--state', stateDir, '--secure-only', '--no-discovery', '--psk', 'Keep97:KeepSecret97', ...portFlags(9)]);
+      const first = startSim([
+        '--bind',
+        address,
+        '--state',
+        stateDir,
+        '--secure-only',
+        '--no-discovery',
+        '--psk',
+        'Keep97:KeepSecret97',
+        ...portFlags(9),
+      ]);
       await first.waitFor('ready line', readyText);
       expect(await first.stop()).toBe(0);
       expect(await readFile(join(stateDir, 'TcRegistry.xml'), 'utf8')).toMatch(/<DisableAdsDiscovery>1<\/DisableAdsDiscovery>/);
@@ -356,12 +428,30 @@ describe('adsroute sim: flags', () => {
     const dir = await mkdtemp(join(tmpdir(), 'sim-cli-ca-'));
     try {
       const now = Date.now();
-      const ca = createSelfSignedCertificate({ commonName: 'Root97', isCa: true, notBefore: new Date(now - 86_400_000), notAfter: new Date(now + 400 * 86_400_000) });
+      const ca = createSelfSignedCertificate({
+        commonName: 'Root97',
+        isCa: true,
+        notBefore: new Date(now - 86_400_000),
+        notAfter: new Date(now + 400 * 86_400_000),
+      });
       const leaf = issueCertificate(ca, { commonName: 'CA-97', days: 360, ipAddresses: [address] });
       await writeFile(join(dir, 'root.pem'), ca.certPem);
       await writeFile(join(dir, 'ipc.crt'), leaf.certPem);
       await writeFile(join(dir, 'ipc.key'), leaf.keyPem);
-      const sim = startSim(['--bind', address, '--name', 'CA-97', '--ca', join(dir, 'root.pem'), '--cert', join(dir, 'ipc.crt'), '--key', join(dir, 'ipc.key'), '--json', ...portFlags(10)]);
+      const sim = startSim([
+        '--bind',
+        address,
+        '--name',
+        'CA-97',
+        '--ca',
+        join(dir, 'root.pem'),
+        '--cert',
+        join(dir, 'ipc.crt'),
+        '--key',
+        join(dir, 'ipc.key'),
+        '--json',
+        ...portFlags(10),
+      ]);
       await sim.waitFor('ready line', readyJson);
       const handshake = await tlsHandshake({ host: address, port: p.tls, ca: ca.certPem, cert: leaf.certPem, key: leaf.keyPem });
       expect(handshake.ok).toBe(true);
@@ -401,9 +491,16 @@ describe('adsroute sim as a process', () => {
     await rm(bundleDir, { recursive: true, force: true });
   });
 
-  function spawnSim(address: string, n: number): Promise<{ child: ChildProcess; exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }> {
-    const child = spawn(process.execPath, [bundle, 'sim', '--bind', address, '--json', ...portFlags(n)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  function spawnSim(
+    address: string,
+    n: number,
+  ): Promise<{ child: ChildProcess; exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }> {
+    const child = spawn(process.execPath, [bundle, 'sim', '--bind', address, '--json', ...portFlags(n)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     return new Promise((resolve, reject) => {
@@ -424,7 +521,10 @@ describe('adsroute sim as a process', () => {
     });
   }
 
-  for (const [signal, n] of [['SIGTERM', 11], ['SIGINT', 12]] as const) {
+  for (const [signal, n] of [
+    ['SIGTERM', 11],
+    ['SIGINT', 12],
+  ] as const) {
     it(`${signal} stops it with exit code 0 and frees its ports`, async () => {
       const address = `127.0.97.${n}`;
       const { child, exit } = await spawnSim(address, n);

@@ -109,7 +109,11 @@ export const simCommand: CliCommand = {
       // The delay flags apply to every target of the file unless its entry names its own.
       inputs = await readConfigFile(values.config);
       if (Object.keys(serviceTime).length) {
-        inputs = inputs.map((input) => (typeof input === 'object' && input !== null && !Array.isArray(input) ? { ...input, serviceTime: { ...serviceTime, ...input.serviceTime } } : input));
+        inputs = inputs.map((input) =>
+          typeof input === 'object' && input !== null && !Array.isArray(input)
+            ? { ...input, serviceTime: { ...serviceTime, ...input.serviceTime } }
+            : input,
+        );
       }
     } else {
       const os = values.os !== undefined ? osArg(values.os) : undefined;
@@ -120,14 +124,15 @@ export const simCommand: CliCommand = {
       });
       const caFiles = [values.ca, values.cert, values.key];
       if (caFiles.some(Boolean) && !caFiles.every(Boolean)) throw new UsageError('--ca, --cert and --key go together');
-      const ca = values.ca && values.cert && values.key
-        ? {
-            caPem: (await loadCertificateFile(values.ca)).pem,
-            certPem: (await loadCertificateFile(values.cert)).pem,
-            keyPem: await loadPrivateKeyFile(values.key, values['key-password']),
-            ignoreCn: values['ignore-cn'] ?? false,
-          }
-        : undefined;
+      const ca =
+        values.ca && values.cert && values.key
+          ? {
+              caPem: (await loadCertificateFile(values.ca)).pem,
+              certPem: (await loadCertificateFile(values.cert)).pem,
+              keyPem: await loadPrivateKeyFile(values.key, values['key-password']),
+              ignoreCn: values['ignore-cn'] ?? false,
+            }
+          : undefined;
       const ports = {
         ...(values['udp-port'] ? { udp: portArg('--udp-port', values['udp-port']) } : {}),
         ...(values['ads-port'] ? { ads: portArg('--ads-port', values['ads-port']) } : {}),
@@ -163,7 +168,9 @@ export const simCommand: CliCommand = {
 
     // Only this flag lets a target listen on the network, whatever a --config file says.
     const allowLan = values['allow-lan'] === true;
-    const targets = await startVirtualTargets(inputs.map((input) => (typeof input === 'object' && input !== null && !Array.isArray(input) ? { ...input, allowLan } : input)));
+    const targets = await startVirtualTargets(
+      inputs.map((input) => (typeof input === 'object' && input !== null && !Array.isArray(input) ? { ...input, allowLan } : input)),
+    );
     for (const target of targets) io.stdout(`${values.json ? readyJson(target) : readyText(target)}\n`);
     // The event log follows the ready lines: first what happened while later targets were starting, then live.
     const unsubscribe: Array<() => void> = [];
@@ -199,7 +206,8 @@ function osArg(text: string): { os: SimOs; build?: number } {
   if (build === undefined) return { os: name };
   if (!OS_WITH_BUILD.has(name)) throw new UsageError(`--os ${name} takes no build number; only ${[...OS_WITH_BUILD].join(', ')} does`);
   const n = Number(build);
-  if (!/^\d+$/.test(build) || !Number.isSafeInteger(n) || n > 0xffffffff) throw new UsageError(`--os ${name}:BUILD needs a build number such as 19045`);
+  if (!/^\d+$/.test(build) || !Number.isSafeInteger(n) || n > 0xffffffff)
+    throw new UsageError(`--os ${name}:BUILD needs a build number such as 19045`);
   return { os: name, build: n };
 }
 
@@ -221,12 +229,19 @@ function portArg(flag: string, text: string): number {
 
 function delayArg(flag: string, text: string): number {
   const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isInteger(n) || n > MAX_SERVICE_TIME_MS) throw new UsageError(`${flag} must be whole milliseconds 0-${MAX_SERVICE_TIME_MS}`);
+  if (!/^\d+$/.test(text.trim()) || !Number.isInteger(n) || n > MAX_SERVICE_TIME_MS)
+    throw new UsageError(`${flag} must be whole milliseconds 0-${MAX_SERVICE_TIME_MS}`);
   return n;
 }
 
 function readyJson(t: VirtualTarget): string {
-  return JSON.stringify({ event: 'ready', name: t.config.name, netId: t.netId, address: t.address, fingerprint: t.config.tls ? t.fingerprint : null });
+  return JSON.stringify({
+    event: 'ready',
+    name: t.config.name,
+    netId: t.netId,
+    address: t.address,
+    fingerprint: t.config.tls ? t.fingerprint : null,
+  });
 }
 
 function logJson(t: VirtualTarget, e: SimLogEntry): string {
@@ -255,7 +270,9 @@ function readyText(t: VirtualTarget): string {
     `ads ${t.ports.ads ?? 'off'}${c.secureOnly ? ' (secure only)' : ''}`,
     `tls ${t.ports.tls ?? 'off'}`,
   ];
-  const lines = [`ready: ${c.name}  NetId ${t.netId}  at ${t.address}  (${c.os}${c.osBuild !== undefined ? `:${c.osBuild}` : ''}, TwinCAT ${c.twincat}; ${parts.join(', ')})`];
+  const lines = [
+    `ready: ${c.name}  NetId ${t.netId}  at ${t.address}  (${c.os}${c.osBuild !== undefined ? `:${c.osBuild}` : ''}, TwinCAT ${c.twincat}; ${parts.join(', ')})`,
+  ];
   if (c.tls) lines.push(`       fingerprint ${t.fingerprint}`);
   lines.push(`       state ${t.stateDir}`);
   return lines.join('\n');

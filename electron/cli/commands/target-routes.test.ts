@@ -43,7 +43,19 @@ async function cli(args: string[], answer: string | null = null) {
 
 async function addRoute(t: VirtualTarget, security: 'none' | 'ssc') {
   const extra = security === 'ssc' ? ['--fingerprint', t.fingerprint] : [];
-  const { code, io } = await cli(['add-route', t.address, '--secure', security, ...extra, '--user', 'Administrator', '--password-stdin', '--remote-route-name', 'ENG-PC', '--json']);
+  const { code, io } = await cli([
+    'add-route',
+    t.address,
+    '--secure',
+    security,
+    ...extra,
+    '--user',
+    'Administrator',
+    '--password-stdin',
+    '--remote-route-name',
+    'ENG-PC',
+    '--json',
+  ]);
   expect(code, io.out + io.err).toBe(0);
 }
 
@@ -66,14 +78,31 @@ describe('adsroute target-routes', () => {
     const json = JSON.parse(io.out) as TargetRoutesListJson;
     expect(Object.keys(json)).toEqual(['ok', 'target', 'netId', 'routes']);
     expect(json).toMatchObject({ ok: true, target: t.address, netId: t.netId });
-    expect(json.routes).toEqual([{ name: 'ENG-PC', netId: LOCAL, address: expect.any(String), raw: expect.stringMatching(/^[0-9a-f]{76}$/) }]);
+    expect(json.routes).toEqual([
+      { name: 'ENG-PC', netId: LOCAL, address: expect.any(String), raw: expect.stringMatching(/^[0-9a-f]{76}$/) },
+    ]);
   });
 
   it('remove --yes removes another route and confirms it with a fresh list; a missing name exits 1', async () => {
     const t = await sim('127.0.122.2');
     await addRoute(t, 'none');
     // A second client's route, added over UDP as that client would.
-    const other = await cli(['add-route', t.address, '--secure', 'none', '--user', 'Administrator', '--password-stdin', '--remote-route-name', 'OLD-LAPTOP', '--local-netid', '10.0.122.9.1.1', '--route-name', 'other', '--json']);
+    const other = await cli([
+      'add-route',
+      t.address,
+      '--secure',
+      'none',
+      '--user',
+      'Administrator',
+      '--password-stdin',
+      '--remote-route-name',
+      'OLD-LAPTOP',
+      '--local-netid',
+      '10.0.122.9.1.1',
+      '--route-name',
+      'other',
+      '--json',
+    ]);
     expect(other.code, other.io.out).toBe(0);
     const removed = await cli(['target-routes', 'remove', t.address, 'OLD-LAPTOP', '--secure', 'none', '--yes', '--json']);
     expect(removed.code, removed.io.out + removed.io.err).toBe(0);
@@ -89,7 +118,11 @@ describe('adsroute target-routes', () => {
     const io = bufferIo('n');
     let question = '';
     io.prompt = async (q) => ((question = q), 'n');
-    const code = await runCli(['target-routes', 'remove', t.address, 'ENG-PC', '--secure', 'none', '--data-dir', dataDir, '--local-netid', LOCAL], [targetRoutesCommand], io);
+    const code = await runCli(
+      ['target-routes', 'remove', t.address, 'ENG-PC', '--secure', 'none', '--data-dir', dataDir, '--local-netid', LOCAL],
+      [targetRoutesCommand],
+      io,
+    );
     expect(code).toBe(1);
     expect(question).toMatch(/route back to THIS PC.*cuts this PC's access/);
     expect(t.routes().map((r) => r.name)).toContain('ENG-PC');

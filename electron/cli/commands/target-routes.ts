@@ -85,16 +85,22 @@ export function createTargetRoutesCommand(connector: TlsConnector = engineConnec
       if (action === 'list' && name !== undefined) throw new UsageError('list takes one TARGET');
       if (action === 'remove' && (!name || extra.length)) throw new UsageError('remove takes TARGET and the route NAME');
       const security = values.secure;
-      if (security !== 'ssc' && security !== 'psk' && security !== 'ca' && security !== 'none') throw new UsageError('--secure ssc|psk|ca|none is required');
-      for (const [flag, value] of [['netid', values.netid], ['local-netid', values['local-netid']]] as const) {
+      if (security !== 'ssc' && security !== 'psk' && security !== 'ca' && security !== 'none')
+        throw new UsageError('--secure ssc|psk|ca|none is required');
+      for (const [flag, value] of [
+        ['netid', values.netid],
+        ['local-netid', values['local-netid']],
+      ] as const) {
         if (value !== undefined && !isNetId(value)) throw new UsageError(`--${flag} must be an AMS NetId like 5.36.69.176.1.1`);
       }
-      if (values.fingerprint !== undefined && !normalizeFingerprint(values.fingerprint)) throw new UsageError('--fingerprint must be 64 hex digits');
+      if (values.fingerprint !== undefined && !normalizeFingerprint(values.fingerprint))
+        throw new UsageError('--fingerprint must be 64 hex digits');
       if (security === 'psk') {
         if (!values['psk-identity']) throw new UsageError('--secure psk needs --psk-identity');
         if (!hasOnePskSecret(values)) throw new UsageError('--secure psk needs --psk-password or --psk-key (one of them)');
       }
-      if (security === 'ca' && (!values.ca || !values.cert || !values.key)) throw new UsageError('--secure ca needs --ca, --cert and --key');
+      if (security === 'ca' && (!values.ca || !values.cert || !values.key))
+        throw new UsageError('--secure ca needs --ca, --cert and --key');
       const timeoutMs = msOption(values.timeout, 'timeout', 5000);
       const ports = portOverrides(values);
       const json = values.json === true;
@@ -102,7 +108,11 @@ export function createTargetRoutesCommand(connector: TlsConnector = engineConnec
       const dataDir = values['data-dir'] ?? defaultDataDir();
       const identity = new IdentityService(dataDir);
       const deps: TargetRoutesDeps = {
-        identity: { clientCertificate: () => identity.clientCertificate(), hostname: () => identity.hostname(), localNetIdFor: (t) => identity.localNetIdFor(t) },
+        identity: {
+          clientCertificate: () => identity.clientCertificate(),
+          hostname: () => identity.hostname(),
+          localNetIdFor: (t) => identity.localNetIdFor(t),
+        },
         knownFingerprint: knownFingerprintSource(new KnownFingerprintStore(dataDir), new LocalRouteStore(dataDir)),
         connector,
         signal: interruptSignal(io),
@@ -117,10 +127,25 @@ export function createTargetRoutesCommand(connector: TlsConnector = engineConnec
       let netId = values.netid ?? null;
       if (netId === null) {
         try {
-          netId = (await discoverHost({ host: target, port: ports.udp, localNetId: values['local-netid'] ?? (await identity.localNetIdFor(target)), timeoutMs, signal: deps.signal })).netId;
+          netId = (
+            await discoverHost({
+              host: target,
+              port: ports.udp,
+              localNetId: values['local-netid'] ?? (await identity.localNetIdFor(target)),
+              timeoutMs,
+              signal: deps.signal,
+            })
+          ).netId;
         } catch (error) {
           const failure = error instanceof RouteFailure ? error : new RouteFailure('unreachable', String(error), null);
-          return fail(new RouteFailure(failure.code, `cannot ask ${target} for its NetId: ${failure.message}`, `${failure.fix ?? ''} (or pass --netid)`.trim()), null);
+          return fail(
+            new RouteFailure(
+              failure.code,
+              `cannot ask ${target} for its NetId: ${failure.message}`,
+              `${failure.fix ?? ''} (or pass --netid)`.trim(),
+            ),
+            null,
+          );
         }
       }
       let connection: TargetConnection;
@@ -130,8 +155,20 @@ export function createTargetRoutesCommand(connector: TlsConnector = engineConnec
           netId,
           security,
           fingerprint: values.fingerprint ?? null,
-          ...(security === 'psk' ? { psk: { identity: values['psk-identity'], password: values['psk-password'], keyHex: values['psk-key'] } } : {}),
-          ...(security === 'ca' ? { ca: { caPath: values.ca, certPath: values.cert, keyPath: values.key, keyPassword: values['key-password'], ignoreCn: values['ignore-cn'] === true } } : {}),
+          ...(security === 'psk'
+            ? { psk: { identity: values['psk-identity'], password: values['psk-password'], keyHex: values['psk-key'] } }
+            : {}),
+          ...(security === 'ca'
+            ? {
+                ca: {
+                  caPath: values.ca,
+                  certPath: values.cert,
+                  keyPath: values.key,
+                  keyPassword: values['key-password'],
+                  ignoreCn: values['ignore-cn'] === true,
+                },
+              }
+            : {}),
           ...(values['local-netid'] ? { localNetId: values['local-netid'] } : {}),
           ports: { ...(ports.ads !== undefined ? { ads: ports.ads } : {}), ...(ports.tls !== undefined ? { tls: ports.tls } : {}) },
           timeoutMs: Math.min(60_000, Math.max(500, timeoutMs)),
@@ -156,9 +193,20 @@ export function createTargetRoutesCommand(connector: TlsConnector = engineConnec
         if (!values.yes) {
           const list = await listTargetRoutes(connection, deps);
           const entry = list.routes.find((r) => r.name === routeName);
-          if (!entry) throw new SystemServiceError('ads-not-found', `${target} has no route named "${routeName}" (names are case-sensitive)`, 0x70c, null);
-          const warning = entry.thisPc ? ` This is the route back to THIS PC (${entry.netId}): removing it cuts this PC's access to ${target}.` : '';
-          const answer = (await io.prompt?.(`Remove route "${routeName}" (${entry.netId ?? '?'} at ${entry.address}) from ${target}?${warning} [y/N] `)) ?? null;
+          if (!entry)
+            throw new SystemServiceError(
+              'ads-not-found',
+              `${target} has no route named "${routeName}" (names are case-sensitive)`,
+              0x70c,
+              null,
+            );
+          const warning = entry.thisPc
+            ? ` This is the route back to THIS PC (${entry.netId}): removing it cuts this PC's access to ${target}.`
+            : '';
+          const answer =
+            (await io.prompt?.(
+              `Remove route "${routeName}" (${entry.netId ?? '?'} at ${entry.address}) from ${target}?${warning} [y/N] `,
+            )) ?? null;
           if (answer === null) throw new UsageError('removing needs --yes when there is no terminal to ask');
           if (!/^y(es)?$/i.test(answer.trim())) {
             io.stderr('not removed\n');
@@ -168,7 +216,9 @@ export function createTargetRoutesCommand(connector: TlsConnector = engineConnec
         const outcome = await removeTargetRoute(connection, routeName, deps);
         const ok = outcome.removed;
         if (json) {
-          io.stdout(`${JSON.stringify({ ok, target, netId, name: routeName, removed: outcome.removed, accessLost: outcome.accessLost, routes: outcome.after ? listJson(target, outcome.after).routes : null }, null, 2)}\n`);
+          io.stdout(
+            `${JSON.stringify({ ok, target, netId, name: routeName, removed: outcome.removed, accessLost: outcome.accessLost, routes: outcome.after ? listJson(target, outcome.after).routes : null }, null, 2)}\n`,
+          );
         } else if (outcome.accessLost) {
           io.stdout(`route "${routeName}" removed from ${target}; it was this PC's own route, so ${target} no longer answers this PC\n`);
         } else if (ok) {
@@ -186,7 +236,12 @@ export function createTargetRoutesCommand(connector: TlsConnector = engineConnec
 }
 
 function listJson(target: string, list: TargetRouteList): TargetRoutesListJson {
-  return { ok: true, target, netId: list.netId, routes: list.routes.map((r) => ({ name: r.name, netId: r.netId, address: r.address, raw: r.raw })) };
+  return {
+    ok: true,
+    target,
+    netId: list.netId,
+    routes: list.routes.map((r) => ({ name: r.name, netId: r.netId, address: r.address, raw: r.raw })),
+  };
 }
 
 function printList(io: CliIo, target: string, list: TargetRouteList): void {
@@ -202,8 +257,10 @@ function printList(io: CliIo, target: string, list: TargetRouteList): void {
 }
 
 function describe(error: unknown): { code: string; message: string; fix: string | null } {
-  if (error instanceof RouteFailure || error instanceof SystemServiceError) return { code: error.code, message: error.message, fix: error.fix };
-  if (error instanceof Error && 'code' in error && typeof error.code === 'string') return { code: error.code, message: error.message, fix: null };
+  if (error instanceof RouteFailure || error instanceof SystemServiceError)
+    return { code: error.code, message: error.message, fix: error.fix };
+  if (error instanceof Error && 'code' in error && typeof error.code === 'string')
+    return { code: error.code, message: error.message, fix: null };
   return { code: 'internal', message: error instanceof Error ? error.message : String(error), fix: null };
 }
 

@@ -13,7 +13,10 @@ export class FakeEmitter {
 
   once(name: string, listener: Listener): this {
     const wrapped: Listener = (...args) => {
-      this.listeners.set(name, (this.listeners.get(name) ?? []).filter((l) => l !== wrapped));
+      this.listeners.set(
+        name,
+        (this.listeners.get(name) ?? []).filter((l) => l !== wrapped),
+      );
       listener(...args);
     };
     return this.on(name, wrapped);

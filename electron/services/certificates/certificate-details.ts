@@ -36,7 +36,8 @@ export function certificatesInBytes(bytes: Uint8Array, name: string): Uint8Array
   } catch {
     throw new CertificateError('certificate-malformed', `${name}: not a valid PEM certificate`);
   }
-  if (ders.length === 0) throw new CertificateError('certificate-malformed', `${name}: holds no certificate (a PEM file needs -----BEGIN CERTIFICATE-----)`);
+  if (ders.length === 0)
+    throw new CertificateError('certificate-malformed', `${name}: holds no certificate (a PEM file needs -----BEGIN CERTIFICATE-----)`);
   return ders;
 }
 

@@ -33,7 +33,15 @@ export type KeyUsage =
   | 'decipherOnly';
 
 const KEY_USAGE_BITS: readonly KeyUsage[] = [
-  'digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly',
+  'digitalSignature',
+  'nonRepudiation',
+  'keyEncipherment',
+  'dataEncipherment',
+  'keyAgreement',
+  'keyCertSign',
+  'cRLSign',
+  'encipherOnly',
+  'decipherOnly',
 ];
 
 export const OID = {
@@ -81,7 +89,8 @@ function oidOf(node: Node | undefined, what: string): string {
 
 function timeOf(node: Node | undefined, what: string): Date {
   if (node?.tagClass === Class.UNIVERSAL && node.type === Type.UTCTIME) return forge.asn1.utcTimeToDate(bytesOf(node, what));
-  if (node?.tagClass === Class.UNIVERSAL && node.type === Type.GENERALIZEDTIME) return forge.asn1.generalizedTimeToDate(bytesOf(node, what));
+  if (node?.tagClass === Class.UNIVERSAL && node.type === Type.GENERALIZEDTIME)
+    return forge.asn1.generalizedTimeToDate(bytesOf(node, what));
   throw malformed(what);
 }
 
@@ -133,7 +142,10 @@ export function certificateFields(der: Uint8Array): CertificateFields {
 
 /** Strict DER, and bit strings kept as bytes (forge would otherwise guess whether they hold nested ASN.1). */
 function parseDer(binary: string): Node {
-  const fromDer = forge.asn1.fromDer as unknown as (bytes: forge.util.ByteStringBuffer, options: { strict: boolean; parseAllBytes: boolean; decodeBitStrings: boolean }) => Node;
+  const fromDer = forge.asn1.fromDer as unknown as (
+    bytes: forge.util.ByteStringBuffer,
+    options: { strict: boolean; parseAllBytes: boolean; decodeBitStrings: boolean },
+  ) => Node;
   return fromDer(forge.util.createBuffer(binary), { strict: true, parseAllBytes: true, decodeBitStrings: false });
 }
 

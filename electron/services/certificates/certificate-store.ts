@@ -34,7 +34,10 @@ export function thisPcDir(dataDir: string): string {
  * could read as a path or refuse becomes "_".
  */
 export function fileNameFor(commonName: string): string {
-  const name = commonName.trim().replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 64);
+  const name = commonName
+    .trim()
+    .replace(/[^A-Za-z0-9._-]/g, '_')
+    .slice(0, 64);
   if (!name || /^\.+$/.test(name)) throw new CertificateError('invalid-name', `"${commonName}" cannot be used as a file name`);
   return name;
 }

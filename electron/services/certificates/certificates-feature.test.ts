@@ -30,20 +30,41 @@ describe('certificates IPC feature', () => {
     expect(issued).toMatchObject({ ok: true, data: { issued: [{ commonName: 'PLC-SOON', keyEncrypted: false }] } });
     expect(events.filter((e) => e.channel === 'certificates:changed').map((e) => e.event)).toEqual([{ attention: 0 }, { attention: 1 }]);
     const overview = await dispatch('certificates:overview', {}, client);
-    expect(overview).toMatchObject({ ok: true, data: { attention: 1, ca: { certificate: { commonName: 'IPC CA' } }, devices: [{ commonName: 'PLC-SOON' }] } });
+    expect(overview).toMatchObject({
+      ok: true,
+      data: { attention: 1, ca: { certificate: { commonName: 'IPC CA' } }, devices: [{ commonName: 'PLC-SOON' }] },
+    });
     const wrong = await dispatch('certificates:issue', { caPassword: 'wrong-one', commonNames: ['X'] }, client);
     expect(wrong).toEqual({ ok: false, error: { code: 'ca-bad-password', message: 'the CA password is wrong' } });
-    const log = services.context.logBook.recent().map((entry) => entry.message).join('\n');
+    const log = services.context.logBook
+      .recent()
+      .map((entry) => entry.message)
+      .join('\n');
     expect(log).toContain('plant CA "IPC CA" created (RSA 2048, 3600 days)');
     expect(log).not.toContain(CA_PASSWORD);
   });
 
   it('refuses a short CA password and a key export without its confirmation', async () => {
-    const short = await services.dispatcher.dispatch('certificates:ca-create', { subject: { CN: 'X' }, password: 'short', replace: true }, client);
+    const short = await services.dispatcher.dispatch(
+      'certificates:ca-create',
+      { subject: { CN: 'X' }, password: 'short', replace: true },
+      client,
+    );
     expect(short).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-    const unconfirmed = await services.dispatcher.dispatch('certificates:identity-export', { folder: join(dataDir, 'out'), includeKey: true }, client);
+    const unconfirmed = await services.dispatcher.dispatch(
+      'certificates:identity-export',
+      { folder: join(dataDir, 'out'), includeKey: true },
+      client,
+    );
     expect(unconfirmed).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringContaining('confirmation') } });
-    const confirmed = await services.dispatcher.dispatch('certificates:identity-export', { folder: join(dataDir, 'out'), includeKey: true, keyConfirmed: true }, client);
-    expect(confirmed).toMatchObject({ ok: true, data: { files: [join(dataDir, 'out', 'client-certificate.pem'), join(dataDir, 'out', 'client-key.pem')] } });
+    const confirmed = await services.dispatcher.dispatch(
+      'certificates:identity-export',
+      { folder: join(dataDir, 'out'), includeKey: true, keyConfirmed: true },
+      client,
+    );
+    expect(confirmed).toMatchObject({
+      ok: true,
+      data: { files: [join(dataDir, 'out', 'client-certificate.pem'), join(dataDir, 'out', 'client-key.pem')] },
+    });
   });
 });

@@ -35,10 +35,13 @@ export function certificatesFeature(context: ServiceContext, options: Certificat
       change(`plant CA "${request.subject.CN}" created (RSA ${request.keyBits}, ${request.days} days)`, () => service.createCa(request)),
     'certificates:ca-load': (request) => change(`plant CA loaded from ${request.certPath}`, () => service.loadCa(request)),
     'certificates:issue': async (request) => {
-      const issued = await change(`issued ${request.commonNames.length} device certificate(s) for ${request.days} days`, () => service.issueDevices(request));
+      const issued = await change(`issued ${request.commonNames.length} device certificate(s) for ${request.days} days`, () =>
+        service.issueDevices(request),
+      );
       return { issued };
     },
-    'certificates:issue-this-pc': (request) => change(`issued this PC's client certificate for ${request.days} days`, () => service.issueThisPc(request)),
+    'certificates:issue-this-pc': (request) =>
+      change(`issued this PC's client certificate for ${request.days} days`, () => service.issueThisPc(request)),
     'certificates:export': async (request) => {
       const exported = await service.exportDevices(request.names, request.folder);
       logger.info(`exported ${exported.length} device folder(s) to ${request.folder}`);

@@ -18,9 +18,17 @@ let overview: Overview;
 
 function caRoute(name: string, caFile: string, certFile: string): LocalRoute {
   return {
-    name, address: '192.168.7.1', netId: '192.168.7.1.1.1', virtualNetId: null, type: 'TCP_IP', flags: null, temporary: false, unidirectional: false,
+    name,
+    address: '192.168.7.1',
+    netId: '192.168.7.1.1.1',
+    virtualNetId: null,
+    type: 'TCP_IP',
+    flags: null,
+    temporary: false,
+    unidirectional: false,
     tls: { mode: 'ca', fingerprint: null, pskIdentity: null, ignoreCn: false, caFile, certFile, keyFile: null },
-    createdAt: new Date().toISOString(), verifiedAt: null,
+    createdAt: new Date().toISOString(),
+    verifiedAt: null,
   };
 }
 
@@ -50,7 +58,7 @@ describe('expiry overview', () => {
     expect(byName('PLC-OLD')).toMatchObject({ daysLeft: -7, level: 'expired' });
   });
 
-  it('knows every certificate: this PC\'s, the CA, this PC\'s CA-issued one, devices and the files routes name, soonest first', () => {
+  it("knows every certificate: this PC's, the CA, this PC's CA-issued one, devices and the files routes name, soonest first", () => {
     expect(overview.expiry.map((e) => `${e.role}:${e.name}:${e.level}`)).toEqual([
       'route-cert:LINE-1:unreadable',
       'device:PLC-OLD:expired',
@@ -79,7 +87,7 @@ describe('expiry overview', () => {
   });
 });
 
-describe('this PC\'s identity', () => {
+describe("this PC's identity", () => {
   it('exports the certificate alone, or with the key (0600) when asked', async () => {
     const out = join(dir, 'identity-out');
     expect((await service.exportIdentity(out, false)).map((p) => p.slice(out.length + 1))).toEqual(['client-certificate.pem']);
@@ -97,22 +105,44 @@ describe('this PC\'s identity', () => {
     expect((await other.clientCertificate()).fingerprint).toBe(after.certificate.fingerprint);
     expect(await readFile(join(dir, 'client-certificate.pem.bak'), 'utf8')).toBe(before.certPem);
     expect((await stat(join(dir, 'client-key.pem.bak'))).mode & 0o777).toBe(0o600);
-    expect(after.certificate).toMatchObject({ commonName: 'ADS Route Studio ENG-PC', keyType: 'rsa', keyBits: 2048, notAfter: '2061-01-01T00:00:00.000Z' });
+    expect(after.certificate).toMatchObject({
+      commonName: 'ADS Route Studio ENG-PC',
+      keyType: 'rsa',
+      keyBits: 2048,
+      notAfter: '2061-01-01T00:00:00.000Z',
+    });
   });
 });
 
-describe('this PC\'s TwinCAT self-signed certificate', () => {
+describe("this PC's TwinCAT self-signed certificate", () => {
   it('is read from a PEM block inside TcSelfSigned.xml, and says when there is no TwinCAT or nothing readable', async () => {
     const target = join(dir, 'TwinCAT', '3.1', 'Target');
     await mkdir(target, { recursive: true });
-    const withFolders = (folders: string[]) => new CertificatesService(dir, { twincatFolders: folders, identity: new IdentityService(dir, () => 'ENG-PC') });
-    expect((await withFolders([join(dir, 'nope')]).identityDetails()).twincat).toEqual({ status: 'no-twincat', searched: [join(dir, 'nope')] });
-    expect((await withFolders([join(dir, 'nope'), target]).identityDetails()).twincat).toMatchObject({ status: 'unreadable', reason: expect.stringContaining('does not exist') });
+    const withFolders = (folders: string[]) =>
+      new CertificatesService(dir, { twincatFolders: folders, identity: new IdentityService(dir, () => 'ENG-PC') });
+    expect((await withFolders([join(dir, 'nope')]).identityDetails()).twincat).toEqual({
+      status: 'no-twincat',
+      searched: [join(dir, 'nope')],
+    });
+    expect((await withFolders([join(dir, 'nope'), target]).identityDetails()).twincat).toMatchObject({
+      status: 'unreadable',
+      reason: expect.stringContaining('does not exist'),
+    });
     await writeFile(join(target, 'TcSelfSigned.xml'), '<TcSelfSigned><Blob>AAECAw==</Blob></TcSelfSigned>');
-    expect((await withFolders([target]).identityDetails()).twincat).toMatchObject({ status: 'unreadable', reason: 'no PEM certificate found inside (the file format is not public)' });
+    expect((await withFolders([target]).identityDetails()).twincat).toMatchObject({
+      status: 'unreadable',
+      reason: 'no PEM certificate found inside (the file format is not public)',
+    });
     const ssc = createSelfSignedCertificate({ commonName: 'CX-OWN' });
-    await writeFile(join(target, 'TcSelfSigned.xml'), `<?xml version="1.0"?>\n<TcSelfSigned>\n<Certificate>${ssc.certPem}</Certificate>\n<PrivateKey>…</PrivateKey>\n</TcSelfSigned>\n`);
-    expect((await withFolders([target]).identityDetails()).twincat).toMatchObject({ status: 'found', path: join(target, 'TcSelfSigned.xml'), certificate: { fingerprint: ssc.fingerprint, commonName: 'CX-OWN' } });
+    await writeFile(
+      join(target, 'TcSelfSigned.xml'),
+      `<?xml version="1.0"?>\n<TcSelfSigned>\n<Certificate>${ssc.certPem}</Certificate>\n<PrivateKey>…</PrivateKey>\n</TcSelfSigned>\n`,
+    );
+    expect((await withFolders([target]).identityDetails()).twincat).toMatchObject({
+      status: 'found',
+      path: join(target, 'TcSelfSigned.xml'),
+      certificate: { fingerprint: ssc.fingerprint, commonName: 'CX-OWN' },
+    });
   });
 
   it('looks in TWINCAT3DIR first, then the standard folders of the platform', () => {

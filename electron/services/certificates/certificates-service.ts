@@ -114,13 +114,25 @@ export class CertificatesService {
     return [certOut, keyOut];
   }
 
-  async createCa(options: { subject: CaSubject; keyBits: CaKeySize; days: number; password: string; replace: boolean }): Promise<CertificateDetails> {
+  async createCa(options: {
+    subject: CaSubject;
+    keyBits: CaKeySize;
+    days: number;
+    password: string;
+    replace: boolean;
+  }): Promise<CertificateDetails> {
     const ca = buildRootCa({ subject: options.subject, keyBits: options.keyBits, days: options.days, now: this.now() });
     await storeCa(this.dataDir, ca, options.password, options.replace);
     return details(ca.certPem, 'rootCA.pem');
   }
 
-  async loadCa(options: { certPath: string; keyPath: string; keyPassword?: string; password: string; replace: boolean }): Promise<CertificateDetails> {
+  async loadCa(options: {
+    certPath: string;
+    keyPath: string;
+    keyPassword?: string;
+    password: string;
+    replace: boolean;
+  }): Promise<CertificateDetails> {
     const ca = await readExistingCa(options.certPath, options.keyPath, options.keyPassword);
     await storeCa(this.dataDir, ca, options.password, options.replace);
     return details(ca.certPem, 'rootCA.pem');
@@ -140,7 +152,12 @@ export class CertificatesService {
     if (names.length === 0) throw new CertificateError('invalid-name', 'name at least one target');
     const issued: IssuedDevice[] = [];
     for (const cn of names) {
-      const files = issueDevice(ca, { commonName: cn, days: options.days ?? DEVICE_DEFAULT_DAYS, keyPassword: options.keyPassword, now: this.now() });
+      const files = issueDevice(ca, {
+        commonName: cn,
+        days: options.days ?? DEVICE_DEFAULT_DAYS,
+        keyPassword: options.keyPassword,
+        now: this.now(),
+      });
       const folder = deviceFolder(this.dataDir, cn);
       const info = await storeDevice(folder, ca, cn, files, {
         keyEncrypted: Boolean(options.keyPassword),
@@ -159,7 +176,12 @@ export class CertificatesService {
   async issueThisPc(options: { caPassword: string; days?: number; keyPassword?: string }): Promise<IssuedDevice> {
     const ca = await unlockCa(this.dataDir, options.caPassword);
     const cn = await this.identity.hostname();
-    const files = issueDevice(ca, { commonName: cn, days: options.days ?? DEVICE_DEFAULT_DAYS, keyPassword: options.keyPassword, now: this.now() });
+    const files = issueDevice(ca, {
+      commonName: cn,
+      days: options.days ?? DEVICE_DEFAULT_DAYS,
+      keyPassword: options.keyPassword,
+      now: this.now(),
+    });
     const folder = thisPcDir(this.dataDir);
     const info = await storeDevice(folder, ca, cn, files, { keyEncrypted: Boolean(options.keyPassword), installDir: folder });
     return { ...info, folder, certificate: details(files.certPem, `${info.fileName}.crt`) };
@@ -203,19 +225,34 @@ export class CertificatesService {
       problem: null,
       ...expiryOf(c.notBefore, c.notAfter, now),
     });
-    const expiry: ExpiryEntry[] = [entry('client', await this.identity.hostname(), join(this.dataDir, CERT_FILE), details(identity.certPem, CERT_FILE))];
+    const expiry: ExpiryEntry[] = [
+      entry('client', await this.identity.hostname(), join(this.dataDir, CERT_FILE), details(identity.certPem, CERT_FILE)),
+    ];
     if (ca) expiry.push(entry('ca', ca.details.commonName ?? ca.details.subject, ca.path, ca.details));
     if (thisPc) expiry.push(entry('this-pc', thisPc.commonName, join(thisPc.folder, `${thisPc.fileName}.crt`), thisPc.certificate));
     for (const d of devices) expiry.push(entry('device', d.commonName, join(d.folder, `${d.fileName}.crt`), d.certificate));
     for (const route of routes) {
       if (route.tls?.mode !== 'ca') continue;
-      for (const [role, path] of [['route-ca', route.tls.caFile], ['route-cert', route.tls.certFile]] as const) {
+      for (const [role, path] of [
+        ['route-ca', route.tls.caFile],
+        ['route-cert', route.tls.certFile],
+      ] as const) {
         if (!path) continue;
         try {
           const der = certificatesInBytes(await readUserFile(path, 'certificate'), path)[0] as Uint8Array;
           expiry.push(entry(role, route.name, path, certificateDetails(der, path)));
         } catch (error) {
-          expiry.push({ role, name: route.name, path, subject: null, notAfter: null, daysLeft: null, level: 'unreadable', fingerprint: null, problem: messageOf(error) });
+          expiry.push({
+            role,
+            name: route.name,
+            path,
+            subject: null,
+            notAfter: null,
+            daysLeft: null,
+            level: 'unreadable',
+            fingerprint: null,
+            problem: messageOf(error),
+          });
         }
       }
     }

@@ -30,7 +30,13 @@ beforeAll(async () => {
     isCa: true,
     notBefore: new Date(Date.now() - 86_400_000),
     notAfter: new Date(Date.now() + 3600 * 86_400_000),
-    subjectFields: [['C', 'DE'], ['ST', 'NRW'], ['L', 'Verl'], ['O', 'Bk'], ['OU', 'TCPM']],
+    subjectFields: [
+      ['C', 'DE'],
+      ['ST', 'NRW'],
+      ['L', 'Verl'],
+      ['O', 'Bk'],
+      ['OU', 'TCPM'],
+    ],
   });
   otherCa = createSelfSignedCertificate({ commonName: 'OtherCA', isCa: true });
   device = issueCertificate(ca, { commonName: '192.168.2.1', days: 360, ipAddresses: ['192.168.2.1'] });
@@ -84,7 +90,12 @@ describe('describeCertificate / fingerprintOfCertificate', () => {
   it('agree for PEM and DER input and flag self-signed certificates', () => {
     expect(fingerprintOfCertificate(ssc.certPem)).toBe(fingerprintOfCertificate(ssc.certDer));
     const d = describeCertificate(ssc.certPem);
-    expect(d).toMatchObject({ commonName: 'CX-1234', selfSigned: true, fingerprint: ssc.fingerprint, notBefore: '2000-01-01T00:00:00.000Z' });
+    expect(d).toMatchObject({
+      commonName: 'CX-1234',
+      selfSigned: true,
+      fingerprint: ssc.fingerprint,
+      notBefore: '2000-01-01T00:00:00.000Z',
+    });
   });
 
   it('reject garbage with a typed error', () => {
@@ -106,8 +117,14 @@ describe('verifyChain', () => {
   });
 
   it('reports expiry and not-yet-valid at the given time', () => {
-    expect(verifyChain([device.certDer], [ca.certPem], new Date(Date.now() + 400 * 86_400_000))).toMatchObject({ ok: false, reason: 'expired' });
-    expect(verifyChain([device.certDer], [ca.certPem], new Date('2001-01-01T00:00:00Z'))).toMatchObject({ ok: false, reason: 'not-yet-valid' });
+    expect(verifyChain([device.certDer], [ca.certPem], new Date(Date.now() + 400 * 86_400_000))).toMatchObject({
+      ok: false,
+      reason: 'expired',
+    });
+    expect(verifyChain([device.certDer], [ca.certPem], new Date('2001-01-01T00:00:00Z'))).toMatchObject({
+      ok: false,
+      reason: 'not-yet-valid',
+    });
   });
 
   it('refuses a certificate signed by a non-CA and one with a forged signature', () => {
@@ -142,7 +159,10 @@ describe('loadCertificateFile / loadPrivateKeyFile', () => {
 
   it('reads only regular files up to 1 MiB: /dev/zero, a FIFO and a large file are refused unread', async () => {
     const before = process.memoryUsage().rss;
-    await expect(loadCertificateFile('/dev/zero')).rejects.toMatchObject({ code: 'file-refused', message: expect.stringContaining('not a regular file') });
+    await expect(loadCertificateFile('/dev/zero')).rejects.toMatchObject({
+      code: 'file-refused',
+      message: expect.stringContaining('not a regular file'),
+    });
     await expect(loadPrivateKeyFile('/dev/zero')).rejects.toMatchObject({ code: 'file-refused' });
     // Reading /dev/zero would add far more than this before failing.
     expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024);
@@ -150,7 +170,10 @@ describe('loadCertificateFile / loadPrivateKeyFile', () => {
     // No writer ever opens the FIFO: a read would wait forever, so refusing it is the only way this settles.
     await expect(loadCertificateFile(join(dir, 'pipe.pem'))).rejects.toMatchObject({ code: 'file-refused' });
     await writeFile(join(dir, 'huge.pem'), Buffer.alloc(1024 * 1024 + 1, 0x41));
-    await expect(loadCertificateFile(join(dir, 'huge.pem'))).rejects.toMatchObject({ code: 'file-refused', message: expect.stringContaining('larger than 1 MiB') });
+    await expect(loadCertificateFile(join(dir, 'huge.pem'))).rejects.toMatchObject({
+      code: 'file-refused',
+      message: expect.stringContaining('larger than 1 MiB'),
+    });
     await expect(loadCertificateFile(dir)).rejects.toMatchObject({ code: 'file-refused' });
   });
 

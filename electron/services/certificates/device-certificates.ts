@@ -12,7 +12,6 @@ import { exportPrivateKey } from './private-key';
 import { issueCertificate } from './self-signed';
 import { DEFAULT_INSTALL_DIR, serverTlsFragment } from './server-fragment';
 
-
 export interface IssueDeviceOptions {
   /** The name used to connect: the route name or the address (the target compares it unless IgnoreCn). */
   commonName: string;
@@ -71,7 +70,13 @@ export interface StoreDeviceOptions {
 }
 
 /** Writes a device's folder: rootCA.pem, <name>.crt, <name>.key (0600), the <Server><Tls> fragment and device.json. */
-export async function storeDevice(folder: string, ca: UnlockedCa, cn: string, files: IssuedFiles, options: StoreDeviceOptions): Promise<DeviceInfo> {
+export async function storeDevice(
+  folder: string,
+  ca: UnlockedCa,
+  cn: string,
+  files: IssuedFiles,
+  options: StoreDeviceOptions,
+): Promise<DeviceInfo> {
   const fileName = fileNameFor(cn);
   const info: DeviceInfo = {
     commonName: cn,
@@ -90,7 +95,13 @@ export async function storeDevice(folder: string, ca: UnlockedCa, cn: string, fi
   await writeFileAtomic(join(folder, CA_CERT_FILE), ca.certPem);
   await writeFileAtomic(
     join(folder, FRAGMENT_FILE),
-    serverTlsFragment({ installDir: info.installDir, certFile: `${fileName}.crt`, keyFile: `${fileName}.key`, keyEncrypted: info.keyEncrypted, ignoreCn: info.ignoreCn }),
+    serverTlsFragment({
+      installDir: info.installDir,
+      certFile: `${fileName}.crt`,
+      keyFile: `${fileName}.key`,
+      keyEncrypted: info.keyEncrypted,
+      ignoreCn: info.ignoreCn,
+    }),
   );
   await writeFileAtomic(join(folder, DEVICE_INFO_FILE), `${JSON.stringify(info, null, 2)}\n`);
   return info;

@@ -52,7 +52,5 @@ export function isSelfSigned(cert: forge.pki.Certificate): boolean {
 }
 
 function distinguishedName(name: forge.pki.Certificate['subject']): string {
-  return name.attributes
-    .map((a) => `${a.shortName ?? a.name ?? a.type}=${String(a.value)}`)
-    .join(', ');
+  return name.attributes.map((a) => `${a.shortName ?? a.name ?? a.type}=${String(a.value)}`).join(', ');
 }

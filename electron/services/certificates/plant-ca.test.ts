@@ -21,8 +21,20 @@ const opensslStatus = (...args: string[]) => spawnSync('openssl', args, { stdio:
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'plant-ca-'));
   service = new CertificatesService(dir, { twincatFolders: [] });
-  await service.createCa({ subject: { C: 'DE', ST: 'NRW', L: 'Verl', O: 'Plant', OU: 'Automation', CN: 'Plant Root CA' }, keyBits: 2048, days: 3600, password: CA_PASSWORD, replace: false });
-  devices = await service.issueDevices({ caPassword: CA_PASSWORD, commonNames: ['CX-12AB34', '192.168.2.1'], days: 360, keyPassword: KEY_PWD, ignoreCn: false });
+  await service.createCa({
+    subject: { C: 'DE', ST: 'NRW', L: 'Verl', O: 'Plant', OU: 'Automation', CN: 'Plant Root CA' },
+    keyBits: 2048,
+    days: 3600,
+    password: CA_PASSWORD,
+    replace: false,
+  });
+  devices = await service.issueDevices({
+    caPassword: CA_PASSWORD,
+    commonNames: ['CX-12AB34', '192.168.2.1'],
+    days: 360,
+    keyPassword: KEY_PWD,
+    ignoreCn: false,
+  });
 });
 
 afterAll(async () => {
@@ -50,8 +62,13 @@ describe('plant CA', () => {
   });
 
   it('refuses a wrong CA password and a second CA without confirmation; a confirmed replacement keeps the old one aside', async () => {
-    await expect(service.issueDevices({ caPassword: 'not-the-password', commonNames: ['X'] })).rejects.toMatchObject({ code: 'ca-bad-password', message: 'the CA password is wrong' });
-    await expect(service.createCa({ subject: { CN: 'Second' }, keyBits: 2048, days: 10, password: 'another-pass', replace: false })).rejects.toMatchObject({ code: 'ca-exists' });
+    await expect(service.issueDevices({ caPassword: 'not-the-password', commonNames: ['X'] })).rejects.toMatchObject({
+      code: 'ca-bad-password',
+      message: 'the CA password is wrong',
+    });
+    await expect(
+      service.createCa({ subject: { CN: 'Second' }, keyBits: 2048, days: 10, password: 'another-pass', replace: false }),
+    ).rejects.toMatchObject({ code: 'ca-exists' });
     const other = await mkdtemp(join(tmpdir(), 'plant-ca-replace-'));
     try {
       const fresh = new CertificatesService(other, { twincatFolders: [] });
@@ -125,15 +142,68 @@ describe('loading an existing CA', () => {
     const pki = await mkdtemp(join(tmpdir(), 'plant-load-'));
     try {
       const run = (...args: string[]) => execFileSync('openssl', args, { cwd: pki, stdio: 'pipe' });
-      run('req', '-x509', '-newkey', 'rsa:2048', '-keyout', 'ca.key', '-passout', 'pass:old-ca-pw', '-out', 'ca.pem', '-days', '30', '-subj', '/CN=Factory CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign');
-      run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'leaf.key', '-out', 'leaf.pem', '-days', '30', '-subj', '/CN=leaf', '-addext', 'basicConstraints=CA:FALSE');
+      run(
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-keyout',
+        'ca.key',
+        '-passout',
+        'pass:old-ca-pw',
+        '-out',
+        'ca.pem',
+        '-days',
+        '30',
+        '-subj',
+        '/CN=Factory CA',
+        '-addext',
+        'basicConstraints=critical,CA:TRUE',
+        '-addext',
+        'keyUsage=critical,keyCertSign',
+      );
+      run(
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        'leaf.key',
+        '-out',
+        'leaf.pem',
+        '-days',
+        '30',
+        '-subj',
+        '/CN=leaf',
+        '-addext',
+        'basicConstraints=CA:FALSE',
+      );
       const target = await mkdtemp(join(tmpdir(), 'plant-load-data-'));
       try {
         const fresh = new CertificatesService(target, { twincatFolders: [] });
-        await expect(fresh.loadCa({ certPath: join(pki, 'leaf.pem'), keyPath: join(pki, 'leaf.key'), password: 'new-ca-pass', replace: false })).rejects.toMatchObject({ code: 'ca-invalid' });
-        await expect(fresh.loadCa({ certPath: join(pki, 'ca.pem'), keyPath: join(pki, 'leaf.key'), password: 'new-ca-pass', replace: false })).rejects.toMatchObject({ code: 'ca-invalid', message: 'the key does not belong to this CA certificate' });
-        await expect(fresh.loadCa({ certPath: join(pki, 'ca.pem'), keyPath: join(pki, 'ca.key'), keyPassword: 'wrong', password: 'new-ca-pass', replace: false })).rejects.toMatchObject({ code: 'key-bad-password' });
-        const loaded = await fresh.loadCa({ certPath: join(pki, 'ca.pem'), keyPath: join(pki, 'ca.key'), keyPassword: 'old-ca-pw', password: 'new-ca-pass', replace: false });
+        await expect(
+          fresh.loadCa({ certPath: join(pki, 'leaf.pem'), keyPath: join(pki, 'leaf.key'), password: 'new-ca-pass', replace: false }),
+        ).rejects.toMatchObject({ code: 'ca-invalid' });
+        await expect(
+          fresh.loadCa({ certPath: join(pki, 'ca.pem'), keyPath: join(pki, 'leaf.key'), password: 'new-ca-pass', replace: false }),
+        ).rejects.toMatchObject({ code: 'ca-invalid', message: 'the key does not belong to this CA certificate' });
+        await expect(
+          fresh.loadCa({
+            certPath: join(pki, 'ca.pem'),
+            keyPath: join(pki, 'ca.key'),
+            keyPassword: 'wrong',
+            password: 'new-ca-pass',
+            replace: false,
+          }),
+        ).rejects.toMatchObject({ code: 'key-bad-password' });
+        const loaded = await fresh.loadCa({
+          certPath: join(pki, 'ca.pem'),
+          keyPath: join(pki, 'ca.key'),
+          keyPassword: 'old-ca-pw',
+          password: 'new-ca-pass',
+          replace: false,
+        });
         expect(loaded.commonName).toBe('Factory CA');
         const [device] = await fresh.issueDevices({ caPassword: 'new-ca-pass', commonNames: ['PLC-7'] });
         expect(openssl('verify', '-CAfile', join(pki, 'ca.pem'), join(device!.folder, 'PLC-7.crt')).trim()).toMatch(/: OK$/);
@@ -147,26 +217,42 @@ describe('loading an existing CA', () => {
 });
 
 describe('inspect', () => {
-  it('reads PEM and DER, shows key type and size, and checks the chain with the client\'s verification', async () => {
+  it("reads PEM and DER, shows key type and size, and checks the chain with the client's verification", async () => {
     const device = devices[0]!;
     const crt = join(device.folder, 'CX-12AB34.crt');
     const der = join(dir, 'device.der');
     await writeFile(der, execFileSync('openssl', ['x509', '-in', crt, '-outform', 'DER']));
     const fromPem = await service.inspect(crt, join(caFolder(), 'rootCA.pem'));
     const fromDer = await service.inspect(der);
-    expect(fromPem.certificates[0]).toMatchObject({ commonName: 'CX-12AB34', keyType: 'rsa', keyBits: 2048, signatureAlgorithm: 'sha256WithRSAEncryption', selfSigned: false, isCa: false, issuer: 'C=DE, ST=NRW, L=Verl, O=Plant, OU=Automation, CN=Plant Root CA' });
+    expect(fromPem.certificates[0]).toMatchObject({
+      commonName: 'CX-12AB34',
+      keyType: 'rsa',
+      keyBits: 2048,
+      signatureAlgorithm: 'sha256WithRSAEncryption',
+      selfSigned: false,
+      isCa: false,
+      issuer: 'C=DE, ST=NRW, L=Verl, O=Plant, OU=Automation, CN=Plant Root CA',
+    });
     expect(fromPem.certificates[0]!.fingerprint).toBe(device.certificate.fingerprint);
     expect(fromDer.certificates[0]!.fingerprint).toBe(device.certificate.fingerprint);
     expect(fromPem.chainsToCa).toEqual({ ok: true });
     expect(fromDer.chainsToCa).toBeNull();
     // The device's own certificate is no CA for another device.
-    expect(await service.inspect(join(devices[1]!.folder, '192.168.2.1.crt'), crt)).toMatchObject({ chainsToCa: { ok: false, reason: 'untrusted' } });
+    expect(await service.inspect(join(devices[1]!.folder, '192.168.2.1.crt'), crt)).toMatchObject({
+      chainsToCa: { ok: false, reason: 'untrusted' },
+    });
   });
 
   it('refuses what is not a small regular file, and names a broken one', async () => {
-    await expect(service.inspect(dir)).rejects.toMatchObject({ code: 'file-refused', message: expect.stringContaining('not a regular file') });
+    await expect(service.inspect(dir)).rejects.toMatchObject({
+      code: 'file-refused',
+      message: expect.stringContaining('not a regular file'),
+    });
     await writeFile(join(dir, 'big.pem'), Buffer.alloc(1024 * 1024 + 1, 0x41));
-    await expect(service.inspect(join(dir, 'big.pem'))).rejects.toMatchObject({ code: 'file-refused', message: expect.stringContaining('larger than 1 MiB') });
+    await expect(service.inspect(join(dir, 'big.pem'))).rejects.toMatchObject({
+      code: 'file-refused',
+      message: expect.stringContaining('larger than 1 MiB'),
+    });
     await expect(service.inspect('rootCA.pem')).rejects.toMatchObject({ code: 'file-refused' });
     await expect(service.inspect(join(dir, 'missing.pem'))).rejects.toMatchObject({ code: 'certificate-not-found' });
     await writeFile(join(dir, 'junk.der'), 'junk');

@@ -108,9 +108,14 @@ export async function unlockCa(dataDir: string, password: string): Promise<Unloc
 export async function readExistingCa(certPath: string, keyPath: string, keyPassword: string | undefined): Promise<UnlockedCa> {
   const der = certificatesInBytes(await readUserFile(certPath, 'CA certificate'), 'CA certificate')[0] as Uint8Array;
   const details = certificateDetails(der, 'CA certificate');
-  if (!details.isCa) throw new CertificateError('ca-invalid', `"${details.subject}" is not a CA certificate (basicConstraints CA:TRUE is missing)`);
+  if (!details.isCa)
+    throw new CertificateError('ca-invalid', `"${details.subject}" is not a CA certificate (basicConstraints CA:TRUE is missing)`);
   const key = parsePrivateKey(await readUserFile(keyPath, 'CA key'), keyPassword, 'CA key');
-  if (key.asymmetricKeyType !== 'rsa') throw new CertificateError('key-unsupported', `the CA key is ${key.asymmetricKeyType ?? 'of an unknown type'}; only RSA CA keys can sign here`);
+  if (key.asymmetricKeyType !== 'rsa')
+    throw new CertificateError(
+      'key-unsupported',
+      `the CA key is ${key.asymmetricKeyType ?? 'of an unknown type'}; only RSA CA keys can sign here`,
+    );
   if (!new X509Certificate(der).checkPrivateKey(key)) {
     throw new CertificateError('ca-invalid', 'the key does not belong to this CA certificate');
   }

@@ -53,7 +53,12 @@ export async function readTwinCatSelfSigned(candidates: readonly string[]): Prom
     text = await readFile(path, 'latin1');
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    const reason = code === 'ENOENT' ? 'the file does not exist (TwinCAT creates it at its first start)' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : 'the file cannot be read';
+    const reason =
+      code === 'ENOENT'
+        ? 'the file does not exist (TwinCAT creates it at its first start)'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : 'the file cannot be read';
     return { status: 'unreadable', path, reason };
   }
   try {

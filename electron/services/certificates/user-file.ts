@@ -39,11 +39,13 @@ export async function readUserFile(path: string, what = 'file'): Promise<Buffer>
 
 function refuseUnlessSmallRegular(info: { isFile(): boolean; size: number }, what: string, name: string): void {
   if (!info.isFile()) throw new CertificateError('file-refused', `${what} ${name} is not a regular file`);
-  if (info.size > MAX_USER_FILE_BYTES) throw new CertificateError('file-refused', `${what} ${name} is larger than 1 MiB; certificates and keys are a few KiB`);
+  if (info.size > MAX_USER_FILE_BYTES)
+    throw new CertificateError('file-refused', `${what} ${name} is larger than 1 MiB; certificates and keys are a few KiB`);
 }
 
 function notReadable(error: unknown, what: string, name: string): CertificateError {
   const code = (error as { code?: unknown }).code;
-  const reason = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : 'cannot be read';
+  const reason =
+    code === 'ENOENT' ? 'does not exist' : code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : 'cannot be read';
   return new CertificateError('certificate-not-found', `${what} ${name} ${reason}`);
 }

@@ -11,7 +11,12 @@ const server = makeLeaf('CX-PLANT', serverKey, ca);
 const DAY = 86_400_000;
 
 function verdict(chain: TestCertificate[], purpose: 'tls-server' | 'tls-client' = 'tls-server', anchors: TestCertificate[] = [ca]) {
-  return verifyChain(chain.map((c) => c.certDer), anchors.map((a) => a.certPem), new Date(), purpose);
+  return verifyChain(
+    chain.map((c) => c.certDer),
+    anchors.map((a) => a.certPem),
+    new Date(),
+    purpose,
+  );
 }
 
 describe('verifyChain: what a shared-CA peer must prove', () => {
@@ -36,7 +41,10 @@ describe('verifyChain: what a shared-CA peer must prove', () => {
     const child = makeLeaf('CX-PLANT', serverKey, notCa);
     expect(verdict([child, notCa])).toMatchObject({ ok: false, reason: 'not-a-ca' });
     const noBasicConstraints = makeCertificate({ cn: 'no constraints', key: attackerKey, issuer: ca });
-    expect(verdict([makeLeaf('CX-PLANT', serverKey, noBasicConstraints), noBasicConstraints])).toMatchObject({ ok: false, reason: 'not-a-ca' });
+    expect(verdict([makeLeaf('CX-PLANT', serverKey, noBasicConstraints), noBasicConstraints])).toMatchObject({
+      ok: false,
+      reason: 'not-a-ca',
+    });
   });
 
   it('refuses an intermediate CA without keyCertSign, and one beyond its issuer pathLen', () => {
@@ -53,19 +61,36 @@ describe('verifyChain: what a shared-CA peer must prove', () => {
   });
 
   it('refuses an expired or not-yet-valid leaf and an expired CA', () => {
-    const expired = makeLeaf('CX-PLANT', serverKey, ca, { notBefore: new Date(Date.now() - 30 * DAY), notAfter: new Date(Date.now() - DAY) });
+    const expired = makeLeaf('CX-PLANT', serverKey, ca, {
+      notBefore: new Date(Date.now() - 30 * DAY),
+      notAfter: new Date(Date.now() - DAY),
+    });
     expect(verdict([expired])).toMatchObject({ ok: false, reason: 'expired' });
-    const future = makeLeaf('CX-PLANT', serverKey, ca, { notBefore: new Date(Date.now() + DAY), notAfter: new Date(Date.now() + 30 * DAY) });
+    const future = makeLeaf('CX-PLANT', serverKey, ca, {
+      notBefore: new Date(Date.now() + DAY),
+      notAfter: new Date(Date.now() + 30 * DAY),
+    });
     expect(verdict([future])).toMatchObject({ ok: false, reason: 'not-yet-valid' });
     const oldCa = makeCa('Old CA', caKey, { notBefore: new Date(Date.now() - 30 * DAY), notAfter: new Date(Date.now() - DAY) });
     expect(verdict([makeLeaf('CX-PLANT', serverKey, oldCa)], 'tls-server', [oldCa])).toMatchObject({ ok: false, reason: 'expired' });
   });
 
   it('refuses SHA-1 and MD5 signatures on the leaf and on an intermediate', () => {
-    expect(verdict([makeLeaf('CX-PLANT', serverKey, ca, { hash: 'sha1' })])).toMatchObject({ ok: false, reason: 'weak-signature', message: expect.stringContaining('SHA-1') });
-    expect(verdict([makeLeaf('CX-PLANT', serverKey, ca, { hash: 'md5' })])).toMatchObject({ ok: false, reason: 'weak-signature', message: expect.stringContaining('MD5') });
+    expect(verdict([makeLeaf('CX-PLANT', serverKey, ca, { hash: 'sha1' })])).toMatchObject({
+      ok: false,
+      reason: 'weak-signature',
+      message: expect.stringContaining('SHA-1'),
+    });
+    expect(verdict([makeLeaf('CX-PLANT', serverKey, ca, { hash: 'md5' })])).toMatchObject({
+      ok: false,
+      reason: 'weak-signature',
+      message: expect.stringContaining('MD5'),
+    });
     const sha1Intermediate = makeCa('SHA-1 intermediate', attackerKey, { issuer: ca, hash: 'sha1' });
-    expect(verdict([makeLeaf('CX-PLANT', serverKey, sha1Intermediate), sha1Intermediate])).toMatchObject({ ok: false, reason: 'weak-signature' });
+    expect(verdict([makeLeaf('CX-PLANT', serverKey, sha1Intermediate), sha1Intermediate])).toMatchObject({
+      ok: false,
+      reason: 'weak-signature',
+    });
   });
 
   it('checks the leaf purpose: a client-only certificate cannot serve, a server-only one cannot log in, keyUsage must allow signing', () => {

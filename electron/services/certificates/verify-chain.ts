@@ -4,15 +4,7 @@ import { OID, certificateFields, type CertificateFields } from './certificate-fi
 import { pemCertificates } from './der';
 
 export type ChainFailure =
-  | 'expired'
-  | 'not-yet-valid'
-  | 'untrusted'
-  | 'bad-signature'
-  | 'not-a-ca'
-  | 'path-length'
-  | 'weak-signature'
-  | 'wrong-usage'
-  | 'malformed';
+  'expired' | 'not-yet-valid' | 'untrusted' | 'bad-signature' | 'not-a-ca' | 'path-length' | 'weak-signature' | 'wrong-usage' | 'malformed';
 export type ChainVerdict = { ok: true } | { ok: false; reason: ChainFailure; message: string };
 
 /** What the leaf must be good for: the certificate a TLS server shows, or the one a TLS client shows. */
@@ -60,7 +52,12 @@ interface Parsed {
  * - every certificate on the path, the anchor included, is valid at `now`;
  * - the leaf's keyUsage and extendedKeyUsage, where present, allow `purpose`.
  */
-export function verifyChain(chainDer: Uint8Array[], caPem: string[], now: Date = new Date(), purpose: CertificatePurpose = 'tls-server'): ChainVerdict {
+export function verifyChain(
+  chainDer: Uint8Array[],
+  caPem: string[],
+  now: Date = new Date(),
+  purpose: CertificatePurpose = 'tls-server',
+): ChainVerdict {
   let chain: Parsed[];
   let anchors: Parsed[];
   try {
@@ -137,7 +134,8 @@ function checkIssuer(issuer: Parsed, child: Parsed, depth: number): ChainVerdict
   const constraints = issuer.fields.basicConstraints;
   if (!constraints?.ca) return failure('not-a-ca', `"${label(issuer)}" is not a CA certificate but appears as issuer of "${label(child)}"`);
   const usage = issuer.fields.keyUsage;
-  if (usage && !usage.has('keyCertSign')) return failure('not-a-ca', `"${label(issuer)}" may not sign certificates (keyUsage without keyCertSign)`);
+  if (usage && !usage.has('keyCertSign'))
+    return failure('not-a-ca', `"${label(issuer)}" may not sign certificates (keyUsage without keyCertSign)`);
   // pathLen counts the CA certificates below the issuer, not the leaf.
   if (constraints.pathLength !== null && depth > constraints.pathLength) {
     return failure('path-length', `"${label(issuer)}" allows ${constraints.pathLength} CA certificate(s) below it, the chain has ${depth}`);
@@ -156,11 +154,18 @@ function checkLeafUsage(leaf: Parsed, purpose: CertificatePurpose): ChainVerdict
   const role = purpose === 'tls-server' ? 'TLS server' : 'TLS client';
   // Both roles sign with the key in the (EC)DHE and certificate-verify messages of TLS 1.2.
   const usage = leaf.fields.keyUsage;
-  if (usage && !usage.has('digitalSignature')) return failure('wrong-usage', `"${label(leaf)}" may not sign (keyUsage without digitalSignature), so it cannot be a ${role} certificate`);
+  if (usage && !usage.has('digitalSignature'))
+    return failure(
+      'wrong-usage',
+      `"${label(leaf)}" may not sign (keyUsage without digitalSignature), so it cannot be a ${role} certificate`,
+    );
   const extended = leaf.fields.extendedKeyUsage;
   const wanted = purpose === 'tls-server' ? OID.serverAuth : OID.clientAuth;
   if (extended && !extended.includes(wanted) && !extended.includes(OID.anyExtendedKeyUsage)) {
-    return failure('wrong-usage', `"${label(leaf)}" is not meant for a ${role} (extendedKeyUsage lacks ${purpose === 'tls-server' ? 'serverAuth' : 'clientAuth'})`);
+    return failure(
+      'wrong-usage',
+      `"${label(leaf)}" is not meant for a ${role} (extendedKeyUsage lacks ${purpose === 'tls-server' ? 'serverAuth' : 'clientAuth'})`,
+    );
   }
   return null;
 }

@@ -29,7 +29,17 @@ async function targets(list: FakeTargetOptions[]) {
 const noAdapters = (): NetworkAdapter[] => [];
 
 function adapter(name: string, address: string, broadcast: string): NetworkAdapter {
-  return { name, address, netmask: '255.255.255.0', broadcast, prefixLength: 24, mac: '00:00:00:00:00:00', linkLocal: false, loopback: false, up: true };
+  return {
+    name,
+    address,
+    netmask: '255.255.255.0',
+    broadcast,
+    prefixLength: 24,
+    mac: '00:00:00:00:00:00',
+    linkLocal: false,
+    loopback: false,
+    up: true,
+  };
 }
 
 function range(prefix: string, from: number, to: number): string[] {
@@ -140,7 +150,14 @@ describe('range sweep concurrency', () => {
     // a sweep over dead hosts, the case that hangs other tools.
     const lab = await targets([{ address: '127.0.23.127', silent: true }]);
     const service = new DiscoveryService({ listAdapters: noAdapters, createSocket: io.createSocket });
-    const search = service.search({ ranges: ['127.0.23.128-127.0.23.143'], udpPort: lab.port, concurrency: CONCURRENCY, perHostTimeoutMs: 60_000, retries: 0, timeoutMs: 120_000 });
+    const search = service.search({
+      ranges: ['127.0.23.128-127.0.23.143'],
+      udpPort: lab.port,
+      concurrency: CONCURRENCY,
+      perHostTimeoutMs: 60_000,
+      retries: 0,
+      timeoutMs: 120_000,
+    });
     const { done } = collect(search);
     // The first progress event is emitted right after the service has filled its slots.
     const progress = await new Promise<{ sent: number; total: number }>((resolve) => search.once('progress', resolve));
@@ -160,7 +177,15 @@ describe('named hosts during a sweep', () => {
     const io = observedSockets((address) => asked.push(address));
     // The name resolves later than the sweep fills its slots, as a DNS lookup does.
     const service = new DiscoveryService({ listAdapters: noAdapters, createSocket: io.createSocket, lookup: async () => ['127.0.23.160'] });
-    const search = service.search({ hosts: ['named-plc'], ranges: ['127.0.23.170-127.0.23.185'], udpPort: lab.port, concurrency: 2, perHostTimeoutMs: 60_000, retries: 0, timeoutMs: 120_000 });
+    const search = service.search({
+      hosts: ['named-plc'],
+      ranges: ['127.0.23.170-127.0.23.185'],
+      udpPort: lab.port,
+      concurrency: 2,
+      perHostTimeoutMs: 60_000,
+      retries: 0,
+      timeoutMs: 120_000,
+    });
     const { done } = collect(search);
     const found = await new Promise<DiscoveredTarget>((resolve) => search.once('result', resolve));
     expect(found.hostname).toBe('NAMED-PLC');
@@ -181,7 +206,14 @@ describe('total timeout', () => {
     const io = observedSockets((address) => asked.add(address));
     const service = new DiscoveryService({ listAdapters: noAdapters, createSocket: io.createSocket });
     // 32 addresses, 4 at a time, one minute each: about eight minutes without the total timeout.
-    const search = service.search({ ranges: ['127.0.23.64-127.0.23.95'], udpPort: lab.port, concurrency: 4, perHostTimeoutMs: 60_000, retries: 0, timeoutMs: TIMEOUT_MS });
+    const search = service.search({
+      ranges: ['127.0.23.64-127.0.23.95'],
+      udpPort: lab.port,
+      concurrency: 4,
+      perHostTimeoutMs: 60_000,
+      retries: 0,
+      timeoutMs: TIMEOUT_MS,
+    });
     const { results, errors, done } = collect(search);
     const summary = await done;
 

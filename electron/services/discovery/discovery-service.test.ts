@@ -43,13 +43,21 @@ function trackedSockets(): { createSocket: () => Socket; sockets: Socket[]; clos
 const noAdapters = (): NetworkAdapter[] => [];
 
 function adapter(name: string, address: string, broadcast: string, linkLocal = false): NetworkAdapter {
-  return { name, address, netmask: '255.255.255.0', broadcast, prefixLength: 24, mac: '00:00:00:00:00:00', linkLocal, loopback: false, up: true };
+  return {
+    name,
+    address,
+    netmask: '255.255.255.0',
+    broadcast,
+    prefixLength: 24,
+    mac: '00:00:00:00:00:00',
+    linkLocal,
+    loopback: false,
+    up: true,
+  };
 }
 
 type DiscoveryEvent =
-  | { type: 'result' | 'update'; target: DiscoveredTarget }
-  | ({ type: 'host-error' } & HostError)
-  | ({ type: 'done' } & DiscoveryDone);
+  { type: 'result' | 'update'; target: DiscoveredTarget } | ({ type: 'host-error' } & HostError) | ({ type: 'done' } & DiscoveryDone);
 
 /** Collects every event in arrival order. */
 function record(search: DiscoverySearch): { events: DiscoveryEvent[]; errors: HostError[]; results: DiscoveredTarget[] } {
@@ -238,7 +246,10 @@ describe('DiscoveryService', () => {
   it('reports an adapter it cannot use instead of failing the search, and survives an immediate cancel', async () => {
     const tracked = trackedSockets();
     // 192.0.2.1 (TEST-NET-1) is not on this machine: binding fails locally, nothing is sent.
-    const service = new DiscoveryService({ listAdapters: () => [adapter('gone0', '192.0.2.1', '192.0.2.255')], createSocket: tracked.createSocket });
+    const service = new DiscoveryService({
+      listAdapters: () => [adapter('gone0', '192.0.2.1', '192.0.2.255')],
+      createSocket: tracked.createSocket,
+    });
     const search = service.search({ adapters: ['gone0'], timeoutMs: 150 });
     const { errors } = record(search);
     const done = await search.done;
@@ -258,7 +269,14 @@ describe('DiscoveryService', () => {
     const bind = vi.spyOn(dgram.Socket.prototype, 'bind');
     const adapters = [adapter('lab0', '127.0.20.72', '127.0.20.71')];
     const service = new DiscoveryService({ listAdapters: () => adapters });
-    const search = service.search({ adapters: ['lab0'], hosts: ['127.0.20.71'], ranges: ['127.0.20.73-127.0.20.75'], udpPort: lab.port, timeoutMs: 300, perHostTimeoutMs: 100 });
+    const search = service.search({
+      adapters: ['lab0'],
+      hosts: ['127.0.20.71'],
+      ranges: ['127.0.20.73-127.0.20.75'],
+      udpPort: lab.port,
+      timeoutMs: 300,
+      perHostTimeoutMs: 100,
+    });
     const done = await search.done;
     expect(done.found).toBe(1);
     expect(bind).toHaveBeenCalledTimes(2);
@@ -290,7 +308,10 @@ describe('DiscoveryService', () => {
     expect(codeOf({ ranges: ['10.0.0.0/8'] })).toEqual(['invalid-range', '10.0.0.0/8 has 16,777,216 addresses; the limit is 65,536']);
     expect(codeOf({ hosts: ['bad host!'] })[0]).toBe('invalid-host');
     expect(codeOf({ hosts: ['10.0.0.256'] })[0]).toBe('invalid-host');
-    expect(codeOf({ adapters: ['wlan7'] })).toEqual(['unknown-adapter', "no network adapter 'wlan7' with an IPv4 address; available: eth0 (127.0.20.91)"]);
+    expect(codeOf({ adapters: ['wlan7'] })).toEqual([
+      'unknown-adapter',
+      "no network adapter 'wlan7' with an IPv4 address; available: eth0 (127.0.20.91)",
+    ]);
     expect(codeOf({ hosts: ['127.0.20.1'], timeoutMs: -1 })[0]).toBe('invalid-request');
   });
 
@@ -299,7 +320,12 @@ describe('DiscoveryService', () => {
     const impostor = createSocket({ type: 'udp4' });
     await new Promise<void>((resolve) => impostor.bind({ address: '127.0.20.109', port: 0 }, resolve));
     cleanups.push(() => new Promise<void>((resolve) => impostor.close(() => resolve())));
-    const forged = encodeDiscoveryReply({ netId: '6.6.6.6.1.1', hostname: 'IMPOSTOR', os: WIN10, twincat: { major: 3, minor: 1, build: 4024 } });
+    const forged = encodeDiscoveryReply({
+      netId: '6.6.6.6.1.1',
+      hostname: 'IMPOSTOR',
+      os: WIN10,
+      twincat: { major: 3, minor: 1, build: 4024 },
+    });
     const answerInstead = (_request: Uint8Array, asker: { address: string; port: number }): Uint8Array[] => {
       impostor.send(forged, asker.port, asker.address);
       return [];
@@ -310,7 +336,13 @@ describe('DiscoveryService', () => {
       { address: '127.0.20.104', hostname: 'REAL-104' },
     ]);
     const service = new DiscoveryService({ listAdapters: noAdapters });
-    const search = service.search({ hosts: ['127.0.20.101'], ranges: ['127.0.20.103-127.0.20.104'], udpPort: lab.port, perHostTimeoutMs: 300, retries: 0 });
+    const search = service.search({
+      hosts: ['127.0.20.101'],
+      ranges: ['127.0.20.103-127.0.20.104'],
+      udpPort: lab.port,
+      perHostTimeoutMs: 300,
+      retries: 0,
+    });
     const { results, errors } = record(search);
     const done = await search.done;
     expect(results.map((r) => r.hostname)).toEqual(['REAL-104']);
@@ -320,9 +352,14 @@ describe('DiscoveryService', () => {
 
   it('takes one system per asked address: a second NetId from the same address is ignored', async () => {
     const many = (): Uint8Array[] =>
-      ['1.2.3.4.1.1', '1.2.3.5.1.1', '1.2.3.6.1.1'].map((netId) => encodeDiscoveryReply({ netId, hostname: netId, os: WIN10, twincat: { major: 3, minor: 1, build: 4024 } }));
+      ['1.2.3.4.1.1', '1.2.3.5.1.1', '1.2.3.6.1.1'].map((netId) =>
+        encodeDiscoveryReply({ netId, hostname: netId, os: WIN10, twincat: { major: 3, minor: 1, build: 4024 } }),
+      );
     // The silent second host keeps the search listening while the extra replies arrive.
-    const lab = await targets([{ address: '127.0.20.111', reply: many }, { address: '127.0.20.112', silent: true }]);
+    const lab = await targets([
+      { address: '127.0.20.111', reply: many },
+      { address: '127.0.20.112', silent: true },
+    ]);
     const service = new DiscoveryService({ listAdapters: noAdapters });
     const search = service.search({ hosts: ['127.0.20.111', '127.0.20.112'], udpPort: lab.port, perHostTimeoutMs: 300, retries: 0 });
     const { results } = record(search);
@@ -334,7 +371,14 @@ describe('DiscoveryService', () => {
   it('caps and deduplicates what a broadcast adds to one search', async () => {
     // One host answering the broadcast with 12 different systems, each twice.
     const flood = (): Uint8Array[] =>
-      Array.from({ length: 24 }, (_, i) => encodeDiscoveryReply({ netId: `9.9.9.${i % 12}.1.1`, hostname: `FLOOD-${i % 12}`, os: WIN10, twincat: { major: 3, minor: 1, build: 4024 } }));
+      Array.from({ length: 24 }, (_, i) =>
+        encodeDiscoveryReply({
+          netId: `9.9.9.${i % 12}.1.1`,
+          hostname: `FLOOD-${i % 12}`,
+          os: WIN10,
+          twincat: { major: 3, minor: 1, build: 4024 },
+        }),
+      );
     const lab = await targets([{ address: '127.0.20.121', reply: flood }]);
     const adapters = [adapter('lab0', '127.0.20.122', '127.0.20.121')];
     const service = new DiscoveryService({ listAdapters: () => adapters, maxBroadcastResults: 5 });

@@ -41,7 +41,11 @@ export class DiscoveryService {
    */
   search(request: DiscoveryRequest, signal?: AbortSignal): DiscoverySearch {
     const plan = planSearch(request, this.adapters());
-    return new DiscoverySearch(plan, { createSocket: this.socketFactory, lookup: this.lookup, logger: this.logger, maxBroadcastResults: this.maxBroadcastResults }, signal);
+    return new DiscoverySearch(
+      plan,
+      { createSocket: this.socketFactory, lookup: this.lookup, logger: this.logger, maxBroadcastResults: this.maxBroadcastResults },
+      signal,
+    );
   }
 }
 

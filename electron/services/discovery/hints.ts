@@ -28,7 +28,12 @@ export function emptySearchHint(facts: EmptySearchFacts): string {
         "give the adapter a fixed address in the machine network's subnet (a CX on a direct cable often waits for DHCP).",
     );
   }
-  if (facts.unresolvedHosts > 0 && facts.unresolvedHosts === facts.hostCount && facts.adapters.length === 0 && facts.rangeAddressCount === 0) {
+  if (
+    facts.unresolvedHosts > 0 &&
+    facts.unresolvedHosts === facts.hostCount &&
+    facts.adapters.length === 0 &&
+    facts.rangeAddressCount === 0
+  ) {
     parts.push('No host name could be resolved: check the spelling or search by IP address.');
     return parts.join(' ');
   }

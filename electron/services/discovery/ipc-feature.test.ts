@@ -56,12 +56,23 @@ describe('discovery IPC feature', () => {
   });
 
   it('tags every event with the id the caller picked, and refuses that id while its search runs', async () => {
-    const lab = await startFakeTargets([{ address: '127.0.20.102', hostname: 'PLC-OWN-ID' }, { address: '127.0.20.103', silent: true }]);
+    const lab = await startFakeTargets([
+      { address: '127.0.20.102', hostname: 'PLC-OWN-ID' },
+      { address: '127.0.20.103', silent: true },
+    ]);
     cleanups.push(lab.close);
     const { dispatcher, seen, doneOf } = setup();
-    const started = await dispatcher.dispatch('discovery:start', { searchId: 'view-0001', hosts: ['127.0.20.102', '127.0.20.103'], udpPort: lab.port, perHostTimeoutMs: 2000 }, { clientId: 'w1' });
+    const started = await dispatcher.dispatch(
+      'discovery:start',
+      { searchId: 'view-0001', hosts: ['127.0.20.102', '127.0.20.103'], udpPort: lab.port, perHostTimeoutMs: 2000 },
+      { clientId: 'w1' },
+    );
     expect(started).toEqual({ ok: true, data: { searchId: 'view-0001' } });
-    const again = await dispatcher.dispatch('discovery:start', { searchId: 'view-0001', hosts: ['127.0.20.102'], udpPort: lab.port }, { clientId: 'w2' });
+    const again = await dispatcher.dispatch(
+      'discovery:start',
+      { searchId: 'view-0001', hosts: ['127.0.20.102'], udpPort: lab.port },
+      { clientId: 'w2' },
+    );
     expect(again).toMatchObject({ ok: false, error: { code: 'duplicate-id' } });
     await doneOf('view-0001');
     expect(seen.filter((s) => s.channel === 'discovery:result').map((s) => s.event.searchId)).toEqual(['view-0001']);
@@ -80,7 +91,10 @@ describe('discovery IPC feature', () => {
     const cancel = await dispatcher.dispatch('discovery:cancel', { searchId: id(second) }, { clientId: 'w1' });
     expect(cancel).toEqual({ ok: true, data: { cancelled: true } });
     expect(await doneOf(id(second))).toMatchObject({ cancelled: true });
-    expect(await dispatcher.dispatch('discovery:cancel', { searchId: 'no-such-search' }, { clientId: 'w1' })).toEqual({ ok: true, data: { cancelled: false } });
+    expect(await dispatcher.dispatch('discovery:cancel', { searchId: 'no-such-search' }, { clientId: 'w1' })).toEqual({
+      ok: true,
+      data: { cancelled: false },
+    });
     // The other window's search is untouched until the app shuts down.
     const w2Done = doneOf(id(other));
     await cleanups.pop()?.();
@@ -90,7 +104,10 @@ describe('discovery IPC feature', () => {
   it('answers an oversized range with a typed error and starts nothing', async () => {
     const { dispatcher, seen } = setup();
     const result = await dispatcher.dispatch('discovery:start', { ranges: ['10.0.0.0/8'] }, { clientId: 'w1' });
-    expect(result).toEqual({ ok: false, error: { code: 'invalid-range', message: '10.0.0.0/8 has 16,777,216 addresses; the limit is 65,536' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid-range', message: '10.0.0.0/8 has 16,777,216 addresses; the limit is 65,536' },
+    });
     expect(seen).toEqual([]);
   });
 

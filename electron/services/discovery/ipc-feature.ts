@@ -51,7 +51,9 @@ export function createDiscoveryFeature(options: Omit<DiscoveryServiceOptions, 'l
         search.on('progress', (progress) => context.events.emit('discovery:progress', { searchId: id, ...progress }));
         search.on('done', (summary) => {
           running.delete(id);
-          log.info(`search ${id.slice(0, 8)} ${summary.cancelled ? 'cancelled' : 'done'}: ${summary.found} found in ${summary.durationMs} ms`);
+          log.info(
+            `search ${id.slice(0, 8)} ${summary.cancelled ? 'cancelled' : 'done'}: ${summary.found} found in ${summary.durationMs} ms`,
+          );
           context.events.emit('discovery:done', {
             searchId: id,
             found: summary.found,

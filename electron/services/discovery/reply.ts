@@ -1,4 +1,10 @@
-import { RESPONSE_BIT, UdpService, interpretDiscoveryReply, tryDecodeUdpMessage, type DiscoveryInfo } from '../../../shared/protocol/udp48899';
+import {
+  RESPONSE_BIT,
+  UdpService,
+  interpretDiscoveryReply,
+  tryDecodeUdpMessage,
+  type DiscoveryInfo,
+} from '../../../shared/protocol/udp48899';
 import type { DiscoveredTarget } from '../../../shared/domain/target';
 
 /** Everything in a discovery reply that describes the system, before we know which search path it came in on. */
@@ -32,7 +38,9 @@ function toFacts(info: DiscoveryInfo): ReplyFacts {
   return {
     hostname: info.hostname,
     netId: info.netId,
-    twincat: info.twincat ? { major: info.twincat.major, minor: info.twincat.minor, build: info.twincat.build, text: info.twincat.text } : null,
+    twincat: info.twincat
+      ? { major: info.twincat.major, minor: info.twincat.minor, build: info.twincat.build, text: info.twincat.text }
+      : null,
     os: os ? { platform: os.platform, major: os.major, minor: os.minor, build: os.build, csd: os.csd, text: os.text } : null,
     fingerprint: info.fingerprint,
     secureAds: info.fingerprint !== null,

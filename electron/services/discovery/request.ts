@@ -94,7 +94,8 @@ function checkHost(input: string): string {
   const host = input.trim();
   const shown = input.slice(0, 80);
   if (host === '') throw new TypedError('invalid-host', 'empty host: enter a host name or an IPv4 address');
-  if (host.includes(':')) throw new TypedError('invalid-host', `'${shown}' is not supported: TwinCAT discovery runs over IPv4 (no ports or IPv6)`);
+  if (host.includes(':'))
+    throw new TypedError('invalid-host', `'${shown}' is not supported: TwinCAT discovery runs over IPv4 (no ports or IPv6)`);
   if (/^[\d.]+$/.test(host) && !isIpv4(host)) throw new TypedError('invalid-host', `'${shown}' is not a valid IPv4 address`);
   if (!isIpv4(host) && !HOST_NAME.test(host)) throw new TypedError('invalid-host', `'${shown}' is not a valid host name`);
   return host;

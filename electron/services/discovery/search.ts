@@ -152,7 +152,8 @@ export class DiscoverySearch extends EventEmitter<DiscoverySearchEvents> {
     const send = (): void => {
       if (this.finishing) return;
       safeSend(socket, request, this.plan.udpPort, adapter.broadcast, (error) => {
-        if (!this.finishing) this.hostError(adapter.name, `cannot broadcast on ${adapter.name} to ${adapter.broadcast}: ${errorText(error)}`);
+        if (!this.finishing)
+          this.hostError(adapter.name, `cannot broadcast on ${adapter.name} to ${adapter.broadcast}: ${errorText(error)}`);
       });
     };
     send();

@@ -6,7 +6,10 @@ import { readTextIfExists, writeFileAtomic } from '../files/atomic-write';
 export const SETTINGS_FILE = 'settings.json';
 
 const identitySettingsSchema = z.object({
-  localNetId: z.string().regex(/^(\d{1,3})(\.\d{1,3}){5}$/).optional(),
+  localNetId: z
+    .string()
+    .regex(/^(\d{1,3})(\.\d{1,3}){5}$/)
+    .optional(),
   hostname: z.string().min(1).max(31).optional(),
 });
 export type IdentitySettings = z.infer<typeof identitySettingsSchema>;

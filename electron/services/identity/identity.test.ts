@@ -31,7 +31,10 @@ describe('IdentityService', () => {
     const service = new IdentityService(dir, () => 'A-VERY-LONG-ENGINEERING-PC-NAME-0123456789');
     expect(await service.localNetIdFor('127.0.45.7')).toBe('127.0.0.1.1.1');
     expect(await service.hostname()).toBe('A-VERY-LONG-ENGINEERING-PC-NAME');
-    expect(await service.set({ localNetId: '10.1.2.3.1.1', hostname: 'LAPTOP' })).toEqual({ localNetId: '10.1.2.3.1.1', hostname: 'LAPTOP' });
+    expect(await service.set({ localNetId: '10.1.2.3.1.1', hostname: 'LAPTOP' })).toEqual({
+      localNetId: '10.1.2.3.1.1',
+      hostname: 'LAPTOP',
+    });
     const reopened = new IdentityService(dir, () => 'IGNORED');
     expect(await reopened.localNetIdFor('127.0.45.7')).toBe('10.1.2.3.1.1');
     expect(await reopened.hostname()).toBe('LAPTOP');

@@ -1,5 +1,10 @@
 import { hostname as osHostname } from 'node:os';
-import { clientCertificateStamp, loadOrCreateClientCertificate, regenerateClientCertificate, type ClientCertificate } from './client-certificate';
+import {
+  clientCertificateStamp,
+  loadOrCreateClientCertificate,
+  regenerateClientCertificate,
+  type ClientCertificate,
+} from './client-certificate';
 import { readIdentitySettings, writeIdentitySettings } from './identity-settings';
 import { firstNonLoopbackAddress, localAddressFor, netIdForAddress } from './local-address';
 
@@ -65,7 +70,13 @@ export class IdentityService {
 
   async summary(): Promise<IdentitySummary> {
     const cert = await this.clientCertificate();
-    return { fingerprint: cert.fingerprint, subject: cert.subject, notAfter: cert.notAfter, localNetId: await this.localNetIdFor(), hostname: await this.hostname() };
+    return {
+      fingerprint: cert.fingerprint,
+      subject: cert.subject,
+      notAfter: cert.notAfter,
+      localNetId: await this.localNetIdFor(),
+      hostname: await this.hostname(),
+    };
   }
 
   async set(patch: { localNetId?: string; hostname?: string }): Promise<{ localNetId: string; hostname: string }> {

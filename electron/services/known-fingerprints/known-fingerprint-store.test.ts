@@ -22,14 +22,19 @@ describe('KnownFingerprintStore', () => {
     await store.remember({ netId: NET, address: '10.0.0.5', fingerprint: A.toUpperCase() }, new Date('2026-01-02T03:04:05Z'));
     await store.remember({ netId: NET, address: '10.0.0.6', fingerprint: A }, new Date('2026-02-01T00:00:00Z'));
     const again = await new KnownFingerprintStore(dir).list();
-    expect(again).toEqual([{ netId: NET, address: '10.0.0.6', fingerprint: A, firstSeen: '2026-01-02T03:04:05.000Z', lastSeen: '2026-02-01T00:00:00.000Z' }]);
+    expect(again).toEqual([
+      { netId: NET, address: '10.0.0.6', fingerprint: A, firstSeen: '2026-01-02T03:04:05.000Z', lastSeen: '2026-02-01T00:00:00.000Z' },
+    ]);
   });
 
   it('judges the same fingerprint as known and another as changed, with the date it was known since', async () => {
     const store = new KnownFingerprintStore(dir);
     await store.remember({ netId: NET, address: '10.0.0.5', fingerprint: A }, new Date('2026-01-02T00:00:00Z'));
     expect(await store.judge(NET, A)).toMatchObject({ status: 'known' });
-    expect(await store.judge(NET, B)).toMatchObject({ status: 'changed', known: { firstSeen: '2026-01-02T00:00:00.000Z', fingerprint: A } });
+    expect(await store.judge(NET, B)).toMatchObject({
+      status: 'changed',
+      known: { firstSeen: '2026-01-02T00:00:00.000Z', fingerprint: A },
+    });
     expect(await store.judge('9.9.9.9.1.1', B)).toEqual({ status: 'unknown' });
   });
 
@@ -51,7 +56,9 @@ describe('KnownFingerprintStore', () => {
 
   it('writes atomically with a backup, and concurrent remembers of different targets all land', async () => {
     const store = new KnownFingerprintStore(dir);
-    await Promise.all(Array.from({ length: 10 }, (_, i) => store.remember({ netId: `5.1.2.${i}.1.1`, address: `10.0.0.${i}`, fingerprint: A })));
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => store.remember({ netId: `5.1.2.${i}.1.1`, address: `10.0.0.${i}`, fingerprint: A })),
+    );
     expect(await store.list()).toHaveLength(10);
     const files = await readdir(dir);
     expect(files).toContain(`${KNOWN_FINGERPRINTS_FILE}.bak`);

@@ -1,7 +1,12 @@
 import { mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { judgeFingerprint, knownFingerprintSchema, type FingerprintVerdict, type KnownFingerprint } from '../../../shared/domain/known-fingerprint';
+import {
+  judgeFingerprint,
+  knownFingerprintSchema,
+  type FingerprintVerdict,
+  type KnownFingerprint,
+} from '../../../shared/domain/known-fingerprint';
 import { normalizeFingerprint } from '../../../shared/protocol/fingerprint';
 import { readTextIfExists, writeFileAtomic } from '../files/atomic-write';
 import { silentLogger, type Logger } from '../log/logger';

@@ -28,7 +28,9 @@ export function knownFingerprintsFeature(context: ServiceContext): KnownFingerpr
     async remember(input, now) {
       const outcome = await store.remember(input, now);
       if (outcome.replaced) {
-        logger.warn(`fingerprint of ${input.netId} (${input.address}) replaced: known since ${outcome.replaced.firstSeen}, now ${outcome.entry.fingerprint}`);
+        logger.warn(
+          `fingerprint of ${input.netId} (${input.address}) replaced: known since ${outcome.replaced.firstSeen}, now ${outcome.entry.fingerprint}`,
+        );
       } else if (outcome.entry.firstSeen === outcome.entry.lastSeen) {
         logger.info(`fingerprint of ${input.netId} (${input.address}) remembered`);
       }

@@ -28,7 +28,14 @@ function readLines(path: string): LogEntry[] {
     try {
       const parsed: unknown = JSON.parse(line);
       // A line cut short by a crash or edited by hand is skipped, not fatal: the rest of the log still loads.
-      if (isEntry(parsed)) entries.push({ time: parsed.time, level: parsed.level, source: parsed.source, target: parsed.target ?? null, message: parsed.message });
+      if (isEntry(parsed))
+        entries.push({
+          time: parsed.time,
+          level: parsed.level,
+          source: parsed.source,
+          target: parsed.target ?? null,
+          message: parsed.message,
+        });
     } catch {
       continue;
     }

@@ -66,7 +66,13 @@ export class LogBook {
 
   logger(source: string): Logger {
     const write = (level: LogLevel) => (message: string, meta?: LogMeta) =>
-      this.write({ time: new Date().toISOString(), level, source, target: meta?.target !== undefined ? meta.target : targetOf(message), message });
+      this.write({
+        time: new Date().toISOString(),
+        level,
+        source,
+        target: meta?.target !== undefined ? meta.target : targetOf(message),
+        message,
+      });
     return {
       debug: write('debug'),
       info: write('info'),

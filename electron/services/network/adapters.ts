@@ -5,7 +5,10 @@ import { broadcastAddress, isLinkLocal, prefixLength } from '../../../shared/dom
 type InterfaceMap = NodeJS.Dict<NetworkInterfaceInfo[]>;
 
 /** This PC's IPv4 adapters, one entry per address (an adapter with two addresses appears twice). */
-export function listAdapters(options: { includeLoopback?: boolean } = {}, source: () => InterfaceMap = networkInterfaces): NetworkAdapter[] {
+export function listAdapters(
+  options: { includeLoopback?: boolean } = {},
+  source: () => InterfaceMap = networkInterfaces,
+): NetworkAdapter[] {
   const adapters: NetworkAdapter[] = [];
   for (const [name, infos] of Object.entries(source())) {
     for (const info of infos ?? []) {

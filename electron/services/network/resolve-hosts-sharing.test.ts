@@ -2,7 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 
 // A resolver that answers only when the test says so, counting how many lookups the OS would have run.
 const pending: Array<(address: string) => void> = [];
-const lookup = vi.fn(() => new Promise<{ address: string; family: number }>((resolve) => pending.push((address) => resolve({ address, family: 4 }))));
+const lookup = vi.fn(
+  () => new Promise<{ address: string; family: number }>((resolve) => pending.push((address) => resolve({ address, family: 4 }))),
+);
 vi.mock('node:dns/promises', () => ({ lookup }));
 
 const { resolveHosts } = await import('./resolve-hosts');

@@ -23,6 +23,8 @@ describe('resolveHosts', () => {
 
   it('gives up on a resolver that does not answer instead of leaving the dialog waiting', async () => {
     const never = () => new Promise<string>(() => undefined);
-    expect(await resolveHosts(['slow-dns-host'], never, 20)).toEqual([{ host: 'slow-dns-host', address: null, error: 'no answer from the name resolver within 0.02 s' }]);
+    expect(await resolveHosts(['slow-dns-host'], never, 20)).toEqual([
+      { host: 'slow-dns-host', address: null, error: 'no answer from the name resolver within 0.02 s' },
+    ]);
   });
 });

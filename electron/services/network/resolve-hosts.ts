@@ -26,7 +26,11 @@ export const lookupIPv4: LookupIPv4 = (host) => {
 };
 
 /** Resolves each host the way a route by host name will (IPv4, the OS resolver: DNS, hosts file, mDNS where set up). */
-export async function resolveHosts(hosts: readonly string[], resolver: LookupIPv4 = lookupIPv4, timeoutMs = RESOLVE_TIMEOUT_MS): Promise<HostResolution[]> {
+export async function resolveHosts(
+  hosts: readonly string[],
+  resolver: LookupIPv4 = lookupIPv4,
+  timeoutMs = RESOLVE_TIMEOUT_MS,
+): Promise<HostResolution[]> {
   return Promise.all([...new Set(hosts)].map((host) => resolveOne(host, resolver, timeoutMs)));
 }
 

@@ -10,7 +10,11 @@ export async function localRouteStep(ctx: FlowContext): Promise<LocalRoute | nul
     steps.skip('local-route', 'route on this PC: none');
     return null;
   }
-  await steps.run('local-route', () => deps.store.upsert(route), () => (route.temporary ? 'kept until the app closes' : `saved as '${route.name}'`));
+  await steps.run(
+    'local-route',
+    () => deps.store.upsert(route),
+    () => (route.temporary ? 'kept until the app closes' : `saved as '${route.name}'`),
+  );
   return route;
 }
 

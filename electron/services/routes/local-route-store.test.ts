@@ -16,9 +16,18 @@ afterEach(async () => {
 
 function route(name: string, extra: Partial<LocalRoute> = {}): LocalRoute {
   return {
-    name, address: '192.168.1.20', netId: '5.36.69.176.1.1', virtualNetId: null, type: 'TCP_IP', flags: null, temporary: false,
-    unidirectional: false, tls: { mode: 'ssc', fingerprint: 'ab'.repeat(32), pskIdentity: null, ignoreCn: false, caFile: null, certFile: null, keyFile: null },
-    createdAt: '2026-01-01T00:00:00.000Z', verifiedAt: null, ...extra,
+    name,
+    address: '192.168.1.20',
+    netId: '5.36.69.176.1.1',
+    virtualNetId: null,
+    type: 'TCP_IP',
+    flags: null,
+    temporary: false,
+    unidirectional: false,
+    tls: { mode: 'ssc', fingerprint: 'ab'.repeat(32), pskIdentity: null, ignoreCn: false, caFile: null, certFile: null, keyFile: null },
+    createdAt: '2026-01-01T00:00:00.000Z',
+    verifiedAt: null,
+    ...extra,
   };
 }
 
@@ -29,7 +38,10 @@ describe('LocalRouteStore', () => {
     await store.upsert(route('CX-2'));
     await store.upsert(route('CX-1', { address: '192.168.1.21' }));
     const reopened = new LocalRouteStore(dir);
-    expect((await reopened.list()).map((r) => [r.name, r.address])).toEqual([['CX-2', '192.168.1.20'], ['CX-1', '192.168.1.21']]);
+    expect((await reopened.list()).map((r) => [r.name, r.address])).toEqual([
+      ['CX-2', '192.168.1.20'],
+      ['CX-1', '192.168.1.21'],
+    ]);
     const backup = JSON.parse(await readFile(join(dir, `${ROUTES_FILE}.bak`), 'utf8')) as { routes: LocalRoute[] };
     expect(backup.routes.map((r) => r.name)).toEqual(['CX-1', 'CX-2']);
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -48,7 +60,7 @@ describe('LocalRouteStore', () => {
     const store = new LocalRouteStore(dir);
     await store.upsert(route('TEMP', { temporary: true }));
     expect((await store.list()).map((r) => r.name)).toEqual(['TEMP']);
-    expect((await new LocalRouteStore(dir).list())).toEqual([]);
+    expect(await new LocalRouteStore(dir).list()).toEqual([]);
     expect(await store.remove('TEMP')).toBe(true);
     expect(await store.list()).toEqual([]);
   });

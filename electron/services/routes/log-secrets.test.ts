@@ -32,7 +32,12 @@ async function addRoute(password: string, security: 'ssc' | 'none'): Promise<{ l
   const reply = await services.dispatcher.dispatch(
     'routes:add',
     {
-      targets: [{ settings: { routeName: 'CX-LOG', netId: target.netId, address: target.address, remoteRouteName: 'ENG-PC', security }, expectedFingerprint: security === 'ssc' ? target.fingerprint : null }],
+      targets: [
+        {
+          settings: { routeName: 'CX-LOG', netId: target.netId, address: target.address, remoteRouteName: 'ENG-PC', security },
+          expectedFingerprint: security === 'ssc' ? target.fingerprint : null,
+        },
+      ],
       credentials: { kind: 'os', user: 'Administrator', password },
     },
     { clientId: 'test' },
@@ -50,9 +55,17 @@ async function addRoute(password: string, security: 'ssc' | 'none'): Promise<{ l
       }
     });
   });
-  const comparable = (text: string) => text.replaceAll(batchId, 'BATCH').replace(/"ms":[\d.]+/g, '"ms":0').replace(/"time":"[^"]*"/g, '"time":0').replace(/[\d.]+ ms/g, 'N ms');
+  const comparable = (text: string) =>
+    text
+      .replaceAll(batchId, 'BATCH')
+      .replace(/"ms":[\d.]+/g, '"ms":0')
+      .replace(/"time":"[^"]*"/g, '"time":0')
+      .replace(/[\d.]+ ms/g, 'N ms');
   return {
-    log: services.context.logBook.recent().slice(logBefore).map((e) => comparable(`${e.level} ${e.source}: ${e.message}`)),
+    log: services.context.logBook
+      .recent()
+      .slice(logBefore)
+      .map((e) => comparable(`${e.level} ${e.source}: ${e.message}`)),
     events: comparable(JSON.stringify(events.slice(eventsBefore).map((e) => ({ channel: e.channel, event: e.event })))),
     ok: done.results[0]?.ok ?? false,
   };

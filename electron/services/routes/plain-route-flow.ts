@@ -19,14 +19,29 @@ export async function plainRouteFlow(ctx: FlowContext): Promise<void> {
       'credentials',
       () =>
         addRouteOverUdp({
-          host: ip, port: ports.udp, routeName: settings.remoteRouteName, localNetId: local.netId, localAddress, user: credentials.user,
-          password: credentials.password, temporary: settings.remoteRoute === 'temporary', timeoutMs, signal,
+          host: ip,
+          port: ports.udp,
+          routeName: settings.remoteRouteName,
+          localNetId: local.netId,
+          localAddress,
+          user: credentials.user,
+          password: credentials.password,
+          temporary: settings.remoteRoute === 'temporary',
+          timeoutMs,
+          signal,
         }),
       () => 'user and password accepted',
     );
-    steps.ok('remote-route', `${settings.remoteRoute} route '${settings.remoteRouteName}' → ${local.netId} (${localAddress}) added on the target`);
+    steps.ok(
+      'remote-route',
+      `${settings.remoteRoute} route '${settings.remoteRouteName}' → ${local.netId} (${localAddress}) added on the target`,
+    );
   }
   const route = await localRouteStep(ctx);
-  state.verified = await steps.run('verify', () => verifyPlainAds({ host: ip, port: ports.ads, targetNetId: settings.netId, localNetId: local.netId, timeoutMs, signal }), verifyDetail);
+  state.verified = await steps.run(
+    'verify',
+    () => verifyPlainAds({ host: ip, port: ports.ads, targetNetId: settings.netId, localNetId: local.netId, timeoutMs, signal }),
+    verifyDetail,
+  );
   await recordVerified(ctx, route);
 }

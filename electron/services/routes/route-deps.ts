@@ -14,7 +14,12 @@ export interface RouteDeps {
   connector: TlsConnector;
   logger: Logger;
   /** Where a verified self-signed route's fingerprint is remembered; without it nothing is remembered. */
-  knownFingerprints?: { remember(input: { netId: string; address: string; fingerprint: string }, now?: Date): Promise<{ replaced: { firstSeen: string } | null }> };
+  knownFingerprints?: {
+    remember(
+      input: { netId: string; address: string; fingerprint: string },
+      now?: Date,
+    ): Promise<{ replaced: { firstSeen: string } | null }>;
+  };
   resolveHost?: (host: string) => Promise<string>;
   now?: () => Date;
 }

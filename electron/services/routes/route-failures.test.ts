@@ -18,12 +18,23 @@ const sims: VirtualTarget[] = [];
 const os = { kind: 'os', user: 'Administrator', password: 'S3cret-pw!' } as const;
 
 async function sim(address: string, extra: Record<string, unknown> = {}): Promise<VirtualTarget> {
-  const target = await startVirtualTarget({ name: 'TARGET', address, password: os.password, psk: [{ identity: 'MY_IDENTITY', secret: 'MySecret' }], ...extra });
+  const target = await startVirtualTarget({
+    name: 'TARGET',
+    address,
+    password: os.password,
+    psk: [{ identity: 'MY_IDENTITY', secret: 'MySecret' }],
+    ...extra,
+  });
   sims.push(target);
   return target;
 }
 
-async function one(settings: Record<string, unknown>, credentials: unknown, expectedFingerprint: string | null = null, extra: Record<string, unknown> = {}): Promise<TargetResult> {
+async function one(
+  settings: Record<string, unknown>,
+  credentials: unknown,
+  expectedFingerprint: string | null = null,
+  extra: Record<string, unknown> = {},
+): Promise<TargetResult> {
   kit.events.length = 0;
   const request = addRequest([{ settings: settings as never, expectedFingerprint }], credentials, extra);
   const [result] = await createRoutes(request, kit.deps, kit.onStep);
@@ -32,15 +43,33 @@ async function one(settings: Record<string, unknown>, credentials: unknown, expe
 
 function tlsDecisions(target: VirtualTarget) {
   // Entries the target writes only after it has read a TlsConnectInfo.
-  return target.log().filter((e) => e.kind === 'route-stored' || e.kind === 'connection-accepted' || (e.kind === 'connection-failed' && e.reason !== 'handshake'));
+  return target
+    .log()
+    .filter(
+      (e) => e.kind === 'route-stored' || e.kind === 'connection-accepted' || (e.kind === 'connection-failed' && e.reason !== 'handshake'),
+    );
 }
 
 beforeAll(async () => {
   kit = await makeKit();
-  ca = createSelfSignedCertificate({ commonName: 'Plant Root CA', isCa: true, notBefore: new Date(Date.now() - 86_400_000), notAfter: new Date(Date.now() + 3650 * 86_400_000) });
-  otherCa = createSelfSignedCertificate({ commonName: 'Other CA', isCa: true, notBefore: new Date(Date.now() - 86_400_000), notAfter: new Date(Date.now() + 3650 * 86_400_000) });
+  ca = createSelfSignedCertificate({
+    commonName: 'Plant Root CA',
+    isCa: true,
+    notBefore: new Date(Date.now() - 86_400_000),
+    notAfter: new Date(Date.now() + 3650 * 86_400_000),
+  });
+  otherCa = createSelfSignedCertificate({
+    commonName: 'Other CA',
+    isCa: true,
+    notBefore: new Date(Date.now() - 86_400_000),
+    notAfter: new Date(Date.now() + 3650 * 86_400_000),
+  });
   const client = issueCertificate(ca, { commonName: 'ENG-PC', days: 365 });
-  clientPaths = { caPath: join(kit.dataDir, 'ca.pem'), certPath: join(kit.dataDir, 'client.pem'), keyPath: join(kit.dataDir, 'client.key') };
+  clientPaths = {
+    caPath: join(kit.dataDir, 'ca.pem'),
+    certPath: join(kit.dataDir, 'client.pem'),
+    keyPath: join(kit.dataDir, 'client.key'),
+  };
   await writeFile(clientPaths.caPath, ca.certPem);
   await writeFile(clientPaths.certPath, client.certPem);
   await writeFile(clientPaths.keyPath, client.keyPem);
@@ -66,7 +95,11 @@ describe('SSC failures', () => {
 
   it('wrong password: auth-failed at the credentials step, no route on the target', async () => {
     const target = await sim('127.0.42.2');
-    const result = await one({ address: target.address, netId: target.netId, security: 'ssc' }, { ...os, password: 'wrong-pw' }, target.fingerprint);
+    const result = await one(
+      { address: target.address, netId: target.netId, security: 'ssc' },
+      { ...os, password: 'wrong-pw' },
+      target.fingerprint,
+    );
     expect(result.error).toMatchObject({ code: 'auth-failed', fix: expect.stringMatching(/user name or password wrong/) });
     expect(stepStatuses(kit.events).credentials).toBe('failed');
     expect(target.routes()).toEqual([]);
@@ -74,9 +107,14 @@ describe('SSC failures', () => {
 
   it('has no "accept any certificate": an SSC request without a fingerprint is refused by the contract and by the plan', async () => {
     const target = await sim('127.0.42.3');
-    expect(() => addRequest([{ settings: { address: target.address, netId: target.netId, security: 'ssc' } }], os)).toThrow(/fingerprint it pins/);
+    expect(() => addRequest([{ settings: { address: target.address, netId: target.netId, security: 'ssc' } }], os)).toThrow(
+      /fingerprint it pins/,
+    );
     // Even a request that skipped the contract fails before any socket is opened.
-    const request = addRequest([{ settings: { address: target.address, netId: target.netId, security: 'ssc' }, expectedFingerprint: target.fingerprint }], os);
+    const request = addRequest(
+      [{ settings: { address: target.address, netId: target.netId, security: 'ssc' }, expectedFingerprint: target.fingerprint }],
+      os,
+    );
     const unpinned = { ...request, targets: [{ ...request.targets[0]!, expectedFingerprint: null }] };
     kit.events.length = 0;
     const [refused] = await createRoutes(unpinned, kit.deps, kit.onStep);
@@ -90,7 +128,16 @@ describe('SSC failures', () => {
     const shownElsewhere = createSelfSignedCertificate({ commonName: 'TARGET' });
     kit.events.length = 0;
     const [refused] = await createRoutes(
-      addRequest([{ settings: { address: target.address, netId: target.netId, security: 'ssc' }, expectedFingerprint: fingerprintOfCertificate(certificateDer(shownElsewhere.certPem)), fingerprintBasis: 'out-of-band' }], os),
+      addRequest(
+        [
+          {
+            settings: { address: target.address, netId: target.netId, security: 'ssc' },
+            expectedFingerprint: fingerprintOfCertificate(certificateDer(shownElsewhere.certPem)),
+            fingerprintBasis: 'out-of-band',
+          },
+        ],
+        os,
+      ),
       kit.deps,
       kit.onStep,
     );
@@ -98,13 +145,24 @@ describe('SSC failures', () => {
     expect(tlsDecisions(target)).toEqual([]);
     kit.events.length = 0;
     const [accepted] = await createRoutes(
-      addRequest([{ settings: { address: target.address, netId: target.netId, security: 'ssc' }, expectedFingerprint: target.fingerprint, fingerprintBasis: 'out-of-band' }], os),
+      addRequest(
+        [
+          {
+            settings: { address: target.address, netId: target.netId, security: 'ssc' },
+            expectedFingerprint: target.fingerprint,
+            fingerprintBasis: 'out-of-band',
+          },
+        ],
+        os,
+      ),
       kit.deps,
       kit.onStep,
     );
     expect(accepted?.error).toBeNull();
     expect(kit.events.find((e) => e.step === 'fingerprint' && e.status === 'ok')?.detail).toMatch(/which you verified another way/);
-    expect(kit.logBook.recent().some((e) => e.level === 'warn' && e.message.includes('127.0.42.6') && e.message.includes('another way'))).toBe(true);
+    expect(
+      kit.logBook.recent().some((e) => e.level === 'warn' && e.message.includes('127.0.42.6') && e.message.includes('another way')),
+    ).toBe(true);
   });
 
   it('the verify connection must present the certificate the login went to: another one is refused inside the handshake', async () => {
@@ -119,7 +177,10 @@ describe('SSC failures', () => {
     };
     const own = await makeKit(swapping);
     try {
-      const request = addRequest([{ settings: { address: target.address, netId: target.netId, security: 'ssc' }, expectedFingerprint: target.fingerprint }], os);
+      const request = addRequest(
+        [{ settings: { address: target.address, netId: target.netId, security: 'ssc' }, expectedFingerprint: target.fingerprint }],
+        os,
+      );
       const [result] = await createRoutes(request, own.deps, own.onStep);
       expect(connections).toBe(2);
       expect(result?.error?.code).toBe('fingerprint-mismatch');
@@ -134,14 +195,21 @@ describe('SSC failures', () => {
   it('TCP 8016 refused: tells that Secure ADS is disabled or firewalled', async () => {
     const target = await sim('127.0.42.4', { tls: false });
     const result = await one({ address: target.address, netId: target.netId, security: 'ssc' }, os, target.fingerprint);
-    expect(result.error).toMatchObject({ code: 'refused', fix: 'TCP 8016 refused: Secure ADS disabled or blocked by a firewall on the target' });
+    expect(result.error).toMatchObject({
+      code: 'refused',
+      fix: 'TCP 8016 refused: Secure ADS disabled or blocked by a firewall on the target',
+    });
     expect(stepStatuses(kit.events).connect).toBe('failed');
   });
 
   it('never puts the password into events, results or the log', async () => {
     const target = await sim('127.0.42.5');
     const ok = await one({ address: target.address, netId: target.netId, security: 'ssc' }, os, target.fingerprint);
-    const bad = await one({ address: target.address, netId: target.netId, security: 'ssc' }, { ...os, password: 'Other-Secret-9' }, target.fingerprint);
+    const bad = await one(
+      { address: target.address, netId: target.netId, security: 'ssc' },
+      { ...os, password: 'Other-Secret-9' },
+      target.fingerprint,
+    );
     const everything = JSON.stringify([ok, bad, kit.events, kit.logBook.recent()]);
     expect(everything).not.toContain(os.password);
     expect(everything).not.toContain('Other-Secret-9');
@@ -153,7 +221,11 @@ describe('login text', () => {
     it(`${security}: a password outside Windows-1252 is refused before connecting, without quoting it`, async () => {
       const target = await sim(security === 'ssc' ? '127.0.42.40' : '127.0.42.41');
       const secret = 'geheim\u{1F511}';
-      const result = await one({ address: target.address, netId: target.netId, security }, { ...os, password: secret }, security === 'ssc' ? target.fingerprint : null);
+      const result = await one(
+        { address: target.address, netId: target.netId, security },
+        { ...os, password: secret },
+        security === 'ssc' ? target.fingerprint : null,
+      );
       expect(result.error?.code).toBe('invalid-input');
       expect(result.error?.message).toMatch(/password contains a character TwinCAT cannot receive/);
       expect(stepStatuses(kit.events)).toMatchObject({ resolve: 'failed' });
@@ -169,11 +241,19 @@ describe('login text', () => {
 describe('PSK failures', () => {
   it('unknown identity and wrong password both give psk-unknown with a fix', async () => {
     const target = await sim('127.0.42.10');
-    const unknown = await one({ address: target.address, netId: target.netId, security: 'psk' }, { kind: 'psk', identity: 'NOBODY', password: 'MySecret' });
+    const unknown = await one(
+      { address: target.address, netId: target.netId, security: 'psk' },
+      { kind: 'psk', identity: 'NOBODY', password: 'MySecret' },
+    );
     expect(unknown.error).toMatchObject({ code: 'psk-unknown', message: 'PSK identity unknown on the target or wrong key' });
     // The fix names the target's side: our own Secure ADS server page is not where a target's identities live.
-    expect(unknown.error?.fix).toMatch(/^on the target \(not in ADS Route Studio\), add the identity and key to the target's own Secure ADS configuration/);
-    const wrongKey = await one({ address: target.address, netId: target.netId, security: 'psk' }, { kind: 'psk', identity: 'MY_IDENTITY', password: 'not-it' });
+    expect(unknown.error?.fix).toMatch(
+      /^on the target \(not in ADS Route Studio\), add the identity and key to the target's own Secure ADS configuration/,
+    );
+    const wrongKey = await one(
+      { address: target.address, netId: target.netId, security: 'psk' },
+      { kind: 'psk', identity: 'MY_IDENTITY', password: 'not-it' },
+    );
     expect(wrongKey.error?.code).toBe('psk-unknown');
     expect(target.routes()).toEqual([]);
   });
@@ -183,7 +263,12 @@ describe('CA mode', () => {
   async function caSim(address: string, options: { issuer?: GeneratedCertificate; cn?: string; expired?: boolean } = {}) {
     const issuer = options.issuer ?? ca;
     const notBefore = options.expired ? new Date(Date.now() - 400 * 86_400_000) : new Date(Date.now() - 86_400_000);
-    const server = issueCertificate(issuer, { commonName: options.cn ?? 'CX-TARGET', days: options.expired ? 30 : 365, ipAddresses: [address], notBefore });
+    const server = issueCertificate(issuer, {
+      commonName: options.cn ?? 'CX-TARGET',
+      days: options.expired ? 30 : 365,
+      ipAddresses: [address],
+      notBefore,
+    });
     return sim(address, { ca: { caPem: ca.certPem, certPem: server.certPem, keyPem: server.keyPem } });
   }
 
@@ -197,34 +282,55 @@ describe('CA mode', () => {
 
   it('verifies the chain and the CN, then the route works', async () => {
     const target = await caSim('127.0.42.20');
-    const result = await one({ address: target.address, netId: target.netId, security: 'ca', routeName: 'CX-TARGET' }, { kind: 'ca', ...clientPaths });
+    const result = await one(
+      { address: target.address, netId: target.netId, security: 'ca', routeName: 'CX-TARGET' },
+      { kind: 'ca', ...clientPaths },
+    );
     expect(result.error).toBeNull();
     expect(result.verified?.adsStateName).toBe('Run');
     expect(target.routes()[0]?.tls?.mode).toBe('ca');
     // The local record names the files StaticRoutes.xml will point at, and never the key password.
     const local = (await kit.store.list()).find((r) => r.name === 'CX-TARGET');
-    expect(local?.tls).toMatchObject({ mode: 'ca', caFile: clientPaths.caPath, certFile: clientPaths.certPath, keyFile: clientPaths.keyPath, ignoreCn: false });
+    expect(local?.tls).toMatchObject({
+      mode: 'ca',
+      caFile: clientPaths.caPath,
+      certFile: clientPaths.certPath,
+      keyFile: clientPaths.keyPath,
+      ignoreCn: false,
+    });
   });
 
   it('CN mismatch fails unless IgnoreCn is set', async () => {
     const target = await caSim('127.0.42.21');
-    const strict = await one({ address: target.address, netId: target.netId, security: 'ca', routeName: 'OTHER-NAME' }, { kind: 'ca', ...clientPaths });
+    const strict = await one(
+      { address: target.address, netId: target.netId, security: 'ca', routeName: 'OTHER-NAME' },
+      { kind: 'ca', ...clientPaths },
+    );
     expect(strict.error).toMatchObject({ code: 'cn-mismatch', message: "certificate CN 'CX-TARGET' differs from route name 'OTHER-NAME'" });
     expect(strict.error?.fix).toMatch(/IgnoreCn or rename/);
-    const relaxed = await one({ address: target.address, netId: target.netId, security: 'ca', routeName: 'OTHER-NAME' }, { kind: 'ca', ...clientPaths, ignoreCn: true });
+    const relaxed = await one(
+      { address: target.address, netId: target.netId, security: 'ca', routeName: 'OTHER-NAME' },
+      { kind: 'ca', ...clientPaths, ignoreCn: true },
+    );
     expect(relaxed.error).toBeNull();
   });
 
   it('a target certificate from another CA is untrusted; nothing is sent', async () => {
     const target = await caSim('127.0.42.22', { issuer: otherCa });
-    const result = await one({ address: target.address, netId: target.netId, security: 'ca', routeName: 'CX-TARGET' }, { kind: 'ca', ...clientPaths });
+    const result = await one(
+      { address: target.address, netId: target.netId, security: 'ca', routeName: 'CX-TARGET' },
+      { kind: 'ca', ...clientPaths },
+    );
     expect(result.error?.code).toBe('cert-untrusted');
     expect(tlsDecisions(target)).toEqual([]);
   });
 
   it('an expired target certificate is reported as expired', async () => {
     const target = await caSim('127.0.42.23', { expired: true });
-    const result = await one({ address: target.address, netId: target.netId, security: 'ca', routeName: 'CX-TARGET' }, { kind: 'ca', ...clientPaths });
+    const result = await one(
+      { address: target.address, netId: target.netId, security: 'ca', routeName: 'CX-TARGET' },
+      { kind: 'ca', ...clientPaths },
+    );
     expect(result.error?.code).toBe('cert-expired');
     expect(result.error?.message).toMatch(/expired/);
   });
@@ -240,9 +346,16 @@ describe('plain ADS failures', () => {
 
   it('an address with leading zeros is refused before anything is sent, not read as octal (010.77.1.10 = 8.77.1.10)', async () => {
     const sent: string[] = [];
-    const deps = { ...kit.deps, identity: { ...kit.deps.identity, localAddressFor: async (target: string) => (sent.push(target), '127.0.0.1') } };
+    const deps = {
+      ...kit.deps,
+      identity: { ...kit.deps.identity, localAddressFor: async (target: string) => (sent.push(target), '127.0.0.1') },
+    };
     kit.events.length = 0;
-    const request = addRequest([{ settings: { address: '010.77.1.10', netId: '10.77.1.10.1.1', security: 'none' } }], { kind: 'os', user: 'Administrator', password: '1' });
+    const request = addRequest([{ settings: { address: '010.77.1.10', netId: '10.77.1.10.1.1', security: 'none' } }], {
+      kind: 'os',
+      user: 'Administrator',
+      password: '1',
+    });
     const [result] = await createRoutes(request, deps, kit.onStep);
     expect(result?.error).toMatchObject({ code: 'resolve-failed', message: "'010.77.1.10' is not an IPv4 address" });
     expect(stepStatuses(kit.events)).toMatchObject({ resolve: 'failed' });
@@ -251,7 +364,10 @@ describe('plain ADS failures', () => {
 
   it('a silent host: unreachable with the firewall hint', async () => {
     const result = await one({ address: '127.0.42.99', netId: '127.0.42.99.1.1', security: 'none', connectionTimeoutMs: 600 }, os);
-    expect(result.error).toMatchObject({ code: 'unreachable', fix: 'no answer on UDP 48899: target offline, wrong address, or UDP 48899 blocked by a firewall' });
+    expect(result.error).toMatchObject({
+      code: 'unreachable',
+      fix: 'no answer on UDP 48899: target offline, wrong address, or UDP 48899 blocked by a firewall',
+    });
   });
 });
 

@@ -9,7 +9,12 @@ let kit: Kit;
 const sims: VirtualTarget[] = [];
 
 async function sim(address: string, extra: Record<string, unknown> = {}): Promise<VirtualTarget> {
-  const target = await startVirtualTarget({ name: `SIM-${address.split('.').pop()}`, address, psk: [{ identity: 'MY_IDENTITY', secret: 'MySecret' }], ...extra });
+  const target = await startVirtualTarget({
+    name: `SIM-${address.split('.').pop()}`,
+    address,
+    psk: [{ identity: 'MY_IDENTITY', secret: 'MySecret' }],
+    ...extra,
+  });
   sims.push(target);
   return target;
 }
@@ -29,7 +34,12 @@ describe('createRoutes against the virtual target', () => {
   it('SSC: pins the fingerprint, adds the route with credentials and verifies with ReadState', async () => {
     const target = await sim('127.0.41.1');
     const request = addRequest(
-      [{ settings: { address: target.address, netId: target.netId, security: 'ssc', routeName: 'SIM-1' }, expectedFingerprint: target.fingerprint }],
+      [
+        {
+          settings: { address: target.address, netId: target.netId, security: 'ssc', routeName: 'SIM-1' },
+          expectedFingerprint: target.fingerprint,
+        },
+      ],
       { kind: 'os', user: 'Administrator', password: '1' },
     );
     const [result] = await createRoutes(request, kit.deps, kit.onStep);
@@ -38,7 +48,14 @@ describe('createRoutes against the virtual target', () => {
     expect(result?.fingerprint).toBe(target.fingerprint);
     expect(result?.verified?.adsStateName).toBe('Run');
     expect(stepStatuses(kit.events)).toEqual({
-      resolve: 'ok', connect: 'ok', tls: 'ok', fingerprint: 'ok', credentials: 'ok', 'remote-route': 'ok', 'local-route': 'ok', verify: 'ok',
+      resolve: 'ok',
+      connect: 'ok',
+      tls: 'ok',
+      fingerprint: 'ok',
+      credentials: 'ok',
+      'remote-route': 'ok',
+      'local-route': 'ok',
+      verify: 'ok',
     });
     const stored = target.routes();
     expect(stored).toHaveLength(1);
@@ -52,10 +69,11 @@ describe('createRoutes against the virtual target', () => {
 
   it('PSK: connects with the derived key and verifies without touching credentials', async () => {
     const target = await sim('127.0.41.2');
-    const request = addRequest(
-      [{ settings: { address: target.address, netId: target.netId, security: 'psk', routeName: 'PSK-ROUTE' } }],
-      { kind: 'psk', identity: 'my_identity', password: 'MySecret' },
-    );
+    const request = addRequest([{ settings: { address: target.address, netId: target.netId, security: 'psk', routeName: 'PSK-ROUTE' } }], {
+      kind: 'psk',
+      identity: 'my_identity',
+      password: 'MySecret',
+    });
     const [result] = await createRoutes(request, kit.deps, kit.onStep);
     expect(result?.error).toBeNull();
     expect(result?.cipherSuite).toMatch(/^PSK-/);
@@ -71,14 +89,24 @@ describe('createRoutes against the virtual target', () => {
     );
     const [result] = await createRoutes(request, kit.deps, kit.onStep);
     expect(result?.error).toBeNull();
-    expect(stepStatuses(kit.events)).toMatchObject({ connect: 'skipped', tls: 'skipped', fingerprint: 'skipped', credentials: 'ok', 'remote-route': 'ok', verify: 'ok' });
+    expect(stepStatuses(kit.events)).toMatchObject({
+      connect: 'skipped',
+      tls: 'skipped',
+      fingerprint: 'skipped',
+      credentials: 'ok',
+      'remote-route': 'ok',
+      verify: 'ok',
+    });
     expect(target.routes()).toEqual([expect.objectContaining({ name: 'ENG-PC', temporary: true })]);
   });
 
   it('runs many targets at once and reports each', async () => {
     const targets = await Promise.all(['127.0.41.10', '127.0.41.11', '127.0.41.12'].map((a) => sim(a)));
     const request = addRequest(
-      targets.map((t) => ({ settings: { address: t.address, netId: t.netId, security: 'ssc' as const, targetRoute: 'none' as const }, expectedFingerprint: t.fingerprint })),
+      targets.map((t) => ({
+        settings: { address: t.address, netId: t.netId, security: 'ssc' as const, targetRoute: 'none' as const },
+        expectedFingerprint: t.fingerprint,
+      })),
       { kind: 'os', user: 'Administrator', password: '1' },
       { concurrency: 2 },
     );
@@ -102,7 +130,11 @@ describe('createRoutes against the virtual target', () => {
       },
     };
     const hosts = Array.from({ length: 10 }, (_, i) => `plc-${i}`);
-    const request = addRequest(hosts.map((address) => ({ settings: { address, netId: '10.0.0.1.1.1', security: 'none' as const } })), { kind: 'os', user: 'Administrator', password: '1' }, { concurrency: 3 });
+    const request = addRequest(
+      hosts.map((address) => ({ settings: { address, netId: '10.0.0.1.1.1', security: 'none' as const } })),
+      { kind: 'os', user: 'Administrator', password: '1' },
+      { concurrency: 3 },
+    );
     const done = createRoutes(request, deps, () => undefined);
     for (let released = 0; released < hosts.length; released++) {
       await vi.waitFor(() => expect(waiting.length).toBe(Math.min(3, hosts.length - released)));

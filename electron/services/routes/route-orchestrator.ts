@@ -90,7 +90,13 @@ function identityForOneBatch(identity: RouteDeps['identity']): RouteDeps['identi
   };
 }
 
-async function createOne(target: TargetRequest, request: RoutesAddRequest, deps: RouteDeps, onStep: StepListener, signal?: AbortSignal): Promise<TargetResult> {
+async function createOne(
+  target: TargetRequest,
+  request: RoutesAddRequest,
+  deps: RouteDeps,
+  onStep: StepListener,
+  signal?: AbortSignal,
+): Promise<TargetResult> {
   const settings = target.settings;
   const steps = new StepRunner(settings.address, onStep, signal);
   const start = performance.now();
@@ -116,7 +122,14 @@ async function createOne(target: TargetRequest, request: RoutesAddRequest, deps:
   }
 }
 
-async function runFlow(target: TargetRequest, request: RoutesAddRequest, deps: RouteDeps, steps: StepRunner, state: FlowState, signal?: AbortSignal): Promise<void> {
+async function runFlow(
+  target: TargetRequest,
+  request: RoutesAddRequest,
+  deps: RouteDeps,
+  steps: StepRunner,
+  state: FlowState,
+  signal?: AbortSignal,
+): Promise<void> {
   const settings = target.settings;
   const resolve = deps.resolveHost ?? defaultResolve;
   // The plan is checked inside the first step, so a request that cannot be carried out fails there, visibly.
@@ -134,7 +147,11 @@ async function runFlow(target: TargetRequest, request: RoutesAddRequest, deps: R
     steps,
     ip,
     local: { netId: await deps.identity.localNetIdFor(ip), hostname: await deps.identity.hostname() },
-    ports: { udp: request.ports?.udp ?? UDP_SERVICE_PORT, ads: request.ports?.ads ?? ADS_TCP_PORT, tls: request.ports?.tls ?? SECURE_ADS_PORT },
+    ports: {
+      udp: request.ports?.udp ?? UDP_SERVICE_PORT,
+      ads: request.ports?.ads ?? ADS_TCP_PORT,
+      tls: request.ports?.tls ?? SECURE_ADS_PORT,
+    },
     timeoutMs: settings.connectionTimeoutMs,
     signal,
     state,
@@ -147,7 +164,11 @@ async function defaultResolve(host: string): Promise<string> {
   // Digits and dots that are no plain dotted quad (010.77.1.10, 10.1, 167772161) are what getaddrinfo reads as octal or
   // short forms: another host than the user meant, maybe a public one. Refuse instead of guessing.
   if (/^[\d.]+$/.test(host)) {
-    throw new RouteFailure('resolve-failed', `'${host}' is not an IPv4 address`, 'write it as four numbers 0–255 separated by dots, without leading zeros');
+    throw new RouteFailure(
+      'resolve-failed',
+      `'${host}' is not an IPv4 address`,
+      'write it as four numbers 0–255 separated by dots, without leading zeros',
+    );
   }
   try {
     return await lookupIPv4(host);

@@ -55,11 +55,17 @@ export function checkCredentials(settings: RouteSettings, credentials: RouteCred
   if (settings.remoteRoute === 'none' && (settings.security === 'ssc' || settings.security === 'none')) return;
   const needed = settings.security === 'psk' ? 'psk' : settings.security === 'ca' ? 'ca' : 'os';
   if (credentials.kind !== needed) {
-    const what = needed === 'os' ? 'a user name and password of the target' : needed === 'psk' ? 'a PSK identity and password or key' : 'CA, certificate and key files';
+    const what =
+      needed === 'os'
+        ? 'a user name and password of the target'
+        : needed === 'psk'
+          ? 'a PSK identity and password or key'
+          : 'CA, certificate and key files';
     throw new RouteFailure('invalid-input', `${settings.security.toUpperCase()} mode needs ${what}`, null);
   }
   const textProblem = credentials.kind === 'os' ? osLoginTextProblem(credentials.user, credentials.password) : null;
-  if (textProblem) throw new RouteFailure('invalid-input', textProblem, 'retype it with Western European characters, as it is set on the target');
+  if (textProblem)
+    throw new RouteFailure('invalid-input', textProblem, 'retype it with Western European characters, as it is set on the target');
 }
 
 /** SSC always pins one fingerprint: there is no decision that accepts whatever certificate arrives. */
@@ -76,7 +82,11 @@ export function decideTrust(target: RoutePlanInput, credentials: RouteCredential
     case 'ssc': {
       const fingerprint = target.expectedFingerprint === null ? null : normalizeFingerprint(target.expectedFingerprint);
       if (fingerprint === null) {
-        throw new RouteFailure('fingerprint-unverified', `no fingerprint to pin for ${settings.address}`, 'compare the fingerprint shown in "About TwinCAT" on the target, or confirm the one shown was verified another way');
+        throw new RouteFailure(
+          'fingerprint-unverified',
+          `no fingerprint to pin for ${settings.address}`,
+          'compare the fingerprint shown in "About TwinCAT" on the target, or confirm the one shown was verified another way',
+        );
       }
       return { kind: 'pinned', fingerprint, basis: target.fingerprintBasis };
     }

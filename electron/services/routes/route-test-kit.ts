@@ -43,7 +43,11 @@ export async function makeKit(connector: TlsConnector = engineConnector, hostnam
 
 /** A routes:add request as the renderer would send it, parsed by the contract so defaults apply. */
 export function addRequest(
-  targets: Array<{ settings: Partial<RouteSettingsInput> & Pick<RouteSettingsInput, 'address' | 'netId' | 'security'>; expectedFingerprint?: string | null; fingerprintBasis?: FingerprintBasis }>,
+  targets: Array<{
+    settings: Partial<RouteSettingsInput> & Pick<RouteSettingsInput, 'address' | 'netId' | 'security'>;
+    expectedFingerprint?: string | null;
+    fingerprintBasis?: FingerprintBasis;
+  }>,
   credentials: unknown,
   extra: Record<string, unknown> = {},
 ): RoutesAddRequest {

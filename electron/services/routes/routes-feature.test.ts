@@ -43,7 +43,10 @@ function waitForDone(batchId: string): Promise<{ results: Array<{ ok: boolean; e
 describe('routes IPC feature', () => {
   it('secure:server-certificate shows the live certificate without creating anything', async () => {
     const reply = await services.dispatcher.dispatch('secure:server-certificate', { address: target.address }, client);
-    expect(reply).toMatchObject({ ok: true, data: { certificate: { fingerprint: target.fingerprint, selfSigned: true }, cipherSuite: expect.stringMatching(/^DHE-RSA-/) } });
+    expect(reply).toMatchObject({
+      ok: true,
+      data: { certificate: { fingerprint: target.fingerprint, selfSigned: true }, cipherSuite: expect.stringMatching(/^DHE-RSA-/) },
+    });
     expect(target.routes()).toEqual([]);
   });
 
@@ -51,7 +54,12 @@ describe('routes IPC feature', () => {
     const reply = await services.dispatcher.dispatch(
       'routes:add',
       {
-        targets: [{ settings: { routeName: 'CX-IPC', netId: target.netId, address: target.address, remoteRouteName: 'ENG-PC', security: 'ssc' }, expectedFingerprint: target.fingerprint }],
+        targets: [
+          {
+            settings: { routeName: 'CX-IPC', netId: target.netId, address: target.address, remoteRouteName: 'ENG-PC', security: 'ssc' },
+            expectedFingerprint: target.fingerprint,
+          },
+        ],
         credentials: { kind: 'os', user: 'Administrator', password: PASSWORD },
       },
       client,
@@ -61,7 +69,16 @@ describe('routes IPC feature', () => {
     const done = await waitForDone(batchId);
     expect(done.results).toEqual([expect.objectContaining({ ok: true, error: null })]);
     const steps = events.filter((e) => e.channel === 'routes:step').map((e) => e.event as { step: string; status: string });
-    expect(steps.filter((s) => s.status === 'ok').map((s) => s.step)).toEqual(['resolve', 'connect', 'tls', 'fingerprint', 'credentials', 'remote-route', 'local-route', 'verify']);
+    expect(steps.filter((s) => s.status === 'ok').map((s) => s.step)).toEqual([
+      'resolve',
+      'connect',
+      'tls',
+      'fingerprint',
+      'credentials',
+      'remote-route',
+      'local-route',
+      'verify',
+    ]);
     expect(events.some((e) => e.channel === 'routes:changed')).toBe(true);
     const list = await services.dispatcher.dispatch('routes:list', {}, client);
     expect(list).toMatchObject({ ok: true, data: [expect.objectContaining({ name: 'CX-IPC', netId: target.netId })] });
@@ -71,12 +88,29 @@ describe('routes IPC feature', () => {
 
   it('a verified SSC route remembers the target fingerprint per NetId; it can be listed and forgotten, each change announced', async () => {
     const list = await services.dispatcher.dispatch('known-fingerprints:list', {}, client);
-    expect(list).toMatchObject({ ok: true, data: [{ netId: target.netId, address: target.address, fingerprint: target.fingerprint, firstSeen: expect.any(String), lastSeen: expect.any(String) }] });
+    expect(list).toMatchObject({
+      ok: true,
+      data: [
+        {
+          netId: target.netId,
+          address: target.address,
+          fingerprint: target.fingerprint,
+          firstSeen: expect.any(String),
+          lastSeen: expect.any(String),
+        },
+      ],
+    });
     const announced = events.filter((e) => e.channel === 'known-fingerprints:changed');
     expect(announced.at(-1)?.event).toMatchObject({ entries: [{ netId: target.netId, fingerprint: target.fingerprint }] });
-    expect(await services.dispatcher.dispatch('known-fingerprints:forget', { netId: target.netId }, client)).toEqual({ ok: true, data: { removed: true } });
+    expect(await services.dispatcher.dispatch('known-fingerprints:forget', { netId: target.netId }, client)).toEqual({
+      ok: true,
+      data: { removed: true },
+    });
     expect(events.filter((e) => e.channel === 'known-fingerprints:changed').at(-1)?.event).toEqual({ entries: [] });
-    expect(await services.dispatcher.dispatch('known-fingerprints:forget', { netId: target.netId }, client)).toEqual({ ok: true, data: { removed: false } });
+    expect(await services.dispatcher.dispatch('known-fingerprints:forget', { netId: target.netId }, client)).toEqual({
+      ok: true,
+      data: { removed: false },
+    });
   });
 
   it('reports each target as soon as it is done, with the route list before it, while a slower one still runs', async () => {
@@ -97,8 +131,21 @@ describe('routes IPC feature', () => {
         'routes:add',
         {
           targets: [
-            { settings: { routeName: 'CX-FAST', netId: target.netId, address: target.address, remoteRouteName: 'ENG-PC', security: 'ssc' }, expectedFingerprint: target.fingerprint },
-            { settings: { routeName: 'CX-SLOW', netId: '127.0.46.2.1.1', address: '127.0.46.2', remoteRouteName: 'ENG-PC', security: 'ssc', connectionTimeoutMs: 2000 }, expectedFingerprint: target.fingerprint },
+            {
+              settings: { routeName: 'CX-FAST', netId: target.netId, address: target.address, remoteRouteName: 'ENG-PC', security: 'ssc' },
+              expectedFingerprint: target.fingerprint,
+            },
+            {
+              settings: {
+                routeName: 'CX-SLOW',
+                netId: '127.0.46.2.1.1',
+                address: '127.0.46.2',
+                remoteRouteName: 'ENG-PC',
+                security: 'ssc',
+                connectionTimeoutMs: 2000,
+              },
+              expectedFingerprint: target.fingerprint,
+            },
           ],
           credentials: { kind: 'os', user: 'Administrator', password: PASSWORD },
         },
@@ -130,12 +177,24 @@ describe('routes IPC feature', () => {
 
   it('identity:get and identity:set', async () => {
     const got = await services.dispatcher.dispatch('identity:get', {}, client);
-    expect(got).toMatchObject({ ok: true, data: { fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/), subject: expect.stringContaining('ADS Route Studio') } });
-    expect(await services.dispatcher.dispatch('identity:set', { localNetId: '10.0.0.5.1.1' }, client)).toMatchObject({ ok: true, data: { localNetId: '10.0.0.5.1.1' } });
-    expect(await services.dispatcher.dispatch('identity:set', { localNetId: 'nope' }, client)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(got).toMatchObject({
+      ok: true,
+      data: { fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/), subject: expect.stringContaining('ADS Route Studio') },
+    });
+    expect(await services.dispatcher.dispatch('identity:set', { localNetId: '10.0.0.5.1.1' }, client)).toMatchObject({
+      ok: true,
+      data: { localNetId: '10.0.0.5.1.1' },
+    });
+    expect(await services.dispatcher.dispatch('identity:set', { localNetId: 'nope' }, client)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
   });
 
   it('routes:cancel of an unknown batch says so', async () => {
-    expect(await services.dispatcher.dispatch('routes:cancel', { batchId: 'nope' }, client)).toEqual({ ok: true, data: { cancelled: false } });
+    expect(await services.dispatcher.dispatch('routes:cancel', { batchId: 'nope' }, client)).toEqual({
+      ok: true,
+      data: { cancelled: false },
+    });
   });
 });

@@ -17,7 +17,10 @@ const CERTIFICATE_FETCH_TIMEOUT_MS = 5000;
  * IPC for route creation: routes:add runs in the background and reports through routes:step / routes:done;
  * routes:changed follows every change of this PC's route list.
  */
-export function routesFeature(context: ServiceContext, connector: TlsConnector = engineConnector): { handlers: PartialHandlers; dispose: () => Promise<void> } {
+export function routesFeature(
+  context: ServiceContext,
+  connector: TlsConnector = engineConnector,
+): { handlers: PartialHandlers; dispose: () => Promise<void> } {
   const logger = context.logBook.logger('routes');
   const identity = new IdentityService(context.dataDir);
   const store = new LocalRouteStore(context.dataDir, logger);
@@ -35,7 +38,13 @@ export function routesFeature(context: ServiceContext, connector: TlsConnector =
   const handlers: PartialHandlers = {
     ...knownFingerprints.handlers,
     'secure:server-certificate': (request) =>
-      fetchServerCertificate({ host: request.address, port: request.tlsPort ?? SECURE_ADS_PORT, timeoutMs: CERTIFICATE_FETCH_TIMEOUT_MS, connector, legacyCrypto: request.legacyCrypto }),
+      fetchServerCertificate({
+        host: request.address,
+        port: request.tlsPort ?? SECURE_ADS_PORT,
+        timeoutMs: CERTIFICATE_FETCH_TIMEOUT_MS,
+        connector,
+        legacyCrypto: request.legacyCrypto,
+      }),
 
     'routes:add': (request) => {
       if (request.batchId !== undefined && batches.has(request.batchId)) {
@@ -44,7 +53,9 @@ export function routesFeature(context: ServiceContext, connector: TlsConnector =
       const batchId = request.batchId ?? randomUUID();
       const controller = new AbortController();
       const deps = { identity, store, connector, logger, knownFingerprints };
-      logger.info(`batch ${batchId}: ${request.targets.length} target(s), ${request.targets.map((t) => `${t.settings.address} (${t.settings.security})`).join(', ')}`);
+      logger.info(
+        `batch ${batchId}: ${request.targets.length} target(s), ${request.targets.map((t) => `${t.settings.address} (${t.settings.security})`).join(', ')}`,
+      );
       // Per target, in the order they finish: the route list first, so a UI reacting to the result already shows
       // the new route (Connected column). Chained so the batch's routes:done comes after every result.
       let reported = Promise.resolve();
@@ -56,14 +67,24 @@ export function routesFeature(context: ServiceContext, connector: TlsConnector =
             context.events.emit('routes:result', { batchId, result: resultEvent(result) });
           })
           // One failed report must not hold back the others, nor the batch's routes:done.
-          .catch((error: unknown) => logger.error(`result of ${result.target} not reported: ${error instanceof Error ? error.message : String(error)}`));
+          .catch((error: unknown) =>
+            logger.error(`result of ${result.target} not reported: ${error instanceof Error ? error.message : String(error)}`),
+          );
       };
-      const done = createRoutes(request, deps, (step) => context.events.emit('routes:step', { batchId, ...step }), controller.signal, onResult)
+      const done = createRoutes(
+        request,
+        deps,
+        (step) => context.events.emit('routes:step', { batchId, ...step }),
+        controller.signal,
+        onResult,
+      )
         .then(async (results) => {
           await reported;
           context.events.emit('routes:done', { batchId, results: results.map(resultEvent) });
         })
-        .catch((error: unknown) => logger.error(`batch ${batchId} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`))
+        .catch((error: unknown) =>
+          logger.error(`batch ${batchId} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`),
+        )
         .finally(() => batches.delete(batchId));
       batches.set(batchId, { controller, done });
       return { batchId };

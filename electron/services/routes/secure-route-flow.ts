@@ -46,7 +46,18 @@ export async function secureRouteFlow(ctx: FlowContext): Promise<void> {
   steps.start('tls');
   let handshake;
   try {
-    handshake = await secureHandshake({ socket, host: ip, port: ports.tls, timeoutMs, mode: secureMode(plan), ...material, trust, legacyCrypto: settings.legacyCrypto, connector: deps.connector, signal });
+    handshake = await secureHandshake({
+      socket,
+      host: ip,
+      port: ports.tls,
+      timeoutMs,
+      mode: secureMode(plan),
+      ...material,
+      trust,
+      legacyCrypto: settings.legacyCrypto,
+      connector: deps.connector,
+      signal,
+    });
   } catch (error) {
     const ms = Math.round(performance.now() - tlsStart);
     if (error instanceof ServerTrustFailure) {
@@ -63,12 +74,21 @@ export async function secureRouteFlow(ctx: FlowContext): Promise<void> {
 
   let keepChannel: AmsChannel | null = null;
   try {
-    const exchanged = await steps.run('credentials', () => exchangeConnectInfo(transport, connectInfoFor(plan, local), timeoutMs), (r) => {
-      const what = plan.addRemote ? 'user and password accepted' : settings.security === 'ssc' ? "this PC's certificate is known to the target" : 'accepted';
-      return r.response.netId !== settings.netId ? `${what}; note: the target reports NetId ${r.response.netId}` : what;
-    });
+    const exchanged = await steps.run(
+      'credentials',
+      () => exchangeConnectInfo(transport, connectInfoFor(plan, local), timeoutMs),
+      (r) => {
+        const what = plan.addRemote
+          ? 'user and password accepted'
+          : settings.security === 'ssc'
+            ? "this PC's certificate is known to the target"
+            : 'accepted';
+        return r.response.netId !== settings.netId ? `${what}; note: the target reports NetId ${r.response.netId}` : what;
+      },
+    );
     remoteRouteStep(ctx);
-    if (settings.security !== 'ssc') keepChannel = new AmsChannel(transport, { tcpPrefix: false, localNetId: local.netId, initial: exchanged.rest });
+    if (settings.security !== 'ssc')
+      keepChannel = new AmsChannel(transport, { tcpPrefix: false, localNetId: local.netId, initial: exchanged.rest });
     else transport.destroy();
 
     const route = await localRouteStep(ctx);
@@ -81,8 +101,17 @@ export async function secureRouteFlow(ctx: FlowContext): Promise<void> {
         // must be the very certificate the login went to; anything else is refused inside the handshake.
         if (!seen) throw new Error('the add connection showed no certificate');
         const session = await openSecureSession({
-          host: ip, port: ports.tls, timeoutMs, mode: 'ssc', ...material, trust: { kind: 'fingerprint', expected: seen }, legacyCrypto: settings.legacyCrypto, connector: deps.connector, signal,
-          localNetId: local.netId, connectInfo: verifyConnectInfo(local),
+          host: ip,
+          port: ports.tls,
+          timeoutMs,
+          mode: 'ssc',
+          ...material,
+          trust: { kind: 'fingerprint', expected: seen },
+          legacyCrypto: settings.legacyCrypto,
+          connector: deps.connector,
+          signal,
+          localNetId: local.netId,
+          connectInfo: verifyConnectInfo(local),
         });
         try {
           return await session.ams.verify(settings.netId, timeoutMs);
@@ -145,7 +174,9 @@ function reportTrust(ctx: FlowContext, commonName: string | null): void {
   }
   const shown = formatFingerprint(state.fingerprint ?? '', 'grouped');
   if (trust.kind === 'pinned' && trust.basis === 'out-of-band') {
-    deps.logger.warn(`fingerprint of ${plan.settings.address} pinned without a compare: the user confirmed they verified ${shown} another way`);
+    deps.logger.warn(
+      `fingerprint of ${plan.settings.address} pinned without a compare: the user confirmed they verified ${shown} another way`,
+    );
     steps.ok('fingerprint', `matches ${shown}, which you verified another way`);
     return;
   }
@@ -168,5 +199,10 @@ function remoteRouteStep(ctx: FlowContext): void {
     steps.ok('remote-route', `created by the TlsConnectInfo (AddRemote) as '${settings.remoteRouteName.slice(0, 31)}'${note}`);
     return;
   }
-  steps.skip('remote-route', settings.security === 'psk' ? 'the PSK identity on the target acts as the route' : 'the target accepts any client certificate issued by the shared CA');
+  steps.skip(
+    'remote-route',
+    settings.security === 'psk'
+      ? 'the PSK identity on the target acts as the route'
+      : 'the target accepts any client certificate issued by the shared CA',
+  );
 }

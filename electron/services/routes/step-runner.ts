@@ -68,7 +68,13 @@ export function asFailure(error: unknown, signal?: AbortSignal): RouteFailure {
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'conflict') return new RouteFailure('internal', message, 'reload the route list and try again');
-  if (typeof code === 'string' && code.startsWith('certificate-') || code === 'key-malformed' || code === 'key-password-required' || code === 'key-bad-password' || code === 'key-unsupported') {
+  if (
+    (typeof code === 'string' && code.startsWith('certificate-')) ||
+    code === 'key-malformed' ||
+    code === 'key-password-required' ||
+    code === 'key-bad-password' ||
+    code === 'key-unsupported'
+  ) {
     return new RouteFailure('invalid-input', message, 'check the certificate, key and key password files');
   }
   return new RouteFailure('internal', message, null);

@@ -43,9 +43,15 @@ describe("this PC's StaticRoutes.xml", () => {
     await writeFile(path, FULL_SAMPLE);
     const store = localStaticRoutesStore(dir, () => at);
     const seen = await readSnapshot(store);
-    const someoneElse = FULL_SAMPLE.replace('<Pwd>MySecret</Pwd>', '<Pwd>Changed!</Pwd>').replace('<Name>ENG-LAPTOP</Name>', '<Name>ENG-LAPTOP-2</Name>');
+    const someoneElse = FULL_SAMPLE.replace('<Pwd>MySecret</Pwd>', '<Pwd>Changed!</Pwd>').replace(
+      '<Name>ENG-LAPTOP</Name>',
+      '<Name>ENG-LAPTOP-2</Name>',
+    );
     await writeFile(path, someoneElse);
-    const error = await changeStaticRoutes(store, [{ kind: 'remove-psk', identity: 'MY_IDENTITY' }], { expectedRevision: seen.revision, seen: seen.bytes }).catch((e: unknown) => e);
+    const error = await changeStaticRoutes(store, [{ kind: 'remove-psk', identity: 'MY_IDENTITY' }], {
+      expectedRevision: seen.revision,
+      seen: seen.bytes,
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'concurrent-change' });
     const message = (error as Error).message;
     expect(message).toContain('-       <Name>ENG-LAPTOP</Name>');
@@ -59,10 +65,13 @@ describe("this PC's StaticRoutes.xml", () => {
     const path = join(dir, 'StaticRoutes.xml');
     await writeFile(path, FULL_SAMPLE);
     const inner = localStaticRoutesStore(dir, () => at);
-    const racing = { ...inner, replace: async (original: Uint8Array | null, next: Uint8Array) => {
-      await writeFile(path, FULL_SAMPLE.replace('MAINT_ANNA', 'MAINT_OTTO'));
-      return inner.replace(original, next);
-    } };
+    const racing = {
+      ...inner,
+      replace: async (original: Uint8Array | null, next: Uint8Array) => {
+        await writeFile(path, FULL_SAMPLE.replace('MAINT_ANNA', 'MAINT_OTTO'));
+        return inner.replace(original, next);
+      },
+    };
     await expect(changeStaticRoutes(racing, [{ kind: 'set-secure-only', on: true }])).rejects.toMatchObject({ code: 'concurrent-change' });
     expect(await readFile(path, 'utf8')).toContain('MAINT_OTTO');
   });
@@ -70,7 +79,9 @@ describe("this PC's StaticRoutes.xml", () => {
   it('leaves a file that is not well-formed alone and says why', async () => {
     const path = join(dir, 'StaticRoutes.xml');
     await writeFile(path, '<TcConfig><RemoteConnections>');
-    await expect(changeStaticRoutes(localStaticRoutesStore(dir), [{ kind: 'set-secure-only', on: true }])).rejects.toMatchObject({ code: 'static-routes-xml' });
+    await expect(changeStaticRoutes(localStaticRoutesStore(dir), [{ kind: 'set-secure-only', on: true }])).rejects.toMatchObject({
+      code: 'static-routes-xml',
+    });
     expect(await readFile(path, 'utf8')).toBe('<TcConfig><RemoteConnections>');
   });
 

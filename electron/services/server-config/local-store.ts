@@ -2,7 +2,14 @@ import { copyFile, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../files/atomic-write';
 import { sameBytes } from '../../../shared/static-routes/xml-bytes';
-import { ConcurrentChangeError, SafeWriteError, backupName, checkParses, redactedDiff, type StaticRoutesStore } from './static-routes-change';
+import {
+  ConcurrentChangeError,
+  SafeWriteError,
+  backupName,
+  checkParses,
+  redactedDiff,
+  type StaticRoutesStore,
+} from './static-routes-change';
 
 /**
  * This PC's StaticRoutes.xml: the new file is written next to it, fsynced and renamed over it (atomic), after a

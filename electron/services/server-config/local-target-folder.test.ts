@@ -4,7 +4,11 @@ import { parseRegQuery, readListenerSwitches } from './registry-switches';
 
 describe("finding this PC's TwinCAT target folder", () => {
   it('tries Settings, TWINCAT3DIR, then the 4026 and 4024 defaults on Windows', () => {
-    const candidates = targetFolderCandidates({ platform: 'win32', env: { TWINCAT3DIR: 'D:\\TwinCAT\\3.1\\' }, override: 'E:\\Custom\\Target' });
+    const candidates = targetFolderCandidates({
+      platform: 'win32',
+      env: { TWINCAT3DIR: 'D:\\TwinCAT\\3.1\\' },
+      override: 'E:\\Custom\\Target',
+    });
     expect(candidates).toEqual([
       { folder: 'E:\\Custom\\Target', source: 'settings' },
       { folder: 'D:\\TwinCAT\\3.1\\Target', source: 'TWINCAT3DIR' },
@@ -14,7 +18,11 @@ describe("finding this PC's TwinCAT target folder", () => {
   });
 
   it('uses the TwinCAT/BSD folder elsewhere', async () => {
-    const found = await findLocalTargetFolder({ platform: 'freebsd', env: {}, isDirectory: async (p) => p === '/usr/local/etc/TwinCAT/3.1/Target' });
+    const found = await findLocalTargetFolder({
+      platform: 'freebsd',
+      env: {},
+      isDirectory: async (p) => p === '/usr/local/etc/TwinCAT/3.1/Target',
+    });
     expect(found).toEqual({ found: true, folder: '/usr/local/etc/TwinCAT/3.1/Target', source: 'tcbsd' });
   });
 
@@ -22,7 +30,13 @@ describe("finding this PC's TwinCAT target folder", () => {
     const found = await findLocalTargetFolder({ platform: 'win32', env: {}, isDirectory: async (p) => p === 'C:\\TwinCAT\\3.1\\Target' });
     expect(found).toMatchObject({ found: true, source: 'default-4024' });
     const none = await findLocalTargetFolder({ platform: 'linux', env: {}, override: '/nope', isDirectory: async () => false });
-    expect(none).toEqual({ found: false, tried: [{ folder: '/nope', source: 'settings' }, { folder: '/usr/local/etc/TwinCAT/3.1/Target', source: 'tcbsd' }] });
+    expect(none).toEqual({
+      found: false,
+      tried: [
+        { folder: '/nope', source: 'settings' },
+        { folder: '/usr/local/etc/TwinCAT/3.1/Target', source: 'tcbsd' },
+      ],
+    });
   });
 });
 
@@ -38,7 +52,10 @@ describe('DisableAds* registry switches', () => {
   ].join('\r\n');
 
   it('parses DWORD lines of reg query output and nothing else', () => {
-    expect([...parseRegQuery(output)]).toEqual([['disableadstcplistening', 1], ['disableadsdiscovery', 0]]);
+    expect([...parseRegQuery(output)]).toEqual([
+      ['disableadstcplistening', 1],
+      ['disableadsdiscovery', 0],
+    ]);
   });
 
   it('reports each switch, unset ones as null, and a missing key as all unset', async () => {
@@ -54,6 +71,12 @@ describe('DisableAds* registry switches', () => {
       { name: 'DisableAdsTlsListening', value: null },
       { name: 'DisableAdsDiscovery', value: 0 },
     ]);
-    expect((await readListenerSwitches(async () => { throw new Error('no key'); })).every((s) => s.value === null)).toBe(true);
+    expect(
+      (
+        await readListenerSwitches(async () => {
+          throw new Error('no key');
+        })
+      ).every((s) => s.value === null),
+    ).toBe(true);
   });
 });

@@ -38,6 +38,8 @@ export async function readListenerSwitches(run: RunReg = runReg): Promise<Listen
 
 function runReg(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('reg', args, { windowsHide: true, timeout: 5000 }, (error, stdout) => (error ? reject(new Error(error.message)) : resolve(String(stdout))));
+    execFile('reg', args, { windowsHide: true, timeout: 5000 }, (error, stdout) =>
+      error ? reject(new Error(error.message)) : resolve(String(stdout)),
+    );
   });
 }

@@ -1,5 +1,12 @@
 import { sameBytes } from '../../../shared/static-routes/xml-bytes';
-import { ConcurrentChangeError, SafeWriteError, backupName, checkParses, redactedDiff, type StaticRoutesStore } from './static-routes-change';
+import {
+  ConcurrentChangeError,
+  SafeWriteError,
+  backupName,
+  checkParses,
+  redactedDiff,
+  type StaticRoutesStore,
+} from './static-routes-change';
 
 /** Files in a target's TwinCAT folder (folder kind 5) over the system service. */
 export interface TargetFolderFiles {
@@ -53,7 +60,10 @@ export function remoteStaticRoutesStore(files: TargetFolderFiles, now: () => Dat
         try {
           await writeChecked(STATIC_ROUTES, current, 'the restored StaticRoutes.xml');
         } catch {
-          throw new SafeWriteError(`writing StaticRoutes.xml failed (${cause}) and so did restoring it: copy ${backup} back to StaticRoutes.xml before the router restarts`, false);
+          throw new SafeWriteError(
+            `writing StaticRoutes.xml failed (${cause}) and so did restoring it: copy ${backup} back to StaticRoutes.xml before the router restarts`,
+            false,
+          );
         }
         throw new SafeWriteError(`writing StaticRoutes.xml failed (${cause}); the original was written back and checked`, true);
       }

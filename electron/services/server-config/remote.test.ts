@@ -41,21 +41,36 @@ async function target(n: number): Promise<VirtualTarget> {
 }
 
 function plainTo(t: VirtualTarget): TargetConnection {
-  return { name: t.config.name, address: t.address, netId: t.netId, mode: 'none', fingerprint: null, psk: null, ca: null, ports: { ads: t.ports.ads!, tls: t.ports.tls! } };
+  return {
+    name: t.config.name,
+    address: t.address,
+    netId: t.netId,
+    mode: 'none',
+    fingerprint: null,
+    psk: null,
+    ca: null,
+    ports: { ads: t.ports.ads!, tls: t.ports.tls! },
+  };
 }
 function pskTo(t: VirtualTarget, psk = ADMIN): TargetConnection {
   return { ...plainTo(t), mode: 'psk', psk: { identity: psk.identity, password: psk.secret } };
 }
 
 const connect: SystemSessionConnector = (t, signal) => systemSessionConnector({ dataDir, localNetId: CLIENT, timeoutMs: 3000 })(t, signal);
-const service = (c: SystemSessionConnector = connect) => new ServerConfigService({ dataDir, connect: c, logger, now: () => new Date('2026-11-29T16:40:00Z') });
+const service = (c: SystemSessionConnector = connect) =>
+  new ServerConfigService({ dataDir, connect: c, logger, now: () => new Date('2026-11-29T16:40:00Z') });
 const at = (t: VirtualTarget, via = plainTo(t)): ServerPlace => ({ kind: 'target', target: via });
 
 describe("a target's StaticRoutes.xml over its system service", () => {
   it('reads the server section, routes and Run state', async () => {
     const t = await target(1);
     const read = await service().read(at(t));
-    expect(read).toMatchObject({ ok: true, exists: true, adsState: 5, model: { secureOnly: false, psk: [{ identity: 'ADMIN_PSK' }], tls: null } });
+    expect(read).toMatchObject({
+      ok: true,
+      exists: true,
+      adsState: 5,
+      model: { secureOnly: false, psk: [{ identity: 'ADMIN_PSK' }], tls: null },
+    });
     expect(read.model?.routes.map((r) => r.name)).toEqual(['ENG-PC']);
     expect(JSON.stringify(read)).not.toContain(ADMIN.secret);
   });
@@ -104,15 +119,33 @@ describe("a target's StaticRoutes.xml over its system service", () => {
     const files = { 'rootCA.pem': ca.certPem, 'ipc.crt': leaf.certPem, 'ipc.key': leaf.keyPem };
     // The file service cannot create folders: without CACerts/ the file goes next to StaticRoutes.xml, and says so.
     await writeFile(join(dataDir, 'extra.pem'), ca.certPem);
-    expect(await uploadFile(s, plainTo(t), join(dataDir, 'extra.pem'), 'CACerts/extra.pem', logger)).toMatchObject({ ok: true, remotePath: 'extra.pem' });
+    expect(await uploadFile(s, plainTo(t), join(dataDir, 'extra.pem'), 'CACerts/extra.pem', logger)).toMatchObject({
+      ok: true,
+      remotePath: 'extra.pem',
+    });
     await mkdir(join(t.stateDir, 'CACerts'));
     for (const [name, pem] of Object.entries(files)) {
       await writeFile(join(dataDir, name), pem);
-      expect(await uploadFile(s, plainTo(t), join(dataDir, name), `CACerts/${name}`, logger)).toMatchObject({ ok: true, remotePath: `CACerts/${name}` });
+      expect(await uploadFile(s, plainTo(t), join(dataDir, name), `CACerts/${name}`, logger)).toMatchObject({
+        ok: true,
+        remotePath: `CACerts/${name}`,
+      });
       expect(await readFile(join(t.stateDir, 'CACerts', name), 'utf8')).toBe(pem);
     }
-    const set = await s.apply(at(t), { kind: 'set-tls', ca: 'CACerts/rootCA.pem', cert: 'CACerts/ipc.crt', key: 'CACerts/ipc.key', ignoreCn: true });
-    expect(set.model?.tls).toEqual({ ca: 'CACerts/rootCA.pem', cert: 'CACerts/ipc.crt', key: 'CACerts/ipc.key', ignoreCn: true, keyPassword: false });
+    const set = await s.apply(at(t), {
+      kind: 'set-tls',
+      ca: 'CACerts/rootCA.pem',
+      cert: 'CACerts/ipc.crt',
+      key: 'CACerts/ipc.key',
+      ignoreCn: true,
+    });
+    expect(set.model?.tls).toEqual({
+      ca: 'CACerts/rootCA.pem',
+      cert: 'CACerts/ipc.crt',
+      key: 'CACerts/ipc.key',
+      ignoreCn: true,
+      keyPassword: false,
+    });
     expect((await uploadFile(s, plainTo(t), join(dataDir, 'ipc.key'), '../escape.key', logger)).error?.code).toBe('invalid-input');
     expect((await s.apply(at(t), { kind: 'clear-tls' })).model?.tls).toBeNull();
   });
@@ -126,7 +159,12 @@ describe("a target's StaticRoutes.xml over its system service", () => {
     await writeFile(path, changed);
     const result = await s.apply(at(t), { kind: 'set-secure-only', on: true }, seen.revision);
     expect(result).toMatchObject({ ok: false, error: { code: 'concurrent-change' } });
-    expect(result.error?.diff).toEqual(expect.arrayContaining([expect.stringContaining('-       <Name>ENG-PC</Name>'), expect.stringContaining('+       <Name>ENG-PC-2</Name>')]));
+    expect(result.error?.diff).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('-       <Name>ENG-PC</Name>'),
+        expect.stringContaining('+       <Name>ENG-PC-2</Name>'),
+      ]),
+    );
     expect(JSON.stringify(result)).not.toContain(ADMIN.secret);
     expect(await readFile(path, 'utf8')).toBe(changed);
   });
@@ -134,23 +172,25 @@ describe("a target's StaticRoutes.xml over its system service", () => {
 
 describe('failed writes leave the original in place', () => {
   /** The real connection, with one file write that fails (after writing half, as a dropped connection would). */
-  const failing = (path: string, times = 1): SystemSessionConnector => async (t, signal) => {
-    const session = await connect(t, signal);
-    let left = times;
-    return {
-      ...session,
-      files: {
-        read: session.files.read,
-        async write(p, data) {
-          if (p === path && left-- > 0) {
-            await session.files.write(p, data.subarray(0, data.length >> 1));
-            throw new Error('connection lost');
-          }
-          return session.files.write(p, data);
+  const failing =
+    (path: string, times = 1): SystemSessionConnector =>
+    async (t, signal) => {
+      const session = await connect(t, signal);
+      let left = times;
+      return {
+        ...session,
+        files: {
+          read: session.files.read,
+          async write(p, data) {
+            if (p === path && left-- > 0) {
+              await session.files.write(p, data.subarray(0, data.length >> 1));
+              throw new Error('connection lost');
+            }
+            return session.files.write(p, data);
+          },
         },
-      },
+      };
     };
-  };
 
   for (const [step, path, times] of [
     ['the staging copy', 'StaticRoutes.xml.new', 1],

@@ -10,7 +10,10 @@ import { defaultSystemSessionConnector } from './system-session-connector';
 /** Systems handled at once in a batch: each is one ADS connection and a few small file transfers. */
 const BATCH_CONCURRENCY = 8;
 
-export function serverConfigFeature(context: ServiceContext, connect: SystemSessionConnector = defaultSystemSessionConnector(context)): { handlers: PartialHandlers } {
+export function serverConfigFeature(
+  context: ServiceContext,
+  connect: SystemSessionConnector = defaultSystemSessionConnector(context),
+): { handlers: PartialHandlers } {
   const logger = context.logBook.logger('server-config');
   const service = new ServerConfigService({ dataDir: context.dataDir, connect, logger });
 

@@ -1,7 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { platform as osPlatform } from 'node:os';
 import { TypedError } from '../../../shared/typed-error';
-import type { ServerApplyResult, ServerChange, ServerPlace, ServerReadResult, TargetConnection } from '../../../shared/ipc/channels/server-config';
+import type {
+  ServerApplyResult,
+  ServerChange,
+  ServerPlace,
+  ServerReadResult,
+  TargetConnection,
+} from '../../../shared/ipc/channels/server-config';
 import type { StaticRoutesEdit } from '../../../shared/static-routes/static-routes';
 import type { Logger } from '../log/logger';
 import { findLocalTargetFolder } from './local-target-folder';
@@ -37,23 +43,59 @@ export class ServerConfigService {
   }
 
   async read(place: ServerPlace): Promise<ServerReadResult> {
-    const base: ServerReadResult = { place: this.placeName(place), ok: false, folder: null, tried: [], exists: false, revision: null, model: null, switches: null, adsState: null, error: null };
+    const base: ServerReadResult = {
+      place: this.placeName(place),
+      ok: false,
+      folder: null,
+      tried: [],
+      exists: false,
+      revision: null,
+      model: null,
+      switches: null,
+      adsState: null,
+      error: null,
+    };
     try {
       if (place.kind === 'local') {
         const located = await this.localFolder();
         const switches = (this.deps.platform ?? osPlatform()) === 'win32' ? await (this.deps.readSwitches ?? readListenerSwitches)() : null;
         if (!located.found) {
-          return { ...base, tried: located.tried.map((t) => t.folder), switches, error: { code: 'no-twincat', message: 'There is no TwinCAT on this PC (no target folder found); choose the folder in Settings if it is elsewhere.', diff: null } };
+          return {
+            ...base,
+            tried: located.tried.map((t) => t.folder),
+            switches,
+            error: {
+              code: 'no-twincat',
+              message: 'There is no TwinCAT on this PC (no target folder found); choose the folder in Settings if it is elsewhere.',
+              diff: null,
+            },
+          };
         }
         const snapshot = await readSnapshot(localStaticRoutesStore(located.folder));
         this.remember(snapshot.revision, snapshot.bytes);
-        return { ...base, ok: true, folder: located.folder, exists: snapshot.exists, revision: snapshot.revision, model: snapshot.model, switches };
+        return {
+          ...base,
+          ok: true,
+          folder: located.folder,
+          exists: snapshot.exists,
+          revision: snapshot.revision,
+          model: snapshot.model,
+          switches,
+        };
       }
       return await this.withSession(place.target, async (session) => {
         const snapshot = await readSnapshot(remoteStaticRoutesStore(session.files));
         this.remember(snapshot.revision, snapshot.bytes);
         const adsState = await session.readState().catch(() => null);
-        return { ...base, ok: true, folder: 'TwinCAT target folder', exists: snapshot.exists, revision: snapshot.revision, model: snapshot.model, adsState };
+        return {
+          ...base,
+          ok: true,
+          folder: 'TwinCAT target folder',
+          exists: snapshot.exists,
+          revision: snapshot.revision,
+          model: snapshot.model,
+          adsState,
+        };
       });
     } catch (error) {
       return { ...base, error: toServerError(error) };
@@ -61,12 +103,22 @@ export class ServerConfigService {
   }
 
   async apply(place: ServerPlace, change: ServerChange, revision?: string | null): Promise<ServerApplyResult> {
-    const base: ServerApplyResult = { place: this.placeName(place), ok: false, changed: false, backup: null, revision: null, model: null, error: null };
+    const base: ServerApplyResult = {
+      place: this.placeName(place),
+      ok: false,
+      changed: false,
+      backup: null,
+      revision: null,
+      model: null,
+      error: null,
+    };
     const edit = change as StaticRoutesEdit;
     const run = async (store: StaticRoutesStore) => {
       const options = revision ? { expectedRevision: revision, seen: this.seen.get(revision) ?? null } : {};
       const result = await changeStaticRoutes(store, [edit], options);
-      this.deps.logger.info(`${base.place}: ${describeChange(change)} ${result.changed ? `written${result.backup ? `, backup ${result.backup}` : ''}` : 'already in place'}`);
+      this.deps.logger.info(
+        `${base.place}: ${describeChange(change)} ${result.changed ? `written${result.backup ? `, backup ${result.backup}` : ''}` : 'already in place'}`,
+      );
       return { ...base, ok: true, changed: result.changed, backup: result.backup, revision: result.revision, model: result.after };
     };
     try {
@@ -77,7 +129,9 @@ export class ServerConfigService {
       }
       return await this.withSession(place.target, (session) => run(remoteStaticRoutesStore(session.files, this.deps.now)));
     } catch (error) {
-      this.deps.logger.warn(`${base.place}: ${describeChange(change)} refused: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      this.deps.logger.warn(
+        `${base.place}: ${describeChange(change)} refused: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      );
       return { ...base, error: toServerError(error) };
     }
   }
@@ -92,7 +146,11 @@ export class ServerConfigService {
   }
 
   private async localFolder() {
-    return findLocalTargetFolder({ platform: this.deps.platform ?? osPlatform(), env: this.deps.env ?? process.env, override: await readLocalFolderSetting(this.deps.dataDir) });
+    return findLocalTargetFolder({
+      platform: this.deps.platform ?? osPlatform(),
+      env: this.deps.env ?? process.env,
+      override: await readLocalFolderSetting(this.deps.dataDir),
+    });
   }
 
   private remember(revision: string, bytes: Uint8Array | null): void {
@@ -109,7 +167,9 @@ export function generatePskSecret(identity: string): { secret: string; keyHex: s
 }
 
 export function pskKeyHex(identity: string, secret: string): string {
-  return createHash('sha256').update(identity.toUpperCase() + secret, 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(identity.toUpperCase() + secret, 'utf8')
+    .digest('hex');
 }
 
 /** A typed secret that is easy to guess gets a warning (not a refusal: the site may have its own rules). */

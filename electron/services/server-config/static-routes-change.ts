@@ -1,13 +1,24 @@
 import { createHash } from 'node:crypto';
 import { TypedError } from '../../../shared/typed-error';
-import { EMPTY_STATIC_ROUTES, editStaticRoutes, parseStaticRoutes, readStaticRoutes, redactSecrets, type StaticRoutesEdit, type StaticRoutesModel } from '../../../shared/static-routes/static-routes';
+import {
+  EMPTY_STATIC_ROUTES,
+  editStaticRoutes,
+  parseStaticRoutes,
+  readStaticRoutes,
+  redactSecrets,
+  type StaticRoutesEdit,
+  type StaticRoutesModel,
+} from '../../../shared/static-routes/static-routes';
 import { decodeXmlBytes, encodeXmlText, sameBytes } from '../../../shared/static-routes/xml-bytes';
 import { formatDiff, lineDiff, type DiffLine } from '../../../shared/static-routes/line-diff';
 
 /** The file changed between our read and our write: nothing was written; `diff` shows what changed (secrets masked). */
 export class ConcurrentChangeError extends TypedError {
   constructor(readonly diff: DiffLine[]) {
-    super('concurrent-change', `StaticRoutes.xml was changed by someone else since it was read; nothing was written. Read it again and repeat the change.\n${formatDiff(diff)}`);
+    super(
+      'concurrent-change',
+      `StaticRoutes.xml was changed by someone else since it was read; nothing was written. Read it again and repeat the change.\n${formatDiff(diff)}`,
+    );
     this.name = 'ConcurrentChangeError';
   }
 }
@@ -43,7 +54,9 @@ export interface StaticRoutesSnapshot {
 }
 
 export function revisionOf(bytes: Uint8Array | null): string {
-  return createHash('sha256').update(bytes ?? new Uint8Array()).digest('hex');
+  return createHash('sha256')
+    .update(bytes ?? new Uint8Array())
+    .digest('hex');
 }
 
 export async function readSnapshot(store: StaticRoutesStore): Promise<StaticRoutesSnapshot> {
@@ -107,5 +120,8 @@ export async function changeStaticRoutes(
 
 /** `StaticRoutes.xml.bak-20261129T154500Z`: sortable, and valid on every file system. */
 export function backupName(now: Date = new Date()): string {
-  return `StaticRoutes.xml.bak-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
+  return `StaticRoutes.xml.bak-${now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}`;
 }

@@ -29,7 +29,13 @@ export function systemSessionConnector(options: ConnectorOptions): SystemSession
       localNetId: options.localNetId ?? (await identity.localNetIdFor(target.address)),
       hostname: await identity.hostname(),
       security,
-      ...(target.mode === 'none' ? (target.ports?.ads ? { port: target.ports.ads } : {}) : target.ports?.tls ? { port: target.ports.tls } : {}),
+      ...(target.mode === 'none'
+        ? target.ports?.ads
+          ? { port: target.ports.ads }
+          : {}
+        : target.ports?.tls
+          ? { port: target.ports.tls }
+          : {}),
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.connector ? { connector: options.connector } : {}),
       ...(signal ? { signal } : {}),
@@ -66,12 +72,26 @@ async function securityFor(target: TargetConnection, identity: IdentityService):
     case 'ssc': {
       if (!target.fingerprint) throw new TypedError('invalid-input', 'an SSC connection needs the pinned fingerprint of the target');
       const certificate = await identity.clientCertificate();
-      return { mode: 'ssc', clientCertificate: { certPem: certificate.certPem, keyPem: certificate.keyPem }, fingerprint: target.fingerprint };
+      return {
+        mode: 'ssc',
+        clientCertificate: { certPem: certificate.certPem, keyPem: certificate.keyPem },
+        fingerprint: target.fingerprint,
+      };
     }
     case 'ca': {
       if (!target.ca) throw new TypedError('invalid-input', 'a CA connection needs the CA, certificate and key files');
-      const [ca, cert, keyPem] = await Promise.all([loadCertificateFile(target.ca.caPath), loadCertificateFile(target.ca.certPath), loadPrivateKeyFile(target.ca.keyPath, target.ca.keyPassword)]);
-      return { mode: 'ca', clientCertificate: { certPem: cert.pem, keyPem }, caPem: [ca.pem], routeName: target.name, ignoreCn: target.ca.ignoreCn };
+      const [ca, cert, keyPem] = await Promise.all([
+        loadCertificateFile(target.ca.caPath),
+        loadCertificateFile(target.ca.certPath),
+        loadPrivateKeyFile(target.ca.keyPath, target.ca.keyPassword),
+      ]);
+      return {
+        mode: 'ca',
+        clientCertificate: { certPem: cert.pem, keyPem },
+        caPem: [ca.pem],
+        routeName: target.name,
+        ignoreCn: target.ca.ignoreCn,
+      };
     }
   }
 }

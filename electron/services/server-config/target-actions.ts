@@ -21,7 +21,12 @@ export interface StateResult {
  * Restarts TwinCAT into Config or Run and reads the state back over a fresh connection: the router re-initialises,
  * so the old connection may not survive it.
  */
-export async function restartTarget(service: ServerConfigService, target: TargetConnection, mode: 'config' | 'run', logger: Logger): Promise<StateResult> {
+export async function restartTarget(
+  service: ServerConfigService,
+  target: TargetConnection,
+  mode: 'config' | 'run',
+  logger: Logger,
+): Promise<StateResult> {
   const place = service.placeName({ kind: 'target', target });
   const wanted = mode === 'config' ? ADS_STATE_CONFIG : ADS_STATE_RUN;
   try {
@@ -32,7 +37,8 @@ export async function restartTarget(service: ServerConfigService, target: Target
     });
     const after = await service.withSession(target, (session) => session.readState());
     logger.info(`${place}: restarted from ${adsStateName(before)} to ${adsStateName(after)}`);
-    if (after !== wanted) throw new TypedError('restart-failed', `${place} is in ${adsStateName(after)} after the restart, not ${adsStateName(wanted)}`);
+    if (after !== wanted)
+      throw new TypedError('restart-failed', `${place} is in ${adsStateName(after)} after the restart, not ${adsStateName(wanted)}`);
     return { place, ok: true, adsState: after, error: null };
   } catch (error) {
     return { place, ok: false, adsState: null, error: toServerError(error) };
@@ -47,7 +53,13 @@ export async function verifyTarget(
 ): Promise<{ place: string; ok: boolean; detail: string }> {
   const place = service.placeName({ kind: 'target', target });
   if (check.kind === 'psk') {
-    const viaPsk: TargetConnection = { ...target, mode: 'psk', fingerprint: null, ca: null, psk: { identity: check.identity, password: check.secret } };
+    const viaPsk: TargetConnection = {
+      ...target,
+      mode: 'psk',
+      fingerprint: null,
+      ca: null,
+      psk: { identity: check.identity, password: check.secret },
+    };
     try {
       const state = await service.withSession(viaPsk, (session) => session.readState());
       return { place, ok: true, detail: `PSK handshake as "${check.identity}" succeeded; ReadState answered ${adsStateName(state)}` };
@@ -58,7 +70,11 @@ export async function verifyTarget(
   const plain: TargetConnection = { ...target, mode: 'none', fingerprint: null, ca: null, psk: null };
   try {
     const state = await service.withSession(plain, (session) => session.readState());
-    return { place, ok: false, detail: `plain ADS still works (ReadState answered ${adsStateName(state)}): SecureOnly is not in effect yet; restart the target in Config mode` };
+    return {
+      place,
+      ok: false,
+      detail: `plain ADS still works (ReadState answered ${adsStateName(state)}): SecureOnly is not in effect yet; restart the target in Config mode`,
+    };
   } catch (error) {
     return { place, ok: true, detail: `plain ADS is refused (${toServerError(error).message})` };
   }

@@ -227,10 +227,20 @@ export class SystemServiceClient {
       reply = await this.channel.request(build, this.timeoutMs);
     } catch (error) {
       if (error instanceof RouteFailure && error.code === 'timeout') {
-        throw new SystemServiceError('timeout', `${what}: no ADS answer within ${this.timeoutMs} ms`, null, 'retry; if it keeps failing, check that TwinCAT runs on the target');
+        throw new SystemServiceError(
+          'timeout',
+          `${what}: no ADS answer within ${this.timeoutMs} ms`,
+          null,
+          'retry; if it keeps failing, check that TwinCAT runs on the target',
+        );
       }
       if (first) {
-        throw new SystemServiceError('no-route-back', `${what}: the target closed the ADS connection`, null, "the target has no route back to this PC: add a route on the target for this PC's NetId and address");
+        throw new SystemServiceError(
+          'no-route-back',
+          `${what}: the target closed the ADS connection`,
+          null,
+          "the target has no route back to this PC: add a route on the target for this PC's NetId and address",
+        );
       }
       throw new SystemServiceError('connection-lost', `${what}: the ADS connection was closed`, null, null);
     }

@@ -55,21 +55,35 @@ export async function openSystemService(options: SystemConnectionOptions): Promi
     return new SystemServiceClient(channel, options.targetNetId, options.localNetId, timeoutMs);
   }
   const port = options.port ?? SECURE_ADS_PORT;
-  const base = { host: options.host, port, timeoutMs, connector: options.connector ?? engineConnector, signal: options.signal, localNetId: options.localNetId };
+  const base = {
+    host: options.host,
+    port,
+    timeoutMs,
+    connector: options.connector ?? engineConnector,
+    signal: options.signal,
+    localNetId: options.localNetId,
+  };
   const session =
     security.mode === 'ssc'
       ? await openSecureSession({
-          ...base, mode: 'ssc', clientCertificate: security.clientCertificate,
+          ...base,
+          mode: 'ssc',
+          clientCertificate: security.clientCertificate,
           trust: { kind: 'fingerprint', expected: security.fingerprint },
           connectInfo: { flags: SSC_FOLLOW_UP_FLAGS, netId: options.localNetId, hostname: options.hostname },
         })
       : security.mode === 'psk'
         ? await openSecureSession({
-            ...base, mode: 'psk', psk: security.psk, trust: { kind: 'none' },
+            ...base,
+            mode: 'psk',
+            psk: security.psk,
+            trust: { kind: 'none' },
             connectInfo: { flags: PSK_FLAGS, netId: options.localNetId, hostname: options.hostname },
           })
         : await openSecureSession({
-            ...base, mode: 'ca', clientCertificate: security.clientCertificate,
+            ...base,
+            mode: 'ca',
+            clientCertificate: security.clientCertificate,
             trust: { kind: 'ca', caPem: security.caPem, routeName: security.routeName, ignoreCn: security.ignoreCn } satisfies ServerTrust,
             connectInfo: { flags: CA_FLAGS, netId: options.localNetId, hostname: options.hostname },
           });

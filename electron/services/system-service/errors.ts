@@ -46,12 +46,27 @@ export function adsResultError(what: string, adsCode: number): SystemServiceErro
       return new SystemServiceError('ads-not-found', text, adsCode, null);
     case 0x701:
     case 0x702:
-      return new SystemServiceError('ads-not-supported', text, adsCode, 'this TwinCAT system does not offer this call over ADS (older version, or not allowed there)');
+      return new SystemServiceError(
+        'ads-not-supported',
+        text,
+        adsCode,
+        'this TwinCAT system does not offer this call over ADS (older version, or not allowed there)',
+      );
     case 0x6:
     case 0x7:
-      return new SystemServiceError('no-route-back', text, adsCode, "the target has no route back to this PC: add a route on the target for this PC's NetId and address");
+      return new SystemServiceError(
+        'no-route-back',
+        text,
+        adsCode,
+        "the target has no route back to this PC: add a route on the target for this PC's NetId and address",
+      );
     case 0x716:
-      return new SystemServiceError('ads-no-handles', text, adsCode, 'the target has no free file handle: wait a moment and retry, or restart TwinCAT on the target');
+      return new SystemServiceError(
+        'ads-no-handles',
+        text,
+        adsCode,
+        'the target has no free file handle: wait a moment and retry, or restart TwinCAT on the target',
+      );
     case 0x745:
     case 0x719:
       return new SystemServiceError('timeout', text, adsCode, 'the target did not answer in time: retry');

@@ -125,7 +125,10 @@ describe('system service over plain ADS', () => {
       await client.writeFile(FolderKind.Target, 'copy.bin', big);
       expect(await client.readFile(FolderKind.Target, 'copy.bin')).toEqual(big);
       await expect(client.readFile(FolderKind.Target, 'missing.xml')).rejects.toMatchObject({ code: 'ads-not-found', adsCode: 0x70c });
-      await expect(client.readFile(FolderKind.Generic, 'StaticRoutes.xml')).rejects.toMatchObject({ code: 'ads-not-supported', adsCode: 0x701 });
+      await expect(client.readFile(FolderKind.Generic, 'StaticRoutes.xml')).rejects.toMatchObject({
+        code: 'ads-not-supported',
+        adsCode: 0x701,
+      });
       await expect(client.readFile(FolderKind.Target, '../etc/passwd')).rejects.toMatchObject({ code: 'invalid-input' });
     });
     await writeFile(join(target.stateDir, '..', 'outside-121.txt'), 'secret').catch(() => undefined);
@@ -154,7 +157,10 @@ describe('system service over plain ADS', () => {
 describe('system service over Secure ADS', () => {
   it('SSC with this PC certificate: lists the routes and reads the target fingerprint', async () => {
     const client = await open(secure, ssc());
-    const [list, fingerprint, info] = await within(client, async () => [await client.listRoutes(), await client.readOwnFingerprint(), await client.readDeviceInfo()] as const);
+    const [list, fingerprint, info] = await within(
+      client,
+      async () => [await client.listRoutes(), await client.readOwnFingerprint(), await client.readDeviceInfo()] as const,
+    );
     expect(list.routes.map((r) => r.name)).toEqual(['ENG-PC', 'OLD-LAPTOP']);
     expect(fingerprint).toBe(secure.fingerprint);
     expect(info.version).toBe('3.1.4024');

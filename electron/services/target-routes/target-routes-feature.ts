@@ -15,8 +15,15 @@ export function targetRoutesFeature(context: ServiceContext, connector?: TlsConn
   const logger = context.logBook.logger('target-routes');
   const identity = new IdentityService(context.dataDir);
   const deps: TargetRoutesDeps = {
-    identity: { clientCertificate: () => identity.clientCertificate(), hostname: () => identity.hostname(), localNetIdFor: (t) => identity.localNetIdFor(t) },
-    knownFingerprint: knownFingerprintSource(new KnownFingerprintStore(context.dataDir, logger), new LocalRouteStore(context.dataDir, logger)),
+    identity: {
+      clientCertificate: () => identity.clientCertificate(),
+      hostname: () => identity.hostname(),
+      localNetIdFor: (t) => identity.localNetIdFor(t),
+    },
+    knownFingerprint: knownFingerprintSource(
+      new KnownFingerprintStore(context.dataDir, logger),
+      new LocalRouteStore(context.dataDir, logger),
+    ),
     ...(connector ? { connector } : {}),
   };
   const guarded = async <T>(what: string, address: string, work: () => Promise<T>): Promise<T> => {
@@ -34,7 +41,9 @@ export function targetRoutesFeature(context: ServiceContext, connector?: TlsConn
       'target-routes:remove': (request) =>
         guarded('route remove', request.address, async () => {
           const outcome = await removeTargetRoute(request, request.name, deps);
-          logger.info(`route "${request.name}" removed on ${request.address}${outcome.accessLost ? ' (it was this PC\'s own route: access ended)' : ''}`);
+          logger.info(
+            `route "${request.name}" removed on ${request.address}${outcome.accessLost ? " (it was this PC's own route: access ended)" : ''}`,
+          );
           return outcome;
         }),
       'target-routes:verify': (request) => guarded('verify', request.address, () => verifyTarget(request, deps)),

@@ -29,14 +29,34 @@ async function securityFor(connection: TargetConnection, deps: TargetRoutesDeps)
     case 'none':
       return { mode: 'none' };
     case 'psk': {
-      if (!connection.psk) throw new RouteFailure('invalid-input', 'PSK needs the identity and its password or key', 'enter the PSK identity and password configured on the target');
+      if (!connection.psk)
+        throw new RouteFailure(
+          'invalid-input',
+          'PSK needs the identity and its password or key',
+          'enter the PSK identity and password configured on the target',
+        );
       return { mode: 'psk', psk: resolvePsk(connection.psk) };
     }
     case 'ca': {
       const ca = connection.ca;
-      if (!ca) throw new RouteFailure('invalid-input', 'Shared CA needs the CA, certificate and key files', 'choose the CA, this PC\'s certificate and its key');
-      const [caPem, cert, keyPem] = await Promise.all([loadCertificateFile(ca.caPath), loadCertificateFile(ca.certPath), loadPrivateKeyFile(ca.keyPath, ca.keyPassword)]);
-      return { mode: 'ca', clientCertificate: { certPem: cert.pem, keyPem }, caPem: [caPem.pem], routeName: connection.address, ignoreCn: ca.ignoreCn };
+      if (!ca)
+        throw new RouteFailure(
+          'invalid-input',
+          'Shared CA needs the CA, certificate and key files',
+          "choose the CA, this PC's certificate and its key",
+        );
+      const [caPem, cert, keyPem] = await Promise.all([
+        loadCertificateFile(ca.caPath),
+        loadCertificateFile(ca.certPath),
+        loadPrivateKeyFile(ca.keyPath, ca.keyPassword),
+      ]);
+      return {
+        mode: 'ca',
+        clientCertificate: { certPem: cert.pem, keyPem },
+        caPem: [caPem.pem],
+        routeName: connection.address,
+        ignoreCn: ca.ignoreCn,
+      };
     }
     case 'ssc': {
       const given = connection.fingerprint === null ? null : normalizeFingerprint(connection.fingerprint);
@@ -56,7 +76,10 @@ async function securityFor(connection: TargetConnection, deps: TargetRoutesDeps)
 }
 
 /** Opens the system service of a target; the caller closes the client. */
-export async function openTarget(connection: TargetConnection, deps: TargetRoutesDeps): Promise<{ client: SystemServiceClient; localNetId: string }> {
+export async function openTarget(
+  connection: TargetConnection,
+  deps: TargetRoutesDeps,
+): Promise<{ client: SystemServiceClient; localNetId: string }> {
   const localNetId = connection.localNetId ?? (await deps.identity.localNetIdFor(connection.address));
   const security = await securityFor(connection, deps);
   const port = connection.security === 'none' ? connection.ports?.ads : connection.ports?.tls;
@@ -75,7 +98,14 @@ export async function openTarget(connection: TargetConnection, deps: TargetRoute
 }
 
 function toTargetRoute(record: RouteRecord, localNetId: string): TargetRoute {
-  return { name: record.name, netId: record.netId, address: record.address, raw: record.raw, notes: record.notes, thisPc: record.netId === localNetId };
+  return {
+    name: record.name,
+    netId: record.netId,
+    address: record.address,
+    raw: record.raw,
+    notes: record.notes,
+    thisPc: record.netId === localNetId,
+  };
 }
 
 async function readList(client: SystemServiceClient, connection: TargetConnection, localNetId: string): Promise<TargetRouteList> {
@@ -83,7 +113,11 @@ async function readList(client: SystemServiceClient, connection: TargetConnectio
   const state = await client.readState().then(
     (s) => ({ adsState: s.adsState, name: s.adsStateName }),
     (error: unknown) => {
-      if (error instanceof SystemServiceError && (error.code === 'no-route-back' || error.code === 'connection-lost' || error.code === 'timeout')) throw error;
+      if (
+        error instanceof SystemServiceError &&
+        (error.code === 'no-route-back' || error.code === 'connection-lost' || error.code === 'timeout')
+      )
+        throw error;
       return null;
     },
   );
@@ -94,7 +128,14 @@ async function readList(client: SystemServiceClient, connection: TargetConnectio
       : list.endCode === null
         ? 'the target sent more routes than this tool reads (1024); the list may be incomplete'
         : `the list ended with ${adsErrorText(list.endCode)} instead of "not found": it may be incomplete`;
-  return { address: connection.address, netId: connection.netId, localNetId, state, routes: list.routes.map((r) => toTargetRoute(r, localNetId)), endNote };
+  return {
+    address: connection.address,
+    netId: connection.netId,
+    localNetId,
+    state,
+    routes: list.routes.map((r) => toTargetRoute(r, localNetId)),
+    endNote,
+  };
 }
 
 export async function listTargetRoutes(connection: TargetConnection, deps: TargetRoutesDeps): Promise<TargetRouteList> {
@@ -124,7 +165,8 @@ export async function removeTargetRoute(connection: TargetConnection, name: stri
   try {
     const before = await client.listRoutes();
     const entry = before.routes.find((r) => r.name === name);
-    if (!entry) throw new SystemServiceError('ads-not-found', `the target has no route named "${name}" (names are case-sensitive)`, 0x70c, null);
+    if (!entry)
+      throw new SystemServiceError('ads-not-found', `the target has no route named "${name}" (names are case-sensitive)`, 0x70c, null);
     own = entry.netId === localNetId;
     try {
       await client.removeRoute(name);

@@ -1,5 +1,10 @@
 import type { AdsRequestBody } from '../../../shared/protocol/ads-commands';
-import { encodeNulString, SECURE_ADS_FINGERPRINT_OFFSET, SystemControlState, SystemIndexGroup } from '../../../shared/protocol/system-service';
+import {
+  encodeNulString,
+  SECURE_ADS_FINGERPRINT_OFFSET,
+  SystemControlState,
+  SystemIndexGroup,
+} from '../../../shared/protocol/system-service';
 import { ADS_ERR_INVALID_PARAMETER, ADS_ERR_SERVICE_NOT_SUPPORTED, ADS_OK } from './ads-codes';
 import { FileService } from './file-service';
 import { addRouteEntry, readRouteEntry, removeRouteEntry, type RouteServiceDeps } from './route-service';
@@ -20,7 +25,11 @@ export interface SystemService {
   openSession(): SystemSession;
   closeSession(session: SystemSession): Promise<void>;
   /** Read, Write, ReadWrite and WriteControl to AMS port 10000. */
-  answer(body: Extract<AdsRequestBody, { command: 'read' | 'write' | 'read-write' | 'write-control' }>, session: SystemSession, callerNetId: string): Promise<SystemReply>;
+  answer(
+    body: Extract<AdsRequestBody, { command: 'read' | 'write' | 'read-write' | 'write-control' }>,
+    session: SystemSession,
+    callerNetId: string,
+  ): Promise<SystemReply>;
   close(): Promise<void>;
 }
 
@@ -60,7 +69,11 @@ function readCall(deps: SystemServiceDeps, indexGroup: number, indexOffset: numb
   return { result: ADS_ERR_SERVICE_NOT_SUPPORTED };
 }
 
-async function fileCall(files: FileService, session: SystemSession, body: { indexGroup: number; indexOffset: number; readLength: number; data: Uint8Array }): Promise<SystemReply> {
+async function fileCall(
+  files: FileService,
+  session: SystemSession,
+  body: { indexGroup: number; indexOffset: number; readLength: number; data: Uint8Array },
+): Promise<SystemReply> {
   switch (body.indexGroup) {
     case SystemIndexGroup.FileOpen:
       return files.open(session, body.indexOffset, body.data);

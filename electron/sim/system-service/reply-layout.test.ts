@@ -1,7 +1,14 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adsReadRequest, adsReadWriteRequest, adsWriteControlRequest, adsWriteRequest } from '../../../shared/protocol/ads-commands';
-import { AdsCommand, AMS_STATE_REQUEST, readDeviceInfoRequest, readStateRequest, type AdsRequestTarget, type AmsPacket } from '../../../shared/protocol/ams';
+import {
+  AdsCommand,
+  AMS_STATE_REQUEST,
+  readDeviceInfoRequest,
+  readStateRequest,
+  type AdsRequestTarget,
+  type AmsPacket,
+} from '../../../shared/protocol/ams';
 import { ByteWriter } from '../../../shared/protocol/bytes';
 import { encodeNulString, fileOpenOffset, FileMode, FolderKind, SystemIndexGroup } from '../../../shared/protocol/system-service';
 import { adsTcpExchange } from '../test-support';
@@ -34,11 +41,25 @@ function to(invokeId: number): AdsRequestTarget {
 }
 
 function raw(commandId: number, invokeId: number, data: Uint8Array): AmsPacket {
-  return { targetNetId: target.netId, targetPort: 10000, sourceNetId: CLIENT, sourcePort: 32905, commandId, stateFlags: AMS_STATE_REQUEST, errorCode: 0, invokeId, data };
+  return {
+    targetNetId: target.netId,
+    targetPort: 10000,
+    sourceNetId: CLIENT,
+    sourcePort: 32905,
+    commandId,
+    stateFlags: AMS_STATE_REQUEST,
+    errorCode: 0,
+    invokeId,
+    data,
+  };
 }
 
 function addNotification(invokeId: number, indexGroup: number): AmsPacket {
-  return raw(AdsCommand.AddNotification, invokeId, new ByteWriter().u32(indexGroup).u32(0).u32(4).u32(3).u32(0).u32(100).zeros(16).toBytes());
+  return raw(
+    AdsCommand.AddNotification,
+    invokeId,
+    new ByteWriter().u32(indexGroup).u32(0).u32(4).u32(3).u32(0).u32(100).zeros(16).toBytes(),
+  );
 }
 
 /** The body length each command's reply must have, given the reply (Read/ReadWrite carry their own length). */
@@ -67,10 +88,36 @@ describe('every ADS reply has the full layout of its command', () => {
     ['Read, supported (803 route 0)', (id) => adsReadRequest(to(id), SystemIndexGroup.EnumRoutes, 0, 1024), 0],
     ['Read, past the route list', (id) => adsReadRequest(to(id), SystemIndexGroup.EnumRoutes, 99, 1024), 0x70c],
     ['Read, unsupported index group', (id) => adsReadRequest(to(id), UNSUPPORTED, 0, 4), 0x701],
-    ['Write, supported (802 unknown name)', (id) => adsWriteRequest(to(id), SystemIndexGroup.RemoveRoute, 0, encodeNulString('nobody')), 0x70c],
+    [
+      'Write, supported (802 unknown name)',
+      (id) => adsWriteRequest(to(id), SystemIndexGroup.RemoveRoute, 0, encodeNulString('nobody')),
+      0x70c,
+    ],
     ['Write, unsupported index group', (id) => adsWriteRequest(to(id), UNSUPPORTED, 0, new Uint8Array(4)), 0x701],
-    ['ReadWrite, supported (open a missing file)', (id) => adsReadWriteRequest(to(id), SystemIndexGroup.FileOpen, fileOpenOffset(FileMode.Read, FolderKind.Target), 4, encodeNulString('missing.xml')), 0x70c],
-    ['ReadWrite, supported (open StaticRoutes.xml)', (id) => adsReadWriteRequest(to(id), SystemIndexGroup.FileOpen, fileOpenOffset(FileMode.Read, FolderKind.Target), 4, encodeNulString('StaticRoutes.xml')), 0],
+    [
+      'ReadWrite, supported (open a missing file)',
+      (id) =>
+        adsReadWriteRequest(
+          to(id),
+          SystemIndexGroup.FileOpen,
+          fileOpenOffset(FileMode.Read, FolderKind.Target),
+          4,
+          encodeNulString('missing.xml'),
+        ),
+      0x70c,
+    ],
+    [
+      'ReadWrite, supported (open StaticRoutes.xml)',
+      (id) =>
+        adsReadWriteRequest(
+          to(id),
+          SystemIndexGroup.FileOpen,
+          fileOpenOffset(FileMode.Read, FolderKind.Target),
+          4,
+          encodeNulString('StaticRoutes.xml'),
+        ),
+      0,
+    ],
     ['ReadWrite, unsupported index group', (id) => adsReadWriteRequest(to(id), UNSUPPORTED, 0, 16, new Uint8Array(0)), 0x701],
     ['WriteControl, unsupported state', (id) => adsWriteControlRequest(to(id), 7, 0), 0x70b],
     ['AddNotification, unsupported index group', (id) => addNotification(id, UNSUPPORTED), 0x701],
@@ -91,7 +138,13 @@ describe('every ADS reply has the full layout of its command', () => {
   });
 
   it('answers an unknown command id in the AMS header, and sends nothing for a notification sample', async () => {
-    const answers = await adsTcpExchange(ADDRESS, 48898, [raw(42, 1, new Uint8Array(0)), raw(AdsCommand.DeviceNotification, 2, new Uint8Array(8)), readStateRequest(to(3))], 3000, 2);
+    const answers = await adsTcpExchange(
+      ADDRESS,
+      48898,
+      [raw(42, 1, new Uint8Array(0)), raw(AdsCommand.DeviceNotification, 2, new Uint8Array(8)), readStateRequest(to(3))],
+      3000,
+      2,
+    );
     const [unknown, next] = answers as AmsPacket[];
     expect(unknown).toMatchObject({ invokeId: 1, errorCode: 0x8, data: new Uint8Array(0) });
     expect(next).toMatchObject({ invokeId: 3, commandId: AdsCommand.ReadState });
@@ -101,13 +154,27 @@ describe('every ADS reply has the full layout of its command', () => {
     const socket = await connectTcp({ host: ADDRESS, port: 48898, timeoutMs: 3000, service: 'ADS', refusedFix: '' });
     const channel = new AmsChannel(socketStream(socket), { tcpPrefix: true, localNetId: CLIENT });
     try {
-      const open = () => channel.request((id) => adsReadWriteRequest(to(id), SystemIndexGroup.FileOpen, fileOpenOffset(FileMode.Read, FolderKind.Target), 4, encodeNulString('StaticRoutes.xml')), 3000);
+      const open = () =>
+        channel.request(
+          (id) =>
+            adsReadWriteRequest(
+              to(id),
+              SystemIndexGroup.FileOpen,
+              fileOpenOffset(FileMode.Read, FolderKind.Target),
+              4,
+              encodeNulString('StaticRoutes.xml'),
+            ),
+          3000,
+        );
       const opened: AmsPacket[] = [];
       for (let i = 0; i < MAX_OPEN_FILES; i++) opened.push(await open());
       expect(opened.map(result)).toEqual(new Array(MAX_OPEN_FILES).fill(0));
       expect(result(await open())).toBe(0x716);
       const handle = new DataView(opened[0]!.data.buffer, opened[0]!.data.byteOffset).getUint32(8, true);
-      const closed = await channel.request((id) => adsReadWriteRequest(to(id), SystemIndexGroup.FileClose, handle, 0, new Uint8Array(0)), 3000);
+      const closed = await channel.request(
+        (id) => adsReadWriteRequest(to(id), SystemIndexGroup.FileClose, handle, 0, new Uint8Array(0)),
+        3000,
+      );
       expect(result(closed)).toBe(0);
       expect(result(await open())).toBe(0);
     } finally {

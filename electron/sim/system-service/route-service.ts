@@ -1,5 +1,11 @@
 import { isNetId } from '../../../shared/protocol/netid';
-import { decodeNulString, decodeRouteRecord, encodeRouteRecord, ROUTE_RECORD, SystemIndexGroup } from '../../../shared/protocol/system-service';
+import {
+  decodeNulString,
+  decodeRouteRecord,
+  encodeRouteRecord,
+  ROUTE_RECORD,
+  SystemIndexGroup,
+} from '../../../shared/protocol/system-service';
 import type { VirtualTargetConfig } from '../config';
 import type { RouteTable, SimRoute } from '../route-table';
 import { ADS_ERR_INVALID_DATA, ADS_ERR_NOT_FOUND, ADS_OK } from './ads-codes';
@@ -31,7 +37,14 @@ export async function removeRouteEntry(deps: RouteServiceDeps, data: Uint8Array,
 /** Index group 801: a route entry written straight into the table (same record layout as 803). */
 export async function addRouteEntry(deps: RouteServiceDeps, data: Uint8Array): Promise<SystemReply> {
   const record = decodeRouteRecord(data);
-  if (data.length < ROUTE_RECORD.strings || !record.netId || !isNetId(record.netId) || !record.name || !record.address || record.notes.length) {
+  if (
+    data.length < ROUTE_RECORD.strings ||
+    !record.netId ||
+    !isNetId(record.netId) ||
+    !record.name ||
+    !record.address ||
+    record.notes.length
+  ) {
     return { result: ADS_ERR_INVALID_DATA };
   }
   if (record.name.length > 31 || record.address.length > 79) return { result: ADS_ERR_INVALID_DATA };

@@ -9,7 +9,10 @@ export function plainRoute(name: string, netId: string, address = '127.0.0.1'): 
   return { name, netId, address, type: 'TCP_IP', flags: 32, temporary: false };
 }
 
-export async function stateWithRoutes(routes: SimRoute[], extra: { psk?: Array<{ identity: string; secret: string }> } = {}): Promise<string> {
+export async function stateWithRoutes(
+  routes: SimRoute[],
+  extra: { psk?: Array<{ identity: string; secret: string }> } = {},
+): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'adsroute-sim-test-'));
   await writeStaticRoutes(dir, { routes, secureOnly: false, psk: extra.psk ?? [] });
   return dir;

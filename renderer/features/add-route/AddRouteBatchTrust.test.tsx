@@ -14,11 +14,28 @@ const byAddress: Record<string, string> = { '10.77.1.10': FINGERPRINT, '10.77.1.
 
 function services(known: KnownFingerprint[] = []) {
   return new FakeApi()
-    .respond('identity:get', { fingerprint: FINGERPRINT, subject: 'CN=ENG-PC', notAfter: '2061-01-01T00:00:00Z', localNetId: '10.77.1.1.1.1', hostname: 'ENG-PC' })
+    .respond('identity:get', {
+      fingerprint: FINGERPRINT,
+      subject: 'CN=ENG-PC',
+      notAfter: '2061-01-01T00:00:00Z',
+      localNetId: '10.77.1.1.1.1',
+      hostname: 'ENG-PC',
+    })
     .handle('secure:server-certificate', ({ address }) => {
       const fingerprint = byAddress[address];
       if (!fingerprint) throw Object.assign(new Error('TCP 8016 refused'), { code: 'tls-failed' });
-      return { certificate: { fingerprint, subject: `CN=${address}`, issuer: `CN=${address}`, notBefore: '2000-01-01', notAfter: '2061-01-01', selfSigned: true }, cipherSuite: 'DHE-RSA-AES256-GCM-SHA384', handshakeMs: 5 };
+      return {
+        certificate: {
+          fingerprint,
+          subject: `CN=${address}`,
+          issuer: `CN=${address}`,
+          notBefore: '2000-01-01',
+          notAfter: '2061-01-01',
+          selfSigned: true,
+        },
+        cipherSuite: 'DHE-RSA-AES256-GCM-SHA384',
+        handshakeMs: 5,
+      };
     })
     .respond('known-fingerprints:list', known)
     .respond('routes:add', { batchId: 'b1' });
@@ -74,7 +91,10 @@ describe('Add Route dialog: one decision per target', () => {
 
   it('a mixed batch keeps Secure ADS for the others and leaves the plain target out unless a confirmation naming it is accepted', async () => {
     const api = services();
-    const user = open(api, [discovered('CX-1', '10.77.1.10'), discovered('PLC-OLD', '10.77.1.30', { secureAds: false, fingerprint: null })]);
+    const user = open(api, [
+      discovered('CX-1', '10.77.1.10'),
+      discovered('PLC-OLD', '10.77.1.30', { secureAds: false, fingerprint: null }),
+    ]);
     expect(screen.getByRole('switch', { name: 'Secure ADS' })).toHaveProperty('checked', true);
     await toLogin(user);
     await screen.findByText(/3FA2 C0DE/);
@@ -85,7 +105,10 @@ describe('Add Route dialog: one decision per target', () => {
 
     cleanup();
     const again = services();
-    const user2 = open(again, [discovered('CX-1', '10.77.1.10'), discovered('PLC-OLD', '10.77.1.30', { secureAds: false, fingerprint: null })]);
+    const user2 = open(again, [
+      discovered('CX-1', '10.77.1.10'),
+      discovered('PLC-OLD', '10.77.1.30', { secureAds: false, fingerprint: null }),
+    ]);
     await toLogin(user2);
     await screen.findByText(/3FA2 C0DE/);
     await user2.click(screen.getByRole('button', { name: 'Add with plain ADS…' }));
@@ -93,7 +116,9 @@ describe('Add Route dialog: one decision per target', () => {
     expect(within(confirm).getByText(/user name and password\s+travel unencrypted/)).toBeTruthy();
     await user2.click(within(confirm).getByRole('button', { name: 'Use plain ADS for PLC-OLD' }));
     await waitFor(() => expect(screen.queryByRole('dialog', { name: /unencrypted\?/ })).toBeNull());
-    expect(within(screen.getByTestId('plain-target')).getByText(/gets a plain ADS route: the user name and password travel unencrypted/)).toBeTruthy();
+    expect(
+      within(screen.getByTestId('plain-target')).getByText(/gets a plain ADS route: the user name and password travel unencrypted/),
+    ).toBeTruthy();
     await user2.click(screen.getByRole('checkbox', { name: 'I verified this fingerprint another way' }));
     await user2.click(add());
     expect(addRequests(again)[0]?.targets.map((t) => [t.settings.address, t.settings.security])).toEqual([
@@ -107,7 +132,15 @@ describe('Add Route dialog: known fingerprints', () => {
   afterEach(cleanup);
 
   it('a target showing its remembered fingerprint counts as decided, pinned as known', async () => {
-    const api = services([{ netId: '10.77.1.10.1.1', address: '10.77.1.10', fingerprint: FINGERPRINT, firstSeen: '2026-01-02T12:00:00.000Z', lastSeen: '2026-02-03T00:00:00.000Z' }]);
+    const api = services([
+      {
+        netId: '10.77.1.10.1.1',
+        address: '10.77.1.10',
+        fingerprint: FINGERPRINT,
+        firstSeen: '2026-01-02T12:00:00.000Z',
+        lastSeen: '2026-02-03T00:00:00.000Z',
+      },
+    ]);
     const user = open(api, [discovered('CX-1', '10.77.1.10', { netId: '10.77.1.10.1.1' })]);
     await toLogin(user);
     expect(await screen.findByTestId('fingerprint-known')).toBeTruthy();
@@ -117,11 +150,21 @@ describe('Add Route dialog: known fingerprints', () => {
   });
 
   it('a changed fingerprint is a loud warning with the date and never turns green by itself', async () => {
-    const api = services([{ netId: '10.77.1.10.1.1', address: '10.77.1.10', fingerprint: THIRD, firstSeen: '2026-01-02T12:00:00.000Z', lastSeen: '2026-02-03T00:00:00.000Z' }]);
+    const api = services([
+      {
+        netId: '10.77.1.10.1.1',
+        address: '10.77.1.10',
+        fingerprint: THIRD,
+        firstSeen: '2026-01-02T12:00:00.000Z',
+        lastSeen: '2026-02-03T00:00:00.000Z',
+      },
+    ]);
     const user = open(api, [discovered('CX-1', '10.77.1.10', { netId: '10.77.1.10.1.1' })]);
     await toLogin(user);
     const warning = await screen.findByTestId('fingerprint-changed');
-    expect(warning.textContent).toContain('CX-1: Fingerprint changed since Jan 2, 2026: the target was reinstalled, or someone is in between.');
+    expect(warning.textContent).toContain(
+      'CX-1: Fingerprint changed since Jan 2, 2026: the target was reinstalled, or someone is in between.',
+    );
     expect(screen.queryByTestId('fingerprint-known')).toBeNull();
     expect(add()).toHaveProperty('disabled', true);
   });

@@ -22,9 +22,22 @@ const RESOLVER_WAIT = { timeout: 4000 };
 
 function fakeServices() {
   return new FakeApi()
-    .respond('identity:get', { fingerprint: FINGERPRINT, subject: 'CN=ENG-PC', notAfter: '2061-01-01T00:00:00Z', localNetId: '10.77.1.1.1.1', hostname: 'ENG-PC' })
+    .respond('identity:get', {
+      fingerprint: FINGERPRINT,
+      subject: 'CN=ENG-PC',
+      notAfter: '2061-01-01T00:00:00Z',
+      localNetId: '10.77.1.1.1.1',
+      hostname: 'ENG-PC',
+    })
     .respond('secure:server-certificate', {
-      certificate: { fingerprint: FINGERPRINT, subject: 'CN=CX-123', issuer: 'CN=CX-123', notBefore: '2000-01-01', notAfter: '2061-01-01', selfSigned: true },
+      certificate: {
+        fingerprint: FINGERPRINT,
+        subject: 'CN=CX-123',
+        issuer: 'CN=CX-123',
+        notBefore: '2000-01-01',
+        notAfter: '2061-01-01',
+        selfSigned: true,
+      },
       cipherSuite: 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
       handshakeMs: 8,
     })
@@ -92,11 +105,23 @@ describe('Add Route dialog: settings', () => {
     expect(screen.getByText('Enter a host name, or choose IP Address')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Add Route' })).toHaveProperty('disabled', true);
     await user.type(address, 'CX-OTHER');
-    expect(await screen.findByText(/CX-OTHER resolves to 10\.77\.9\.9, but the system answered from 10\.77\.1\.10\. Choose IP Address/, undefined, RESOLVER_WAIT)).toBeTruthy();
+    expect(
+      await screen.findByText(
+        /CX-OTHER resolves to 10\.77\.9\.9, but the system answered from 10\.77\.1\.10\. Choose IP Address/,
+        undefined,
+        RESOLVER_WAIT,
+      ),
+    ).toBeTruthy();
 
     await user.clear(address);
     await user.type(address, 'CX-GONE');
-    expect(await screen.findByText(/CX-GONE does not resolve from this PC \(not found by DNS or the hosts file\)\. Choose IP Address/, undefined, RESOLVER_WAIT)).toBeTruthy();
+    expect(
+      await screen.findByText(
+        /CX-GONE does not resolve from this PC \(not found by DNS or the hosts file\)\. Choose IP Address/,
+        undefined,
+        RESOLVER_WAIT,
+      ),
+    ).toBeTruthy();
     expect(api.callsTo('network:resolve').at(-1)).toEqual({ hosts: ['CX-GONE'] });
   });
 });
@@ -135,7 +160,12 @@ describe('Add Route dialog: Self-Signed Certificate login', () => {
     await user.click(add);
     expect(addRequests(api)).toHaveLength(1);
     expect(addRequests(api)[0]).toMatchObject({
-      targets: [{ settings: { routeName: 'CX-123', address: '10.77.1.10', security: 'ssc', remoteRouteName: 'ENG-PC' }, expectedFingerprint: FINGERPRINT }],
+      targets: [
+        {
+          settings: { routeName: 'CX-123', address: '10.77.1.10', security: 'ssc', remoteRouteName: 'ENG-PC' },
+          expectedFingerprint: FINGERPRINT,
+        },
+      ],
       credentials: { kind: 'os', user: 'Administrator', password: '1' },
     });
     expect(addRequests(api)[0]?.targets[0]).toMatchObject({ fingerprintBasis: 'compared' });
@@ -150,14 +180,23 @@ describe('Add Route dialog: Self-Signed Certificate login', () => {
     expect(screen.getByRole('button', { name: 'Add' })).toHaveProperty('disabled', true);
     await user.click(screen.getByRole('checkbox', { name: 'I verified this fingerprint another way' }));
     await user.click(screen.getByRole('button', { name: 'Add' }));
-    expect(addRequests(api)[0]?.targets).toEqual([expect.objectContaining({ expectedFingerprint: FINGERPRINT, fingerprintBasis: 'out-of-band' })]);
+    expect(addRequests(api)[0]?.targets).toEqual([
+      expect.objectContaining({ expectedFingerprint: FINGERPRINT, fingerprintBasis: 'out-of-band' }),
+    ]);
     expect(addRequests(api)[0]).not.toHaveProperty('fingerprintVerifiedOutOfBand');
   });
 
   it('a tick holds only for the fingerprint it was given for: a re-read certificate that differs needs a new decision', async () => {
     let fingerprint = FINGERPRINT;
     const api = fakeServices().handle('secure:server-certificate', () => ({
-      certificate: { fingerprint, subject: 'CN=CX-123', issuer: 'CN=CX-123', notBefore: '2000-01-01', notAfter: '2061-01-01', selfSigned: true },
+      certificate: {
+        fingerprint,
+        subject: 'CN=CX-123',
+        issuer: 'CN=CX-123',
+        notBefore: '2000-01-01',
+        notAfter: '2061-01-01',
+        selfSigned: true,
+      },
       cipherSuite: 'DHE-RSA-AES256-GCM-SHA384',
       handshakeMs: 8,
     }));
@@ -226,7 +265,14 @@ describe('Add Route dialog: PSK and plain logins', () => {
     await user.type(keyPassword, 'k3y-pw');
     await user.click(screen.getByRole('checkbox', { name: 'Ignore CN' }));
     await user.click(screen.getByRole('button', { name: 'Add' }));
-    expect(addRequests(api)[0]?.credentials).toEqual({ kind: 'ca', caPath: '/pki/ca.pem', certPath: '/pki/eng-pc.der', keyPath: '/pki/eng-pc.key', keyPassword: 'k3y-pw', ignoreCn: true });
+    expect(addRequests(api)[0]?.credentials).toEqual({
+      kind: 'ca',
+      caPath: '/pki/ca.pem',
+      certPath: '/pki/eng-pc.der',
+      keyPath: '/pki/eng-pc.key',
+      keyPassword: 'k3y-pw',
+      ignoreCn: true,
+    });
     expect(api.callsTo('secure:server-certificate')).toEqual([]);
   });
 
@@ -298,7 +344,10 @@ describe('Add Route dialog: progress', () => {
     api.emit('routes:step', step('b1', '10.77.1.20', 'connect', 'running'));
     await waitFor(() => expect(document.querySelector('[data-step="connect"]')?.getAttribute('data-status')).toBe('running'));
     api.emit('routes:step', step('b1', '10.77.1.20', 'connect', 'ok', { ms: 3 }));
-    api.emit('routes:done', { batchId: 'b1', results: [{ target: '10.77.1.20', ok: true, netId: '10.77.1.20.1.1', fingerprint: null, error: null, ms: 412 }] });
+    api.emit('routes:done', {
+      batchId: 'b1',
+      results: [{ target: '10.77.1.20', ok: true, netId: '10.77.1.20.1.1', fingerprint: null, error: null, ms: 412 }],
+    });
     expect(await screen.findByText('Route to PLC-1 created and verified in 412 ms')).toBeTruthy();
     expect(screen.getByText('3 ms')).toBeTruthy();
   });
@@ -309,9 +358,16 @@ describe('Add Route dialog: progress', () => {
     await toLogin(user);
     await user.type(screen.getByRole('textbox', { name: 'User name' }), 'Administrator{Enter}');
     await waitFor(() => expect(addRequests(api)).toHaveLength(1));
-    const error = { code: 'auth-failed' as const, message: 'The target refused the user name or password', fix: 'Use an administrator account of the target OS' };
+    const error = {
+      code: 'auth-failed' as const,
+      message: 'The target refused the user name or password',
+      fix: 'Use an administrator account of the target OS',
+    };
     api.emit('routes:step', step('b1', '10.77.1.20', 'credentials', 'failed', { error }));
-    api.emit('routes:done', { batchId: 'b1', results: [{ target: '10.77.1.20', ok: false, netId: null, fingerprint: null, error, ms: 40 }] });
+    api.emit('routes:done', {
+      batchId: 'b1',
+      results: [{ target: '10.77.1.20', ok: false, netId: null, fingerprint: null, error, ms: 40 }],
+    });
     expect((await screen.findAllByText(/Wrong user name or password/)).length).toBeGreaterThan(0);
     expect(screen.getAllByText(/Use an administrator account of the target’s operating system/).length).toBeGreaterThan(0);
     expect(screen.getAllByText(/The target refused the user name or password/).length).toBeGreaterThan(0);
@@ -319,15 +375,21 @@ describe('Add Route dialog: progress', () => {
 
   it('shows a target as created the moment its own result arrives, while another of the batch still runs', async () => {
     const api = fakeServices();
-    const targets = ['10.77.1.10', '10.77.1.11'].map((address, i) => discovered(`CX-${i + 1}`, address, { secureAds: false, fingerprint: null }));
+    const targets = ['10.77.1.10', '10.77.1.11'].map((address, i) =>
+      discovered(`CX-${i + 1}`, address, { secureAds: false, fingerprint: null }),
+    );
     const user = open(api, targets);
     await toLogin(user);
     await user.type(screen.getByRole('textbox', { name: 'User name' }), 'Administrator');
     await user.type(screen.getByLabelText('Password'), '1{Enter}');
     await waitFor(() => expect(addRequests(api)).toHaveLength(1));
     api.emit('routes:step', step('b1', '10.77.1.11', 'credentials', 'running'));
-    api.emit('routes:result', { batchId: 'b1', result: { target: '10.77.1.10', ok: true, netId: '10.77.1.10.1.1', fingerprint: null, error: null, ms: 80 } });
-    const rowOf = (name: string) => within(screen.getByRole('table', { name: 'Route results' })).getByRole('row', { name: new RegExp(name) });
+    api.emit('routes:result', {
+      batchId: 'b1',
+      result: { target: '10.77.1.10', ok: true, netId: '10.77.1.10.1.1', fingerprint: null, error: null, ms: 80 },
+    });
+    const rowOf = (name: string) =>
+      within(screen.getByRole('table', { name: 'Route results' })).getByRole('row', { name: new RegExp(name) });
     await waitFor(() => expect(within(rowOf('CX-1')).getByText('Created')).toBeTruthy());
     expect(within(rowOf('CX-2')).getByText('Running')).toBeTruthy();
     expect(screen.getByText('1 of 2 done…')).toBeTruthy();
@@ -335,7 +397,9 @@ describe('Add Route dialog: progress', () => {
 
   it('retries only the failed targets with the same settings and login', async () => {
     const api = fakeServices();
-    const targets = ['10.77.1.10', '10.77.1.11', '10.77.1.12'].map((address, i) => discovered(`CX-${i + 1}`, address, { secureAds: false, fingerprint: null }));
+    const targets = ['10.77.1.10', '10.77.1.11', '10.77.1.12'].map((address, i) =>
+      discovered(`CX-${i + 1}`, address, { secureAds: false, fingerprint: null }),
+    );
     const user = open(api, targets);
     expect(within(screen.getByRole('table', { name: 'Selected targets' })).getAllByRole('row')).toHaveLength(4);
     await toLogin(user);
@@ -359,7 +423,10 @@ describe('Add Route dialog: progress', () => {
     expect(retry?.targets.map((target) => target.settings.address)).toEqual(['10.77.1.11']);
     expect(retry?.targets[0]).toEqual(first?.targets[1]);
     expect(retry?.credentials).toEqual({ kind: 'os', user: 'Administrator', password: '1' });
-    api.emit('routes:done', { batchId: 'b2', results: [{ target: '10.77.1.11', ok: true, netId: null, fingerprint: null, error: null, ms: 90 }] });
+    api.emit('routes:done', {
+      batchId: 'b2',
+      results: [{ target: '10.77.1.11', ok: true, netId: null, fingerprint: null, error: null, ms: 90 }],
+    });
     expect(await screen.findByText('All 3 routes created and verified')).toBeTruthy();
     // The retried target says it needed a second attempt; the others ran once.
     const results = screen.getByRole('table', { name: 'Route results' });

@@ -14,7 +14,17 @@ import { useTranslation } from '../../i18n';
 import { credentialsFor, emptyLogin, loginTextProblem, missingLoginFields, type LoginFields, type LoginMethod } from './login';
 import { LoginStep } from './LoginStep';
 import { ResultsTable } from './ResultsTable';
-import { addressOf, hasErrors, initialForm, securityOf, settingsFor, targetsWithoutSecure, validateForm, type RouteForm, type TargetEntry } from './route-form';
+import {
+  addressOf,
+  hasErrors,
+  initialForm,
+  securityOf,
+  settingsFor,
+  targetsWithoutSecure,
+  validateForm,
+  type RouteForm,
+  type TargetEntry,
+} from './route-form';
 import { useKnownFingerprints } from '../../api/use-known-fingerprints';
 import type { TFunction } from 'i18next';
 import { PlainTargetsChoice, type PlainTarget } from './PlainTargetsChoice';
@@ -75,7 +85,10 @@ function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClo
   const lastRequest = useRef<AddRequest | undefined>(undefined);
   const batch = useRouteBatch();
 
-  const shownForm = useMemo<RouteForm>(() => (remoteNameEdited ? form : { ...form, remoteRouteName: identity.data?.hostname ?? '' }), [form, remoteNameEdited, identity.data]);
+  const shownForm = useMemo<RouteForm>(
+    () => (remoteNameEdited ? form : { ...form, remoteRouteName: identity.data?.hostname ?? '' }),
+    [form, remoteNameEdited, identity.data],
+  );
   const validation = useMemo(() => validateForm(shownForm), [shownForm]);
   // No red flash while this PC's name is still on its way: the field is empty only because it has not arrived.
   const waitingForName = !remoteNameEdited && identity.loading;
@@ -84,10 +97,22 @@ function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClo
   const labelOf = (entry: TargetEntry) => entry.routeName || entry.hostname || entry.ip;
   const withoutSecure = targetsWithoutSecure(shownForm);
   // Only the targets that will run SSC have a fingerprint to decide on.
-  const fingerprintTargets: FingerprintTarget[] = method === 'ssc'
-    ? shownForm.targets.filter((entry) => entry.secureAds).map((entry) => ({ address: addressOf(entry, shownForm.addressKind), label: labelOf(entry), netId: entry.netId.trim(), discoveryFingerprint: entry.discoveryFingerprint }))
-    : [];
-  const plainTargets: PlainTarget[] = withoutSecure.map((entry) => ({ key: entry.key, label: labelOf(entry), address: addressOf(entry, shownForm.addressKind) }));
+  const fingerprintTargets: FingerprintTarget[] =
+    method === 'ssc'
+      ? shownForm.targets
+          .filter((entry) => entry.secureAds)
+          .map((entry) => ({
+            address: addressOf(entry, shownForm.addressKind),
+            label: labelOf(entry),
+            netId: entry.netId.trim(),
+            discoveryFingerprint: entry.discoveryFingerprint,
+          }))
+      : [];
+  const plainTargets: PlainTarget[] = withoutSecure.map((entry) => ({
+    key: entry.key,
+    label: labelOf(entry),
+    address: addressOf(entry, shownForm.addressKind),
+  }));
   const labels = new Map(shownForm.targets.map((entry) => [addressOf(entry, shownForm.addressKind), labelOf(entry)]));
 
   const onChange = (update: Partial<RouteForm>) => {
@@ -252,11 +277,19 @@ interface LoginPhaseProps {
 }
 
 /** Why Add is still disabled, naming the targets that hold it back. */
-function blockedReason(t: TFunction<'trust'>, missing: string[], textProblem: string | null, targets: FingerprintTarget[], trusts: Record<string, TargetTrust>, included: number): string {
+function blockedReason(
+  t: TFunction<'trust'>,
+  missing: string[],
+  textProblem: string | null,
+  targets: FingerprintTarget[],
+  trusts: Record<string, TargetTrust>,
+  included: number,
+): string {
   if (included === 0) return t('blocked.nothingLeft');
   if (missing.length > 0) return `Fill in ${missing.join(', ')}`;
   if (textProblem !== null) return textProblem;
-  const named = (kinds: Array<TargetTrust['kind']>) => targets.filter((target) => kinds.includes(trusts[target.address]?.kind ?? 'waiting')).map((target) => target.label);
+  const named = (kinds: Array<TargetTrust['kind']>) =>
+    targets.filter((target) => kinds.includes(trusts[target.address]?.kind ?? 'waiting')).map((target) => target.label);
   const unreadable = named(['unreadable']);
   if (unreadable.length > 0) return t('blocked.unreadable', { names: unreadable.join(', ') });
   const open = named(['undecided', 'waiting']);
@@ -287,7 +320,14 @@ function LoginPhase(props: LoginPhaseProps) {
   return (
     <>
       <DialogContent dividers>
-        <Box component="form" id={LOGIN_FORM} aria-label="Login" noValidate autoComplete="off" onSubmit={props.onSubmit({ ready, decisions })}>
+        <Box
+          component="form"
+          id={LOGIN_FORM}
+          aria-label="Login"
+          noValidate
+          autoComplete="off"
+          onSubmit={props.onSubmit({ ready, decisions })}
+        >
           <Stack spacing={2.5}>
             <LoginStep
               method={method}
@@ -302,7 +342,12 @@ function LoginPhase(props: LoginPhaseProps) {
               ticks={ticks}
               onTick={props.onTick}
             />
-            <PlainTargetsChoice targets={props.plainTargets} confirmed={props.plainConfirmed} onChange={props.onPlainChange} plainPossible={method === 'ssc'} />
+            <PlainTargetsChoice
+              targets={props.plainTargets}
+              confirmed={props.plainConfirmed}
+              onChange={props.onPlainChange}
+              plainPossible={method === 'ssc'}
+            />
           </Stack>
           <button type="submit" hidden tabIndex={-1} aria-hidden />
         </Box>
@@ -314,7 +359,13 @@ function LoginPhase(props: LoginPhaseProps) {
           </Typography>
         )}
         <Button onClick={props.onBack}>Back</Button>
-        <Button type="submit" form={LOGIN_FORM} variant="contained" disabled={!ready} aria-describedby={reason ? 'add-disabled-reason' : undefined}>
+        <Button
+          type="submit"
+          form={LOGIN_FORM}
+          variant="contained"
+          disabled={!ready}
+          aria-describedby={reason ? 'add-disabled-reason' : undefined}
+        >
           Add
         </Button>
       </DialogActions>

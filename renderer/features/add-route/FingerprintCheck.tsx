@@ -54,7 +54,7 @@ function CopyButton({ text, label }: { text: string; label: string }) {
   };
   return (
     <Tooltip title={copied ? 'Copied' : label}>
-      <IconButton size="small" aria-label={label} onClick={() => void copy()} onBlur={() => setCopied(false)}>
+      <IconButton aria-label={label} onClick={() => void copy()} onBlur={() => setCopied(false)}>
         <ContentCopy fontSize="small" />
       </IconButton>
     </Tooltip>
@@ -62,7 +62,17 @@ function CopyButton({ text, label }: { text: string; label: string }) {
 }
 
 /** The fingerprint from the handshake, grouped for reading aloud; a spinner while it comes, its error when it fails. */
-function LiveFingerprint({ target, certificate, refetch, copyLabel }: { target: FingerprintTarget; certificate: LiveCertificate | undefined; refetch(address: string): void; copyLabel: string }) {
+function LiveFingerprint({
+  target,
+  certificate,
+  refetch,
+  copyLabel,
+}: {
+  target: FingerprintTarget;
+  certificate: LiveCertificate | undefined;
+  refetch(address: string): void;
+  copyLabel: string;
+}) {
   if (!certificate || certificate.status === 'loading') {
     return (
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
@@ -79,7 +89,7 @@ function LiveFingerprint({ target, certificate, refetch, copyLabel }: { target: 
         severity="error"
         sx={{ py: 0 }}
         action={
-          <Button color="inherit" size="small" onClick={() => refetch(target.address)}>
+          <Button color="inherit" onClick={() => refetch(target.address)}>
             Try again
           </Button>
         }
@@ -92,7 +102,11 @@ function LiveFingerprint({ target, certificate, refetch, copyLabel }: { target: 
   return (
     <Box>
       <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
-        <Typography component="code" data-testid="live-fingerprint" sx={{ fontFamily: 'ui-monospace, "Cascadia Mono", Consolas, monospace', fontSize: '0.85rem', letterSpacing: '0.02em', wordBreak: 'break-word' }}>
+        <Typography
+          component="code"
+          data-testid="live-fingerprint"
+          sx={{ typography: 'mono', fontSize: '0.85rem', letterSpacing: '0.02em', wordBreak: 'break-word' }}
+        >
           {formatFingerprint(certificate.fingerprint, 'grouped')}
         </Typography>
         <CopyButton text={formatFingerprint(certificate.fingerprint, 'upper')} label={copyLabel} />
@@ -106,7 +120,19 @@ function LiveFingerprint({ target, certificate, refetch, copyLabel }: { target: 
   );
 }
 
-function CompareField({ label, live, value, onChange, hideLabel }: { label: string; live: string | undefined; value: string; onChange(value: string): void; hideLabel?: boolean }) {
+function CompareField({
+  label,
+  live,
+  value,
+  onChange,
+  hideLabel,
+}: {
+  label: string;
+  live: string | undefined;
+  value: string;
+  onChange(value: string): void;
+  hideLabel?: boolean;
+}) {
   const result = compareFingerprint(live, value);
   const green = result === 'match';
   const red = result === 'differ' || result === 'malformed';
@@ -115,7 +141,6 @@ function CompareField({ label, live, value, onChange, hideLabel }: { label: stri
       label={hideLabel ? undefined : label}
       value={value}
       onChange={(event) => onChange(event.target.value)}
-      size="small"
       fullWidth
       error={red}
       color={green ? 'success' : 'primary'}
@@ -128,7 +153,10 @@ function CompareField({ label, live, value, onChange, hideLabel }: { label: stri
       sx={
         green
           ? {
-              '& .MuiOutlinedInput-notchedOutline, & .MuiOutlinedInput-root:hover .MuiOutlinedInput-notchedOutline': { borderColor: 'success.main', borderWidth: 2 },
+              '& .MuiOutlinedInput-notchedOutline, & .MuiOutlinedInput-root:hover .MuiOutlinedInput-notchedOutline': {
+                borderColor: 'success.main',
+                borderWidth: 2,
+              },
               '& .MuiInputLabel-root': { color: 'success.main' },
             }
           : undefined
@@ -149,7 +177,12 @@ function KnownNote({ trust, label }: { trust: TargetTrust | undefined; label: st
   if (trust.changed) {
     return (
       <Alert severity="error" role="alert" data-testid="fingerprint-changed" sx={{ mt: 1, py: 0 }}>
-        <Trans t={t} i18nKey="changedLogin" values={{ name: label, date: format.date(trust.changed.firstSeen) }} components={[<strong key="name" />]} />
+        <Trans
+          t={t}
+          i18nKey="changedLogin"
+          values={{ name: label, date: format.date(trust.changed.firstSeen) }}
+          components={[<strong key="name" />]}
+        />
       </Alert>
     );
   }
@@ -163,7 +196,19 @@ function KnownNote({ trust, label }: { trust: TargetTrust | undefined; label: st
   return null;
 }
 
-function TickBox({ target, trust, tickedFor, onTick, single }: { target: FingerprintTarget; trust: TargetTrust | undefined; tickedFor: string | undefined; onTick(address: string, fingerprint: string | null): void; single: boolean }) {
+function TickBox({
+  target,
+  trust,
+  tickedFor,
+  onTick,
+  single,
+}: {
+  target: FingerprintTarget;
+  trust: TargetTrust | undefined;
+  tickedFor: string | undefined;
+  onTick(address: string, fingerprint: string | null): void;
+  single: boolean;
+}) {
   const shown = trust?.kind === 'undecided' || trust?.kind === 'decided' ? trust.fingerprint : undefined;
   const { t } = useTranslation('trust');
   const enabled = trust !== undefined && canTick(trust) && shown !== undefined;
@@ -172,7 +217,12 @@ function TickBox({ target, trust, tickedFor, onTick, single }: { target: Fingerp
     <FormControlLabel
       sx={{ mt: 0.5 }}
       disabled={!enabled}
-      control={<Checkbox size="small" checked={enabled && tickedFor === shown} onChange={(event) => onTick(target.address, event.target.checked && shown ? shown : null)} />}
+      control={
+        <Checkbox
+          checked={enabled && tickedFor === shown}
+          onChange={(event) => onTick(target.address, event.target.checked && shown ? shown : null)}
+        />
+      }
       label={label}
       slotProps={single ? undefined : { typography: { variant: 'caption' } }}
     />
@@ -184,7 +234,16 @@ function TickBox({ target, trust, tickedFor, onTick, single }: { target: Fingerp
  * out of band, or the user's own tick for exactly the fingerprint shown. A target whose certificate could not be read
  * offers no tick.
  */
-export function FingerprintCheck({ targets, certificates, refetch, compares, onCompareChange, trusts, ticks, onTick }: FingerprintCheckProps) {
+export function FingerprintCheck({
+  targets,
+  certificates,
+  refetch,
+  compares,
+  onCompareChange,
+  trusts,
+  ticks,
+  onTick,
+}: FingerprintCheckProps) {
   const { t } = useTranslation('trust');
   const single = targets.length === 1 ? targets[0] : undefined;
   return (
@@ -198,7 +257,12 @@ export function FingerprintCheck({ targets, certificates, refetch, compares, onC
             <LiveFingerprint target={single} certificate={certificates[single.address]} refetch={refetch} copyLabel="Copy fingerprint" />
             <KnownNote trust={trusts[single.address]} label={single.label} />
           </Box>
-          <CompareField label="Compare with" live={liveFingerprint(certificates[single.address])} value={compares[single.address] ?? ''} onChange={(value) => onCompareChange(single.address, value)} />
+          <CompareField
+            label="Compare with"
+            live={liveFingerprint(certificates[single.address])}
+            value={compares[single.address] ?? ''}
+            onChange={(value) => onCompareChange(single.address, value)}
+          />
           <TickBox target={single} trust={trusts[single.address]} tickedFor={ticks[single.address]} onTick={onTick} single />
         </Stack>
       ) : (
@@ -220,12 +284,29 @@ export function FingerprintCheck({ targets, certificates, refetch, compares, onC
                   </Typography>
                 </TableCell>
                 <TableCell sx={{ verticalAlign: 'top', pt: 1.5 }}>
-                  <LiveFingerprint target={target} certificate={certificates[target.address]} refetch={refetch} copyLabel={`Copy fingerprint of ${target.label}`} />
+                  <LiveFingerprint
+                    target={target}
+                    certificate={certificates[target.address]}
+                    refetch={refetch}
+                    copyLabel={`Copy fingerprint of ${target.label}`}
+                  />
                   <KnownNote trust={trusts[target.address]} label={target.label} />
                 </TableCell>
                 <TableCell sx={{ verticalAlign: 'top' }}>
-                  <CompareField label={`Compare with (${target.label})`} hideLabel live={liveFingerprint(certificates[target.address])} value={compares[target.address] ?? ''} onChange={(value) => onCompareChange(target.address, value)} />
-                  <TickBox target={target} trust={trusts[target.address]} tickedFor={ticks[target.address]} onTick={onTick} single={false} />
+                  <CompareField
+                    label={`Compare with (${target.label})`}
+                    hideLabel
+                    live={liveFingerprint(certificates[target.address])}
+                    value={compares[target.address] ?? ''}
+                    onChange={(value) => onCompareChange(target.address, value)}
+                  />
+                  <TickBox
+                    target={target}
+                    trust={trusts[target.address]}
+                    tickedFor={ticks[target.address]}
+                    onTick={onTick}
+                    single={false}
+                  />
                 </TableCell>
               </TableRow>
             ))}

@@ -9,7 +9,7 @@ export function LegacyCryptoOption({ secure, checked, onChange }: { secure: bool
   return (
     <>
       <FormControlLabel
-        control={<Checkbox size="small" checked={secure && checked} disabled={!secure} onChange={(event) => onChange(event.target.checked)} />}
+        control={<Checkbox checked={secure && checked} disabled={!secure} onChange={(event) => onChange(event.target.checked)} />}
         label={t('allow')}
         sx={{ display: 'flex' }}
       />

@@ -27,8 +27,23 @@ function OsLogin({ method, fields, onFieldsChange }: Pick<LoginStepProps, 'metho
       <Alert severity="info" role="note" sx={{ py: 0 }}>
         {t('login.factoryDefault')}
       </Alert>
-      <TextField label={t('login.user')} value={fields.user} onChange={(event) => onFieldsChange({ user: event.target.value })} size="small" fullWidth required autoFocus slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false, autoCapitalize: 'off' } }} />
-      <SecretField label={t('login.password')} value={fields.password} onChange={(password) => onFieldsChange({ password })} toggleLabel={t('login.showPassword')} error={problem !== null} helperText={problem === null ? undefined : t(problem === 'user' ? 'loginChecks:userCharset' : 'loginChecks:passwordCharset')} />
+      <TextField
+        label={t('login.user')}
+        value={fields.user}
+        onChange={(event) => onFieldsChange({ user: event.target.value })}
+        fullWidth
+        required
+        autoFocus
+        slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false, autoCapitalize: 'off' } }}
+      />
+      <SecretField
+        label={t('login.password')}
+        value={fields.password}
+        onChange={(password) => onFieldsChange({ password })}
+        toggleLabel={t('login.showPassword')}
+        error={problem !== null}
+        helperText={problem === null ? undefined : t(problem === 'user' ? 'loginChecks:userCharset' : 'loginChecks:passwordCharset')}
+      />
     </Stack>
   );
 }
@@ -38,7 +53,15 @@ function PskLogin({ fields, onFieldsChange }: Pick<LoginStepProps, 'fields' | 'o
   const hex = isPskKeyHex(fields.pskKey);
   return (
     <Stack spacing={2}>
-      <TextField label={t('login.identity')} value={fields.pskIdentity} onChange={(event) => onFieldsChange({ pskIdentity: event.target.value })} size="small" fullWidth required autoFocus slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false } }} />
+      <TextField
+        label={t('login.identity')}
+        value={fields.pskIdentity}
+        onChange={(event) => onFieldsChange({ pskIdentity: event.target.value })}
+        fullWidth
+        required
+        autoFocus
+        slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false } }}
+      />
       <SecretField
         label={t('login.key')}
         value={fields.pskKey}
@@ -52,7 +75,7 @@ function PskLogin({ fields, onFieldsChange }: Pick<LoginStepProps, 'fields' | 'o
           severity="warning"
           role="note"
           action={
-            <Button color="inherit" size="small" onClick={() => onFieldsChange({ pskKey: randomPskKeyHex() })}>
+            <Button color="inherit" onClick={() => onFieldsChange({ pskKey: randomPskKeyHex() })}>
               {t('loginChecks:useRandomKey')}
             </Button>
           }
@@ -71,8 +94,17 @@ function CaLogin({ fields, onFieldsChange }: Pick<LoginStepProps, 'fields' | 'on
       <PathField label={t('login.caCertificate')} value={fields.caPath} onChange={(caPath) => onFieldsChange({ caPath })} autoFocus />
       <PathField label={t('login.clientCertificate')} value={fields.certPath} onChange={(certPath) => onFieldsChange({ certPath })} />
       <PathField label={t('login.privateKey')} value={fields.keyPath} onChange={(keyPath) => onFieldsChange({ keyPath })} />
-      <SecretField label={t('login.privateKeyPassword')} value={fields.keyPassword} onChange={(keyPassword) => onFieldsChange({ keyPassword })} toggleLabel={t('login.showKeyPassword')} helperText={t('login.keyPasswordHelp')} />
-      <FormControlLabel control={<Checkbox size="small" checked={fields.ignoreCn} onChange={(event) => onFieldsChange({ ignoreCn: event.target.checked })} />} label={t('login.ignoreCn')} />
+      <SecretField
+        label={t('login.privateKeyPassword')}
+        value={fields.keyPassword}
+        onChange={(keyPassword) => onFieldsChange({ keyPassword })}
+        toggleLabel={t('login.showKeyPassword')}
+        helperText={t('login.keyPasswordHelp')}
+      />
+      <FormControlLabel
+        control={<Checkbox checked={fields.ignoreCn} onChange={(event) => onFieldsChange({ ignoreCn: event.target.checked })} />}
+        label={t('login.ignoreCn')}
+      />
     </Stack>
   );
 }

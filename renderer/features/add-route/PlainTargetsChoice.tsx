@@ -52,17 +52,22 @@ export function PlainTargetsChoice({ targets, confirmed, onChange, plainPossible
               data-testid="plain-target"
               action={
                 plain ? (
-                  <Button color="inherit" size="small" onClick={() => onChange(target.key, false)}>
+                  <Button color="inherit" onClick={() => onChange(target.key, false)}>
                     {t('plain.leaveOut')}
                   </Button>
                 ) : plainPossible ? (
-                  <Button color="inherit" size="small" onClick={() => setAsked({ target, open: true })}>
+                  <Button color="inherit" onClick={() => setAsked({ target, open: true })}>
                     {t('plain.useButton')}
                   </Button>
                 ) : undefined
               }
             >
-              <Trans t={t} i18nKey={plain ? 'plain.included' : plainPossible ? 'plain.leftOut' : 'plain.leftOutNoLogin'} values={{ name: target.label, address: target.address }} components={[<strong key="name" />]} />
+              <Trans
+                t={t}
+                i18nKey={plain ? 'plain.included' : plainPossible ? 'plain.leftOut' : 'plain.leftOutNoLogin'}
+                values={{ name: target.label, address: target.address }}
+                components={[<strong key="name" />]}
+              />
             </Alert>
           );
         })}

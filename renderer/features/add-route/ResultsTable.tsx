@@ -25,12 +25,21 @@ function MiniSteps({ row }: { row: TargetProgress }) {
   const { t } = useTranslation('addRoute');
   const format = useFormat();
   return (
-    <Stack component="ol" direction="row" spacing={0.25} aria-label={t('steps.ofShort', { name: row.label })} sx={{ listStyle: 'none', m: 0, p: 0 }}>
+    <Stack
+      component="ol"
+      direction="row"
+      spacing={0.25}
+      aria-label={t('steps.ofShort', { name: row.label })}
+      sx={{ listStyle: 'none', m: 0, p: 0 }}
+    >
       {STEPS.map(({ step }) => {
         const state = row.steps[step];
         const status = state?.status ?? 'waiting';
         const names = { step: t(`steps.${step}`), status: t(`steps.status.${status}`) };
-        const text = state?.ms != null && status === 'ok' ? t('steps.stepStateIn', { ...names, time: format.duration(state.ms) }) : t('steps.stepState', names);
+        const text =
+          state?.ms != null && status === 'ok'
+            ? t('steps.stepStateIn', { ...names, time: format.duration(state.ms) })
+            : t('steps.stepState', names);
         return (
           <Tooltip key={step} title={text}>
             <Box component="li" aria-label={text} data-status={status}>
@@ -71,7 +80,11 @@ export function ResultsTable({ rows }: { rows: readonly TargetProgress[] }) {
                 </Typography>
               </TableCell>
               <TableCell sx={{ verticalAlign: 'top' }}>
-                <Chip label={t(`outcome.${row.outcome}`)} color={OUTCOME_COLOUR[row.outcome]} variant={row.outcome === 'pending' ? 'outlined' : 'filled'} />
+                <Chip
+                  label={t(`outcome.${row.outcome}`)}
+                  color={OUTCOME_COLOUR[row.outcome]}
+                  variant={row.outcome === 'pending' ? 'outlined' : 'filled'}
+                />
               </TableCell>
               <TableCell sx={{ verticalAlign: 'top' }}>
                 <MiniSteps row={row} />

@@ -25,7 +25,23 @@ interface RouteSettingsFormProps {
   onTargetChange(key: string, update: Partial<TargetEntry>): void;
 }
 
-function RadioChoice<T extends string>({ label, value, options, onChange, helper, disabled, error }: { label: string; value: T; options: ReadonlyArray<[T, string]>; onChange(value: T): void; helper?: ReactNode; disabled?: boolean; error?: boolean }) {
+function RadioChoice<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  helper,
+  disabled,
+  error,
+}: {
+  label: string;
+  value: T;
+  options: ReadonlyArray<[T, string]>;
+  onChange(value: T): void;
+  helper?: ReactNode;
+  disabled?: boolean;
+  error?: boolean;
+}) {
   return (
     <FormControl component="fieldset" disabled={disabled} error={error}>
       <FormLabel component="legend" sx={{ fontSize: '0.8rem' }}>
@@ -33,7 +49,7 @@ function RadioChoice<T extends string>({ label, value, options, onChange, helper
       </FormLabel>
       <RadioGroup row value={value} onChange={(event) => onChange(event.target.value as T)}>
         {options.map(([option, text]) => (
-          <FormControlLabel key={option} value={option} control={<Radio size="small" />} label={text} />
+          <FormControlLabel key={option} value={option} control={<Radio />} label={text} />
         ))}
       </RadioGroup>
       {helper && <FormHelperText sx={{ mx: 0, mt: 0 }}>{helper}</FormHelperText>}
@@ -65,8 +81,14 @@ function HostResolutionNotice({ targets }: { targets: readonly TargetEntry[] }) 
   const named = targets.filter((target) => target.hostname.trim() !== '');
   const resolution = useHostResolution(named.map((target) => target.hostname));
   if (named.length === 0) return <Notice severity="warning">A target without a host name needs IP Address.</Notice>;
-  if (resolution.status === 'idle' || resolution.status === 'checking') return <Notice severity="info">Checking that this PC resolves {named.map((t) => t.hostname).join(', ')}…</Notice>;
-  if (resolution.status === 'error') return <Notice severity="warning">Could not check the host names ({resolution.message}); if this PC cannot resolve them, choose IP Address.</Notice>;
+  if (resolution.status === 'idle' || resolution.status === 'checking')
+    return <Notice severity="info">Checking that this PC resolves {named.map((t) => t.hostname).join(', ')}…</Notice>;
+  if (resolution.status === 'error')
+    return (
+      <Notice severity="warning">
+        Could not check the host names ({resolution.message}); if this PC cannot resolve them, choose IP Address.
+      </Notice>
+    );
   const byHost = new Map(resolution.results.map((r) => [r.host, r]));
   const problems: string[] = [];
   const fine: string[] = [];
@@ -74,10 +96,12 @@ function HostResolutionNotice({ targets }: { targets: readonly TargetEntry[] }) 
     const result = byHost.get(target.hostname);
     if (!result) continue;
     if (result.address === null) problems.push(`${target.hostname} does not resolve from this PC (${result.error ?? 'unknown reason'})`);
-    else if (result.address !== target.ip) problems.push(`${target.hostname} resolves to ${result.address}, but the system answered from ${target.ip}`);
+    else if (result.address !== target.ip)
+      problems.push(`${target.hostname} resolves to ${result.address}, but the system answered from ${target.ip}`);
     else fine.push(`${target.hostname} → ${result.address}`);
   }
-  if (problems.length > 0) return <Notice severity="warning">{problems.join('; ')}. Choose IP Address, or fix DNS or the hosts file.</Notice>;
+  if (problems.length > 0)
+    return <Notice severity="warning">{problems.join('; ')}. Choose IP Address, or fix DNS or the hosts file.</Notice>;
   return <Notice severity="success">This PC resolves {fine.join(', ')}.</Notice>;
 }
 
@@ -106,7 +130,6 @@ export function RouteSettingsForm({ form, errors, onChange, onTargetChange }: Ro
             onChange={(event) => onTargetChange(single.key, { routeName: event.target.value })}
             error={Boolean(singleErrors?.routeName)}
             helperText={singleErrors?.routeName ?? 'Name of the route on this PC'}
-            size="small"
             autoFocus
           />
           <TextField
@@ -115,7 +138,6 @@ export function RouteSettingsForm({ form, errors, onChange, onTargetChange }: Ro
             onChange={(event) => onTargetChange(single.key, { netId: event.target.value })}
             error={Boolean(singleErrors?.netId)}
             helperText={singleErrors?.netId ?? 'As the target reported it'}
-            size="small"
             slotProps={{ htmlInput: { spellCheck: false, inputMode: 'decimal' } }}
           />
           <TextField
@@ -124,7 +146,6 @@ export function RouteSettingsForm({ form, errors, onChange, onTargetChange }: Ro
             onChange={(event) => onChange({ virtualNetId: event.target.value })}
             error={Boolean(errors.virtualNetId)}
             helperText={errors.virtualNetId ?? 'Optional: a locally unique alias for cloned machines'}
-            size="small"
             slotProps={{ htmlInput: { spellCheck: false, inputMode: 'decimal' } }}
           />
         </>
@@ -133,22 +154,34 @@ export function RouteSettingsForm({ form, errors, onChange, onTargetChange }: Ro
           <TargetsSettingsTable form={form} errors={errors} onTargetChange={onTargetChange} />
         </Box>
       )}
-      <TextField select label="Transport Type" value="TCP_IP" size="small" helperText="Secure ADS is chosen below, not here" slotProps={{ select: { readOnly: true } }}>
+      <TextField
+        select
+        label="Transport Type"
+        value="TCP_IP"
+        helperText="Secure ADS is chosen below, not here"
+        slotProps={{ select: { readOnly: true } }}
+      >
         <MenuItem value="TCP_IP">TCP_IP</MenuItem>
       </TextField>
       {single && (
         <TextField
           label="Address Info"
           value={form.addressKind === 'hostname' ? single.hostname : single.ip}
-          onChange={(event) => onTargetChange(single.key, form.addressKind === 'hostname' ? { hostname: event.target.value } : { ip: event.target.value })}
+          onChange={(event) =>
+            onTargetChange(single.key, form.addressKind === 'hostname' ? { hostname: event.target.value } : { ip: event.target.value })
+          }
           error={Boolean(singleErrors?.address)}
           helperText={singleErrors?.address ?? (form.addressKind === 'hostname' ? 'Host name of the target' : 'IP address of the target')}
-          size="small"
           slotProps={{ htmlInput: { spellCheck: false } }}
         />
       )}
       <Box>
-        <RadioChoice label="Address Info" value={form.addressKind} options={ADDRESS_KINDS} onChange={(addressKind) => onChange({ addressKind })} />
+        <RadioChoice
+          label="Address Info"
+          value={form.addressKind}
+          options={ADDRESS_KINDS}
+          onChange={(addressKind) => onChange({ addressKind })}
+        />
         {form.addressKind === 'hostname' && <HostResolutionNotice targets={form.targets} />}
       </Box>
       <TextField
@@ -157,10 +190,15 @@ export function RouteSettingsForm({ form, errors, onChange, onTargetChange }: Ro
         onChange={(event) => onChange({ timeoutSeconds: event.target.value })}
         error={Boolean(errors.timeoutSeconds)}
         helperText={errors.timeoutSeconds ?? '1 to 600 seconds'}
-        size="small"
         slotProps={{ htmlInput: { inputMode: 'numeric' } }}
       />
-      <RadioChoice label="Target Route" value={form.targetRoute} options={TARGET_ROUTE} onChange={(targetRoute) => onChange({ targetRoute })} helper="The entry on this PC" />
+      <RadioChoice
+        label="Target Route"
+        value={form.targetRoute}
+        options={TARGET_ROUTE}
+        onChange={(targetRoute) => onChange({ targetRoute })}
+        helper="The entry on this PC"
+      />
       <RadioChoice
         label="Remote Route"
         value={form.remoteRoute}
@@ -176,16 +214,25 @@ export function RouteSettingsForm({ form, errors, onChange, onTargetChange }: Ro
         error={Boolean(errors.remoteRouteName)}
         helperText={errors.remoteRouteName ?? 'How this PC appears on the target'}
         disabled={form.remoteRoute === 'none'}
-        size="small"
       />
       <FormControlLabel
-        control={<Checkbox size="small" checked={form.unidirectional} onChange={(event) => onChange({ unidirectional: event.target.checked })} />}
+        control={<Checkbox checked={form.unidirectional} onChange={(event) => onChange({ unidirectional: event.target.checked })} />}
         label="Unidirectional"
         sx={{ alignSelf: 'start' }}
       />
       <Box sx={{ gridColumn: '1 / -1', borderTop: 1, borderColor: 'divider', pt: 1.5 }}>
-        <FormControlLabel control={<Switch checked={form.secure} onChange={(event) => onChange({ secure: event.target.checked })} />} label="Secure ADS" />
-        <RadioChoice label="Secure ADS method" value={form.method} options={METHODS} onChange={(method) => onChange({ method })} disabled={!form.secure} helper={form.secure ? 'TLS 1.2 on TCP 8016' : 'Plain ADS on TCP 48898: the login travels unencrypted'} />
+        <FormControlLabel
+          control={<Switch checked={form.secure} onChange={(event) => onChange({ secure: event.target.checked })} />}
+          label="Secure ADS"
+        />
+        <RadioChoice
+          label="Secure ADS method"
+          value={form.method}
+          options={METHODS}
+          onChange={(method) => onChange({ method })}
+          disabled={!form.secure}
+          helper={form.secure ? 'TLS 1.2 on TCP 8016' : 'Plain ADS on TCP 48898: the login travels unencrypted'}
+        />
         <LegacyCryptoOption secure={form.secure} checked={form.legacyCrypto} onChange={(legacyCrypto) => onChange({ legacyCrypto })} />
         {form.secure && withoutSecure.length > 0 && (
           <Alert severity="warning" role="note" sx={{ mt: 1 }}>

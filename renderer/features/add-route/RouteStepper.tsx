@@ -24,7 +24,13 @@ export function RouteStepper({ row }: { row: TargetProgress }) {
   const explain = useRouteErrorText();
   const activeIndex = STEPS.findIndex(({ step }) => row.steps[step]?.status === 'running');
   return (
-    <Stepper orientation="vertical" activeStep={activeIndex} aria-label={t('steps.of', { name: row.label })} component="ol" sx={{ '& .MuiStepConnector-line': { minHeight: 8 } }}>
+    <Stepper
+      orientation="vertical"
+      activeStep={activeIndex}
+      aria-label={t('steps.of', { name: row.label })}
+      component="ol"
+      sx={{ '& .MuiStepConnector-line': { minHeight: 8 } }}
+    >
       {STEPS.map(({ step }) => {
         const state = row.steps[step];
         const status: ShownStatus = state?.status ?? 'waiting';
@@ -51,7 +57,10 @@ export function RouteStepper({ row }: { row: TargetProgress }) {
                   )}
                 </Box>
               }
-              sx={{ py: 0.25, '& .MuiStepLabel-label': { color: status === 'waiting' || status === 'skipped' ? 'text.secondary' : undefined } }}
+              sx={{
+                py: 0.25,
+                '& .MuiStepLabel-label': { color: status === 'waiting' || status === 'skipped' ? 'text.secondary' : undefined },
+              }}
             >
               {t(`steps.${step}`)}
             </StepLabel>

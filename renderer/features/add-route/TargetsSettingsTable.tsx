@@ -8,7 +8,15 @@ import { addressOf, type FormErrors, type RouteForm, type TargetEntry } from './
 import { useTranslation } from '../../i18n';
 
 /** Several targets: each keeps its own route name and NetId, the rest of the form applies to all. */
-export function TargetsSettingsTable({ form, errors, onTargetChange }: { form: RouteForm; errors: FormErrors; onTargetChange(key: string, update: Partial<TargetEntry>): void }) {
+export function TargetsSettingsTable({
+  form,
+  errors,
+  onTargetChange,
+}: {
+  form: RouteForm;
+  errors: FormErrors;
+  onTargetChange(key: string, update: Partial<TargetEntry>): void;
+}) {
   const { t } = useTranslation('addRoute');
   return (
     <Table aria-label={t('settings.selectedTargets')}>
@@ -31,7 +39,6 @@ export function TargetsSettingsTable({ form, errors, onTargetChange }: { form: R
                   onChange={(event) => onTargetChange(target.key, { routeName: event.target.value })}
                   error={Boolean(error?.routeName)}
                   helperText={error?.routeName}
-                  size="small"
                   fullWidth
                   slotProps={{ htmlInput: { 'aria-label': t('settings.routeNameOf', { name: who }) } }}
                 />
@@ -42,7 +49,6 @@ export function TargetsSettingsTable({ form, errors, onTargetChange }: { form: R
                   onChange={(event) => onTargetChange(target.key, { netId: event.target.value })}
                   error={Boolean(error?.netId)}
                   helperText={error?.netId}
-                  size="small"
                   fullWidth
                   slotProps={{ htmlInput: { 'aria-label': t('settings.netIdOf', { name: who }), spellCheck: false } }}
                 />

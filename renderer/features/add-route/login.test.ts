@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { compareFingerprint, credentialsFor, emptyLogin, isPskKeyHex, isWeakPskPassword, loginTextProblem, missingLoginFields, randomPskKeyHex } from './login';
+import {
+  compareFingerprint,
+  credentialsFor,
+  emptyLogin,
+  isPskKeyHex,
+  isWeakPskPassword,
+  loginTextProblem,
+  missingLoginFields,
+  randomPskKeyHex,
+} from './login';
 import { FINGERPRINT } from './test-fixtures';
 
 const colons = (FINGERPRINT.toUpperCase().match(/../g) ?? []).join(':');
@@ -26,19 +35,32 @@ describe('login credentials', () => {
   it('sends a 64-hex PSK entry as the key itself and anything else as a password', () => {
     const hex = 'A1'.repeat(32);
     expect(isPskKeyHex(hex)).toBe(true);
-    expect(credentialsFor('psk', { ...emptyLogin, pskIdentity: 'service', pskKey: hex })).toEqual({ kind: 'psk', identity: 'service', keyHex: hex });
-    expect(credentialsFor('psk', { ...emptyLogin, pskIdentity: 'service', pskKey: 'A1'.repeat(31) })).toEqual({ kind: 'psk', identity: 'service', password: 'A1'.repeat(31) });
+    expect(credentialsFor('psk', { ...emptyLogin, pskIdentity: 'service', pskKey: hex })).toEqual({
+      kind: 'psk',
+      identity: 'service',
+      keyHex: hex,
+    });
+    expect(credentialsFor('psk', { ...emptyLogin, pskIdentity: 'service', pskKey: 'A1'.repeat(31) })).toEqual({
+      kind: 'psk',
+      identity: 'service',
+      password: 'A1'.repeat(31),
+    });
   });
 
   it('keeps the password exactly as typed and names what is still missing', () => {
-    expect(credentialsFor('ssc', { ...emptyLogin, user: ' Administrator ', password: ' 1 ' })).toEqual({ kind: 'os', user: 'Administrator', password: ' 1 ' });
+    expect(credentialsFor('ssc', { ...emptyLogin, user: ' Administrator ', password: ' 1 ' })).toEqual({
+      kind: 'os',
+      user: 'Administrator',
+      password: ' 1 ',
+    });
     expect(missingLoginFields('none', emptyLogin)).toEqual(['user']);
     expect(missingLoginFields('ca', { ...emptyLogin, caPath: '/tmp/ca.pem' })).toEqual(['clientCertificate', 'privateKey']);
   });
 
   it('calls a short or single-class PSK password weak, a long mixed one or a 64-hex key not', () => {
     for (const weak of ['1', 'plc123', 'Administrator', 'Summer2024!', 'abcdefghijklmnop']) expect(isWeakPskPassword(weak)).toBe(true);
-    for (const strong of ['', 'ab'.repeat(32), 'correct-Horse-battery-Staple-9', 'kX9#mQ2$vL7!pR4&']) expect(isWeakPskPassword(strong)).toBe(false);
+    for (const strong of ['', 'ab'.repeat(32), 'correct-Horse-battery-Staple-9', 'kX9#mQ2$vL7!pR4&'])
+      expect(isWeakPskPassword(strong)).toBe(false);
     expect(randomPskKeyHex()).toMatch(/^[0-9a-f]{64}$/);
     expect(randomPskKeyHex()).not.toBe(randomPskKeyHex());
   });

@@ -62,9 +62,16 @@ export type LoginFieldName = 'identity' | 'key' | 'caCertificate' | 'clientCerti
 export function missingLoginFields(method: LoginMethod, fields: LoginFields): LoginFieldName[] {
   const required: Array<[LoginFieldName, string]> =
     method === 'psk'
-      ? [['identity', fields.pskIdentity], ['key', fields.pskKey]]
+      ? [
+          ['identity', fields.pskIdentity],
+          ['key', fields.pskKey],
+        ]
       : method === 'ca'
-        ? [['caCertificate', fields.caPath], ['clientCertificate', fields.certPath], ['privateKey', fields.keyPath]]
+        ? [
+            ['caCertificate', fields.caPath],
+            ['clientCertificate', fields.certPath],
+            ['privateKey', fields.keyPath],
+          ]
         : [['user', fields.user]];
   return required.filter(([, value]) => value.trim() === '').map(([label]) => label);
 }
@@ -100,7 +107,6 @@ export function compareFingerprint(live: string | undefined, pasted: string): Co
   if (normal === null) return 'malformed';
   return live !== undefined && normalizeFingerprint(live) === normal ? 'match' : 'differ';
 }
-
 
 export const COMPARE_HELP: Record<CompareResult, string> = {
   empty: 'Paste the fingerprint shown in "About TwinCAT" on the target',

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addressError, hasErrors, initialForm, nameError, netIdError, settingsFor, targetsWithoutSecure, timeoutError, validateForm } from './route-form';
+import {
+  addressError,
+  hasErrors,
+  initialForm,
+  nameError,
+  netIdError,
+  settingsFor,
+  targetsWithoutSecure,
+  timeoutError,
+  validateForm,
+} from './route-form';
 import { discovered } from './test-fixtures';
 
 describe('route settings form', () => {
@@ -8,16 +18,27 @@ describe('route settings form', () => {
     expect(form.targets[0]).toMatchObject({ routeName: 'CX-123', netId: '10.77.1.10.1.1', ip: '10.77.1.10' });
     expect(form).toMatchObject({ secure: true, method: 'ssc', addressKind: 'ip', remoteRouteName: 'ENG-PC' });
     // One target without Secure ADS does not turn it off for the others.
-    expect(initialForm([discovered('CX-1', '10.77.1.10'), discovered('CX-2', '10.77.1.11', { secureAds: false, fingerprint: null })], '').secure).toBe(true);
+    expect(
+      initialForm([discovered('CX-1', '10.77.1.10'), discovered('CX-2', '10.77.1.11', { secureAds: false, fingerprint: null })], '').secure,
+    ).toBe(true);
     expect(initialForm([discovered('CX-2', '10.77.1.11', { secureAds: false, fingerprint: null })], '').secure).toBe(false);
   });
 
   it('a Secure ADS batch leaves a target without Secure ADS out unless it was confirmed for plain ADS', () => {
-    const form = { ...initialForm([discovered('CX-1', '10.77.1.10'), discovered('PLC', '10.77.1.11', { secureAds: false, fingerprint: null })], 'ENG-PC'), remoteRouteName: 'ENG-PC' };
+    const form = {
+      ...initialForm(
+        [discovered('CX-1', '10.77.1.10'), discovered('PLC', '10.77.1.11', { secureAds: false, fingerprint: null })],
+        'ENG-PC',
+      ),
+      remoteRouteName: 'ENG-PC',
+    };
     expect(targetsWithoutSecure(form).map((t) => t.hostname)).toEqual(['PLC']);
     expect(settingsFor(form).map((s) => [s.address, s.security])).toEqual([['10.77.1.10', 'ssc']]);
     const plainKey = form.targets[1]!.key;
-    expect(settingsFor(form, new Set([plainKey])).map((s) => [s.address, s.security])).toEqual([['10.77.1.10', 'ssc'], ['10.77.1.11', 'none']]);
+    expect(settingsFor(form, new Set([plainKey])).map((s) => [s.address, s.security])).toEqual([
+      ['10.77.1.10', 'ssc'],
+      ['10.77.1.11', 'none'],
+    ]);
     // Secure ADS off for the whole batch: every target goes plain, the login step says so.
     expect(settingsFor({ ...form, secure: false }).map((s) => s.security)).toEqual(['none', 'none']);
     expect(targetsWithoutSecure({ ...form, secure: false })).toEqual([]);
@@ -67,7 +88,11 @@ describe('route settings form', () => {
   });
 
   it('builds per-target settings with the address the radio picks and the timeout in ms', () => {
-    const form = { ...initialForm([discovered('CX-1', '10.77.1.10'), discovered('CX-2', '10.77.1.11')], 'PC'), addressKind: 'hostname' as const, timeoutSeconds: '7' };
+    const form = {
+      ...initialForm([discovered('CX-1', '10.77.1.10'), discovered('CX-2', '10.77.1.11')], 'PC'),
+      addressKind: 'hostname' as const,
+      timeoutSeconds: '7',
+    };
     expect(settingsFor(form).map((s) => [s.routeName, s.address, s.addressKind, s.connectionTimeoutMs, s.security])).toEqual([
       ['CX-1', 'CX-1', 'hostname', 7000, 'ssc'],
       ['CX-2', 'CX-2', 'hostname', 7000, 'ssc'],

@@ -94,7 +94,11 @@ export function nameError(text: string, t: ValidationText = english): string | u
   return undefined;
 }
 
-export function addressError(entry: Pick<TargetEntry, 'hostname' | 'ip'>, kind: AddressKind, t: ValidationText = english): string | undefined {
+export function addressError(
+  entry: Pick<TargetEntry, 'hostname' | 'ip'>,
+  kind: AddressKind,
+  t: ValidationText = english,
+): string | undefined {
   if (kind === 'hostname') return entry.hostname.trim() === '' ? t('validation.hostnameEmpty') : undefined;
   // No leading zeros: the OS resolver reads 010.77.1.10 as octal, another host entirely.
   if (!isIpv4(entry.ip.trim())) return t('validation.ip');
@@ -127,7 +131,8 @@ export function validateForm(form: RouteForm, t: ValidationText = english): Form
     names.add(lower);
     const netId = netIdError(entry.netId, t);
     const address = addressError(entry, form.addressKind, t);
-    if (routeName || netId || address) errors.targets[entry.key] = { ...(routeName && { routeName }), ...(netId && { netId }), ...(address && { address }) };
+    if (routeName || netId || address)
+      errors.targets[entry.key] = { ...(routeName && { routeName }), ...(netId && { netId }), ...(address && { address }) };
   }
   if (form.virtualNetId.trim() !== '') {
     const virtualNetId = netIdError(form.virtualNetId, t);
@@ -147,7 +152,10 @@ export function validateForm(form: RouteForm, t: ValidationText = english): Form
 }
 
 export function hasErrors(errors: FormErrors): boolean {
-  return Object.keys(errors.targets).length > 0 || Boolean(errors.virtualNetId || errors.timeoutSeconds || errors.remoteRoute || errors.remoteRouteName);
+  return (
+    Object.keys(errors.targets).length > 0 ||
+    Boolean(errors.virtualNetId || errors.timeoutSeconds || errors.remoteRoute || errors.remoteRouteName)
+  );
 }
 
 /** How one target is secured: the chosen method where it offers Secure ADS, plain ADS otherwise (or when off). */

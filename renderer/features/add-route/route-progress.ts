@@ -82,11 +82,20 @@ export function batchReducer(state: BatchState, action: BatchAction): BatchState
       const fresh = new Map(action.targets.map((target) => [target.address, target.label]));
       const kept = state.rows.filter((row) => !fresh.has(row.address));
       const previous = new Map(state.rows.map((row) => [row.address, row.attempt]));
-      const restarted = action.targets.map(
-        (target): TargetProgress => ({ address: target.address, label: target.label, steps: {}, outcome: 'pending', error: null, ms: null, attempt: (previous.get(target.address) ?? 0) + 1 }),
-      );
+      const restarted = action.targets.map((target): TargetProgress => ({
+        address: target.address,
+        label: target.label,
+        steps: {},
+        outcome: 'pending',
+        error: null,
+        ms: null,
+        attempt: (previous.get(target.address) ?? 0) + 1,
+      }));
       // Keep the selection order: a retried row stays where it was.
-      const order = [...state.rows.map((row) => row.address), ...action.targets.map((target) => target.address).filter((address) => !state.rows.some((row) => row.address === address))];
+      const order = [
+        ...state.rows.map((row) => row.address),
+        ...action.targets.map((target) => target.address).filter((address) => !state.rows.some((row) => row.address === address)),
+      ];
       const byAddress = new Map([...kept, ...restarted].map((row) => [row.address, row]));
       return {
         batches: [...state.batches, action.batchId],
@@ -95,7 +104,8 @@ export function batchReducer(state: BatchState, action: BatchAction): BatchState
     }
     case 'rejected': {
       let next = state;
-      for (const address of action.addresses) next = updateRow(next, address, (row) => ({ ...row, outcome: 'failed', error: action.error }));
+      for (const address of action.addresses)
+        next = updateRow(next, address, (row) => ({ ...row, outcome: 'failed', error: action.error }));
       return next;
     }
     case 'step':

@@ -10,6 +10,12 @@ export function discovered(hostname: string, address: string, overrides: Partial
   return discoveredTarget({ hostname, address, fingerprint: FINGERPRINT, ...overrides });
 }
 
-export function step(batchId: string, target: string, stepName: EventOf<'routes:step'>['step'], status: EventOf<'routes:step'>['status'], extra: Partial<EventOf<'routes:step'>> = {}): EventOf<'routes:step'> {
+export function step(
+  batchId: string,
+  target: string,
+  stepName: EventOf<'routes:step'>['step'],
+  status: EventOf<'routes:step'>['status'],
+  extra: Partial<EventOf<'routes:step'>> = {},
+): EventOf<'routes:step'> {
   return { batchId, target, step: stepName, status, ms: status === 'ok' ? 12 : null, detail: null, error: null, ...extra };
 }

@@ -6,7 +6,13 @@ const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);
 const target = { address: '10.0.0.5', netId: '5.1.2.3.1.1' };
 const ok = (fingerprint: string) => ({ status: 'ok' as const, fingerprint, subject: 'CN=x', handshakeMs: 1 });
-const knownA: KnownFingerprint = { netId: target.netId, address: target.address, fingerprint: A, firstSeen: '2026-01-02T00:00:00.000Z', lastSeen: '2026-01-03T00:00:00.000Z' };
+const knownA: KnownFingerprint = {
+  netId: target.netId,
+  address: target.address,
+  fingerprint: A,
+  firstSeen: '2026-01-02T00:00:00.000Z',
+  lastSeen: '2026-01-03T00:00:00.000Z',
+};
 
 describe('trustOf: one decision per target', () => {
   it('waits for the certificate, and an unreadable one can neither be decided nor ticked', () => {
@@ -33,6 +39,10 @@ describe('trustOf: one decision per target', () => {
     // The user may still decide for the new one, and the warning stays attached.
     expect(trustOf(target, ok(B), B, undefined, [knownA])).toMatchObject({ kind: 'decided', basis: 'compared', changed: knownA });
     // Another NetId's memory says nothing about this target.
-    expect(trustOf({ ...target, netId: '9.9.9.9.1.1' }, ok(B), '', undefined, [knownA])).toEqual({ kind: 'undecided', fingerprint: B, changed: null });
+    expect(trustOf({ ...target, netId: '9.9.9.9.1.1' }, ok(B), '', undefined, [knownA])).toEqual({
+      kind: 'undecided',
+      fingerprint: B,
+      changed: null,
+    });
   });
 });

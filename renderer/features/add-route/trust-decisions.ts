@@ -21,13 +21,20 @@ export type TargetTrust =
  * holds for the fingerprint it was given for), and what is remembered for its NetId. A remembered fingerprint counts
  * only when the handshake shows exactly it; a changed one never decides anything by itself.
  */
-export function trustOf(target: TrustTarget, certificate: LiveCertificate | undefined, compare: string, tickedFor: string | undefined, known: readonly KnownFingerprint[]): TargetTrust {
+export function trustOf(
+  target: TrustTarget,
+  certificate: LiveCertificate | undefined,
+  compare: string,
+  tickedFor: string | undefined,
+  known: readonly KnownFingerprint[],
+): TargetTrust {
   if (!certificate || certificate.status === 'loading') return { kind: 'waiting' };
   if (certificate.status === 'error') return { kind: 'unreadable' };
   const fingerprint = certificate.fingerprint;
   const verdict = judgeFingerprint(known, target.netId, fingerprint);
   const changed = verdict.status === 'changed' ? verdict.known : null;
-  if (compareFingerprint(fingerprint, compare) === 'match') return { kind: 'decided', fingerprint, basis: 'compared', changed, known: verdict.status === 'known' ? verdict.known : null };
+  if (compareFingerprint(fingerprint, compare) === 'match')
+    return { kind: 'decided', fingerprint, basis: 'compared', changed, known: verdict.status === 'known' ? verdict.known : null };
   if (tickedFor === fingerprint) return { kind: 'decided', fingerprint, basis: 'out-of-band', changed, known: null };
   if (verdict.status === 'known') return { kind: 'decided', fingerprint, basis: 'known', changed: null, known: verdict.known };
   return { kind: 'undecided', fingerprint, changed };
@@ -37,4 +44,3 @@ export function trustOf(target: TrustTarget, certificate: LiveCertificate | unde
 export function canTick(trust: TargetTrust): boolean {
   return trust.kind === 'undecided' || trust.kind === 'decided';
 }
-

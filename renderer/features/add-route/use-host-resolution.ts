@@ -5,7 +5,8 @@ import { useApi } from '../../api/ApiProvider';
 /** Typing a host name should not ask the resolver on every keystroke. */
 const SETTLE_MS = 400;
 
-export type HostResolutionState = { status: 'idle' } | { status: 'checking' } | { status: 'done'; results: HostResolution[] } | { status: 'error'; message: string };
+export type HostResolutionState =
+  { status: 'idle' } | { status: 'checking' } | { status: 'done'; results: HostResolution[] } | { status: 'error'; message: string };
 
 type Answer = { status: 'done'; results: HostResolution[] } | { status: 'error'; message: string };
 
@@ -23,7 +24,11 @@ export function useHostResolution(hosts: readonly string[]): HostResolutionState
     let current = true;
     const timer = setTimeout(() => {
       void api.invoke('network:resolve', { hosts: asked }).then((result) => {
-        if (current) setAnswer({ key, answer: result.ok ? { status: 'done', results: result.data } : { status: 'error', message: result.error.message } });
+        if (current)
+          setAnswer({
+            key,
+            answer: result.ok ? { status: 'done', results: result.data } : { status: 'error', message: result.error.message },
+          });
       });
     }, SETTLE_MS);
     return () => {

@@ -18,9 +18,14 @@ function toLive(result: IpcResult<ResponseOf<'secure:server-certificate'>>): Liv
  * The certificate each target presents in a real TLS handshake (no credentials sent), fetched when the login step
  * opens: that, not the unauthenticated discovery value, is what the user compares.
  */
-export function useLiveCertificates(addresses: readonly string[]): { certificates: Record<string, LiveCertificate>; refetch(address: string): void } {
+export function useLiveCertificates(addresses: readonly string[]): {
+  certificates: Record<string, LiveCertificate>;
+  refetch(address: string): void;
+} {
   const api = useApi();
-  const [certificates, setCertificates] = useState<Record<string, LiveCertificate>>(() => Object.fromEntries(addresses.map((address) => [address, { status: 'loading' }])));
+  const [certificates, setCertificates] = useState<Record<string, LiveCertificate>>(() =>
+    Object.fromEntries(addresses.map((address) => [address, { status: 'loading' }])),
+  );
   const key = JSON.stringify(addresses);
 
   const fetchOne = useCallback(

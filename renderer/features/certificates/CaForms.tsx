@@ -15,7 +15,11 @@ import { useTranslation } from '../../i18n';
 
 type KeyBits = (typeof CA_KEY_SIZES)[number];
 type SubjectKey = 'C' | 'ST' | 'L' | 'O' | 'OU' | 'CN';
-const SUBJECT_FIELDS: ReadonlyArray<{ key: SubjectKey; label: 'country' | 'state' | 'locality' | 'organization' | 'unit' | 'commonName'; width: number }> = [
+const SUBJECT_FIELDS: ReadonlyArray<{
+  key: SubjectKey;
+  label: 'country' | 'state' | 'locality' | 'organization' | 'unit' | 'commonName';
+  width: number;
+}> = [
   { key: 'CN', label: 'commonName', width: 260 },
   { key: 'O', label: 'organization', width: 220 },
   { key: 'OU', label: 'unit', width: 160 },
@@ -30,13 +34,41 @@ function localeCountry(): string {
   return region ?? '';
 }
 
-function PasswordPair({ value, repeat, onChange, onRepeatChange, label }: { value: string; repeat: string; onChange(v: string): void; onRepeatChange(v: string): void; label: string }) {
+function PasswordPair({
+  value,
+  repeat,
+  onChange,
+  onRepeatChange,
+  label,
+}: {
+  value: string;
+  repeat: string;
+  onChange(v: string): void;
+  onRepeatChange(v: string): void;
+  label: string;
+}) {
   const { t } = useTranslation('certificates');
   const mismatch = repeat.length > 0 && repeat !== value;
   return (
     <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-      <SecretField label={label} value={value} onChange={onChange} toggleLabel={t('ca.showPassword')} autoComplete="new-password" required helperText={t('ca.passwordHelp', { min: CA_MIN_PASSWORD_LENGTH })} />
-      <SecretField label={t('ca.passwordRepeat')} value={repeat} onChange={onRepeatChange} toggleLabel={t('ca.showPassword')} autoComplete="new-password" required helperText={mismatch ? t('ca.passwordMismatch') : ' '} />
+      <SecretField
+        label={label}
+        value={value}
+        onChange={onChange}
+        toggleLabel={t('ca.showPassword')}
+        autoComplete="new-password"
+        required
+        helperText={t('ca.passwordHelp', { min: CA_MIN_PASSWORD_LENGTH })}
+      />
+      <SecretField
+        label={t('ca.passwordRepeat')}
+        value={repeat}
+        onChange={onRepeatChange}
+        toggleLabel={t('ca.showPassword')}
+        autoComplete="new-password"
+        required
+        helperText={mismatch ? t('ca.passwordMismatch') : ' '}
+      />
     </Stack>
   );
 }
@@ -44,7 +76,14 @@ function PasswordPair({ value, repeat, onChange, onRepeatChange, label }: { valu
 export function CreateCaForm({ replace, onDone }: { replace: boolean; onDone(message: string): void }) {
   const { t } = useTranslation('certificates');
   const api = useApi();
-  const [subject, setSubject] = useState<Record<SubjectKey, string>>({ CN: 'Plant Root CA', O: '', OU: '', L: '', ST: '', C: localeCountry() });
+  const [subject, setSubject] = useState<Record<SubjectKey, string>>({
+    CN: 'Plant Root CA',
+    O: '',
+    OU: '',
+    L: '',
+    ST: '',
+    C: localeCountry(),
+  });
   const [keyBits, setKeyBits] = useState<KeyBits>(2048);
   const [days, setDays] = useState(String(CA_DEFAULT_DAYS));
   const [password, setPassword] = useState('');
@@ -55,14 +94,21 @@ export function CreateCaForm({ replace, onDone }: { replace: boolean; onDone(mes
   const daysValue = Number(days);
   const valid =
     subject.CN.trim().length > 0 &&
-    Number.isInteger(daysValue) && daysValue >= 1 && daysValue <= 36_500 &&
-    password.length >= CA_MIN_PASSWORD_LENGTH && password === repeat &&
+    Number.isInteger(daysValue) &&
+    daysValue >= 1 &&
+    daysValue <= 36_500 &&
+    password.length >= CA_MIN_PASSWORD_LENGTH &&
+    password === repeat &&
     (!replace || replaceConfirmed);
 
   const submit = async () => {
     setBusy(true);
     setError(null);
-    const fields = Object.fromEntries(Object.entries(subject).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v)) as { CN: string };
+    const fields = Object.fromEntries(
+      Object.entries(subject)
+        .map(([k, v]) => [k, v.trim()])
+        .filter(([, v]) => v),
+    ) as { CN: string };
     const result = await api.invoke('certificates:ca-create', { subject: fields, keyBits, days: daysValue, password, replace });
     setBusy(false);
     if (result.ok) onDone(t('ca.created', { name: result.data.commonName ?? result.data.subject }));
@@ -70,8 +116,18 @@ export function CreateCaForm({ replace, onDone }: { replace: boolean; onDone(mes
   };
 
   return (
-    <Stack component="form" spacing={2} aria-label={t('ca.create')} onSubmit={(event) => { event.preventDefault(); if (valid) void submit(); }}>
-      <Typography variant="subtitle2" component="h3">{t('ca.subjectFields')}</Typography>
+    <Stack
+      component="form"
+      spacing={2}
+      aria-label={t('ca.create')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (valid) void submit();
+      }}
+    >
+      <Typography variant="subtitle2" component="h3">
+        {t('ca.subjectFields')}
+      </Typography>
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
         {SUBJECT_FIELDS.map((field) => (
           <TextField
@@ -79,7 +135,6 @@ export function CreateCaForm({ replace, onDone }: { replace: boolean; onDone(mes
             label={t(`ca.${field.label}`)}
             value={subject[field.key]}
             onChange={(event) => setSubject({ ...subject, [field.key]: event.target.value })}
-            size="small"
             required={field.key === 'CN'}
             sx={{ width: field.width }}
             slotProps={{ htmlInput: { maxLength: field.key === 'C' ? 2 : 64 } }}
@@ -87,18 +142,40 @@ export function CreateCaForm({ replace, onDone }: { replace: boolean; onDone(mes
         ))}
       </Stack>
       <Stack direction="row" spacing={2}>
-        <TextField select label={t('ca.keySize')} value={keyBits} onChange={(event) => setKeyBits(Number(event.target.value) as KeyBits)} size="small" sx={{ width: 160 }} helperText={keyBits === 4096 ? t('ca.slowKey') : ' '}>
+        <TextField
+          select
+          label={t('ca.keySize')}
+          value={keyBits}
+          onChange={(event) => setKeyBits(Number(event.target.value) as KeyBits)}
+          sx={{ width: 160 }}
+          helperText={keyBits === 4096 ? t('ca.slowKey') : ' '}
+        >
           {CA_KEY_SIZES.map((bits) => (
-            <MenuItem key={bits} value={bits}>{t('ca.bits', { bits })}</MenuItem>
+            <MenuItem key={bits} value={bits}>
+              {t('ca.bits', { bits })}
+            </MenuItem>
           ))}
         </TextField>
-        <TextField label={t('ca.days')} value={days} onChange={(event) => setDays(event.target.value)} size="small" sx={{ width: 160 }} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
+        <TextField
+          label={t('ca.days')}
+          value={days}
+          onChange={(event) => setDays(event.target.value)}
+          sx={{ width: 160 }}
+          slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+        />
       </Stack>
       <PasswordPair label={t('ca.password')} value={password} repeat={repeat} onChange={setPassword} onRepeatChange={setRepeat} />
-      {replace && <FormControlLabel control={<Checkbox checked={replaceConfirmed} onChange={(event) => setReplaceConfirmed(event.target.checked)} />} label={t('ca.replaceConfirm')} />}
+      {replace && (
+        <FormControlLabel
+          control={<Checkbox checked={replaceConfirmed} onChange={(event) => setReplaceConfirmed(event.target.checked)} />}
+          label={t('ca.replaceConfirm')}
+        />
+      )}
       {error && <Alert severity="error">{error}</Alert>}
       <div>
-        <Button type="submit" variant="contained" disabled={!valid || busy}>{busy ? t('ca.creating') : t('ca.create')}</Button>
+        <Button type="submit" variant="contained" disabled={!valid || busy}>
+          {busy ? t('ca.creating') : t('ca.create')}
+        </Button>
       </div>
     </Stack>
   );
@@ -115,7 +192,8 @@ export function LoadCaForm({ replace, onDone }: { replace: boolean; onDone(messa
   const [replaceConfirmed, setReplaceConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const valid = certPath.trim() && keyPath.trim() && password.length >= CA_MIN_PASSWORD_LENGTH && password === repeat && (!replace || replaceConfirmed);
+  const valid =
+    certPath.trim() && keyPath.trim() && password.length >= CA_MIN_PASSWORD_LENGTH && password === repeat && (!replace || replaceConfirmed);
 
   const submit = async () => {
     setBusy(true);
@@ -133,15 +211,30 @@ export function LoadCaForm({ replace, onDone }: { replace: boolean; onDone(messa
   };
 
   return (
-    <Stack component="form" spacing={2} aria-label={t('ca.load')} onSubmit={(event) => { event.preventDefault(); if (valid) void submit(); }}>
+    <Stack
+      component="form"
+      spacing={2}
+      aria-label={t('ca.load')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (valid) void submit();
+      }}
+    >
       <PathField label={t('ca.certPath')} value={certPath} onChange={setCertPath} />
       <PathField label={t('ca.keyPath')} value={keyPath} onChange={setKeyPath} />
       <SecretField label={t('ca.keyPassword')} value={keyPassword} onChange={setKeyPassword} toggleLabel={t('ca.showPassword')} />
       <PasswordPair label={t('ca.newPassword')} value={password} repeat={repeat} onChange={setPassword} onRepeatChange={setRepeat} />
-      {replace && <FormControlLabel control={<Checkbox checked={replaceConfirmed} onChange={(event) => setReplaceConfirmed(event.target.checked)} />} label={t('ca.replaceConfirm')} />}
+      {replace && (
+        <FormControlLabel
+          control={<Checkbox checked={replaceConfirmed} onChange={(event) => setReplaceConfirmed(event.target.checked)} />}
+          label={t('ca.replaceConfirm')}
+        />
+      )}
       {error && <Alert severity="error">{error}</Alert>}
       <div>
-        <Button type="submit" variant="contained" disabled={!valid || busy}>{t('ca.load')}</Button>
+        <Button type="submit" variant="contained" disabled={!valid || busy}>
+          {t('ca.load')}
+        </Button>
       </div>
     </Stack>
   );

@@ -20,7 +20,11 @@ export function CertificatesPage() {
   return (
     <PageLayout title={t('title')} description={t('description')}>
       {!overview && !error && <LinearProgress aria-label={t('loading')} sx={{ mb: 2 }} />}
-      {error && <Alert severity="error" sx={{ mb: 2 }}>{error.message}</Alert>}
+      {error && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {error.message}
+        </Alert>
+      )}
       {overview && <ExpirySection overview={overview} />}
       <Divider sx={{ mb: 3 }} />
       <IdentitySection />

@@ -15,7 +15,10 @@ export function CopyButton({ text, label, size = 'small' }: { text: string; labe
         aria-label={label}
         size={size}
         onClick={() => {
-          void navigator.clipboard?.writeText(text).then(() => setCopied(true), () => setCopied(false));
+          void navigator.clipboard?.writeText(text).then(
+            () => setCopied(true),
+            () => setCopied(false),
+          );
         }}
       >
         {copied ? <CheckIcon fontSize="small" /> : <ContentCopyIcon fontSize="small" />}

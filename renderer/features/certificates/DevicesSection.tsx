@@ -52,23 +52,35 @@ export function DevicesSection({ overview }: { overview: CertificatesOverview })
   return (
     <Box component="section" aria-labelledby="devices-heading" sx={{ mb: 4 }}>
       <SectionHeading id="devices-heading" title={t('devices.heading')} description={t('devices.description')} />
-      {notice && <Alert severity="success" sx={{ mb: 1.5 }} onClose={() => setNotice(null)}>{notice}</Alert>}
+      {notice && (
+        <Alert severity="success" sx={{ mb: 1.5 }} onClose={() => setNotice(null)}>
+          {notice}
+        </Alert>
+      )}
       {!overview.ca ? (
-        <Typography variant="body2" color="text.secondary">{t('devices.needCa')}</Typography>
+        <Typography variant="body2" color="text.secondary">
+          {t('devices.needCa')}
+        </Typography>
       ) : (
         <Paper variant="outlined" sx={{ p: 2, mb: 2, maxWidth: 900 }}>
           <IssueForm onDone={setNotice} />
         </Paper>
       )}
       {devices.length === 0 ? (
-        overview.ca && <Typography variant="body2" color="text.secondary">{t('devices.none')}</Typography>
+        overview.ca && (
+          <Typography variant="body2" color="text.secondary">
+            {t('devices.none')}
+          </Typography>
+        )
       ) : (
         <>
-          <Table size="small" aria-label={t('devices.table')}>
+          <Table aria-label={t('devices.table')}>
             <TableHead>
               <TableRow>
                 <TableCell padding="checkbox">
-                  <Box component="span" sx={visuallyHidden}>{t('identity.export')}</Box>
+                  <Box component="span" sx={visuallyHidden}>
+                    {t('identity.export')}
+                  </Box>
                 </TableCell>
                 <TableCell>{t('devices.name')}</TableCell>
                 <TableCell>{t('devices.validUntil')}</TableCell>
@@ -83,13 +95,19 @@ export function DevicesSection({ overview }: { overview: CertificatesOverview })
                 return (
                   <TableRow key={device.fileName} hover selected={selected.has(device.fileName)}>
                     <TableCell padding="checkbox">
-                      <Checkbox checked={selected.has(device.fileName)} onChange={() => toggle(device.fileName)} slotProps={{ input: { 'aria-label': t('devices.selectIssued', { name: device.commonName }) } }} />
+                      <Checkbox
+                        checked={selected.has(device.fileName)}
+                        onChange={() => toggle(device.fileName)}
+                        slotProps={{ input: { 'aria-label': t('devices.selectIssued', { name: device.commonName }) } }}
+                      />
                     </TableCell>
-                    <TableCell component="th" scope="row">{device.commonName}</TableCell>
+                    <TableCell component="th" scope="row">
+                      {device.commonName}
+                    </TableCell>
                     <TableCell>{format.date(device.certificate.notAfter)}</TableCell>
                     <TableCell>{expiry && <ExpiryChip entry={expiry} />}</TableCell>
                     <TableCell>{device.keyEncrypted ? t('devices.keyEncrypted') : t('devices.keyPlain')}</TableCell>
-                    <TableCell sx={{ fontFamily: 'monospace', fontSize: '0.8rem', wordBreak: 'break-all' }}>{device.folder}</TableCell>
+                    <TableCell sx={{ typography: 'mono', fontSize: '0.8rem', wordBreak: 'break-all' }}>{device.folder}</TableCell>
                   </TableRow>
                 );
               })}
@@ -100,16 +118,24 @@ export function DevicesSection({ overview }: { overview: CertificatesOverview })
               label={t('devices.exportFolder')}
               value={folder}
               onChange={(event) => setFolder(event.target.value)}
-              size="small"
               fullWidth
               helperText={t('devices.exportHelp')}
               slotProps={{ htmlInput: { spellCheck: false } }}
             />
-            <Button variant="outlined" sx={{ height: 40, whiteSpace: 'nowrap', flexShrink: 0 }} disabled={chosen.length === 0 || !folder.trim() || busy} onClick={() => void exportChosen()}>
+            <Button
+              variant="outlined"
+              sx={{ height: 40, whiteSpace: 'nowrap', flexShrink: 0 }}
+              disabled={chosen.length === 0 || !folder.trim() || busy}
+              onClick={() => void exportChosen()}
+            >
               {t('devices.export', { count: chosen.length })}
             </Button>
           </Stack>
-          {exportError && <Alert severity="error" sx={{ mt: 1 }}>{exportError}</Alert>}
+          {exportError && (
+            <Alert severity="error" sx={{ mt: 1 }}>
+              {exportError}
+            </Alert>
+          )}
         </>
       )}
     </Box>

@@ -22,7 +22,6 @@ export function ExpiryChip({ entry }: { entry: ExpiryEntry }) {
         : ` · ${t('expiry.days', { count: entry.daysLeft })}`;
   return (
     <Chip
-      size="small"
       color={COLOR[entry.level]}
       // Filled in every state: an outlined green label on a selected (tinted) row falls below AA contrast.
       variant="filled"

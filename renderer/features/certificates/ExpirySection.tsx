@@ -28,15 +28,21 @@ export function ExpirySection({ overview }: { overview: CertificatesOverview }) 
   const urgent = overview.expiry.some((e) => e.level === 'expired' || e.level === 'critical' || e.level === 'unreadable');
   return (
     <Box component="section" aria-labelledby="expiry-heading" sx={{ mb: 4 }}>
-      <SectionHeading id="expiry-heading" title={t('expiry.heading')} description={t('expiry.description', { warn: WARN_DAYS, critical: CRITICAL_DAYS })} />
+      <SectionHeading
+        id="expiry-heading"
+        title={t('expiry.heading')}
+        description={t('expiry.description', { warn: WARN_DAYS, critical: CRITICAL_DAYS })}
+      />
       {overview.attention > 0 ? (
         <Alert severity={urgent ? 'error' : 'warning'} sx={{ mb: 1.5 }} data-testid="expiry-summary">
           {t('expiry.summary', { count: overview.attention })}
         </Alert>
       ) : (
-        <Alert severity="success" sx={{ mb: 1.5 }} data-testid="expiry-summary">{t('expiry.allFine', { warn: WARN_DAYS })}</Alert>
+        <Alert severity="success" sx={{ mb: 1.5 }} data-testid="expiry-summary">
+          {t('expiry.allFine', { warn: WARN_DAYS })}
+        </Alert>
       )}
-      <Table size="small" aria-label={t('expiry.table')}>
+      <Table aria-label={t('expiry.table')}>
         <TableHead>
           <TableRow>
             <TableCell>{t('expiry.certificate')}</TableCell>
@@ -60,7 +66,9 @@ export function ExpirySection({ overview }: { overview: CertificatesOverview }) 
                 </TableCell>
                 <TableCell>{t(`expiry.role.${entry.role}`)}</TableCell>
                 <TableCell>{entry.notAfter ? format.date(entry.notAfter) : '–'}</TableCell>
-                <TableCell><ExpiryChip entry={entry} /></TableCell>
+                <TableCell>
+                  <ExpiryChip entry={entry} />
+                </TableCell>
               </TableRow>
             );
           })}

@@ -27,7 +27,11 @@ export function ExportIdentityDialog({ onClose }: { onClose(message?: string): v
 
   const submit = async () => {
     setBusy(true);
-    const result = await api.invoke('certificates:identity-export', { folder: folder.trim(), includeKey, keyConfirmed: includeKey && keyConfirmed });
+    const result = await api.invoke('certificates:identity-export', {
+      folder: folder.trim(),
+      includeKey,
+      keyConfirmed: includeKey && keyConfirmed,
+    });
     setBusy(false);
     if (result.ok) onClose(t('exportIdentity.done', { files: result.data.files.join(', ') }));
     else setError(result.error.message);
@@ -42,7 +46,6 @@ export function ExportIdentityDialog({ onClose }: { onClose(message?: string): v
             label={t('exportIdentity.folder')}
             value={folder}
             onChange={(event) => setFolder(event.target.value)}
-            size="small"
             fullWidth
             required
             autoFocus
@@ -50,7 +53,15 @@ export function ExportIdentityDialog({ onClose }: { onClose(message?: string): v
             slotProps={{ htmlInput: { spellCheck: false } }}
           />
           <FormControlLabel
-            control={<Checkbox checked={includeKey} onChange={(event) => { setIncludeKey(event.target.checked); setKeyConfirmed(false); }} />}
+            control={
+              <Checkbox
+                checked={includeKey}
+                onChange={(event) => {
+                  setIncludeKey(event.target.checked);
+                  setKeyConfirmed(false);
+                }}
+              />
+            }
             label={t('exportIdentity.includeKey')}
           />
           {includeKey && (
@@ -68,7 +79,9 @@ export function ExportIdentityDialog({ onClose }: { onClose(message?: string): v
       </DialogContent>
       <DialogActions>
         <Button onClick={() => onClose()}>{t('common:cancel')}</Button>
-        <Button variant="contained" disabled={!ready} onClick={() => void submit()}>{t('exportIdentity.submit')}</Button>
+        <Button variant="contained" disabled={!ready} onClick={() => void submit()}>
+          {t('exportIdentity.submit')}
+        </Button>
       </DialogActions>
     </Dialog>
   );
@@ -92,11 +105,19 @@ export function RegenerateDialog({ onClose }: { onClose(message?: string): void 
       <DialogTitle id="regenerate-title">{t('regenerate.title')}</DialogTitle>
       <DialogContent>
         <DialogContentText id="regenerate-warning">{t('regenerate.warning')}</DialogContentText>
-        {error && <Alert severity="error" sx={{ mt: 2 }}>{error}</Alert>}
+        {error && (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {error}
+          </Alert>
+        )}
       </DialogContent>
       <DialogActions>
-        <Button onClick={() => onClose()} autoFocus>{t('common:cancel')}</Button>
-        <Button variant="contained" color="warning" disabled={busy} onClick={() => void submit()}>{t('regenerate.confirm')}</Button>
+        <Button onClick={() => onClose()} autoFocus>
+          {t('common:cancel')}
+        </Button>
+        <Button variant="contained" color="warning" disabled={busy} onClick={() => void submit()}>
+          {t('regenerate.confirm')}
+        </Button>
       </DialogActions>
     </Dialog>
   );

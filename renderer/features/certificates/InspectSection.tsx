@@ -51,30 +51,58 @@ export function InspectSection() {
   return (
     <Box component="section" aria-labelledby="inspect-heading" sx={{ mb: 4 }}>
       <SectionHeading id="inspect-heading" title={t('inspect.heading')} description={t('inspect.description')} />
-      <Stack component="form" spacing={2} sx={{ maxWidth: 900 }} aria-label={t('inspect.heading')} onSubmit={(event) => { event.preventDefault(); if (path.trim()) void submit(); }}>
+      <Stack
+        component="form"
+        spacing={2}
+        sx={{ maxWidth: 900 }}
+        aria-label={t('inspect.heading')}
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (path.trim()) void submit();
+        }}
+      >
         <PathField label={t('inspect.file')} value={path} onChange={setPath} accept=".pem,.der,.crt,.cer" />
         <PathField label={t('inspect.ca')} value={caPath} onChange={setCaPath} required={false} accept=".pem,.der,.crt,.cer" />
         <div>
-          <Button type="submit" variant="outlined" disabled={!path.trim() || busy}>{t('inspect.submit')}</Button>
+          <Button type="submit" variant="outlined" disabled={!path.trim() || busy}>
+            {t('inspect.submit')}
+          </Button>
         </div>
       </Stack>
-      {error && <Alert severity="error" sx={{ mt: 2 }}>{error}</Alert>}
+      {error && (
+        <Alert severity="error" sx={{ mt: 2 }}>
+          {error}
+        </Alert>
+      )}
       {leaf && result && (
         <Box data-testid="inspect-result" sx={{ mt: 2 }}>
-          <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0, '& dd': { m: 0 } }}>
+          <Box
+            component="dl"
+            sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0, '& dd': { m: 0 } }}
+          >
             {rows.map(([label, value]) => (
               <Box key={label} sx={{ display: 'contents' }}>
-                <Typography component="dt" variant="body2" color="text.secondary">{label}</Typography>
-                <Typography component="dd" variant="body2">{value}</Typography>
+                <Typography component="dt" variant="body2" color="text.secondary">
+                  {label}
+                </Typography>
+                <Typography component="dd" variant="body2">
+                  {value}
+                </Typography>
               </Box>
             ))}
-            <Typography component="dt" variant="body2" color="text.secondary">{t('inspect.fingerprint')}</Typography>
-            <Typography component="dd" variant="body2" sx={{ fontFamily: 'monospace' }}>
+            <Typography component="dt" variant="body2" color="text.secondary">
+              {t('inspect.fingerprint')}
+            </Typography>
+            <Typography component="dd" variant="body2" sx={{ typography: 'mono' }}>
               {formatFingerprint(leaf.fingerprint, 'grouped')}
               <CopyButton text={formatFingerprint(leaf.fingerprint, 'upper')} label={t('identity.copy')} />
             </Typography>
           </Box>
-          {result.certificates.length > 1 && <Typography variant="body2" sx={{ mt: 1 }}>{t('inspect.more', { count: result.certificates.length - 1 })}</Typography>}
+          {result.certificates.length > 1 && (
+            <Typography variant="body2" sx={{ mt: 1 }}>
+              {t('inspect.more', { count: result.certificates.length - 1 })}
+            </Typography>
+          )}
           {result.chainsToCa && (
             <Alert severity={result.chainsToCa.ok ? 'success' : 'error'} sx={{ mt: 1.5 }} data-testid="inspect-chain">
               <strong>{t('inspect.chain')}: </strong>

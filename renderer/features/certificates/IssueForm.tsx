@@ -25,7 +25,14 @@ const DEFAULT_INSTALL_DIR = 'C:\\TwinCAT\\3.1\\Target\\CACerts';
 
 /** The names typed one per line (commas too), trimmed, without blanks or repeats. */
 export function namesFromText(text: string): string[] {
-  return [...new Set(text.split(/[\n,]/).map((name) => name.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[\n,]/)
+        .map((name) => name.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** Issues one certificate per selected route and typed name; the CN is the name used to connect. */
@@ -46,7 +53,9 @@ export function IssueForm({ onDone }: { onDone(message: string): void }) {
 
   const routeList = useMemo(() => routes.data ?? [], [routes.data]);
   const names = useMemo(() => {
-    const fromRoutes = routeList.filter((route) => selected.has(route.name)).map((route) => (cnFrom === 'name' ? route.name : route.address));
+    const fromRoutes = routeList
+      .filter((route) => selected.has(route.name))
+      .map((route) => (cnFrom === 'name' ? route.name : route.address));
     return [...new Set([...fromRoutes, ...namesFromText(more)])];
   }, [routeList, selected, cnFrom, more]);
   const daysValue = Number(days);
@@ -83,12 +92,24 @@ export function IssueForm({ onDone }: { onDone(message: string): void }) {
   };
 
   return (
-    <Stack component="form" spacing={2} aria-label={t('devices.heading')} onSubmit={(event) => { event.preventDefault(); if (valid) void submit(); }}>
-      <Typography variant="subtitle2" component="h3">{t('devices.routes')}</Typography>
+    <Stack
+      component="form"
+      spacing={2}
+      aria-label={t('devices.heading')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (valid) void submit();
+      }}
+    >
+      <Typography variant="subtitle2" component="h3">
+        {t('devices.routes')}
+      </Typography>
       {routeList.length === 0 ? (
-        <Typography variant="body2" color="text.secondary">{t('devices.noRoutes')}</Typography>
+        <Typography variant="body2" color="text.secondary">
+          {t('devices.noRoutes')}
+        </Typography>
       ) : (
-        <Table size="small" aria-label={t('devices.routesTable')} sx={{ maxWidth: 700 }}>
+        <Table aria-label={t('devices.routesTable')} sx={{ maxWidth: 700 }}>
           <TableHead>
             <TableRow>
               <TableCell padding="checkbox">
@@ -105,9 +126,20 @@ export function IssueForm({ onDone }: { onDone(message: string): void }) {
           </TableHead>
           <TableBody>
             {routeList.map((route) => (
-              <TableRow key={route.name} hover selected={selected.has(route.name)} onClick={() => toggle(route.name)} sx={{ cursor: 'pointer' }}>
+              <TableRow
+                key={route.name}
+                hover
+                selected={selected.has(route.name)}
+                onClick={() => toggle(route.name)}
+                sx={{ cursor: 'pointer' }}
+              >
                 <TableCell padding="checkbox">
-                  <Checkbox checked={selected.has(route.name)} onClick={(event) => event.stopPropagation()} onChange={() => toggle(route.name)} slotProps={{ input: { 'aria-label': t('devices.select', { name: route.name }) } }} />
+                  <Checkbox
+                    checked={selected.has(route.name)}
+                    onClick={(event) => event.stopPropagation()}
+                    onChange={() => toggle(route.name)}
+                    slotProps={{ input: { 'aria-label': t('devices.select', { name: route.name }) } }}
+                  />
                 </TableCell>
                 <TableCell>{route.name}</TableCell>
                 <TableCell>{route.address}</TableCell>
@@ -119,7 +151,12 @@ export function IssueForm({ onDone }: { onDone(message: string): void }) {
       {routeList.length > 0 && (
         <FormControl>
           <FormLabel id="cn-from-label">{t('devices.cnFrom')}</FormLabel>
-          <RadioGroup row aria-labelledby="cn-from-label" value={cnFrom} onChange={(event) => setCnFrom(event.target.value as 'name' | 'address')}>
+          <RadioGroup
+            row
+            aria-labelledby="cn-from-label"
+            value={cnFrom}
+            onChange={(event) => setCnFrom(event.target.value as 'name' | 'address')}
+          >
             <FormControlLabel value="name" control={<Radio />} label={t('devices.cnRouteName')} />
             <FormControlLabel value="address" control={<Radio />} label={t('devices.cnAddress')} />
           </RadioGroup>
@@ -131,24 +168,55 @@ export function IssueForm({ onDone }: { onDone(message: string): void }) {
         onChange={(event) => setMore(event.target.value)}
         multiline
         minRows={2}
-        size="small"
         sx={{ maxWidth: 500 }}
         helperText={tooLong ? `${tooLong.slice(0, 20)}…: 1–64` : t('devices.moreHelp')}
         error={Boolean(tooLong)}
         slotProps={{ htmlInput: { spellCheck: false } }}
       />
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-        <TextField label={t('devices.days')} value={days} onChange={(event) => setDays(event.target.value)} size="small" sx={{ width: 160 }} error={!daysValid} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
-        <TextField label={t('devices.installDir')} value={installDir} onChange={(event) => setInstallDir(event.target.value)} size="small" sx={{ flex: 1, maxWidth: 420 }} helperText={t('devices.installDirHelp')} slotProps={{ htmlInput: { spellCheck: false } }} />
+        <TextField
+          label={t('devices.days')}
+          value={days}
+          onChange={(event) => setDays(event.target.value)}
+          sx={{ width: 160 }}
+          error={!daysValid}
+          slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+        />
+        <TextField
+          label={t('devices.installDir')}
+          value={installDir}
+          onChange={(event) => setInstallDir(event.target.value)}
+          sx={{ flex: 1, maxWidth: 420 }}
+          helperText={t('devices.installDirHelp')}
+          slotProps={{ htmlInput: { spellCheck: false } }}
+        />
       </Stack>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ maxWidth: 860 }}>
-        <SecretField label={t('devices.keyPassword')} value={keyPassword} onChange={setKeyPassword} toggleLabel={t('ca.showPassword')} autoComplete="new-password" helperText={t('devices.keyPasswordHelp')} />
-        <SecretField label={t('devices.caPassword')} value={caPassword} onChange={setCaPassword} toggleLabel={t('ca.showPassword')} required />
+        <SecretField
+          label={t('devices.keyPassword')}
+          value={keyPassword}
+          onChange={setKeyPassword}
+          toggleLabel={t('ca.showPassword')}
+          autoComplete="new-password"
+          helperText={t('devices.keyPasswordHelp')}
+        />
+        <SecretField
+          label={t('devices.caPassword')}
+          value={caPassword}
+          onChange={setCaPassword}
+          toggleLabel={t('ca.showPassword')}
+          required
+        />
       </Stack>
-      <FormControlLabel control={<Checkbox checked={ignoreCn} onChange={(event) => setIgnoreCn(event.target.checked)} />} label={t('devices.ignoreCn')} />
+      <FormControlLabel
+        control={<Checkbox checked={ignoreCn} onChange={(event) => setIgnoreCn(event.target.checked)} />}
+        label={t('devices.ignoreCn')}
+      />
       {error && <Alert severity="error">{error}</Alert>}
       <div>
-        <Button type="submit" variant="contained" disabled={!valid}>{busy ? t('devices.issuing') : t('devices.issue', { count: names.length })}</Button>
+        <Button type="submit" variant="contained" disabled={!valid}>
+          {busy ? t('devices.issuing') : t('devices.issue', { count: names.length })}
+        </Button>
       </div>
     </Stack>
   );

@@ -30,10 +30,18 @@ export function KnownFingerprintsSection() {
     <Box component="section" aria-labelledby="known-heading" sx={{ mb: 4 }}>
       <SectionHeading id="known-heading" title={t('known.heading')} description={t('known.description')} />
       {error && <Alert severity="error">{error.message}</Alert>}
-      {forgetError && <Alert severity="error" sx={{ mb: 1 }}>{forgetError}</Alert>}
-      {data && data.length === 0 && <Typography variant="body2" color="text.secondary">{t('known.none')}</Typography>}
+      {forgetError && (
+        <Alert severity="error" sx={{ mb: 1 }}>
+          {forgetError}
+        </Alert>
+      )}
+      {data && data.length === 0 && (
+        <Typography variant="body2" color="text.secondary">
+          {t('known.none')}
+        </Typography>
+      )}
       {data && data.length > 0 && (
-        <Table size="small" aria-label={t('known.table')}>
+        <Table aria-label={t('known.table')}>
           <TableHead>
             <TableRow>
               <TableCell>{t('known.netId')}</TableCell>
@@ -42,20 +50,24 @@ export function KnownFingerprintsSection() {
               <TableCell>{t('known.firstSeen')}</TableCell>
               <TableCell>{t('known.lastSeen')}</TableCell>
               <TableCell>
-                <Box component="span" sx={visuallyHidden}>{t('known.forget')}</Box>
+                <Box component="span" sx={visuallyHidden}>
+                  {t('known.forget')}
+                </Box>
               </TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
             {data.map((entry) => (
               <TableRow key={entry.netId}>
-                <TableCell component="th" scope="row">{entry.netId}</TableCell>
+                <TableCell component="th" scope="row">
+                  {entry.netId}
+                </TableCell>
                 <TableCell>{entry.address}</TableCell>
-                <TableCell sx={{ fontFamily: 'monospace', fontSize: '0.8rem' }}>{formatFingerprint(entry.fingerprint, 'grouped')}</TableCell>
+                <TableCell sx={{ typography: 'mono', fontSize: '0.8rem' }}>{formatFingerprint(entry.fingerprint, 'grouped')}</TableCell>
                 <TableCell>{format.dateTime(entry.firstSeen)}</TableCell>
                 <TableCell>{format.dateTime(entry.lastSeen)}</TableCell>
                 <TableCell align="right">
-                  <Button size="small" aria-label={t('known.forgetLabel', { netId: entry.netId })} onClick={() => void forget(entry.netId)}>
+                  <Button aria-label={t('known.forgetLabel', { netId: entry.netId })} onClick={() => void forget(entry.netId)}>
                     {t('known.forget')}
                   </Button>
                 </TableCell>

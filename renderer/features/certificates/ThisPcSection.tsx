@@ -54,19 +54,31 @@ export function ThisPcSection({ overview, hostname }: { overview: CertificatesOv
   return (
     <Box component="section" aria-labelledby="this-pc-heading" sx={{ mb: 4 }}>
       <SectionHeading id="this-pc-heading" title={t('thisPc.heading')} description={t('thisPc.description', { host: hostname })} />
-      {notice && <Alert severity="success" sx={{ mb: 1.5 }} onClose={() => setNotice(null)}>{notice}</Alert>}
+      {notice && (
+        <Alert severity="success" sx={{ mb: 1.5 }} onClose={() => setNotice(null)}>
+          {notice}
+        </Alert>
+      )}
       {thisPc && (
         <Box sx={{ mb: 2 }}>
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
             <Typography variant="body2">{thisPc.certificate.subject}</Typography>
             {expiry && <ExpiryChip entry={expiry} />}
           </Stack>
-          <Typography variant="body2" color="text.secondary">{t('thisPc.use')}</Typography>
-          <Box component="dl" data-testid="this-pc-files" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, alignItems: 'center', m: 0, '& dd': { m: 0 } }}>
+          <Typography variant="body2" color="text.secondary">
+            {t('thisPc.use')}
+          </Typography>
+          <Box
+            component="dl"
+            data-testid="this-pc-files"
+            sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, alignItems: 'center', m: 0, '& dd': { m: 0 } }}
+          >
             {files.map((file) => (
               <Box key={file.what} sx={{ display: 'contents' }}>
-                <Typography component="dt" variant="body2" color="text.secondary">{file.what}</Typography>
-                <Typography component="dd" variant="body2" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
+                <Typography component="dt" variant="body2" color="text.secondary">
+                  {file.what}
+                </Typography>
+                <Typography component="dd" variant="body2" sx={{ typography: 'mono', wordBreak: 'break-all' }}>
                   {file.path}
                   <CopyButton text={file.path} label={t('thisPc.copyPath', { what: file.what })} />
                 </Typography>
@@ -76,15 +88,43 @@ export function ThisPcSection({ overview, hostname }: { overview: CertificatesOv
         </Box>
       )}
       <Paper variant="outlined" sx={{ p: 2, maxWidth: 900 }}>
-        <Stack component="form" spacing={2} aria-label={t('thisPc.heading')} onSubmit={(event) => { event.preventDefault(); if (valid) void submit(); }}>
+        <Stack
+          component="form"
+          spacing={2}
+          aria-label={t('thisPc.heading')}
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (valid) void submit();
+          }}
+        >
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-            <TextField label={t('thisPc.days')} value={days} onChange={(event) => setDays(event.target.value)} size="small" sx={{ width: 160, flexShrink: 0 }} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
-            <SecretField label={t('thisPc.keyPassword')} value={keyPassword} onChange={setKeyPassword} toggleLabel={t('ca.showPassword')} autoComplete="new-password" />
-            <SecretField label={t('thisPc.caPassword')} value={caPassword} onChange={setCaPassword} toggleLabel={t('ca.showPassword')} required />
+            <TextField
+              label={t('thisPc.days')}
+              value={days}
+              onChange={(event) => setDays(event.target.value)}
+              sx={{ width: 160, flexShrink: 0 }}
+              slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+            />
+            <SecretField
+              label={t('thisPc.keyPassword')}
+              value={keyPassword}
+              onChange={setKeyPassword}
+              toggleLabel={t('ca.showPassword')}
+              autoComplete="new-password"
+            />
+            <SecretField
+              label={t('thisPc.caPassword')}
+              value={caPassword}
+              onChange={setCaPassword}
+              toggleLabel={t('ca.showPassword')}
+              required
+            />
           </Stack>
           {error && <Alert severity="error">{error}</Alert>}
           <div>
-            <Button type="submit" variant="outlined" disabled={!valid}>{thisPc ? t('thisPc.reissue') : t('thisPc.issue')}</Button>
+            <Button type="submit" variant="outlined" disabled={!valid}>
+              {thisPc ? t('thisPc.reissue') : t('thisPc.issue')}
+            </Button>
           </div>
         </Stack>
       </Paper>

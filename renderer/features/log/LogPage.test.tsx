@@ -8,8 +8,20 @@ import { LogPage } from './LogPage';
 import type { LogEntry } from './merge-log';
 
 const started: LogEntry = { time: '2025-01-10T08:00:00.000Z', level: 'info', source: 'web-host', target: null, message: 'host started' };
-const searched: LogEntry = { time: '2025-01-10T08:00:01.500Z', level: 'info', source: 'discovery', target: null, message: 'search on Ethernet 2' };
-const refused: LogEntry = { time: '2025-01-10T08:00:02.250Z', level: 'error', source: 'routes', target: null, message: 'route refused by CX-1234' };
+const searched: LogEntry = {
+  time: '2025-01-10T08:00:01.500Z',
+  level: 'info',
+  source: 'discovery',
+  target: null,
+  message: 'search on Ethernet 2',
+};
+const refused: LogEntry = {
+  time: '2025-01-10T08:00:02.250Z',
+  level: 'error',
+  source: 'routes',
+  target: null,
+  message: 'route refused by CX-1234',
+};
 
 function messages(): string[] {
   const table = screen.getByRole('table', { name: 'Log' });
@@ -27,7 +39,11 @@ describe('Log page', () => {
     const backlog = api.defer('log:recent');
     renderWithApi(<LogPage />, api);
     const table = screen.getByRole('table', { name: 'Log' });
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Time', 'Level', 'Source', 'Target', 'Message']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Time', 'Level', 'Source', 'Target', 'Message']);
     expect(api.listenerCount('log:entry')).toBe(1);
 
     // This line is live before the backlog answer arrives and is also part of that backlog.
@@ -61,8 +77,20 @@ describe('Log page', () => {
   describe('filters, export and clear', () => {
     const lines: LogEntry[] = [
       { time: '2025-01-10T08:00:00.000Z', level: 'info', source: 'discovery', target: null, message: 'search on Ethernet 2' },
-      { time: '2025-01-10T08:00:01.000Z', level: 'warn', source: 'routes', target: '10.77.1.20', message: 'TCP 8016 refused by 10.77.1.20' },
-      { time: '2025-01-10T08:00:02.000Z', level: 'error', source: 'routes/secure', target: '10.77.1.21', message: 'route to 10.77.1.21 failed: wrong user name or password' },
+      {
+        time: '2025-01-10T08:00:01.000Z',
+        level: 'warn',
+        source: 'routes',
+        target: '10.77.1.20',
+        message: 'TCP 8016 refused by 10.77.1.20',
+      },
+      {
+        time: '2025-01-10T08:00:02.000Z',
+        level: 'error',
+        source: 'routes/secure',
+        target: '10.77.1.21',
+        message: 'route to 10.77.1.21 failed: wrong user name or password',
+      },
       { time: '2025-01-10T08:00:03.000Z', level: 'debug', source: 'discovery', target: '10.77.1.21', message: 'reply from 10.77.1.21' },
     ];
 
@@ -146,7 +174,11 @@ describe('Log page', () => {
     it('reads in German, levels and headers included', async () => {
       renderWithApi(<LogPage />, new FakeApi().respond('log:recent', lines), { language: 'de' });
       const table = await screen.findByRole('table', { name: 'Protokoll' });
-      expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Zeit', 'Stufe', 'Quelle', 'Zielsystem', 'Meldung']);
+      expect(
+        within(table)
+          .getAllByRole('columnheader')
+          .map((h) => h.textContent),
+      ).toEqual(['Zeit', 'Stufe', 'Quelle', 'Zielsystem', 'Meldung']);
       await waitFor(() => expect(within(table).getByText('Warnung')).toBeTruthy());
       expect(screen.getByRole('button', { name: 'CSV exportieren' })).toBeTruthy();
     });

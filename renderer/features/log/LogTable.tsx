@@ -38,14 +38,18 @@ export function LogTable({ entries, emptyText }: { entries: readonly LogEntry[];
           ) : (
             newestFirst.map((entry, index) => (
               <TableRow key={newestFirst.length - index} hover>
-                <TableCell title={entry.time} sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
+                <TableCell title={entry.time} sx={{ typography: 'mono', whiteSpace: 'nowrap' }}>
                   {format.timeWithMs(entry.time)}
                 </TableCell>
                 <TableCell>
-                  <Chip label={t(`levels.${entry.level}`)} color={LEVEL_COLOUR[entry.level]} variant={entry.level === 'debug' ? 'outlined' : 'filled'} />
+                  <Chip
+                    label={t(`levels.${entry.level}`)}
+                    color={LEVEL_COLOUR[entry.level]}
+                    variant={entry.level === 'debug' ? 'outlined' : 'filled'}
+                  />
                 </TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{entry.source}</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap', fontFamily: 'monospace' }}>{entry.target ?? ''}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap', typography: 'mono' }}>{entry.target ?? ''}</TableCell>
                 <TableCell sx={{ wordBreak: 'break-word' }}>{entry.message}</TableCell>
               </TableRow>
             ))

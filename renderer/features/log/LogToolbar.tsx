@@ -24,15 +24,34 @@ interface LogToolbarProps {
 export function LogToolbar({ filter, onFilterChange, sources, targets, canExport, onExport, onClear }: LogToolbarProps) {
   const { t } = useTranslation('log');
   return (
-    <Stack direction="row" useFlexGap spacing={1.5} sx={{ flexWrap: 'wrap', alignItems: 'center', mb: 1.5 }} role="search" aria-label={t('filters')}>
-      <TextField select size="small" label={t('minimumLevel')} value={filter.minimum} onChange={(event) => onFilterChange({ minimum: event.target.value as LogLevel })} sx={{ minWidth: 140 }}>
+    <Stack
+      direction="row"
+      useFlexGap
+      spacing={1.5}
+      sx={{ flexWrap: 'wrap', alignItems: 'center', mb: 1.5 }}
+      role="search"
+      aria-label={t('filters')}
+    >
+      <TextField
+        select
+        label={t('minimumLevel')}
+        value={filter.minimum}
+        onChange={(event) => onFilterChange({ minimum: event.target.value as LogLevel })}
+        sx={{ minWidth: 140 }}
+      >
         {LOG_LEVELS.map((level) => (
           <MenuItem key={level} value={level}>
             {t(`levels.${level}`)}
           </MenuItem>
         ))}
       </TextField>
-      <TextField select size="small" label={t('source')} value={filter.source} onChange={(event) => onFilterChange({ source: event.target.value })} sx={{ minWidth: 140 }}>
+      <TextField
+        select
+        label={t('source')}
+        value={filter.source}
+        onChange={(event) => onFilterChange({ source: event.target.value })}
+        sx={{ minWidth: 140 }}
+      >
         <MenuItem value="">{t('all')}</MenuItem>
         {sources.map((source) => (
           <MenuItem key={source} value={source}>
@@ -40,7 +59,13 @@ export function LogToolbar({ filter, onFilterChange, sources, targets, canExport
           </MenuItem>
         ))}
       </TextField>
-      <TextField select size="small" label={t('target')} value={filter.target} onChange={(event) => onFilterChange({ target: event.target.value })} sx={{ minWidth: 150 }}>
+      <TextField
+        select
+        label={t('target')}
+        value={filter.target}
+        onChange={(event) => onFilterChange({ target: event.target.value })}
+        sx={{ minWidth: 150 }}
+      >
         <MenuItem value="">{t('all')}</MenuItem>
         {targets.map((target) => (
           <MenuItem key={target} value={target}>
@@ -49,21 +74,28 @@ export function LogToolbar({ filter, onFilterChange, sources, targets, canExport
         ))}
       </TextField>
       <TextField
-        size="small"
         type="search"
         label={t('search')}
         value={filter.text}
         onChange={(event) => onFilterChange({ text: event.target.value })}
-        slotProps={{ input: { startAdornment: <InputAdornment position="start"><SearchOutlined fontSize="small" /></InputAdornment> } }}
+        slotProps={{
+          input: {
+            startAdornment: (
+              <InputAdornment position="start">
+                <SearchOutlined fontSize="small" />
+              </InputAdornment>
+            ),
+          },
+        }}
         sx={{ flexGrow: 1, minWidth: 200 }}
       />
-      <Button size="small" startIcon={<DownloadOutlined />} disabled={!canExport} onClick={() => onExport('csv')}>
+      <Button startIcon={<DownloadOutlined />} disabled={!canExport} onClick={() => onExport('csv')}>
         {t('exportCsv')}
       </Button>
-      <Button size="small" startIcon={<DownloadOutlined />} disabled={!canExport} onClick={() => onExport('json')}>
+      <Button startIcon={<DownloadOutlined />} disabled={!canExport} onClick={() => onExport('json')}>
         {t('exportJson')}
       </Button>
-      <Button size="small" color="error" startIcon={<DeleteSweepOutlined />} onClick={onClear}>
+      <Button color="error" startIcon={<DeleteSweepOutlined />} onClick={onClear}>
         {t('clear')}
       </Button>
     </Stack>

@@ -3,7 +3,13 @@ import { exportFileName, logToCsv, logToJson } from './log-export';
 import type { LogEntry } from './merge-log';
 
 const entries: LogEntry[] = [
-  { time: '2026-01-29T15:30:12.345Z', level: 'error', source: 'routes', target: '10.77.1.20', message: 'route to 10.77.1.20 failed: wrong user name or password' },
+  {
+    time: '2026-01-29T15:30:12.345Z',
+    level: 'error',
+    source: 'routes',
+    target: '10.77.1.20',
+    message: 'route to 10.77.1.20 failed: wrong user name or password',
+  },
   { time: '2026-01-29T15:30:13.000Z', level: 'info', source: 'discovery', target: null, message: 'reply from "CX-1", 3 ms; done' },
   { time: '2026-01-29T15:30:14.000Z', level: 'warn', source: 'sim', target: null, message: '=HYPERLINK("http://x")\nsecond line' },
 ];

@@ -26,7 +26,11 @@ export function logToCsv(entries: readonly LogEntry[]): string {
 }
 
 export function logToJson(entries: readonly LogEntry[]): string {
-  return `${JSON.stringify(entries.map((entry) => ({ ...fields(entry), target: entry.target ?? null })), null, 2)}\n`;
+  return `${JSON.stringify(
+    entries.map((entry) => ({ ...fields(entry), target: entry.target ?? null })),
+    null,
+    2,
+  )}\n`;
 }
 
 /** "ads-route-studio-log-20260129-153012.csv": sortable, and never overwrites the previous export of the day. */

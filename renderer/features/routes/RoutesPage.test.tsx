@@ -22,7 +22,10 @@ const route = (name: string, overrides: Partial<LocalRoute> = {}): LocalRoute =>
   ...overrides,
 });
 
-const bodyRows = () => within(screen.getByRole('table', { name: 'Routes' })).getAllByRole('row').slice(1);
+const bodyRows = () =>
+  within(screen.getByRole('table', { name: 'Routes' }))
+    .getAllByRole('row')
+    .slice(1);
 
 describe('Routes page', () => {
   afterEach(cleanup);
@@ -32,7 +35,9 @@ describe('Routes page', () => {
     renderWithApi(<RoutesPage />, api);
     await waitFor(() => expect(bodyRows()).toHaveLength(1));
     expect(bodyRows()[0]?.textContent).toContain('Secure ADS (Self-Signed Certificate)');
-    api.emit('routes:changed', { routes: [route('CX-123'), route('PLC-7', { address: '10.77.2.11', netId: '10.77.2.11.1.1', tls: null, temporary: true })] });
+    api.emit('routes:changed', {
+      routes: [route('CX-123'), route('PLC-7', { address: '10.77.2.11', netId: '10.77.2.11.1.1', tls: null, temporary: true })],
+    });
     await waitFor(() => expect(bodyRows()).toHaveLength(2));
     expect(bodyRows()[1]?.textContent).toContain('Plain ADS');
     expect(bodyRows()[1]?.textContent).toContain('Temporary');
@@ -41,10 +46,12 @@ describe('Routes page', () => {
   it('removes a route after confirmation and shows a refusal', async () => {
     const user = userEvent.setup({ delay: null });
     let routes = [route('CX-123'), route('PLC-7')];
-    const api = new FakeApi().handle('routes:list', () => routes).handle('routes:remove', ({ name }) => {
-      routes = routes.filter((r) => r.name !== name);
-      return { removed: true };
-    });
+    const api = new FakeApi()
+      .handle('routes:list', () => routes)
+      .handle('routes:remove', ({ name }) => {
+        routes = routes.filter((r) => r.name !== name);
+        return { removed: true };
+      });
     renderWithApi(<RoutesPage />, api);
     await user.click(await screen.findByRole('button', { name: 'Remove route PLC-7' }));
     expect(screen.getByRole('heading', { name: 'Remove route PLC-7?' })).toBeTruthy();

@@ -28,13 +28,26 @@ function subjectOf(route: LocalRoute): TargetRoutesSubject {
     netId: route.netId,
     security: tls?.mode ?? 'none',
     pskIdentity: tls?.pskIdentity ?? null,
-    ca: tls?.caFile && tls.certFile && tls.keyFile ? { caPath: tls.caFile, certPath: tls.certFile, keyPath: tls.keyFile, ignoreCn: tls.ignoreCn } : null,
+    ca:
+      tls?.caFile && tls.certFile && tls.keyFile
+        ? { caPath: tls.caFile, certPath: tls.certFile, keyPath: tls.keyFile, ignoreCn: tls.ignoreCn }
+        : null,
   };
 }
 import { useLocalRoutes } from './use-local-routes';
 
 /** Remove asks first, as XAE does: a route removed by mistake needs the target's login to come back. */
-function ConfirmRemove({ route, onCancel, onConfirm, busy }: { route: LocalRoute | undefined; onCancel(): void; onConfirm(alsoOnTarget: boolean): void; busy: boolean }) {
+function ConfirmRemove({
+  route,
+  onCancel,
+  onConfirm,
+  busy,
+}: {
+  route: LocalRoute | undefined;
+  onCancel(): void;
+  onConfirm(alsoOnTarget: boolean): void;
+  busy: boolean;
+}) {
   const { t } = useTranslation('targetRoutes');
   const [alsoOnTarget, setAlsoOnTarget] = useState(false);
   return (
@@ -78,11 +91,24 @@ export function RoutesPage() {
 
   const runTest = async (route: LocalRoute) => {
     setTest({ severity: 'info', text: tRoutes('test.running', { route: route.name }) });
-    const connection = connectionOf(subjectOf(route), { security: route.tls?.mode ?? 'none', pskIdentity: route.tls?.pskIdentity ?? '', pskPassword: '', keyPassword: '' });
+    const connection = connectionOf(subjectOf(route), {
+      security: route.tls?.mode ?? 'none',
+      pskIdentity: route.tls?.pskIdentity ?? '',
+      pskPassword: '',
+      keyPassword: '',
+    });
     const result = await api.invoke('target-routes:verify', connection);
     setTest(
       result.ok
-        ? { severity: 'success', text: tRoutes('test.ok', { route: route.name, device: result.data.deviceName, version: result.data.version, state: result.data.adsStateName }) }
+        ? {
+            severity: 'success',
+            text: tRoutes('test.ok', {
+              route: route.name,
+              device: result.data.deviceName,
+              version: result.data.version,
+              state: result.data.adsStateName,
+            }),
+          }
         : { severity: 'error', text: tRoutes('test.failed', { route: route.name, message: result.error.message }) },
     );
   };
@@ -93,7 +119,12 @@ export function RoutesPage() {
     setNotice(undefined);
     if (alsoOnTarget) {
       // The target's entry goes first: once this PC's route is gone, nothing would reach the target any more.
-      const connection = connectionOf(subjectOf(removing), { security: removing.tls?.mode ?? 'none', pskIdentity: removing.tls?.pskIdentity ?? '', pskPassword: '', keyPassword: '' });
+      const connection = connectionOf(subjectOf(removing), {
+        security: removing.tls?.mode ?? 'none',
+        pskIdentity: removing.tls?.pskIdentity ?? '',
+        pskPassword: '',
+        keyPassword: '',
+      });
       const list = await api.invoke('target-routes:list', connection);
       const own = list.ok ? list.data.routes.find((r) => r.thisPc) : undefined;
       if (!list.ok) {
@@ -127,7 +158,7 @@ export function RoutesPage() {
       title="Routes"
       description="The ADS and Secure ADS routes of this PC. Add routes from the Targets page."
       actions={
-        <Button size="small" startIcon={<RefreshIcon />} onClick={reload}>
+        <Button startIcon={<RefreshIcon />} onClick={reload}>
           Refresh
         </Button>
       }
@@ -167,7 +198,13 @@ export function RoutesPage() {
           />
         </Paper>
       )}
-      <ConfirmRemove key={removing?.name ?? ''} route={removing} busy={busy} onCancel={() => setRemoving(undefined)} onConfirm={(also) => void remove(also)} />
+      <ConfirmRemove
+        key={removing?.name ?? ''}
+        route={removing}
+        busy={busy}
+        onCancel={() => setRemoving(undefined)}
+        onConfirm={(also) => void remove(also)}
+      />
       <TargetRoutesDialog subject={routesOf} onClose={() => setRoutesOf(null)} />
     </PageLayout>
   );

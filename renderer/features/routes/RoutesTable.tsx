@@ -56,7 +56,9 @@ export function RoutesTable({ routes, onRemove, onTest, onShowTargetRoutes, labe
         {routes.map((route) => (
           <TableRow key={route.name} hover>
             <TableCell>
-              {route.tls && <LockOutlined fontSize="inherit" titleAccess="Secure ADS" sx={{ mr: 0.5, verticalAlign: '-2px', color: 'success.main' }} />}
+              {route.tls && (
+                <LockOutlined fontSize="inherit" titleAccess="Secure ADS" sx={{ mr: 0.5, verticalAlign: '-2px', color: 'success.main' }} />
+              )}
               {route.name}
             </TableCell>
             <TableCell>
@@ -73,20 +75,20 @@ export function RoutesTable({ routes, onRemove, onTest, onShowTargetRoutes, labe
             <TableCell align="right" sx={{ py: 0, whiteSpace: 'nowrap' }}>
               {onTest && labels && (
                 <Tooltip title={labels.test(route.name)}>
-                  <IconButton size="small" aria-label={labels.test(route.name)} onClick={() => onTest(route)}>
+                  <IconButton aria-label={labels.test(route.name)} onClick={() => onTest(route)}>
                     <NetworkCheckOutlined fontSize="small" />
                   </IconButton>
                 </Tooltip>
               )}
               {onShowTargetRoutes && labels && (
                 <Tooltip title={labels.targetRoutes(route.name)}>
-                  <IconButton size="small" aria-label={labels.targetRoutes(route.name)} onClick={() => onShowTargetRoutes(route)}>
+                  <IconButton aria-label={labels.targetRoutes(route.name)} onClick={() => onShowTargetRoutes(route)}>
                     <ListAltOutlined fontSize="small" />
                   </IconButton>
                 </Tooltip>
               )}
               <Tooltip title="Remove">
-                <IconButton size="small" aria-label={`Remove route ${route.name}`} onClick={() => onRemove(route)}>
+                <IconButton aria-label={`Remove route ${route.name}`} onClick={() => onRemove(route)}>
                   <DeleteOutline fontSize="small" />
                 </IconButton>
               </Tooltip>

@@ -36,9 +36,9 @@ export function AdaptersTable({ adapters }: { adapters: readonly NetworkAdapter[
             adapters.map((adapter) => (
               <TableRow key={`${adapter.name}/${adapter.address}`} hover>
                 <TableCell>{adapter.name}</TableCell>
-                <TableCell sx={{ fontFamily: 'monospace' }}>{adapter.address}</TableCell>
-                <TableCell sx={{ fontFamily: 'monospace' }}>{adapter.netmask}</TableCell>
-                <TableCell sx={{ fontFamily: 'monospace' }}>{adapter.broadcast}</TableCell>
+                <TableCell sx={{ typography: 'mono' }}>{adapter.address}</TableCell>
+                <TableCell sx={{ typography: 'mono' }}>{adapter.netmask}</TableCell>
+                <TableCell sx={{ typography: 'mono' }}>{adapter.broadcast}</TableCell>
                 <TableCell>
                   {adapter.linkLocal ? (
                     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>

@@ -68,7 +68,7 @@ export function ClientIdentitySection() {
               <Typography variant="caption" color="text.secondary" component="div">
                 {t('identity.fingerprint')}
               </Typography>
-              <Typography component="div" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }} data-testid="client-fingerprint">
+              <Typography component="div" sx={{ typography: 'mono', wordBreak: 'break-all' }} data-testid="client-fingerprint">
                 {formatFingerprint(data.fingerprint, 'grouped')}
               </Typography>
             </Box>
@@ -84,7 +84,6 @@ export function ClientIdentitySection() {
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
             <TextField
               label={t('identity.netId')}
-              size="small"
               value={values.localNetId}
               error={netIdInvalid}
               helperText={netIdInvalid ? t('identity.netIdInvalid') : t('identity.netIdHelp')}
@@ -92,7 +91,6 @@ export function ClientIdentitySection() {
             />
             <TextField
               label={t('identity.hostname')}
-              size="small"
               value={values.hostname}
               error={hostnameInvalid}
               helperText={hostnameInvalid ? t('identity.hostnameInvalid') : t('identity.hostnameHelp')}

@@ -32,11 +32,11 @@ export function DataFolderSection() {
         {t('description')}
       </Typography>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
-        <Typography component="code" aria-label={t('path')} sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
+        <Typography component="code" aria-label={t('path')} sx={{ typography: 'mono', wordBreak: 'break-all' }}>
           {path}
         </Typography>
         <Tooltip title={copied ? t('copied') : t('copy')}>
-          <IconButton aria-label={t('copy')} onClick={() => void copy()} size="small">
+          <IconButton aria-label={t('copy')} onClick={() => void copy()}>
             <ContentCopyIcon fontSize="small" />
           </IconButton>
         </Tooltip>

@@ -18,7 +18,6 @@ export function LanguageSection() {
       </Typography>
       <TextField
         select
-        size="small"
         label={t('language.label')}
         value={current}
         onChange={(event) => {

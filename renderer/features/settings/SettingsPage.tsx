@@ -22,7 +22,7 @@ function NetworkAdaptersSection() {
         <Typography variant="h2" component="h2" id="adapters-heading">
           {t('adapters.heading')}
         </Typography>
-        <Button size="small" startIcon={<RefreshIcon />} onClick={reload} disabled={loading}>
+        <Button startIcon={<RefreshIcon />} onClick={reload} disabled={loading}>
           {t('adapters.refresh')}
         </Button>
       </Stack>

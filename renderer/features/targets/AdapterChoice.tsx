@@ -46,19 +46,14 @@ export function AdapterChoice({ adapters, error, chosen, disabled, onToggle }: A
           <FormControlLabel
             key={key}
             disabled={disabled}
-            control={<Checkbox size="small" checked={chosen.has(key)} onChange={() => onToggle(key)} />}
+            control={<Checkbox checked={chosen.has(key)} onChange={() => onToggle(key)} />}
             label={
               <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
                 <span>
                   {adapter.name} — {adapter.address}/{adapter.prefixLength}
                 </span>
                 {adapter.linkLocal && (
-                  <Chip
-                    color="warning"
-                    variant="outlined"
-                    label={t('adapters.linkLocal')}
-                    title={t('adapters.linkLocalHint')}
-                  />
+                  <Chip color="warning" variant="outlined" label={t('adapters.linkLocal')} title={t('adapters.linkLocalHint')} />
                 )}
               </Stack>
             }

@@ -12,7 +12,15 @@ export interface BigRangeQuestion {
 }
 
 /** "Search 2,046 addresses? … up to 6 s": shown before a range search over BIG_RANGE_ADDRESSES starts. */
-export function BigRangeDialog({ question, onConfirm, onCancel }: { question: BigRangeQuestion | null; onConfirm(): void; onCancel(): void }) {
+export function BigRangeDialog({
+  question,
+  onConfirm,
+  onCancel,
+}: {
+  question: BigRangeQuestion | null;
+  onConfirm(): void;
+  onCancel(): void;
+}) {
   const { t } = useTranslation('bigRange');
   const format = useFormat();
   const addresses = question ? format.number(question.addresses) : '';
@@ -20,7 +28,9 @@ export function BigRangeDialog({ question, onConfirm, onCancel }: { question: Bi
     <Dialog open={question !== null} onClose={onCancel} aria-labelledby="big-range-title" aria-describedby="big-range-body">
       <DialogTitle id="big-range-title">{t('title', { addresses })}</DialogTitle>
       <DialogContent>
-        <DialogContentText id="big-range-body">{t('body', { addresses, duration: question ? format.duration(question.estimatedMs) : '' })}</DialogContentText>
+        <DialogContentText id="big-range-body">
+          {t('body', { addresses, duration: question ? format.duration(question.estimatedMs) : '' })}
+        </DialogContentText>
       </DialogContent>
       <DialogActions>
         <Button onClick={onCancel}>{t('cancel')}</Button>

@@ -17,7 +17,16 @@ function KnownChip({ fingerprint, known }: { fingerprint: string; known: KnownFi
   const chipSx = { height: 18, fontSize: '0.68rem', '& .MuiChip-label': { px: 0.6 } };
   if (!known) return <Chip label={t('unverifiedChip')} variant="outlined" title={t('unverifiedTitle')} sx={chipSx} />;
   if (known.fingerprint === fingerprint.toLowerCase()) {
-    return <Chip label={t('verifiedChip')} color="success" variant="outlined" data-testid="fingerprint-verified" title={t('verifiedTitle', { date: format.date(known.lastSeen) })} sx={chipSx} />;
+    return (
+      <Chip
+        label={t('verifiedChip')}
+        color="success"
+        variant="outlined"
+        data-testid="fingerprint-verified"
+        title={t('verifiedTitle', { date: format.date(known.lastSeen) })}
+        sx={chipSx}
+      />
+    );
   }
   return (
     <Chip
@@ -36,9 +45,22 @@ function KnownChip({ fingerprint, known }: { fingerprint: string; known: KnownFi
  * It came over plain UDP, so it is marked unverified unless it is the one remembered for this NetId after a verified
  * route; another one than remembered is marked changed, loudly.
  */
-export function FingerprintCell({ fingerprint, hostname, known }: { fingerprint: string | null; hostname: string; known?: KnownFingerprint }) {
+export function FingerprintCell({
+  fingerprint,
+  hostname,
+  known,
+}: {
+  fingerprint: string | null;
+  hostname: string;
+  known?: KnownFingerprint;
+}) {
   const [copied, setCopied] = useState(false);
-  if (!fingerprint) return <Box component="span" sx={{ color: 'text.disabled' }}>—</Box>;
+  if (!fingerprint)
+    return (
+      <Box component="span" sx={{ color: 'text.disabled' }}>
+        —
+      </Box>
+    );
 
   const copy = async (event: MouseEvent) => {
     // Copying is not choosing: the row's own click handler must not change the selection.
@@ -53,12 +75,11 @@ export function FingerprintCell({ fingerprint, hostname, known }: { fingerprint:
 
   return (
     <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', whiteSpace: 'nowrap' }}>
-      <Box component="span" title={fingerprint} sx={{ fontFamily: 'monospace', fontSize: '0.78rem' }}>
+      <Box component="span" title={fingerprint} sx={{ typography: 'mono', fontSize: '0.78rem' }}>
         {shortFingerprint(fingerprint)}
       </Box>
       {/* Native titles instead of MUI tooltips: a row is mounted 250 times in a big search, and this is the heavy cell. */}
       <IconButton
-        size="small"
         aria-label={`Copy fingerprint of ${hostname}`}
         title={copied ? 'Copied' : 'Copy the full fingerprint'}
         onClick={(event) => void copy(event)}

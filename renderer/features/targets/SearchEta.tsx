@@ -3,7 +3,15 @@ import { useFormat, useTranslation } from '../../i18n';
 import { sweepEtaMs } from './big-range';
 
 /** ", about 4 s left" after the progress text of a running sweep; re-read every second so it counts down. */
-export function SearchEta({ progress, startedAt, perHostWindowMs }: { progress: { sent: number; total: number }; startedAt: number; perHostWindowMs: number }) {
+export function SearchEta({
+  progress,
+  startedAt,
+  perHostWindowMs,
+}: {
+  progress: { sent: number; total: number };
+  startedAt: number;
+  perHostWindowMs: number;
+}) {
   const { t } = useTranslation('bigRange');
   const format = useFormat();
   // Read on a one-second tick, not while rendering: the first estimate shows after a second of sweeping.

@@ -61,10 +61,12 @@ function SearchProgress({ discovery, onCancel, timeoutMs }: { discovery: Discove
         <LinearProgress aria-label={t('search.progress')} variant={value === undefined ? 'indeterminate' : 'determinate'} value={value} />
         <Typography variant="caption" color="text.secondary" role="status">
           {text}
-          {progress && sending && discovery.startedAt !== null && <SearchEta progress={progress} startedAt={discovery.startedAt} perHostWindowMs={sweepWindowMs(timeoutMs)} />}
+          {progress && sending && discovery.startedAt !== null && (
+            <SearchEta progress={progress} startedAt={discovery.startedAt} perHostWindowMs={sweepWindowMs(timeoutMs)} />
+          )}
         </Typography>
       </Box>
-      <Button variant="outlined" size="small" onClick={onCancel} disabled={discovery.phase !== 'searching'}>
+      <Button variant="outlined" onClick={onCancel} disabled={discovery.phase !== 'searching'}>
         {t('search.cancel')}
       </Button>
     </Stack>
@@ -96,7 +98,6 @@ export function SearchPanel(props: SearchPanelProps) {
           </Box>
           <TextField
             select
-            size="small"
             label={t('search.timeout')}
             value={fields.timeoutMs}
             onChange={(event) => onFieldsChange({ timeoutMs: Number(event.target.value) })}
@@ -121,7 +122,6 @@ export function SearchPanel(props: SearchPanelProps) {
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
           <Stack component="form" direction="row" spacing={1} onSubmit={submit('host')} sx={{ flex: 1, alignItems: 'flex-start' }}>
             <TextField
-              size="small"
               fullWidth
               label={t('search.hosts')}
               placeholder="CX-1234, 192.168.1.20"
@@ -130,13 +130,18 @@ export function SearchPanel(props: SearchPanelProps) {
               onChange={(event) => onFieldsChange({ hosts: event.target.value })}
               disabled={busy}
             />
-            <Button type="submit" variant="outlined" startIcon={<SearchOutlined />} disabled={busy || splitEntries(fields.hosts).length === 0} sx={{ whiteSpace: 'nowrap', height: 40, flexShrink: 0 }}>
+            <Button
+              type="submit"
+              variant="outlined"
+              startIcon={<SearchOutlined />}
+              disabled={busy || splitEntries(fields.hosts).length === 0}
+              sx={{ whiteSpace: 'nowrap', height: 40, flexShrink: 0 }}
+            >
               {t('search.searchHost')}
             </Button>
           </Stack>
           <Stack component="form" direction="row" spacing={1} onSubmit={submit('range')} sx={{ flex: 1, alignItems: 'flex-start' }}>
             <TextField
-              size="small"
               fullWidth
               label={t('search.ranges')}
               placeholder={t('search.rangesPlaceholder')}
@@ -145,7 +150,13 @@ export function SearchPanel(props: SearchPanelProps) {
               onChange={(event) => onFieldsChange({ ranges: event.target.value })}
               disabled={busy}
             />
-            <Button type="submit" variant="outlined" startIcon={<SearchOutlined />} disabled={busy || splitRanges(fields.ranges).length === 0} sx={{ whiteSpace: 'nowrap', height: 40, flexShrink: 0 }}>
+            <Button
+              type="submit"
+              variant="outlined"
+              startIcon={<SearchOutlined />}
+              disabled={busy || splitRanges(fields.ranges).length === 0}
+              sx={{ whiteSpace: 'nowrap', height: 40, flexShrink: 0 }}
+            >
               {t('search.searchRange')}
             </Button>
           </Stack>

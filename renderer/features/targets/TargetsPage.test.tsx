@@ -21,7 +21,11 @@ beforeEach(() => {
 
 // The real dialog belongs to another feature; this stand-in shows which targets the view handed over.
 function StandInDialog({ open, targets }: { open: boolean; targets: DiscoveredTarget[] }) {
-  return open ? <div role="dialog" aria-label="Add Route">{targets.map((t) => t.hostname).join(', ')}</div> : null;
+  return open ? (
+    <div role="dialog" aria-label="Add Route">
+      {targets.map((t) => t.hostname).join(', ')}
+    </div>
+  ) : null;
 }
 
 const LAB1 = adapter('lab1', '10.77.1.2');
@@ -39,16 +43,40 @@ const BSD = discovered({
   os: { platform: 'tcbsd', major: 14, minor: 0, build: 0, csd: '', text: 'TwinCAT/BSD 14.0' },
 });
 
-function setup(options: { startupSearch?: { hosts: string[]; ranges: string[] }; routes?: LocalRoute[]; strict?: boolean; known?: KnownFingerprint[] } = {}) {
+function setup(
+  options: {
+    startupSearch?: { hosts: string[]; ranges: string[] };
+    routes?: LocalRoute[];
+    strict?: boolean;
+    known?: KnownFingerprint[];
+  } = {},
+) {
   const api = new FakeApi()
     .respond('known-fingerprints:list', options.known ?? [])
     .respond('network:adapters', [LAB1, LAB2, NO_DHCP])
     .respond('routes:list', options.routes ?? [])
-    .respond('app:info', { name: 'ADS Route Studio', version: '0.1.0', transport: 'web', platform: 'linux', hostname: 'pc', startupSearch: options.startupSearch ?? null, dataDir: { path: '/data', kind: 'default' } })
+    .respond('app:info', {
+      name: 'ADS Route Studio',
+      version: '0.1.0',
+      transport: 'web',
+      platform: 'linux',
+      hostname: 'pc',
+      startupSearch: options.startupSearch ?? null,
+      dataDir: { path: '/data', kind: 'default' },
+    })
     .respond('discovery:start', { searchId: 's1' })
     .respond('discovery:cancel', { cancelled: true });
   const user = userEvent.setup();
-  renderWithApi(options.strict ? <StrictMode><TargetsPage AddRouteDialog={StandInDialog} /></StrictMode> : <TargetsPage AddRouteDialog={StandInDialog} />, api);
+  renderWithApi(
+    options.strict ? (
+      <StrictMode>
+        <TargetsPage AddRouteDialog={StandInDialog} />
+      </StrictMode>
+    ) : (
+      <TargetsPage AddRouteDialog={StandInDialog} />
+    ),
+    api,
+  );
   return { api, user };
 }
 
@@ -57,7 +85,9 @@ function table() {
 }
 
 function bodyRows() {
-  return within(table()).queryAllByRole('row').filter((row) => row.hasAttribute('data-key'));
+  return within(table())
+    .queryAllByRole('row')
+    .filter((row) => row.hasAttribute('data-key'));
 }
 
 function hostNames() {
@@ -133,10 +163,18 @@ describe('Targets page', () => {
     await user.click(screen.getByRole('textbox', { name: 'Host name / IP' }));
     await user.paste('10.77.2.99, PLC-X');
     await user.click(screen.getByRole('button', { name: 'Search host' }));
-    await waitFor(() => expect(api.callsTo('discovery:start')).toEqual([{ searchId: 's1', adapters: [], hosts: ['10.77.2.99', 'PLC-X'], perHostTimeoutMs: 3000, timeoutMs: 3500 }]));
+    await waitFor(() =>
+      expect(api.callsTo('discovery:start')).toEqual([
+        { searchId: 's1', adapters: [], hosts: ['10.77.2.99', 'PLC-X'], perHostTimeoutMs: 3000, timeoutMs: 3500 },
+      ]),
+    );
     await waitFor(() => expect(screen.getByRole('button', { name: 'Cancel' })).toHaveProperty('disabled', false));
 
-    emit(api, 'discovery:host-error', { searchId: 's1', host: '10.77.2.99', message: 'no answer from 10.77.2.99 on UDP 48899 within 3000 ms' });
+    emit(api, 'discovery:host-error', {
+      searchId: 's1',
+      host: '10.77.2.99',
+      message: 'no answer from 10.77.2.99 on UDP 48899 within 3000 ms',
+    });
     emit(api, 'discovery:host-error', { searchId: 's1', host: 'PLC-X', message: "cannot resolve 'PLC-X'" });
     const problems = screen.getByRole('status', { name: 'Problems during the search' });
     expect(problems.textContent).toContain('10.77.2.99: no answer from 10.77.2.99 on UDP 48899 within 3000 ms');
@@ -156,7 +194,9 @@ describe('Targets page', () => {
     await user.paste('10.77.1.20 - 10.77.1.10');
     await user.keyboard('{Enter}');
     expect((await screen.findByRole('alert')).textContent).toContain("'10.77.1.20-10.77.1.10' ends before it starts");
-    expect(api.callsTo('discovery:start')).toEqual([{ searchId: 's1', adapters: [], hosts: [], ranges: ['10.77.1.20-10.77.1.10'], perHostTimeoutMs: 1000 }]);
+    expect(api.callsTo('discovery:start')).toEqual([
+      { searchId: 's1', adapters: [], hosts: [], ranges: ['10.77.1.20-10.77.1.10'], perHostTimeoutMs: 1000 },
+    ]);
     expect(screen.getByRole('button', { name: 'Search range' })).toHaveProperty('disabled', false);
   });
 
@@ -214,7 +254,11 @@ describe('Targets page', () => {
     expect(hostNames()).toEqual(['CX-BSD', 'PLC-A', 'plc-b']);
     await user.click(within(table()).getByRole('button', { name: 'Host Name' }));
     expect(hostNames()).toEqual(['plc-b', 'PLC-A', 'CX-BSD']);
-    expect(within(table()).getByRole('columnheader', { name: /Host Name/ }).getAttribute('aria-sort')).toBe('descending');
+    expect(
+      within(table())
+        .getByRole('columnheader', { name: /Host Name/ })
+        .getAttribute('aria-sort'),
+    ).toBe('descending');
 
     const filter = screen.getByRole('textbox', { name: 'Filter targets' });
     await user.click(filter);
@@ -315,7 +359,18 @@ describe('Targets page', () => {
     expect(within(rowOf('plc-b')).getByRole('img', { name: 'Route exists' })).toBeTruthy();
 
     // A Secure ADS route turns the offered (outlined) lock into the route's own, naming the method.
-    const secure = { ...route, tls: { mode: 'ssc' as const, fingerprint: 'ab'.repeat(32), pskIdentity: null, ignoreCn: false, caFile: null, certFile: null, keyFile: null } };
+    const secure = {
+      ...route,
+      tls: {
+        mode: 'ssc' as const,
+        fingerprint: 'ab'.repeat(32),
+        pskIdentity: null,
+        ignoreCn: false,
+        caFile: null,
+        certFile: null,
+        keyFile: null,
+      },
+    };
     emit(api, 'routes:changed', { routes: [secure] });
     expect(within(rowOf('PLC-A')).getByRole('img', { name: 'Secure ADS route (Self-Signed Certificate)' })).toBeTruthy();
     expect(within(rowOf('PLC-A')).queryByRole('img', { name: 'Secure ADS offered' })).toBeNull();
@@ -339,7 +394,15 @@ describe('Targets page: known fingerprints', () => {
 
   it('marks a remembered fingerprint verified, and a different one from the same NetId as changed, loudly, with the date', async () => {
     const { api, user } = setup({
-      known: [{ netId: PLC_A.netId, address: PLC_A.address, fingerprint: FINGERPRINT, firstSeen: '2026-01-02T12:00:00.000Z', lastSeen: '2026-03-04T00:00:00.000Z' }],
+      known: [
+        {
+          netId: PLC_A.netId,
+          address: PLC_A.address,
+          fingerprint: FINGERPRINT,
+          firstSeen: '2026-01-02T12:00:00.000Z',
+          lastSeen: '2026-03-04T00:00:00.000Z',
+        },
+      ],
     });
     await startBroadcast(api, user);
     emit(api, 'discovery:result', { searchId: 's1', target: PLC_A });
@@ -350,10 +413,22 @@ describe('Targets page: known fingerprints', () => {
 
     // The same NetId now presents another certificate: the remembered one stays until the user forgets or re-verifies.
     emit(api, 'known-fingerprints:changed', {
-      entries: [{ netId: PLC_A.netId, address: PLC_A.address, fingerprint: 'ab'.repeat(32), firstSeen: '2026-01-02T12:00:00.000Z', lastSeen: '2026-03-04T00:00:00.000Z' }],
+      entries: [
+        {
+          netId: PLC_A.netId,
+          address: PLC_A.address,
+          fingerprint: 'ab'.repeat(32),
+          firstSeen: '2026-01-02T12:00:00.000Z',
+          lastSeen: '2026-03-04T00:00:00.000Z',
+        },
+      ],
     });
-    await waitFor(() => expect(within(rowOf('PLC-A')).getByTestId('fingerprint-changed').textContent).toContain('changed since Jan 2, 2026'));
+    await waitFor(() =>
+      expect(within(rowOf('PLC-A')).getByTestId('fingerprint-changed').textContent).toContain('changed since Jan 2, 2026'),
+    );
     expect(within(rowOf('PLC-A')).queryByTestId('fingerprint-verified')).toBeNull();
-    expect(screen.getByTestId('fingerprint-changed-banner').textContent).toContain('PLC-A (10.77.1.10.1.1, 10.77.1.10): Fingerprint changed since Jan 2, 2026: the target was reinstalled, or someone is in between.');
+    expect(screen.getByTestId('fingerprint-changed-banner').textContent).toContain(
+      'PLC-A (10.77.1.10.1.1, 10.77.1.10): Fingerprint changed since Jan 2, 2026: the target was reinstalled, or someone is in between.',
+    );
   });
 });

@@ -37,7 +37,10 @@ function subjectFor(target: DiscoveredTarget, route: LocalRoute | undefined): Ta
     netId: target.netId,
     security: tls?.mode ?? 'none',
     pskIdentity: tls?.pskIdentity ?? null,
-    ca: tls?.caFile && tls.certFile && tls.keyFile ? { caPath: tls.caFile, certPath: tls.certFile, keyPath: tls.keyFile, ignoreCn: tls.ignoreCn } : null,
+    ca:
+      tls?.caFile && tls.certFile && tls.keyFile
+        ? { caPath: tls.caFile, certPath: tls.certFile, keyPath: tls.keyFile, ignoreCn: tls.ignoreCn }
+        : null,
   };
 }
 
@@ -104,7 +107,9 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
 
   const runSearch = (kind: SearchKind) => {
     setSelected(new Set());
-    const chosenAdapters = (adapters.data ?? []).filter((adapter) => fields.adapters.has(adapterKey(adapter))).map((adapter) => adapter.address);
+    const chosenAdapters = (adapters.data ?? [])
+      .filter((adapter) => fields.adapters.has(adapterKey(adapter)))
+      .map((adapter) => adapter.address);
     if (kind === 'broadcast') void start({ kind, adapters: chosenAdapters, timeoutMs: fields.timeoutMs });
     else if (kind === 'host') void start({ kind, hosts: splitEntries(fields.hosts), timeoutMs: fields.timeoutMs });
     else void askBeforeBigRange(splitRanges(fields.ranges), fields.timeoutMs);
@@ -129,7 +134,12 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
     if (!startupSearch || startupDone.current) return;
     if (startupSearch.hosts.length === 0 && startupSearch.ranges.length === 0) return;
     startupDone.current = true;
-    void start({ kind: startupSearch.hosts.length > 0 ? 'host' : 'range', hosts: startupSearch.hosts, ranges: startupSearch.ranges, timeoutMs: DEFAULT_TIMEOUT_MS });
+    void start({
+      kind: startupSearch.hosts.length > 0 ? 'host' : 'range',
+      hosts: startupSearch.hosts,
+      ranges: startupSearch.ranges,
+      timeoutMs: DEFAULT_TIMEOUT_MS,
+    });
   }, [startupSearch, start]);
 
   const connected = (netId: string) => routes.has(netId);
@@ -165,12 +175,19 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
           {systemsFoundText(t, discovery.targets.length, rows.length, selectedTargets.length)}
         </Typography>
         <TextField
-          size="small"
           label={t('filter.label')}
           placeholder={t('filter.placeholder')}
           value={filter}
           onChange={(event) => setFilter(event.target.value)}
-          slotProps={{ input: { startAdornment: <InputAdornment position="start"><FilterListOutlined fontSize="small" /></InputAdornment> } }}
+          slotProps={{
+            input: {
+              startAdornment: (
+                <InputAdornment position="start">
+                  <FilterListOutlined fontSize="small" />
+                </InputAdornment>
+              ),
+            },
+          }}
           sx={{ width: 260 }}
         />
         <Button
@@ -184,7 +201,12 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
         >
           {tRoutes('openFromTargets')}
         </Button>
-        <Button variant="contained" startIcon={<AddLinkOutlined />} disabled={selectedTargets.length === 0} onClick={() => setDialogOpen(true)}>
+        <Button
+          variant="contained"
+          startIcon={<AddLinkOutlined />}
+          disabled={selectedTargets.length === 0}
+          onClick={() => setDialogOpen(true)}
+        >
           {t('addRoute')}
         </Button>
       </Stack>

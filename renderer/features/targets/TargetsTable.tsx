@@ -49,13 +49,25 @@ function SecureAdsCell({ offered, route }: { offered: boolean; route: LocalRoute
   if (route?.tls) {
     const method = t(`common:secureMethod.${route.tls.mode}`);
     return (
-      <Box component="span" role="img" aria-label={t('table.secureRoute', { method })} title={t('table.secureRouteTitle', { name: route.name, method })} sx={{ display: 'inline-flex', color: 'success.main' }}>
+      <Box
+        component="span"
+        role="img"
+        aria-label={t('table.secureRoute', { method })}
+        title={t('table.secureRouteTitle', { name: route.name, method })}
+        sx={{ display: 'inline-flex', color: 'success.main' }}
+      >
         <Lock fontSize="small" />
       </Box>
     );
   }
   return offered ? (
-    <Box component="span" role="img" aria-label={t('table.secureOffered')} title={t('table.secureOfferedTitle')} sx={{ display: 'inline-flex', color: 'success.main' }}>
+    <Box
+      component="span"
+      role="img"
+      aria-label={t('table.secureOffered')}
+      title={t('table.secureOfferedTitle')}
+      sx={{ display: 'inline-flex', color: 'success.main' }}
+    >
       <LockOutlined fontSize="small" />
     </Box>
   ) : (
@@ -90,14 +102,19 @@ const TargetRow = memo(function TargetRow({ rowKey, target, selected, tabStop, r
       sx={{ cursor: 'pointer', '& > td': { whiteSpace: 'nowrap' } }}
     >
       <TableCell padding="checkbox" data-select="">
-        <Checkbox size="small" tabIndex={-1} checked={selected} onChange={leaveToBody} slotProps={{ input: { 'aria-label': t('table.select', { name: target.hostname }) } }} />
+        <Checkbox
+          tabIndex={-1}
+          checked={selected}
+          onChange={leaveToBody}
+          slotProps={{ input: { 'aria-label': t('table.select', { name: target.hostname }) } }}
+        />
       </TableCell>
       <TableCell sx={{ fontWeight: 500 }}>{target.hostname}</TableCell>
       <TableCell>
         <ConnectedCell route={route} />
       </TableCell>
-      <TableCell sx={{ fontFamily: 'monospace' }}>{target.address}</TableCell>
-      <TableCell sx={{ fontFamily: 'monospace' }}>{target.netId}</TableCell>
+      <TableCell sx={{ typography: 'mono' }}>{target.address}</TableCell>
+      <TableCell sx={{ typography: 'mono' }}>{target.netId}</TableCell>
       <TableCell>{target.twincat?.text ?? '—'}</TableCell>
       <TableCell>{target.os?.text ?? '—'}</TableCell>
       <TableCell sx={{ color: 'text.secondary' }}>{comment && t('table.answeredOn', { adapters: comment })}</TableCell>
@@ -133,7 +150,9 @@ export function TargetsTable({ rows, emptyText, selected, onSelectionChange, sor
     if (key === undefined) return;
     setFocusKey(key);
     const rowElements = body.current?.querySelectorAll<HTMLElement>('tr[data-key]') ?? [];
-    Array.from(rowElements).find((row) => row.dataset.key === key)?.focus();
+    Array.from(rowElements)
+      .find((row) => row.dataset.key === key)
+      ?.focus();
   };
   // One set of handlers on the body instead of per row: rows then take no callbacks and stay memoized while a search
   // streams in (re-rendering every row per result made 250 results take seconds).
@@ -175,11 +194,14 @@ export function TargetsTable({ rows, emptyText, selected, onSelectionChange, sor
           <TableRow>
             <TableCell padding="checkbox">
               <Checkbox
-                size="small"
                 indeterminate={selectedShown > 0 && selectedShown < keys.length}
                 checked={keys.length > 0 && selectedShown === keys.length}
                 disabled={keys.length === 0}
-                onChange={(event) => onSelectionChange(event.target.checked ? new Set([...selected, ...keys]) : new Set([...selected].filter((key) => !keys.includes(key))))}
+                onChange={(event) =>
+                  onSelectionChange(
+                    event.target.checked ? new Set([...selected, ...keys]) : new Set([...selected].filter((key) => !keys.includes(key))),
+                  )
+                }
                 slotProps={{ input: { 'aria-label': t('table.selectAll') } }}
               />
             </TableCell>
@@ -208,7 +230,17 @@ export function TargetsTable({ rows, emptyText, selected, onSelectionChange, sor
           )}
           {rows.map((target) => {
             const key = targetKey(target);
-            return <TargetRow key={key} rowKey={key} target={target} selected={selected.has(key)} tabStop={key === tabStop} route={routes.get(target.netId)} known={known?.get(target.netId)} />;
+            return (
+              <TargetRow
+                key={key}
+                rowKey={key}
+                target={target}
+                selected={selected.has(key)}
+                tabStop={key === tabStop}
+                route={routes.get(target.netId)}
+                known={known?.get(target.netId)}
+              />
+            );
           })}
         </TableBody>
       </Table>

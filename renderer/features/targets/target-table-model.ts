@@ -33,7 +33,6 @@ export function shortFingerprint(fingerprint: string): string {
   return `${hex.slice(0, 8)}…${hex.slice(-8)}`;
 }
 
-
 /** Case-insensitive match on what a user remembers of a system: its name, address, NetId or OS. */
 export function matchesFilter(target: DiscoveredTarget, filter: string): boolean {
   const words = filter.trim().toLowerCase().split(/\s+/).filter(Boolean);
@@ -69,7 +68,10 @@ function compareBy(column: TargetColumn, connected: (target: DiscoveredTarget) =
       case 'netId':
         return compareNumbers(numericParts(a.netId), numericParts(b.netId));
       case 'twincat':
-        return compareNumbers(a.twincat ? [a.twincat.major, a.twincat.minor, a.twincat.build] : [], b.twincat ? [b.twincat.major, b.twincat.minor, b.twincat.build] : []);
+        return compareNumbers(
+          a.twincat ? [a.twincat.major, a.twincat.minor, a.twincat.build] : [],
+          b.twincat ? [b.twincat.major, b.twincat.minor, b.twincat.build] : [],
+        );
       case 'os':
         return text.compare(a.os?.text ?? '', b.os?.text ?? '');
       case 'comment':
@@ -99,4 +101,3 @@ export function nextSort(current: TargetSort | null, column: TargetColumn): Targ
   if (current?.column !== column) return { column, direction: 'asc' };
   return current.direction === 'asc' ? { column, direction: 'desc' } : null;
 }
-

@@ -48,7 +48,10 @@ export interface DiscoveryState {
   startError: string | null;
 }
 
-type DiscoveryEvent = { [C in Extract<EventChannel, `discovery:${string}`>]: { channel: C; event: EventOf<C> } }[Extract<EventChannel, `discovery:${string}`>];
+type DiscoveryEvent = { [C in Extract<EventChannel, `discovery:${string}`>]: { channel: C; event: EventOf<C> } }[Extract<
+  EventChannel,
+  `discovery:${string}`
+>];
 
 type Action =
   | { type: 'starting'; kind: SearchKind; searchId: string; at?: number }
@@ -89,7 +92,9 @@ export function discoveryReducer(state: DiscoveryState, action: Action): Discove
     case 'start-failed':
       return { ...state, phase: 'idle', startError: action.message };
     case 'stopped-locally':
-      return state.phase === 'searching' ? { ...state, phase: 'done', summary: state.summary ?? { found: state.targets.length, durationMs: 0, cancelled: true, hint: null } } : state;
+      return state.phase === 'searching'
+        ? { ...state, phase: 'done', summary: state.summary ?? { found: state.targets.length, durationMs: 0, cancelled: true, hint: null } }
+        : state;
     case 'event': {
       const { payload } = action;
       switch (payload.channel) {

@@ -103,13 +103,25 @@ export const certificatesRequests = {
     request: z
       .object({ folder: pathText, includeKey: z.boolean().default(false), keyConfirmed: z.boolean().default(false) })
       .strict()
-      .refine((r) => !r.includeKey || r.keyConfirmed, { message: 'exporting the private key needs a confirmation', path: ['keyConfirmed'] }),
+      .refine((r) => !r.includeKey || r.keyConfirmed, {
+        message: 'exporting the private key needs a confirmation',
+        path: ['keyConfirmed'],
+      }),
     response: z.object({ files: z.array(z.string()) }),
   },
   'certificates:ca-create': {
     request: z
       .object({
-        subject: z.object({ C: subjectField, ST: subjectField, L: subjectField, O: subjectField, OU: subjectField, CN: z.string().trim().min(1).max(64) }).strict(),
+        subject: z
+          .object({
+            C: subjectField,
+            ST: subjectField,
+            L: subjectField,
+            O: subjectField,
+            OU: subjectField,
+            CN: z.string().trim().min(1).max(64),
+          })
+          .strict(),
         keyBits: z.union([z.literal(2048), z.literal(3072), z.literal(4096)]).default(2048),
         days: z.number().int().min(1).max(36_500).default(CA_DEFAULT_DAYS),
         password: z.string().min(CA_MIN_PASSWORD_LENGTH).max(255),
@@ -147,7 +159,13 @@ export const certificatesRequests = {
   },
   /** This PC's client certificate from the plant CA (CN = this PC's host name), for shared-CA routes. */
   'certificates:issue-this-pc': {
-    request: z.object({ caPassword: password, days: z.number().int().min(1).max(36_500).default(DEVICE_DEFAULT_DAYS), keyPassword: password.optional() }).strict(),
+    request: z
+      .object({
+        caPassword: password,
+        days: z.number().int().min(1).max(36_500).default(DEVICE_DEFAULT_DAYS),
+        keyPassword: password.optional(),
+      })
+      .strict(),
     response: issuedDeviceSchema,
   },
   /** Copies each named device's folder (rootCA.pem, <name>.crt, <name>.key, fragment) into `folder`. */

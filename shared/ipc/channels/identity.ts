@@ -15,7 +15,13 @@ export const identityRequests = {
   },
   'identity:set': {
     request: z
-      .object({ localNetId: z.string().regex(/^(\d{1,3})(\.\d{1,3}){5}$/).optional(), hostname: z.string().min(1).max(31).optional() })
+      .object({
+        localNetId: z
+          .string()
+          .regex(/^(\d{1,3})(\.\d{1,3}){5}$/)
+          .optional(),
+        hostname: z.string().min(1).max(31).optional(),
+      })
       .strict(),
     response: z.object({ localNetId: z.string(), hostname: z.string() }),
   },

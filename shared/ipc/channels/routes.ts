@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import {
-  localRouteSchema,
-  routeCredentialsSchema,
-  routeErrorSchema,
-  routeSettingsSchema,
-  routeStepSchema,
-} from '../../domain/route';
+import { localRouteSchema, routeCredentialsSchema, routeErrorSchema, routeSettingsSchema, routeStepSchema } from '../../domain/route';
 import { fingerprintText } from '../../domain/fingerprint-text';
 
 /**
@@ -40,7 +34,10 @@ export const routesRequests = {
     request: z
       .object({
         /** The caller's id for this batch, so it knows its own events from the first one on; made up when absent. */
-        batchId: z.string().regex(/^[\w-]{8,64}$/).optional(),
+        batchId: z
+          .string()
+          .regex(/^[\w-]{8,64}$/)
+          .optional(),
         targets: z
           .array(
             z
@@ -56,7 +53,11 @@ export const routesRequests = {
               })
               .superRefine((target, context) => {
                 if (target.settings.security === 'ssc' && target.expectedFingerprint === null) {
-                  context.addIssue({ code: 'custom', path: ['expectedFingerprint'], message: 'a self-signed (SSC) route needs the fingerprint it pins' });
+                  context.addIssue({
+                    code: 'custom',
+                    path: ['expectedFingerprint'],
+                    message: 'a self-signed (SSC) route needs the fingerprint it pins',
+                  });
                 }
               }),
           )

@@ -13,7 +13,9 @@ export const certificateSummarySchema = z.object({
 export const secureRequests = {
   /** Fetches the target's certificate live from a TLS handshake (no credentials sent) for the Compare field. */
   'secure:server-certificate': {
-    request: z.object({ address: z.string().min(1), tlsPort: z.number().int().min(1).max(65535).optional(), legacyCrypto: z.boolean().optional() }).strict(),
+    request: z
+      .object({ address: z.string().min(1), tlsPort: z.number().int().min(1).max(65535).optional(), legacyCrypto: z.boolean().optional() })
+      .strict(),
     response: z.object({ certificate: certificateSummarySchema, cipherSuite: z.string(), handshakeMs: z.number() }),
   },
 } as const;

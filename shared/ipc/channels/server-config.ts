@@ -15,8 +15,16 @@ export const targetConnectionSchema = z
     mode: z.enum(['none', 'ssc', 'psk', 'ca']),
     /** SSC: the pinned fingerprint of the target (from the route record). */
     fingerprint: z.string().nullable().default(null),
-    psk: z.object({ identity: z.string().min(1).max(128), password: z.string().optional(), keyHex: z.string().optional() }).strict().nullable().default(null),
-    ca: z.object({ caPath: z.string(), certPath: z.string(), keyPath: z.string(), keyPassword: z.string().optional(), ignoreCn: z.boolean() }).strict().nullable().default(null),
+    psk: z
+      .object({ identity: z.string().min(1).max(128), password: z.string().optional(), keyHex: z.string().optional() })
+      .strict()
+      .nullable()
+      .default(null),
+    ca: z
+      .object({ caPath: z.string(), certPath: z.string(), keyPath: z.string(), keyPassword: z.string().optional(), ignoreCn: z.boolean() })
+      .strict()
+      .nullable()
+      .default(null),
     ports: z.object({ ads: z.number().int().optional(), tls: z.number().int().optional() }).strict().optional(),
   })
   .strict();
@@ -42,7 +50,15 @@ export const staticRouteEntrySchema = z.object({
 export const serverModelSchema = z.object({
   secureOnly: z.boolean(),
   psk: z.array(z.object({ identity: z.string() })),
-  tls: z.object({ ca: z.string().nullable(), cert: z.string().nullable(), key: z.string().nullable(), ignoreCn: z.boolean(), keyPassword: z.boolean() }).nullable(),
+  tls: z
+    .object({
+      ca: z.string().nullable(),
+      cert: z.string().nullable(),
+      key: z.string().nullable(),
+      ignoreCn: z.boolean(),
+      keyPassword: z.boolean(),
+    })
+    .nullable(),
   routes: z.array(staticRouteEntrySchema),
 });
 export type ServerModel = z.output<typeof serverModelSchema>;
@@ -58,7 +74,14 @@ export const serverChangeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('remove-psk'), identity: z.string().min(1).max(128) }).strict(),
   z.object({ kind: z.literal('set-secure-only'), on: z.boolean() }).strict(),
   z
-    .object({ kind: z.literal('set-tls'), ca: z.string().min(1), cert: z.string().min(1), key: z.string().min(1), keyPassword: z.string().optional(), ignoreCn: z.boolean() })
+    .object({
+      kind: z.literal('set-tls'),
+      ca: z.string().min(1),
+      cert: z.string().min(1),
+      key: z.string().min(1),
+      keyPassword: z.string().optional(),
+      ignoreCn: z.boolean(),
+    })
     .strict(),
   z.object({ kind: z.literal('clear-tls') }).strict(),
 ]);
@@ -95,7 +118,12 @@ const applyResultSchema = z.object({
 });
 export type ServerApplyResult = z.output<typeof applyResultSchema>;
 
-const stateResultSchema = z.object({ place: z.string(), ok: z.boolean(), adsState: z.number().nullable(), error: serverErrorSchema.nullable() });
+const stateResultSchema = z.object({
+  place: z.string(),
+  ok: z.boolean(),
+  adsState: z.number().nullable(),
+  error: serverErrorSchema.nullable(),
+});
 
 export const serverConfigRequests = {
   /** Reads StaticRoutes.xml of this PC or of targets (names only: secrets never leave the service). */
@@ -109,7 +137,11 @@ export const serverConfigRequests = {
    */
   'server-config:apply': {
     request: z
-      .object({ places: z.array(serverPlaceSchema).min(1).max(256), change: serverChangeSchema, revisions: z.array(z.string().nullable()).optional() })
+      .object({
+        places: z.array(serverPlaceSchema).min(1).max(256),
+        change: serverChangeSchema,
+        revisions: z.array(z.string().nullable()).optional(),
+      })
       .strict(),
     response: z.array(applyResultSchema),
   },
@@ -125,7 +157,9 @@ export const serverConfigRequests = {
   },
   /** Restarts TwinCAT into Config (router re-reads StaticRoutes.xml) or Run, after the user confirmed. */
   'server-config:restart': {
-    request: z.object({ targets: z.array(targetConnectionSchema).min(1).max(256), mode: z.enum(['config', 'run']), confirmed: z.literal(true) }).strict(),
+    request: z
+      .object({ targets: z.array(targetConnectionSchema).min(1).max(256), mode: z.enum(['config', 'run']), confirmed: z.literal(true) })
+      .strict(),
     response: z.array(stateResultSchema),
   },
   /** Proves a change: a PSK handshake with the identity succeeds, or plain ADS is refused (SecureOnly). */
@@ -143,7 +177,13 @@ export const serverConfigRequests = {
   },
   /** Copies a certificate file from this PC into the target's TwinCAT folder (e.g. CACerts/rootCA.pem). */
   'server-config:upload': {
-    request: z.object({ targets: z.array(targetConnectionSchema).min(1).max(256), localPath: z.string().min(1), remotePath: z.string().min(1).max(200) }).strict(),
+    request: z
+      .object({
+        targets: z.array(targetConnectionSchema).min(1).max(256),
+        localPath: z.string().min(1),
+        remotePath: z.string().min(1).max(200),
+      })
+      .strict(),
     response: z.array(z.object({ place: z.string(), ok: z.boolean(), remotePath: z.string(), error: serverErrorSchema.nullable() })),
   },
   /** The TwinCAT target folder of this PC chosen in Settings (null: find it automatically). */

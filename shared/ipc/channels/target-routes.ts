@@ -16,7 +16,10 @@ export const targetConnectionSchema = z.object({
     .object({
       identity: z.string().min(1).max(128),
       password: z.string().max(255).optional(),
-      keyHex: z.string().regex(/^[0-9a-fA-F]{64}$/, 'A PSK key is 64 hex digits').optional(),
+      keyHex: z
+        .string()
+        .regex(/^[0-9a-fA-F]{64}$/, 'A PSK key is 64 hex digits')
+        .optional(),
     })
     .optional(),
   ca: z

@@ -52,7 +52,14 @@ export async function fetchServerCertificate(options: {
     if (!leaf) throw new RouteFailure('cert-untrusted', 'the target sent no certificate', null);
     const d = describeCertificate(leaf);
     return {
-      certificate: { fingerprint: d.fingerprint, subject: d.subject, issuer: d.issuer, notBefore: d.notBefore, notAfter: d.notAfter, selfSigned: d.selfSigned },
+      certificate: {
+        fingerprint: d.fingerprint,
+        subject: d.subject,
+        issuer: d.issuer,
+        notBefore: d.notBefore,
+        notAfter: d.notAfter,
+        selfSigned: d.selfSigned,
+      },
       cipherSuite: transport.cipherSuite.name,
       handshakeMs,
     };

@@ -20,7 +20,13 @@ function judge(trust: ServerTrust, chain: Uint8Array[]): { error: RouteFailure |
   }
 }
 
-const caTrust = (extra: Partial<Extract<ServerTrust, { kind: 'ca' }>> = {}): ServerTrust => ({ kind: 'ca', caPem: [ca.certPem], routeName: 'CX-PLANT', ignoreCn: false, ...extra });
+const caTrust = (extra: Partial<Extract<ServerTrust, { kind: 'ca' }>> = {}): ServerTrust => ({
+  kind: 'ca',
+  caPem: [ca.certPem],
+  routeName: 'CX-PLANT',
+  ignoreCn: false,
+  ...extra,
+});
 
 describe('serverTrustHook in shared-CA mode', () => {
   it('accepts the CA-issued leaf with the route name as CN and records its CN', () => {
@@ -30,7 +36,9 @@ describe('serverTrustHook in shared-CA mode', () => {
   it('maps every chain failure to cert-untrusted (expiry to cert-expired) and a wrong CN to cn-mismatch', () => {
     expect(judge(caTrust(), [forgeAnchorCopy(ca, 'CX-PLANT', testKey()).certDer]).error?.code).toBe('cert-untrusted');
     expect(judge(caTrust(), [makeLeaf('CX-PLANT', leafKey, ca, { hash: 'sha1' }).certDer]).error?.code).toBe('cert-untrusted');
-    expect(judge(caTrust(), [makeLeaf('CX-PLANT', leafKey, ca, { extKeyUsage: { clientAuth: true } }).certDer]).error?.code).toBe('cert-untrusted');
+    expect(judge(caTrust(), [makeLeaf('CX-PLANT', leafKey, ca, { extKeyUsage: { clientAuth: true } }).certDer]).error?.code).toBe(
+      'cert-untrusted',
+    );
     const expired = makeLeaf('CX-PLANT', leafKey, ca, { notBefore: new Date(Date.now() - 10 * DAY), notAfter: new Date(Date.now() - DAY) });
     expect(judge(caTrust(), [expired.certDer]).error?.code).toBe('cert-expired');
     expect(judge(caTrust({ routeName: 'OTHER' }), [good.certDer]).error).toMatchObject({ code: 'cn-mismatch' });

@@ -37,9 +37,18 @@ export function serverTrustHook(trust: ServerTrust | InspectOnly, outcome: Trust
     outcome.commonName = null;
     if (trust.kind === 'none') {
       // A certificate suite under "no check" would trust anyone: fail closed instead.
-      throw new RouteFailure('cert-untrusted', 'the target presented a certificate, but no certificate check was configured for this connection', 'choose how to verify the target (fingerprint or shared CA)');
+      throw new RouteFailure(
+        'cert-untrusted',
+        'the target presented a certificate, but no certificate check was configured for this connection',
+        'choose how to verify the target (fingerprint or shared CA)',
+      );
     }
-    if (!leaf) throw new RouteFailure('cert-untrusted', 'the target sent no certificate', 'check that the target runs Secure ADS with a certificate');
+    if (!leaf)
+      throw new RouteFailure(
+        'cert-untrusted',
+        'the target sent no certificate',
+        'check that the target runs Secure ADS with a certificate',
+      );
     if (trust.kind === 'inspect-only') return;
     if (trust.kind === 'fingerprint') {
       if (!fingerprintsEqual(outcome.fingerprint ?? '', trust.expected)) {
@@ -59,9 +68,17 @@ function checkCaChain(chainDer: Uint8Array[], trust: Extract<ServerTrust, { kind
   const verdict = verifyChain(chainDer, trust.caPem, trust.now);
   if (!verdict.ok) {
     if (verdict.reason === 'expired' || verdict.reason === 'not-yet-valid') {
-      throw new RouteFailure('cert-expired', `the target's certificate is not valid now: ${verdict.message}`, 'renew the target certificate with your CA, or check the clocks of this PC and the target');
+      throw new RouteFailure(
+        'cert-expired',
+        `the target's certificate is not valid now: ${verdict.message}`,
+        'renew the target certificate with your CA, or check the clocks of this PC and the target',
+      );
     }
-    throw new RouteFailure('cert-untrusted', `the target's certificate is not trusted by the configured CA: ${verdict.message}`, 'select the CA that issued the target certificate, or issue the target certificate with this CA');
+    throw new RouteFailure(
+      'cert-untrusted',
+      `the target's certificate is not trusted by the configured CA: ${verdict.message}`,
+      'select the CA that issued the target certificate, or issue the target certificate with this CA',
+    );
   }
   const leaf = chainDer[0] as Uint8Array;
   const cn = describeCertificate(leaf).commonName;

@@ -15,7 +15,11 @@ const PSK_FIX =
 export function tlsFailure(error: unknown, context: TlsFailureContext): RouteFailure {
   if (error instanceof RouteFailure) return error;
   if (!(error instanceof TlsError)) {
-    return new RouteFailure('tls-failed', `TLS to ${context.host}:${context.port} failed: ${error instanceof Error ? error.message : String(error)}`, null);
+    return new RouteFailure(
+      'tls-failed',
+      `TLS to ${context.host}:${context.port} failed: ${error instanceof Error ? error.message : String(error)}`,
+      null,
+    );
   }
   switch (error.code) {
     case 'connection-refused':
@@ -23,16 +27,32 @@ export function tlsFailure(error: unknown, context: TlsFailureContext): RouteFai
     case 'unreachable':
       return new RouteFailure('unreachable', `${context.host} is unreachable`, 'check the cable, the adapter and the address');
     case 'timeout':
-      return new RouteFailure('timeout', `TLS handshake with ${context.host}:${context.port} timed out`, 'the target is slow or a firewall interferes: retry, then check the target');
+      return new RouteFailure(
+        'timeout',
+        `TLS handshake with ${context.host}:${context.port} timed out`,
+        'the target is slow or a firewall interferes: retry, then check the target',
+      );
     default:
       break;
   }
   // The server can only answer a bad PSK with an alert or by hanging up; both look the same as an unknown identity.
-  if (context.mode === 'psk' && (error.code === 'alert-received' || error.code === 'connection-closed' || error.code === 'bad-record-mac' || error.code === 'handshake-failure')) {
+  if (
+    context.mode === 'psk' &&
+    (error.code === 'alert-received' ||
+      error.code === 'connection-closed' ||
+      error.code === 'bad-record-mac' ||
+      error.code === 'handshake-failure')
+  ) {
     return new RouteFailure('psk-unknown', PSK_MESSAGE, PSK_FIX);
   }
   if (error.code === 'alert-received' && /certificate|unknown_ca|access_denied/.test(error.alert ?? '')) {
-    return new RouteFailure('cert-untrusted', `the target rejected this PC's certificate (TLS alert ${error.alert})`, context.mode === 'ca' ? "issue this PC's certificate with the CA the target trusts" : "the target does not know this PC's certificate: add the route again with user name and password");
+    return new RouteFailure(
+      'cert-untrusted',
+      `the target rejected this PC's certificate (TLS alert ${error.alert})`,
+      context.mode === 'ca'
+        ? "issue this PC's certificate with the CA the target trusts"
+        : "the target does not know this PC's certificate: add the route again with user name and password",
+    );
   }
   return new RouteFailure(
     'tls-failed',

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { AmsStreamParser, encodeAmsPacket, readDeviceInfoResponse, readStateResponse, type AmsPacket } from '../../../../shared/protocol/ams';
+import {
+  AmsStreamParser,
+  encodeAmsPacket,
+  readDeviceInfoResponse,
+  readStateResponse,
+  type AmsPacket,
+} from '../../../../shared/protocol/ams';
 import { encodeTlsConnectInfo, TlsConnectFlag, decodeTlsConnectInfo } from '../../../../shared/protocol/tls-connect-info';
 import { AmsChannel } from './ams-channel';
 import { checkResponse } from '../secure/connect-info';
@@ -15,7 +21,12 @@ function fakeStream(respond: (request: AmsPacket) => Uint8Array[]): ByteStream &
     write: async (data: Uint8Array) => {
       for (const request of parser.push(data)) for (const chunk of respond(request)) deliver(chunk);
     },
-    read: () => (inbox.length ? Promise.resolve(inbox.shift()!) : stream.closed ? Promise.resolve(null) : new Promise<Uint8Array | null>((r) => waiters.push(r))),
+    read: () =>
+      inbox.length
+        ? Promise.resolve(inbox.shift()!)
+        : stream.closed
+          ? Promise.resolve(null)
+          : new Promise<Uint8Array | null>((r) => waiters.push(r)),
     destroy: () => {
       stream.closed = true;
       for (const w of waiters.splice(0)) w(null);
@@ -35,7 +46,10 @@ describe('AmsChannel', () => {
   it('matches answers by invoke id even when they arrive split and out of order', async () => {
     let held: Uint8Array | null = null;
     const stream = fakeStream((req) => {
-      const bytes = req.commandId === 4 ? encodeAmsPacket(readStateResponse(req, { adsState: 5, deviceState: 0 })) : encodeAmsPacket(readDeviceInfoResponse(req, { major: 3, minor: 1, build: 4024, name: 'TwinCAT System' }));
+      const bytes =
+        req.commandId === 4
+          ? encodeAmsPacket(readStateResponse(req, { adsState: 5, deviceState: 0 }))
+          : encodeAmsPacket(readDeviceInfoResponse(req, { major: 3, minor: 1, build: 4024, name: 'TwinCAT System' }));
       // A stray response with an unknown invoke id comes first; it must be ignored.
       const stray = encodeAmsPacket({ ...readStateResponse(req, { adsState: 6, deviceState: 0 }), invokeId: 999 });
       held = bytes;
@@ -48,14 +62,22 @@ describe('AmsChannel', () => {
   });
 
   it('an ADS error code becomes verify-failed naming the error', async () => {
-    const stream = fakeStream((req) => [encodeAmsPacket({ ...readStateResponse(req, { adsState: 0, deviceState: 0 }), errorCode: 0x7, data: new Uint8Array(0) })]);
+    const stream = fakeStream((req) => [
+      encodeAmsPacket({ ...readStateResponse(req, { adsState: 0, deviceState: 0 }), errorCode: 0x7, data: new Uint8Array(0) }),
+    ]);
     const channel = new AmsChannel(stream, opts);
-    await expect(channel.verify('5.1.2.3.1.1', 1000)).rejects.toMatchObject({ code: 'verify-failed', message: expect.stringMatching(/0x7/) });
+    await expect(channel.verify('5.1.2.3.1.1', 1000)).rejects.toMatchObject({
+      code: 'verify-failed',
+      message: expect.stringMatching(/0x7/),
+    });
     channel.close();
   });
 
   it('no answer: timeout; a closing peer: verify-failed; garbage: verify-failed without a crash', async () => {
-    const silent = new AmsChannel(fakeStream(() => []), opts);
+    const silent = new AmsChannel(
+      fakeStream(() => []),
+      opts,
+    );
     await expect(silent.readState('5.1.2.3.1.1', 50)).rejects.toMatchObject({ code: 'timeout' });
     silent.close();
     const closing = fakeStream(() => []);
@@ -63,13 +85,20 @@ describe('AmsChannel', () => {
     const pending = channel.readState('5.1.2.3.1.1', 2000);
     closing.destroy();
     await expect(pending).rejects.toMatchObject({ code: 'verify-failed' });
-    const garbage = new AmsChannel(fakeStream(() => [new Uint8Array(40).fill(0xff)]), opts);
-    await expect(garbage.readState('5.1.2.3.1.1', 2000)).rejects.toMatchObject({ code: 'verify-failed', message: expect.stringMatching(/malformed/) });
+    const garbage = new AmsChannel(
+      fakeStream(() => [new Uint8Array(40).fill(0xff)]),
+      opts,
+    );
+    await expect(garbage.readState('5.1.2.3.1.1', 2000)).rejects.toMatchObject({
+      code: 'verify-failed',
+      message: expect.stringMatching(/malformed/),
+    });
   });
 });
 
 describe('TlsConnectInfo response check', () => {
-  const response = (error: number, flags: number = TlsConnectFlag.Response) => decodeTlsConnectInfo(encodeTlsConnectInfo({ flags, error, netId: '5.1.2.3.1.1', hostname: 'CX' }));
+  const response = (error: number, flags: number = TlsConnectFlag.Response) =>
+    decodeTlsConnectInfo(encodeTlsConnectInfo({ flags, error, netId: '5.1.2.3.1.1', hostname: 'CX' }));
   it.each([
     [4, 'auth-failed'],
     [3, 'cert-untrusted'],

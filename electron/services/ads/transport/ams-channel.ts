@@ -62,7 +62,13 @@ export class AmsChannel {
       this.pending.set(invokeId, { resolve, reject });
       timer = setTimeout(() => {
         this.pending.delete(invokeId);
-        reject(new RouteFailure('timeout', `no ADS answer within ${timeoutMs} ms`, 'the route may be missing on the target, or the TwinCAT router is busy: retry, then check the route list on the target'));
+        reject(
+          new RouteFailure(
+            'timeout',
+            `no ADS answer within ${timeoutMs} ms`,
+            'the route may be missing on the target, or the TwinCAT router is busy: retry, then check the route list on the target',
+          ),
+        );
       }, timeoutMs);
     });
     try {
@@ -76,7 +82,16 @@ export class AmsChannel {
 
   /** One ReadState to the system service; resolves with the ADS state (5 = Run). */
   async readState(targetNetId: string, timeoutMs: number): Promise<number> {
-    const reply = await this.request((invokeId) => readStateRequest({ target: targetNetId, source: this.options.localNetId, sourcePort: this.options.localPort ?? CLIENT_AMS_PORT, invokeId }), timeoutMs);
+    const reply = await this.request(
+      (invokeId) =>
+        readStateRequest({
+          target: targetNetId,
+          source: this.options.localNetId,
+          sourcePort: this.options.localPort ?? CLIENT_AMS_PORT,
+          invokeId,
+        }),
+      timeoutMs,
+    );
     checkAmsError(reply);
     const state = decodeReadStateResponse(reply);
     if (state.result !== 0) throw adsFailure('ReadState', state.result);
@@ -116,9 +131,17 @@ export class AmsChannel {
         this.deliver(chunk);
         if (this.closedWith) return;
       }
-      this.fail(new RouteFailure('verify-failed', 'the target closed the ADS connection', 'the target refused ADS from this PC: check that the route exists on the target and uses this PC\'s NetId'));
+      this.fail(
+        new RouteFailure(
+          'verify-failed',
+          'the target closed the ADS connection',
+          "the target refused ADS from this PC: check that the route exists on the target and uses this PC's NetId",
+        ),
+      );
     } catch (error) {
-      this.fail(new RouteFailure('verify-failed', `the ADS connection failed: ${error instanceof Error ? error.message : String(error)}`, null));
+      this.fail(
+        new RouteFailure('verify-failed', `the ADS connection failed: ${error instanceof Error ? error.message : String(error)}`, null),
+      );
     }
   }
 

@@ -24,7 +24,13 @@ export function connectTcp(options: TcpConnectOptions): Promise<Socket> {
     const socket = connect({ host, port });
     socket.setNoDelay(true);
     const timer = setTimeout(() => {
-      fail(new RouteFailure('timeout', `TCP ${port} on ${host}: no answer within ${timeoutMs} ms`, `the target is offline, the address is wrong, or a firewall drops ${service} (TCP ${port}) silently`));
+      fail(
+        new RouteFailure(
+          'timeout',
+          `TCP ${port} on ${host}: no answer within ${timeoutMs} ms`,
+          `the target is offline, the address is wrong, or a firewall drops ${service} (TCP ${port}) silently`,
+        ),
+      );
     }, timeoutMs);
     const onAbort = () => fail(cancelled());
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -58,16 +64,32 @@ export function tcpFailure(error: NodeJS.ErrnoException, host: string, port: num
     case 'ECONNREFUSED':
       return new RouteFailure('refused', `TCP ${port} refused by ${host}`, refusedFix);
     case 'ETIMEDOUT':
-      return new RouteFailure('timeout', `TCP ${port} on ${host}: connection timed out`, `the target is offline or a firewall drops ${service} (TCP ${port})`);
+      return new RouteFailure(
+        'timeout',
+        `TCP ${port} on ${host}: connection timed out`,
+        `the target is offline or a firewall drops ${service} (TCP ${port})`,
+      );
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
     case 'EADDRNOTAVAIL':
-      return new RouteFailure('unreachable', `${host} is unreachable (${error.code})`, 'check the cable, the adapter and that this PC has an address in the target network');
+      return new RouteFailure(
+        'unreachable',
+        `${host} is unreachable (${error.code})`,
+        'check the cable, the adapter and that this PC has an address in the target network',
+      );
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new RouteFailure('resolve-failed', `host name ${host} cannot be resolved`, 'use the IP address, or check DNS / the hosts file');
+      return new RouteFailure(
+        'resolve-failed',
+        `host name ${host} cannot be resolved`,
+        'use the IP address, or check DNS / the hosts file',
+      );
     default:
-      return new RouteFailure('unreachable', `TCP ${port} on ${host}: ${error.code ?? error.message}`, 'check the address and the network connection');
+      return new RouteFailure(
+        'unreachable',
+        `TCP ${port} on ${host}: ${error.code ?? error.message}`,
+        'check the address and the network connection',
+      );
   }
 }
 

@@ -55,10 +55,18 @@ export async function addRouteOverUdp(options: UdpAddRouteOptions): Promise<{ ta
     throw new RouteFailure('internal', `the add-route reply is malformed: ${(error as Error).message}`, null);
   }
   if (status.status === ADD_ROUTE_WRONG_CREDENTIALS) {
-    throw new RouteFailure('auth-failed', 'the target refused the route: wrong user name or password', 'user name or password wrong: use an OS account of the target (CX default Administrator / 1)');
+    throw new RouteFailure(
+      'auth-failed',
+      'the target refused the route: wrong user name or password',
+      'user name or password wrong: use an OS account of the target (CX default Administrator / 1)',
+    );
   }
   if (status.status !== 0) {
-    throw new RouteFailure('internal', `the target refused the route: ${status.statusText}`, 'check the route name and this PC\'s NetId; see the TwinCAT log on the target');
+    throw new RouteFailure(
+      'internal',
+      `the target refused the route: ${status.statusText}`,
+      "check the route name and this PC's NetId; see the TwinCAT log on the target",
+    );
   }
   return { targetNetId: reply.netId };
 }

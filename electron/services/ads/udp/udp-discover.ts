@@ -1,13 +1,14 @@
-import {
-  encodeDiscoveryRequest,
-  interpretDiscoveryReply,
-  UdpService,
-  type DiscoveryInfo,
-} from '../../../../shared/protocol/udp48899';
+import { encodeDiscoveryRequest, interpretDiscoveryReply, UdpService, type DiscoveryInfo } from '../../../../shared/protocol/udp48899';
 import { udpExchange } from './udp-exchange';
 
 /** Asks one host who it is (UDP 48899 service 1, unicast): NetId, host name, versions, unauthenticated fingerprint. */
-export async function discoverHost(options: { host: string; port?: number; localNetId: string; timeoutMs: number; signal?: AbortSignal }): Promise<DiscoveryInfo> {
+export async function discoverHost(options: {
+  host: string;
+  port?: number;
+  localNetId: string;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}): Promise<DiscoveryInfo> {
   const reply = await udpExchange({
     host: options.host,
     port: options.port,

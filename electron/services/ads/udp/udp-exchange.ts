@@ -28,7 +28,10 @@ export async function udpExchange(options: UdpExchangeOptions): Promise<UdpMessa
         return;
       }
       const timer = setTimeout(
-        () => reject(new RouteFailure('unreachable', `no answer from ${options.host} on UDP ${port} within ${options.timeoutMs} ms`, UDP_SILENT_FIX)),
+        () =>
+          reject(
+            new RouteFailure('unreachable', `no answer from ${options.host} on UDP ${port} within ${options.timeoutMs} ms`, UDP_SILENT_FIX),
+          ),
         options.timeoutMs,
       );
       const onAbort = () => {
@@ -48,7 +51,13 @@ export async function udpExchange(options: UdpExchangeOptions): Promise<UdpMessa
       });
       socket.on('error', (error: NodeJS.ErrnoException) => {
         done();
-        reject(new RouteFailure('unreachable', `UDP to ${options.host}:${port} failed (${error.code ?? error.message})`, 'check the address and that this PC has an adapter in the target network'));
+        reject(
+          new RouteFailure(
+            'unreachable',
+            `UDP to ${options.host}:${port} failed (${error.code ?? error.message})`,
+            'check the address and that this PC has an adapter in the target network',
+          ),
+        );
       });
       socket.send(options.payload, port, options.host);
     });

@@ -60,7 +60,12 @@ export function makeCertificate(recipe: CertificateRecipe): TestCertificate {
   cert.setIssuer(recipe.issuer ? recipe.issuer.cert.subject.attributes : subject);
   const extensions: object[] = [];
   if (recipe.ca !== undefined) {
-    extensions.push({ name: 'basicConstraints', cA: recipe.ca, critical: true, ...(recipe.pathLength !== undefined ? { pathLenConstraint: recipe.pathLength } : {}) });
+    extensions.push({
+      name: 'basicConstraints',
+      cA: recipe.ca,
+      critical: true,
+      ...(recipe.pathLength !== undefined ? { pathLenConstraint: recipe.pathLength } : {}),
+    });
   }
   if (recipe.keyUsage) extensions.push({ name: 'keyUsage', critical: true, ...recipe.keyUsage });
   if (recipe.extKeyUsage) extensions.push({ name: 'extKeyUsage', ...recipe.extKeyUsage });
@@ -72,13 +77,26 @@ export function makeCertificate(recipe: CertificateRecipe): TestCertificate {
 
 /** A CA as the TE1000 recipe makes it: basicConstraints cA, keyCertSign. */
 export function makeCa(cn: string, key: TestKey, extra: Partial<CertificateRecipe> = {}): TestCertificate {
-  return makeCertificate({ cn, key, ca: true, keyUsage: { keyCertSign: true, cRLSign: true, digitalSignature: true }, notAfter: new Date(Date.now() + 3650 * DAY), ...extra });
+  return makeCertificate({
+    cn,
+    key,
+    ca: true,
+    keyUsage: { keyCertSign: true, cRLSign: true, digitalSignature: true },
+    notAfter: new Date(Date.now() + 3650 * DAY),
+    ...extra,
+  });
 }
 
 /** A TLS leaf for both roles, like the ones the app and the TE1000 recipe issue. */
 export function makeLeaf(cn: string, key: TestKey, issuer: TestCertificate, extra: Partial<CertificateRecipe> = {}): TestCertificate {
   return makeCertificate({
-    cn, key, issuer, ca: false, keyUsage: { digitalSignature: true, keyEncipherment: true }, extKeyUsage: { serverAuth: true, clientAuth: true }, ...extra,
+    cn,
+    key,
+    issuer,
+    ca: false,
+    keyUsage: { digitalSignature: true, keyEncipherment: true },
+    extKeyUsage: { serverAuth: true, clientAuth: true },
+    ...extra,
   });
 }
 

@@ -86,7 +86,9 @@ export async function startFakeTarget(options: FakeTargetOptions, port = 0): Pro
 }
 
 /** Several responders on one shared port (the port a search sends to), each on its own loopback address. */
-export async function startFakeTargets(list: FakeTargetOptions[]): Promise<{ port: number; targets: FakeTarget[]; close(): Promise<void> }> {
+export async function startFakeTargets(
+  list: FakeTargetOptions[],
+): Promise<{ port: number; targets: FakeTarget[]; close(): Promise<void> }> {
   const targets: FakeTarget[] = [];
   const close = async (): Promise<void> => {
     await Promise.all(targets.map((t) => t.close()));

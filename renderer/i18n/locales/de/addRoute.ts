@@ -43,9 +43,12 @@ export const addRoute = {
     secureAds: 'Secure ADS',
     method: 'Secure-ADS-Verfahren',
     secureHelp: 'TLS 1.2 auf TCP 8016',
-    plainHelp: 'Einfaches ADS: Die Route wird über UDP 48899 hinzugefügt, die Anmeldung geht unverschlüsselt; ADS läuft danach über TCP 48898',
-    noSecureAnnounced_one: '{{names}} bietet kein Secure ADS an: wird ausgelassen, außer Sie bestätigen im nächsten Schritt eine einfache ADS-Route dafür. Die anderen behalten Secure ADS.',
-    noSecureAnnounced_other: '{{names}} bieten kein Secure ADS an: werden ausgelassen, außer Sie bestätigen im nächsten Schritt eine einfache ADS-Route dafür. Die anderen behalten Secure ADS.',
+    plainHelp:
+      'Einfaches ADS: Die Route wird über UDP 48899 hinzugefügt, die Anmeldung geht unverschlüsselt; ADS läuft danach über TCP 48898',
+    noSecureAnnounced_one:
+      '{{names}} bietet kein Secure ADS an: wird ausgelassen, außer Sie bestätigen im nächsten Schritt eine einfache ADS-Route dafür. Die anderen behalten Secure ADS.',
+    noSecureAnnounced_other:
+      '{{names}} bieten kein Secure ADS an: werden ausgelassen, außer Sie bestätigen im nächsten Schritt eine einfache ADS-Route dafür. Die anderen behalten Secure ADS.',
     selectedTargets: 'Ausgewählte Zielsysteme',
     address: 'Adresse',
     routeNameOf: 'Routenname von {{name}}',

@@ -3,13 +3,15 @@ import type { certificates as en } from '../en/certificates';
 
 export const certificates = {
   title: 'Zertifikate',
-  description: 'Secure ADS mit gemeinsamer CA, ohne OpenSSL: eine Anlagen-CA, Gerätezertifikate für Ihre Zielsysteme und Erinnerungen, bevor etwas abläuft.',
+  description:
+    'Secure ADS mit gemeinsamer CA, ohne OpenSSL: eine Anlagen-CA, Gerätezertifikate für Ihre Zielsysteme und Erinnerungen, bevor etwas abläuft.',
   loading: 'Zertifikate werden geladen',
   badge_one: '{{count}} Zertifikat braucht Aufmerksamkeit',
   badge_other: '{{count}} Zertifikate brauchen Aufmerksamkeit',
   expiry: {
     heading: 'Ablauf',
-    description: 'Jedes Zertifikat, das dieses Werkzeug kennt. Warnungen beginnen {{warn}} Tage vor dem Ende, dringende {{critical}} Tage davor.',
+    description:
+      'Jedes Zertifikat, das dieses Werkzeug kennt. Warnungen beginnen {{warn}} Tage vor dem Ende, dringende {{critical}} Tage davor.',
     table: 'Ablauf der Zertifikate',
     certificate: 'Zertifikat',
     kind: 'Art',
@@ -52,7 +54,8 @@ export const certificates = {
   },
   identity: {
     heading: 'Dieser PC',
-    description: 'Das Zertifikat, das dieser PC für Secure ADS vorlegt, wie der Fingerabdruck in „About TwinCAT“. Zielsysteme speichern es, wenn eine selbstsignierte Route hinzugefügt wird.',
+    description:
+      'Das Zertifikat, das dieser PC für Secure ADS vorlegt, wie der Fingerabdruck in „About TwinCAT“. Zielsysteme speichern es, wenn eine selbstsignierte Route hinzugefügt wird.',
     fingerprint: 'Fingerabdruck (SHA-256)',
     copy: 'Fingerabdruck kopieren',
     copyLabel: 'Fingerabdruck dieses PCs kopieren',
@@ -74,16 +77,19 @@ export const certificates = {
   exportIdentity: {
     title: 'Zertifikat dieses PCs exportieren',
     folder: 'Ordner',
-    folderHelp: 'Ein Ordner auf dem PC, auf dem ADS Route Studio läuft; er wird bei Bedarf angelegt. Vorhandene Dateien bleiben als .bak erhalten.',
+    folderHelp:
+      'Ein Ordner auf dem PC, auf dem ADS Route Studio läuft; er wird bei Bedarf angelegt. Vorhandene Dateien bleiben als .bak erhalten.',
     includeKey: 'Auch den privaten Schlüssel exportieren',
-    keyWarning: 'Wer den privaten Schlüssel hat, kann auf jedem Zielsystem, das ihm vertraut, als dieser PC auftreten. Exportieren Sie ihn nur, um diese Identität auf einen neuen PC zu übertragen, und löschen Sie die Kopie danach.',
+    keyWarning:
+      'Wer den privaten Schlüssel hat, kann auf jedem Zielsystem, das ihm vertraut, als dieser PC auftreten. Exportieren Sie ihn nur, um diese Identität auf einen neuen PC zu übertragen, und löschen Sie die Kopie danach.',
     keyConfirm: 'Verstanden: privaten Schlüssel exportieren',
     submit: 'Exportieren',
     done: 'Geschrieben: {{files}}',
   },
   regenerate: {
     title: 'Client-Zertifikat neu erzeugen?',
-    warning: 'Jedes Zielsystem mit einer selbstsignierten Route zu diesem PC hat den aktuellen Fingerabdruck gespeichert. Nach dem Neuerzeugen funktionieren diese Routen erst wieder, wenn sie neu hinzugefügt werden. Das aktuelle Zertifikat bleibt als .bak erhalten.',
+    warning:
+      'Jedes Zielsystem mit einer selbstsignierten Route zu diesem PC hat den aktuellen Fingerabdruck gespeichert. Nach dem Neuerzeugen funktionieren diese Routen erst wieder, wenn sie neu hinzugefügt werden. Das aktuelle Zertifikat bleibt als .bak erhalten.',
     confirm: 'Neu erzeugen',
     done: 'Neuer Fingerabdruck: {{fingerprint}}',
   },
@@ -124,7 +130,8 @@ export const certificates = {
   },
   devices: {
     heading: 'Gerätezertifikate',
-    description: 'Ein Zertifikat pro Zielsystem, signiert von der Anlagen-CA. Sein CN ist der Name, mit dem Sie verbinden (Routenname oder Adresse); TwinCAT vergleicht beide, außer mit IgnoreCn.',
+    description:
+      'Ein Zertifikat pro Zielsystem, signiert von der Anlagen-CA. Sein CN ist der Name, mit dem Sie verbinden (Routenname oder Adresse); TwinCAT vergleicht beide, außer mit IgnoreCn.',
     needCa: 'Erstellen oder laden Sie zuerst eine Anlagen-CA.',
     routes: 'Zielsysteme aus Ihren Routen',
     routesTable: 'Routen, für die Zertifikate ausgestellt werden',
@@ -157,7 +164,8 @@ export const certificates = {
     folder: 'Ordner',
     selectIssued: '{{name}} zum Export auswählen',
     exportFolder: 'In Ordner exportieren',
-    exportHelp: 'Jedes Gerät bekommt dort einen eigenen Ordner mit rootCA.pem, NAME.crt, NAME.key und StaticRoutes-Server.xml. Der CA-Schlüssel wird nie exportiert.',
+    exportHelp:
+      'Jedes Gerät bekommt dort einen eigenen Ordner mit rootCA.pem, NAME.crt, NAME.key und StaticRoutes-Server.xml. Der CA-Schlüssel wird nie exportiert.',
     export_one: '{{count}} Ordner exportieren',
     export_other: '{{count}} Ordner exportieren',
     exported: 'Exportiert nach {{folders}}',
@@ -165,7 +173,8 @@ export const certificates = {
   },
   thisPc: {
     heading: 'CA-Zertifikat dieses PCs',
-    description: 'Für Routen mit gemeinsamer CA braucht dieser PC ein Zertifikat derselben CA. Sein CN ist der Hostname dieses PCs ({{host}}), der Name, den er Zielsystemen mitteilt.',
+    description:
+      'Für Routen mit gemeinsamer CA braucht dieser PC ein Zertifikat derselben CA. Sein CN ist der Hostname dieses PCs ({{host}}), der Name, den er Zielsystemen mitteilt.',
     issue: 'Für diesen PC ausstellen',
     reissue: 'Erneut ausstellen',
     keyPassword: 'Schlüsselpasswort (optional)',
@@ -200,7 +209,8 @@ export const certificates = {
   },
   known: {
     heading: 'Bekannte Fingerabdrücke',
-    description: 'Zertifikate von Zielsystemen, gemerkt nach einer selbstsignierten Route. Ein anderer Fingerabdruck beim nächsten Mal wird markiert; vergessen Sie einen, nachdem ein Zielsystem neu installiert wurde.',
+    description:
+      'Zertifikate von Zielsystemen, gemerkt nach einer selbstsignierten Route. Ein anderer Fingerabdruck beim nächsten Mal wird markiert; vergessen Sie einen, nachdem ein Zielsystem neu installiert wurde.',
     table: 'Bekannte Fingerabdrücke der Zielsysteme',
     netId: 'AMS NetId',
     address: 'Adresse',

@@ -3,7 +3,8 @@ import type { log as en } from '../en/log';
 
 export const log = {
   title: 'Protokoll',
-  description: 'Was die Dienste getan haben, neueste zuerst: Suchen, Routenänderungen, TLS-Handshakes und fehlgeschlagene Verbindungen mit ihrem Grund.',
+  description:
+    'Was die Dienste getan haben, neueste zuerst: Suchen, Routenänderungen, TLS-Handshakes und fehlgeschlagene Verbindungen mit ihrem Grund.',
   loading: 'Protokoll wird geladen',
   empty: 'Noch keine Protokollzeilen.',
   emptyFiltered: 'Keine Protokollzeile passt zu den Filtern.',

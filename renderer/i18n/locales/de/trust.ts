@@ -27,7 +27,8 @@ export const trust = {
     leftOut: '<0>{{name}}</0> ({{address}}) bietet kein Secure ADS und wird in diesem Durchgang ausgelassen.',
     leftOutNoLogin:
       '<0>{{name}}</0> ({{address}}) bietet kein Secure ADS und wird ausgelassen: Eine unverschlüsselte Route braucht eine Betriebssystem-Anmeldung; fügen Sie sie in einem eigenen Durchgang hinzu.',
-    included: '<0>{{name}}</0> ({{address}}) erhält eine unverschlüsselte ADS-Route: Benutzername und Passwort werden unverschlüsselt übertragen.',
+    included:
+      '<0>{{name}}</0> ({{address}}) erhält eine unverschlüsselte ADS-Route: Benutzername und Passwort werden unverschlüsselt übertragen.',
     useButton: 'Mit unverschlüsseltem ADS hinzufügen…',
     leaveOut: 'Auslassen',
     confirmTitle: 'Anmeldung unverschlüsselt an {{name}} senden?',
@@ -35,7 +36,9 @@ export const trust = {
       '{{name}} ({{address}}) bietet kein Secure ADS. Die Route würde mit unverschlüsseltem ADS hinzugefügt, und Benutzername und Passwort gehen unverschlüsselt über das Netzwerk: Jeder auf dem Weg kann sie lesen. Die anderen Zielsysteme behalten Secure ADS.',
     confirmButton: 'Unverschlüsseltes ADS für {{name}} verwenden',
     cancel: 'Abbrechen',
-    settingsNote_one: '{{names}} bietet kein Secure ADS: wird ausgelassen, außer Sie bestätigen im nächsten Schritt eine unverschlüsselte ADS-Route dafür. Die anderen behalten Secure ADS.',
-    settingsNote_other: '{{names}} bieten kein Secure ADS: werden ausgelassen, außer Sie bestätigen im nächsten Schritt eine unverschlüsselte ADS-Route dafür. Die anderen behalten Secure ADS.',
+    settingsNote_one:
+      '{{names}} bietet kein Secure ADS: wird ausgelassen, außer Sie bestätigen im nächsten Schritt eine unverschlüsselte ADS-Route dafür. Die anderen behalten Secure ADS.',
+    settingsNote_other:
+      '{{names}} bieten kein Secure ADS: werden ausgelassen, außer Sie bestätigen im nächsten Schritt eine unverschlüsselte ADS-Route dafür. Die anderen behalten Secure ADS.',
   },
 } satisfies Catalog<typeof en>;

@@ -41,8 +41,10 @@ export const addRoute = {
     method: 'Secure ADS method',
     secureHelp: 'TLS 1.2 on TCP 8016',
     plainHelp: 'Plain ADS: the route is added over UDP 48899, where the login travels unencrypted; ADS then runs on TCP 48898',
-    noSecureAnnounced_one: '{{names}} does not offer Secure ADS: left out, unless you confirm a plain ADS route for it in the next step. The others keep Secure ADS.',
-    noSecureAnnounced_other: '{{names}} do not offer Secure ADS: left out, unless you confirm a plain ADS route for them in the next step. The others keep Secure ADS.',
+    noSecureAnnounced_one:
+      '{{names}} does not offer Secure ADS: left out, unless you confirm a plain ADS route for it in the next step. The others keep Secure ADS.',
+    noSecureAnnounced_other:
+      '{{names}} do not offer Secure ADS: left out, unless you confirm a plain ADS route for them in the next step. The others keep Secure ADS.',
     selectedTargets: 'Selected targets',
     address: 'Address',
     routeNameOf: 'Route name of {{name}}',

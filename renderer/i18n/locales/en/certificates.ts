@@ -1,7 +1,8 @@
 /** The Certificates page: expiry, this PC's identity, the plant CA, device certificates, inspection, known fingerprints. */
 export const certificates = {
   title: 'Certificates',
-  description: 'Secure ADS with a shared CA, without OpenSSL: a plant CA, device certificates for your targets, and reminders before anything expires.',
+  description:
+    'Secure ADS with a shared CA, without OpenSSL: a plant CA, device certificates for your targets, and reminders before anything expires.',
   loading: 'Loading certificates',
   badge_one: '{{count}} certificate needs attention',
   badge_other: '{{count}} certificates need attention',
@@ -50,7 +51,8 @@ export const certificates = {
   },
   identity: {
     heading: 'This PC',
-    description: 'The certificate this PC presents for Secure ADS, like the fingerprint in "About TwinCAT". Targets store it when a self-signed route is added.',
+    description:
+      'The certificate this PC presents for Secure ADS, like the fingerprint in "About TwinCAT". Targets store it when a self-signed route is added.',
     fingerprint: 'Fingerprint (SHA-256)',
     copy: 'Copy fingerprint',
     copyLabel: "Copy this PC's fingerprint",
@@ -74,14 +76,16 @@ export const certificates = {
     folder: 'Folder',
     folderHelp: 'A folder on the PC that runs ADS Route Studio; it is created if needed. Existing files are kept as .bak.',
     includeKey: 'Also export the private key',
-    keyWarning: 'Whoever has the private key can act as this PC on every target that trusts it. Export it only to move this identity to a new PC, and delete the copy afterwards.',
+    keyWarning:
+      'Whoever has the private key can act as this PC on every target that trusts it. Export it only to move this identity to a new PC, and delete the copy afterwards.',
     keyConfirm: 'I understand: export the private key',
     submit: 'Export',
     done: 'Written: {{files}}',
   },
   regenerate: {
     title: 'Regenerate the client certificate?',
-    warning: 'Every target that holds a self-signed route to this PC has pinned the current fingerprint. After regenerating, those routes stop working until they are added again. The current certificate is kept as .bak.',
+    warning:
+      'Every target that holds a self-signed route to this PC has pinned the current fingerprint. After regenerating, those routes stop working until they are added again. The current certificate is kept as .bak.',
     confirm: 'Regenerate',
     done: 'New fingerprint: {{fingerprint}}',
   },
@@ -122,7 +126,8 @@ export const certificates = {
   },
   devices: {
     heading: 'Device certificates',
-    description: 'One certificate per target, signed by the plant CA. Its CN is the name you connect with (route name or address); TwinCAT compares them unless IgnoreCn is set.',
+    description:
+      'One certificate per target, signed by the plant CA. Its CN is the name you connect with (route name or address); TwinCAT compares them unless IgnoreCn is set.',
     needCa: 'Create or load a plant CA first.',
     routes: 'Targets from your routes',
     routesTable: 'Routes to issue certificates for',
@@ -155,7 +160,8 @@ export const certificates = {
     folder: 'Folder',
     selectIssued: 'Select {{name}} for export',
     exportFolder: 'Export to folder',
-    exportHelp: 'Each device gets its own folder there with rootCA.pem, NAME.crt, NAME.key and StaticRoutes-Server.xml. The CA key is never exported.',
+    exportHelp:
+      'Each device gets its own folder there with rootCA.pem, NAME.crt, NAME.key and StaticRoutes-Server.xml. The CA key is never exported.',
     export_one: 'Export {{count}} folder',
     export_other: 'Export {{count}} folders',
     exported: 'Exported to {{folders}}',
@@ -163,7 +169,8 @@ export const certificates = {
   },
   thisPc: {
     heading: "This PC's CA certificate",
-    description: 'For shared-CA routes this PC needs a certificate from the same CA. Its CN is this PC\u2019s host name ({{host}}), the name it announces to targets.',
+    description:
+      'For shared-CA routes this PC needs a certificate from the same CA. Its CN is this PC\u2019s host name ({{host}}), the name it announces to targets.',
     issue: 'Issue for this PC',
     reissue: 'Issue again',
     keyPassword: 'Key password (optional)',
@@ -198,7 +205,8 @@ export const certificates = {
   },
   known: {
     heading: 'Known fingerprints',
-    description: 'Target certificates remembered after a self-signed route. A different fingerprint next time is flagged; forget one after a target was reinstalled.',
+    description:
+      'Target certificates remembered after a self-signed route. A different fingerprint next time is flagged; forget one after a target was reinstalled.',
     table: 'Known target fingerprints',
     netId: 'AMS NetId',
     address: 'Address',

@@ -5,7 +5,8 @@ export const dataFolder = {
   copy: 'Copy data folder path',
   copied: 'Copied',
   kind: {
-    default: 'The usual folder for your user. The desktop app, the browser host (npm run web) and the adsroute command line all use it, so they share one client certificate and one route list.',
+    default:
+      'The usual folder for your user. The desktop app, the browser host (npm run web) and the adsroute command line all use it, so they share one client certificate and one route list.',
     environment: 'Chosen by the environment variable ADS_ROUTE_STUDIO_DATA. The command line uses it too when the variable is set for it.',
     demo: 'A temporary folder of the demo: its own client certificate and routes to the virtual targets. It is removed when the demo stops; your real routes are not touched.',
   },

@@ -25,8 +25,10 @@ export const targetRoutes = {
   remove: 'Remove',
   removeLabel: 'Remove route {{name}} on the target',
   confirmTitle: 'Remove route {{name}} on {{target}}?',
-  confirmText: '{{target}} forgets the route "{{name}}" ({{netId}}, {{address}}). Whoever uses it loses ADS access to {{target}} until a route is added again.',
-  confirmOwn: 'This is the route back to THIS PC. Removing it cuts this PC’s own access to {{target}}: you will not be able to read its routes again without adding a route first.',
+  confirmText:
+    '{{target}} forgets the route "{{name}}" ({{netId}}, {{address}}). Whoever uses it loses ADS access to {{target}} until a route is added again.',
+  confirmOwn:
+    'This is the route back to THIS PC. Removing it cuts this PC’s own access to {{target}}: you will not be able to read its routes again without adding a route first.',
   confirmRemove: 'Remove on target',
   cancel: 'Cancel',
   removed: 'Route "{{name}}" removed on {{target}} (confirmed by reading the list again).',
@@ -34,7 +36,8 @@ export const targetRoutes = {
   stillThere: 'Route "{{name}}" is still listed on {{target}} after the remove.',
   error: {
     noRouteBack: '{{target}} has no route back to this PC, so it does not answer. Add a route (Targets → Add Route), then try again.',
-    fingerprint: 'No fingerprint is known for {{target}}. Add the route with this app first (it remembers the fingerprint), or connect another way.',
+    fingerprint:
+      'No fingerprint is known for {{target}}. Add the route with this app first (it remembers the fingerprint), or connect another way.',
     generic: 'Could not read the routes of {{target}}: {{message}}',
     remove: 'Could not remove "{{name}}": {{message}}',
   },
@@ -47,7 +50,8 @@ export const targetRoutes = {
   },
   localRemove: {
     alsoOnTarget: 'Also remove this PC’s entry on the target',
-    alsoOnTargetHint: 'Reads the target’s routes and removes the one that leads back to this PC (its NetId is ours). Uses the route before it is removed here.',
+    alsoOnTargetHint:
+      'Reads the target’s routes and removes the one that leads back to this PC (its NetId is ours). Uses the route before it is removed here.',
     notOnTarget: 'The target holds no route for this PC; only the local route was removed.',
   },
 } as const;

@@ -30,7 +30,6 @@ export function vector(prefixBytes: 1 | 2 | 3, body: Uint8Array): Uint8Array {
   return concatBytes(prefix, body);
 }
 
-
 export function bytesToBigInt(bytes: Uint8Array): bigint {
   return bytes.length === 0 ? 0n : BigInt(`0x${toHex(bytes)}`);
 }

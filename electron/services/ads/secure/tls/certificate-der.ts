@@ -35,7 +35,7 @@ function readTlv(bytes: Uint8Array, at: number): Tlv {
 
 function children(contents: Uint8Array): Tlv[] {
   const out: Tlv[] = [];
-  for (let at = 0; at < contents.length; ) {
+  for (let at = 0; at < contents.length;) {
     const tlv = readTlv(contents, at);
     out.push(tlv);
     at += tlv.whole.length;

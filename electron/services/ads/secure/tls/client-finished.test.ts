@@ -18,17 +18,33 @@ describe('server Finished', () => {
     const srv = await startRawServer((socket) => {
       void readClientHello(socket).then(({ random: clientRandom }) => {
         const serverRandom = randomBytes(32);
-        socket.write(tlsRecord(ContentType.Handshake, Buffer.concat([serverHello({ random: serverRandom, suite: PSK_AES128_CBC_SHA256 }), serverHelloDone()])));
+        socket.write(
+          tlsRecord(
+            ContentType.Handshake,
+            Buffer.concat([serverHello({ random: serverRandom, suite: PSK_AES128_CBC_SHA256 }), serverHelloDone()]),
+          ),
+        );
         const master = masterSecret('sha256', pskPreMaster(PSK), clientRandom, serverRandom);
         // key_block: client MAC, server MAC (32 each), client key, server key (16 each); CBC in TLS 1.2 has no fixed IV.
         const block = prf('sha256', master, 'key expansion', concatBytes(serverRandom, clientRandom), 96);
         const server = new CbcProtection(block.slice(80, 96), block.slice(32, 64), 'sha256');
         const wrongFinished = handshake(20, new Uint8Array(12).fill(7));
-        socket.write(Buffer.concat([tlsRecord(ContentType.ChangeCipherSpec, Uint8Array.of(1)), tlsRecord(ContentType.Handshake, server.seal(ContentType.Handshake, wrongFinished))]));
+        socket.write(
+          Buffer.concat([
+            tlsRecord(ContentType.ChangeCipherSpec, Uint8Array.of(1)),
+            tlsRecord(ContentType.Handshake, server.seal(ContentType.Handshake, wrongFinished)),
+          ]),
+        );
       });
     });
     try {
-      const error = await connectTls({ host: '127.0.0.1', port: srv.port, mode: 'psk', psk: { identity: 'LINE1', key: PSK }, timeoutMs: 5000 }).then(
+      const error = await connectTls({
+        host: '127.0.0.1',
+        port: srv.port,
+        mode: 'psk',
+        psk: { identity: 'LINE1', key: PSK },
+        timeoutMs: 5000,
+      }).then(
         (conn) => {
           conn.destroy();
           return null;

@@ -62,8 +62,16 @@ function versionName(version: number): string {
 }
 
 const MESSAGE_NAMES: Record<number, string> = {
-  0: 'HelloRequest', 1: 'ClientHello', 2: 'ServerHello', 11: 'Certificate', 12: 'ServerKeyExchange',
-  13: 'CertificateRequest', 14: 'ServerHelloDone', 15: 'CertificateVerify', 16: 'ClientKeyExchange', 20: 'Finished',
+  0: 'HelloRequest',
+  1: 'ClientHello',
+  2: 'ServerHello',
+  11: 'Certificate',
+  12: 'ServerKeyExchange',
+  13: 'CertificateRequest',
+  14: 'ServerHelloDone',
+  15: 'CertificateVerify',
+  16: 'ClientKeyExchange',
+  20: 'Finished',
 };
 
 function expectMessage(msg: HandshakeMessage, type: HandshakeType): void {
@@ -103,7 +111,8 @@ function checkPskSizes(psk: { identity: string; key: Uint8Array }): void {
   if (psk.key.length > MAX_PSK_FIELD) throw new TlsError('handshake-failure', `the pre-shared key is longer than ${MAX_PSK_FIELD} bytes`);
   const identityBytes = new TextEncoder().encode(psk.identity).length;
   if (identityBytes === 0) throw new TlsError('handshake-failure', 'the PSK identity is empty');
-  if (identityBytes > MAX_PSK_FIELD) throw new TlsError('handshake-failure', `the PSK identity is longer than ${MAX_PSK_FIELD} bytes (UTF-8)`);
+  if (identityBytes > MAX_PSK_FIELD)
+    throw new TlsError('handshake-failure', `the PSK identity is longer than ${MAX_PSK_FIELD} bytes (UTF-8)`);
 }
 
 /** Runs the whole client handshake on `conn`; resolves once the server's Finished has verified. */
@@ -125,7 +134,13 @@ class ClientHandshakeState {
     const offerEcdhe = options.mode === 'certificate' && (options.offerEcdhe ?? true);
     const suites = offeredSuites(options.mode, offerEcdhe);
     const clientRandom = randomBytesOf(32);
-    await this.sendHandshake(encodeClientHello(clientRandom, suites.map((s) => s.id), offerEcdhe));
+    await this.sendHandshake(
+      encodeClientHello(
+        clientRandom,
+        suites.map((s) => s.id),
+        offerEcdhe,
+      ),
+    );
 
     let msg = await conn.nextHandshakeMessage();
     expectMessage(msg, HandshakeType.ServerHello);
@@ -135,9 +150,14 @@ class ClientHandshakeState {
     }
     const suite = suites.find((s) => s.id === hello.cipherSuite);
     if (!suite) {
-      throw new TlsFatal('unsupported-suite', `server chose cipher suite 0x${hello.cipherSuite.toString(16).padStart(4, '0')}, which was not offered`, 'illegal_parameter');
+      throw new TlsFatal(
+        'unsupported-suite',
+        `server chose cipher suite 0x${hello.cipherSuite.toString(16).padStart(4, '0')}, which was not offered`,
+        'illegal_parameter',
+      );
     }
-    if (hello.compression !== 0) throw new TlsFatal('handshake-failure', 'server chose TLS compression, which was not offered', 'illegal_parameter');
+    if (hello.compression !== 0)
+      throw new TlsFatal('handshake-failure', 'server chose TLS compression, which was not offered', 'illegal_parameter');
     this.checkServerExtensions(hello.extensions, offerEcdhe);
     conn.markVersionNegotiated();
     conn.cipherSuite = { id: suite.id, name: suite.name };
@@ -153,7 +173,10 @@ class ClientHandshakeState {
         this.record(msg);
         msg = await conn.nextHandshakeMessage();
       }
-      share = { publicValue: new TextEncoder().encode(options.psk?.identity ?? ''), preMaster: pskPreMaster(options.psk?.key ?? new Uint8Array(0)) };
+      share = {
+        publicValue: new TextEncoder().encode(options.psk?.identity ?? ''),
+        preMaster: pskPreMaster(options.psk?.key ?? new Uint8Array(0)),
+      };
     } else {
       expectMessage(msg, HandshakeType.Certificate);
       const serverKey = await this.acceptServerCertificate(msg);
@@ -195,8 +218,15 @@ class ClientHandshakeState {
     if (!key) throw new TlsFatal('certificate-rejected', 'server certificate does not hold an RSA public key', 'bad_certificate');
     const minimum = this.options.legacyCrypto ? MIN_LEGACY_SERVER_RSA_BITS : MIN_SERVER_RSA_BITS;
     if (key.bits < minimum) {
-      const hint = minimum > MIN_LEGACY_SERVER_RSA_BITS && key.bits >= MIN_LEGACY_SERVER_RSA_BITS ? ' (allow legacy crypto only for an old target you trust)' : '';
-      throw new TlsFatal('certificate-rejected', `server certificate RSA key has ${key.bits} bits; at least ${minimum} are required${hint}`, 'insufficient_security');
+      const hint =
+        minimum > MIN_LEGACY_SERVER_RSA_BITS && key.bits >= MIN_LEGACY_SERVER_RSA_BITS
+          ? ' (allow legacy crypto only for an old target you trust)'
+          : '';
+      throw new TlsFatal(
+        'certificate-rejected',
+        `server certificate RSA key has ${key.bits} bits; at least ${minimum} are required${hint}`,
+        'insufficient_security',
+      );
     }
     this.conn.peerCertificateChain = chain;
     this.record(msg);
@@ -211,7 +241,13 @@ class ClientHandshakeState {
   }
 
   /** Signature check and DHE on a crypto worker (crypto-pool.ts); ECDHE is cheap enough to stay here. */
-  private async serverKeyExchange(suite: CipherSuite, body: Uint8Array, key: RsaPublicKey, clientRandom: Uint8Array, serverRandom: Uint8Array): Promise<ClientShare> {
+  private async serverKeyExchange(
+    suite: CipherSuite,
+    body: Uint8Array,
+    key: RsaPublicKey,
+    clientRandom: Uint8Array,
+    serverRandom: Uint8Array,
+  ): Promise<ClientShare> {
     if (suite.keyExchange === 'dhe') {
       const params = parseDheServerKeyExchange(body);
       await this.verifyParamsSignature(params, key, clientRandom, serverRandom);
@@ -224,10 +260,19 @@ class ClientHandshakeState {
     return ecdheClientShare(params.group, params.point);
   }
 
-  private async verifyParamsSignature(params: SignedParams, key: RsaPublicKey, clientRandom: Uint8Array, serverRandom: Uint8Array): Promise<void> {
+  private async verifyParamsSignature(
+    params: SignedParams,
+    key: RsaPublicKey,
+    clientRandom: Uint8Array,
+    serverRandom: Uint8Array,
+  ): Promise<void> {
     const hash = rsaHashOf(params.signatureAlgorithm);
     if (!hash) {
-      throw new TlsFatal('bad-signature', `server signed its key exchange with algorithm 0x${params.signatureAlgorithm.toString(16).padStart(4, '0')}, which was not offered`, 'illegal_parameter');
+      throw new TlsFatal(
+        'bad-signature',
+        `server signed its key exchange with algorithm 0x${params.signatureAlgorithm.toString(16).padStart(4, '0')}, which was not offered`,
+        'illegal_parameter',
+      );
     }
     if (!(await cryptoPool().verify(key, hash, concatBytes(clientRandom, serverRandom, params.params), params.signature))) {
       throw new TlsFatal('bad-signature', 'server key exchange signature does not match the server certificate', 'decrypt_error');
@@ -257,7 +302,11 @@ class ClientHandshakeState {
       if (this.credentials) {
         signWith = this.chooseClientSignatureHash(certRequest);
         if (!signWith || !certRequest.certificateTypes.includes(RSA_SIGN_CERT_TYPE)) {
-          throw new TlsFatal('handshake-failure', 'server asks for a client certificate but accepts no RSA PKCS#1 signature this client can make', 'handshake_failure');
+          throw new TlsFatal(
+            'handshake-failure',
+            'server asks for a client certificate but accepts no RSA PKCS#1 signature this client can make',
+            'handshake_failure',
+          );
         }
         add(encodeCertificate(this.credentials.chain));
       } else {
@@ -272,7 +321,10 @@ class ClientHandshakeState {
     const master = masterSecret(suite.prfHash, share.preMaster, clientRandom, serverRandom);
     const keys = deriveKeys(suite, master, clientRandom, serverRandom);
     // The whole flight in one socket write: same bytes on the wire, one syscall (and usually one segment) not three.
-    const plainPart = concatBytes(conn.sealRecords(ContentType.Handshake, concatBytes(...flight)), conn.sealRecords(ContentType.ChangeCipherSpec, Uint8Array.of(1)));
+    const plainPart = concatBytes(
+      conn.sealRecords(ContentType.Handshake, concatBytes(...flight)),
+      conn.sealRecords(ContentType.ChangeCipherSpec, Uint8Array.of(1)),
+    );
     conn.changeWriteProtection(keys.client);
     const clientFinished = encodeFinished(prf(suite.prfHash, master, 'client finished', this.transcriptHash(suite), VERIFY_DATA_LENGTH));
     this.transcript.push(clientFinished);
@@ -284,7 +336,11 @@ class ClientHandshakeState {
     expectMessage(msg, HandshakeType.Finished);
     const expected = prf(suite.prfHash, master, 'server finished', this.transcriptHash(suite), VERIFY_DATA_LENGTH);
     if (!constantTimeEqual(parseFinished(msg.body), expected)) {
-      throw new TlsFatal('handshake-failure', 'server Finished does not verify: the handshake was altered or the keys differ', 'decrypt_error');
+      throw new TlsFatal(
+        'handshake-failure',
+        'server Finished does not verify: the handshake was altered or the keys differ',
+        'decrypt_error',
+      );
     }
   }
 

@@ -30,7 +30,8 @@ class Cursor {
     private readonly what: string,
   ) {}
   private need(n: number): void {
-    if (this.at + n > this.buf.length) throw new Error(`${this.what}: needs ${n} more bytes at offset ${this.at}, has ${this.buf.length - this.at}`);
+    if (this.at + n > this.buf.length)
+      throw new Error(`${this.what}: needs ${n} more bytes at offset ${this.at}, has ${this.buf.length - this.at}`);
   }
   u8(): number {
     this.need(1);
@@ -226,7 +227,11 @@ describe('ClientHello on the wire', () => {
       DHE_RSA_AES256_CBC_SHA,
       DHE_RSA_AES128_CBC_SHA,
     ]);
-    expect(hello.extensions.map(([type]) => type).sort((a, b) => a - b)).toEqual([EXT.supportedGroups, EXT.ecPointFormats, EXT.signatureAlgorithms]);
+    expect(hello.extensions.map(([type]) => type).sort((a, b) => a - b)).toEqual([
+      EXT.supportedGroups,
+      EXT.ecPointFormats,
+      EXT.signatureAlgorithms,
+    ]);
     expectRsaSignatureAlgorithms(hello);
     const groups = u16List(extension(hello, EXT.supportedGroups), 'supported_groups');
     expect(groups.length).toBeGreaterThan(0);
@@ -238,7 +243,12 @@ describe('ClientHello on the wire', () => {
   it('certificate mode without ECDHE: only the four DHE-RSA suites, and only signature_algorithms', async () => {
     const hello = await captureClientHello({ mode: 'certificate', offerEcdhe: false });
     expectTls12Frame(hello);
-    expect(hello.cipherSuites).toEqual([DHE_RSA_AES256_CBC_SHA256, DHE_RSA_AES128_CBC_SHA256, DHE_RSA_AES256_CBC_SHA, DHE_RSA_AES128_CBC_SHA]);
+    expect(hello.cipherSuites).toEqual([
+      DHE_RSA_AES256_CBC_SHA256,
+      DHE_RSA_AES128_CBC_SHA256,
+      DHE_RSA_AES256_CBC_SHA,
+      DHE_RSA_AES128_CBC_SHA,
+    ]);
     expect(hello.extensions.map(([type]) => type)).toEqual([EXT.signatureAlgorithms]);
     expectRsaSignatureAlgorithms(hello);
     expectNothingForbidden(hello);

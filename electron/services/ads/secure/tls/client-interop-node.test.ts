@@ -39,13 +39,21 @@ describe('certificate mode against Node (OpenSSL) tls server, TwinCAT-like', () 
   for (const c of cases) {
     it(`${c.name}: mutual-TLS handshake, server sees our client certificate, data echoes`, async () => {
       const srv = await startEchoServer({
-        key: server.keyPem, cert: server.certPem, minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2',
-        ciphers: c.name, dhparam: dh2048, requestCert: true, rejectUnauthorized: false,
+        key: server.keyPem,
+        cert: server.certPem,
+        minVersion: 'TLSv1.2',
+        maxVersion: 'TLSv1.2',
+        ciphers: c.name,
+        dhparam: dh2048,
+        requestCert: true,
+        rejectUnauthorized: false,
         secureOptions: SSL_OP_NO_EXTENDED_MASTER_SECRET,
       });
       try {
         const conn = await connectTls({
-          host: '127.0.0.1', port: srv.port, mode: 'certificate',
+          host: '127.0.0.1',
+          port: srv.port,
+          mode: 'certificate',
           clientCertificate: { certPem: client.certPem, keyPem: client.keyPem },
         });
         expect(conn.cipherSuite.name).toBe(c.name);
@@ -62,9 +70,21 @@ describe('certificate mode against Node (OpenSSL) tls server, TwinCAT-like', () 
     });
   }
 
-  it('P-256 ECDHE works; a 1024-bit DHE group of the server\'s own is refused by default and works with legacyCrypto', async () => {
-    const p256 = await startEchoServer({ key: server.keyPem, cert: server.certPem, maxVersion: 'TLSv1.2', ciphers: 'ECDHE-RSA-AES128-GCM-SHA256', ecdhCurve: 'prime256v1' });
-    const dhe1024 = await startEchoServer({ key: server.keyPem, cert: server.certPem, maxVersion: 'TLSv1.2', ciphers: 'DHE-RSA-AES256-SHA256', dhparam: dh1024 });
+  it("P-256 ECDHE works; a 1024-bit DHE group of the server's own is refused by default and works with legacyCrypto", async () => {
+    const p256 = await startEchoServer({
+      key: server.keyPem,
+      cert: server.certPem,
+      maxVersion: 'TLSv1.2',
+      ciphers: 'ECDHE-RSA-AES128-GCM-SHA256',
+      ecdhCurve: 'prime256v1',
+    });
+    const dhe1024 = await startEchoServer({
+      key: server.keyPem,
+      cert: server.certPem,
+      maxVersion: 'TLSv1.2',
+      ciphers: 'DHE-RSA-AES256-SHA256',
+      dhparam: dh1024,
+    });
     try {
       const a = await connectTls({ host: '127.0.0.1', port: p256.port, mode: 'certificate' });
       expect(await echo(a, 'p256')).toBe('p256');
@@ -85,10 +105,18 @@ describe('certificate mode against Node (OpenSSL) tls server, TwinCAT-like', () 
 
   it('a 1024-bit server RSA key is refused by default (insufficient_security) and accepted with legacyCrypto', async () => {
     const old = material.rsaCertificate('old-plc', 1024);
-    const srv = await startEchoServer({ key: old.keyPem, cert: old.certPem, maxVersion: 'TLSv1.2', ciphers: 'ECDHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0' });
+    const srv = await startEchoServer({
+      key: old.keyPem,
+      cert: old.certPem,
+      maxVersion: 'TLSv1.2',
+      ciphers: 'ECDHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0',
+    });
     try {
       const refused = await connectTls({ host: '127.0.0.1', port: srv.port, mode: 'certificate' }).catch((e: unknown) => e);
-      expect(refused).toMatchObject({ code: 'certificate-rejected', message: expect.stringMatching(/1024 bits; at least 2048 .*legacy crypto/) });
+      expect(refused).toMatchObject({
+        code: 'certificate-rejected',
+        message: expect.stringMatching(/1024 bits; at least 2048 .*legacy crypto/),
+      });
       expect((await srv.firstClientError).message).toMatch(/insufficient security/i);
       const conn = await connectTls({ host: '127.0.0.1', port: srv.port, mode: 'certificate', legacyCrypto: true });
       expect(await echo(conn, 'old plc')).toBe('old plc');
@@ -100,7 +128,11 @@ describe('certificate mode against Node (OpenSSL) tls server, TwinCAT-like', () 
 
   it('offerEcdhe:false makes a server that prefers ECDHE fall back to DHE', async () => {
     const srv = await startEchoServer({
-      key: server.keyPem, cert: server.certPem, maxVersion: 'TLSv1.2', dhparam: dh2048, honorCipherOrder: true,
+      key: server.keyPem,
+      cert: server.certPem,
+      maxVersion: 'TLSv1.2',
+      dhparam: dh2048,
+      honorCipherOrder: true,
       ciphers: 'ECDHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES128-SHA256',
     });
     try {
@@ -113,7 +145,13 @@ describe('certificate mode against Node (OpenSSL) tls server, TwinCAT-like', () 
   });
 
   it('large writes are split into records and arrive intact', async () => {
-    const srv = await startEchoServer({ key: server.keyPem, cert: server.certPem, maxVersion: 'TLSv1.2', ciphers: 'DHE-RSA-AES128-SHA', dhparam: dh2048 });
+    const srv = await startEchoServer({
+      key: server.keyPem,
+      cert: server.certPem,
+      maxVersion: 'TLSv1.2',
+      ciphers: 'DHE-RSA-AES128-SHA',
+      dhparam: dh2048,
+    });
     try {
       const conn = await connectTls({ host: '127.0.0.1', port: srv.port, mode: 'certificate', offerEcdhe: false });
       const payload = new Uint8Array(100_000).map((_, i) => (i * 7) & 0xff);
@@ -127,7 +165,13 @@ describe('certificate mode against Node (OpenSSL) tls server, TwinCAT-like', () 
   });
 
   it('a server renegotiation request (HelloRequest) is declined and the session keeps working', async () => {
-    const srv = await startEchoServer({ key: server.keyPem, cert: server.certPem, maxVersion: 'TLSv1.2', ciphers: 'DHE-RSA-AES256-SHA256', dhparam: dh2048 });
+    const srv = await startEchoServer({
+      key: server.keyPem,
+      cert: server.certPem,
+      maxVersion: 'TLSv1.2',
+      ciphers: 'DHE-RSA-AES256-SHA256',
+      dhparam: dh2048,
+    });
     try {
       const conn = await connectTls({ host: '127.0.0.1', port: srv.port, mode: 'certificate' });
       expect(await echo(conn, 'before')).toBe('before');
@@ -140,7 +184,13 @@ describe('certificate mode against Node (OpenSSL) tls server, TwinCAT-like', () 
   });
 
   it('a server close_notify ends reading cleanly with null', async () => {
-    const srv = await startEchoServer({ key: server.keyPem, cert: server.certPem, maxVersion: 'TLSv1.2', ciphers: 'DHE-RSA-AES128-SHA256', dhparam: dh2048 });
+    const srv = await startEchoServer({
+      key: server.keyPem,
+      cert: server.certPem,
+      maxVersion: 'TLSv1.2',
+      ciphers: 'DHE-RSA-AES128-SHA256',
+      dhparam: dh2048,
+    });
     try {
       const conn = await connectTls({ host: '127.0.0.1', port: srv.port, mode: 'certificate' });
       expect(await echo(conn, 'x')).toBe('x');
@@ -161,7 +211,10 @@ describe('PSK mode against Node (OpenSSL) tls server', () => {
     it(`${suite}: handshake with the identity as configured, data echoes`, async () => {
       const seen: string[] = [];
       const srv = await startEchoServer({
-        ciphers: suite, minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2', secureOptions: SSL_OP_NO_EXTENDED_MASTER_SECRET,
+        ciphers: suite,
+        minVersion: 'TLSv1.2',
+        maxVersion: 'TLSv1.2',
+        secureOptions: SSL_OP_NO_EXTENDED_MASTER_SECRET,
         pskCallback: (_socket, id) => {
           seen.push(id);
           return id === identity ? Buffer.from(key) : null;
@@ -185,7 +238,9 @@ describe('PSK mode against Node (OpenSSL) tls server', () => {
     const srv = await startEchoServer({ ciphers: 'PSK-AES256-CBC-SHA384', maxVersion: 'TLSv1.2', pskCallback: () => Buffer.from(key) });
     const wrong = derivePsk(identity, 'NotMySecret');
     try {
-      const err = await connectTls({ host: '127.0.0.1', port: srv.port, mode: 'psk', psk: { identity, key: wrong } }).catch((e: unknown) => e);
+      const err = await connectTls({ host: '127.0.0.1', port: srv.port, mode: 'psk', psk: { identity, key: wrong } }).catch(
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(TlsError);
       expect((err as TlsError).code).toBe('alert-received');
       expect(['bad_record_mac', 'decrypt_error']).toContain((err as TlsError).alert);

@@ -29,11 +29,35 @@ async function reversedEcho(port: number, options: Parameters<typeof connectTls>
 }
 
 describe('openssl s_server -tls1_2 (second independent implementation)', () => {
-  for (const suite of ['ECDHE-RSA-AES128-GCM-SHA256', 'ECDHE-RSA-AES256-GCM-SHA384', 'DHE-RSA-AES256-SHA256', 'DHE-RSA-AES128-SHA256', 'DHE-RSA-AES256-SHA', 'DHE-RSA-AES128-SHA']) {
+  for (const suite of [
+    'ECDHE-RSA-AES128-GCM-SHA256',
+    'ECDHE-RSA-AES256-GCM-SHA384',
+    'DHE-RSA-AES256-SHA256',
+    'DHE-RSA-AES128-SHA256',
+    'DHE-RSA-AES256-SHA',
+    'DHE-RSA-AES128-SHA',
+  ]) {
     it(`${suite} with a required client certificate`, async () => {
-      const s = await startOpenSslServer(['-rev', '-cert', server.certFile, '-key', server.keyFile, '-cipher', suite, '-dhparam', dhFile, '-Verify', '1']);
+      const s = await startOpenSslServer([
+        '-rev',
+        '-cert',
+        server.certFile,
+        '-key',
+        server.keyFile,
+        '-cipher',
+        suite,
+        '-dhparam',
+        dhFile,
+        '-Verify',
+        '1',
+      ]);
       try {
-        const r = await reversedEcho(s.port, { host: '', port: 0, mode: 'certificate', clientCertificate: { certPem: client.certPem, keyPem: client.keyPem } });
+        const r = await reversedEcho(s.port, {
+          host: '',
+          port: 0,
+          mode: 'certificate',
+          clientCertificate: { certPem: client.certPem, keyPem: client.keyPem },
+        });
         expect(r.suite).toBe(suite);
         expect(r.answer).toContain('sda eruces');
         expect(s.output()).toContain('CN = ADS Client');
@@ -46,7 +70,16 @@ describe('openssl s_server -tls1_2 (second independent implementation)', () => {
   for (const suite of ['PSK-AES256-CBC-SHA384', 'PSK-AES128-CBC-SHA256', 'PSK-AES256-CBC-SHA', 'PSK-AES128-CBC-SHA']) {
     it(`${suite} with -nocert`, async () => {
       const key = derivePsk('MY_IDENTITY', 'MySecret');
-      const s = await startOpenSslServer(['-rev', '-nocert', '-psk', Buffer.from(key).toString('hex'), '-psk_identity', 'MY_IDENTITY', '-cipher', suite]);
+      const s = await startOpenSslServer([
+        '-rev',
+        '-nocert',
+        '-psk',
+        Buffer.from(key).toString('hex'),
+        '-psk_identity',
+        'MY_IDENTITY',
+        '-cipher',
+        suite,
+      ]);
       try {
         const r = await reversedEcho(s.port, { host: '', port: 0, mode: 'psk', psk: { identity: 'MY_IDENTITY', key } });
         expect(r.suite).toBe(suite);

@@ -26,7 +26,10 @@ afterAll(() => material.cleanup());
 const HANDSHAKE = 22;
 
 async function expectTlsError(promise: Promise<unknown>, code: TlsError['code']): Promise<TlsError> {
-  const err = await promise.then(() => null, (e: unknown) => e);
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(TlsError);
   expect((err as TlsError).code).toBe(code);
   return err as TlsError;
@@ -46,7 +49,14 @@ async function againstScript(
     });
   });
   try {
-    const error = await connectTls({ host: '127.0.0.1', port: srv.port, mode: 'certificate', offerEcdhe: false, timeoutMs: 5000, ...options }).then(
+    const error = await connectTls({
+      host: '127.0.0.1',
+      port: srv.port,
+      mode: 'certificate',
+      offerEcdhe: false,
+      timeoutMs: 5000,
+      ...options,
+    }).then(
       async (c) => {
         c.destroy();
         return null;
@@ -61,7 +71,9 @@ async function againstScript(
 
 describe('ServerHello checks', () => {
   it('a suite that was not offered: unsupported-suite and an illegal_parameter alert', async () => {
-    const { error, afterHello } = await againstScript((s) => s.write(tlsRecord(HANDSHAKE, serverHello({ random: randomBytes(32), suite: 0x009c }))));
+    const { error, afterHello } = await againstScript((s) =>
+      s.write(tlsRecord(HANDSHAKE, serverHello({ random: randomBytes(32), suite: 0x009c }))),
+    );
     expect((error as TlsError).code).toBe('unsupported-suite');
     expect((error as TlsError).message).toContain('0x009c');
     expect(afterHello).toEqual(plainFatalAlert(47));
@@ -73,7 +85,9 @@ describe('ServerHello checks', () => {
   });
 
   it('a TLS 1.0 ServerHello: protocol-version and a protocol_version alert', async () => {
-    const { error, afterHello } = await againstScript((s) => s.write(tlsRecord(HANDSHAKE, serverHello({ random: randomBytes(32), suite: 0x0033, version: 0x0301 }), 0x0301)));
+    const { error, afterHello } = await againstScript((s) =>
+      s.write(tlsRecord(HANDSHAKE, serverHello({ random: randomBytes(32), suite: 0x0033, version: 0x0301 }), 0x0301)),
+    );
     expect((error as TlsError).code).toBe('protocol-version');
     expect((error as TlsError).message).toContain('TLS 1.0');
     expect(afterHello).toEqual(plainFatalAlert(70));
@@ -81,7 +95,9 @@ describe('ServerHello checks', () => {
 
   it('an extension we never sent (extended_master_secret): unsupported_extension alert', async () => {
     const ems = Buffer.from([0x00, 0x17, 0x00, 0x00]);
-    const { error, afterHello } = await againstScript((s) => s.write(tlsRecord(HANDSHAKE, serverHello({ random: randomBytes(32), suite: 0x0033, extensions: ems }))));
+    const { error, afterHello } = await againstScript((s) =>
+      s.write(tlsRecord(HANDSHAKE, serverHello({ random: randomBytes(32), suite: 0x0033, extensions: ems }))),
+    );
     expect((error as TlsError).code).toBe('handshake-failure');
     expect(afterHello).toEqual(plainFatalAlert(110));
   });
@@ -89,7 +105,14 @@ describe('ServerHello checks', () => {
   it('ServerKeyExchange before Certificate: unexpected-message', async () => {
     const { error, afterHello } = await againstScript((s, random) => {
       const hello = serverHello({ random: randomBytes(32), suite: 0x0033 });
-      const ske = dheServerKeyExchange({ p: 23n, g: 5n, ys: 8n, keyPem: server.keyPem, clientRandom: random, serverRandom: randomBytes(32) });
+      const ske = dheServerKeyExchange({
+        p: 23n,
+        g: 5n,
+        ys: 8n,
+        keyPem: server.keyPem,
+        clientRandom: random,
+        serverRandom: randomBytes(32),
+      });
       s.write(tlsRecord(HANDSHAKE, Buffer.concat([hello, ske])));
     });
     expect((error as TlsError).code).toBe('unexpected-message');
@@ -180,12 +203,22 @@ describe('DHE parameter and signature checks (signed by the real server key)', (
 describe('server verification hook', () => {
   for (const style of ['throws', 'rejects'] as const) {
     it(`verifyServer that ${style}: connectTls rejects with that very error and the server gets no application data`, async () => {
-      const srv = await startEchoServer({ key: server.keyPem, cert: server.certPem, maxVersion: 'TLSv1.2', ciphers: 'DHE-RSA-AES256-SHA256', dhparam: dh2048, requestCert: true, rejectUnauthorized: false });
+      const srv = await startEchoServer({
+        key: server.keyPem,
+        cert: server.certPem,
+        maxVersion: 'TLSv1.2',
+        ciphers: 'DHE-RSA-AES256-SHA256',
+        dhparam: dh2048,
+        requestCert: true,
+        rejectUnauthorized: false,
+      });
       const mismatch = new Error('fingerprint mismatch');
       let seenChain: Uint8Array[] = [];
       try {
         const err = await connectTls({
-          host: '127.0.0.1', port: srv.port, mode: 'certificate',
+          host: '127.0.0.1',
+          port: srv.port,
+          mode: 'certificate',
           verifyServer:
             style === 'throws'
               ? (chain) => {
@@ -221,7 +254,14 @@ describe('version and suite mismatches with real servers', () => {
   });
 
   it('a TLS 1.0-only server: protocol-version', async () => {
-    const srv = await startEchoServer({ key: server.keyPem, cert: server.certPem, minVersion: 'TLSv1', maxVersion: 'TLSv1', ciphers: 'DEFAULT@SECLEVEL=0', dhparam: dh2048 });
+    const srv = await startEchoServer({
+      key: server.keyPem,
+      cert: server.certPem,
+      minVersion: 'TLSv1',
+      maxVersion: 'TLSv1',
+      ciphers: 'DEFAULT@SECLEVEL=0',
+      dhparam: dh2048,
+    });
     try {
       await expectTlsError(connectTls({ host: '127.0.0.1', port: srv.port, mode: 'certificate' }), 'protocol-version');
     } finally {
@@ -268,12 +308,24 @@ describe('tampering on the wire', () => {
       down.on('end', () => up.end());
     });
     const port = await listen(proxy);
-    return { port, close: async () => { for (const s of sockets) s.destroy(); await closeServer(proxy); } };
+    return {
+      port,
+      close: async () => {
+        for (const s of sockets) s.destroy();
+        await closeServer(proxy);
+      },
+    };
   }
 
   for (const suite of ['DHE-RSA-AES128-SHA256', 'ECDHE-RSA-AES128-GCM-SHA256']) {
     it(`${suite}: one flipped bit in server data gives bad-record-mac, and the server receives bad_record_mac`, async () => {
-      const srv = await startEchoServer({ key: server.keyPem, cert: server.certPem, maxVersion: 'TLSv1.2', ciphers: suite, dhparam: dh2048 });
+      const srv = await startEchoServer({
+        key: server.keyPem,
+        cert: server.certPem,
+        maxVersion: 'TLSv1.2',
+        ciphers: suite,
+        dhparam: dh2048,
+      });
       const proxy = await tamperingProxy(srv.port);
       try {
         const conn = await connectTls({ host: '127.0.0.1', port: proxy.port, mode: 'certificate' });
@@ -305,7 +357,10 @@ describe('network failures', () => {
 
   it('nothing listening: connection-refused', async () => {
     const port = await freePort();
-    await expectTlsError(connectTls({ host: '127.0.0.1', port, mode: 'psk', psk: { identity: 'x', key: new Uint8Array(32) } }), 'connection-refused');
+    await expectTlsError(
+      connectTls({ host: '127.0.0.1', port, mode: 'psk', psk: { identity: 'x', key: new Uint8Array(32) } }),
+      'connection-refused',
+    );
   });
 
   it('PSK mode without a key fails before any connection attempt', async () => {
@@ -351,15 +406,27 @@ describe('review hardening', () => {
   it('an oversized PSK identity or key is a clear handshake-failure before any connection attempt', async () => {
     const port = await freePort(); // nothing listens: reaching the network would say connection-refused
     const key = new Uint8Array(32).fill(7);
-    const longId = await expectTlsError(connectTls({ host: '127.0.0.1', port, mode: 'psk', psk: { identity: 'x'.repeat(70_000), key } }), 'handshake-failure');
+    const longId = await expectTlsError(
+      connectTls({ host: '127.0.0.1', port, mode: 'psk', psk: { identity: 'x'.repeat(70_000), key } }),
+      'handshake-failure',
+    );
     expect(longId.message).toMatch(/identity/);
-    const longKey = await expectTlsError(connectTls({ host: '127.0.0.1', port, mode: 'psk', psk: { identity: 'id', key: new Uint8Array(70_000).fill(7) } }), 'handshake-failure');
+    const longKey = await expectTlsError(
+      connectTls({ host: '127.0.0.1', port, mode: 'psk', psk: { identity: 'id', key: new Uint8Array(70_000).fill(7) } }),
+      'handshake-failure',
+    );
     expect(longKey.message).toMatch(/key/);
     expect(longKey.message).not.toMatch(/0707/);
   });
 
   it('EOF without close_notify after the handshake: read() rejects (truncation), it does not report a clean end', async () => {
-    const srv = await startEchoServer({ key: server.keyPem, cert: server.certPem, maxVersion: 'TLSv1.2', ciphers: 'DHE-RSA-AES128-SHA256', dhparam: dh2048 });
+    const srv = await startEchoServer({
+      key: server.keyPem,
+      cert: server.certPem,
+      maxVersion: 'TLSv1.2',
+      ciphers: 'DHE-RSA-AES128-SHA256',
+      dhparam: dh2048,
+    });
     // A proxy that forwards the first server application record and then FINs the client side, as a truncating attacker would.
     const sockets: Socket[] = [];
     const proxy = createServer((down) => {

@@ -30,8 +30,14 @@ function receivedAlertError(code: number, mode: 'certificate' | 'psk', during: '
   let hint = '';
   if (name === 'handshake_failure' || name === 'insufficient_security') hint = ': no common cipher suite or parameters';
   else if (name === 'unknown_psk_identity') hint = ': the server does not know this PSK identity';
-  else if ((name === 'bad_record_mac' || name === 'decrypt_error') && mode === 'psk' && during === 'handshake') hint = ': probably a wrong pre-shared key';
-  else if (['bad_certificate', 'unknown_ca', 'certificate_unknown', 'unsupported_certificate', 'certificate_expired', 'access_denied'].includes(name)) hint = ': the server rejected our client certificate';
+  else if ((name === 'bad_record_mac' || name === 'decrypt_error') && mode === 'psk' && during === 'handshake')
+    hint = ': probably a wrong pre-shared key';
+  else if (
+    ['bad_certificate', 'unknown_ca', 'certificate_unknown', 'unsupported_certificate', 'certificate_expired', 'access_denied'].includes(
+      name,
+    )
+  )
+    hint = ': the server rejected our client certificate';
   return new TlsError('alert-received', base + hint, name);
 }
 
@@ -119,7 +125,12 @@ export class TlsConnection implements TlsClientConnection {
       if (msg) return msg;
       const record = await this.nextPlainRecord();
       if (!record) {
-        throw new TlsError('connection-closed', this.peerClosed ? 'server closed the connection during the handshake' : `${this.where} closed the connection during the handshake`);
+        throw new TlsError(
+          'connection-closed',
+          this.peerClosed
+            ? 'server closed the connection during the handshake'
+            : `${this.where} closed the connection during the handshake`,
+        );
       }
       if (record.type === ContentType.ChangeCipherSpec) throw unexpected('ChangeCipherSpec');
       if (record.type === ContentType.ApplicationData) throw unexpected('application data during the handshake, i.e.');
@@ -130,8 +141,10 @@ export class TlsConnection implements TlsClientConnection {
   async expectServerChangeCipherSpec(): Promise<void> {
     const record = await this.nextPlainRecord();
     if (!record) throw new TlsError('connection-closed', 'server closed the connection before its Finished');
-    if (record.type !== ContentType.ChangeCipherSpec || this.handshakeBuffer.hasPartial) throw unexpected('a message where ChangeCipherSpec was expected, i.e. something');
-    if (record.fragment.length !== 1 || record.fragment[0] !== 1) throw new TlsFatal('decode-error', 'malformed ChangeCipherSpec from server', 'decode_error');
+    if (record.type !== ContentType.ChangeCipherSpec || this.handshakeBuffer.hasPartial)
+      throw unexpected('a message where ChangeCipherSpec was expected, i.e. something');
+    if (record.fragment.length !== 1 || record.fragment[0] !== 1)
+      throw new TlsFatal('decode-error', 'malformed ChangeCipherSpec from server', 'decode_error');
   }
 
   // ---- records in ----------------------------------------------------------------------------
@@ -139,7 +152,10 @@ export class TlsConnection implements TlsClientConnection {
   /** Reads and opens one record; alerts are handled here. Returns null at EOF. */
   private async nextPlainRecord(): Promise<TlsRecord | null> {
     for (let idle = 0; idle < MAX_IDLE_RECORDS; idle++) {
-      const record = await this.input.nextRecord({ versionNegotiated: this.versionNegotiated, protectedRead: this.readProtection !== NULL_PROTECTION });
+      const record = await this.input.nextRecord({
+        versionNegotiated: this.versionNegotiated,
+        protectedRead: this.readProtection !== NULL_PROTECTION,
+      });
       if (record === 'eof') return null;
       const fragment = this.readProtection.open(record.type, record.fragment);
       if (fragment.length === 0) {
@@ -246,8 +262,12 @@ export class TlsConnection implements TlsClientConnection {
     try {
       while (this.appBytes < n) {
         if (this.failure) throw this.failure;
-        if (this.peerClosed) throw new TlsError('connection-closed', `server closed the connection after ${this.appBytes} of ${n} expected bytes`);
-        const pulled = this.pull().then(() => 'data' as const, () => 'data' as const);
+        if (this.peerClosed)
+          throw new TlsError('connection-closed', `server closed the connection after ${this.appBytes} of ${n} expected bytes`);
+        const pulled = this.pull().then(
+          () => 'data' as const,
+          () => 'data' as const,
+        );
         if ((await (deadline ? Promise.race([pulled, deadline]) : pulled)) === 'timeout') {
           throw new TlsError('timeout', `no ${n}-byte answer from ${this.where} within ${timeoutMs} ms`);
         }
@@ -294,7 +314,8 @@ export class TlsConnection implements TlsClientConnection {
         if (record.type === ContentType.ChangeCipherSpec) throw unexpected('ChangeCipherSpec after the handshake, i.e.');
         this.handshakeBuffer.push(record.fragment);
         for (let msg = this.handshakeBuffer.next(); msg; msg = this.handshakeBuffer.next()) {
-          if (msg.type !== HandshakeType.HelloRequest || msg.body.length !== 0) throw unexpected('a handshake message after the handshake, i.e.');
+          if (msg.type !== HandshakeType.HelloRequest || msg.body.length !== 0)
+            throw unexpected('a handshake message after the handshake, i.e.');
           // Renegotiation is not supported: decline politely and carry on.
           await this.sendRecords(ContentType.Alert, Uint8Array.of(ALERT_WARNING, ALERT_CODES.no_renegotiation));
         }
@@ -308,7 +329,9 @@ export class TlsConnection implements TlsClientConnection {
     if (this.sentCloseNotify || this.socket.destroyed) return;
     this.sentCloseNotify = true;
     this.input.detach();
-    this.socket.end(encodeRecord(ContentType.Alert, this.writeProtection.seal(ContentType.Alert, Uint8Array.of(ALERT_WARNING, ALERT_CODES.close_notify))));
+    this.socket.end(
+      encodeRecord(ContentType.Alert, this.writeProtection.seal(ContentType.Alert, Uint8Array.of(ALERT_WARNING, ALERT_CODES.close_notify))),
+    );
   }
 
   async end(): Promise<void> {
@@ -316,7 +339,12 @@ export class TlsConnection implements TlsClientConnection {
     const closed = new Promise<void>((resolve) => this.socket.once('close', () => resolve()));
     if (!this.sentCloseNotify && !this.failure) {
       this.sentCloseNotify = true;
-      this.socket.end(encodeRecord(ContentType.Alert, this.writeProtection.seal(ContentType.Alert, Uint8Array.of(ALERT_WARNING, ALERT_CODES.close_notify))));
+      this.socket.end(
+        encodeRecord(
+          ContentType.Alert,
+          this.writeProtection.seal(ContentType.Alert, Uint8Array.of(ALERT_WARNING, ALERT_CODES.close_notify)),
+        ),
+      );
     } else {
       this.socket.end();
     }

@@ -4,7 +4,16 @@
  * node:crypto KeyObjects (cloned, not re-parsed, on the other side).
  */
 import { bytesToBigInt } from './bytes';
-import { finiteFieldAgreement, randomBytesOf, rsaPkcs1Sign, rsaPkcs1Verify, type FiniteFieldAgreement, type RsaPrivateKey, type RsaPublicKey, type SignatureHash } from './crypto-primitives';
+import {
+  finiteFieldAgreement,
+  randomBytesOf,
+  rsaPkcs1Sign,
+  rsaPkcs1Verify,
+  type FiniteFieldAgreement,
+  type RsaPrivateKey,
+  type RsaPublicKey,
+  type SignatureHash,
+} from './crypto-primitives';
 import { TlsError, TlsFatal, type AlertName, type TlsErrorCode } from './tls-error';
 
 /** node:crypto KeyObjects; named through crypto-primitives.ts, the engine's only door to node:crypto. */
@@ -31,7 +40,7 @@ export const WORKER_KEY_CACHE = 256;
 
 /** The worker's side of the key window: posts arrive in order, so it evicts exactly what the pool evicts. */
 export class WorkerKeys {
-  private readonly keys = new Map<number, PrivateKeyHandle  >();
+  private readonly keys = new Map<number, PrivateKeyHandle>();
 
   resolve(job: WireJob): CryptoJob {
     if (job.op === 'dhe') return job;
@@ -43,7 +52,9 @@ export class WorkerKeys {
       key = this.keys.get(job.keyId);
     }
     if (!key) throw new TlsError('internal', 'crypto worker lost a key');
-    return job.op === 'sign' ? { op: 'sign', key, hash: job.hash, data: job.data } : { op: 'verify', key, hash: job.hash, data: job.data, signature: job.signature };
+    return job.op === 'sign'
+      ? { op: 'sign', key, hash: job.hash, data: job.data }
+      : { op: 'verify', key, hash: job.hash, data: job.data, signature: job.signature };
   }
 }
 
@@ -82,7 +93,12 @@ export interface CryptoJobFailure {
 
 export function describeJobFailure(error: unknown): CryptoJobFailure {
   if (error instanceof TlsError) {
-    return { code: error.code, message: error.message, alert: error instanceof TlsFatal ? error.sendAlert : (error.alert ?? null), fatal: error instanceof TlsFatal };
+    return {
+      code: error.code,
+      message: error.message,
+      alert: error instanceof TlsFatal ? error.sendAlert : (error.alert ?? null),
+      fatal: error instanceof TlsFatal,
+    };
   }
   // Not a TlsError: node:crypto's own messages never contain key material, but keep them generic anyway.
   return { code: null, message: 'cryptographic operation failed', alert: null, fatal: false };

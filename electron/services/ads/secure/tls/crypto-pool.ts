@@ -15,7 +15,16 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RsaPrivateKey, RsaPublicKey, SignatureHash } from './crypto-primitives';
-import { jobFailureError, runCryptoJob, WORKER_KEY_CACHE, type CryptoJob, type CryptoJobFailure, type CryptoJobResult, type CryptoJobResults, type WireJob } from './crypto-jobs';
+import {
+  jobFailureError,
+  runCryptoJob,
+  WORKER_KEY_CACHE,
+  type CryptoJob,
+  type CryptoJobFailure,
+  type CryptoJobResult,
+  type CryptoJobResults,
+  type WireJob,
+} from './crypto-jobs';
 
 declare const __CRYPTO_WORKER_SOURCE__: string | undefined;
 
@@ -53,7 +62,11 @@ export interface CryptoPoolStatus {
 export type CryptoWorkerCode = { source: string } | { file: string };
 
 /** The built-in code; otherwise the file ARS_CRYPTO_WORKER names or one beside this module; null when neither exists. */
-export function findCryptoWorker(baseDir: string = __dirname, env: NodeJS.ProcessEnv = process.env, builtIn: string | undefined = typeof __CRYPTO_WORKER_SOURCE__ === 'string' ? __CRYPTO_WORKER_SOURCE__ : undefined): CryptoWorkerCode | null {
+export function findCryptoWorker(
+  baseDir: string = __dirname,
+  env: NodeJS.ProcessEnv = process.env,
+  builtIn: string | undefined = typeof __CRYPTO_WORKER_SOURCE__ === 'string' ? __CRYPTO_WORKER_SOURCE__ : undefined,
+): CryptoWorkerCode | null {
   if (builtIn) return { source: builtIn };
   for (const candidate of [env.ARS_CRYPTO_WORKER, join(baseDir, CRYPTO_WORKER_FILE)]) {
     if (candidate && existsSync(candidate)) return { file: candidate };

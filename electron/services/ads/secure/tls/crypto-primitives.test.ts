@@ -20,21 +20,53 @@ function withoutComments(src: string): string {
 
 // What BoringSSL (Electron) and OpenSSL (Node) both provide; see the header of crypto-primitives.ts.
 const ALLOWED_FUNCTIONS = [
-  'createCipheriv', 'createDecipheriv', 'createDiffieHellman', 'createECDH', 'createHash', 'createHmac', 'createPrivateKey',
-  'createPublicKey', 'diffieHellman', 'generateKeyPairSync', 'randomBytes', 'sign', 'timingSafeEqual', 'verify', 'type DiffieHellman', 'type KeyObject',
+  'createCipheriv',
+  'createDecipheriv',
+  'createDiffieHellman',
+  'createECDH',
+  'createHash',
+  'createHmac',
+  'createPrivateKey',
+  'createPublicKey',
+  'diffieHellman',
+  'generateKeyPairSync',
+  'randomBytes',
+  'sign',
+  'timingSafeEqual',
+  'verify',
+  'type DiffieHellman',
+  'type KeyObject',
 ];
-const ALLOWED_ALGORITHMS = new Set(['aes-128-cbc', 'aes-256-cbc', 'aes-128-gcm', 'aes-256-gcm', 'sha1', 'sha256', 'sha384', 'sha512', 'prime256v1', 'x25519']);
+const ALLOWED_ALGORITHMS = new Set([
+  'aes-128-cbc',
+  'aes-256-cbc',
+  'aes-128-gcm',
+  'aes-256-gcm',
+  'sha1',
+  'sha256',
+  'sha384',
+  'sha512',
+  'prime256v1',
+  'x25519',
+]);
 
 describe('node:crypto containment', () => {
   it('only crypto-primitives.ts imports node:crypto (in any spelling)', () => {
-    const importers = engineFiles().filter((f) => /from\s+['"](node:)?crypto['"]|require\(\s*['"](node:)?crypto['"]\s*\)|import\(\s*['"](node:)?crypto['"]/.test(readFileSync(join(here, f), 'utf8')));
+    const importers = engineFiles().filter((f) =>
+      /from\s+['"](node:)?crypto['"]|require\(\s*['"](node:)?crypto['"]\s*\)|import\(\s*['"](node:)?crypto['"]/.test(
+        readFileSync(join(here, f), 'utf8'),
+      ),
+    );
     expect(importers).toEqual(['crypto-primitives.ts']);
   });
 
   it('crypto-primitives.ts imports exactly the allow-listed functions', () => {
     const src = withoutComments(readFileSync(join(here, 'crypto-primitives.ts'), 'utf8'));
     const block = /import\s*\{([^}]*)\}\s*from\s*'node:crypto'/.exec(src)?.[1] ?? '';
-    const names = block.split(',').map((s) => s.trim()).filter(Boolean);
+    const names = block
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     expect(names.sort()).toEqual([...ALLOWED_FUNCTIONS].sort());
     expect(src).not.toMatch(/createDiffieHellmanGroup|getDiffieHellman|webcrypto|subtle|constants\./);
   });

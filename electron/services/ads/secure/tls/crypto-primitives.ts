@@ -288,7 +288,14 @@ function nativeGroup(pHex: string, g: bigint): DiffieHellman | null {
  * BigInt here), BigInt otherwise; a native failure of any kind (a runtime without DH, a stricter key check) falls
  * back to BigInt for that call rather than failing the handshake.
  */
-export function finiteFieldAgreement(p: bigint, g: bigint, ys: bigint, x: bigint, exponentBits: number, allowNative = true): FiniteFieldAgreement {
+export function finiteFieldAgreement(
+  p: bigint,
+  g: bigint,
+  ys: bigint,
+  x: bigint,
+  exponentBits: number,
+  allowNative = true,
+): FiniteFieldAgreement {
   if (allowNative) {
     try {
       const group = nativeGroup(p.toString(16), g);

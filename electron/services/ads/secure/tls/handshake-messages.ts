@@ -201,7 +201,11 @@ export function parseCertificateList(body: Uint8Array): Uint8Array[] {
   const chain: Uint8Array[] = [];
   while (list.remaining > 0) {
     if (chain.length === MAX_CHAIN_CERTIFICATES) {
-      throw new TlsFatal('certificate-rejected', `server sent a chain of more than ${MAX_CHAIN_CERTIFICATES} certificates`, 'bad_certificate');
+      throw new TlsFatal(
+        'certificate-rejected',
+        `server sent a chain of more than ${MAX_CHAIN_CERTIFICATES} certificates`,
+        'bad_certificate',
+      );
     }
     chain.push(list.vector(3, 1).slice());
   }

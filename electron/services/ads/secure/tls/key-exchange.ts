@@ -34,7 +34,8 @@ const MIN_EXPONENT_BITS = 384;
  * the common 2048-bit group.
  */
 export function dhExponentBits(primeBits: number): number {
-  const row = RFC7919_MIN_EXPONENT_BITS.find(([size]) => primeBits <= size) ?? RFC7919_MIN_EXPONENT_BITS[RFC7919_MIN_EXPONENT_BITS.length - 1];
+  const row =
+    RFC7919_MIN_EXPONENT_BITS.find(([size]) => primeBits <= size) ?? RFC7919_MIN_EXPONENT_BITS[RFC7919_MIN_EXPONENT_BITS.length - 1];
   const minimum = (row?.[1] ?? 400) + EXPONENT_MARGIN_BITS;
   return Math.max(MIN_EXPONENT_BITS, Math.ceil(minimum / 64) * 64);
 }
@@ -91,7 +92,13 @@ export function dheClientShare(p: bigint, g: bigint, ys: bigint, legacy = false)
 }
 
 /** The same, with both exponentiations on a crypto worker thread (see crypto-pool.ts). */
-export async function dheClientShareOffThread(p: bigint, g: bigint, ys: bigint, pool: CryptoPool = cryptoPool(), legacy = false): Promise<ClientShare & { bits: number }> {
+export async function dheClientShareOffThread(
+  p: bigint,
+  g: bigint,
+  ys: bigint,
+  pool: CryptoPool = cryptoPool(),
+  legacy = false,
+): Promise<ClientShare & { bits: number }> {
   const bits = checkDheParams(p, g, ys, legacy);
   const { publicValue, secret } = await pool.dhe(p, g, ys, dhExponentBits(bits));
   return finishDhe(p, publicValue, secret, bits);

@@ -35,7 +35,11 @@ function mutate(input: Uint8Array, rnd: () => number): Uint8Array {
         out = out.slice(0, at);
         break;
       case 3: // insert random bytes
-        out = Uint8Array.from([...out.slice(0, at), ...Array.from({ length: 1 + Math.floor(rnd() * 8) }, () => Math.floor(rnd() * 256)), ...out.slice(at)]);
+        out = Uint8Array.from([
+          ...out.slice(0, at),
+          ...Array.from({ length: 1 + Math.floor(rnd() * 8) }, () => Math.floor(rnd() * 256)),
+          ...out.slice(at),
+        ]);
         break;
       case 4: // duplicate a slice
         out = Uint8Array.from([...out, ...out.slice(at, at + 1 + Math.floor(rnd() * 16))]);
@@ -69,9 +73,23 @@ beforeAll(() => {
   const ecdhe = Buffer.concat([ecdheParams, Buffer.from([4, 1, 1, 0]), sign('sha256', Buffer.concat([cr, sr, ecdheParams]), cred.keyPem)]);
   const certReq = Buffer.from([1, 1, 0, 4, 4, 1, 2, 1, 0, 5, 0, 3, 0x30, 1, 0]);
   corpus = [
-    { name: 'ServerHello', bytes: body(serverHello({ random: sr, suite: 0xc02f, extensions: Buffer.from([0, 11, 0, 2, 1, 0]) })), parse: parseServerHello },
-    { name: 'Certificate', bytes: body(certificate([cred.certDer, cred.certDer])), parse: (b) => parseCertificateList(b).map(subjectPublicKeyInfo) },
-    { name: 'DHE ServerKeyExchange', bytes: body(dheServerKeyExchange({ p: (1n << 1023n) + 1155n, g: 2n, ys: 12345n, keyPem: cred.keyPem, clientRandom: cr, serverRandom: sr })), parse: parseDheServerKeyExchange },
+    {
+      name: 'ServerHello',
+      bytes: body(serverHello({ random: sr, suite: 0xc02f, extensions: Buffer.from([0, 11, 0, 2, 1, 0]) })),
+      parse: parseServerHello,
+    },
+    {
+      name: 'Certificate',
+      bytes: body(certificate([cred.certDer, cred.certDer])),
+      parse: (b) => parseCertificateList(b).map(subjectPublicKeyInfo),
+    },
+    {
+      name: 'DHE ServerKeyExchange',
+      bytes: body(
+        dheServerKeyExchange({ p: (1n << 1023n) + 1155n, g: 2n, ys: 12345n, keyPem: cred.keyPem, clientRandom: cr, serverRandom: sr }),
+      ),
+      parse: parseDheServerKeyExchange,
+    },
     { name: 'ECDHE ServerKeyExchange', bytes: new Uint8Array(ecdhe), parse: parseEcdheServerKeyExchange },
     { name: 'PSK ServerKeyExchange', bytes: Uint8Array.of(0, 4, 0x68, 0x69, 0x6e, 0x74), parse: parsePskServerKeyExchange },
     { name: 'CertificateRequest', bytes: new Uint8Array(certReq), parse: parseCertificateRequest },
@@ -97,7 +115,7 @@ describe('fuzzing (seeded, socket-free)', () => {
       const stream = mutate(handshake(sample.name === 'Finished' ? 20 : 2, sample.bytes), rnd);
       const badStream = onlyTlsErrors(() => {
         const d = new HandshakeDefragmenter();
-        for (let at = 0; at < stream.length; ) {
+        for (let at = 0; at < stream.length;) {
           const n = 1 + Math.floor(rnd() * 64);
           d.push(stream.subarray(at, at + n));
           at += n;

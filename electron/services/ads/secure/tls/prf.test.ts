@@ -10,7 +10,12 @@ function referencePrf(hash: string, secret: Buffer, label: string, seed: Buffer,
   let out = Buffer.alloc(0);
   while (out.length < length) {
     a = createHmac(hash, secret).update(a).digest();
-    out = Buffer.concat([out, createHmac(hash, secret).update(Buffer.concat([a, labelSeed])).digest()]);
+    out = Buffer.concat([
+      out,
+      createHmac(hash, secret)
+        .update(Buffer.concat([a, labelSeed]))
+        .digest(),
+    ]);
   }
   return out.subarray(0, length);
 }
@@ -43,7 +48,9 @@ describe('TLS 1.2 PRF', () => {
 
 describe('derivePsk', () => {
   it('reproduces the spec example MY_IDENTITY / MySecret', () => {
-    expect(Buffer.from(derivePsk('MY_IDENTITY', 'MySecret')).toString('hex')).toBe('da961224a0c0f5d81d6957e918f5cd06a1935814fc70d403c1e7a1cb4064260e');
+    expect(Buffer.from(derivePsk('MY_IDENTITY', 'MySecret')).toString('hex')).toBe(
+      'da961224a0c0f5d81d6957e918f5cd06a1935814fc70d403c1e7a1cb4064260e',
+    );
   });
 
   it('upper-cases the identity unless it is case-sensitive', () => {

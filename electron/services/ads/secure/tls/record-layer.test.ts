@@ -1,13 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CbcProtection, ContentType, GcmProtection, MAX_PLAINTEXT, RecordDeframer, encodeRecord, fragmentPlaintext, parseRecordHeader } from './record-layer';
+import {
+  CbcProtection,
+  ContentType,
+  GcmProtection,
+  MAX_PLAINTEXT,
+  RecordDeframer,
+  encodeRecord,
+  fragmentPlaintext,
+  parseRecordHeader,
+} from './record-layer';
 import { TlsError } from './tls-error';
 
 const keys = { key: new Uint8Array(randomBytes(32)), mac: new Uint8Array(randomBytes(48)), salt: new Uint8Array(randomBytes(4)) };
 const pair = (kind: 'cbc-sha1' | 'cbc-sha384' | 'gcm') =>
   kind === 'gcm'
     ? [new GcmProtection(keys.key, keys.salt), new GcmProtection(keys.key, keys.salt)]
-    : [new CbcProtection(keys.key, keys.mac, kind === 'cbc-sha1' ? 'sha1' : 'sha384'), new CbcProtection(keys.key, keys.mac, kind === 'cbc-sha1' ? 'sha1' : 'sha384')];
+    : [
+        new CbcProtection(keys.key, keys.mac, kind === 'cbc-sha1' ? 'sha1' : 'sha384'),
+        new CbcProtection(keys.key, keys.mac, kind === 'cbc-sha1' ? 'sha1' : 'sha384'),
+      ];
 
 function codeOf(fn: () => unknown): string | null {
   try {
@@ -55,15 +67,21 @@ describe('record framing rules', () => {
     const h = Uint8Array.of(22, 3, 1, 0, 5);
     expect(parseRecordHeader(h, { versionNegotiated: false, protectedRead: false }).version).toBe(0x0301);
     expect(codeOf(() => parseRecordHeader(h, { versionNegotiated: true, protectedRead: false }))).toBe('protocol-version');
-    expect(codeOf(() => parseRecordHeader(Uint8Array.of(22, 2, 0, 0, 5), { versionNegotiated: false, protectedRead: false }))).toBe('protocol-version');
+    expect(codeOf(() => parseRecordHeader(Uint8Array.of(22, 2, 0, 0, 5), { versionNegotiated: false, protectedRead: false }))).toBe(
+      'protocol-version',
+    );
   });
 
   it('limits: 2^14 plaintext, 2^14+2048 protected', () => {
     const header = (n: number) => Uint8Array.of(23, 3, 3, n >> 8, n & 0xff);
     expect(codeOf(() => parseRecordHeader(header(MAX_PLAINTEXT), { versionNegotiated: true, protectedRead: false }))).toBeNull();
-    expect(codeOf(() => parseRecordHeader(header(MAX_PLAINTEXT + 1), { versionNegotiated: true, protectedRead: false }))).toBe('record-overflow');
+    expect(codeOf(() => parseRecordHeader(header(MAX_PLAINTEXT + 1), { versionNegotiated: true, protectedRead: false }))).toBe(
+      'record-overflow',
+    );
     expect(codeOf(() => parseRecordHeader(header(MAX_PLAINTEXT + 2048), { versionNegotiated: true, protectedRead: true }))).toBeNull();
-    expect(codeOf(() => parseRecordHeader(header(MAX_PLAINTEXT + 2049), { versionNegotiated: true, protectedRead: true }))).toBe('record-overflow');
+    expect(codeOf(() => parseRecordHeader(header(MAX_PLAINTEXT + 2049), { versionNegotiated: true, protectedRead: true }))).toBe(
+      'record-overflow',
+    );
   });
 
   it('reassembles records from arbitrary chunking and splits large writes into ≤ 2^14 fragments', () => {
@@ -75,7 +93,12 @@ describe('record framing rules', () => {
     const out: Uint8Array[] = [];
     for (let at = 0; at < stream.length; at += 777) {
       d.push(stream.subarray(at, at + 777));
-      for (let r = d.next({ versionNegotiated: true, protectedRead: false }); r; r = d.next({ versionNegotiated: true, protectedRead: false })) out.push(r.fragment);
+      for (
+        let r = d.next({ versionNegotiated: true, protectedRead: false });
+        r;
+        r = d.next({ versionNegotiated: true, protectedRead: false })
+      )
+        out.push(r.fragment);
     }
     expect(Buffer.concat(out).equals(Buffer.from(data))).toBe(true);
     expect(d.pendingBytes).toBe(0);

@@ -56,7 +56,11 @@ export function parseRecordHeader(header: Uint8Array, rules: HeaderRules): { typ
   }
   const versionOk = rules.versionNegotiated ? version === TLS12 : version >= 0x0300 && version <= TLS12;
   if (!versionOk) {
-    throw new TlsFatal('protocol-version', `server record carries version 0x${version.toString(16).padStart(4, '0')}, not TLS 1.2`, 'protocol_version');
+    throw new TlsFatal(
+      'protocol-version',
+      `server record carries version 0x${version.toString(16).padStart(4, '0')}, not TLS 1.2`,
+      'protocol_version',
+    );
   }
   if (length > (rules.protectedRead ? MAX_CIPHERTEXT : MAX_PLAINTEXT)) {
     throw new TlsFatal('record-overflow', `server record of ${length} bytes exceeds the TLS limit`, 'record_overflow');
@@ -130,7 +134,11 @@ export const NULL_PROTECTION: RecordProtection = {
 };
 
 function badRecordMac(): TlsFatal {
-  return new TlsFatal('bad-record-mac', 'record authentication failed (bad_record_mac): data was altered or keys do not match', 'bad_record_mac');
+  return new TlsFatal(
+    'bad-record-mac',
+    'record authentication failed (bad_record_mac): data was altered or keys do not match',
+    'bad_record_mac',
+  );
 }
 
 function overflow(): TlsFatal {

@@ -21,7 +21,14 @@ export function handshake(type: number, body: Uint8Array): Buffer {
 }
 
 export function serverHello(opts: { random: Uint8Array; suite: number; version?: number; extensions?: Buffer }): Buffer {
-  const body = Buffer.concat([u16(opts.version ?? 0x0303), opts.random, Buffer.from([0]), u16(opts.suite), Buffer.from([0]), opts.extensions ? vec2(opts.extensions) : Buffer.alloc(0)]);
+  const body = Buffer.concat([
+    u16(opts.version ?? 0x0303),
+    opts.random,
+    Buffer.from([0]),
+    u16(opts.suite),
+    Buffer.from([0]),
+    opts.extensions ? vec2(opts.extensions) : Buffer.alloc(0),
+  ]);
   return handshake(2, body);
 }
 
@@ -37,7 +44,15 @@ export function bigToBytes(v: bigint): Buffer {
 }
 
 /** A DHE ServerKeyExchange signed with rsa_pkcs1_sha256 (or a corrupted signature). */
-export function dheServerKeyExchange(o: { p: bigint; g: bigint; ys: bigint; keyPem: string; clientRandom: Uint8Array; serverRandom: Uint8Array; corruptSignature?: boolean }): Buffer {
+export function dheServerKeyExchange(o: {
+  p: bigint;
+  g: bigint;
+  ys: bigint;
+  keyPem: string;
+  clientRandom: Uint8Array;
+  serverRandom: Uint8Array;
+  corruptSignature?: boolean;
+}): Buffer {
   const params = Buffer.concat([vec2(bigToBytes(o.p)), vec2(bigToBytes(o.g)), vec2(bigToBytes(o.ys))]);
   const signature = sign('sha256', Buffer.concat([o.clientRandom, o.serverRandom, params]), o.keyPem);
   if (o.corruptSignature) signature[10] = (signature[10] ?? 0) ^ 0x01;

@@ -21,7 +21,11 @@ export class TestMaterial {
   rsaCertificate(cn: string, bits = 2048): TestCredentials {
     const certFile = join(this.dir, `${cn}.crt`);
     const keyFile = join(this.dir, `${cn}.key`);
-    execFileSync('openssl', ['req', '-x509', '-newkey', `rsa:${bits}`, '-nodes', '-days', '2', '-subj', `/CN=${cn}`, '-keyout', keyFile, '-out', certFile], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', `rsa:${bits}`, '-nodes', '-days', '2', '-subj', `/CN=${cn}`, '-keyout', keyFile, '-out', certFile],
+      { stdio: 'ignore' },
+    );
     const certPem = readFileSync(certFile, 'utf8');
     const der = execFileSync('openssl', ['x509', '-in', certFile, '-outform', 'DER']);
     return { certPem, keyPem: readFileSync(keyFile, 'utf8'), certDer: new Uint8Array(der), certFile, keyFile };
@@ -30,7 +34,10 @@ export class TestMaterial {
   /** RFC 7919 ffdhe2048 (instant) or freshly made DSA-style parameters of `bits`. */
   dhParams(bits: 2048 | 1024): { pem: string; file: string } {
     const file = join(this.dir, `dh${bits}.pem`);
-    if (bits === 2048) execFileSync('openssl', ['genpkey', '-genparam', '-algorithm', 'DH', '-pkeyopt', 'group:ffdhe2048', '-out', file], { stdio: 'ignore' });
+    if (bits === 2048)
+      execFileSync('openssl', ['genpkey', '-genparam', '-algorithm', 'DH', '-pkeyopt', 'group:ffdhe2048', '-out', file], {
+        stdio: 'ignore',
+      });
     else execFileSync('openssl', ['dhparam', '-dsaparam', '-out', file, String(bits)], { stdio: 'ignore' });
     return { pem: readFileSync(file, 'utf8'), file };
   }
@@ -151,7 +158,9 @@ export interface OpenSslServer {
 export async function startOpenSslServer(args: string[]): Promise<OpenSslServer> {
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
-    const child = spawn('openssl', ['s_server', '-tls1_2', '-accept', `127.0.0.1:${port}`, '-naccept', '1', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('openssl', ['s_server', '-tls1_2', '-accept', `127.0.0.1:${port}`, '-naccept', '1', ...args], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     const ready = await new Promise<boolean>((resolve) => {
