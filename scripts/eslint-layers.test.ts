@@ -96,7 +96,9 @@ describe('type-aware rules', () => {
       const [result] = await eslint.lintText(code, { filePath: process.cwd() + '/scripts/eslint-layers.test.ts' });
       console.log(JSON.stringify(result.messages.map((message) => message.ruleId)));
     `;
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    // Under CI typescript-eslint builds each program once from disk and would never see the snippet: not here.
+    const env = { ...process.env, TSESTREE_SINGLE_RUN: 'false' };
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', env });
     expect(JSON.parse(run.stdout) as string[]).toContain('@typescript-eslint/no-floating-promises');
   });
 });
