@@ -138,7 +138,7 @@ test.describe('Add Route in the lab', () => {
     await dialog.openLogin();
     await dialog.pskLogin(PSK_IDENTITY, 'not-the-key');
     await dialog.add();
-    expect(await dialog.summary()).toBe('Route to CX-PSK failed: The target does not know this PSK identity or key');
+    expect(await dialog.summary()).toBe('Route to CX-PSK failed: PSK identity unknown on the target or wrong key');
     await expectFailedStep(
       dialog,
       'TLS handshake',
@@ -241,7 +241,7 @@ test.describe('Add Route in the lab', () => {
       await second.openLogin();
       await second.caLogin(files);
       await second.add();
-      expect(await second.summary()).toBe('Route to CX-CN failed: The certificate’s common name (CN) does not match');
+      expect(await second.summary()).toBe("Route to CX-CN failed: certificate CN 'somebody-else' differs from route name 'CX-CN'");
       await expectFailedStep(
         second,
         'Check fingerprint',
@@ -261,7 +261,7 @@ test.describe('Add Route in the lab', () => {
     await dialog.openLogin();
     await dialog.osLogin('Administrator', 'wrong');
     await dialog.add();
-    expect(await dialog.summary()).toBe('Route to PLC-PLAIN failed: Wrong user name or password');
+    expect(await dialog.summary()).toBe('Route to PLC-PLAIN failed: the target refused the route: wrong user name or password');
     await expectFailedStep(
       dialog,
       'Send credentials',
