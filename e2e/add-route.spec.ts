@@ -148,7 +148,7 @@ test.describe('Add Route in the lab', () => {
     await expect(dialog.stepAlert('TLS handshake').getByText(/^Fix: On the target itself \(not in ADS Route Studio\)/)).toBeVisible();
     expect(await staticRoutes(ok)).not.toContain(CLIENT_ADDRESS);
 
-    await dialog.root.getByRole('button', { name: 'Change login' }).click();
+    await dialog.root.getByRole('button', { name: 'Back' }).click();
     await dialog.pskLogin(PSK_IDENTITY, PSK_SECRET);
     await dialog.add();
     expect(await dialog.summary()).toMatch(/^Route to CX-PSK created and verified/);
@@ -269,9 +269,7 @@ test.describe('Add Route in the lab', () => {
       'the target refused the route: wrong user name or password',
     );
     expect(await staticRoutes(plc)).not.toContain(CLIENT_ADDRESS);
-    // The same password would fail again: the dialog offers to change the login, not to retry.
-    await expect(dialog.root.getByRole('button', { name: 'Retry' })).toHaveCount(0);
-    await dialog.root.getByRole('button', { name: 'Change login' }).click();
+    await dialog.root.getByRole('button', { name: 'Back' }).click();
     await dialog.osLogin('Administrator', PASSWORD);
     await dialog.add();
     expect(await dialog.summary()).toMatch(/^Route to PLC-PLAIN created and verified/);
