@@ -1,4 +1,4 @@
-import { AdsCommand, ADS_SYSTEM_SERVICE_PORT, AMS_STATE_REQUEST, AMS_STATE_RESPONSE, type AdsRequestTarget, type AmsPacket } from './ams';
+import { AdsCommand, ADS_SYSTEM_SERVICE_PORT, AMS_STATE_REQUEST, responseTo, type AdsRequestTarget, type AmsPacket } from './ams';
 import { ByteReader, ByteWriter } from './bytes';
 
 /**
@@ -113,20 +113,6 @@ export function decodeAdsRequestBody(packet: AmsPacket): AdsRequestBody {
   } catch {
     return malformed;
   }
-}
-
-function responseTo(req: AmsPacket, data: Uint8Array): AmsPacket {
-  return {
-    targetNetId: req.sourceNetId,
-    targetPort: req.sourcePort,
-    sourceNetId: req.targetNetId,
-    sourcePort: req.targetPort,
-    commandId: req.commandId,
-    stateFlags: AMS_STATE_RESPONSE,
-    errorCode: 0,
-    invokeId: req.invokeId,
-    data,
-  };
 }
 
 /** Read and ReadWrite: result, length, data (length 0 and no data on an error). */

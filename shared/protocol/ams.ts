@@ -246,7 +246,8 @@ function request(commandId: number, opts: AdsRequestTarget, data = new Uint8Arra
   };
 }
 
-function responseTo(req: AmsPacket, data: Uint8Array): AmsPacket {
+/** The reply frame to `req`: addresses swapped, same command and invoke id, the response flag set. */
+export function responseTo(req: AmsPacket, data: Uint8Array): AmsPacket {
   return {
     targetNetId: req.sourceNetId,
     targetPort: req.sourcePort,
