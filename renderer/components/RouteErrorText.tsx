@@ -5,7 +5,7 @@ import { useRouteErrorText } from './route-error';
 
 /** A service error as the user reads it: cause and fix translated by code, the service's own words as details. */
 export function RouteErrorText({ error, prefix }: { error: RouteError; prefix?: string }) {
-  const { t } = useTranslation('errors');
+  const { t } = useTranslation(['errors', 'serviceErrors']);
   const shown = useRouteErrorText()(error);
   return (
     <>
@@ -14,7 +14,8 @@ export function RouteErrorText({ error, prefix }: { error: RouteError; prefix?: 
       </Typography>
       <Typography variant="body2">{t('fixPrefix', { fix: shown.fix })}</Typography>
       <Typography variant="caption" color="text.secondary" component="div" sx={{ wordBreak: 'break-word' }}>
-        {t('details', { text: shown.details })}
+        {/* The service's own words, in English, for support. */}
+        {t('serviceErrors:details')} <span lang="en">{shown.details}</span>
       </Typography>
     </>
   );
