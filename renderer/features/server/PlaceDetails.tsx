@@ -22,7 +22,7 @@ import { usePlaceName, useStateName } from './PlacesTable';
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <Box component="section" aria-label={title} sx={{ mt: 2 }}>
-      <Typography variant="h3" component="h3" sx={{ mb: 0.5 }}>
+      <Typography variant="subtitle1" component="h3" sx={{ mb: 0.5, fontWeight: 600 }}>
         {title}
       </Typography>
       {children}
