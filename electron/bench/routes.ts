@@ -171,7 +171,10 @@ async function batch(
   let batchId = '';
   const done = new Promise<Array<{ ok: boolean; target: string; error: { code: string; message: string } | null }>>((resolve) => {
     const off = services.context.events.subscribe((channel, event) => {
-      const e = event as { batchId?: string; results?: Array<{ ok: boolean; target: string; error: { code: string; message: string } | null }> };
+      const e = event as {
+        batchId?: string;
+        results?: Array<{ ok: boolean; target: string; error: { code: string; message: string } | null }>;
+      };
       if (channel !== 'routes:done' || e.batchId !== batchId) return;
       off();
       resolve(e.results ?? []);
