@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, screen } from '@testing-library/react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderWithApi } from '../../test-utils/render';
 import { SearchEta } from './SearchEta';
@@ -61,7 +61,9 @@ function panel(discovery: DiscoveryState) {
 let setDiscovery: (state: DiscoveryState) => void = () => undefined;
 function LivePanel({ initial }: { initial: DiscoveryState }) {
   const [discovery, set] = useState(initial);
-  setDiscovery = set;
+  useEffect(() => {
+    setDiscovery = set;
+  }, []);
   return panel(discovery);
 }
 
