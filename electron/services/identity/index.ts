@@ -94,7 +94,7 @@ export class IdentityService {
   /** `localNetId: null` removes the configured NetId, so it is derived per target again. */
   async set(patch: { localNetId?: string | null; hostname?: string }): Promise<{ localNetId: string; hostname: string }> {
     const { localNetId, ...rest } = patch;
-    await writeIdentitySettings(this.dataDir, localNetId === null ? { ...rest, localNetId: undefined } : patch);
+    await writeIdentitySettings(this.dataDir, { ...rest, ...(localNetId !== undefined && { localNetId: localNetId ?? undefined }) });
     return { localNetId: await this.localNetIdFor(), hostname: await this.hostname() };
   }
 }

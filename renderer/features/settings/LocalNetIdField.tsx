@@ -52,7 +52,7 @@ export function LocalNetIdField({ fixed, netId, invalid, adapterNetIds, onChange
             <Box component="ul" aria-label={t('identity.netIdPerAdapter')} sx={{ my: 0.5, pl: 3 }}>
               {adapterNetIds.map((entry) => (
                 <Typography component="li" variant="body2" key={`${entry.adapter}/${entry.address}`}>
-                  {t('identity.netIdForAdapter', entry)}
+                  {t('identity.netIdForAdapter', { ...entry })}
                 </Typography>
               ))}
             </Box>
