@@ -71,16 +71,15 @@ describe('the app in German', () => {
     sweep.expectNone();
   });
 
-  it('Settings page: language, this PC with an invalid entry, adapters, data folder', async () => {
+  it('Settings page: language, this PC with the NetId derived per adapter or fixed and invalid, adapters, data folder', async () => {
     const sweep = new GermanSweep();
     const user = await openInGerman(sampleServices(), '#/settings');
-    const netId = await screen.findByRole('textbox', { name: named('settings:identity.netId') });
+    await screen.findByRole('list', { name: named('settings:identity.netIdPerAdapter') });
     await screen.findByRole('table');
-    sweep.check('Settings page');
-    await user.clear(netId);
-    await fill(user, netId, '10.77');
-    const hostname = screen.getByRole('textbox', { name: named('settings:identity.hostname') });
-    await user.clear(hostname);
+    sweep.check('Settings page, NetId per adapter');
+    await user.click(screen.getByRole('switch', { name: named('settings:identity.netIdFixed') }));
+    await fill(user, screen.getByRole('textbox', { name: named('settings:identity.netIdFixedLabel') }), '10.77');
+    await user.clear(screen.getByRole('textbox', { name: named('settings:identity.hostname') }));
     sweep.check('Settings page, invalid entries');
     sweep.expectNone();
   });

@@ -235,13 +235,16 @@ function withoutTerms(text: string): string {
 }
 const BOUNDED_GLOBAL = (term: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}(?![\\p{L}\\p{N}])`, 'gu');
 
+/** Words, a hyphenated compound as one ("TwinCAT-Target-Ordner" is German). */
+const WORDS = /\p{L}+(?:-\p{L}+)*/gu;
+
 const germanTexts = leaves(resources.de).map(([, text]) => text);
 const germanWords = new Set(
   germanTexts.flatMap(
     (text) =>
       withoutTerms(text.replace(/\{\{[^}]*\}\}|<\/?\w+\s*\/?>/g, ' '))
         .toLowerCase()
-        .match(/\p{L}+/gu) ?? [],
+        .match(WORDS) ?? [],
   ),
 );
 
@@ -324,7 +327,7 @@ export function findEnglish(texts: readonly string[]): Leftover[] {
       found.push({ text, english: phrase.english, kind: 'catalogue' });
       continue;
     }
-    const words = withoutTerms(text).match(/\p{L}+/gu) ?? [];
+    const words = withoutTerms(text).match(WORDS) ?? [];
     const word = words.find((candidate) => englishWords.has(candidate.toLowerCase()));
     if (word) found.push({ text, english: word, kind: 'word' });
   }

@@ -149,6 +149,11 @@ export function sampleServices(): FakeApi {
       subject: 'CN=ADS Route Studio ENG-PC',
       notAfter: '2061-01-01T00:00:00.000Z',
       localNetId: '10.77.1.2.1.1',
+      localNetIdConfigured: false,
+      adapterNetIds: [
+        { adapter: 'lab1', address: '10.77.1.2', netId: '10.77.1.2.1.1' },
+        { adapter: 'lab2', address: '10.77.2.2', netId: '10.77.2.2.1.1' },
+      ],
       hostname: 'ENG-PC',
     })
     .respond('routes:list', ROUTES)

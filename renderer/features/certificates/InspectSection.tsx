@@ -10,12 +10,12 @@ import { useApi } from '../../api/ApiProvider';
 import { PathField } from '../../components/PathField';
 import { useFormat, useTranslation } from '../../i18n';
 import type { certificates as CERTIFICATES_EN } from '../../i18n/locales/en/certificates';
-
-type ChainReasons = (typeof CERTIFICATES_EN)['inspect']['chainReason'];
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../../components/CopyButton';
 import { SectionHeading } from './SectionHeading';
 import { ServiceErrorAlert } from '../../components/ServiceError';
 import type { IpcError } from '../../../shared/ipc/result';
+
+type ChainReasons = (typeof CERTIFICATES_EN)['inspect']['chainReason'];
 
 /** Any certificate file in plain words, and whether it chains to a chosen CA. */
 export function InspectSection() {
