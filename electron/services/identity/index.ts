@@ -63,6 +63,11 @@ export class IdentityService {
     return netIdForAddress(address);
   }
 
+  /** The NetId set in the settings; null when it follows the adapter (see localNetIdFor). */
+  async configuredNetId(): Promise<string | null> {
+    return (await readIdentitySettings(this.dataDir)).localNetId ?? null;
+  }
+
   /** The address the target should store for this PC (plain UDP route add). */
   async localAddressFor(target: string): Promise<string> {
     return (await localAddressFor(target)) ?? firstNonLoopbackAddress() ?? '127.0.0.1';

@@ -10,6 +10,11 @@ export interface RouteDeps {
     hostname(): Promise<string>;
     localNetIdFor(target: string): Promise<string>;
     localAddressFor(target: string): Promise<string>;
+    /**
+     * The NetId configured in the settings, null when it is derived from the adapter (then localNetIdFor(target) is
+     * localAddressFor(target) plus ".1.1"). Lets a batch read the settings once instead of once per target.
+     */
+    configuredNetId?(): Promise<string | null>;
   };
   store: LocalRouteStore;
   connector: TlsConnector;

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { TypedError } from '../../../shared/typed-error';
 import type { PartialHandlers } from '../../ipc/handlers';
 import type { ServiceContext } from '../context';
+import { coalesced } from '../coalesced-task';
 import { IdentityService } from '../identity/index';
 import { engineConnector } from '../ads/secure/default-connector';
 import { SECURE_ADS_PORT } from '../ads/secure/secure-session';
@@ -34,13 +36,14 @@ export function routesFeature(
   });
   const batches = new Map<string, { controller: AbortController; done: Promise<void> }>();
 
-  const announceRoutes = async () => {
+  // Coalesced: the results of a batch arrive in bursts, and one list sent after the burst says what a list per result would.
+  const announceRoutes = coalesced(async () => {
     try {
       context.events.emit('routes:changed', { routes: await store.list() });
     } catch (error) {
       logger.error(`route list unreadable: ${error instanceof Error ? error.message : String(error)}`);
     }
-  };
+  });
 
   const handlers: PartialHandlers = {
     ...knownFingerprints.handlers,
@@ -59,6 +62,8 @@ export function routesFeature(
       }
       const batchId = request.batchId ?? randomUUID();
       const controller = new AbortController();
+      // Every route in flight listens for a cancel; a batch of 100 is not a listener leak.
+      setMaxListeners(0, controller.signal);
       const deps = { identity, store, connector, logger, knownFingerprints, twincat };
       logger.info(
         `batch ${batchId}: ${request.targets.length} target(s), ${request.targets.map((t) => `${t.settings.address} (${t.settings.security})`).join(', ')}`,
@@ -67,12 +72,12 @@ export function routesFeature(
       // the new route (Connected column). Chained so the batch's routes:done comes after every result.
       let reported = Promise.resolve();
       const onResult = (result: TargetResult) => {
+        // Asked for now (also after a failure: a route recorded before a failed verify is still in the list), so the
+        // list sent covers this route even when it is shared with the results around it.
+        const listed = announceRoutes();
         reported = reported
-          .then(async () => {
-            // Also after a failure: a route recorded here before a failed verify is still in the list.
-            await announceRoutes();
-            context.events.emit('routes:result', { batchId, result: resultEvent(result) });
-          })
+          .then(() => listed)
+          .then(() => context.events.emit('routes:result', { batchId, result: resultEvent(result) }))
           // One failed report must not hold back the others, nor the batch's routes:done.
           .catch((error: unknown) =>
             logger.error(`result of ${result.target} not reported: ${error instanceof Error ? error.message : String(error)}`),
