@@ -1,5 +1,6 @@
 import type { Logger } from '../log/logger';
 import type { TlsConnector } from '../ads/secure/secure-transport';
+import type { LocalRoute } from '../../../shared/domain/route';
 import type { LocalRouteStore } from './local-route-store';
 
 /** What the route flows need from the rest of the app; tests and the CLI pass their own. */
@@ -25,6 +26,8 @@ export interface RouteDeps {
       now?: Date,
     ): Promise<{ replaced: { firstSeen: string } | null }>;
   };
+  /** This PC's own TwinCAT: a new static route is added to its StaticRoutes.xml too. */
+  twincat?: { addRoute(route: LocalRoute): Promise<{ outcome: string; detail: string }> };
   resolveHost?: (host: string) => Promise<string>;
   now?: () => Date;
 }

@@ -10,6 +10,8 @@ import { SECURE_ADS_PORT } from '../ads/secure/secure-session';
 import type { TlsConnector } from '../ads/secure/secure-transport';
 import { fetchServerCertificate } from '../ads/secure/server-certificate';
 import { knownFingerprintsFeature } from '../known-fingerprints/known-fingerprints-feature';
+import { LocalTwinCatRoutes } from '../server-config/local-twincat-routes';
+import { routeExport } from '../../../shared/static-routes/route-export';
 import { LocalRouteStore } from './local-route-store';
 import { createRoutes, type TargetResult } from './route-orchestrator';
 
@@ -27,6 +29,11 @@ export function routesFeature(
   const identity = new IdentityService(context.dataDir);
   const store = new LocalRouteStore(context.dataDir, logger);
   const knownFingerprints = knownFingerprintsFeature(context);
+  const twincat = new LocalTwinCatRoutes({
+    dataDir: context.dataDir,
+    logger,
+    onChange: (routes) => context.events.emit('twincat-routes:changed', routes),
+  });
   const batches = new Map<string, { controller: AbortController; done: Promise<void> }>();
 
   // Coalesced: the results of a batch arrive in bursts, and one list sent after the burst says what a list per result would.
@@ -57,7 +64,7 @@ export function routesFeature(
       const controller = new AbortController();
       // Every route in flight listens for a cancel; a batch of 100 is not a listener leak.
       setMaxListeners(0, controller.signal);
-      const deps = { identity, store, connector, logger, knownFingerprints };
+      const deps = { identity, store, connector, logger, knownFingerprints, twincat };
       logger.info(
         `batch ${batchId}: ${request.targets.length} target(s), ${request.targets.map((t) => `${t.settings.address} (${t.settings.security})`).join(', ')}`,
       );
@@ -108,6 +115,18 @@ export function routesFeature(
       const removed = await store.remove(request.name);
       if (removed) await announceRoutes();
       return { removed };
+    },
+
+    'twincat-routes:list': () => twincat.list(),
+    'twincat-routes:export': async (request) => {
+      const route = (await store.list()).find((r) => r.name === request.name);
+      if (!route) throw new TypedError('not-found', `There is no route named '${request.name}' on this PC.`);
+      const thisPc = {
+        netId: await identity.localNetIdFor(route.address),
+        address: await identity.localAddressFor(route.address),
+        hostname: await identity.hostname(),
+      };
+      return { ...routeExport(route, thisPc), thisPc };
     },
 
     'identity:get': () => identity.summary(),

@@ -35,6 +35,7 @@ function subjectOf(route: LocalRoute): TargetRoutesSubject {
   };
 }
 import { useLocalRoutes } from './use-local-routes';
+import { TwinCatRoutesSection } from './TwinCatRoutesSection';
 
 /** Remove asks first, as XAE does: a route removed by mistake needs the target's login to come back. */
 function ConfirmRemove({
@@ -195,6 +196,7 @@ export function RoutesPage() {
           />
         </Paper>
       )}
+      <TwinCatRoutesSection routes={routes ?? []} />
       <ConfirmRemove
         key={removing?.name ?? ''}
         route={removing}
