@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { CLIENT_ADAPTERS, startSim, type Lab, type LabTarget, type SimHandle } from './lab';
 import { AddRouteDialog, TargetsView } from './pages/add-route-dialog';
+import { shoot } from './support/screenshots';
 
 /**
  * The Add Route flow end to end: the web app inside the lab's client namespace, virtual TwinCAT targets (`adsroute sim`)
@@ -16,7 +17,6 @@ const PASSWORD = 'lab-pass-1';
 const PSK_IDENTITY = 'SERVICE';
 const PSK_SECRET = 'maintenance-key-7';
 const CLIENT_ADDRESS = CLIENT_ADAPTERS[0].address;
-const screenshots = process.env.ARS_SCREENSHOTS === '1';
 
 interface Sim {
   target: LabTarget;
@@ -58,15 +58,9 @@ async function openDialogFor(page: Page, sims: readonly Sim[]): Promise<{ target
 }
 
 async function shot(page: Page, name: string): Promise<void> {
-  if (!screenshots) return;
-  // Colours mid-transition (a button turning enabled, the dialog fading in) would not show what the user sees. A spinner
-  // of a running step animates for as long as the step runs: waiting for it would photograph the end, not the progress.
-  await page.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
-  );
-  await page.getByRole('dialog').screenshot({ path: `docs/screenshots/add-route-${name}.png` });
+  // Colours mid-transition would not show what the user sees; a running step's spinner animates for as long as the
+  // step runs, so `shoot` waits for everything else only (it photographs the progress, not the end).
+  await shoot(page, `docs/screenshots/add-route-${name}.png`, page.getByRole('dialog'));
 }
 
 const colons = (hex: string) => (hex.toUpperCase().match(/../g) ?? []).join(':');

@@ -7,9 +7,9 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { AppFrame } from './pages/app-frame';
 import { CertificatesPage } from './pages/certificates-page';
+import { shoot } from './support/screenshots';
 
 const CA_PASSWORD = 'plant-ca-pass-1';
-const screenshots = process.env.ARS_SCREENSHOTS === '1';
 
 /** Serious and critical axe findings as "rule: target" lines, once transitions have settled. */
 async function seriousViolations(page: Page, include?: string): Promise<string[]> {
@@ -25,13 +25,7 @@ async function seriousViolations(page: Page, include?: string): Promise<string[]
 }
 
 async function shot(page: Page, name: string, target?: ReturnType<Page['locator']>): Promise<void> {
-  if (!screenshots) return;
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
-  const path = `docs/screenshots/${name}.png`;
-  if (target) await target.screenshot({ path });
-  else await page.screenshot({ path, fullPage: true });
+  await shoot(page, `docs/screenshots/${name}.png`, target, { fullPage: true });
 }
 
 test('Certificates page: plant CA, device certificates with expiry warnings and badge, export, inspect, identity, known fingerprints', async ({

@@ -2,6 +2,7 @@ import { test, expect } from './fixtures';
 import { CLIENT_ADAPTERS, startSim, type SimHandle } from './lab';
 import { AppFrame } from './pages/app-frame';
 import { TARGET_COLUMNS, TargetsPage } from './pages/targets-page';
+import { screenshotsOn, shoot } from './support/screenshots';
 
 const ADAPTER_NAMES = CLIENT_ADAPTERS.map((adapter) => adapter.name);
 /** Free on subnet 1: targets start at .10, the client is .2. */
@@ -59,11 +60,11 @@ test('the Targets view finds the lab systems by broadcast per adapter, by host a
       await targets.cancelButton.click();
       await targets.waitForSearchEnd(5_000);
       await expect(targets.bodyRows).toHaveCount(3);
-      // For the README: TARGETS_SCREENSHOT=docs/screenshots/targets.png npx playwright test e2e/discovery.spec.ts
-      if (process.env.TARGETS_SCREENSHOT) {
+      // For the README: ARS_SCREENSHOTS=1 [ARS_SCREENSHOT_LANGUAGES=en,de] npx playwright test e2e/discovery.spec.ts
+      if (screenshotsOn) {
         await page.setViewportSize({ width: 1440, height: 720 });
         await page.mouse.move(0, 0);
-        await page.screenshot({ path: process.env.TARGETS_SCREENSHOT, animations: 'disabled' });
+        await shoot(page, 'docs/screenshots/targets.png');
       }
       await targets.chooseTimeout('3 s');
     });

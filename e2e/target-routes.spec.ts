@@ -5,6 +5,7 @@ import { test, expect } from './fixtures';
 import { CLIENT_ADAPTERS, startSim, type LabNamespace } from './lab';
 import { CLI_BUNDLE } from './lab/sim';
 import { TargetsView } from './pages/add-route-dialog';
+import { shoot } from './support/screenshots';
 
 /**
  * Routes on a target, end to end in the lab: two client hosts add plain routes to one virtual target with the CLI,
@@ -13,7 +14,6 @@ import { TargetsView } from './pages/add-route-dialog';
  */
 
 const PASSWORD = 'lab-routes-1';
-const screenshots = process.env.ARS_SCREENSHOTS === '1';
 const dirs: string[] = [];
 
 test.afterEach(async () => {
@@ -73,13 +73,13 @@ test('two client hosts add routes; the panel lists both, removes one after a con
     const own = rows.filter({ hasText: 'ENG-PC' });
     await expect(own.getByText('this PC')).toBeVisible();
     await expect(own).toContainText(`${CLIENT_ADAPTERS[0].address}.1.1`);
-    if (screenshots) await panel.screenshot({ path: 'docs/screenshots/target-routes-panel.png' });
+    await shoot(page, 'docs/screenshots/target-routes-panel.png', panel);
 
     // Our own route: the confirmation says it cuts our access; cancel.
     await own.getByRole('button', { name: 'Remove route ENG-PC on the target' }).click();
     const confirm = page.getByRole('dialog', { name: 'Remove route ENG-PC on CX-ROUTES?' });
     await expect(confirm.getByText(/route back to THIS PC/)).toBeVisible();
-    if (screenshots) await confirm.screenshot({ path: 'docs/screenshots/target-routes-remove-own.png' });
+    await shoot(page, 'docs/screenshots/target-routes-remove-own.png', confirm);
     await confirm.getByRole('button', { name: 'Cancel' }).click();
 
     await rows.filter({ hasText: 'OLD-LAPTOP' }).getByRole('button', { name: 'Remove route OLD-LAPTOP on the target' }).click();

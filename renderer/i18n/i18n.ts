@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { initialLanguage, LANGUAGE_STORAGE_KEY, type Language } from './languages';
+import { initialLanguage, isLanguage, LANGUAGE_STORAGE_KEY, type Language } from './languages';
 import { NAMESPACES, resources } from './resources';
 
 function browserStorage(): Storage | undefined {
@@ -37,6 +37,17 @@ function markDocument(language: string): void {
 }
 markDocument(i18n.language);
 i18n.on('languageChanged', markDocument);
+
+/** A language chosen in another window of the app (another tab of the browser host) applies here too, at once. */
+export function followLanguageOfOtherWindows(target: Pick<Window, 'addEventListener' | 'removeEventListener'>): () => void {
+  const onStorage = (event: StorageEvent) => {
+    if (event.key === LANGUAGE_STORAGE_KEY && isLanguage(event.newValue) && event.newValue !== i18n.language)
+      void i18n.changeLanguage(event.newValue);
+  };
+  target.addEventListener('storage', onStorage);
+  return () => target.removeEventListener('storage', onStorage);
+}
+if (typeof window !== 'undefined') followLanguageOfOtherWindows(window);
 
 /** Switches the UI language now and remembers it for the next start. */
 export async function setLanguage(language: Language): Promise<void> {
