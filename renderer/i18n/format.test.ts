@@ -32,3 +32,14 @@ describe('localised numbers, units and dates', () => {
     expect(de.date('not a date')).toBe('not a date');
   });
 });
+
+describe('numbers inside catalogue texts', () => {
+  it('are grouped the way the language writes them', async () => {
+    const { i18n } = await import('./i18n');
+    const de = i18n.cloneInstance({ lng: 'de', initAsync: false });
+    const en = i18n.cloneInstance({ lng: 'en', initAsync: false });
+    expect(de.t('certificates:expiry.days', { count: 12452 })).toBe('12.452 Tage');
+    expect(en.t('certificates:expiry.days', { count: 12452 })).toBe('12,452 days');
+    expect(de.t('log:shown', { shown: 1500, total: 25000 })).toBe('1.500 von 25.000 Zeilen');
+  });
+});

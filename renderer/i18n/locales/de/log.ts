@@ -14,7 +14,7 @@ export const log = {
   target: 'Zielsystem',
   all: 'Alle',
   search: 'Text durchsuchen',
-  shown: '{{shown}} von {{total}} Zeilen',
+  shown: '{{shown, number}} von {{total, number}} Zeilen',
   exportCsv: 'CSV exportieren',
   exportJson: 'JSON exportieren',
   clear: 'Protokoll leeren',

@@ -10,7 +10,7 @@ export const log = {
   target: 'Target',
   all: 'All',
   search: 'Search the text',
-  shown: '{{shown}} of {{total}} lines',
+  shown: '{{shown, number}} of {{total, number}} lines',
   exportCsv: 'Export CSV',
   exportJson: 'Export JSON',
   clear: 'Clear log',
