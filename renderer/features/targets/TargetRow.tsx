@@ -1,7 +1,6 @@
-import { Fragment, memo, type ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Checkbox from '@mui/material/Checkbox';
-import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlined';
 import Lock from '@mui/icons-material/Lock';
@@ -73,64 +72,50 @@ export interface TargetRowProps {
   known: KnownFingerprint | undefined;
 }
 
+/**
+ * One system. Its cells are plain <td>s styled once by the table (TargetsTable's bodyCellStyles): a screenful of rows
+ * is re-drawn on every sort, filter and scroll step, and a styled cell component per value is what made that slow.
+ */
 export const TargetRow = memo(function TargetRow({ rowKey, target, rowIndex, columns, selected, tabStop, route, known }: TargetRowProps) {
   const { t } = useTranslation('targets');
   const cell = (column: TargetColumn): ReactNode => {
     switch (column) {
       case 'hostname':
-        return <TableCell sx={{ fontWeight: 500 }}>{target.hostname}</TableCell>;
+        return target.hostname;
       case 'connected':
-        return (
-          <TableCell>
-            <ConnectedCell route={route} />
-          </TableCell>
-        );
+        return <ConnectedCell route={route} />;
       case 'address':
-        return <TableCell sx={{ typography: 'mono' }}>{target.address}</TableCell>;
+        return target.address;
       case 'netId':
-        return <TableCell sx={{ typography: 'mono' }}>{target.netId}</TableCell>;
+        return target.netId;
       case 'twincat':
-        return <TableCell>{target.twincat?.text ?? '—'}</TableCell>;
+        return target.twincat?.text ?? '—';
       case 'os':
-        return <TableCell>{target.os?.text ?? '—'}</TableCell>;
+        return target.os?.text ?? '—';
       case 'comment': {
         const comment = commentFor(target);
-        return <TableCell sx={{ color: 'text.secondary' }}>{comment && t('table.answeredOn', { adapters: comment })}</TableCell>;
+        return comment && t('table.answeredOn', { adapters: comment });
       }
       case 'secureAds':
-        return (
-          <TableCell>
-            <SecureAdsCell offered={target.secureAds} route={route} />
-          </TableCell>
-        );
+        return <SecureAdsCell offered={target.secureAds} route={route} />;
       case 'fingerprint':
-        return (
-          <TableCell>
-            <FingerprintCell fingerprint={target.fingerprint} hostname={target.hostname} known={known} />
-          </TableCell>
-        );
+        return <FingerprintCell fingerprint={target.fingerprint} hostname={target.hostname} known={known} />;
     }
   };
   return (
-    <TableRow
-      data-key={rowKey}
-      aria-rowindex={rowIndex}
-      hover
-      selected={selected}
-      aria-selected={selected}
-      tabIndex={tabStop ? 0 : -1}
-      sx={{ cursor: 'pointer', '& > td': { whiteSpace: 'nowrap' } }}
-    >
-      <TableCell padding="checkbox" data-select="">
+    <TableRow data-key={rowKey} aria-rowindex={rowIndex} hover selected={selected} aria-selected={selected} tabIndex={tabStop ? 0 : -1}>
+      <td data-select="">
         <Checkbox
           tabIndex={-1}
           checked={selected}
           onChange={leaveToBody}
           slotProps={{ input: { 'aria-label': t('table.select', { name: target.hostname }) } }}
         />
-      </TableCell>
+      </td>
       {columns.map((column) => (
-        <Fragment key={column}>{cell(column)}</Fragment>
+        <td key={column} data-col={column}>
+          {cell(column)}
+        </td>
       ))}
     </TableRow>
   );

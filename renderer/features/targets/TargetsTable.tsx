@@ -9,6 +9,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
+import { alpha, darken, lighten, type Theme } from '@mui/material/styles';
 import type { LocalRoute } from '../../../shared/domain/route';
 import { targetKey, type DiscoveredTarget } from '../../../shared/domain/target';
 import { shownColumns } from './column-layout';
@@ -35,6 +36,26 @@ interface TargetsTableProps {
 }
 
 const NO_COLUMNS_HIDDEN: ReadonlySet<TargetColumn> = new Set();
+
+/** What MUI's TableCell gives a body cell, once for the whole table; headers may wrap, cells stay on one line. */
+const tableStyles = (theme: Theme) => ({
+  '& th, & td': { px: 1 },
+  '& th:first-of-type, & td:first-of-type': { pl: 1.5 },
+  '& th': { whiteSpace: 'normal', verticalAlign: 'bottom' },
+  '& tbody td': {
+    ...theme.typography.body2,
+    fontVariantNumeric: 'tabular-nums',
+    whiteSpace: 'nowrap',
+    py: '6px',
+    borderBottom: `1px solid ${
+      theme.palette.mode === 'light' ? lighten(alpha(theme.palette.divider, 1), 0.88) : darken(alpha(theme.palette.divider, 1), 0.68)
+    }`,
+  },
+  '& tbody td[data-select]': { width: 48, py: 0, pr: 0, pl: 0.5 },
+  '& td[data-col="hostname"]': { fontWeight: 500 },
+  '& td[data-col="address"], & td[data-col="netId"]': { fontFamily: theme.typography.mono.fontFamily },
+  '& td[data-col="comment"]': { color: 'text.secondary' },
+});
 
 /**
  * The list of found systems. A row click chooses that one system, the checkboxes (or Ctrl-click, Space) build a
@@ -148,16 +169,7 @@ export function TargetsTable(props: TargetsTableProps) {
   return (
     <TableContainer ref={container} component={Paper} variant="outlined">
       {/* Tighter cell padding than the app's default tables; headers may wrap, cells stay on one line. */}
-      <Table
-        ref={table}
-        aria-label={t('table.label')}
-        aria-rowcount={rows.length + 1}
-        sx={{
-          '& th, & td': { px: 1 },
-          '& th:first-of-type, & td:first-of-type': { pl: 1.5 },
-          '& th': { whiteSpace: 'normal', verticalAlign: 'bottom' },
-        }}
-      >
+      <Table ref={table} aria-label={t('table.label')} aria-rowcount={rows.length + 1} sx={tableStyles}>
         <TableHead>
           <TableRow aria-rowindex={1}>
             <TableCell padding="checkbox">

@@ -1,7 +1,7 @@
 import { useEffect, useState, useSyncExternalStore, type RefObject } from 'react';
 
 /** Rows drawn beyond each edge of the screen, so a fast scroll or a keyboard step rarely meets an empty strip. */
-export const OVERSCAN_ROWS = 10;
+export const OVERSCAN_ROWS = 5;
 /** A dense row with a checkbox, until the first drawn row says otherwise. */
 export const DEFAULT_ROW_HEIGHT = 37;
 

@@ -178,6 +178,7 @@ export function useDiscovery(): Discovery {
   const api = useApi();
   const [state, dispatch] = useReducer(discoveryReducer, initialDiscoveryState);
   const currentId = useRef<string | null>(null);
+  const firstPending = useRef(false);
   const [last, setLast] = useState<SearchInput | null>(null);
 
   // A burst of replies (a /21 sweep answers 2,000 times within a second) costs one render per frame, not one each.
@@ -188,6 +189,11 @@ export function useDiscovery(): Discovery {
     if (payload.event.searchId !== currentId.current) return;
     if (payload.channel === 'discovery:result' || payload.channel === 'discovery:update') {
       results.push(payload.event.target);
+      // The first answer of a search is shown at once; those that follow wait for the next frame together.
+      if (firstPending.current) {
+        firstPending.current = false;
+        results.flush();
+      }
     } else {
       // Progress and the end must not overtake the rows they count.
       results.flush();
@@ -205,6 +211,7 @@ export function useDiscovery(): Discovery {
       const searchId = newRequestId();
       setLast(input);
       results.cancel();
+      firstPending.current = true;
       currentId.current = searchId;
       dispatch({ type: 'starting', kind: input.kind, searchId, at: performance.now() });
       const result = await api.invoke('discovery:start', { ...startRequest(input), searchId });
