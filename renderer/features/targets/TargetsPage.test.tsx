@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { DiscoveredTarget } from '../../../shared/domain/target';
 import type { LocalRoute } from '../../../shared/domain/route';
@@ -484,5 +484,79 @@ describe('Targets page: known fingerprints', () => {
     expect(screen.getByTestId('fingerprint-changed-banner').textContent).toContain(
       'PLC-A (10.77.1.10.1.1, 10.77.1.10): Fingerprint changed since Jan 2, 2026: the target was reinstalled, or someone is in between.',
     );
+  });
+
+  it('Ctrl+F puts the cursor in the filter instead of opening the browser find bar', async () => {
+    const { user } = setup();
+    await screen.findByRole('checkbox', { name: /lab1 — / });
+    const filter = screen.getByRole('textbox', { name: 'Filter targets' });
+    expect(document.activeElement).not.toBe(filter);
+    const pressed = fireEvent.keyDown(document.body, { key: 'f', ctrlKey: true });
+    expect(pressed).toBe(false);
+    expect(document.activeElement).toBe(filter);
+    await user.keyboard('plc');
+    expect(filter).toHaveProperty('value', 'plc');
+  });
+
+  it('F5 runs the last search again and never reloads the page; before any search it does nothing', async () => {
+    const { api, user } = setup();
+    await screen.findByRole('checkbox', { name: /lab1 — / });
+    expect(fireEvent.keyDown(document.body, { key: 'F5' })).toBe(false);
+    expect(api.callsTo('discovery:start')).toEqual([]);
+
+    await user.click(screen.getByRole('textbox', { name: 'Host name / IP' }));
+    await user.paste('10.77.1.10');
+    await user.click(screen.getByRole('button', { name: 'Search host' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Cancel' })).toHaveProperty('disabled', false));
+    await emit(api, 'discovery:result', { searchId: 's1', target: PLC_A });
+    // While the search runs, F5 does not start a second one.
+    expect(fireEvent.keyDown(document.body, { key: 'F5' })).toBe(false);
+    expect(api.callsTo('discovery:start')).toHaveLength(1);
+    await emit(api, 'discovery:done', { searchId: 's1', found: 1, durationMs: 10, cancelled: false, hint: null });
+
+    // The field changed since: F5 repeats what was searched, not what is typed now.
+    await user.clear(screen.getByRole('textbox', { name: 'Host name / IP' }));
+    await user.keyboard('{F5}');
+    await waitFor(() => expect(api.callsTo('discovery:start')).toHaveLength(2));
+    expect(api.callsTo('discovery:start')[1]).toEqual({ ...api.callsTo('discovery:start')[0], searchId: 's2' });
+  });
+
+  it('leaves the page shortcuts to an open dialog, and Esc closes the dialog', async () => {
+    const { api, user } = setup();
+    api.respond('discovery:estimate', { addresses: 2046, estimatedMs: 8000 });
+    await user.click(screen.getByRole('textbox', { name: 'Address range' }));
+    await user.paste('10.8.0.0/21');
+    await user.keyboard('{Enter}');
+    await screen.findByRole('dialog', { name: 'Search 2,046 addresses?' });
+    await user.keyboard('{Control>}f{/Control}');
+    expect(document.activeElement).not.toBe(screen.getByRole('textbox', { name: 'Filter targets', hidden: true }));
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(api.callsTo('discovery:start')).toEqual([]);
+  });
+
+  it('hides a column from the column chooser and remembers it for the next start', async () => {
+    localStorage.clear();
+    const { user } = setup();
+    const headers = () =>
+      within(table())
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent);
+    expect(headers()).toContain('OS Version');
+    await user.click(screen.getByRole('button', { name: 'Columns' }));
+    const os = screen.getByRole('menuitemcheckbox', { name: 'OS Version' });
+    expect(os.getAttribute('aria-checked')).toBe('true');
+    expect(screen.queryByRole('menuitemcheckbox', { name: 'Host Name' })).toBeNull();
+    await user.click(os);
+    expect(screen.getByRole('menuitemcheckbox', { name: 'OS Version' }).getAttribute('aria-checked')).toBe('false');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
+    expect(headers()).not.toContain('OS Version');
+
+    cleanup();
+    setup();
+    expect(headers()).not.toContain('OS Version');
+    expect(headers()).toContain('Fingerprint');
+    localStorage.clear();
   });
 });
