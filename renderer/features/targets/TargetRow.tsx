@@ -113,7 +113,7 @@ export const TargetRow = memo(function TargetRow({ rowKey, target, rowIndex, col
         />
       </td>
       {columns.map((column) => (
-        <td key={column} data-col={column}>
+        <td key={column} data-col={column} title={column === 'hostname' ? target.hostname : undefined}>
           {cell(column)}
         </td>
       ))}

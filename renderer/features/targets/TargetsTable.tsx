@@ -52,7 +52,8 @@ const tableStyles = (theme: Theme) => ({
     }`,
   },
   '& tbody td[data-select]': { width: 48, py: 0, pr: 0, pl: 0.5 },
-  '& td[data-col="hostname"]': { fontWeight: 500 },
+  // Windows names have at most 15 characters; a longer (TwinCAT/BSD) name ends in an ellipsis, the full one in its title.
+  '& td[data-col="hostname"]': { fontWeight: 500, maxWidth: 200, overflow: 'hidden', textOverflow: 'ellipsis' },
   '& td[data-col="address"], & td[data-col="netId"]': { fontFamily: theme.typography.mono.fontFamily },
   '& td[data-col="comment"]': { color: 'text.secondary' },
 });

@@ -49,6 +49,9 @@ export function useRowWindow(body: RefObject<HTMLElement | null>, count: number,
   return { start, end };
 }
 
+/** More than there are columns to hide: the squeeze stops growing once only the name is left. */
+const MAX_SQUEEZE = 9;
+
 export interface TableGeometry {
   /** The container's inner width; null until measured (jsdom measures nothing). */
   width: number | null;
@@ -72,22 +75,28 @@ export function useTableGeometry(
     const box = container.current;
     const inner = table.current;
     if (!box || !inner || typeof ResizeObserver === 'undefined') return;
+    let frame = 0;
     const measure = () =>
       setState((current) => {
         const width = box.clientWidth || null;
         const rowHeight = inner.querySelector<HTMLElement>('tbody tr[data-key]')?.offsetHeight || current.rowHeight;
+        // A new width or choice starts again from the model's guess; what overflows now was laid out for the old one.
         const fresh = current.width !== width || current.resetKey !== resetKey;
         const overflows = box.scrollWidth > box.clientWidth + 1;
-        // A new width or choice starts again from the model's guess, unless the table overflows right now.
-        const base = current.resetKey === resetKey ? current.squeeze : 0;
-        const squeeze = overflows ? base + 1 : fresh ? 0 : base;
+        const squeeze = fresh ? 0 : overflows ? Math.min(MAX_SQUEEZE, current.squeeze + 1) : current.squeeze;
         if (!fresh && squeeze === current.squeeze && rowHeight === current.rowHeight) return current;
+        // Look again once the new columns are drawn: hiding one may not change the table's size, which is all we observe.
+        cancelAnimationFrame(frame);
+        frame = requestAnimationFrame(measure);
         return { width, squeeze, rowHeight, resetKey };
       });
     const observer = new ResizeObserver(measure);
     observer.observe(box);
     observer.observe(inner);
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
   }, [container, table, resetKey]);
   return state.resetKey === resetKey ? state : { ...state, squeeze: 0 };
 }
