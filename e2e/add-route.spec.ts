@@ -145,10 +145,19 @@ test.describe('Add Route in the lab', () => {
       'The target does not know this PSK identity or key',
       'PSK identity unknown on the target or wrong key',
     );
-    await expect(dialog.stepAlert('TLS handshake').getByText(/^Fix: On the target itself \(not in ADS Route Studio\)/)).toBeVisible();
+    // The fix names the target's side, and points to this app's Secure ADS server page as the other way.
+    await expect(dialog.stepAlert('TLS handshake').getByText(/^Fix: Add the identity and key on the target itself/)).toBeVisible();
+    await expect(dialog.stepAlert('TLS handshake').getByRole('link', { name: 'Open the Secure ADS server page' })).toHaveAttribute(
+      'href',
+      '#/server',
+    );
     expect(await staticRoutes(ok)).not.toContain(CLIENT_ADDRESS);
 
-    await dialog.root.getByRole('button', { name: 'Back' }).click();
+    // The same key would fail again: no Retry, but Change login, which keeps the identity and clears the key.
+    await expect(dialog.retryFailedButton).toHaveCount(0);
+    await dialog.changeLoginButton.click();
+    await expect(dialog.field('Identity')).toHaveValue(PSK_IDENTITY);
+    await expect(dialog.field('Key')).toHaveValue('');
     await dialog.pskLogin(PSK_IDENTITY, PSK_SECRET);
     await dialog.add();
     expect(await dialog.summary()).toMatch(/^Route to CX-PSK created and verified/);
@@ -269,7 +278,10 @@ test.describe('Add Route in the lab', () => {
       'the target refused the route: wrong user name or password',
     );
     expect(await staticRoutes(plc)).not.toContain(CLIENT_ADDRESS);
-    await dialog.root.getByRole('button', { name: 'Back' }).click();
+    await expect(dialog.retryFailedButton).toHaveCount(0);
+    await dialog.changeLoginButton.click();
+    await expect(dialog.field('User name')).toHaveValue('Administrator');
+    await expect(dialog.field('Password')).toHaveValue('');
     await dialog.osLogin('Administrator', PASSWORD);
     await dialog.add();
     expect(await dialog.summary()).toMatch(/^Route to PLC-PLAIN created and verified/);

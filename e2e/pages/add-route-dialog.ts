@@ -57,6 +57,8 @@ export class AddRouteDialog {
   /** The multi-target status line above the results table ("2 of 3 done…", "2 of 3 routes created, 1 failed"). */
   readonly batchStatus: Locator;
   readonly retryFailedButton: Locator;
+  /** Offered instead of Retry when the same login would fail again (wrong password, unknown PSK identity). */
+  readonly changeLoginButton: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByRole('dialog', { name: /^Add Route/ });
@@ -68,6 +70,7 @@ export class AddRouteDialog {
     this.results = this.root.getByRole('table', { name: 'Route results' });
     this.batchStatus = this.progress.getByRole('status').filter({ hasText: /done…$|routes created/ });
     this.retryFailedButton = this.root.getByRole('button', { name: /^Retry( failed)?$/ });
+    this.changeLoginButton = this.root.getByRole('button', { name: 'Change login', exact: true });
   }
 
   /** A text field by its label (password fields included: Chromium exposes them as textboxes too). */

@@ -25,8 +25,11 @@ export interface WebHostProcess {
  * Starts the built browser host (`dist/electron/web-host.cjs`) with a fresh data folder, in the root namespace or
  * inside a lab namespace, and resolves with the link it prints.
  */
-export async function startWebHostProcess(options: { namespace?: LabNamespace; timeoutMs?: number } = {}): Promise<WebHostProcess> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'ars-e2e-data-'));
+export async function startWebHostProcess(
+  options: { namespace?: LabNamespace; timeoutMs?: number; dataDir?: string } = {},
+): Promise<WebHostProcess> {
+  // A caller's data folder (e.g. with routes the CLI made) is used as it is, and removed on stop like a fresh one.
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'ars-e2e-data-')));
   const env = { ...process.env, ADS_ROUTE_STUDIO_DATA: dataDir };
   const argv = [WEB_HOST_BUNDLE];
   const child = options.namespace

@@ -47,7 +47,8 @@ export const connectNodeTls: TlsConnector = async (options) => {
       void (async () => {
         const chain = peerChain(tls);
         try {
-          await options.verifyServer?.(chain);
+          // As in the engine, the check runs on a certificate the server sent; a PSK suite sends none.
+          if (chain.length > 0) await options.verifyServer?.(chain);
         } catch (error) {
           fail(error instanceof Error ? error : new TlsError('certificate-rejected', String(error)));
           return;

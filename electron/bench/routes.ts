@@ -13,11 +13,8 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { DEFAULT_ROUTE_CONCURRENCY, routesRequests } from '../../shared/ipc/channels/routes';
 import { cryptoPool } from '../services/ads/secure/tls/crypto-pool';
-import { engineConnector } from '../services/ads/secure/default-connector';
+import { composeServices, type AppServices } from '../services/compose';
 import { IdentityService } from '../services/identity/index';
-import { silentLogger } from '../services/log/logger';
-import { LocalRouteStore } from '../services/routes/local-route-store';
-import { createRoutes, type RouteDeps } from '../services/routes/route-orchestrator';
 import { startVirtualTargets, type ServiceTime } from '../sim';
 import { writeDocsSection } from './docs-section';
 import { printJsonIfAsked, say } from './report';
@@ -137,7 +134,17 @@ interface BatchMeasure {
   loopP99Ms: number;
 }
 
-async function batch(targets: TargetInfo[], security: Security, deps: RouteDeps, targetCpu: () => Promise<number>): Promise<BatchMeasure> {
+/**
+ * One batch as the app runs it: `routes:add` through the dispatcher of the composed services, every event (steps,
+ * results, the route list after each result, known fingerprints, log lines) serialised as a transport does, and the
+ * batch done at its `routes:done`.
+ */
+async function batch(
+  targets: TargetInfo[],
+  security: Security,
+  services: AppServices,
+  targetCpu: () => Promise<number>,
+): Promise<BatchMeasure> {
   const request = routesRequests['routes:add'].request.parse({
     targets: targets.map((t) => ({
       settings: {
@@ -161,7 +168,22 @@ async function batch(targets: TargetInfo[], security: Security, deps: RouteDeps,
   const cpu = process.cpuUsage();
   loop.enable();
   const start = nowMs();
-  const results = await createRoutes(request, deps, () => undefined);
+  let batchId = '';
+  const done = new Promise<Array<{ ok: boolean; target: string; error: { code: string; message: string } | null }>>((resolve) => {
+    const off = services.context.events.subscribe((channel, event) => {
+      const e = event as {
+        batchId?: string;
+        results?: Array<{ ok: boolean; target: string; error: { code: string; message: string } | null }>;
+      };
+      if (channel !== 'routes:done' || e.batchId !== batchId) return;
+      off();
+      resolve(e.results ?? []);
+    });
+  });
+  const answer = await services.dispatcher.dispatch('routes:add', request, { clientId: 'bench' });
+  if (!answer.ok) throw new Error(`routes:add refused: ${JSON.stringify(answer.error)}`);
+  batchId = (answer.data as { batchId: string }).batchId;
+  const results = await done;
   const ms = nowMs() - start;
   loop.disable();
   const used = process.cpuUsage(cpu);
@@ -251,21 +273,25 @@ async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'adsroute-bench-routes-'));
   const remote = await startTargetProcesses(model);
   const targets = remote.targets;
+  let services: AppServices | null = null;
   try {
-    const identity = new IdentityService(dataDir, () => 'BENCH-PC');
-    await identity.clientCertificate();
-    const deps: RouteDeps = { identity, store: new LocalRouteStore(dataDir), connector: engineConnector, logger: silentLogger };
+    // The client certificate exists before the first batch, as in an app that has run before.
+    await new IdentityService(dataDir, () => 'BENCH-PC').clientCertificate();
+    services = composeServices({ dataDir, transport: 'electron' });
+    // What a transport does with every event: one serialisation per window (Electron's IPC clones it, the web host
+    // sends JSON).
+    services.context.events.subscribe((channel, event) => void JSON.stringify([channel, event]).length);
     const rows: BenchRow[] = [];
     const only = process.argv.indexOf('--only');
     const modes = only >= 0 ? [process.argv[only + 1] as Security] : (['ssc', 'psk', 'none'] as const);
     for (const security of modes) {
       // Unmeasured: JIT, the workers' first DH group check, the targets' first routes.
-      await batch(targets.slice(0, 20), security, deps, remote.cpuMs);
+      await batch(targets.slice(0, 20), security, services, remote.cpuMs);
       const result: ModeResult = { security, sizes: new Map(SIZES.map((n) => [n, []])) };
       for (let run = 0; run < RUNS; run++) {
         for (const n of SIZES) {
           const chosen = n === 1 ? [targets[(run * 7) % MANY]!] : targets.slice(0, n);
-          result.sizes.get(n)!.push(await batch(chosen, security, deps, remote.cpuMs));
+          result.sizes.get(n)!.push(await batch(chosen, security, services, remote.cpuMs));
         }
       }
       const mode = modeRows(result);
@@ -295,6 +321,7 @@ async function main(): Promise<void> {
       say('\ndocs/benchmarks.md updated (Route creation section).');
     }
   } finally {
+    await services?.dispose();
     remote.stop();
     await rm(dataDir, { recursive: true, force: true });
   }

@@ -51,6 +51,17 @@ export function msOption(value: string | undefined, name: string, fallback: numb
   return n;
 }
 
+/**
+ * One of a fixed set of values. A missing option is "required", a given one that is not in the set is "not valid":
+ * saying "required" for a value the user did type sends them looking for the wrong mistake.
+ */
+export function choiceOption<T extends string>(value: string | undefined, flag: string, choices: readonly T[]): T {
+  if (value === undefined) throw new UsageError(`--${flag} is required: one of ${choices.join(', ')}`);
+  if (!(choices as readonly string[]).includes(value))
+    throw new UsageError(`--${flag} ${value} is not valid: use one of ${choices.join(', ')}`);
+  return value as T;
+}
+
 /** True when exactly one of --psk-password / --psk-key is given: a key comes from one source, never two. */
 export function hasOnePskSecret(values: { 'psk-password'?: string; 'psk-key'?: string }): boolean {
   return (values['psk-password'] === undefined) !== (values['psk-key'] === undefined);

@@ -16,6 +16,8 @@ export function usage(commands: CliCommand[]): string {
     'Options:',
     "  -h, --help     show this help, or a command's help with `adsroute <command> --help`",
     '  -v, --version  print the version',
+    '',
+    "Exit status: 0 ok; 1 failed; 2 usage error (each command's --help says what failed means).",
   ].join('\n');
 }
 

@@ -28,51 +28,65 @@ export interface SecureAdsDeps {
   config: VirtualTargetConfig;
   log: SimLog;
   routes: RouteTable;
-  /** The certificate the server presents (the SSC, or the CA-issued one in CA mode). */
-  serverCertificate: { certPem: string; keyPem: string };
+  /** The certificate the server presents now (the SSC, or the CA-issued one in CA mode): asked again on every reload. */
+  serverCertificate(): { certPem: string; keyPem: string };
   storeRoute(route: SimRoute): Promise<void>;
   system: SystemService;
+}
+
+export interface SecureAdsServer {
+  port: number;
+  /**
+   * Takes the configuration as it is now (PSK identities, CA files): what a router re-initialising after
+   * StaticRoutes.xml changed does. Handshakes that start afterwards get the new suites and certificate.
+   */
+  reload(): void;
+  close(): Promise<void>;
 }
 
 /**
  * TCP 8016: TLS 1.2 only, TwinCAT's suites, mutual TLS without OpenSSL's own verification (the target decides
  * after reading the TlsConnectInfo), then AMS frames without the AMS/TCP prefix.
  */
-export async function startSecureAdsServer(deps: SecureAdsDeps): Promise<{ port: number; close(): Promise<void> }> {
+export async function startSecureAdsServer(deps: SecureAdsDeps): Promise<SecureAdsServer> {
   const { config, log } = deps;
   const pskIdentities = new WeakMap<object, string>();
   const tracker = new ConnectionTracker();
+  // The suites follow the configured identities: without any, TwinCAT offers no PSK suite at all.
+  const secureContext = () => {
+    const certificate = deps.serverCertificate();
+    return {
+      key: certificate.keyPem,
+      cert: certificate.certPem,
+      minVersion: 'TLSv1.2' as const,
+      maxVersion: 'TLSv1.2' as const,
+      ciphers: config.psk.length ? `${CERTIFICATE_CIPHERS}:${PSK_CIPHERS}` : CERTIFICATE_CIPHERS,
+      honorCipherOrder: true,
+      dhparam: FFDHE2048_PEM,
+      secureOptions: constants.SSL_OP_NO_TICKET,
+    };
+  };
   const server = createServer({
-    key: deps.serverCertificate.keyPem,
-    cert: deps.serverCertificate.certPem,
-    minVersion: 'TLSv1.2',
-    maxVersion: 'TLSv1.2',
-    ciphers: config.psk.length ? `${CERTIFICATE_CIPHERS}:${PSK_CIPHERS}` : CERTIFICATE_CIPHERS,
-    honorCipherOrder: true,
-    dhparam: FFDHE2048_PEM,
+    ...secureContext(),
     requestCert: true,
     rejectUnauthorized: false,
     handshakeTimeout: HANDSHAKE_TIMEOUT_MS,
-    secureOptions: constants.SSL_OP_NO_TICKET,
-    ...(config.psk.length
-      ? {
-          pskCallback: (socket: TLSSocket, identity: string) => {
-            const entry = config.psk.find((p) => p.identity.toUpperCase() === identity.toUpperCase());
-            if (!entry) {
-              log.add({
-                kind: 'connection-failed',
-                transport: 'tls',
-                peer: peerOfSocket(socket),
-                reason: 'unknown-psk-identity',
-                message: `PSK identity "${printable(identity)}" is not configured`,
-              });
-              return null;
-            }
-            pskIdentities.set(socket, entry.identity);
-            return pskKey(entry.identity, entry.secret);
-          },
-        }
-      : {}),
+    // Always installed and looked up per handshake: the identities change when the router re-reads its file.
+    pskCallback: (socket: TLSSocket, identity: string) => {
+      const entry = config.psk.find((p) => p.identity.toUpperCase() === identity.toUpperCase());
+      if (!entry) {
+        log.add({
+          kind: 'connection-failed',
+          transport: 'tls',
+          peer: peerOfSocket(socket),
+          reason: 'unknown-psk-identity',
+          message: `PSK identity "${printable(identity)}" is not configured`,
+        });
+        return null;
+      }
+      pskIdentities.set(socket, entry.identity);
+      return pskKey(entry.identity, entry.secret);
+    },
   });
   capConnections(server, config.maxConnections, (peer) =>
     log.add({
@@ -138,6 +152,7 @@ export async function startSecureAdsServer(deps: SecureAdsDeps): Promise<{ port:
   const address = front.address();
   return {
     port: typeof address === 'object' && address ? address.port : config.ports.tls,
+    reload: () => server.setSecureContext(secureContext()),
     close: () => tracker.closeServer(front),
   };
 }

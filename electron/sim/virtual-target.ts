@@ -5,7 +5,7 @@ import type { Logger } from '../services/log/logger';
 import { resolveTargetConfig, type VirtualTargetConfig, type VirtualTargetInput } from './config';
 import { startPlainAdsServer } from './plain-ads-server';
 import { RouteTable, type SimRoute } from './route-table';
-import { startSecureAdsServer } from './secure-ads-server';
+import { startSecureAdsServer, type SecureAdsServer } from './secure-ads-server';
 import { SimLog, type SimLogEntry } from './sim-log';
 import {
   loadOrCreateSelfSigned,
@@ -66,7 +66,7 @@ export async function startVirtualTarget(
     const routes = new RouteTable(saved.routes);
     const ssc = await loadOrCreateSelfSigned(stateDir, config.name);
     // CA files named by the folder stay as they are (an encrypted key stays encrypted); given ones are written there.
-    const caPaths = !config.ca
+    let caPaths = !config.ca
       ? undefined
       : given.ca === undefined && saved.caFiles
         ? saved.caFiles
@@ -115,6 +115,7 @@ export async function startVirtualTarget(
       log.add({ kind: 'route-removed', transport: 'state', message: `route "${removed.name}" (${removed.netId}) removed over ADS` });
       return removed;
     };
+    let secure: SecureAdsServer | null = null;
     const restart = async (runState: 'run' | 'config') => {
       await writing;
       // A router that cannot read StaticRoutes.xml starts with no routes; so does the virtual target.
@@ -130,6 +131,11 @@ export async function startVirtualTarget(
       routes.replaceAll(saved?.routes ?? []);
       config.secureOnly = saved?.secureOnly ?? false;
       config.psk = saved?.psk ?? [];
+      // The CA entry as the file names it now; the folder's files stay where they are.
+      if (saved?.ca) config.ca = saved.ca;
+      else delete config.ca;
+      caPaths = saved?.caFiles;
+      secure?.reload();
       config.runState = runState;
       log.add({
         kind: 'restarted',
@@ -160,9 +166,9 @@ export async function startVirtualTarget(
       ports.ads = plain.port;
     }
     if (config.tls) {
-      const useCa = config.ca && config.quirks.serverCertificate === 'ca';
-      const serverCertificate = useCa && config.ca ? { certPem: config.ca.certPem, keyPem: config.ca.keyPem } : ssc;
-      const secure = await startSecureAdsServer({ config, log, routes, serverCertificate, storeRoute, system });
+      const serverCertificate = () =>
+        config.ca && config.quirks.serverCertificate === 'ca' ? { certPem: config.ca.certPem, keyPem: config.ca.keyPem } : ssc;
+      secure = await startSecureAdsServer({ config, log, routes, serverCertificate, storeRoute, system });
       closers.push(secure.close);
       ports.tls = secure.port;
     }

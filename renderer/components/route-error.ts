@@ -23,6 +23,16 @@ const NEEDS_NEW_LOGIN: ReadonlySet<RouteErrorCode> = new Set([
   'invalid-input',
 ]);
 
+/**
+ * Failures whose fix lies on the target's Secure ADS server section, which the Secure ADS server page edits over an
+ * existing route: the error points there as well as to the target itself.
+ */
+const SERVER_SECTION_FIXES: ReadonlySet<RouteErrorCode> = new Set(['psk-unknown']);
+
+export function pointsToServerPage(error: RouteError): boolean {
+  return SERVER_SECTION_FIXES.has(error.code);
+}
+
 export function needsNewLogin(error: RouteError | null | undefined): boolean {
   return error != null && NEEDS_NEW_LOGIN.has(error.code);
 }

@@ -9,6 +9,7 @@ import { certificatesEvents, certificatesRequests } from './channels/certificate
 import { knownFingerprintsEvents, knownFingerprintsRequests } from './channels/known-fingerprints';
 import { serverConfigRequests } from './channels/server-config';
 import { targetRoutesRequests } from './channels/target-routes';
+import { twinCatRoutesEvents, twinCatRoutesRequests } from './channels/twincat-routes';
 
 /**
  * The one IPC contract. Each feature keeps its channels in `channels/<feature>.ts` and is merged here;
@@ -25,6 +26,7 @@ export const requestChannels = {
   ...knownFingerprintsRequests,
   ...serverConfigRequests,
   ...targetRoutesRequests,
+  ...twinCatRoutesRequests,
 } as const;
 
 export const eventChannels = {
@@ -34,6 +36,7 @@ export const eventChannels = {
   ...discoveryEvents,
   ...certificatesEvents,
   ...knownFingerprintsEvents,
+  ...twinCatRoutesEvents,
 } as const;
 
 export type RequestChannels = typeof requestChannels;

@@ -219,6 +219,12 @@ describe('adsroute add-route', () => {
 
   it('usage errors exit 2: missing --secure, bad NetId, PSK without a secret', async () => {
     expect((await run(['127.0.43.1'])).code).toBe(2);
+    expect((await run(['127.0.43.1'])).io.err).toMatch(/^adsroute add-route: --secure is required: one of ssc, psk, ca, none\n/);
+    // Given but not one of the values: it is invalid, not missing.
+    const plain = await run(['127.0.43.1', '--secure', 'plain']);
+    expect(plain.code).toBe(2);
+    expect(plain.io.err).toMatch(/^adsroute add-route: --secure plain is not valid: use one of ssc, psk, ca, none\n/);
+    expect(plain.io.err).not.toContain('required');
     expect((await run(['127.0.43.1', '--secure', 'none', '--user', 'u', '--password', 'p', '--netid', '1.2.3'])).code).toBe(2);
     expect((await run(['127.0.43.1', '--secure', 'psk', '--psk-identity', 'X'])).code).toBe(2);
   });

@@ -3,7 +3,16 @@ import { parseArgs } from '../run-cli';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { readSecrets, SECRET_HELP, SECRET_STDIN_OPTIONS } from '../secrets';
 import { osLoginTextProblem } from '../../../shared/domain/login-text';
-import { hasOnePskSecret, interruptSignal, msOption, portOverrides, PORT_OVERRIDE_OPTIONS, PSK_OPTIONS, TIMEOUT_OPTION } from '../options';
+import {
+  choiceOption,
+  hasOnePskSecret,
+  interruptSignal,
+  msOption,
+  portOverrides,
+  PORT_OVERRIDE_OPTIONS,
+  PSK_OPTIONS,
+  TIMEOUT_OPTION,
+} from '../options';
 import { routesRequests } from '../../../shared/ipc/channels/routes';
 import { normalizeFingerprint } from '../../../shared/protocol/fingerprint';
 import { isNetId } from '../../../shared/protocol/netid';
@@ -54,7 +63,7 @@ Route:
 
 ${SECRET_HELP}
 
-Exit status: 0 only when the route was created and verified, 1 otherwise, 2 on usage errors.`;
+Exit status: 0 only when the route was created and verified; 1 otherwise; 2 usage error.`;
 
 export interface AddRouteJson {
   ok: boolean;
@@ -106,8 +115,7 @@ export function createAddRouteCommand(connector: TlsConnector = engineConnector)
       });
       const target = positionals[0];
       if (!target || positionals.length > 1) throw new UsageError('give exactly one TARGET');
-      const mode = values.secure as Mode | undefined;
-      if (!mode || !MODES.includes(mode)) throw new UsageError('--secure ssc|psk|ca|none is required');
+      const mode: Mode = choiceOption(values.secure, 'secure', MODES);
       let fingerprint: string | null = null;
       const useKnown = values['known-fingerprint'] === true;
       if (useKnown && mode !== 'ssc') throw new UsageError('--known-fingerprint applies to --secure ssc only');

@@ -38,8 +38,8 @@ Certificates for Secure ADS with a shared CA, made without OpenSSL (same engine 
       certificate when it can be read.
 
 Existing files are never overwritten: choose another folder.
-Exit status: 0 done; 1 failed (unreadable file, wrong password, file exists; for inspect --ca: does not chain);
-2 on usage errors.`;
+Exit status: 0 done; 1 failed (unreadable file, wrong password, file exists, or for inspect --ca: does not chain);
+2 usage error.`;
 
 const CA_KEY_BITS = [2048, 3072, 4096] as const;
 

@@ -90,7 +90,7 @@ describe('adsroute decode', () => {
     expect(json.tags[0]).toEqual({ id: 1, name: 'status', len: 4, value: 0x704 });
   });
 
-  it('exits 1 naming the problem for malformed input, 2 without input', async () => {
+  it('exits 1 naming the problem for a malformed datagram, 2 for text that is not hex or no input at all', async () => {
     expect(await decode('78563412' + '00'.repeat(20))).toMatchObject({
       code: 1,
       err: 'adsroute decode: bad magic 0x12345678 at offset 0\n',
@@ -99,7 +99,11 @@ describe('adsroute decode', () => {
     expect((await decode(TC3_REPLY.slice(0, 120))).err).toMatch(
       /^adsroute decode: tag 0x0004 at offset \d+ claims 276 bytes but only \d+ remain\n$/,
     );
-    expect((await decode('0366147')).code).toBe(1);
+    // Not hex at all is a mistake on the command line, like any other usage error: exit 2 with the usage.
+    const odd = await decode('0366147');
+    expect(odd.code).toBe(2);
+    expect(odd.err).toMatch(/^adsroute decode: HEX: odd number of hex digits \(7\)\n\nUsage: adsroute decode/);
+    expect((await decode('zz')).code).toBe(2);
     expect((await decode()).code).toBe(2);
   });
 });

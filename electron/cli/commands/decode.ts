@@ -22,7 +22,10 @@ Decodes one UDP 48899 datagram (discovery or add route) given as hex; spaces and
 Passwords are never printed.
 
 Options:
-  --json   print the decoded fields as JSON`;
+  --json   print the decoded fields as JSON
+
+Exit status: 0 decoded; 1 the datagram is malformed (truncated, bad tag, fields that cannot be interpreted);
+2 usage error (no HEX, not hex digits, an odd number of digits, unknown option).`;
 
 /** Credential tags: their values are shown as *** everywhere. The XAE blobs can be replayed, so they count too. */
 const SECRET_TAGS = new Set<number>([UdpTag.Password, UdpTag.EncryptedPassword]);
@@ -140,10 +143,20 @@ function renderText(msg: UdpMessage, fields: Record<string, unknown>): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Text that is not hex is a mistake in the command line, not a malformed datagram: exit 2 like other usage errors. */
+function hexArgument(text: string): Uint8Array {
+  try {
+    return fromHex(text);
+  } catch (error) {
+    if (error instanceof ProtocolError) throw new UsageError(`HEX: ${error.message}`);
+    throw error;
+  }
+}
+
 async function run(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
   if (positionals.length === 0) throw new UsageError('missing HEX argument');
-  const msg = decodeUdpMessage(fromHex(positionals.join('')));
+  const msg = decodeUdpMessage(hexArgument(positionals.join('')));
   const { fields, error } = interpret(msg);
   if (values.json) {
     const json = {

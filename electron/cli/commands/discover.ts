@@ -24,7 +24,7 @@ Options:
   --json                   print one JSON array of the systems found
   --stream                 print one JSON line per system as it answers; host errors go to stderr
 
-Exit status: 0 when something was found, 1 when nothing was found, 2 on usage errors.`;
+Exit status: 0 something was found; 1 nothing was found; 2 usage error.`;
 
 /** The fields scripts get, in a fixed order; internal ones (adapters, via) stay out of the contract. */
 export interface DiscoverJsonResult {

@@ -13,7 +13,9 @@ forget removes a NetId's entry (after a target was reinstalled and you checked i
 
 Options:
   --data-dir DIR          the data folder holding known-fingerprints.json
-  --json                  list as a JSON array of {netId, address, fingerprint, firstSeen, lastSeen}`;
+  --json                  list as a JSON array of {netId, address, fingerprint, firstSeen, lastSeen}
+
+Exit status: 0 done; 1 forget found no entry for NETID; 2 usage error.`;
 
 export const knownFingerprintsCommand: CliCommand = {
   name: 'known-fingerprints',

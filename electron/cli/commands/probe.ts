@@ -28,7 +28,7 @@ Options:
 
 ${SECRET_HELP}
 
-Exit status: 0 when the host answered on at least one port, 1 when nothing answered, 2 on usage errors.`;
+Exit status: 0 the host answered on at least one port; 1 nothing answered; 2 usage error.`;
 
 export function createProbeCommand(connector: TlsConnector = engineConnector): CliCommand {
   return {

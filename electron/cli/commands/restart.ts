@@ -7,6 +7,7 @@ import { restartTarget } from '../../services/server-config/target-actions';
 import { adsStateName, type SystemSessionConnector } from '../../services/server-config/system-session';
 import { systemSessionConnector } from '../../services/server-config/system-session-connector';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, connectionFrom } from './server-connection';
+import { choiceOption } from '../options';
 
 const USAGE = `Usage: adsroute restart TARGET --mode config|run --yes [--json]
 
@@ -15,7 +16,7 @@ WriteControl to the system service. This stops the PLC and its I/O: without --ye
 
 ${CONNECTION_USAGE}
 
-Exit status: 0 when TARGET reports the asked state afterwards, 1 otherwise, 2 on usage errors or without --yes.`;
+Exit status: 0 TARGET reports the asked state afterwards; 1 otherwise; 2 usage error (also without --yes).`;
 
 export function createRestartCommand(connector?: SystemSessionConnector): CliCommand {
   return {
@@ -31,8 +32,7 @@ export function createRestartCommand(connector?: SystemSessionConnector): CliCom
       });
       const address = positionals[0];
       if (!address || positionals.length > 1) throw new UsageError('give exactly one TARGET');
-      const mode = values.mode;
-      if (mode !== 'config' && mode !== 'run') throw new UsageError('--mode config|run is required');
+      const mode = choiceOption(values.mode, 'mode', ['config', 'run'] as const);
       const connection = await connectionFrom(address, values, io);
       const logBook = new LogBook();
       const logger = logBook.logger('restart');

@@ -28,7 +28,7 @@ when TwinCAT's router re-initialises: \`adsroute restart TARGET --mode config --
 
 ${CONNECTION_USAGE}
 
-Exit status: 0 done, 1 failed (nothing was changed unless it says so), 2 usage errors.`;
+Exit status: 0 done; 1 failed (nothing was changed unless it says so); 2 usage error.`;
 
 const SUBCOMMANDS = ['show', 'add-psk', 'remove-psk', 'set'] as const;
 type Sub = (typeof SUBCOMMANDS)[number];

@@ -5,7 +5,7 @@ import { discoverHost } from '../../services/ads/udp/udp-discover';
 import { RouteFailure } from '../../services/ads/route-failure';
 import { UsageError, type CliIo } from '../command';
 import { readSecrets } from '../secrets';
-import { PORT_OVERRIDE_OPTIONS, PSK_OPTIONS, TIMEOUT_OPTION, hasOnePskSecret, msOption, portOverrides } from '../options';
+import { choiceOption, PORT_OVERRIDE_OPTIONS, PSK_OPTIONS, TIMEOUT_OPTION, hasOnePskSecret, msOption, portOverrides } from '../options';
 
 /** How server-config and restart reach a target: the connection options of add-route, for the route that exists. */
 export const CONNECTION_OPTIONS = {
@@ -46,8 +46,7 @@ export interface ConnectionArgs {
 
 export async function connectionFrom(address: string, values: Values, io: CliIo): Promise<ConnectionArgs> {
   const text = (name: string) => values[name] as string | undefined;
-  const mode = (text('secure') ?? 'none') as TargetConnection['mode'];
-  if (!['none', 'psk', 'ssc', 'ca'].includes(mode)) throw new UsageError('--secure must be none, psk, ssc or ca');
+  const mode: TargetConnection['mode'] = choiceOption(text('secure') ?? 'none', 'secure', ['none', 'psk', 'ssc', 'ca'] as const);
   for (const flag of ['netid', 'local-netid']) {
     if (text(flag) !== undefined && !isNetId(text(flag)!)) throw new UsageError(`--${flag} must be an AMS NetId like 5.36.69.176.1.1`);
   }

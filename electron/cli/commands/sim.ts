@@ -50,7 +50,9 @@ Options:
   --ads-delay MS         time per ADS request (TCP, TLS and UDP route adds), as a timer (default 0)
   --json                 one JSON line per target once listening, then one {"event":"log",...} line per log entry
                          (without --json: readable lines). The log names failed connections with their reason
-                         and stored routes; it never contains a password, PSK secret or key.`;
+                         and stored routes; it never contains a password, PSK secret or key.
+
+Exit status: 0 after Ctrl+C; 1 when a target cannot start (address in use, unreadable state folder); 2 usage error.`;
 
 /** `adsroute sim`: a virtual TwinCAT target for tests, demos and training. */
 export const simCommand: CliCommand = {

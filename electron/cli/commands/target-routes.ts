@@ -1,6 +1,15 @@
 import { parseArgs } from '../run-cli';
 import { UsageError, type CliCommand, type CliIo } from '../command';
-import { hasOnePskSecret, interruptSignal, msOption, portOverrides, PORT_OVERRIDE_OPTIONS, PSK_OPTIONS, TIMEOUT_OPTION } from '../options';
+import {
+  choiceOption,
+  hasOnePskSecret,
+  interruptSignal,
+  msOption,
+  portOverrides,
+  PORT_OVERRIDE_OPTIONS,
+  PSK_OPTIONS,
+  TIMEOUT_OPTION,
+} from '../options';
 import { targetConnectionSchema, type TargetConnection, type TargetRouteList } from '../../../shared/ipc/channels/target-routes';
 import { normalizeFingerprint } from '../../../shared/protocol/fingerprint';
 import { isNetId } from '../../../shared/protocol/netid';
@@ -84,9 +93,7 @@ export function createTargetRoutesCommand(connector: TlsConnector = engineConnec
       if (!target) throw new UsageError('give the TARGET (host name or IP)');
       if (action === 'list' && name !== undefined) throw new UsageError('list takes one TARGET');
       if (action === 'remove' && (!name || extra.length)) throw new UsageError('remove takes TARGET and the route NAME');
-      const security = values.secure;
-      if (security !== 'ssc' && security !== 'psk' && security !== 'ca' && security !== 'none')
-        throw new UsageError('--secure ssc|psk|ca|none is required');
+      const security = choiceOption(values.secure, 'secure', ['ssc', 'psk', 'ca', 'none'] as const);
       for (const [flag, value] of [
         ['netid', values.netid],
         ['local-netid', values['local-netid']],

@@ -39,4 +39,21 @@ describe('IdentityService', () => {
     expect(await reopened.localNetIdFor('127.0.45.7')).toBe('10.1.2.3.1.1');
     expect(await reopened.hostname()).toBe('LAPTOP');
   });
+
+  it('tells the truth about the NetId targets get: derived per adapter until one is configured, and back again', async () => {
+    const service = new IdentityService(dir, () => 'ENG-PC');
+    const derived = await service.summary();
+    expect(derived.localNetIdConfigured).toBe(false);
+    // A target on this PC is reached over loopback and gets 127.0.0.1.1.1, which the summary lists.
+    expect(derived.adapterNetIds).toContainEqual(expect.objectContaining({ address: '127.0.0.1', netId: '127.0.0.1.1.1' }));
+    expect(await service.localNetIdFor('127.0.45.7')).toBe('127.0.0.1.1.1');
+
+    await service.set({ localNetId: '10.1.2.3.1.1' });
+    expect(await service.summary()).toMatchObject({ localNetId: '10.1.2.3.1.1', localNetIdConfigured: true });
+    expect(await service.localNetIdFor('127.0.45.7')).toBe('10.1.2.3.1.1');
+
+    await service.set({ localNetId: null });
+    expect((await service.summary()).localNetIdConfigured).toBe(false);
+    expect(await service.localNetIdFor('127.0.45.7')).toBe('127.0.0.1.1.1');
+  });
 });

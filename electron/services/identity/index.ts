@@ -6,6 +6,7 @@ import {
   type ClientCertificate,
 } from './client-certificate';
 import { readIdentitySettings, writeIdentitySettings } from './identity-settings';
+import { listAdapters } from '../network/adapters';
 import { firstNonLoopbackAddress, localAddressFor, netIdForAddress } from './local-address';
 
 export { CERT_FILE, KEY_FILE, loadOrCreateClientCertificate, type ClientCertificate } from './client-certificate';
@@ -16,6 +17,10 @@ export interface IdentitySummary {
   subject: string;
   notAfter: string;
   localNetId: string;
+  /** True when settings.json fixes the NetId for every target; false when it is derived per target. */
+  localNetIdConfigured: boolean;
+  /** What each adapter's targets get when the NetId is derived (loopback included, for targets on this PC). */
+  adapterNetIds: { adapter: string; address: string; netId: string }[];
   hostname: string;
 }
 
@@ -63,6 +68,11 @@ export class IdentityService {
     return netIdForAddress(address);
   }
 
+  /** The NetId set in the settings; null when it follows the adapter (see localNetIdFor). */
+  async configuredNetId(): Promise<string | null> {
+    return (await readIdentitySettings(this.dataDir)).localNetId ?? null;
+  }
+
   /** The address the target should store for this PC (plain UDP route add). */
   async localAddressFor(target: string): Promise<string> {
     return (await localAddressFor(target)) ?? firstNonLoopbackAddress() ?? '127.0.0.1';
@@ -70,17 +80,26 @@ export class IdentityService {
 
   async summary(): Promise<IdentitySummary> {
     const cert = await this.clientCertificate();
+    const settings = await readIdentitySettings(this.dataDir);
     return {
       fingerprint: cert.fingerprint,
       subject: cert.subject,
       notAfter: cert.notAfter,
       localNetId: await this.localNetIdFor(),
+      localNetIdConfigured: settings.localNetId !== undefined,
+      adapterNetIds: listAdapters({ includeLoopback: true }).map((adapter) => ({
+        adapter: adapter.name,
+        address: adapter.address,
+        netId: netIdForAddress(adapter.address),
+      })),
       hostname: await this.hostname(),
     };
   }
 
-  async set(patch: { localNetId?: string; hostname?: string }): Promise<{ localNetId: string; hostname: string }> {
-    await writeIdentitySettings(this.dataDir, patch);
+  /** `localNetId: null` removes the configured NetId, so it is derived per target again. */
+  async set(patch: { localNetId?: string | null; hostname?: string }): Promise<{ localNetId: string; hostname: string }> {
+    const { localNetId, ...rest } = patch;
+    await writeIdentitySettings(this.dataDir, { ...rest, ...(localNetId !== undefined && { localNetId: localNetId ?? undefined }) });
     return { localNetId: await this.localNetIdFor(), hostname: await this.hostname() };
   }
 }

@@ -56,10 +56,13 @@ describe('KnownFingerprintStore', () => {
 
   it('writes atomically with a backup, and concurrent remembers of different targets all land', async () => {
     const store = new KnownFingerprintStore(dir);
-    await Promise.all(
+    await store.remember({ netId: '5.9.9.9.1.1', address: '10.0.0.99', fingerprint: B });
+    // Arriving together they may share one write; each still gets its own outcome.
+    const outcomes = await Promise.all(
       Array.from({ length: 10 }, (_, i) => store.remember({ netId: `5.1.2.${i}.1.1`, address: `10.0.0.${i}`, fingerprint: A })),
     );
-    expect(await store.list()).toHaveLength(10);
+    expect(outcomes.map((o) => o.entry.address)).toEqual(Array.from({ length: 10 }, (_, i) => `10.0.0.${i}`));
+    expect(await store.list()).toHaveLength(11);
     const files = await readdir(dir);
     expect(files).toContain(`${KNOWN_FINGERPRINTS_FILE}.bak`);
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);

@@ -57,17 +57,40 @@ export class KnownFingerprintStore {
   remember(input: { netId: string; address: string; fingerprint: string }, now: Date = new Date()): Promise<RememberOutcome> {
     const fingerprint = normalizeFingerprint(input.fingerprint);
     if (!fingerprint) return Promise.reject(new Error('not a SHA-256 fingerprint'));
-    return this.serial(async () => {
-      const entries = await this.load();
-      const at = now.toISOString();
-      const previous = entries.find((entry) => entry.netId === input.netId) ?? null;
-      const same = previous !== null && previous.fingerprint === fingerprint;
-      const entry: KnownFingerprint = same
-        ? { ...previous, address: input.address, lastSeen: at }
-        : { netId: input.netId, address: input.address, fingerprint, firstSeen: at, lastSeen: at };
-      await this.save([...entries.filter((e) => e.netId !== input.netId), entry]);
-      return { entry, replaced: same ? null : previous };
+    return new Promise<RememberOutcome>((resolve, reject) => {
+      this.waiting.push({ input: { ...input, fingerprint }, at: now.toISOString(), resolve, reject });
+      // Remembers that arrive while the file is busy go out together: a batch of 100 verified routes costs a few
+      // file replacements, not 100 reads and writes of a growing file.
+      if (this.waiting.length === 1) void this.serial(() => this.rememberWaiting());
     });
+  }
+
+  private waiting: Array<{
+    input: { netId: string; address: string; fingerprint: string };
+    at: string;
+    resolve(outcome: RememberOutcome): void;
+    reject(error: unknown): void;
+  }> = [];
+
+  private async rememberWaiting(): Promise<void> {
+    const group = this.waiting;
+    this.waiting = [];
+    try {
+      const byNetId = new Map((await this.load()).map((entry) => [entry.netId, entry]));
+      const outcomes = group.map(({ input, at }) => {
+        const previous = byNetId.get(input.netId) ?? null;
+        const same = previous !== null && previous.fingerprint === input.fingerprint;
+        const entry: KnownFingerprint = same
+          ? { ...previous, address: input.address, lastSeen: at }
+          : { netId: input.netId, address: input.address, fingerprint: input.fingerprint, firstSeen: at, lastSeen: at };
+        byNetId.set(input.netId, entry);
+        return { entry, replaced: same ? null : previous };
+      });
+      await this.save([...byNetId.values()]);
+      group.forEach((waiter, i) => waiter.resolve(outcomes[i]!));
+    } catch (error) {
+      for (const waiter of group) waiter.reject(error);
+    }
   }
 
   /** Forgets the entry of a NetId; false when there was none. */

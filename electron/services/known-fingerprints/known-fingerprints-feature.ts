@@ -1,4 +1,5 @@
 import type { PartialHandlers } from '../../ipc/handlers';
+import { coalesced } from '../coalesced-task';
 import type { ServiceContext } from '../context';
 import { KnownFingerprintStore, type RememberOutcome } from './known-fingerprint-store';
 
@@ -16,13 +17,14 @@ export interface KnownFingerprints {
 export function knownFingerprintsFeature(context: ServiceContext): KnownFingerprints {
   const logger = context.logBook.logger('known-fingerprints');
   const store = new KnownFingerprintStore(context.dataDir, logger);
-  const announce = async () => {
+  // Coalesced: a batch of verified routes remembers many at once, and one list after them says it all.
+  const announce = coalesced(async () => {
     try {
       context.events.emit('known-fingerprints:changed', { entries: await store.list() });
     } catch (error) {
       logger.error(`known fingerprints unreadable: ${error instanceof Error ? error.message : String(error)}`);
     }
-  };
+  });
   return {
     store,
     async remember(input, now) {

@@ -12,8 +12,15 @@ export async function localRouteStep(ctx: FlowContext): Promise<LocalRoute | nul
   }
   await steps.run(
     'local-route',
-    () => deps.store.upsert(route),
-    () => (route.temporary ? 'kept until the app closes' : `saved as '${route.name}'`),
+    async () => {
+      await deps.store.upsert(route);
+      // This PC's own TwinCAT gets the route too; its file refusing it does not undo the route.
+      return deps.twincat && !route.temporary ? deps.twincat.addRoute(route) : null;
+    },
+    (twincat) => {
+      const saved = route.temporary ? 'kept until the app closes' : `saved as '${route.name}'`;
+      return twincat && twincat.outcome !== 'no-twincat' ? `${saved}; ${twincat.detail}` : saved;
+    },
   );
   return route;
 }

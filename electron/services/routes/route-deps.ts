@@ -1,5 +1,6 @@
 import type { Logger } from '../log/logger';
 import type { TlsConnector } from '../ads/secure/secure-transport';
+import type { LocalRoute } from '../../../shared/domain/route';
 import type { LocalRouteStore } from './local-route-store';
 
 /** What the route flows need from the rest of the app; tests and the CLI pass their own. */
@@ -9,6 +10,11 @@ export interface RouteDeps {
     hostname(): Promise<string>;
     localNetIdFor(target: string): Promise<string>;
     localAddressFor(target: string): Promise<string>;
+    /**
+     * The NetId configured in the settings, null when it is derived from the adapter (then localNetIdFor(target) is
+     * localAddressFor(target) plus ".1.1"). Lets a batch read the settings once instead of once per target.
+     */
+    configuredNetId?(): Promise<string | null>;
   };
   store: LocalRouteStore;
   connector: TlsConnector;
@@ -20,6 +26,8 @@ export interface RouteDeps {
       now?: Date,
     ): Promise<{ replaced: { firstSeen: string } | null }>;
   };
+  /** This PC's own TwinCAT: a new static route is added to its StaticRoutes.xml too. */
+  twincat?: { addRoute(route: LocalRoute): Promise<{ outcome: string; detail: string }> };
   resolveHost?: (host: string) => Promise<string>;
   now?: () => Date;
 }

@@ -246,9 +246,9 @@ describe('PSK failures', () => {
       { kind: 'psk', identity: 'NOBODY', password: 'MySecret' },
     );
     expect(unknown.error).toMatchObject({ code: 'psk-unknown', message: 'PSK identity unknown on the target or wrong key' });
-    // The fix names the target's side: our own Secure ADS server page is not where a target's identities live.
+    // The fix names the target's side explicitly: "Secure ADS server" alone reads like a page of this app.
     expect(unknown.error?.fix).toMatch(
-      /^on the target \(not in ADS Route Studio\), add the identity and key to the target's own Secure ADS configuration/,
+      /^on the target itself, add the identity and key to the Secure ADS server section of the target's StaticRoutes\.xml/,
     );
     const wrongKey = await one(
       { address: target.address, netId: target.netId, security: 'psk' },

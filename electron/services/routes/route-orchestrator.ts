@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import type { RouteError } from '../../../shared/domain/route';
 import type { ParsedRequestOf } from '../../../shared/ipc/contract';
 import { UDP_SERVICE_PORT } from '../../../shared/protocol/udp48899';
+import { netIdForAddress } from '../identity/local-address';
 import { lookupIPv4 } from '../network/resolve-hosts';
 import type { VerifiedTarget } from '../ads/transport/ams-channel';
 import { ADS_TCP_PORT } from '../ads/plain/plain-ads';
@@ -82,11 +83,17 @@ function identityForOneBatch(identity: RouteDeps['identity']): RouteDeps['identi
       return value;
     };
   };
+  const localAddressFor = perTarget((target) => identity.localAddressFor(target));
+  const readConfigured = identity.configuredNetId?.bind(identity);
+  const configuredNetId = readConfigured ? once(readConfigured) : null;
   return {
     clientCertificate: once(() => identity.clientCertificate()),
     hostname: once(() => identity.hostname()),
-    localNetIdFor: perTarget((target) => identity.localNetIdFor(target)),
-    localAddressFor: perTarget((target) => identity.localAddressFor(target)),
+    // With the settings read once, the NetId follows from the adapter address the plain flow asks for anyway.
+    localNetIdFor: configuredNetId
+      ? perTarget(async (target) => (await configuredNetId()) ?? netIdForAddress(await localAddressFor(target)))
+      : perTarget((target) => identity.localNetIdFor(target)),
+    localAddressFor,
   };
 }
 

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { TypedError } from '../../../shared/typed-error';
 import type { PartialHandlers } from '../../ipc/handlers';
 import type { ServiceContext } from '../context';
+import { coalesced } from '../coalesced-task';
 import { IdentityService } from '../identity/index';
 import { engineConnector } from '../ads/secure/default-connector';
 import { SECURE_ADS_PORT } from '../ads/secure/secure-session';
 import type { TlsConnector } from '../ads/secure/secure-transport';
 import { fetchServerCertificate } from '../ads/secure/server-certificate';
 import { knownFingerprintsFeature } from '../known-fingerprints/known-fingerprints-feature';
+import { LocalTwinCatRoutes } from '../server-config/local-twincat-routes';
+import { routeExport } from '../../../shared/static-routes/route-export';
 import { LocalRouteStore } from './local-route-store';
 import { createRoutes, type TargetResult } from './route-orchestrator';
 
@@ -25,15 +29,21 @@ export function routesFeature(
   const identity = new IdentityService(context.dataDir);
   const store = new LocalRouteStore(context.dataDir, logger);
   const knownFingerprints = knownFingerprintsFeature(context);
+  const twincat = new LocalTwinCatRoutes({
+    dataDir: context.dataDir,
+    logger,
+    onChange: (routes) => context.events.emit('twincat-routes:changed', routes),
+  });
   const batches = new Map<string, { controller: AbortController; done: Promise<void> }>();
 
-  const announceRoutes = async () => {
+  // Coalesced: the results of a batch arrive in bursts, and one list sent after the burst says what a list per result would.
+  const announceRoutes = coalesced(async () => {
     try {
       context.events.emit('routes:changed', { routes: await store.list() });
     } catch (error) {
       logger.error(`route list unreadable: ${error instanceof Error ? error.message : String(error)}`);
     }
-  };
+  });
 
   const handlers: PartialHandlers = {
     ...knownFingerprints.handlers,
@@ -52,7 +62,9 @@ export function routesFeature(
       }
       const batchId = request.batchId ?? randomUUID();
       const controller = new AbortController();
-      const deps = { identity, store, connector, logger, knownFingerprints };
+      // Every route in flight listens for a cancel; a batch of 100 is not a listener leak.
+      setMaxListeners(0, controller.signal);
+      const deps = { identity, store, connector, logger, knownFingerprints, twincat };
       logger.info(
         `batch ${batchId}: ${request.targets.length} target(s), ${request.targets.map((t) => `${t.settings.address} (${t.settings.security})`).join(', ')}`,
       );
@@ -60,12 +72,12 @@ export function routesFeature(
       // the new route (Connected column). Chained so the batch's routes:done comes after every result.
       let reported = Promise.resolve();
       const onResult = (result: TargetResult) => {
+        // Asked for now (also after a failure: a route recorded before a failed verify is still in the list), so the
+        // list sent covers this route even when it is shared with the results around it.
+        const listed = announceRoutes();
         reported = reported
-          .then(async () => {
-            // Also after a failure: a route recorded here before a failed verify is still in the list.
-            await announceRoutes();
-            context.events.emit('routes:result', { batchId, result: resultEvent(result) });
-          })
+          .then(() => listed)
+          .then(() => context.events.emit('routes:result', { batchId, result: resultEvent(result) }))
           // One failed report must not hold back the others, nor the batch's routes:done.
           .catch((error: unknown) =>
             logger.error(`result of ${result.target} not reported: ${error instanceof Error ? error.message : String(error)}`),
@@ -103,6 +115,18 @@ export function routesFeature(
       const removed = await store.remove(request.name);
       if (removed) await announceRoutes();
       return { removed };
+    },
+
+    'twincat-routes:list': () => twincat.list(),
+    'twincat-routes:export': async (request) => {
+      const route = (await store.list()).find((r) => r.name === request.name);
+      if (!route) throw new TypedError('not-found', `There is no route named '${request.name}' on this PC.`);
+      const thisPc = {
+        netId: await identity.localNetIdFor(route.address),
+        address: await identity.localAddressFor(route.address),
+        hostname: await identity.hostname(),
+      };
+      return { ...routeExport(route, thisPc), thisPc };
     },
 
     'identity:get': () => identity.summary(),

@@ -2,7 +2,10 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { connect as tlsConnect } from 'node:tls';
 import { startVirtualTarget, type VirtualTarget } from '../../sim/index';
+import { CERTIFICATE_CIPHERS } from '../../sim/secure-ads-server';
+import { sha256Hex } from '../certificates/inspect';
 import { plainRoute, stateWithRoutes } from '../../sim/system-service/test-routes';
 import { LogBook } from '../log/logger';
 import { createSelfSignedCertificate, issueCertificate } from '../certificates/self-signed';
@@ -32,8 +35,8 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function target(n: number): Promise<VirtualTarget> {
-  const dir = await stateWithRoutes([plainRoute('ENG-PC', CLIENT, '10.0.133.1')], { psk: [ADMIN] });
+async function target(n: number, psk = [ADMIN]): Promise<VirtualTarget> {
+  const dir = await stateWithRoutes([plainRoute('ENG-PC', CLIENT, '10.0.133.1')], { psk });
   dirs.push(dir);
   const t = await startVirtualTarget({ address: `127.0.133.${n}`, name: `PLC-${n}`, stateDir: dir, discovery: false });
   targets.push(t);
@@ -54,6 +57,26 @@ function plainTo(t: VirtualTarget): TargetConnection {
 }
 function pskTo(t: VirtualTarget, psk = ADMIN): TargetConnection {
   return { ...plainTo(t), mode: 'psk', psk: { identity: psk.identity, password: psk.secret } };
+}
+
+/** The SHA-256 of the certificate the target's TLS server presents to a certificate-mode client. */
+function presentedFingerprint(t: VirtualTarget): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = tlsConnect({
+      host: t.address,
+      port: t.ports.tls!,
+      ciphers: CERTIFICATE_CIPHERS,
+      maxVersion: 'TLSv1.2',
+      rejectUnauthorized: false,
+      checkServerIdentity: () => undefined,
+    });
+    socket.setTimeout(3000, () => socket.destroy(new Error('no handshake within 3 s')));
+    socket.once('secureConnect', () => {
+      resolve(sha256Hex(socket.getPeerCertificate().raw));
+      socket.destroy();
+    });
+    socket.once('error', reject);
+  });
 }
 
 const connect: SystemSessionConnector = (t, signal) => systemSessionConnector({ dataDir, localNetId: CLIENT, timeoutMs: 3000 })(t, signal);
@@ -167,6 +190,37 @@ describe("a target's StaticRoutes.xml over its system service", () => {
     );
     expect(JSON.stringify(result)).not.toContain(ADMIN.secret);
     expect(await readFile(path, 'utf8')).toBe(changed);
+  });
+});
+
+describe('a target started without any PSK identity or CA files (no PSK suites, the self-signed certificate)', () => {
+  it('accepts a PSK identity written to its file only after a restart to Config and back to Run', async () => {
+    const t = await target(10, []);
+    const s = service();
+    const secret = generatePskSecret('FIRST_TECH').secret;
+    expect((await s.apply(at(t), { kind: 'add-psk', identity: 'FIRST_TECH', secret })).ok).toBe(true);
+    expect((await verifyTarget(s, plainTo(t), { kind: 'psk', identity: 'FIRST_TECH', secret })).ok).toBe(false);
+    expect(await restartTarget(s, plainTo(t), 'config', logger)).toMatchObject({ ok: true, adsState: 15 });
+    expect(await restartTarget(s, plainTo(t), 'run', logger)).toMatchObject({ ok: true, adsState: 5 });
+    expect(await verifyTarget(s, plainTo(t), { kind: 'psk', identity: 'FIRST_TECH', secret })).toMatchObject({ ok: true });
+  });
+
+  it('presents the CA-issued certificate its file names after a restart, and the self-signed one again once cleared', async () => {
+    const t = await target(11, []);
+    const s = service();
+    const ca = createSelfSignedCertificate({ commonName: 'RootCA', keyBits: 2048 });
+    const leaf = issueCertificate(ca, { commonName: t.address, days: 360, keyBits: 2048 });
+    for (const [name, pem] of Object.entries({ 'rootCA.pem': ca.certPem, 'ipc.crt': leaf.certPem, 'ipc.key': leaf.keyPem })) {
+      await writeFile(join(dataDir, name), pem);
+      expect((await uploadFile(s, plainTo(t), join(dataDir, name), name, logger)).ok).toBe(true);
+    }
+    expect((await s.apply(at(t), { kind: 'set-tls', ca: 'rootCA.pem', cert: 'ipc.crt', key: 'ipc.key', ignoreCn: false })).ok).toBe(true);
+    expect(await presentedFingerprint(t)).toBe(t.fingerprint);
+    await restartTarget(s, plainTo(t), 'config', logger);
+    expect(await presentedFingerprint(t)).toBe(leaf.fingerprint);
+    expect((await s.apply(at(t), { kind: 'clear-tls' })).ok).toBe(true);
+    await restartTarget(s, plainTo(t), 'run', logger);
+    expect(await presentedFingerprint(t)).toBe(t.fingerprint);
   });
 });
 

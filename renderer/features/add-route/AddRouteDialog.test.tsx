@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { LocalRoute } from '../../../shared/domain/route';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import { formatFingerprint } from '../../../shared/protocol/fingerprint';
 import { FakeApi } from '../../test-utils/fake-api';
@@ -51,6 +52,28 @@ function open(api: FakeApi, targets = [cx]) {
   return user;
 }
 
+/** A route this PC already holds, as routes:list returns it. */
+function earlierRoute(
+  name: string,
+  netId: string,
+  mode: 'ssc' | 'psk' | 'ca',
+  extra: { pskIdentity?: string; verifiedAt?: string } = {},
+): LocalRoute {
+  return {
+    name,
+    address: netId.split('.').slice(0, 4).join('.'),
+    netId,
+    virtualNetId: null,
+    type: 'TCP_IP',
+    flags: null,
+    temporary: false,
+    unidirectional: false,
+    tls: { mode, fingerprint: null, pskIdentity: extra.pskIdentity ?? null, ignoreCn: false, caFile: null, certFile: null, keyFile: null },
+    createdAt: '2026-11-01T08:00:00.000Z',
+    verifiedAt: extra.verifiedAt ?? null,
+  };
+}
+
 const addRequests = (api: FakeApi) => api.callsTo('routes:add') as Array<RequestOf<'routes:add'>>;
 
 async function toLogin(user: ReturnType<typeof userEvent.setup>) {
@@ -69,7 +92,7 @@ describe('Add Route dialog: settings', () => {
     expect(screen.getByRole('textbox', { name: 'Route Name (Target)' })).toHaveProperty('value', 'CX-123');
     await waitFor(() => expect(screen.getByRole('textbox', { name: 'Remote Route Name' })).toHaveProperty('value', 'ENG-PC'));
 
-    const netId = screen.getByRole('textbox', { name: 'AmsNetId' });
+    const netId = screen.getByRole('textbox', { name: 'AMS NetId' });
     await user.clear(netId);
     await user.type(netId, '5.36.69.176.1');
     await user.clear(screen.getByRole('textbox', { name: 'Connection Timeout (s)' }));
@@ -85,6 +108,42 @@ describe('Add Route dialog: settings', () => {
     await user.clear(screen.getByRole('textbox', { name: 'Connection Timeout (s)' }));
     await user.type(screen.getByRole('textbox', { name: 'Connection Timeout (s)' }), '10');
     expect(screen.getByRole('button', { name: 'Add Route' })).toHaveProperty('disabled', false);
+  });
+
+  it('says where a plain route goes: added over UDP 48899 with the login unencrypted, ADS then on TCP 48898', async () => {
+    const user = open(fakeServices());
+    await user.click(screen.getByRole('switch', { name: 'Secure ADS' }));
+    expect(
+      screen.getByText('Plain ADS: the route is added over UDP 48899, where the login travels unencrypted; ADS then runs on TCP 48898'),
+    ).toBeTruthy();
+    expect(screen.queryByText(/on TCP 48898: the login/)).toBeNull();
+  });
+
+  it('preselects the method a target accepted before, says why, and fills in the earlier PSK identity', async () => {
+    const tcbsd = discovered('TCBSD-PSK', '10.77.1.30');
+    const api = fakeServices().respond('routes:list', [
+      earlierRoute('TCBSD-PSK', tcbsd.netId, 'psk', { pskIdentity: 'SERVICE', verifiedAt: '2026-11-20T10:00:00.000Z' }),
+    ]);
+    const user = open(api, [tcbsd]);
+    await waitFor(() => expect(screen.getByRole('radio', { name: 'Pre-Shared Key (PSK)' })).toHaveProperty('checked', true));
+    expect(screen.getByTestId('method-preselection').textContent).toBe(
+      'Preselected: this target accepted Pre-Shared Key (PSK) on Nov 20, 2026.',
+    );
+    await toLogin(user);
+    expect(screen.getByRole('textbox', { name: 'Identity' })).toHaveProperty('value', 'SERVICE');
+  });
+
+  it('keeps the default for a target nothing is known about, says so, and drops the note once the user picks', async () => {
+    const api = fakeServices().respond('routes:list', [earlierRoute('OTHER', '10.77.9.9.1.1', 'psk')]);
+    const user = open(api);
+    await waitFor(() =>
+      expect(screen.getByTestId('method-preselection').textContent).toBe(
+        'Nothing is known yet about what this target accepts: Self-Signed Certificate is the default.',
+      ),
+    );
+    expect(screen.getByRole('radio', { name: 'Self-Signed Certificate' })).toHaveProperty('checked', true);
+    await user.click(screen.getByRole('radio', { name: 'Shared CA' }));
+    expect(screen.queryByTestId('method-preselection')).toBeNull();
   });
 
   it('checks that this PC resolves the host name when Host Name is chosen, and to the system that answered', async () => {
@@ -352,15 +411,16 @@ describe('Add Route dialog: progress', () => {
     expect(screen.getByText('3 ms')).toBeTruthy();
   });
 
-  it('shows a failing step’s cause and fix in plain words, with the service’s own message in the details', async () => {
+  it('names a refused login in plain words on the failed step, and offers Change login instead of a Retry that cannot help', async () => {
     const api = fakeServices();
     const user = open(api, [discovered('PLC-1', '10.77.1.20', { secureAds: false, fingerprint: null })]);
     await toLogin(user);
-    await user.type(screen.getByRole('textbox', { name: 'User name' }), 'Administrator{Enter}');
+    await user.type(screen.getByRole('textbox', { name: 'User name' }), 'Administrator');
+    await user.type(screen.getByLabelText('Password'), 'wrong{Enter}');
     await waitFor(() => expect(addRequests(api)).toHaveLength(1));
     const error = {
       code: 'auth-failed' as const,
-      message: 'The target refused the user name or password',
+      message: 'the target refused the credentials (TlsConnectInfo error 4: unknown user)',
       fix: 'Use an administrator account of the target OS',
     };
     api.emit('routes:step', step('b1', '10.77.1.20', 'credentials', 'failed', { error }));
@@ -368,9 +428,58 @@ describe('Add Route dialog: progress', () => {
       batchId: 'b1',
       results: [{ target: '10.77.1.20', ok: false, netId: null, fingerprint: null, error, ms: 40 }],
     });
-    expect((await screen.findAllByText(/Wrong user name or password/)).length).toBeGreaterThan(0);
-    expect(screen.getAllByText(/Use an administrator account of the target’s operating system/).length).toBeGreaterThan(0);
-    expect(screen.getAllByText(/The target refused the user name or password/).length).toBeGreaterThan(0);
+    const failed = await waitFor(() => {
+      const item = document.querySelector<HTMLElement>('li[data-step="credentials"][data-status="failed"]');
+      expect(item).not.toBeNull();
+      return item!;
+    });
+    // The step is named for what it does, not for an outcome that did not happen.
+    expect(failed.textContent).toContain('Send credentials');
+    expect(failed.textContent).not.toMatch(/accepted/i);
+    expect(within(failed).getByText('Wrong user name or password')).toBeTruthy();
+    expect(within(failed).getByText(/^Fix: Use an administrator account of the target’s operating system/)).toBeTruthy();
+    expect(within(failed).getByText(/Details: .*TlsConnectInfo error 4/)).toBeTruthy();
+    // One icon, on the step itself; the error box beside it carries none of its own.
+    expect(failed.querySelector('.MuiStepLabel-iconContainer [data-testid="ErrorIcon"]')).not.toBeNull();
+    expect(failed.querySelector('.MuiAlert-icon')).toBeNull();
+
+    expect(screen.queryByRole('button', { name: /^Retry/ })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Change login' }));
+    expect(await screen.findByRole('textbox', { name: 'User name' })).toHaveProperty('value', 'Administrator');
+    expect(screen.getByLabelText<HTMLInputElement>('Password').value).toBe('');
+  });
+
+  it('offers Retry, not Change login, for a failure that may pass on its own (a target that did not answer)', async () => {
+    const api = fakeServices();
+    const user = open(api, [discovered('PLC-1', '10.77.1.20', { secureAds: false, fingerprint: null })]);
+    await toLogin(user);
+    await user.type(screen.getByRole('textbox', { name: 'User name' }), 'Administrator{Enter}');
+    await waitFor(() => expect(addRequests(api)).toHaveLength(1));
+    const error = { code: 'timeout' as const, message: 'no answer from 10.77.1.20 on UDP 48899 within 3000 ms', fix: null };
+    api.emit('routes:step', step('b1', '10.77.1.20', 'connect', 'failed', { error }));
+    api.emit('routes:done', {
+      batchId: 'b1',
+      results: [{ target: '10.77.1.20', ok: false, netId: null, fingerprint: null, error, ms: 3000 }],
+    });
+    expect(await screen.findByRole('button', { name: 'Retry' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Change login' })).toBeNull();
+  });
+
+  it('points a PSK identity the target does not know to the target’s own server section and to the Secure ADS server page', async () => {
+    const api = fakeServices();
+    const user = open(api, [discovered('PLC-1', '10.77.1.20', { secureAds: false, fingerprint: null })]);
+    await toLogin(user);
+    await user.type(screen.getByRole('textbox', { name: 'User name' }), 'Administrator{Enter}');
+    await waitFor(() => expect(addRequests(api)).toHaveLength(1));
+    const error = { code: 'psk-unknown' as const, message: 'PSK identity unknown on the target or wrong key', fix: null };
+    api.emit('routes:step', step('b1', '10.77.1.20', 'tls', 'failed', { error }));
+    api.emit('routes:done', {
+      batchId: 'b1',
+      results: [{ target: '10.77.1.20', ok: false, netId: null, fingerprint: null, error, ms: 30 }],
+    });
+    const hint = await screen.findByTestId('server-page-hint');
+    expect(screen.getByText(/^Fix: Add the identity and key on the target itself: .* the target’s StaticRoutes\.xml/)).toBeTruthy();
+    expect(within(hint).getByRole('link', { name: 'Open the Secure ADS server page' }).getAttribute('href')).toBe('#/server');
   });
 
   it('shows a target as created the moment its own result arrives, while another of the batch still runs', async () => {

@@ -6,13 +6,16 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { DiscoveredTarget } from '../../../shared/domain/target';
 import { useRequest } from '../../api/use-request';
-import { useTranslation } from '../../i18n';
-import { credentialsFor, emptyLogin, loginTextProblem, missingLoginFields, type LoginFields, type LoginMethod } from './login';
-import { LoginStep } from './LoginStep';
+import { needsNewLogin } from '../../components/route-error';
+import { useFormat, useTranslation } from '../../i18n';
+import type { FingerprintTarget } from './FingerprintCheck';
+import { credentialsFor, emptyLogin, type LoginFields, type LoginMethod } from './login';
+import { LoginPhase, type LoginVerdict } from './LoginPhase';
+import { preselectMethod, type MethodPreselection } from './method-preselection';
+import type { PlainTarget } from './PlainTargetsChoice';
 import { ResultsTable } from './ResultsTable';
 import {
   addressOf,
@@ -25,15 +28,9 @@ import {
   type RouteForm,
   type TargetEntry,
 } from './route-form';
-import { useKnownFingerprints } from '../../api/use-known-fingerprints';
-import type { TFunction } from 'i18next';
-import { PlainTargetsChoice, type PlainTarget } from './PlainTargetsChoice';
-import { trustOf, type TargetTrust } from './trust-decisions';
-import type { FingerprintTarget } from './FingerprintCheck';
-import { batchSummary, failedAddresses, isRunning, summaryOf } from './route-progress';
+import { batchSummary, errorOf, failedAddresses, isRunning, summaryOf } from './route-progress';
 import { RouteSettingsForm } from './RouteSettingsForm';
 import { RouteStepper } from './RouteStepper';
-import { useLiveCertificates } from './use-live-certificates';
 import { useRouteBatch, type AddRequest } from './use-route-batch';
 
 export interface AddRouteDialogProps {
@@ -46,7 +43,6 @@ export interface AddRouteDialogProps {
 type Phase = 'settings' | 'login' | 'progress';
 
 const SETTINGS_FORM = 'add-route-settings';
-const LOGIN_FORM = 'add-route-login';
 
 /** Settings, then login (with the fingerprint compare), then live progress: the XAE flow, for one or many targets. */
 export function AddRouteDialog({ open, targets, onClose }: AddRouteDialogProps) {
@@ -66,14 +62,26 @@ export function AddRouteDialog({ open, targets, onClose }: AddRouteDialogProps) 
   );
 }
 
-function titleOf(targets: readonly TargetEntry[]): string {
-  const first = targets[0];
-  if (targets.length === 1 && first) return `Add Route to ${first.hostname || first.ip}`;
-  return `Add Route to ${targets.length} targets`;
+/** The sentence under the Secure ADS method that says why it is preselected; null once the user chose one. */
+function usePreselectionNote(preselection: MethodPreselection, chosen: boolean, count: number): string | null {
+  const { t } = useTranslation(['addRoute', 'common']);
+  const format = useFormat();
+  if (chosen) return null;
+  if (preselection.kind === 'default') return t('settings.preselected.default', { count });
+  const method = t(`common:secureMethod.${preselection.method}`);
+  if (preselection.all) return t('settings.preselected.acceptedAll', { method });
+  if (preselection.verifiedAt) return t('settings.preselected.accepted', { method, date: format.date(preselection.verifiedAt) });
+  return t('settings.preselected.created', { method, date: format.date(preselection.route.createdAt) });
 }
 
 function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClose(): void }) {
+  const { t } = useTranslation('addRoute');
+  const format = useFormat();
   const identity = useRequest('identity:get', {});
+  const earlierRoutes = useRequest('routes:list', {});
+  const preselection = useMemo(() => preselectMethod(targets, earlierRoutes.data ?? []), [targets, earlierRoutes.data]);
+  const [methodChosen, setMethodChosen] = useState(false);
+  const preselectionNote = usePreselectionNote(preselection, methodChosen, targets.filter((target) => target.secureAds).length);
   // Captured once: discovery may refresh the selection while the dialog is open, the form must not jump.
   const [form, setForm] = useState<RouteForm>(() => initialForm(targets, ''));
   const [remoteNameEdited, setRemoteNameEdited] = useState(false);
@@ -85,9 +93,14 @@ function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClo
   const lastRequest = useRef<AddRequest | undefined>(undefined);
   const batch = useRouteBatch();
 
+  // Until the user picks a method, the one the targets are known to accept is shown (it may arrive after the dialog).
   const shownForm = useMemo<RouteForm>(
-    () => (remoteNameEdited ? form : { ...form, remoteRouteName: identity.data?.hostname ?? '' }),
-    [form, remoteNameEdited, identity.data],
+    () => ({
+      ...form,
+      ...(remoteNameEdited ? {} : { remoteRouteName: identity.data?.hostname ?? '' }),
+      ...(methodChosen ? {} : { method: preselection.method }),
+    }),
+    [form, remoteNameEdited, identity.data, methodChosen, preselection.method],
   );
   const validation = useMemo(() => validateForm(shownForm), [shownForm]);
   // No red flash while this PC's name is still on its way: the field is empty only because it has not arrived.
@@ -117,14 +130,30 @@ function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClo
 
   const onChange = (update: Partial<RouteForm>) => {
     if (update.remoteRouteName !== undefined) setRemoteNameEdited(true);
-    setForm((current) => ({ ...(remoteNameEdited ? current : { ...current, remoteRouteName: shownForm.remoteRouteName }), ...update }));
+    if (update.method !== undefined) setMethodChosen(true);
+    setForm((current) => ({
+      ...current,
+      ...(remoteNameEdited ? {} : { remoteRouteName: shownForm.remoteRouteName }),
+      ...(methodChosen ? {} : { method: shownForm.method }),
+      ...update,
+    }));
   };
   const onTargetChange = (key: string, update: Partial<TargetEntry>) =>
     setForm((current) => ({ ...current, targets: current.targets.map((entry) => (entry.key === key ? { ...entry, ...update } : entry)) }));
 
   const openLogin = (event: FormEvent) => {
     event.preventDefault();
-    if (!hasErrors(validation)) setPhase('login');
+    if (hasErrors(validation)) return;
+    // The identity of the earlier PSK route is not a secret; its key is never kept, so it is asked for again.
+    const knownIdentity = preselection.kind === 'known' ? preselection.route.tls?.pskIdentity : null;
+    if (method === 'psk' && knownIdentity && login.pskIdentity === '') setLogin((current) => ({ ...current, pskIdentity: knownIdentity }));
+    setPhase('login');
+  };
+
+  // The same name with a new password: the secrets are cleared so a wrong one is not sent again by accident.
+  const changeLogin = () => {
+    setLogin((current) => ({ ...current, password: '', pskKey: '', keyPassword: '' }));
+    setPhase('login');
   };
 
   const send = (request: AddRequest) => {
@@ -156,23 +185,34 @@ function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClo
 
   const running = isRunning(batch.state);
   const failedCount = failedAddresses(batch.state).length;
+  // A wrong password fails the same way every time: offer to change the login, not a retry that cannot help.
+  const failedRows = batch.state.rows.filter((row) => row.outcome === 'failed');
+  const loginFix = failedRows.length > 0 && failedRows.every((row) => needsNewLogin(errorOf(row)));
 
   return (
     <>
-      <DialogTitle id="add-route-title">{titleOf(form.targets)}</DialogTitle>
+      <DialogTitle id="add-route-title">
+        {t('title', { count: form.targets.length, name: form.targets[0]?.hostname || form.targets[0]?.ip || '' })}
+      </DialogTitle>
       {phase === 'settings' && (
         <>
           <DialogContent dividers>
-            <Box component="form" id={SETTINGS_FORM} aria-label="Route settings" noValidate onSubmit={openLogin}>
-              <RouteSettingsForm form={shownForm} errors={errors} onChange={onChange} onTargetChange={onTargetChange} />
+            <Box component="form" id={SETTINGS_FORM} aria-label={t('settingsForm')} noValidate onSubmit={openLogin}>
+              <RouteSettingsForm
+                form={shownForm}
+                errors={errors}
+                onChange={onChange}
+                onTargetChange={onTargetChange}
+                methodNote={preselectionNote}
+              />
               {/* Enter in any field submits; the visible button lives in the dialog's action bar. */}
               <button type="submit" hidden tabIndex={-1} aria-hidden />
             </Box>
           </DialogContent>
           <DialogActions>
-            <Button onClick={onClose}>Cancel</Button>
+            <Button onClick={onClose}>{t('cancel')}</Button>
             <Button type="submit" form={SETTINGS_FORM} variant="contained" disabled={hasErrors(validation)}>
-              Add Route
+              {t('add')}
             </Button>
           </DialogActions>
         </>
@@ -213,21 +253,21 @@ function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClo
         <>
           {/* Focusable: a failure with its fix can make the steps taller than the dialog, and the region has no control
               of its own, so keyboard users need it to take focus to scroll it. */}
-          <DialogContent dividers tabIndex={0} role="region" aria-label="Progress" aria-busy={running}>
+          <DialogContent dividers tabIndex={0} role="region" aria-label={t('progress')} aria-busy={running}>
             <Box>
               {batch.state.rows.length === 1 && batch.state.rows[0] ? (
                 <>
                   <RouteStepper row={batch.state.rows[0]} />
                   {!running && (
                     <Alert severity={batch.state.rows[0].outcome === 'ok' ? 'success' : 'error'} role="status" sx={{ mt: 2 }}>
-                      {summaryOf(batch.state.rows[0])}
+                      {summaryOf(batch.state.rows[0], t, format)}
                     </Alert>
                   )}
                 </>
               ) : (
                 <>
                   <Typography role="status" variant="subtitle2" sx={{ mb: 1 }}>
-                    {batchSummary(batch.state)}
+                    {batchSummary(batch.state, t)}
                   </Typography>
                   <ResultsTable rows={batch.state.rows} />
                 </>
@@ -235,140 +275,24 @@ function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClo
             </Box>
           </DialogContent>
           <DialogActions>
-            {running && <Button onClick={batch.cancel}>Cancel</Button>}
-            {!running && failedCount > 0 && <Button onClick={() => setPhase('login')}>Back</Button>}
-            {!running && failedCount > 0 && (
+            {running && <Button onClick={batch.cancel}>{t('cancel')}</Button>}
+            {!running && failedCount > 0 && !loginFix && <Button onClick={() => setPhase('login')}>{t('back')}</Button>}
+            {!running && loginFix && (
+              <Button variant="outlined" onClick={changeLogin}>
+                {t('changeLogin')}
+              </Button>
+            )}
+            {!running && failedCount > 0 && !loginFix && (
               <Button variant="outlined" onClick={retryFailed}>
-                {batch.state.rows.length > 1 ? 'Retry failed' : 'Retry'}
+                {batch.state.rows.length > 1 ? t('retryFailed') : t('retry')}
               </Button>
             )}
             <Button variant={running || failedCount > 0 ? 'text' : 'contained'} onClick={onClose}>
-              Close
+              {t('close')}
             </Button>
           </DialogActions>
         </>
       )}
-    </>
-  );
-}
-
-interface LoginVerdict {
-  ready: boolean;
-  /** Per SSC target address: the fingerprint it pins and how the user decided on it. */
-  decisions: Record<string, Extract<TargetTrust, { kind: 'decided' }>>;
-}
-
-interface LoginPhaseProps {
-  method: LoginMethod;
-  login: LoginFields;
-  onLoginChange(update: Partial<LoginFields>): void;
-  targets: FingerprintTarget[];
-  compares: Record<string, string>;
-  onCompareChange(address: string, value: string): void;
-  ticks: Record<string, string>;
-  onTick(address: string, fingerprint: string | null): void;
-  plainTargets: PlainTarget[];
-  plainConfirmed: ReadonlySet<string>;
-  onPlainChange(key: string, plain: boolean): void;
-  /** How many targets the batch would send (targets without Secure ADS count only once confirmed). */
-  included: number;
-  onBack(): void;
-  onSubmit(verdict: LoginVerdict): (event: FormEvent) => void;
-}
-
-/** Why Add is still disabled, naming the targets that hold it back. */
-function blockedReason(
-  t: TFunction<'trust'>,
-  missing: string[],
-  textProblem: string | null,
-  targets: FingerprintTarget[],
-  trusts: Record<string, TargetTrust>,
-  included: number,
-): string {
-  if (included === 0) return t('blocked.nothingLeft');
-  if (missing.length > 0) return `Fill in ${missing.join(', ')}`;
-  if (textProblem !== null) return textProblem;
-  const named = (kinds: Array<TargetTrust['kind']>) =>
-    targets.filter((target) => kinds.includes(trusts[target.address]?.kind ?? 'waiting')).map((target) => target.label);
-  const unreadable = named(['unreadable']);
-  if (unreadable.length > 0) return t('blocked.unreadable', { names: unreadable.join(', ') });
-  const open = named(['undecided', 'waiting']);
-  if (open.length > 0) return targets.length === 1 ? t('blocked.compareOne') : t('blocked.compareMany', { names: open.join(', ') });
-  return '';
-}
-
-/** Mounted only while the login shows, so the certificates are fetched live each time it opens. */
-function LoginPhase(props: LoginPhaseProps) {
-  const { method, login, targets, compares, ticks } = props;
-  const { certificates, refetch } = useLiveCertificates(targets.map((target) => target.address));
-  const known = useKnownFingerprints();
-  const missing = missingLoginFields(method, login);
-  const trusts: Record<string, TargetTrust> = {};
-  const decisions: LoginVerdict['decisions'] = {};
-  for (const target of targets) {
-    const trust = trustOf(target, certificates[target.address], compares[target.address] ?? '', ticks[target.address], known);
-    trusts[target.address] = trust;
-    if (trust.kind === 'decided') decisions[target.address] = trust;
-  }
-  const { t } = useTranslation('trust');
-  const { t: tChecks } = useTranslation('loginChecks');
-  const textField = loginTextProblem(method, login);
-  const textProblem = textField === null ? null : tChecks(textField === 'user' ? 'userCharset' : 'passwordCharset');
-  const reason = blockedReason(t, missing, textProblem, targets, trusts, props.included);
-  const ready = reason === '';
-
-  return (
-    <>
-      <DialogContent dividers>
-        <Box
-          component="form"
-          id={LOGIN_FORM}
-          aria-label="Login"
-          noValidate
-          autoComplete="off"
-          onSubmit={props.onSubmit({ ready, decisions })}
-        >
-          <Stack spacing={2.5}>
-            <LoginStep
-              method={method}
-              fields={login}
-              onFieldsChange={props.onLoginChange}
-              targets={targets}
-              certificates={certificates}
-              refetch={refetch}
-              compares={compares}
-              onCompareChange={props.onCompareChange}
-              trusts={trusts}
-              ticks={ticks}
-              onTick={props.onTick}
-            />
-            <PlainTargetsChoice
-              targets={props.plainTargets}
-              confirmed={props.plainConfirmed}
-              onChange={props.onPlainChange}
-              plainPossible={method === 'ssc'}
-            />
-          </Stack>
-          <button type="submit" hidden tabIndex={-1} aria-hidden />
-        </Box>
-      </DialogContent>
-      <DialogActions>
-        {reason && (
-          <Typography variant="caption" color="text.secondary" id="add-disabled-reason" sx={{ mr: 'auto', pl: 1 }}>
-            {reason}
-          </Typography>
-        )}
-        <Button onClick={props.onBack}>Back</Button>
-        <Button
-          type="submit"
-          form={LOGIN_FORM}
-          variant="contained"
-          disabled={!ready}
-          aria-describedby={reason ? 'add-disabled-reason' : undefined}
-        >
-          Add
-        </Button>
-      </DialogActions>
     </>
   );
 }

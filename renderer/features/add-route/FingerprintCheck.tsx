@@ -17,7 +17,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import ContentCopy from '@mui/icons-material/ContentCopy';
 import { fingerprintsEqual, formatFingerprint } from '../../../shared/protocol/fingerprint';
-import { COMPARE_HELP, compareFingerprint } from './login';
+import { compareFingerprint } from './login';
 import type { LiveCertificate } from './use-live-certificates';
 import { canTick, type TargetTrust } from './trust-decisions';
 import { Trans, useFormat, useTranslation } from '../../i18n';
@@ -43,6 +43,7 @@ export interface FingerprintCheckProps {
 }
 
 function CopyButton({ text, label }: { text: string; label: string }) {
+  const { t } = useTranslation('addRoute');
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -53,7 +54,7 @@ function CopyButton({ text, label }: { text: string; label: string }) {
     }
   };
   return (
-    <Tooltip title={copied ? 'Copied' : label}>
+    <Tooltip title={copied ? t('fingerprint.copied') : label}>
       <IconButton aria-label={label} onClick={() => void copy()} onBlur={() => setCopied(false)}>
         <ContentCopy fontSize="small" />
       </IconButton>
@@ -73,12 +74,13 @@ function LiveFingerprint({
   refetch(address: string): void;
   copyLabel: string;
 }) {
+  const { t } = useTranslation('addRoute');
   if (!certificate || certificate.status === 'loading') {
     return (
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <CircularProgress size={16} aria-label={`Fetching the certificate of ${target.label}`} />
+        <CircularProgress size={16} aria-label={t('fingerprint.fetching', { name: target.label })} />
         <Typography variant="body2" color="text.secondary">
-          TLS handshake with {target.address}…
+          {t('fingerprint.handshake', { address: target.address })}
         </Typography>
       </Stack>
     );
@@ -90,11 +92,11 @@ function LiveFingerprint({
         sx={{ py: 0 }}
         action={
           <Button color="inherit" onClick={() => refetch(target.address)}>
-            Try again
+            {t('fingerprint.tryAgain')}
           </Button>
         }
       >
-        Cannot read the certificate of {target.label}: {certificate.message}
+        {t('fingerprint.cannotRead', { name: target.label, error: certificate.message })}
       </Alert>
     );
   }
@@ -113,7 +115,7 @@ function LiveFingerprint({
       </Stack>
       {changed && (
         <Typography variant="caption" color="warning.dark" sx={{ display: 'block' }}>
-          Differs from the fingerprint in the discovery reply
+          {t('fingerprint.differsFromDiscovery')}
         </Typography>
       )}
     </Box>
@@ -133,6 +135,7 @@ function CompareField({
   onChange(value: string): void;
   hideLabel?: boolean;
 }) {
+  const { t } = useTranslation('addRoute');
   const result = compareFingerprint(live, value);
   const green = result === 'match';
   const red = result === 'differ' || result === 'malformed';
@@ -144,8 +147,8 @@ function CompareField({
       fullWidth
       error={red}
       color={green ? 'success' : 'primary'}
-      helperText={COMPARE_HELP[result]}
-      placeholder="e.g. 3F:A2:… or 3fa2…"
+      helperText={t(`fingerprint.compare.${result}`)}
+      placeholder={t('fingerprint.placeholder')}
       slotProps={{
         htmlInput: { spellCheck: false, autoComplete: 'off', ...(hideLabel ? { 'aria-label': label } : {}), 'data-compare': result },
         formHelperText: { sx: green ? { color: 'success.main', fontWeight: 600 } : red ? { fontWeight: 600 } : undefined },
@@ -244,21 +247,26 @@ export function FingerprintCheck({
   ticks,
   onTick,
 }: FingerprintCheckProps) {
-  const { t } = useTranslation('trust');
+  const { t } = useTranslation(['trust', 'addRoute']);
   const single = targets.length === 1 ? targets[0] : undefined;
   return (
     <Box component="section" aria-labelledby="fingerprint-heading">
       <Typography id="fingerprint-heading" variant="subtitle2" component="h3" sx={{ mb: 1 }}>
-        {single ? `Fingerprint of ${single.label} (from the TLS handshake)` : t('batchHeading')}
+        {single ? t('addRoute:fingerprint.headingOne', { name: single.label }) : t('batchHeading')}
       </Typography>
       {single ? (
         <Stack spacing={1.5}>
           <Box>
-            <LiveFingerprint target={single} certificate={certificates[single.address]} refetch={refetch} copyLabel="Copy fingerprint" />
+            <LiveFingerprint
+              target={single}
+              certificate={certificates[single.address]}
+              refetch={refetch}
+              copyLabel={t('addRoute:fingerprint.copy')}
+            />
             <KnownNote trust={trusts[single.address]} label={single.label} />
           </Box>
           <CompareField
-            label="Compare with"
+            label={t('addRoute:fingerprint.compareWith')}
             live={liveFingerprint(certificates[single.address])}
             value={compares[single.address] ?? ''}
             onChange={(value) => onCompareChange(single.address, value)}
@@ -266,12 +274,12 @@ export function FingerprintCheck({
           <TickBox target={single} trust={trusts[single.address]} tickedFor={ticks[single.address]} onTick={onTick} single />
         </Stack>
       ) : (
-        <Table aria-label="Fingerprints">
+        <Table aria-label={t('addRoute:fingerprint.table')}>
           <TableHead>
             <TableRow>
-              <TableCell>Target</TableCell>
-              <TableCell>Fingerprint</TableCell>
-              <TableCell sx={{ width: '40%' }}>Compare with</TableCell>
+              <TableCell>{t('addRoute:fingerprint.target')}</TableCell>
+              <TableCell>{t('addRoute:fingerprint.fingerprint')}</TableCell>
+              <TableCell sx={{ width: '40%' }}>{t('addRoute:fingerprint.compareWith')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -288,13 +296,13 @@ export function FingerprintCheck({
                     target={target}
                     certificate={certificates[target.address]}
                     refetch={refetch}
-                    copyLabel={`Copy fingerprint of ${target.label}`}
+                    copyLabel={t('addRoute:fingerprint.copyOf', { name: target.label })}
                   />
                   <KnownNote trust={trusts[target.address]} label={target.label} />
                 </TableCell>
                 <TableCell sx={{ verticalAlign: 'top' }}>
                   <CompareField
-                    label={`Compare with (${target.label})`}
+                    label={t('addRoute:fingerprint.compareWithOf', { name: target.label })}
                     hideLabel
                     live={liveFingerprint(certificates[target.address])}
                     value={compares[target.address] ?? ''}

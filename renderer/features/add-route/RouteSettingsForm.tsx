@@ -11,7 +11,8 @@ import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
-import { SECURE_METHOD_NAMES, type RoutePersistence } from '../../../shared/domain/route';
+import Typography from '@mui/material/Typography';
+import type { RoutePersistence } from '../../../shared/domain/route';
 import { useTranslation } from '../../i18n';
 import { type AddressKind, type FormErrors, type RouteForm, type SecureMethod, type TargetEntry } from './route-form';
 import { LegacyCryptoOption } from './LegacyCryptoOption';
@@ -23,6 +24,8 @@ interface RouteSettingsFormProps {
   errors: FormErrors;
   onChange(update: Partial<RouteForm>): void;
   onTargetChange(key: string, update: Partial<TargetEntry>): void;
+  /** Why the Secure ADS method shown is preselected; null once the user chose one. */
+  methodNote?: string | null;
 }
 
 function RadioChoice<T extends string>({
@@ -57,52 +60,37 @@ function RadioChoice<T extends string>({
   );
 }
 
-const TARGET_ROUTE: ReadonlyArray<[RoutePersistence, string]> = [
-  ['static', 'Static'],
-  ['temporary', 'Temporary'],
-  ['none', 'None'],
-];
-const REMOTE_ROUTE: ReadonlyArray<[RoutePersistence, string]> = [
-  ['static', 'Static'],
-  ['temporary', 'Temporary'],
-  ['none', 'None / Server'],
-];
-const METHODS = Object.entries(SECURE_METHOD_NAMES) as ReadonlyArray<[SecureMethod, string]>;
-const ADDRESS_KINDS: ReadonlyArray<[AddressKind, string]> = [
-  ['hostname', 'Host Name'],
-  ['ip', 'IP Address'],
-];
+const TARGET_ROUTE: readonly RoutePersistence[] = ['static', 'temporary', 'none'];
+const METHODS: readonly SecureMethod[] = ['ssc', 'psk', 'ca'];
+const ADDRESS_KINDS: readonly AddressKind[] = ['hostname', 'ip'];
 
 /**
  * A route by host name only works where this PC resolves the name, and to the system that answered the search: say
  * which names do not resolve, or resolve elsewhere, before the user commits to them.
  */
 function HostResolutionNotice({ targets }: { targets: readonly TargetEntry[] }) {
+  const { t } = useTranslation(['addRoute', 'common']);
   const named = targets.filter((target) => target.hostname.trim() !== '');
   const resolution = useHostResolution(named.map((target) => target.hostname));
-  if (named.length === 0) return <Notice severity="warning">A target without a host name needs IP Address.</Notice>;
+  if (named.length === 0) return <Notice severity="warning">{t('resolution.noHostname')}</Notice>;
   if (resolution.status === 'idle' || resolution.status === 'checking')
-    return <Notice severity="info">Checking that this PC resolves {named.map((t) => t.hostname).join(', ')}…</Notice>;
+    return <Notice severity="info">{t('resolution.checking', { names: named.map((target) => target.hostname).join(', ') })}</Notice>;
   if (resolution.status === 'error')
-    return (
-      <Notice severity="warning">
-        Could not check the host names ({resolution.message}); if this PC cannot resolve them, choose IP Address.
-      </Notice>
-    );
+    return <Notice severity="warning">{t('resolution.checkFailed', { error: resolution.message })}</Notice>;
   const byHost = new Map(resolution.results.map((r) => [r.host, r]));
   const problems: string[] = [];
   const fine: string[] = [];
   for (const target of named) {
     const result = byHost.get(target.hostname);
     if (!result) continue;
-    if (result.address === null) problems.push(`${target.hostname} does not resolve from this PC (${result.error ?? 'unknown reason'})`);
+    if (result.address === null)
+      problems.push(t('resolution.doesNotResolve', { host: target.hostname, error: result.error ?? t('common:unknown') }));
     else if (result.address !== target.ip)
-      problems.push(`${target.hostname} resolves to ${result.address}, but the system answered from ${target.ip}`);
+      problems.push(t('resolution.elsewhere', { host: target.hostname, address: result.address, ip: target.ip }));
     else fine.push(`${target.hostname} → ${result.address}`);
   }
-  if (problems.length > 0)
-    return <Notice severity="warning">{problems.join('; ')}. Choose IP Address, or fix DNS or the hosts file.</Notice>;
-  return <Notice severity="success">This PC resolves {fine.join(', ')}.</Notice>;
+  if (problems.length > 0) return <Notice severity="warning">{t('resolution.problems', { problems: problems.join('; ') })}</Notice>;
+  return <Notice severity="success">{t('resolution.fine', { names: fine.join(', ') })}</Notice>;
 }
 
 function Notice({ severity, children }: { severity: 'info' | 'success' | 'warning'; children: ReactNode }) {
@@ -114,38 +102,41 @@ function Notice({ severity, children }: { severity: 'info' | 'success' | 'warnin
 }
 
 /** The XAE dialog's lower half: one target gets single fields, several get a table of their own names and NetIds. */
-export function RouteSettingsForm({ form, errors, onChange, onTargetChange }: RouteSettingsFormProps) {
+export function RouteSettingsForm({ form, errors, onChange, onTargetChange, methodNote }: RouteSettingsFormProps) {
   const single = form.targets.length === 1 ? form.targets[0] : undefined;
   const singleErrors = single ? errors.targets[single.key] : undefined;
   const withoutSecure = form.targets.filter((target) => !target.secureAds).map((target) => target.hostname || target.ip);
   const { t: trustText } = useTranslation('trust');
+  const { t } = useTranslation(['addRoute', 'common']);
+  const persistence = (none: string) =>
+    TARGET_ROUTE.map((value): [RoutePersistence, string] => [value, value === 'none' ? none : t(`settings.${value}`)]);
 
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' }, columnGap: 2, rowGap: 2, pt: 1 }}>
       {single ? (
         <>
           <TextField
-            label="Route Name (Target)"
+            label={t('settings.routeName')}
             value={single.routeName}
             onChange={(event) => onTargetChange(single.key, { routeName: event.target.value })}
             error={Boolean(singleErrors?.routeName)}
-            helperText={singleErrors?.routeName ?? 'Name of the route on this PC'}
+            helperText={singleErrors?.routeName ?? t('settings.routeNameHelp')}
             autoFocus
           />
           <TextField
-            label="AmsNetId"
+            label={t('settings.netId')}
             value={single.netId}
             onChange={(event) => onTargetChange(single.key, { netId: event.target.value })}
             error={Boolean(singleErrors?.netId)}
-            helperText={singleErrors?.netId ?? 'As the target reported it'}
+            helperText={singleErrors?.netId ?? t('settings.netIdHelp')}
             slotProps={{ htmlInput: { spellCheck: false, inputMode: 'decimal' } }}
           />
           <TextField
-            label="Virtual AmsNetId (NAT)"
+            label={t('settings.virtualNetId')}
             value={form.virtualNetId}
             onChange={(event) => onChange({ virtualNetId: event.target.value })}
             error={Boolean(errors.virtualNetId)}
-            helperText={errors.virtualNetId ?? 'Optional: a locally unique alias for cloned machines'}
+            helperText={errors.virtualNetId ?? t('settings.virtualNetIdHelp')}
             slotProps={{ htmlInput: { spellCheck: false, inputMode: 'decimal' } }}
           />
         </>
@@ -156,83 +147,88 @@ export function RouteSettingsForm({ form, errors, onChange, onTargetChange }: Ro
       )}
       <TextField
         select
-        label="Transport Type"
+        label={t('settings.transport')}
         value="TCP_IP"
-        helperText="Secure ADS is chosen below, not here"
+        helperText={t('settings.transportHelp')}
         slotProps={{ select: { readOnly: true } }}
       >
         <MenuItem value="TCP_IP">TCP_IP</MenuItem>
       </TextField>
       {single && (
         <TextField
-          label="Address Info"
+          label={t('settings.addressInfo')}
           value={form.addressKind === 'hostname' ? single.hostname : single.ip}
           onChange={(event) =>
             onTargetChange(single.key, form.addressKind === 'hostname' ? { hostname: event.target.value } : { ip: event.target.value })
           }
           error={Boolean(singleErrors?.address)}
-          helperText={singleErrors?.address ?? (form.addressKind === 'hostname' ? 'Host name of the target' : 'IP address of the target')}
+          helperText={singleErrors?.address ?? (form.addressKind === 'hostname' ? t('settings.hostnameHelp') : t('settings.ipHelp'))}
           slotProps={{ htmlInput: { spellCheck: false } }}
         />
       )}
       <Box>
         <RadioChoice
-          label="Address Info"
+          label={t('settings.addressInfo')}
           value={form.addressKind}
-          options={ADDRESS_KINDS}
+          options={ADDRESS_KINDS.map((kind): [AddressKind, string] => [kind, t(`settings.${kind}`)])}
           onChange={(addressKind) => onChange({ addressKind })}
         />
         {form.addressKind === 'hostname' && <HostResolutionNotice targets={form.targets} />}
       </Box>
       <TextField
-        label="Connection Timeout (s)"
+        label={t('settings.timeout')}
         value={form.timeoutSeconds}
         onChange={(event) => onChange({ timeoutSeconds: event.target.value })}
         error={Boolean(errors.timeoutSeconds)}
-        helperText={errors.timeoutSeconds ?? '1 to 600 seconds'}
+        helperText={errors.timeoutSeconds ?? t('settings.timeoutHelp')}
         slotProps={{ htmlInput: { inputMode: 'numeric' } }}
       />
       <RadioChoice
-        label="Target Route"
+        label={t('settings.targetRoute')}
         value={form.targetRoute}
-        options={TARGET_ROUTE}
+        options={persistence(t('settings.none'))}
         onChange={(targetRoute) => onChange({ targetRoute })}
-        helper="The entry on this PC"
+        helper={t('settings.targetRouteHelp')}
       />
       <RadioChoice
-        label="Remote Route"
+        label={t('settings.remoteRoute')}
         value={form.remoteRoute}
-        options={REMOTE_ROUTE}
+        options={persistence(t('settings.noneServer'))}
         onChange={(remoteRoute) => onChange({ remoteRoute })}
-        helper={errors.remoteRoute ?? 'The entry on the target, back to this PC'}
+        helper={errors.remoteRoute ?? t('settings.remoteRouteHelp')}
         error={Boolean(errors.remoteRoute)}
       />
       <TextField
-        label="Remote Route Name"
+        label={t('settings.remoteRouteName')}
         value={form.remoteRouteName}
         onChange={(event) => onChange({ remoteRouteName: event.target.value })}
         error={Boolean(errors.remoteRouteName)}
-        helperText={errors.remoteRouteName ?? 'How this PC appears on the target'}
+        helperText={errors.remoteRouteName ?? t('settings.remoteRouteNameHelp')}
         disabled={form.remoteRoute === 'none'}
       />
       <FormControlLabel
         control={<Checkbox checked={form.unidirectional} onChange={(event) => onChange({ unidirectional: event.target.checked })} />}
-        label="Unidirectional"
+        label={t('settings.unidirectional')}
         sx={{ alignSelf: 'start' }}
       />
       <Box sx={{ gridColumn: '1 / -1', borderTop: 1, borderColor: 'divider', pt: 1.5 }}>
         <FormControlLabel
           control={<Switch checked={form.secure} onChange={(event) => onChange({ secure: event.target.checked })} />}
-          label="Secure ADS"
+          label={t('settings.secureAds')}
         />
         <RadioChoice
-          label="Secure ADS method"
+          label={t('settings.method')}
           value={form.method}
-          options={METHODS}
+          options={METHODS.map((method): [SecureMethod, string] => [method, t(`common:secureMethod.${method}`)])}
           onChange={(method) => onChange({ method })}
           disabled={!form.secure}
-          helper={form.secure ? 'TLS 1.2 on TCP 8016' : 'Plain ADS on TCP 48898: the login travels unencrypted'}
+          helper={form.secure ? t('settings.secureHelp') : t('settings.plainHelp')}
         />
+        {form.secure && methodNote && (
+          <Typography variant="caption" color="text.secondary" component="p" data-testid="method-preselection" sx={{ mt: 0.5 }}>
+            {methodNote}
+          </Typography>
+        )}
         <LegacyCryptoOption secure={form.secure} checked={form.legacyCrypto} onChange={(legacyCrypto) => onChange({ legacyCrypto })} />
         {form.secure && withoutSecure.length > 0 && (
           <Alert severity="warning" role="note" sx={{ mt: 1 }}>

@@ -10,6 +10,7 @@ import { StepIcon, type ShownStatus } from './StepIcon';
 import { useFormat, useTranslation, type Formatters } from '../../i18n';
 import type { TFunction } from 'i18next';
 import { useRouteErrorText } from '../../components/route-error';
+import { RouteErrorPageLink } from '../../components/RouteErrorText';
 
 function caption(t: TFunction<'addRoute'>, format: Formatters, status: ShownStatus, ms: number | null, detail: string | null): string {
   const parts = [status === 'ok' && ms !== null ? format.duration(ms) : t(`steps.status.${status}`)];
@@ -50,6 +51,7 @@ export function RouteStepper({ row }: { row: TargetProgress }) {
                     <Alert severity="error" icon={false} sx={{ mt: 0.5 }} data-error-code={state?.error?.code}>
                       <AlertTitle sx={{ mb: 0.5 }}>{shown.cause}</AlertTitle>
                       <Typography variant="body2">{t('errors:fixPrefix', { fix: shown.fix })}</Typography>
+                      {state?.error && <RouteErrorPageLink error={state.error} />}
                       <Typography variant="caption" component="div" sx={{ mt: 0.5, wordBreak: 'break-word' }}>
                         {t('errors:details', { text: shown.details })}
                       </Typography>

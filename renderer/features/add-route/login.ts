@@ -107,10 +107,3 @@ export function compareFingerprint(live: string | undefined, pasted: string): Co
   if (normal === null) return 'malformed';
   return live !== undefined && normalizeFingerprint(live) === normal ? 'match' : 'differ';
 }
-
-export const COMPARE_HELP: Record<CompareResult, string> = {
-  empty: 'Paste the fingerprint shown in "About TwinCAT" on the target',
-  match: 'Fingerprints match',
-  differ: 'Fingerprints differ: do not continue unless you know why',
-  malformed: 'Not a SHA-256 fingerprint (64 hex digits): fingerprints differ',
-};

@@ -1,5 +1,7 @@
 import type { EventOf } from '../../../shared/ipc/contract';
 import type { RouteError, RouteStep } from '../../../shared/domain/route';
+import type { TFunction } from 'i18next';
+import type { Formatters } from '../../i18n';
 
 export type StepEvent = EventOf<'routes:step'>;
 export type DoneEvent = EventOf<'routes:done'>;
@@ -148,15 +150,17 @@ export function batchCounts(state: BatchState): { total: number; ok: number; fai
   };
 }
 
-export function summaryOf(row: TargetProgress): string {
-  if (row.outcome === 'ok') return `Route to ${row.label} created and verified in ${row.ms ?? 0} ms`;
-  if (row.outcome === 'failed') return `Route to ${row.label} failed${row.error ? `: ${row.error.message}` : ''}`;
-  return `Creating the route to ${row.label}…`;
+/** The single-target line under the steps, in the user's language (the service's message stays English). */
+export function summaryOf(row: TargetProgress, t: TFunction<'addRoute'>, format: Pick<Formatters, 'duration'>): string {
+  if (row.outcome === 'ok') return t('summary.ok', { name: row.label, time: format.duration(row.ms ?? 0) });
+  if (row.outcome === 'failed')
+    return row.error ? t('summary.failedWith', { name: row.label, error: row.error.message }) : t('summary.failed', { name: row.label });
+  return t('summary.running', { name: row.label });
 }
 
-export function batchSummary(state: BatchState): string {
+export function batchSummary(state: BatchState, t: TFunction<'addRoute'>): string {
   const { total, ok, failed, running } = batchCounts(state);
-  if (running) return `${ok + failed} of ${total} done…`;
-  if (failed === 0) return `All ${total} routes created and verified`;
-  return `${ok} of ${total} routes created, ${failed} failed`;
+  if (running) return t('summary.batchRunning', { done: ok + failed, total });
+  if (failed === 0) return t('summary.batchOk', { total });
+  return t('summary.batchFailed', { ok, total, failed });
 }

@@ -10,7 +10,7 @@ import type { CertificatesOverview } from '../../../shared/ipc/channels/certific
 import { formatFingerprint } from '../../../shared/protocol/fingerprint';
 import { useFormat, useTranslation } from '../../i18n';
 import { CreateCaForm, LoadCaForm } from './CaForms';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../../components/CopyButton';
 import { SectionHeading } from './SectionHeading';
 
 /** The plant CA: its summary when there is one, else (or to replace it) create or load. */

@@ -7,7 +7,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { formatFingerprint } from '../../../shared/protocol/fingerprint';
 import { useFormat, useTranslation } from '../../i18n';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../../components/CopyButton';
 import { ExportIdentityDialog, RegenerateDialog } from './IdentityDialogs';
 import { SectionHeading } from './SectionHeading';
 import { useIdentity } from './use-certificates';

@@ -9,7 +9,7 @@ import { formatFingerprint } from '../../../shared/protocol/fingerprint';
 import { useApi } from '../../api/ApiProvider';
 import { PathField } from '../../components/PathField';
 import { useFormat, useTranslation } from '../../i18n';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../../components/CopyButton';
 import { SectionHeading } from './SectionHeading';
 
 /** Any certificate file in plain words, and whether it chains to a chosen CA. */

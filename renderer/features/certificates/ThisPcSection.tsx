@@ -10,7 +10,7 @@ import { DEVICE_DEFAULT_DAYS, type CertificatesOverview } from '../../../shared/
 import { useApi } from '../../api/ApiProvider';
 import { SecretField } from '../../components/SecretField';
 import { useTranslation } from '../../i18n';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../../components/CopyButton';
 import { ExpiryChip } from './ExpiryChip';
 import { SectionHeading } from './SectionHeading';
 

@@ -34,7 +34,7 @@ describe('Routes page', () => {
     const api = new FakeApi().respond('routes:list', [route('CX-123')]);
     renderWithApi(<RoutesPage />, api);
     await waitFor(() => expect(bodyRows()).toHaveLength(1));
-    expect(bodyRows()[0]?.textContent).toContain('Secure ADS (Self-Signed Certificate)');
+    expect(bodyRows()[0]?.textContent).toContain('Secure ADS, self-signed');
     api.emit('routes:changed', {
       routes: [route('CX-123'), route('PLC-7', { address: '10.77.2.11', netId: '10.77.2.11.1.1', tls: null, temporary: true })],
     });
@@ -63,6 +63,36 @@ describe('Routes page', () => {
     await user.click(screen.getByRole('button', { name: 'Remove route CX-123' }));
     await user.click(screen.getByRole('button', { name: 'Remove' }));
     expect(await screen.findByText('Could not remove CX-123: StaticRoutes.xml is read-only')).toBeTruthy();
+  });
+
+  it('names each security in one phrase, without brackets in brackets, and heads every column visibly', async () => {
+    const psk = {
+      mode: 'psk' as const,
+      fingerprint: null,
+      pskIdentity: 'SERVICE',
+      ignoreCn: false,
+      caFile: null,
+      certFile: null,
+      keyFile: null,
+    };
+    renderWithApi(<RoutesPage />, new FakeApi().respond('routes:list', [route('TCBSD-PSK', { tls: psk })]));
+    await waitFor(() => expect(bodyRows()).toHaveLength(1));
+    const cells = within(bodyRows()[0]!).getAllByRole('cell');
+    expect(cells[3]?.textContent).toBe('Secure ADS, PSK');
+    expect(bodyRows()[0]?.textContent).not.toMatch(/\(.*\(/);
+    const headers = within(screen.getByRole('table', { name: 'Routes' })).getAllByRole('columnheader');
+    expect(headers.map((header) => header.textContent)).toEqual([
+      'Route',
+      'AMS NetId',
+      'Address',
+      'Security',
+      'Type',
+      'Verified',
+      'Actions',
+    ]);
+    // Visible, not only for screen readers: a sighted user sees what the icon column is.
+    const hidden = [headers[6]!, ...headers[6]!.querySelectorAll('*')].filter((el) => getComputedStyle(el).position === 'absolute');
+    expect(hidden).toEqual([]);
   });
 
   it('says when there is no route yet', async () => {

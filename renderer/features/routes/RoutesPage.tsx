@@ -35,6 +35,7 @@ function subjectOf(route: LocalRoute): TargetRoutesSubject {
   };
 }
 import { useLocalRoutes } from './use-local-routes';
+import { TwinCatRoutesSection } from './TwinCatRoutesSection';
 
 /** Remove asks first, as XAE does: a route removed by mistake needs the target's login to come back. */
 function ConfirmRemove({
@@ -48,15 +49,13 @@ function ConfirmRemove({
   onConfirm(alsoOnTarget: boolean): void;
   busy: boolean;
 }) {
-  const { t } = useTranslation('targetRoutes');
+  const { t } = useTranslation(['targetRoutes', 'routes', 'common']);
   const [alsoOnTarget, setAlsoOnTarget] = useState(false);
   return (
     <Dialog open={route !== undefined} onClose={onCancel} aria-labelledby="remove-route-title">
-      <DialogTitle id="remove-route-title">Remove route {route?.name}?</DialogTitle>
+      <DialogTitle id="remove-route-title">{t('routes:confirm.title', { name: route?.name ?? '' })}</DialogTitle>
       <DialogContent>
-        <DialogContentText>
-          This PC forgets the route to {route?.address} ({route?.netId}). The entry on the target stays until it is removed there.
-        </DialogContentText>
+        <DialogContentText>{t('routes:confirm.text', { address: route?.address ?? '', netId: route?.netId ?? '' })}</DialogContentText>
         <FormControlLabel
           sx={{ mt: 1 }}
           control={<Checkbox checked={alsoOnTarget} onChange={(e) => setAlsoOnTarget(e.target.checked)} />}
@@ -68,10 +67,10 @@ function ConfirmRemove({
       </DialogContent>
       <DialogActions>
         <Button onClick={onCancel} autoFocus>
-          Cancel
+          {t('common:cancel')}
         </Button>
         <Button color="error" variant="contained" onClick={() => onConfirm(alsoOnTarget)} disabled={busy}>
-          Remove
+          {t('routes:confirm.remove')}
         </Button>
       </DialogActions>
     </Dialog>
@@ -88,6 +87,7 @@ export function RoutesPage() {
   const [routesOf, setRoutesOf] = useState<TargetRoutesSubject | null>(null);
   const [test, setTest] = useState<{ severity: 'info' | 'success' | 'error'; text: string } | undefined>(undefined);
   const { t: tRoutes } = useTranslation('targetRoutes');
+  const { t } = useTranslation(['routes', 'common']);
 
   const runTest = async (route: LocalRoute) => {
     setTest({ severity: 'info', text: tRoutes('test.running', { route: route.name }) });
@@ -146,7 +146,7 @@ export function RoutesPage() {
     const result = await api.invoke('routes:remove', { name: removing.name });
     setBusy(false);
     setRemoving(undefined);
-    if (!result.ok) setRemoveError(`Could not remove ${removing.name}: ${result.error.message}`);
+    if (!result.ok) setRemoveError(t('removeFailed', { name: removing.name, error: result.error.message }));
     else {
       setRemoveError(undefined);
       reload();
@@ -155,15 +155,15 @@ export function RoutesPage() {
 
   return (
     <PageLayout
-      title="Routes"
-      description="The ADS and Secure ADS routes of this PC. Add routes from the Targets page."
+      title={t('title')}
+      description={t('description')}
       actions={
         <Button startIcon={<RefreshIcon />} onClick={reload}>
-          Refresh
+          {t('common:refresh')}
         </Button>
       }
     >
-      {loading && <LinearProgress aria-label="Loading routes" sx={{ mb: 1 }} />}
+      {loading && <LinearProgress aria-label={t('loading')} sx={{ mb: 1 }} />}
       {error && (
         <Alert severity="error" sx={{ mb: 1 }}>
           {error}
@@ -184,9 +184,7 @@ export function RoutesPage() {
           {notice}
         </Alert>
       )}
-      {routes && routes.length === 0 && (
-        <Typography color="text.secondary">No routes yet. Search on the Targets page, select systems and choose Add Route.</Typography>
-      )}
+      {routes && routes.length === 0 && <Typography color="text.secondary">{t('empty')}</Typography>}
       {routes && routes.length > 0 && (
         <Paper variant="outlined">
           <RoutesTable
@@ -198,6 +196,7 @@ export function RoutesPage() {
           />
         </Paper>
       )}
+      <TwinCatRoutesSection routes={routes ?? []} />
       <ConfirmRemove
         key={removing?.name ?? ''}
         route={removing}

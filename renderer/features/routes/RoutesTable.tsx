@@ -1,5 +1,3 @@
-import { visuallyHidden } from '@mui/utils';
-import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import IconButton from '@mui/material/IconButton';
 import Table from '@mui/material/Table';
@@ -12,17 +10,8 @@ import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import LockOutlined from '@mui/icons-material/LockOutlined';
 import ListAltOutlined from '@mui/icons-material/ListAltOutlined';
 import NetworkCheckOutlined from '@mui/icons-material/NetworkCheckOutlined';
-import { SECURE_METHOD_NAMES, type LocalRoute } from '../../../shared/domain/route';
-
-function security(route: LocalRoute): string {
-  return route.tls ? `Secure ADS (${SECURE_METHOD_NAMES[route.tls.mode]})` : 'Plain ADS';
-}
-
-function when(iso: string | null): string {
-  if (!iso) return 'never';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
-}
+import type { LocalRoute } from '../../../shared/domain/route';
+import { useFormat, useTranslation } from '../../i18n';
 
 export interface RoutesTableProps {
   routes: readonly LocalRoute[];
@@ -35,21 +24,22 @@ export interface RoutesTableProps {
 }
 
 export function RoutesTable({ routes, onRemove, onTest, onShowTargetRoutes, labels }: RoutesTableProps) {
+  const { t } = useTranslation(['routes', 'common']);
+  const format = useFormat();
+  // One phrase per security ("Secure ADS, PSK"), not the method's full name in brackets inside another bracket.
+  const security = (route: LocalRoute) => t(`common:security.${route.tls?.mode ?? 'none'}`);
+  const when = (iso: string | null) => (iso && !Number.isNaN(Date.parse(iso)) ? format.dateTime(iso) : (iso ?? t('table.never')));
   return (
-    <Table aria-label="Routes">
+    <Table aria-label={t('table.label')}>
       <TableHead>
         <TableRow>
-          <TableCell>Route</TableCell>
-          <TableCell>AmsNetId</TableCell>
-          <TableCell>Address</TableCell>
-          <TableCell>Security</TableCell>
-          <TableCell>Type</TableCell>
-          <TableCell>Verified</TableCell>
-          <TableCell>
-            <Box component="span" sx={visuallyHidden}>
-              Actions
-            </Box>
-          </TableCell>
+          <TableCell>{t('table.route')}</TableCell>
+          <TableCell>{t('table.netId')}</TableCell>
+          <TableCell>{t('table.address')}</TableCell>
+          <TableCell>{t('table.security')}</TableCell>
+          <TableCell>{t('table.type')}</TableCell>
+          <TableCell>{t('table.verified')}</TableCell>
+          <TableCell align="right">{t('table.actions')}</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -57,19 +47,23 @@ export function RoutesTable({ routes, onRemove, onTest, onShowTargetRoutes, labe
           <TableRow key={route.name} hover>
             <TableCell>
               {route.tls && (
-                <LockOutlined fontSize="inherit" titleAccess="Secure ADS" sx={{ mr: 0.5, verticalAlign: '-2px', color: 'success.main' }} />
+                <LockOutlined
+                  fontSize="inherit"
+                  titleAccess={security(route)}
+                  sx={{ mr: 0.5, verticalAlign: '-2px', color: 'success.main' }}
+                />
               )}
               {route.name}
             </TableCell>
             <TableCell>
               {route.netId}
-              {route.virtualNetId && <Chip label={`NAT ${route.virtualNetId}`} variant="outlined" sx={{ ml: 1 }} />}
+              {route.virtualNetId && <Chip label={t('table.nat', { netId: route.virtualNetId })} variant="outlined" sx={{ ml: 1 }} />}
             </TableCell>
             <TableCell>{route.address}</TableCell>
             <TableCell>{security(route)}</TableCell>
             <TableCell>
-              {route.temporary ? 'Temporary' : 'Static'}
-              {route.unidirectional && <Chip label="unidirectional" variant="outlined" sx={{ ml: 1 }} />}
+              {route.temporary ? t('table.temporary') : t('table.static')}
+              {route.unidirectional && <Chip label={t('table.unidirectional')} variant="outlined" sx={{ ml: 1 }} />}
             </TableCell>
             <TableCell>{when(route.verifiedAt)}</TableCell>
             <TableCell align="right" sx={{ py: 0, whiteSpace: 'nowrap' }}>
@@ -87,8 +81,8 @@ export function RoutesTable({ routes, onRemove, onTest, onShowTargetRoutes, labe
                   </IconButton>
                 </Tooltip>
               )}
-              <Tooltip title="Remove">
-                <IconButton aria-label={`Remove route ${route.name}`} onClick={() => onRemove(route)}>
+              <Tooltip title={t('table.remove')}>
+                <IconButton aria-label={t('table.removeRoute', { name: route.name })} onClick={() => onRemove(route)}>
                   <DeleteOutline fontSize="small" />
                 </IconButton>
               </Tooltip>

@@ -1,10 +1,148 @@
+import { useMemo, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import RefreshIcon from '@mui/icons-material/Refresh';
 import { PageLayout } from '../../components/PageLayout';
+import { useTranslation } from '../../i18n';
+import { ChangeDialog, type BatchHooks, type ChangeRequest } from './ChangeDialog';
+import { CredentialsDialog } from './CredentialsDialog';
+import { PlaceDetails } from './PlaceDetails';
+import { LOCAL_KEY, type Place } from './places';
+import { PlacesTable } from './PlacesTable';
+import { RestartDialog } from './RestartDialog';
+import type { RestartMode } from './use-server-batch';
+import { useServerPlaces } from './use-server-places';
 
+/**
+ * The Secure ADS server of this PC and of every target it has a route to: who may create routes there (PSK
+ * identities, CA files, SecureOnly), changed for one system or many at once, then restarted and proved.
+ */
 export function ServerPage() {
+  const { t } = useTranslation('server');
+  const server = useServerPlaces();
+  const { places, reads } = server;
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [focused, setFocused] = useState<string>(LOCAL_KEY);
+  const [change, setChange] = useState<{ request: ChangeRequest; places: Place[] } | null>(null);
+  const [restart, setRestart] = useState<{ mode: RestartMode; places: Place[] } | null>(null);
+  const [credentialsFor, setCredentialsFor] = useState<Place | null>(null);
+
+  const hooks: BatchHooks = useMemo(
+    () => ({
+      revisionOf: (key) => reads[key]?.result?.revision ?? null,
+      onApplied: server.applied,
+      onState: server.setAdsState,
+    }),
+    [reads, server.applied, server.setAdsState],
+  );
+
+  // Only systems the services can reach take part in a change (a PSK route needs its secret first).
+  const chosen = places.filter((place) => selected.has(place.key) && place.server);
+  const focusedPlace = places.find((place) => place.key === focused) ?? places[0];
+  const toggle = (key: string) =>
+    setSelected((old) => {
+      const next = new Set(old);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  const openChange = (request: ChangeRequest, on: Place[] = chosen) => setChange({ request, places: on });
+
   return (
     <PageLayout
-      title="Secure ADS server"
-      description="The Secure ADS server settings of a target (TLS on TCP 8016, accepted key methods, plain ADS on or off) will be shown and edited here."
-    />
+      title={t('title')}
+      description={t('description')}
+      actions={
+        <Button startIcon={<RefreshIcon />} onClick={() => void server.read()}>
+          {t('refresh')}
+        </Button>
+      }
+    >
+      {server.routesError && (
+        <Alert severity="error" sx={{ mb: 1 }}>
+          {server.routesError}
+        </Alert>
+      )}
+      <Stack
+        direction="row"
+        spacing={1}
+        role="toolbar"
+        aria-label={t('actions.label')}
+        sx={{ mb: 1, alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}
+      >
+        <Button variant="contained" disabled={chosen.length === 0} onClick={() => openChange({ kind: 'add-psk' })}>
+          {t('actions.addPsk')}
+        </Button>
+        <Button variant="outlined" disabled={chosen.length === 0} onClick={() => openChange({ kind: 'set-tls' })}>
+          {t('actions.setCa')}
+        </Button>
+        <Button variant="outlined" disabled={chosen.length === 0} onClick={() => openChange({ kind: 'set-secure-only' })}>
+          {t('actions.secureOnly')}
+        </Button>
+        <Button
+          variant="outlined"
+          disabled={!chosen.some((place) => place.route)}
+          onClick={() => setRestart({ mode: 'config', places: chosen })}
+        >
+          {t('actions.restartConfig')}
+        </Button>
+        <Button
+          variant="outlined"
+          disabled={!chosen.some((place) => place.route)}
+          onClick={() => setRestart({ mode: 'run', places: chosen })}
+        >
+          {t('actions.restartRun')}
+        </Button>
+        <Typography variant="body2" color="text.secondary" role="status">
+          {chosen.length > 0 ? t('places.selected', { count: chosen.length }) : t('actions.hint')}
+        </Typography>
+      </Stack>
+      <Paper variant="outlined">
+        <PlacesTable
+          places={places}
+          reads={reads}
+          selected={selected}
+          focused={focusedPlace?.key ?? null}
+          onToggle={toggle}
+          onToggleAll={(on) => setSelected(new Set(on ? places.map((place) => place.key) : []))}
+          onFocus={setFocused}
+          onCredentials={setCredentialsFor}
+        />
+      </Paper>
+      {places.length === 1 && (
+        <Typography color="text.secondary" sx={{ mt: 1 }}>
+          {t('places.noRoutes')}
+        </Typography>
+      )}
+      {focusedPlace && (
+        <PlaceDetails
+          place={focusedPlace}
+          read={reads[focusedPlace.key]}
+          actions={{
+            onRemoveIdentity: (identity) => openChange({ kind: 'remove-psk', identity }, [focusedPlace]),
+            onSecureOnly: (on) => openChange({ kind: 'set-secure-only', on }, [focusedPlace]),
+            onClearTls: () => openChange({ kind: 'clear-tls' }, [focusedPlace]),
+            onCredentials: setCredentialsFor,
+            onSetLocalFolder: server.setLocalFolder,
+          }}
+        />
+      )}
+      {change && (
+        <ChangeDialog request={change.request} places={change.places} reads={reads} hooks={hooks} onClose={() => setChange(null)} />
+      )}
+      {restart && <RestartDialog mode={restart.mode} places={restart.places} hooks={hooks} onClose={() => setRestart(null)} />}
+      {credentialsFor && (
+        <CredentialsDialog
+          place={credentialsFor}
+          onCancel={() => setCredentialsFor(null)}
+          onUse={(secrets) => {
+            server.setSecrets(credentialsFor.key, secrets);
+            setCredentialsFor(null);
+          }}
+        />
+      )}
+    </PageLayout>
   );
 }

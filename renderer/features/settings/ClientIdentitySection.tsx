@@ -14,6 +14,13 @@ import { isNetId } from '../../../shared/protocol/netid';
 import { useApi } from '../../api/ApiProvider';
 import { useRequest } from '../../api/use-request';
 import { useFormat, useTranslation } from '../../i18n';
+import { LocalNetIdField } from './LocalNetIdField';
+
+interface Draft {
+  fixed: boolean;
+  localNetId: string;
+  hostname: string;
+}
 
 /** The Secure ADS client certificate of this PC and the NetId / host name it presents to targets. */
 export function ClientIdentitySection() {
@@ -21,17 +28,21 @@ export function ClientIdentitySection() {
   const format = useFormat();
   const api = useApi();
   const { data, error, loading, reload } = useRequest('identity:get', {});
-  const [draft, setDraft] = useState<{ localNetId: string; hostname: string } | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
 
-  const values = draft ?? (data ? { localNetId: data.localNetId, hostname: data.hostname } : null);
-  const netIdInvalid = values !== null && !isNetId(values.localNetId);
+  const values: Draft | null =
+    draft ?? (data ? { fixed: data.localNetIdConfigured ?? true, localNetId: data.localNetId, hostname: data.hostname } : null);
+  const netIdInvalid = values !== null && values.fixed && !isNetId(values.localNetId);
   const hostnameInvalid = values !== null && (values.hostname.length === 0 || values.hostname.length > 31);
 
   const save = async () => {
     if (!values || netIdInvalid || hostnameInvalid) return;
-    const result = await api.invoke('identity:set', values);
+    const result = await api.invoke('identity:set', {
+      localNetId: values.fixed ? values.localNetId : null,
+      hostname: values.hostname,
+    });
     if (result.ok) {
       setDraft(null);
       setSaveError(null);
@@ -81,14 +92,14 @@ export function ClientIdentitySection() {
           <Typography variant="body2" color="text.secondary">
             {t('identity.validUntil', { subject: data.subject, date: format.date(data.notAfter) })}
           </Typography>
+          <LocalNetIdField
+            fixed={values.fixed}
+            netId={values.localNetId}
+            invalid={netIdInvalid}
+            adapterNetIds={data.adapterNetIds}
+            onChange={(next) => setDraft({ ...values, fixed: next.fixed, localNetId: next.netId })}
+          />
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-            <TextField
-              label={t('identity.netId')}
-              value={values.localNetId}
-              error={netIdInvalid}
-              helperText={netIdInvalid ? t('identity.netIdInvalid') : t('identity.netIdHelp')}
-              onChange={(event) => setDraft({ ...values, localNetId: event.target.value.trim() })}
-            />
             <TextField
               label={t('identity.hostname')}
               value={values.hostname}

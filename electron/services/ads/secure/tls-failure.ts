@@ -9,7 +9,7 @@ export interface TlsFailureContext {
 
 const PSK_MESSAGE = 'PSK identity unknown on the target or wrong key';
 const PSK_FIX =
-  "on the target (not in ADS Route Studio), add the identity and key to the target's own Secure ADS configuration (TwinCAT on the target, StaticRoutes.xml), or check the password / key here (the TLS alert does not tell an unknown identity from a wrong key)";
+  "on the target itself, add the identity and key to the Secure ADS server section of the target's StaticRoutes.xml (then Config and back to Run), or check the password / key here (the TLS alert does not tell an unknown identity from a wrong key)";
 
 /** Maps whatever the TLS client threw to a RouteFailure; trust failures from verifyServer pass through unchanged. */
 export function tlsFailure(error: unknown, context: TlsFailureContext): RouteFailure {

@@ -49,6 +49,13 @@ export const addRoute = {
       '{{names}} bietet kein Secure ADS an: wird ausgelassen, außer Sie bestätigen im nächsten Schritt eine einfache ADS-Route dafür. Die anderen behalten Secure ADS.',
     noSecureAnnounced_other:
       '{{names}} bieten kein Secure ADS an: werden ausgelassen, außer Sie bestätigen im nächsten Schritt eine einfache ADS-Route dafür. Die anderen behalten Secure ADS.',
+    preselected: {
+      default_one: 'Noch ist nicht bekannt, was dieses Zielsystem annimmt: Selbstsigniertes Zertifikat ist die Vorgabe.',
+      default_other: 'Noch ist nicht bekannt, was diese Zielsysteme annehmen: Selbstsigniertes Zertifikat ist die Vorgabe.',
+      accepted: 'Vorausgewählt: Dieses Zielsystem hat am {{date}} {{method}} angenommen.',
+      created: 'Vorausgewählt: Am {{date}} wurde eine Route mit {{method}} zu diesem Zielsystem hinzugefügt (nicht geprüft).',
+      acceptedAll: 'Vorausgewählt: Jedes dieser Zielsysteme hat {{method}} schon angenommen.',
+    },
     selectedTargets: 'Ausgewählte Zielsysteme',
     address: 'Adresse',
     routeNameOf: 'Routenname von {{name}}',

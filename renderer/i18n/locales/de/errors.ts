@@ -5,6 +5,8 @@ export const errors = {
   details: 'Details: {{text}}',
   stepCause: '{{step}}: {{cause}}',
   fixPrefix: 'Abhilfe: {{fix}}',
+  serverPage: 'Besteht schon eine Route zum Zielsystem, kann die Seite Secure-ADS-Server die Identität für Sie eintragen.',
+  serverPageLink: 'Seite Secure-ADS-Server öffnen',
   route: {
     'fingerprint-mismatch': {
       cause: 'Der Zertifikat-Fingerabdruck des Zielsystems weicht vom verglichenen ab',
@@ -20,7 +22,7 @@ export const errors = {
     },
     'psk-unknown': {
       cause: 'Das Zielsystem kennt diese PSK-Identität oder diesen Schlüssel nicht',
-      fix: 'Tragen Sie auf dem Zielsystem selbst (nicht in ADS Route Studio) Identität und Schlüssel in dessen Secure-ADS-Konfiguration ein (StaticRoutes.xml von TwinCAT auf dem Zielsystem) oder prüfen Sie Identität und Schlüssel auf Tippfehler.',
+      fix: 'Tragen Sie Identität und Schlüssel auf dem Zielsystem selbst ein: im Secure-ADS-Serverabschnitt der StaticRoutes.xml des Zielsystems (TwinCAT auf dem Zielsystem), danach das Zielsystem in Config und wieder in Run schalten. Oder prüfen Sie hier Identität und Schlüssel auf Tippfehler: Das Zielsystem sagt nicht, welches von beiden es nicht kannte.',
     },
     'cn-mismatch': {
       cause: 'Der Common Name (CN) des Zertifikats passt nicht',

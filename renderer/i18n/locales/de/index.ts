@@ -10,6 +10,7 @@ export { legacyCrypto } from './legacy-crypto';
 export { log } from './log';
 export { loginChecks } from './login-checks';
 export { routes } from './routes';
+export { server } from './server';
 export { settings } from './settings';
 export { targetRoutes } from './targetRoutes';
 export { targets } from './targets';

@@ -45,6 +45,13 @@ export const addRoute = {
       '{{names}} does not offer Secure ADS: left out, unless you confirm a plain ADS route for it in the next step. The others keep Secure ADS.',
     noSecureAnnounced_other:
       '{{names}} do not offer Secure ADS: left out, unless you confirm a plain ADS route for them in the next step. The others keep Secure ADS.',
+    preselected: {
+      default_one: 'Nothing is known yet about what this target accepts: Self-Signed Certificate is the default.',
+      default_other: 'Nothing is known yet about what these targets accept: Self-Signed Certificate is the default.',
+      accepted: 'Preselected: this target accepted {{method}} on {{date}}.',
+      created: 'Preselected: a route with {{method}} to this target was added on {{date}} (not verified).',
+      acceptedAll: 'Preselected: each of these targets accepted {{method}} before.',
+    },
     selectedTargets: 'Selected targets',
     address: 'Address',
     routeNameOf: 'Route name of {{name}}',

@@ -6,6 +6,8 @@ export const errors = {
   details: 'Details: {{text}}',
   stepCause: '{{step}}: {{cause}}',
   fixPrefix: 'Fix: {{fix}}',
+  serverPage: 'With a route to the target already in place, the Secure ADS server page can add the identity for you.',
+  serverPageLink: 'Open the Secure ADS server page',
   route: {
     'fingerprint-mismatch': {
       cause: 'The target’s certificate fingerprint differs from the one you compared',
@@ -21,7 +23,7 @@ export const errors = {
     },
     'psk-unknown': {
       cause: 'The target does not know this PSK identity or key',
-      fix: 'On the target itself (not in ADS Route Studio), add the identity and key to the target’s Secure ADS configuration (StaticRoutes.xml of TwinCAT on the target), or check identity and key for typing errors.',
+      fix: 'Add the identity and key on the target itself: in the Secure ADS server section of the target’s StaticRoutes.xml (TwinCAT on the target), then switch the target to Config and back to Run. Or check identity and key for typing errors here: the target does not say which of the two it did not know.',
     },
     'cn-mismatch': {
       cause: 'The certificate’s common name (CN) does not match',

@@ -5,15 +5,15 @@ import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import CheckIcon from '@mui/icons-material/Check';
 import { useTranslation } from '../../i18n';
 
-/** Copies `text`; the tooltip says so, the button keeps its name. */
-export function CopyButton({ text, label, size = 'small' }: { text: string; label: string; size?: 'small' | 'medium' }) {
+/** Copies `text` to the clipboard; the tooltip confirms it, the accessible name stays `label`. */
+export function CopyTextButton({ text, label }: { text: string; label: string }) {
   const { t } = useTranslation('common');
   const [copied, setCopied] = useState(false);
   return (
     <Tooltip title={copied ? t('copied') : label}>
       <IconButton
         aria-label={label}
-        size={size}
+        size="small"
         onClick={() => {
           void navigator.clipboard?.writeText(text).then(
             () => setCopied(true),

@@ -1,0 +1,144 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { CLI_BUNDLE } from './lab/sim';
+import { launchChromium } from './support/browser';
+import { startWebHostProcess } from './support/web-host-process';
+import { ServerPage } from './pages/server-page';
+
+/**
+ * The Secure ADS server page against three virtual targets on loopback (127.0.131.1–3, used by no other spec), each
+ * reached over a plain route the CLI created in the web host's data folder: one PSK identity with a generated
+ * secret for all three in one batch, a restart into Config mode that proves the identity with a PSK handshake, and
+ * back to Run. ARS_SCREENSHOTS=1 also writes the README's screenshots.
+ */
+const PASSWORD = 'server-page-e2e-1';
+const TARGETS = [
+  { name: 'CX-LINE-1', address: '127.0.131.1' },
+  { name: 'CX-LINE-2', address: '127.0.131.2' },
+  { name: 'CX-LINE-3', address: '127.0.131.3' },
+];
+const screenshots = process.env.ARS_SCREENSHOTS === '1';
+
+interface Sim {
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+function startLoopbackSim(args: string[]): Promise<Sim> {
+  const child = spawn(process.execPath, [CLI_BUNDLE, 'sim', '--json', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return new Promise((resolve, reject) => {
+    const guard = setTimeout(() => {
+      void stop();
+      reject(new Error('the virtual target did not report ready within 20 s'));
+    }, 20_000);
+    child.once('exit', (code) => reject(new Error(`the virtual target exited before ready (code ${code})`)));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (!line.includes('"ready"')) return;
+      clearTimeout(guard);
+      resolve({ child, stop });
+    });
+  });
+}
+
+async function cli(args: string[]): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [CLI_BUNDLE, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const chunks: string[] = [];
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => chunks.push(chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => chunks.push(chunk));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, output: chunks.join('') };
+}
+
+async function shot(page: Page, name: string, target = page.locator('main')): Promise<void> {
+  if (!screenshots) return;
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
+  await target.screenshot({ path: `docs/screenshots/${name}.png` });
+}
+
+test('one PSK identity for three targets in one batch, restarted to Config (proved by a PSK handshake) and back to Run', async () => {
+  test.setTimeout(120_000);
+  // The routes are made with the CLI before the host starts, which reads its data folder once.
+  const dataDir = await mkdtemp(join(tmpdir(), 'ars-e2e-server-data-'));
+  const states = await Promise.all(TARGETS.map(() => mkdtemp(join(tmpdir(), 'ars-e2e-server-'))));
+  const sims: Sim[] = [];
+  const stops: Array<() => Promise<void>> = [];
+  try {
+    for (const [index, target] of TARGETS.entries())
+      sims.push(
+        await startLoopbackSim(['--bind', target.address, '--name', target.name, '--password', PASSWORD, '--state', states[index]!]),
+      );
+    for (const target of TARGETS) {
+      const added = await cli([
+        'add-route',
+        target.address,
+        '--secure',
+        'none',
+        '--user',
+        'Administrator',
+        '--password',
+        PASSWORD,
+        '--data-dir',
+        dataDir,
+        '--json',
+      ]);
+      expect(added.code, added.output).toBe(0);
+    }
+    const host = await startWebHostProcess({ dataDir });
+    stops.push(() => host.stop());
+    const browser = await launchChromium();
+    stops.push(() => browser.close());
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await page.goto(host.url);
+    const server = new ServerPage(page);
+    await server.open();
+    const names = TARGETS.map((target) => target.name);
+    await server.waitForRead(names);
+    // This PC has no TwinCAT here: the page says so.
+    await expect(page.getByText('There is no TwinCAT on this PC')).toBeVisible();
+
+    await server.select(names);
+    const { secret, dialog } = await server.addPskIdentity('SERVICE-E2E');
+    expect(secret.length).toBeGreaterThanOrEqual(32);
+    expect(await dialog.confirmedSystems()).toEqual(TARGETS.map((t) => `${t.name} (${t.address}.1.1), now Run`));
+    const applied = await dialog.apply();
+    expect(applied.map((row) => [row.system, row.change])).toEqual(names.map((name) => [name, 'ok']));
+
+    const toConfig = await dialog.restart('config');
+    expect(toConfig.confirmed).toEqual(TARGETS.map((t) => `${t.name} (${t.address}.1.1): now Run`));
+    expect(toConfig.rows.map((row) => [row.system, row.restart, row.verify])).toEqual(names.map((name) => [name, 'ok', 'ok']));
+    await shot(page, 'server-batch-results', dialog.root);
+    const toRun = await dialog.restart('run');
+    expect(toRun.rows.map((row) => row.restart)).toEqual(['ok', 'ok', 'ok']);
+    await dialog.close();
+
+    expect(await server.identities('CX-LINE-2')).toContain('SERVICE-E2E');
+    // The secret was shown in the dialog only: nowhere on the page once it closed.
+    await expect(page.locator('body')).not.toContainText(secret);
+    await shot(page, 'server-page');
+
+    if (screenshots) {
+      const generated = await server.addPskIdentity('ANNA');
+      await generated.dialog.root.getByRole('button', { name: 'Back' }).click();
+      await shot(page, 'server-generated-secret', generated.dialog.root);
+      await generated.dialog.root.getByRole('button', { name: 'Cancel' }).click();
+    }
+  } finally {
+    for (const stop of stops.reverse()) await stop();
+    await rm(dataDir, { recursive: true, force: true });
+    await Promise.all(sims.map((sim) => sim.stop()));
+    await Promise.all(states.map((dir) => rm(dir, { recursive: true, force: true })));
+  }
+});

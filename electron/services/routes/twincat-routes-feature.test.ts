@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EventChannel } from '../../../shared/ipc/contract';
+import { composeServices, type AppServices } from '../compose';
+import { writeLocalFolderSetting } from '../server-config/local-folder-setting';
+import { startVirtualTarget, type VirtualTarget } from '../../sim/index';
+
+// Loopback block 127.0.141.x belongs to this file.
+let dataDir: string;
+let folder: string;
+let services: AppServices;
+let target: VirtualTarget;
+const events: Array<{ channel: EventChannel; event: unknown }> = [];
+const client = { clientId: 'test' };
+const PASSWORD = 'Twin-Secret-41';
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'adsroute-twincat-'));
+  folder = join(dataDir, 'Target');
+  await mkdir(folder);
+  await writeLocalFolderSetting(dataDir, folder);
+  services = composeServices({ dataDir, transport: 'web' });
+  services.context.events.subscribe((channel, event) => events.push({ channel, event }));
+  target = await startVirtualTarget({ name: 'CX-TWIN', address: '127.0.141.1', password: PASSWORD });
+});
+afterAll(async () => {
+  await services.dispose();
+  await target.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+function done(batchId: string): Promise<unknown> {
+  return new Promise((resolve) => {
+    const off = services.context.events.subscribe((channel, event) => {
+      if (channel === 'routes:done' && (event as { batchId: string }).batchId === batchId) {
+        off();
+        resolve(event);
+      }
+    });
+  });
+}
+
+describe("routes and this PC's TwinCAT", () => {
+  it('a route created with Add Route is also written to StaticRoutes.xml, says so in its step, and is listed', async () => {
+    const reply = await services.dispatcher.dispatch(
+      'routes:add',
+      {
+        batchId: 'twincat-batch-1',
+        targets: [
+          { settings: { routeName: 'CX-TWIN', netId: target.netId, address: target.address, remoteRouteName: 'ENG-PC', security: 'none' } },
+        ],
+        credentials: { kind: 'os', user: 'Administrator', password: PASSWORD },
+      },
+      client,
+    );
+    expect(reply.ok).toBe(true);
+    await done('twincat-batch-1');
+    const step = events
+      .map((e) => e.event as { step?: string; status?: string; detail?: string })
+      .find((e) => e.step === 'local-route' && e.status === 'ok');
+    expect(step?.detail).toMatch(/added to .*StaticRoutes\.xml; TwinCAT uses it after its router restarts/);
+    expect(await readFile(join(folder, 'StaticRoutes.xml'), 'utf8')).toMatch(
+      /<Route>\s*<Name>CX-TWIN<\/Name>\s*<Address>127\.0\.141\.1<\/Address>\s*<NetId>127\.0\.141\.1\.1\.1<\/NetId>\s*<Type>TCP_IP<\/Type>\s*<Flags>32<\/Flags>\s*<\/Route>/,
+    );
+    expect(events.some((e) => e.channel === 'twincat-routes:changed')).toBe(true);
+    expect(await services.dispatcher.dispatch('twincat-routes:list', {}, client)).toMatchObject({
+      ok: true,
+      data: { found: true, path: join(folder, 'StaticRoutes.xml'), routes: [expect.objectContaining({ name: 'CX-TWIN', flags: '32' })] },
+    });
+  });
+
+  it('exports a route as a StaticRoutes.xml entry and adstool / pyads lines without any password', async () => {
+    const reply = await services.dispatcher.dispatch('twincat-routes:export', { name: 'CX-TWIN' }, client);
+    expect(reply.ok).toBe(true);
+    const data = (reply as { data: { fragment: string; adstool: string; pyads: string; thisPc: { netId: string } } }).data;
+    expect(data.fragment).toMatch(/^<Route>\n {2}<Name>CX-TWIN<\/Name>/);
+    expect(data.adstool).toContain(`adstool 127.0.141.1 addroute --addr=`);
+    expect(data.adstool).toContain(`--netid=${data.thisPc.netId}`);
+    expect(data.pyads).toContain(`pyads.add_route("${target.netId}", "127.0.141.1")`);
+    expect(JSON.stringify(data)).not.toContain(PASSWORD);
+    expect(await services.dispatcher.dispatch('twincat-routes:export', { name: 'NOPE' }, client)).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+  });
+});

@@ -1,0 +1,109 @@
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LocalRoute } from '../../../shared/domain/route';
+import { FULL_SAMPLE } from '../../../shared/static-routes/testing/samples';
+import { LogBook } from '../log/logger';
+import { writeLocalFolderSetting } from './local-folder-setting';
+import { LocalTwinCatRoutes } from './local-twincat-routes';
+
+const logger = new LogBook().logger('test');
+const at = new Date('2026-11-29T19:05:00Z');
+let dataDir: string;
+let folder: string;
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'twincat-routes-data-'));
+  folder = join(dataDir, 'TwinCAT', '3.1', 'Target');
+  await mkdir(folder, { recursive: true });
+  await writeLocalFolderSetting(dataDir, folder);
+});
+afterEach(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const route = (name: string, overrides: Partial<LocalRoute> = {}): LocalRoute => ({
+  name,
+  address: '10.77.1.10',
+  netId: '10.77.1.10.1.1',
+  virtualNetId: null,
+  type: 'TCP_IP',
+  flags: null,
+  temporary: false,
+  unidirectional: false,
+  tls: null,
+  createdAt: '2026-11-29T19:00:00.000Z',
+  verifiedAt: null,
+  ...overrides,
+});
+const psk = { mode: 'psk' as const, fingerprint: null, pskIdentity: 'MAINT', ignoreCn: false, caFile: null, certFile: null, keyFile: null };
+const service = (changes: unknown[] = []) =>
+  new LocalTwinCatRoutes({ dataDir, logger, platform: 'linux', env: {}, now: () => at, onChange: (r) => changes.push(r) });
+const file = () => readFile(join(folder, 'StaticRoutes.xml'), 'utf8');
+
+describe("a new route in this PC's TwinCAT StaticRoutes.xml", () => {
+  it('adds a plain route as TwinCAT writes it, keeps every other byte and a backup of the old file', async () => {
+    await writeFile(join(folder, 'StaticRoutes.xml'), FULL_SAMPLE);
+    const changes: unknown[] = [];
+    const result = await service(changes).addRoute(route('PLC-7'));
+    expect(result).toMatchObject({ outcome: 'written', path: join(folder, 'StaticRoutes.xml') });
+    expect(result.detail).toMatch(/after its router restarts/);
+    const text = await file();
+    const added =
+      '\n    <Route>\n      <Name>PLC-7</Name>\n      <Address>10.77.1.10</Address>\n      <NetId>10.77.1.10.1.1</NetId>\n      <Type>TCP_IP</Type>\n      <Flags>32</Flags>\n    </Route>';
+    expect(text).toContain(added);
+    // Everything else is the old file, byte for byte: comments, Mqtt, the server section with its secrets, PIs.
+    expect(text.replace(added, '')).toBe(FULL_SAMPLE);
+    expect(await readFile(result.backup!, 'utf8')).toBe(FULL_SAMPLE);
+    expect(result.backup).toBe(join(folder, 'StaticRoutes.xml.bak-20261129T190500Z'));
+    expect(changes).toHaveLength(1);
+    expect((await service().list()).routes.map((r) => r.name)).toEqual(['ENG-LAPTOP', 'CX-123456', 'PLC-7']);
+  });
+
+  it('writes a Secure ADS route with an empty <Tls> and no Flags (what TwinCAT puts there is not public)', async () => {
+    await service().addRoute(route('CX-PSK', { tls: psk, unidirectional: true, address: 'cx-psk.plant.local' }));
+    const text = await file();
+    expect(text).toMatch(
+      /<Route Unidirectional="true">\s*<Name>CX-PSK<\/Name>\s*<Address>cx-psk\.plant\.local<\/Address>\s*<NetId>10\.77\.1\.10\.1\.1<\/NetId>\s*<Type>TCP_IP<\/Type>\s*<Tls \/>\s*<\/Route>/,
+    );
+    expect(text).not.toContain('<Flags>');
+    expect((await service().list()).routes).toEqual([expect.objectContaining({ name: 'CX-PSK', secure: true, unidirectional: true })]);
+  });
+
+  it('refuses a file it cannot parse and leaves it alone, without a backup', async () => {
+    const broken = FULL_SAMPLE.replace('</RemoteConnections>', '');
+    await writeFile(join(folder, 'StaticRoutes.xml'), broken);
+    const result = await service().addRoute(route('PLC-7'));
+    expect(result.outcome).toBe('refused');
+    expect(result.detail).toMatch(/^not added to /);
+    expect(await file()).toBe(broken);
+    expect((await readdir(folder)).sort()).toEqual(['StaticRoutes.xml']);
+    expect((await service().list()).error?.code).toBeTruthy();
+  });
+
+  it('never replaces an entry of the same name, and knows its own entry is already there', async () => {
+    await writeFile(join(folder, 'StaticRoutes.xml'), FULL_SAMPLE);
+    expect((await service().addRoute(route('ENG-LAPTOP'))).outcome).toBe('name-taken');
+    expect((await service().addRoute(route('ENG-LAPTOP', { address: '192.168.10.20', netId: '192.168.10.20.1.1' }))).outcome).toBe(
+      'already-there',
+    );
+    expect(await file()).toBe(FULL_SAMPLE);
+  });
+
+  it('adds a batch of routes given at once, none lost to another', async () => {
+    const s = service();
+    const names = ['A1', 'A2', 'A3', 'A4', 'A5'];
+    const results = await Promise.all(names.map((n, i) => s.addRoute(route(n, { address: `10.77.1.${i + 10}` }))));
+    expect(results.map((r) => r.outcome)).toEqual(names.map(() => 'written'));
+    expect((await s.list()).routes.map((r) => r.name)).toEqual(names);
+  });
+
+  it('leaves temporary routes out, and says when this PC has no TwinCAT', async () => {
+    expect((await service().addRoute(route('TEMP', { temporary: true }))).outcome).toBe('temporary');
+    await writeLocalFolderSetting(dataDir, null);
+    const none = new LocalTwinCatRoutes({ dataDir, logger, platform: 'win32', env: {} });
+    expect((await none.addRoute(route('PLC-7'))).outcome).toBe('no-twincat');
+    expect(await none.list()).toMatchObject({ found: false, path: null, tried: expect.arrayContaining(['C:\\TwinCAT\\3.1\\Target']) });
+  });
+});

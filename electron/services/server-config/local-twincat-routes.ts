@@ -1,0 +1,105 @@
+import { platform as osPlatform } from 'node:os';
+import type { LocalRoute } from '../../../shared/domain/route';
+import type { TwinCatRoutes } from '../../../shared/ipc/channels/twincat-routes';
+import { staticRouteFor } from '../../../shared/static-routes/route-export';
+import type { Logger } from '../log/logger';
+import { readLocalFolderSetting } from './local-folder-setting';
+import { localStaticRoutesStore } from './local-store';
+import { findLocalTargetFolder, staticRoutesPath } from './local-target-folder';
+import { changeStaticRoutes, readSnapshot } from './static-routes-change';
+import { toServerError } from './server-config-service';
+
+/** What became of a new route in this PC's StaticRoutes.xml; `detail` is one line for the route's step. */
+export type TwinCatRouteWrite =
+  | { outcome: 'no-twincat' | 'temporary'; path: null; backup: null; detail: string }
+  | { outcome: 'written' | 'already-there' | 'name-taken' | 'refused'; path: string; backup: string | null; detail: string };
+
+export interface LocalTwinCatRoutesDeps {
+  dataDir: string;
+  logger: Logger;
+  platform?: NodeJS.Platform;
+  env?: Record<string, string | undefined>;
+  now?: () => Date;
+  /** Called after the file was written, with what it now holds. */
+  onChange?: (routes: TwinCatRoutes) => void;
+}
+
+/**
+ * This PC's own TwinCAT routes (StaticRoutes.xml in its target folder): listed, and a route the app creates is added
+ * to it, atomically, with a backup and keeping every byte it does not add. TwinCAT reads it when its router restarts.
+ */
+export class LocalTwinCatRoutes {
+  /** One write at a time: a batch of routes would otherwise refuse each other as concurrent changes. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: LocalTwinCatRoutesDeps) {}
+
+  async list(): Promise<TwinCatRoutes> {
+    const located = await this.locate();
+    if (!located.found) {
+      return { found: false, path: null, tried: located.tried.map((t) => t.folder), exists: false, routes: [], error: null };
+    }
+    const path = staticRoutesPath(located.folder, this.platform());
+    try {
+      const snapshot = await readSnapshot(localStaticRoutesStore(located.folder));
+      return { found: true, path, tried: [], exists: snapshot.exists, routes: snapshot.model.routes, error: null };
+    } catch (error) {
+      const { code, message } = toServerError(error);
+      return { found: true, path, tried: [], exists: true, routes: [], error: { code, message } };
+    }
+  }
+
+  addRoute(route: LocalRoute): Promise<TwinCatRouteWrite> {
+    const run = this.queue.then(() => this.addNow(route));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async addNow(route: LocalRoute): Promise<TwinCatRouteWrite> {
+    if (route.temporary) return { outcome: 'temporary', path: null, backup: null, detail: 'temporary: not in StaticRoutes.xml' };
+    const located = await this.locate();
+    if (!located.found) return { outcome: 'no-twincat', path: null, backup: null, detail: 'no TwinCAT on this PC' };
+    const path = staticRoutesPath(located.folder, this.platform());
+    const store = localStaticRoutesStore(located.folder, this.deps.now);
+    try {
+      const existing = (await readSnapshot(store)).model.routes.find((r) => r.name === route.name);
+      if (existing) {
+        // An entry TwinCAT or a person wrote is never replaced: its <Tls> and Flags may hold what we cannot know.
+        const same = existing.netId === route.netId && existing.address === route.address;
+        return {
+          outcome: same ? 'already-there' : 'name-taken',
+          path,
+          backup: null,
+          detail: same
+            ? `already in ${path}`
+            : `${path} has another route named '${route.name}' (${existing.netId} at ${existing.address}); left as it is`,
+        };
+      }
+      const result = await changeStaticRoutes(store, [{ kind: 'add-route', route: staticRouteFor(route) }]);
+      this.deps.logger.info(`route '${route.name}' added to ${path}${result.backup ? ` (backup ${result.backup})` : ''}`);
+      this.deps.onChange?.(await this.list());
+      return {
+        outcome: 'written',
+        path,
+        backup: result.backup,
+        detail: `added to ${path}; TwinCAT uses it after its router restarts`,
+      };
+    } catch (error) {
+      const message = toServerError(error).message.split('\n')[0]!;
+      this.deps.logger.warn(`route '${route.name}' not added to ${path}: ${message}`);
+      return { outcome: 'refused', path, backup: null, detail: `not added to ${path}: ${message}` };
+    }
+  }
+
+  private platform(): NodeJS.Platform {
+    return this.deps.platform ?? osPlatform();
+  }
+
+  private async locate() {
+    return findLocalTargetFolder({
+      platform: this.platform(),
+      env: this.deps.env ?? process.env,
+      override: await readLocalFolderSetting(this.deps.dataDir),
+    });
+  }
+}

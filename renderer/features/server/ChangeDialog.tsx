@@ -1,0 +1,236 @@
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import Typography from '@mui/material/Typography';
+import type { ServerChange } from '../../../shared/ipc/channels/server-config';
+import { useTranslation } from '../../i18n';
+import { BatchResults } from './BatchResults';
+import { CaForm, caDraftComplete, emptyCaDraft } from './CaForm';
+import { ConfirmList, needsLockoutAck } from './ConfirmList';
+import { targetOf, type Place, type PlaceRead } from './places';
+import { usePlaceName } from './PlacesTable';
+import { PskForm, emptyPskDraft, pskSecretOf } from './PskForm';
+import { RestartConfirm } from './RestartConfirm';
+import { useServerBatch, type PlannedChange, type RestartMode, type ServerCheck } from './use-server-batch';
+
+export type ChangeKind = ServerChange['kind'];
+
+/** What opens the dialog: the change and, for a remove or a SecureOnly switch, its already chosen value. */
+export interface ChangeRequest {
+  kind: ChangeKind;
+  identity?: string;
+  on?: boolean;
+}
+
+export interface BatchHooks {
+  revisionOf(key: string): string | null;
+  onApplied: Parameters<typeof useServerBatch>[1]['onApplied'];
+  onState(key: string, adsState: number | null): void;
+}
+
+/**
+ * One change to one or many systems: the form, one confirmation that lists them all, then a result per system,
+ * Retry failed, and the restart that makes the change take effect with its proof. A generated secret lives in
+ * this dialog only: closing it forgets the secret.
+ */
+export function ChangeDialog({
+  request,
+  places,
+  reads,
+  hooks,
+  onClose,
+}: {
+  request: ChangeRequest;
+  places: Place[];
+  reads: Record<string, PlaceRead>;
+  hooks: BatchHooks;
+  onClose(): void;
+}) {
+  const { t } = useTranslation('server');
+  const nameOf = usePlaceName();
+  const kind = request.kind;
+  const hasForm = kind === 'add-psk' || kind === 'set-tls' || (kind === 'set-secure-only' && request.on === undefined);
+  const [step, setStep] = useState<'edit' | 'confirm' | 'results'>(hasForm ? 'edit' : 'confirm');
+  const [psk, setPsk] = useState(emptyPskDraft);
+  const [ca, setCa] = useState(emptyCaDraft);
+  const [on, setOn] = useState(request.on ?? true);
+  const [acknowledged, setAcknowledged] = useState(false);
+  const [restarting, setRestarting] = useState<RestartMode | null>(null);
+  const batch = useServerBatch(places, hooks);
+
+  const planned = ((): PlannedChange | null => {
+    switch (kind) {
+      case 'add-psk': {
+        const secret = pskSecretOf(psk);
+        return psk.identity.trim() && secret ? { change: { kind, identity: psk.identity.trim(), secret }, upload: false } : null;
+      }
+      case 'remove-psk':
+        return { change: { kind, identity: request.identity ?? '' }, upload: false };
+      case 'set-secure-only':
+        return { change: { kind, on }, upload: false };
+      case 'set-tls':
+        return caDraftComplete(ca)
+          ? {
+              change: {
+                kind,
+                ca: ca.ca.trim(),
+                cert: ca.cert.trim(),
+                key: ca.key.trim(),
+                ignoreCn: ca.ignoreCn,
+                ...(ca.keyPassword ? { keyPassword: ca.keyPassword } : {}),
+              },
+              upload: ca.upload,
+            }
+          : null;
+      case 'clear-tls':
+        return { change: { kind }, upload: false };
+    }
+  })();
+  const check: ServerCheck =
+    planned?.change.kind === 'add-psk'
+      ? { kind: 'psk', identity: planned.change.identity, secret: planned.change.secret }
+      : planned?.change.kind === 'set-secure-only' && planned.change.on
+        ? { kind: 'secure-only' }
+        : null;
+
+  const summary = (() => {
+    const change = planned?.change;
+    if (!change) return '';
+    if (change.kind === 'set-secure-only') return t(change.on ? 'summary.secureOnlyOn' : 'summary.secureOnlyOff');
+    if (change.kind === 'add-psk' || change.kind === 'remove-psk') return t(`summary.${change.kind}`, { identity: change.identity });
+    if (change.kind === 'set-tls') return t('summary.set-tls', { ca: change.ca, cert: change.cert, key: change.key });
+    return t('summary.clear-tls');
+  })();
+  const lockout = planned?.change.kind === 'set-secure-only' && planned.change.on;
+  const mustAck = needsLockoutAck(lockout, places);
+  const applied = batch.rows.filter((row) => row.apply?.status === 'ok' || row.apply?.status === 'unchanged');
+  const appliedPlaces = applied.map((row) => row.place);
+
+  const apply = () => {
+    if (!planned) return;
+    setStep('results');
+    void batch.apply(
+      planned,
+      places.map((place) => place.key),
+    );
+  };
+
+  return (
+    <>
+      <Dialog open onClose={batch.busy ? undefined : onClose} aria-labelledby="server-change-title" maxWidth="md" fullWidth>
+        <DialogTitle id="server-change-title">{t(`change.title.${kind}`)}</DialogTitle>
+        <DialogContent>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+            {t('change.for', { count: places.length, names: places.map(nameOf).join(', ') })}
+          </Typography>
+          {/* The form stays mounted (hidden) so a generated secret remains copyable on every step of this dialog. */}
+          <div hidden={step !== 'edit'}>
+            {kind === 'add-psk' && <PskForm draft={psk} onChange={setPsk} />}
+            {kind === 'set-tls' && <CaForm draft={ca} onChange={setCa} anyTarget={places.some((place) => targetOf(place))} />}
+            {kind === 'set-secure-only' && hasForm && (
+              <RadioGroup
+                aria-label={t('details.secureOnly')}
+                value={on ? 'on' : 'off'}
+                onChange={(event) => setOn(event.target.value === 'on')}
+              >
+                <FormControlLabel value="on" control={<Radio />} label={t('change.on')} />
+                <FormControlLabel value="off" control={<Radio />} label={t('change.off')} />
+              </RadioGroup>
+            )}
+          </div>
+          {step === 'confirm' && (
+            <ConfirmList
+              summary={summary}
+              places={places}
+              reads={reads}
+              lockout={lockout}
+              acknowledged={acknowledged}
+              onAcknowledge={setAcknowledged}
+            />
+          )}
+          {step === 'confirm' && kind === 'remove-psk' && (
+            <Alert severity="warning" sx={{ mt: 1 }}>
+              {t('remove.text', { identity: request.identity ?? '', name: places.map(nameOf).join(', ') })}
+            </Alert>
+          )}
+          {step === 'results' && (
+            <>
+              <Typography sx={{ mb: 1 }}>{summary}</Typography>
+              <BatchResults rows={batch.rows} columns={check ? ['change', 'restart', 'verify'] : ['change', 'restart']} />
+              {!batch.busy && applied.length > 0 && (
+                <Alert severity="info" sx={{ mt: 1 }}>
+                  {t('results.nextStep')}
+                </Alert>
+              )}
+            </>
+          )}
+        </DialogContent>
+        <DialogActions>
+          {step === 'edit' && (
+            <>
+              <Button onClick={onClose}>{t('change.cancel')}</Button>
+              <Button variant="contained" disabled={!planned} onClick={() => setStep('confirm')}>
+                {t('change.next')}
+              </Button>
+            </>
+          )}
+          {step === 'confirm' && (
+            <>
+              {hasForm ? (
+                <Button onClick={() => setStep('edit')}>{t('change.back')}</Button>
+              ) : (
+                <Button onClick={onClose}>{t('change.cancel')}</Button>
+              )}
+              <Button
+                variant="contained"
+                color={kind === 'remove-psk' || kind === 'clear-tls' ? 'error' : 'primary'}
+                disabled={!planned || (mustAck && !acknowledged)}
+                onClick={apply}
+              >
+                {t('confirm.apply')}
+              </Button>
+            </>
+          )}
+          {step === 'results' && (
+            <>
+              <Button disabled={!batch.canRetry} onClick={() => void batch.retryFailed(check)}>
+                {t('results.retryFailed')}
+              </Button>
+              <Button disabled={batch.busy || !appliedPlaces.some((place) => targetOf(place))} onClick={() => setRestarting('config')}>
+                {t('actions.restartConfig')}
+              </Button>
+              <Button disabled={batch.busy || !appliedPlaces.some((place) => targetOf(place))} onClick={() => setRestarting('run')}>
+                {t('actions.restartRun')}
+              </Button>
+              <Button variant="contained" disabled={batch.busy} onClick={onClose}>
+                {t('change.close')}
+              </Button>
+            </>
+          )}
+        </DialogActions>
+      </Dialog>
+      {restarting && (
+        <RestartConfirm
+          mode={restarting}
+          places={appliedPlaces}
+          onCancel={() => setRestarting(null)}
+          onConfirm={() => {
+            setRestarting(null);
+            void batch.restart(
+              restarting,
+              appliedPlaces.map((place) => place.key),
+              check,
+            );
+          }}
+        />
+      )}
+    </>
+  );
+}

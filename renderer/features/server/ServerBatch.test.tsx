@@ -1,0 +1,133 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ServerApplyResult } from '../../../shared/ipc/channels/server-config';
+import { renderWithApi } from '../../test-utils/render';
+import { ServerPage } from './ServerPage';
+import { model, nameOf, serverApi, type AnyPlace } from './test-fixtures';
+
+const ok = (place: AnyPlace, identity: string): ServerApplyResult => ({
+  place: nameOf(place),
+  ok: true,
+  changed: true,
+  backup: 'StaticRoutes.xml.bak-20260110T080000',
+  revision: 'rev-2',
+  model: model({ psk: [{ identity: 'SERVICE' }, { identity }] }),
+  error: null,
+});
+const refused = (place: AnyPlace, diff: string[] | null): ServerApplyResult => ({
+  place: nameOf(place),
+  ok: false,
+  changed: false,
+  backup: null,
+  revision: null,
+  model: null,
+  error: diff
+    ? { code: 'concurrent-change', message: 'StaticRoutes.xml changed since it was read', diff }
+    : { code: 'ads-timeout', message: 'no answer within 5 s', diff: null },
+});
+
+const placeNames = (request: unknown) =>
+  (request as { places: AnyPlace[] }).places.map((place) => (place.kind === 'target' ? place.target.name : 'local'));
+
+async function addPskToAll(identity: string, secret: string) {
+  const u = userEvent.setup({ delay: null });
+  for (const name of ['CX-ONE', 'CX-TWO', 'CX-THREE']) await u.click(await screen.findByRole('checkbox', { name: `Select ${name}` }));
+  await waitFor(() => expect(screen.getAllByText('Read')).toHaveLength(4));
+  await u.click(screen.getByRole('button', { name: 'Add PSK identity' }));
+  const dialog = screen.getByRole('dialog', { name: 'Add PSK identity' });
+  await u.type(within(dialog).getByRole('textbox', { name: 'Identity' }), identity);
+  await u.click(within(dialog).getByRole('radio', { name: 'Type a secret' }));
+  await u.type(within(dialog).getByLabelText(/^Your secret/), secret);
+  await u.click(within(dialog).getByRole('button', { name: 'Next' }));
+  return { u, dialog };
+}
+
+describe('Secure ADS server page, many systems', () => {
+  afterEach(cleanup);
+
+  it('confirms once for all systems, shows a result per system, and Retry failed re-sends only the failed ones', async () => {
+    let attempt = 0;
+    const api = serverApi().handle('server-config:apply', ({ places, change }) => {
+      attempt++;
+      const identity = change.kind === 'add-psk' ? change.identity : '';
+      return places.map((place) =>
+        attempt === 1 && place.kind === 'target' && place.target.name === 'CX-TWO' ? refused(place, null) : ok(place, identity),
+      );
+    });
+    renderWithApi(<ServerPage />, api);
+    const { u, dialog } = await addPskToAll('ANNA', 'Correct-Horse-Battery-Staple-42');
+
+    const list = within(dialog).getByRole('list', { name: 'Systems' });
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['CX-ONE (10.77.1.11.1.1), now Run', 'CX-TWO (10.77.1.12.1.1), now Run', 'CX-THREE (10.77.1.13.1.1), now Run']);
+    expect(within(dialog).getByText('Add PSK identity “ANNA” on:')).toBeTruthy();
+    await u.click(within(dialog).getByRole('button', { name: 'Apply' }));
+
+    const table = await within(dialog).findByRole('table', { name: 'Results' });
+    await waitFor(() => expect(within(table).getByText('no answer within 5 s')).toBeTruthy());
+    const rowOf = (name: string) => within(table).getByText(name).closest('tr')!;
+    expect(within(rowOf('CX-ONE')).getByText('Done')).toBeTruthy();
+    expect(within(rowOf('CX-TWO')).getByText('Failed')).toBeTruthy();
+    expect(api.callsTo('server-config:apply')).toHaveLength(1);
+    const first = api.callsTo('server-config:apply')[0] as { change: unknown; revisions: unknown };
+    expect(placeNames(first)).toEqual(['CX-ONE', 'CX-TWO', 'CX-THREE']);
+    expect(first.change).toEqual({ kind: 'add-psk', identity: 'ANNA', secret: 'Correct-Horse-Battery-Staple-42' });
+    expect(first.revisions).toEqual(['rev-CX-ONE (10.77.1.11.1.1)', 'rev-CX-TWO (10.77.1.12.1.1)', 'rev-CX-THREE (10.77.1.13.1.1)']);
+
+    await u.click(within(dialog).getByRole('button', { name: 'Retry failed' }));
+    await waitFor(() => expect(within(rowOf('CX-TWO')).getByText('Done')).toBeTruthy());
+    expect(within(rowOf('CX-TWO')).getByText(/attempt 2/)).toBeTruthy();
+    expect(api.callsTo('server-config:apply').map(placeNames)).toEqual([['CX-ONE', 'CX-TWO', 'CX-THREE'], ['CX-TWO']]);
+    expect(within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Retry failed' }).disabled).toBe(true);
+  });
+
+  it('shows what changed in the file when a concurrent change is refused', async () => {
+    const api = serverApi().handle('server-config:apply', ({ places }) =>
+      places.map((place) => refused(place, ['  <Server>', '-    <SecureOnly>false</SecureOnly>', '+    <SecureOnly>true</SecureOnly>'])),
+    );
+    renderWithApi(<ServerPage />, api);
+    const { u, dialog } = await addPskToAll('ANNA', 'Correct-Horse-Battery-Staple-42');
+    await u.click(within(dialog).getByRole('button', { name: 'Apply' }));
+    const diffs = await within(dialog).findAllByLabelText('What changed in the file since it was read');
+    expect(diffs).toHaveLength(3);
+    expect(diffs[0]!.textContent).toContain('+    <SecureOnly>true</SecureOnly>');
+  });
+
+  it('restarts after a confirmation naming each system and its state, then proves the new identity', async () => {
+    const api = serverApi()
+      .handle('server-config:apply', ({ places, change }) =>
+        places.map((place) => ok(place, change.kind === 'add-psk' ? change.identity : '')),
+      )
+      .handle('server-config:restart', ({ targets, mode }) =>
+        targets.map((target) => ({ place: target.name, ok: true, adsState: mode === 'config' ? 15 : 5, error: null })),
+      )
+      .handle('server-config:verify', ({ targets }) =>
+        targets.map((target) => ({ place: target.name, ok: true, detail: 'PSK handshake as "ANNA" succeeded; ReadState answered Config' })),
+      );
+    renderWithApi(<ServerPage />, api);
+    const { u, dialog } = await addPskToAll('ANNA', 'Correct-Horse-Battery-Staple-42');
+    await u.click(within(dialog).getByRole('button', { name: 'Apply' }));
+    await waitFor(() => expect(within(dialog).getAllByText('Done')).toHaveLength(3));
+    await u.click(within(dialog).getByRole('button', { name: 'Restart in Config mode' }));
+    const confirm = screen.getByRole('dialog', { name: 'Restart in Config mode?' });
+    expect(within(confirm).getByText(/the PLC stops, I\/O is no longer updated/)).toBeTruthy();
+    const list = await within(confirm).findByRole('list', { name: 'Systems' });
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['CX-ONE (10.77.1.11.1.1): now Run', 'CX-TWO (10.77.1.12.1.1): now Run', 'CX-THREE (10.77.1.13.1.1): now Run']);
+    expect(api.callsTo('server-config:restart')).toHaveLength(0);
+    await u.click(within(confirm).getByRole('button', { name: 'Restart' }));
+    await waitFor(() => expect(within(dialog).getAllByText(/PSK handshake as "ANNA" succeeded/)).toHaveLength(3));
+    expect(api.callsTo('server-config:restart')).toEqual([expect.objectContaining({ mode: 'config', confirmed: true })]);
+    expect(api.callsTo('server-config:verify')).toEqual([
+      expect.objectContaining({ check: { kind: 'psk', identity: 'ANNA', secret: 'Correct-Horse-Battery-Staple-42' } }),
+    ]);
+  });
+});
