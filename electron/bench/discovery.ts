@@ -6,12 +6,14 @@
  * other, both by re-running this script inside them (ARS_BENCH_ROLE).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { machineLine, median, percentile, renderMarkdownTable, renderTextTable, type BenchRow } from './table';
 import { writeDocsSection } from './docs-section';
 import { printJsonIfAsked, say } from './report';
+import { RECEIVE_BUFFER_BYTES } from '../services/discovery/discovery-sockets';
 import { freeUdpPort } from '../services/network/free-port';
 import { rawSearch, range, serviceSearch, sscTemplate, startBenchTargets, type SweepMeasure } from './discovery-probes';
 
@@ -139,6 +141,14 @@ async function slash24Scenario(template: string): Promise<BenchRow[]> {
 }
 
 // ------------------------------------------------------------------ broadcast in network namespaces
+
+function rmemMax(): string {
+  try {
+    return `${readFileSync('/proc/sys/net/core/rmem_max', 'utf8').trim()} bytes`;
+  } catch {
+    return 'unknown';
+  }
+}
 
 function netnsAvailable(): boolean {
   if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
@@ -286,7 +296,14 @@ async function netnsClientRole(): Promise<void> {
 
 // ------------------------------------------------------------------ report
 
-const PLACEHOLDER = '- Targets view rendering 250 results: _to be measured by the Targets view (renderer) work._';
+const TARGETS_VIEW_PREFIX = '- Targets view rendering';
+const PLACEHOLDER = `${TARGETS_VIEW_PREFIX}: _written by \`node dist/bench/targets-view.cjs --write-docs\`._`;
+
+/** The Targets view benchmark's line lives in this section; rewriting the section keeps the line it last wrote. */
+async function targetsViewLine(): Promise<string> {
+  const text = await readFile('docs/benchmarks.md', 'utf8').catch(() => '');
+  return text.split('\n').find((line) => line.startsWith(TARGETS_VIEW_PREFIX)) ?? PLACEHOLDER;
+}
 
 async function main(): Promise<void> {
   if (process.env.ARS_BENCH_ROLE === 'netns-targets') return netnsTargetsRole();
@@ -332,10 +349,10 @@ async function main(): Promise<void> {
     renderMarkdownTable([...loopback, ...sweep]),
     '',
     broadcast.length
-      ? `Broadcast: two network namespaces joined by a veth; N targets (one process, started by re-running the benchmark in the target namespace) on ${NETNS_SUBNET}.1.1 onwards (250 per /24, one /16), the client (the benchmark re-run in the client namespace) broadcasts to ${NETNS_SUBNET}.255.255 on its adapter (1.5 s listen window, no resend). A broadcast search still listens for its whole window; the rows show when results reach the user.\n\n${renderMarkdownTable(broadcast)}`
+      ? `Broadcast: two network namespaces joined by a veth; N targets (one process, started by re-running the benchmark in the target namespace) on ${NETNS_SUBNET}.1.1 onwards (250 per /24, one /16), the client (the benchmark re-run in the client namespace) broadcasts to ${NETNS_SUBNET}.255.255 on its adapter (1.5 s listen window, no resend). Both clients ask for a ${RECEIVE_BUFFER_BYTES / 1024 / 1024} MiB receive buffer (the kernel caps it at net.core.rmem_max: ${rmemMax()} here), which holds a burst of 1,000 replies. A broadcast search still listens for its whole window; the rows show when results reach the user.\n\n${renderMarkdownTable(broadcast)}`
       : broadcastNote,
     '',
-    PLACEHOLDER,
+    await targetsViewLine(),
   ].join('\n');
   if (process.argv.includes('--write-docs') && !onlyBroadcast) {
     await writeDocsSection('Discovery', section);

@@ -8,7 +8,7 @@ const NEW_DOC_HEADER =
  * Replaces (or appends) only the "## <heading>" section of docs/benchmarks.md; the other sections belong to other
  * benchmarks, so one benchmark's run never erases another's numbers.
  */
-export async function writeDocsSection(heading: string, section: string): Promise<void> {
+export async function writeDocsSection(heading: string, section: string, where: 'end' | 'top' = 'end'): Promise<void> {
   let text: string;
   try {
     text = await readFile(DOCS_PATH, 'utf8');
@@ -19,6 +19,9 @@ export async function writeDocsSection(heading: string, section: string): Promis
   if (start >= 0) {
     const next = text.indexOf('\n## ', start + 1);
     text = `${text.slice(0, start)}\n${section}\n${next >= 0 ? text.slice(next) : ''}`;
+  } else if (where === 'top' && text.indexOf('\n## ') >= 0) {
+    const first = text.indexOf('\n## ');
+    text = `${text.slice(0, first)}\n${section}\n${text.slice(first)}`;
   } else {
     text = `${text.trimEnd()}\n\n${section}\n`;
   }

@@ -20,7 +20,7 @@ import { printJsonIfAsked, say } from './report';
 
 const WARMUP = 5;
 /** Measured handshakes per client and mode, in BLOCKS alternating blocks (so drift hits both clients alike). */
-const BLOCKS = 6;
+const BLOCKS = 10;
 const PER_BLOCK = 10;
 const ITERATIONS = BLOCKS * PER_BLOCK;
 const TIME_GOAL = 1.5;

@@ -13,7 +13,7 @@ import type { RouteDeps } from './route-deps';
 import type { FlowContext, FlowState } from './route-flow-context';
 import { planRoute } from './route-plan';
 import { secureRouteFlow } from './secure-route-flow';
-import { startPacer } from './start-pacer';
+import { startPacer, startSpacingFor } from './start-pacer';
 import { asFailure, StepRunner, type StepListener } from './step-runner';
 
 export type { RouteDeps } from './route-deps';
@@ -54,7 +54,7 @@ export async function createRoutes(
       const index = next++;
       const target = request.targets[index];
       if (!target) return;
-      await paced();
+      await paced(startSpacingFor(target.settings.security));
       const result = await createOne(target, request, batchDeps, onStep, signal);
       results[index] = result;
       onResult(result);

@@ -7,11 +7,23 @@
  */
 export const ROUTE_START_SPACING_MS = 2;
 
-export function startPacer(spacingMs: number = ROUTE_START_SPACING_MS, now: () => number = () => performance.now()): () => Promise<void> {
+/**
+ * A plain ADS route has no handshake: its answers cost the services' thread a fraction of a secure route's, so a
+ * quarter of the gap keeps its bursts as small while a batch of 100 is not held back 0.2 s by the spacing alone.
+ */
+export function startSpacingFor(security: 'ssc' | 'psk' | 'ca' | 'none'): number {
+  return security === 'none' ? ROUTE_START_SPACING_MS / 4 : ROUTE_START_SPACING_MS;
+}
+
+/** Each call waits for its start's slot; `gapMs` is how long the next start is held after this one. */
+export function startPacer(
+  spacingMs: number = ROUTE_START_SPACING_MS,
+  now: () => number = () => performance.now(),
+): (gapMs?: number) => Promise<void> {
   let nextAt = Number.NEGATIVE_INFINITY;
-  return () => {
+  return (gapMs = spacingMs) => {
     const at = Math.max(now(), nextAt);
-    nextAt = at + spacingMs;
+    nextAt = at + gapMs;
     const wait = at - now();
     return wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)) : Promise.resolve();
   };

@@ -8,6 +8,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import type { DiscoveredTarget } from '../../../shared/domain/target';
+import { useKnownFingerprints } from '../../api/use-known-fingerprints';
 import { useRequest } from '../../api/use-request';
 import { needsNewLogin } from '../../components/route-error';
 import { useFormat, useTranslation } from '../../i18n';
@@ -70,8 +71,9 @@ function usePreselectionNote(preselection: MethodPreselection, chosen: boolean, 
   if (preselection.kind === 'default') return t('settings.preselected.default', { count });
   const method = t(`common:secureMethod.${preselection.method}`);
   if (preselection.all) return t('settings.preselected.acceptedAll', { method });
-  if (preselection.verifiedAt) return t('settings.preselected.accepted', { method, date: format.date(preselection.verifiedAt) });
-  return t('settings.preselected.created', { method, date: format.date(preselection.route.createdAt) });
+  const { verifiedAt, createdAt } = preselection.evidence;
+  if (verifiedAt) return t('settings.preselected.accepted', { method, date: format.date(verifiedAt) });
+  return t('settings.preselected.created', { method, date: format.date(createdAt) });
 }
 
 function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClose(): void }) {
@@ -79,7 +81,11 @@ function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClo
   const format = useFormat();
   const identity = useRequest('identity:get', {});
   const earlierRoutes = useRequest('routes:list', {});
-  const preselection = useMemo(() => preselectMethod(targets, earlierRoutes.data ?? []), [targets, earlierRoutes.data]);
+  const knownFingerprints = useKnownFingerprints();
+  const preselection = useMemo(
+    () => preselectMethod(targets, earlierRoutes.data ?? [], knownFingerprints),
+    [targets, earlierRoutes.data, knownFingerprints],
+  );
   const [methodChosen, setMethodChosen] = useState(false);
   const preselectionNote = usePreselectionNote(preselection, methodChosen, targets.filter((target) => target.secureAds).length);
   // Captured once: discovery may refresh the selection while the dialog is open, the form must not jump.
@@ -145,7 +151,7 @@ function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClo
     event.preventDefault();
     if (hasErrors(validation)) return;
     // The identity of the earlier PSK route is not a secret; its key is never kept, so it is asked for again.
-    const knownIdentity = preselection.kind === 'known' ? preselection.route.tls?.pskIdentity : null;
+    const knownIdentity = preselection.kind === 'known' ? preselection.evidence.pskIdentity : null;
     if (method === 'psk' && knownIdentity && login.pskIdentity === '') setLogin((current) => ({ ...current, pskIdentity: knownIdentity }));
     setPhase('login');
   };
