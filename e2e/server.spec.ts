@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { CLI_BUNDLE } from './lab/sim';
+import { seriousAxeViolations } from './support/axe';
 import { launchChromium } from './support/browser';
 import { startWebHostProcess } from './support/web-host-process';
 import { ServerPage } from './pages/server-page';
@@ -109,8 +110,11 @@ test('one PSK identity for three targets in one batch, restarted to Config (prov
     // This PC has no TwinCAT here: the page says so.
     await expect(page.getByText('There is no TwinCAT on this PC')).toBeVisible();
 
+    expect.soft(await seriousAxeViolations(page), 'page with three systems').toEqual([]);
+
     await server.select(names);
     const { secret, dialog } = await server.addPskIdentity('SERVICE-E2E');
+    expect.soft(await seriousAxeViolations(page, '[role="dialog"]'), 'one confirmation for three systems').toEqual([]);
     expect(secret.length).toBeGreaterThanOrEqual(32);
     expect(await dialog.confirmedSystems()).toEqual(TARGETS.map((t) => `${t.name} (${t.address}.1.1), now Run`));
     const applied = await dialog.apply();
@@ -120,6 +124,7 @@ test('one PSK identity for three targets in one batch, restarted to Config (prov
     expect(toConfig.confirmed).toEqual(TARGETS.map((t) => `${t.name} (${t.address}.1.1): now Run`));
     expect(toConfig.rows.map((row) => [row.system, row.restart, row.verify])).toEqual(names.map((name) => [name, 'ok', 'ok']));
     await shot(page, 'server-batch-results', dialog.root);
+    expect.soft(await seriousAxeViolations(page, '[role="dialog"]'), 'result table').toEqual([]);
     const toRun = await dialog.restart('run');
     expect(toRun.rows.map((row) => row.restart)).toEqual(['ok', 'ok', 'ok']);
     await dialog.close();
@@ -128,13 +133,14 @@ test('one PSK identity for three targets in one batch, restarted to Config (prov
     // The secret was shown in the dialog only: nowhere on the page once it closed.
     await expect(page.locator('body')).not.toContainText(secret);
     await shot(page, 'server-page');
+    expect.soft(await seriousAxeViolations(page), 'page with identities').toEqual([]);
 
-    if (screenshots) {
-      const generated = await server.addPskIdentity('ANNA');
-      await generated.dialog.root.getByRole('button', { name: 'Back' }).click();
-      await shot(page, 'server-generated-secret', generated.dialog.root);
-      await generated.dialog.root.getByRole('button', { name: 'Cancel' }).click();
-    }
+    const generated = await server.addPskIdentity('ANNA');
+    await generated.dialog.root.getByRole('button', { name: 'Back' }).click();
+    await shot(page, 'server-generated-secret', generated.dialog.root);
+    expect.soft(await seriousAxeViolations(page, '[role="dialog"]'), 'generated secret').toEqual([]);
+    await generated.dialog.root.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.locator('body')).not.toContainText(generated.secret);
   } finally {
     for (const stop of stops.reverse()) await stop();
     await rm(dataDir, { recursive: true, force: true });

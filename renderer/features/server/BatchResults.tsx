@@ -9,6 +9,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from '../../i18n';
 import type { BatchRow, Cell, CellStatus } from './use-server-batch';
 import { usePlaceName } from './PlacesTable';
+import { useErrorText } from './error-text';
 
 const COLOUR: Record<CellStatus, 'default' | 'primary' | 'success' | 'error' | 'info'> = {
   pending: 'default',
@@ -21,6 +22,7 @@ const COLOUR: Record<CellStatus, 'default' | 'primary' | 'success' | 'error' | '
 
 function CellView({ cell, column }: { cell: Cell | null; column: string }) {
   const { t } = useTranslation('server');
+  const errorText = useErrorText();
   if (!cell) return <>—</>;
   return (
     <Box data-column={column} data-status={cell.status}>
@@ -31,7 +33,11 @@ function CellView({ cell, column }: { cell: Cell | null; column: string }) {
       />
       {cell.detail && (
         <Typography variant="body2" color={cell.status === 'failed' ? 'error' : 'text.secondary'} sx={{ mt: 0.5, wordBreak: 'break-word' }}>
-          {column === 'change' && cell.status === 'ok' ? t('results.backup', { backup: cell.detail }) : cell.detail}
+          {column === 'change' && cell.status === 'ok'
+            ? t('results.backup', { backup: cell.detail })
+            : cell.status === 'failed'
+              ? errorText({ code: cell.code, message: cell.detail })
+              : cell.detail}
         </Typography>
       )}
       {cell.diff && (

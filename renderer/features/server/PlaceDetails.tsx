@@ -18,6 +18,7 @@ import { FileRoutesTable, SwitchesTable } from './FileTables';
 import { NoTwincat } from './NoTwincat';
 import type { Place, PlaceRead } from './places';
 import { usePlaceName, useStateName } from './PlacesTable';
+import { useErrorText } from './error-text';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -43,6 +44,7 @@ export function PlaceDetails({ place, read, actions }: { place: Place; read: Pla
   const { t } = useTranslation('server');
   const name = usePlaceName()(place);
   const stateName = useStateName();
+  const errorText = useErrorText();
   const result = read?.result ?? null;
   const model = result?.model ?? null;
   return (
@@ -63,7 +65,7 @@ export function PlaceDetails({ place, read, actions }: { place: Place; read: Pla
       {result?.error?.code === 'no-twincat' && <NoTwincat tried={result.tried} onSetFolder={actions.onSetLocalFolder} />}
       {result?.error && result.error.code !== 'no-twincat' && (
         <Alert severity="error" sx={{ mt: 1 }}>
-          {t('details.readFailed', { name, message: result.error.message })}
+          {t('details.readFailed', { name, message: errorText(result.error) })}
         </Alert>
       )}
       {result?.ok && (

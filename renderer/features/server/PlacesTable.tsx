@@ -110,7 +110,11 @@ export function PlacesTable({
               <TableCell>{model ? t(model.secureOnly ? 'places.on' : 'places.off') : '—'}</TableCell>
               <TableCell align="right">{model ? model.psk.length : '—'}</TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                <Chip label={t(`places.status.${status}`)} color={STATUS_COLOUR[status]} variant="outlined" />
+                <Chip
+                  label={t(`places.status.${status}`)}
+                  color={STATUS_COLOUR[status]}
+                  variant={STATUS_COLOUR[status] === 'default' ? 'outlined' : 'filled'}
+                />
                 {needsCredentials && (
                   <Tooltip title={t('places.credentials', { name })}>
                     <IconButton aria-label={t('places.credentials', { name })} onClick={() => onCredentials(place)} sx={{ ml: 0.5 }}>

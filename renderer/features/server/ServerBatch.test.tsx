@@ -25,7 +25,7 @@ const refused = (place: AnyPlace, diff: string[] | null): ServerApplyResult => (
   model: null,
   error: diff
     ? { code: 'concurrent-change', message: 'StaticRoutes.xml changed since it was read', diff }
-    : { code: 'ads-timeout', message: 'no answer within 5 s', diff: null },
+    : { code: 'timeout', message: 'no answer within 5 s', diff: null },
 });
 
 const placeNames = (request: unknown) =>
@@ -69,10 +69,11 @@ describe('Secure ADS server page, many systems', () => {
     await u.click(within(dialog).getByRole('button', { name: 'Apply' }));
 
     const table = await within(dialog).findByRole('table', { name: 'Results' });
-    await waitFor(() => expect(within(table).getByText('no answer within 5 s')).toBeTruthy());
+    await waitFor(() => expect(within(table).getByText(/no answer within 5 s/)).toBeTruthy());
     const rowOf = (name: string) => within(table).getByText(name).closest('tr')!;
     expect(within(rowOf('CX-ONE')).getByText('Done')).toBeTruthy();
     expect(within(rowOf('CX-TWO')).getByText('Failed')).toBeTruthy();
+    expect(within(rowOf('CX-TWO')).getByText('The target did not answer in time. Details: no answer within 5 s')).toBeTruthy();
     expect(api.callsTo('server-config:apply')).toHaveLength(1);
     const first = api.callsTo('server-config:apply')[0] as { change: unknown; revisions: unknown };
     expect(placeNames(first)).toEqual(['CX-ONE', 'CX-TWO', 'CX-THREE']);
@@ -129,5 +130,64 @@ describe('Secure ADS server page, many systems', () => {
     expect(api.callsTo('server-config:verify')).toEqual([
       expect.objectContaining({ check: { kind: 'psk', identity: 'ANNA', secret: 'Correct-Horse-Battery-Staple-42' } }),
     ]);
+  });
+
+  it('copies the CA files into each target’s CACerts/ first and points to them there; this PC keeps its own paths', async () => {
+    const api = serverApi()
+      .handle('server-config:upload', ({ targets, remotePath }) =>
+        targets.map((target) => ({ place: target.name, ok: true, remotePath, error: null })),
+      )
+      .handle('server-config:apply', ({ places }) => places.map((place) => ok(place, 'SERVICE')));
+    renderWithApi(<ServerPage />, api);
+    const u = userEvent.setup({ delay: null });
+    for (const name of ['This PC', 'CX-ONE', 'CX-TWO']) await u.click(await screen.findByRole('checkbox', { name: `Select ${name}` }));
+    await u.click(screen.getByRole('button', { name: 'Set CA files' }));
+    const dialog = screen.getByRole('dialog', { name: 'Set CA files' });
+    await u.type(within(dialog).getByRole('textbox', { name: /^CA certificate/ }), '/plant/rootCA.pem');
+    await u.type(within(dialog).getByRole('textbox', { name: /^Server certificate/ }), '/plant/cx.crt');
+    await u.type(within(dialog).getByRole('textbox', { name: /^Server private key/ }), '/plant/cx.key');
+    await u.click(within(dialog).getByRole('button', { name: 'Next' }));
+    await u.click(within(dialog).getByRole('button', { name: 'Apply' }));
+    await waitFor(() => expect(within(dialog).getAllByText('Done')).toHaveLength(3));
+    expect(api.callsTo('server-config:upload').map((call) => (call as { remotePath: string }).remotePath)).toEqual([
+      'CACerts/rootCA.pem',
+      'CACerts/cx.crt',
+      'CACerts/cx.key',
+    ]);
+    const applies = api.callsTo('server-config:apply') as Array<{ places: AnyPlace[]; change: { ca: string } }>;
+    expect(applies.map((call) => [placeNames(call), call.change.ca])).toEqual([
+      [['local'], '/plant/rootCA.pem'],
+      [['CX-ONE', 'CX-TWO'], 'CACerts/rootCA.pem'],
+    ]);
+  });
+
+  it('restarts the selection from the toolbar and Retry failed restarts only the failed system', async () => {
+    let calls = 0;
+    const api = serverApi().handle('server-config:restart', ({ targets }) => {
+      calls++;
+      return targets.map((target) =>
+        calls === 1 && target.name === 'CX-THREE'
+          ? { place: target.name, ok: false, adsState: null, error: { code: 'restart-failed', message: 'still in Run', diff: null } }
+          : { place: target.name, ok: true, adsState: 15, error: null },
+      );
+    });
+    renderWithApi(<ServerPage />, api);
+    const u = userEvent.setup({ delay: null });
+    for (const name of ['CX-ONE', 'CX-THREE']) await u.click(await screen.findByRole('checkbox', { name: `Select ${name}` }));
+    await u.click(screen.getByRole('button', { name: 'Restart in Config mode' }));
+    const confirm = screen.getByRole('dialog', { name: 'Restart in Config mode?' });
+    await within(confirm).findByRole('list', { name: 'Systems' });
+    await u.click(within(confirm).getByRole('button', { name: 'Restart' }));
+    const results = await screen.findByRole('dialog', { name: 'Restart in Config mode' });
+    await waitFor(() => expect(within(results).getByText(/TwinCAT did not reach the requested mode/)).toBeTruthy());
+    await u.click(within(results).getByRole('button', { name: 'Retry failed' }));
+    await waitFor(() => expect(within(results).getAllByText('Done')).toHaveLength(2));
+    const names = api
+      .callsTo('server-config:restart')
+      .map((call) => (call as { targets: Array<{ name: string }> }).targets.map((t) => t.name));
+    expect(names).toEqual([['CX-ONE', 'CX-THREE'], ['CX-THREE']]);
+    await u.click(within(results).getByRole('button', { name: 'Close' }));
+    // The table follows the state the restart left each system in.
+    await waitFor(() => expect(screen.getByRole('row', { name: /Select CX-ONE/ }).textContent).toContain('Config'));
   });
 });

@@ -55,7 +55,7 @@ export function ServerPage() {
       title={t('title')}
       description={t('description')}
       actions={
-        <Button startIcon={<RefreshIcon />} onClick={() => void server.read()}>
+        <Button startIcon={<RefreshIcon />} onClick={() => void server.read()} sx={{ whiteSpace: 'nowrap' }}>
           {t('refresh')}
         </Button>
       }

@@ -9,6 +9,8 @@ export interface Cell {
   detail: string | null;
   /** A refused concurrent change: what changed in the file since the user read it. */
   diff: string[] | null;
+  /** The service's error code of a failure, for the text in the user's language. */
+  code: string | null;
 }
 export interface BatchRow {
   key: string;
@@ -26,7 +28,16 @@ export interface PlannedChange {
 export type ServerCheck = { kind: 'psk'; identity: string; secret: string } | { kind: 'secure-only' } | null;
 export type RestartMode = 'config' | 'run';
 
-const cell = (status: CellStatus, detail: string | null = null, diff: string[] | null = null): Cell => ({ status, detail, diff });
+const cell = (status: CellStatus, detail: string | null = null, diff: string[] | null = null, code: string | null = null): Cell => ({
+  status,
+  detail,
+  diff,
+  code,
+});
+
+/** A failed cell from a per-system error or, when the whole call failed, from its error. */
+const failed = (error: { code: string; message: string; diff?: string[] | null } | null | undefined): Cell =>
+  cell('failed', error?.message ?? null, error?.diff ?? null, error?.code ?? null);
 
 interface BatchDeps {
   /** The revision of each place's file the user saw. */
@@ -65,13 +76,11 @@ export function useServerBatch(places: Place[], deps: BatchDeps) {
         revisions: group.revisions,
       });
       group.places.forEach((place, index) => {
-        if (!answer.ok) return update(place.key, { apply: cell('failed', answer.error.message) });
+        if (!answer.ok) return update(place.key, { apply: failed(answer.error) });
         const result = answer.data[index]!;
         deps.onApplied(place.key, result);
         update(place.key, {
-          apply: result.ok
-            ? cell(result.changed ? 'ok' : 'unchanged', result.backup)
-            : cell('failed', result.error?.message ?? null, result.error?.diff ?? null),
+          apply: result.ok ? cell(result.changed ? 'ok' : 'unchanged', result.backup) : failed(result.error),
         });
       });
     }
@@ -94,7 +103,7 @@ export function useServerBatch(places: Place[], deps: BatchDeps) {
         if (result?.ok) landed.get(place.key)?.push(result.remotePath);
         else {
           landed.delete(place.key);
-          update(place.key, { apply: cell('failed', result?.error?.message ?? (answer.ok ? null : answer.error.message)) });
+          update(place.key, { apply: failed(result?.error ?? (answer.ok ? null : answer.error)) });
         }
       });
     }
@@ -165,7 +174,7 @@ export function useServerBatch(places: Place[], deps: BatchDeps) {
             deps.onState(place.key, result.adsState);
           }
           update(place.key, {
-            restart: cell(result?.ok ? 'ok' : 'failed', result?.error?.message ?? (answer.ok ? null : answer.error.message)),
+            restart: result?.ok ? cell('ok') : failed(result?.error ?? (answer.ok ? null : answer.error)),
           });
         });
       }

@@ -202,6 +202,20 @@ export const server = {
     localSkipped: 'Dieser PC wird nicht von hier neu gestartet: Starten Sie sein TwinCAT selbst neu.',
     confirm: 'Neu starten',
   },
+  errors: {
+    'concurrent-change':
+      'Die Datei hat sich seit dem Lesen geändert, daher wurde nichts geschrieben. „Fehlgeschlagene wiederholen“ wendet die Änderung auf die Datei in ihrem jetzigen Stand an.',
+    'no-twincat': 'Auf diesem PC ist kein TwinCAT.',
+    'no-route-back': 'Das Zielsystem hat keine Route zurück zu diesem PC.',
+    timeout: 'Das Zielsystem hat nicht rechtzeitig geantwortet.',
+    'connection-lost': 'Die Verbindung zum Zielsystem ist abgebrochen.',
+    'write-failed': 'Die Datei konnte nicht sicher geschrieben werden; das Original bleibt erhalten.',
+    'restart-failed': 'TwinCAT hat den gewünschten Modus nicht erreicht.',
+    'static-routes-xml': 'Die StaticRoutes.xml ist kein gültiges XML; es wurde nichts geändert.',
+    'ads-not-supported': 'Dieses TwinCAT-System bietet das nicht über ADS an.',
+    'tls-failed': 'Der Secure-ADS-Handshake ist fehlgeschlagen.',
+    'invalid-input': 'Die Eingabe wurde abgewiesen.',
+  },
   remove: {
     text: 'Wer {{identity}} verwendet, kann keine Routen zu {{name}} mehr anlegen, sobald TwinCAT im Konfigurationsmodus neu startet. Bestehende Routen bleiben.',
   },

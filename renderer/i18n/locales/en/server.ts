@@ -191,6 +191,20 @@ export const server = {
     localSkipped: 'This PC is not restarted from here: restart its TwinCAT yourself.',
     confirm: 'Restart',
   },
+  errors: {
+    'concurrent-change':
+      'The file changed since it was read, so nothing was written. Retry failed applies the change on top of the file as it is now.',
+    'no-twincat': 'There is no TwinCAT on this PC.',
+    'no-route-back': 'The target has no route back to this PC.',
+    timeout: 'The target did not answer in time.',
+    'connection-lost': 'The connection to the target was lost.',
+    'write-failed': 'The file could not be written safely; the original stays.',
+    'restart-failed': 'TwinCAT did not reach the requested mode.',
+    'static-routes-xml': 'StaticRoutes.xml is not valid XML; nothing was changed.',
+    'ads-not-supported': 'This TwinCAT system does not offer this over ADS.',
+    'tls-failed': 'The Secure ADS handshake failed.',
+    'invalid-input': 'The input was refused.',
+  },
   remove: {
     text: 'Whoever uses {{identity}} can no longer create routes to {{name}} once TwinCAT restarts in Config mode. Existing routes stay.',
   },
