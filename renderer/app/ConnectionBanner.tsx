@@ -27,7 +27,8 @@ export function ConnectionBanner() {
       }
     >
       <AlertTitle>{t('connection.title')}</AlertTitle>
-      {failure}
+      {/* The transport's own words, kept for support. */}
+      <span lang="en">{failure}</span>
     </Alert>
   );
 }

@@ -20,7 +20,7 @@ export function RouteErrorPageLink({ error }: { error: RouteError }) {
 
 /** A service error as the user reads it: cause and fix translated by code, the service's own words as details. */
 export function RouteErrorText({ error, prefix }: { error: RouteError; prefix?: string }) {
-  const { t } = useTranslation('errors');
+  const { t } = useTranslation(['errors', 'serviceErrors']);
   const shown = useRouteErrorText()(error);
   return (
     <>
@@ -30,7 +30,8 @@ export function RouteErrorText({ error, prefix }: { error: RouteError; prefix?: 
       <Typography variant="body2">{t('fixPrefix', { fix: shown.fix })}</Typography>
       <RouteErrorPageLink error={error} />
       <Typography variant="caption" color="text.secondary" component="div" sx={{ wordBreak: 'break-word' }}>
-        {t('details', { text: shown.details })}
+        {/* The service's own words, in English, for support. */}
+        {t('serviceErrors:details')} <span lang="en">{shown.details}</span>
       </Typography>
     </>
   );

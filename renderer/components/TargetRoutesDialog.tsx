@@ -25,6 +25,8 @@ import WarningAmberOutlined from '@mui/icons-material/WarningAmberOutlined';
 import type { TargetConnectionInput, TargetRoute, TargetRouteList } from '../../shared/ipc/channels/target-routes';
 import { useApi } from '../api/ApiProvider';
 import { useTranslation } from '../i18n';
+import type { IpcError } from '../../shared/ipc/result';
+import { ServiceErrorAlert } from './ServiceError';
 
 export type TargetSecurity = TargetConnectionInput['security'];
 
@@ -54,14 +56,16 @@ export function connectionOf(
   };
 }
 
-function errorText(
-  t: ReturnType<typeof useTranslation<'targetRoutes'>>['t'],
-  target: string,
-  error: { code: string; message: string },
-): string {
-  if (error.code === 'no-route-back') return t('error.noRouteBack', { target });
-  if (error.code === 'fingerprint-unverified') return t('error.fingerprint', { target });
-  return t('error.generic', { target, message: error.message });
+/** What went wrong in the user's language; the services' English text goes along as the details. */
+interface PanelError {
+  text: string;
+  error?: IpcError;
+}
+
+function errorText(t: ReturnType<typeof useTranslation<'targetRoutes'>>['t'], target: string, error: IpcError): PanelError {
+  if (error.code === 'no-route-back') return { text: t('error.noRouteBack', { target }) };
+  if (error.code === 'fingerprint-unverified') return { text: t('error.fingerprint', { target }) };
+  return { text: t('error.read', { target }), error };
 }
 
 function RouteRow({ route, onRemove }: { route: TargetRoute; onRemove(route: TargetRoute): void }) {
@@ -71,11 +75,17 @@ function RouteRow({ route, onRemove }: { route: TargetRoute; onRemove(route: Tar
     <TableRow hover data-testid="target-route-row">
       <TableCell sx={{ fontWeight: 500 }}>
         {odd && (
-          <Tooltip title={t('oddRecord', { notes: route.notes.join('; '), raw: route.raw })}>
+          <Tooltip
+            title={
+              <>
+                {t('oddRecord', { raw: route.raw })} <span lang="en">({route.notes.join('; ')})</span>
+              </>
+            }
+          >
             <WarningAmberOutlined
               fontSize="inherit"
               color="warning"
-              aria-label={t('oddRecord', { notes: route.notes.join('; '), raw: route.raw })}
+              aria-label={t('oddRecord', { raw: route.raw })}
               sx={{ mr: 0.5, verticalAlign: '-2px' }}
             />
           </Tooltip>
@@ -116,7 +126,7 @@ function TargetRoutesPanel({ subject, onClose }: { subject: TargetRoutesSubject;
   const [keyPassword, setKeyPassword] = useState('');
   const [list, setList] = useState<TargetRouteList | null>(null);
   const [busy, setBusy] = useState(subject.security !== 'psk');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<PanelError | null>(null);
   const [notice, setNotice] = useState<{ severity: 'success' | 'warning'; text: string } | null>(null);
   const [confirm, setConfirm] = useState<TargetRoute | null>(null);
 
@@ -168,7 +178,7 @@ function TargetRoutesPanel({ subject, onClose }: { subject: TargetRoutesSubject;
     });
     setBusy(false);
     if (!result.ok) {
-      setError(t('error.remove', { name: route.name, message: result.error.message }));
+      setError({ text: t('error.removeFailed', { name: route.name }), error: result.error });
       return;
     }
     const outcome = result.data;
@@ -223,11 +233,14 @@ function TargetRoutesPanel({ subject, onClose }: { subject: TargetRoutesSubject;
               {notice.text}
             </Alert>
           )}
-          {error && (
-            <Alert severity="error" sx={{ mb: 1 }}>
-              {error}
-            </Alert>
-          )}
+          {error &&
+            (error.error ? (
+              <ServiceErrorAlert error={error.error} lead={error.text} sx={{ mb: 1 }} />
+            ) : (
+              <Alert severity="error" sx={{ mb: 1 }}>
+                {error.text}
+              </Alert>
+            ))}
           {list?.state && list.state.adsState === 15 && (
             <Alert severity="info" sx={{ mb: 1 }}>
               {t('configMode', { target })}
@@ -235,7 +248,7 @@ function TargetRoutesPanel({ subject, onClose }: { subject: TargetRoutesSubject;
           )}
           {list?.endNote && (
             <Alert severity="warning" sx={{ mb: 1 }}>
-              {t('incomplete', { note: list.endNote })}
+              {t('incomplete')} <span lang="en">({list.endNote})</span>
             </Alert>
           )}
           {list && (

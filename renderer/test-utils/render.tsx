@@ -21,7 +21,7 @@ export function renderWithApi(
   const translations = i18n.cloneInstance({ lng: language, initAsync: false });
   const result = render(
     <I18nextProvider i18n={translations}>
-      <ThemeProvider theme={createAppTheme('light')}>
+      <ThemeProvider theme={createAppTheme('light', false, language)}>
         <CssBaseline />
         <ApiProvider api={api}>{ui}</ApiProvider>
       </ThemeProvider>

@@ -125,7 +125,10 @@ describe('Add Route dialog: settings', () => {
       earlierRoute('TCBSD-PSK', tcbsd.netId, 'psk', { pskIdentity: 'SERVICE', verifiedAt: '2026-11-20T10:00:00.000Z' }),
     ]);
     const user = open(api, [tcbsd]);
-    await waitFor(() => expect(screen.getByRole('radio', { name: 'Pre-Shared Key (PSK)' })).toHaveProperty('checked', true));
+    // The route list arrives after the first render; MUI under a loaded jsdom can take more than a second to show it.
+    await waitFor(() => expect(screen.getByRole('radio', { name: 'Pre-Shared Key (PSK)' })).toHaveProperty('checked', true), {
+      timeout: 4000,
+    });
     expect(screen.getByTestId('method-preselection').textContent).toBe(
       'Preselected: this target accepted Pre-Shared Key (PSK) on Nov 20, 2026.',
     );
@@ -136,10 +139,12 @@ describe('Add Route dialog: settings', () => {
   it('keeps the default for a target nothing is known about, says so, and drops the note once the user picks', async () => {
     const api = fakeServices().respond('routes:list', [earlierRoute('OTHER', '10.77.9.9.1.1', 'psk')]);
     const user = open(api);
-    await waitFor(() =>
-      expect(screen.getByTestId('method-preselection').textContent).toBe(
-        'Nothing is known yet about what this target accepts: Self-Signed Certificate is the default.',
-      ),
+    await waitFor(
+      () =>
+        expect(screen.getByTestId('method-preselection').textContent).toBe(
+          'Nothing is known yet about what this target accepts: Self-Signed Certificate is the default.',
+        ),
+      { timeout: 4000 },
     );
     expect(screen.getByRole('radio', { name: 'Self-Signed Certificate' })).toHaveProperty('checked', true);
     await user.click(screen.getByRole('radio', { name: 'Shared CA' }));

@@ -153,6 +153,9 @@ function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClo
     // The identity of the earlier PSK route is not a secret; its key is never kept, so it is asked for again.
     const knownIdentity = preselection.kind === 'known' ? preselection.evidence.pskIdentity : null;
     if (method === 'psk' && knownIdentity && login.pskIdentity === '') setLogin((current) => ({ ...current, pskIdentity: knownIdentity }));
+    // From here on the method is the one the user saw: a route list or fingerprint arriving later must not change it.
+    setForm((current) => ({ ...current, method: shownForm.method }));
+    setMethodChosen(true);
     setPhase('login');
   };
 

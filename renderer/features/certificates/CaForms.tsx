@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -12,6 +11,8 @@ import { useApi } from '../../api/ApiProvider';
 import { PathField } from '../../components/PathField';
 import { SecretField } from '../../components/SecretField';
 import { useTranslation } from '../../i18n';
+import { ServiceErrorAlert } from '../../components/ServiceError';
+import type { IpcError } from '../../../shared/ipc/result';
 
 type KeyBits = (typeof CA_KEY_SIZES)[number];
 type SubjectKey = 'C' | 'ST' | 'L' | 'O' | 'OU' | 'CN';
@@ -90,7 +91,7 @@ export function CreateCaForm({ replace, onDone }: { replace: boolean; onDone(mes
   const [repeat, setRepeat] = useState('');
   const [replaceConfirmed, setReplaceConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
   const daysValue = Number(days);
   const valid =
     subject.CN.trim().length > 0 &&
@@ -112,7 +113,7 @@ export function CreateCaForm({ replace, onDone }: { replace: boolean; onDone(mes
     const result = await api.invoke('certificates:ca-create', { subject: fields, keyBits, days: daysValue, password, replace });
     setBusy(false);
     if (result.ok) onDone(t('ca.created', { name: result.data.commonName ?? result.data.subject }));
-    else setError(result.error.message);
+    else setError(result.error);
   };
 
   return (
@@ -171,7 +172,7 @@ export function CreateCaForm({ replace, onDone }: { replace: boolean; onDone(mes
           label={t('ca.replaceConfirm')}
         />
       )}
-      {error && <Alert severity="error">{error}</Alert>}
+      {error && <ServiceErrorAlert error={error} />}
       <div>
         <Button type="submit" variant="contained" disabled={!valid || busy}>
           {busy ? t('ca.creating') : t('ca.create')}
@@ -191,7 +192,7 @@ export function LoadCaForm({ replace, onDone }: { replace: boolean; onDone(messa
   const [repeat, setRepeat] = useState('');
   const [replaceConfirmed, setReplaceConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
   const valid =
     certPath.trim() && keyPath.trim() && password.length >= CA_MIN_PASSWORD_LENGTH && password === repeat && (!replace || replaceConfirmed);
 
@@ -207,7 +208,7 @@ export function LoadCaForm({ replace, onDone }: { replace: boolean; onDone(messa
     });
     setBusy(false);
     if (result.ok) onDone(t('ca.created', { name: result.data.commonName ?? result.data.subject }));
-    else setError(result.error.message);
+    else setError(result.error);
   };
 
   return (
@@ -230,7 +231,7 @@ export function LoadCaForm({ replace, onDone }: { replace: boolean; onDone(messa
           label={t('ca.replaceConfirm')}
         />
       )}
-      {error && <Alert severity="error">{error}</Alert>}
+      {error && <ServiceErrorAlert error={error} />}
       <div>
         <Button type="submit" variant="contained" disabled={!valid || busy}>
           {t('ca.load')}

@@ -1,4 +1,3 @@
-import Alert from '@mui/material/Alert';
 import Divider from '@mui/material/Divider';
 import LinearProgress from '@mui/material/LinearProgress';
 import { PageLayout } from '../../components/PageLayout';
@@ -11,6 +10,7 @@ import { InspectSection } from './InspectSection';
 import { KnownFingerprintsSection } from './KnownFingerprintsSection';
 import { ThisPcSection } from './ThisPcSection';
 import { useCertificatesOverview, useIdentity } from './use-certificates';
+import { ServiceErrorAlert } from '../../components/ServiceError';
 
 /** Expiry first (what needs doing), then this PC, the plant CA, device certificates, inspection, known fingerprints. */
 export function CertificatesPage() {
@@ -20,11 +20,7 @@ export function CertificatesPage() {
   return (
     <PageLayout title={t('title')} description={t('description')}>
       {!overview && !error && <LinearProgress aria-label={t('loading')} sx={{ mb: 2 }} />}
-      {error && (
-        <Alert severity="error" sx={{ mb: 2 }}>
-          {error.message}
-        </Alert>
-      )}
+      {error && <ServiceErrorAlert error={error} sx={{ mb: 2 }} />}
       {overview && <ExpirySection overview={overview} />}
       <Divider sx={{ mb: 3 }} />
       <IdentitySection />

@@ -19,6 +19,8 @@ import { useFormat, useTranslation } from '../../i18n';
 import { ExpiryChip } from './ExpiryChip';
 import { IssueForm } from './IssueForm';
 import { SectionHeading } from './SectionHeading';
+import { ServiceErrorAlert } from '../../components/ServiceError';
+import type { IpcError } from '../../../shared/ipc/result';
 
 /** Issue device certificates, list them with their expiry, export the chosen ones as folders for the targets. */
 export function DevicesSection({ overview }: { overview: CertificatesOverview }) {
@@ -28,7 +30,7 @@ export function DevicesSection({ overview }: { overview: CertificatesOverview })
   const [notice, setNotice] = useState<string | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [folder, setFolder] = useState('');
-  const [exportError, setExportError] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<IpcError | null>(null);
   const [busy, setBusy] = useState(false);
   const devices = overview.devices;
   const chosen = devices.filter((d) => selected.has(d.fileName));
@@ -46,7 +48,7 @@ export function DevicesSection({ overview }: { overview: CertificatesOverview })
     const result = await api.invoke('certificates:export', { names: chosen.map((d) => d.fileName), folder: folder.trim() });
     setBusy(false);
     if (result.ok) setNotice(t('devices.exported', { folders: result.data.exported.map((e) => e.folder).join(', ') }));
-    else setExportError(result.error.message);
+    else setExportError(result.error);
   };
 
   return (
@@ -131,11 +133,7 @@ export function DevicesSection({ overview }: { overview: CertificatesOverview })
               {t('devices.export', { count: chosen.length })}
             </Button>
           </Stack>
-          {exportError && (
-            <Alert severity="error" sx={{ mt: 1 }}>
-              {exportError}
-            </Alert>
-          )}
+          {exportError && <ServiceErrorAlert error={exportError} sx={{ mt: 1 }} />}
         </>
       )}
     </Box>

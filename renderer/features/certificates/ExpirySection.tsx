@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
@@ -19,8 +20,14 @@ function attention(entry: ExpiryEntry): boolean {
 export function ExpirySection({ overview }: { overview: CertificatesOverview }) {
   const { t } = useTranslation('certificates');
   const format = useFormat();
-  const consequence = (entry: ExpiryEntry): string => {
-    if (entry.problem) return entry.problem;
+  const consequence = (entry: ExpiryEntry): ReactNode => {
+    // The reason is the services' own (English) wording, kept as the details.
+    if (entry.problem)
+      return (
+        <>
+          {t('expiry.unreadable')} <span lang="en">({entry.problem})</span>
+        </>
+      );
     const stops = t(`expiry.stops.${entry.role}`, { name: entry.name });
     if (entry.level === 'expired' || !entry.notAfter) return stops;
     return `${t('expiry.when', { date: format.date(entry.notAfter), what: stops })} ${t('expiry.renew')}`;

@@ -13,6 +13,8 @@ import TextField from '@mui/material/TextField';
 import { formatFingerprint } from '../../../shared/protocol/fingerprint';
 import { useApi } from '../../api/ApiProvider';
 import { useTranslation } from '../../i18n';
+import { ServiceErrorAlert } from '../../components/ServiceError';
+import type { IpcError } from '../../../shared/ipc/result';
 
 /** Export of the client certificate; the key only after ticking it AND confirming what it means. */
 export function ExportIdentityDialog({ onClose }: { onClose(message?: string): void }) {
@@ -22,7 +24,7 @@ export function ExportIdentityDialog({ onClose }: { onClose(message?: string): v
   const [includeKey, setIncludeKey] = useState(false);
   const [keyConfirmed, setKeyConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
   const ready = folder.trim().length > 0 && (!includeKey || keyConfirmed) && !busy;
 
   const submit = async () => {
@@ -34,7 +36,7 @@ export function ExportIdentityDialog({ onClose }: { onClose(message?: string): v
     });
     setBusy(false);
     if (result.ok) onClose(t('exportIdentity.done', { files: result.data.files.join(', ') }));
-    else setError(result.error.message);
+    else setError(result.error);
   };
 
   return (
@@ -74,7 +76,7 @@ export function ExportIdentityDialog({ onClose }: { onClose(message?: string): v
               />
             </Alert>
           )}
-          {error && <Alert severity="error">{error}</Alert>}
+          {error && <ServiceErrorAlert error={error} />}
         </Stack>
       </DialogContent>
       <DialogActions>
@@ -92,24 +94,20 @@ export function RegenerateDialog({ onClose }: { onClose(message?: string): void 
   const { t } = useTranslation(['certificates', 'common']);
   const api = useApi();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
   const submit = async () => {
     setBusy(true);
     const result = await api.invoke('certificates:identity-regenerate', { confirm: true });
     setBusy(false);
     if (result.ok) onClose(t('regenerate.done', { fingerprint: formatFingerprint(result.data.certificate.fingerprint, 'grouped') }));
-    else setError(result.error.message);
+    else setError(result.error);
   };
   return (
     <Dialog open onClose={() => onClose()} aria-labelledby="regenerate-title" aria-describedby="regenerate-warning" maxWidth="sm">
       <DialogTitle id="regenerate-title">{t('regenerate.title')}</DialogTitle>
       <DialogContent>
         <DialogContentText id="regenerate-warning">{t('regenerate.warning')}</DialogContentText>
-        {error && (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {error}
-          </Alert>
-        )}
+        {error && <ServiceErrorAlert error={error} sx={{ mt: 2 }} />}
       </DialogContent>
       <DialogActions>
         <Button onClick={() => onClose()} autoFocus>

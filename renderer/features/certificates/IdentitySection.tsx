@@ -11,6 +11,7 @@ import { CopyButton } from '../../components/CopyButton';
 import { ExportIdentityDialog, RegenerateDialog } from './IdentityDialogs';
 import { SectionHeading } from './SectionHeading';
 import { useIdentity } from './use-certificates';
+import { ServiceErrorAlert } from '../../components/ServiceError';
 
 /** This PC's client certificate, as "About TwinCAT" shows a system's own: fingerprint first, large, with copy. */
 export function IdentitySection() {
@@ -26,7 +27,7 @@ export function IdentitySection() {
     <Box component="section" aria-labelledby="identity-heading" sx={{ mb: 4 }}>
       <SectionHeading id="identity-heading" title={t('identity.heading')} description={t('identity.description')} />
       {loading && !data && <LinearProgress aria-label={t('loading')} />}
-      {error && <Alert severity="error">{error.message}</Alert>}
+      {error && <ServiceErrorAlert error={error} />}
       {data && cert && (
         <Stack spacing={1.5} sx={{ maxWidth: 900 }}>
           <Box>

@@ -9,18 +9,27 @@ import { formatFingerprint } from '../../../shared/protocol/fingerprint';
 import { useApi } from '../../api/ApiProvider';
 import { PathField } from '../../components/PathField';
 import { useFormat, useTranslation } from '../../i18n';
+import type { certificates as CERTIFICATES_EN } from '../../i18n/locales/en/certificates';
 import { CopyButton } from '../../components/CopyButton';
 import { SectionHeading } from './SectionHeading';
+import { ServiceErrorAlert } from '../../components/ServiceError';
+import type { IpcError } from '../../../shared/ipc/result';
+
+type ChainReasons = (typeof CERTIFICATES_EN)['inspect']['chainReason'];
 
 /** Any certificate file in plain words, and whether it chains to a chosen CA. */
 export function InspectSection() {
-  const { t } = useTranslation(['certificates', 'common']);
+  const { t, i18n } = useTranslation(['certificates', 'common']);
+  const chainReason = (reason: string) =>
+    i18n.exists(`certificates:inspect.chainReason.${reason}`)
+      ? t(`inspect.chainReason.${reason as keyof ChainReasons}`)
+      : t('inspect.chainReason.other');
   const format = useFormat();
   const api = useApi();
   const [path, setPath] = useState('');
   const [caPath, setCaPath] = useState('');
   const [result, setResult] = useState<ResponseOf<'certificates:inspect'> | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
@@ -31,7 +40,7 @@ export function InspectSection() {
     if (answer.ok) setResult(answer.data);
     else {
       setResult(null);
-      setError(answer.error.message);
+      setError(answer.error);
     }
   };
 
@@ -69,11 +78,7 @@ export function InspectSection() {
           </Button>
         </div>
       </Stack>
-      {error && (
-        <Alert severity="error" sx={{ mt: 2 }}>
-          {error}
-        </Alert>
-      )}
+      {error && <ServiceErrorAlert error={error} sx={{ mt: 2 }} />}
       {leaf && result && (
         <Box data-testid="inspect-result" sx={{ mt: 2 }}>
           <Box
@@ -106,7 +111,14 @@ export function InspectSection() {
           {result.chainsToCa && (
             <Alert severity={result.chainsToCa.ok ? 'success' : 'error'} sx={{ mt: 1.5 }} data-testid="inspect-chain">
               <strong>{t('inspect.chain')}: </strong>
-              {result.chainsToCa.ok ? t('inspect.chainOk') : t('inspect.chainFailed', { message: result.chainsToCa.message })}
+              {result.chainsToCa.ok ? (
+                t('inspect.chainOk')
+              ) : (
+                <>
+                  {t('inspect.chainFailed', { reason: chainReason(result.chainsToCa.reason) })}{' '}
+                  <span lang="en">({result.chainsToCa.message})</span>
+                </>
+              )}
             </Alert>
           )}
         </Box>

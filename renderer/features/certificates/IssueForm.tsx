@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControl from '@mui/material/FormControl';
@@ -20,6 +19,8 @@ import { useApi } from '../../api/ApiProvider';
 import { useRequest } from '../../api/use-request';
 import { SecretField } from '../../components/SecretField';
 import { useTranslation } from '../../i18n';
+import { ServiceErrorAlert } from '../../components/ServiceError';
+import type { IpcError } from '../../../shared/ipc/result';
 
 const DEFAULT_INSTALL_DIR = 'C:\\TwinCAT\\3.1\\Target\\CACerts';
 
@@ -49,7 +50,7 @@ export function IssueForm({ onDone }: { onDone(message: string): void }) {
   const [installDir, setInstallDir] = useState(DEFAULT_INSTALL_DIR);
   const [caPassword, setCaPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
 
   const routeList = useMemo(() => routes.data ?? [], [routes.data]);
   const names = useMemo(() => {
@@ -87,7 +88,7 @@ export function IssueForm({ onDone }: { onDone(message: string): void }) {
       setCaPassword('');
       onDone(t('devices.issued', { count: result.data.issued.length }));
     } else {
-      setError(result.error.message);
+      setError(result.error);
     }
   };
 
@@ -212,7 +213,7 @@ export function IssueForm({ onDone }: { onDone(message: string): void }) {
         control={<Checkbox checked={ignoreCn} onChange={(event) => setIgnoreCn(event.target.checked)} />}
         label={t('devices.ignoreCn')}
       />
-      {error && <Alert severity="error">{error}</Alert>}
+      {error && <ServiceErrorAlert error={error} />}
       <div>
         <Button type="submit" variant="contained" disabled={!valid}>
           {busy ? t('devices.issuing') : t('devices.issue', { count: names.length })}

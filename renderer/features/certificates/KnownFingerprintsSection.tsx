@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { visuallyHidden } from '@mui/utils';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Table from '@mui/material/Table';
@@ -14,6 +13,8 @@ import { useApi } from '../../api/ApiProvider';
 import { useLiveQuery } from '../../api/use-live-query';
 import { useFormat, useTranslation } from '../../i18n';
 import { SectionHeading } from './SectionHeading';
+import { ServiceErrorAlert } from '../../components/ServiceError';
+import type { IpcError } from '../../../shared/ipc/result';
 
 /** Target fingerprints remembered after self-signed routes, with first and last sighting; each can be forgotten. */
 export function KnownFingerprintsSection() {
@@ -21,20 +22,16 @@ export function KnownFingerprintsSection() {
   const format = useFormat();
   const api = useApi();
   const { data, error } = useLiveQuery('known-fingerprints:list', {}, 'known-fingerprints:changed', (event) => event.entries);
-  const [forgetError, setForgetError] = useState<string | null>(null);
+  const [forgetError, setForgetError] = useState<IpcError | null>(null);
   const forget = async (netId: string) => {
     const result = await api.invoke('known-fingerprints:forget', { netId });
-    setForgetError(result.ok ? null : result.error.message);
+    setForgetError(result.ok ? null : result.error);
   };
   return (
     <Box component="section" aria-labelledby="known-heading" sx={{ mb: 4 }}>
       <SectionHeading id="known-heading" title={t('known.heading')} description={t('known.description')} />
-      {error && <Alert severity="error">{error.message}</Alert>}
-      {forgetError && (
-        <Alert severity="error" sx={{ mb: 1 }}>
-          {forgetError}
-        </Alert>
-      )}
+      {error && <ServiceErrorAlert error={error} />}
+      {forgetError && <ServiceErrorAlert error={forgetError} sx={{ mb: 1 }} />}
       {data && data.length === 0 && (
         <Typography variant="body2" color="text.secondary">
           {t('known.none')}

@@ -13,6 +13,8 @@ import { useTranslation } from '../../i18n';
 import { CopyButton } from '../../components/CopyButton';
 import { ExpiryChip } from './ExpiryChip';
 import { SectionHeading } from './SectionHeading';
+import { ServiceErrorAlert } from '../../components/ServiceError';
+import type { IpcError } from '../../../shared/ipc/result';
 
 /** This PC's certificate from the plant CA, and the three files the Add Route dialog's Shared CA login needs. */
 export function ThisPcSection({ overview, hostname }: { overview: CertificatesOverview; hostname: string }) {
@@ -22,7 +24,7 @@ export function ThisPcSection({ overview, hostname }: { overview: CertificatesOv
   const [keyPassword, setKeyPassword] = useState('');
   const [days, setDays] = useState(String(DEVICE_DEFAULT_DAYS));
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const thisPc = overview.thisPc;
   const expiry = overview.expiry.find((e) => e.role === 'this-pc');
@@ -46,7 +48,7 @@ export function ThisPcSection({ overview, hostname }: { overview: CertificatesOv
       setCaPassword('');
       setNotice(t('thisPc.issued'));
     } else {
-      setError(result.error.message);
+      setError(result.error);
     }
   };
 
@@ -120,7 +122,7 @@ export function ThisPcSection({ overview, hostname }: { overview: CertificatesOv
               required
             />
           </Stack>
-          {error && <Alert severity="error">{error}</Alert>}
+          {error && <ServiceErrorAlert error={error} />}
           <div>
             <Button type="submit" variant="outlined" disabled={!valid}>
               {thisPc ? t('thisPc.reissue') : t('thisPc.issue')}

@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -18,6 +17,8 @@ import { LogToolbar } from './LogToolbar';
 import { download, exportFileName, logToCsv, logToJson } from './log-export';
 import { filterChoices, filterLog, NO_FILTER, type LogFilter } from './log-filter';
 import { LOG_VIEW_CAPACITY, mergeLog, type LogEntry } from './merge-log';
+import { ServiceErrorAlert } from '../../components/ServiceError';
+import type { IpcError } from '../../../shared/ipc/result';
 
 export function LogPage() {
   const { t } = useTranslation(['log', 'common']);
@@ -28,7 +29,7 @@ export function LogPage() {
   const [clearedBacklog, setClearedBacklog] = useState(false);
   const [filter, setFilter] = useState<LogFilter>(NO_FILTER);
   const [confirmClear, setConfirmClear] = useState(false);
-  const [clearError, setClearError] = useState<string | null>(null);
+  const [clearError, setClearError] = useState<IpcError | null>(null);
 
   useEvent('log:entry', (entry) => {
     setLive((lines) => (lines.length >= LOG_VIEW_CAPACITY ? [...lines.slice(1), entry] : [...lines, entry]));
@@ -56,7 +57,7 @@ export function LogPage() {
       setClearError(null);
       setClearedBacklog(true);
       setLive([]);
-    } else setClearError(t('clearFailed', { error: result.error.message }));
+    } else setClearError(result.error);
   };
 
   return (
@@ -71,16 +72,8 @@ export function LogPage() {
         onClear={() => setConfirmClear(true)}
       />
       {recent.loading && <LinearProgress aria-label={t('loading')} sx={{ mb: 1 }} />}
-      {recent.error && (
-        <Alert severity="error" sx={{ mb: 1 }}>
-          {recent.error.message}
-        </Alert>
-      )}
-      {clearError && (
-        <Alert severity="error" sx={{ mb: 1 }} onClose={() => setClearError(null)}>
-          {clearError}
-        </Alert>
-      )}
+      {recent.error && <ServiceErrorAlert error={recent.error} sx={{ mb: 1 }} />}
+      {clearError && <ServiceErrorAlert error={clearError} lead={t('clearFailed')} sx={{ mb: 1 }} onClose={() => setClearError(null)} />}
       <Typography variant="body2" color="text.secondary" role="status" sx={{ mb: 1 }}>
         {t('shown', { shown: entries.length, total: all.length })}
       </Typography>

@@ -48,9 +48,14 @@ export function LogTable({ entries, emptyText }: { entries: readonly LogEntry[];
                     variant={entry.level === 'debug' ? 'outlined' : 'filled'}
                   />
                 </TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{entry.source}</TableCell>
+                {/* Source and message are the services' own record, in English as on disk and in the export. */}
+                <TableCell sx={{ whiteSpace: 'nowrap', typography: 'mono' }} lang="en">
+                  {entry.source}
+                </TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap', typography: 'mono' }}>{entry.target ?? ''}</TableCell>
-                <TableCell sx={{ wordBreak: 'break-word' }}>{entry.message}</TableCell>
+                <TableCell sx={{ wordBreak: 'break-word' }} lang="en">
+                  {entry.message}
+                </TableCell>
               </TableRow>
             ))
           )}

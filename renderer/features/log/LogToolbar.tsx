@@ -54,7 +54,7 @@ export function LogToolbar({ filter, onFilterChange, sources, targets, canExport
       >
         <MenuItem value="">{t('all')}</MenuItem>
         {sources.map((source) => (
-          <MenuItem key={source} value={source}>
+          <MenuItem key={source} value={source} lang="en">
             {source}
           </MenuItem>
         ))}

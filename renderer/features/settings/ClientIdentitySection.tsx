@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
@@ -14,6 +13,8 @@ import { isNetId } from '../../../shared/protocol/netid';
 import { useApi } from '../../api/ApiProvider';
 import { useRequest } from '../../api/use-request';
 import { useFormat, useTranslation } from '../../i18n';
+import { ServiceErrorAlert } from '../../components/ServiceError';
+import type { IpcError } from '../../../shared/ipc/result';
 import { LocalNetIdField } from './LocalNetIdField';
 
 interface Draft {
@@ -29,7 +30,7 @@ export function ClientIdentitySection() {
   const api = useApi();
   const { data, error, loading, reload } = useRequest('identity:get', {});
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<IpcError | null>(null);
   const [copied, setCopied] = useState(false);
 
   const values: Draft | null =
@@ -48,7 +49,7 @@ export function ClientIdentitySection() {
       setSaveError(null);
       reload();
     } else {
-      setSaveError(result.error.message);
+      setSaveError(result.error);
     }
   };
 
@@ -67,11 +68,7 @@ export function ClientIdentitySection() {
         {t('identity.description')}
       </Typography>
       {loading && !data && <LinearProgress aria-label={t('identity.loading')} sx={{ mb: 1 }} />}
-      {error && (
-        <Alert severity="error" sx={{ mb: 1 }}>
-          {error.message}
-        </Alert>
-      )}
+      {error && <ServiceErrorAlert error={error} sx={{ mb: 1 }} />}
       {data && values && (
         <Stack spacing={2} sx={{ maxWidth: 720 }}>
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
@@ -113,7 +110,7 @@ export function ClientIdentitySection() {
               </Button>
             </Box>
           </Stack>
-          {saveError && <Alert severity="error">{saveError}</Alert>}
+          {saveError && <ServiceErrorAlert error={saveError} />}
         </Stack>
       )}
     </Box>

@@ -1,4 +1,3 @@
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -12,6 +11,7 @@ import { ClientIdentitySection } from './ClientIdentitySection';
 import { DataFolderSection } from './DataFolderSection';
 import { LanguageSection } from './LanguageSection';
 import { useTranslation } from '../../i18n';
+import { ServiceErrorAlert } from '../../components/ServiceError';
 
 function NetworkAdaptersSection() {
   const { t } = useTranslation('settings');
@@ -30,11 +30,7 @@ function NetworkAdaptersSection() {
         {t('adapters.description')}
       </Typography>
       {loading && <LinearProgress aria-label={t('adapters.loading')} sx={{ mb: 1 }} />}
-      {error && (
-        <Alert severity="error" sx={{ mb: 1 }}>
-          {error.message}
-        </Alert>
-      )}
+      {error && <ServiceErrorAlert error={error} sx={{ mb: 1 }} />}
       {data && <AdaptersTable adapters={data} />}
     </Box>
   );

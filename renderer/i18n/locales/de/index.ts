@@ -11,6 +11,7 @@ export { log } from './log';
 export { loginChecks } from './login-checks';
 export { routes } from './routes';
 export { server } from './server';
+export { serviceErrors } from './serviceErrors';
 export { settings } from './settings';
 export { targetRoutes } from './targetRoutes';
 export { targets } from './targets';

@@ -21,7 +21,7 @@ export const log = {
   clearTitle: 'Protokoll leeren?',
   clearText: 'Alle Zeilen werden gelöscht, auch aus den Protokolldateien auf dem Datenträger. Das kann nicht rückgängig gemacht werden.',
   clearConfirm: 'Leeren',
-  clearFailed: 'Das Protokoll konnte nicht geleert werden: {{error}}',
+  clearFailed: 'Das Protokoll konnte nicht geleert werden.',
   levels: {
     debug: 'Debug',
     info: 'Info',

@@ -17,7 +17,7 @@ export const log = {
   clearTitle: 'Clear the log?',
   clearText: 'Every line is deleted, also from the log files on disk. This cannot be undone.',
   clearConfirm: 'Clear',
-  clearFailed: 'The log could not be cleared: {{error}}',
+  clearFailed: 'The log could not be cleared.',
   levels: {
     debug: 'debug',
     info: 'info',
