@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { CLIENT_ADAPTERS, startSim, type Lab, type LabTarget, type SimHandle } from './lab';
-import { AddRouteDialog, TargetsView } from './pages/add-route-dialog';
+import { CLIENT_ADAPTERS, LabSims, staticRoutes, type Lab, type LabSim } from './lab';
+import { openAddRouteFor as openDialogFor, type AddRouteDialog } from './pages/add-route-dialog';
 
 /**
  * The Add Route flow end to end: the web app inside the lab's client namespace, virtual TwinCAT targets (`adsroute sim`)
@@ -18,44 +18,13 @@ const PSK_SECRET = 'maintenance-key-7';
 const CLIENT_ADDRESS = CLIENT_ADAPTERS[0].address;
 const screenshots = process.env.ARS_SCREENSHOTS === '1';
 
-interface Sim {
-  target: LabTarget;
-  handle: SimHandle;
-  stateDir: string;
-  name: string;
+const labSims = new LabSims({ user: 'Administrator', password: PASSWORD });
+
+function sim(lab: Lab, name: string, args: string[] = []): Promise<LabSim> {
+  return labSims.add(lab, name, args);
 }
 
-const running: Sim[] = [];
-
-async function sim(lab: Lab, name: string, args: string[] = []): Promise<Sim> {
-  const target = await lab.addTarget(1);
-  const stateDir = await mkdtemp(join(tmpdir(), `ars-e2e-${name}-`));
-  const handle = await startSim(target, ['--name', name, '--user', 'Administrator', '--password', PASSWORD, '--state', stateDir, ...args]);
-  const started = { target, handle, stateDir, name };
-  running.push(started);
-  return started;
-}
-
-test.afterEach(async () => {
-  for (const started of running.splice(0)) {
-    await started.handle.stop();
-    await rm(started.stateDir, { recursive: true, force: true });
-  }
-});
-
-async function staticRoutes(target: Sim): Promise<string> {
-  return readFile(join(target.stateDir, 'StaticRoutes.xml'), 'utf8').catch(() => '');
-}
-
-/** Searches each sim by address in the Targets view, selects them and opens the dialog. */
-async function openDialogFor(page: Page, sims: readonly Sim[]): Promise<{ targets: TargetsView; dialog: AddRouteDialog }> {
-  const targets = new TargetsView(page);
-  await expect(page.getByRole('heading', { level: 1, name: 'Targets' })).toBeVisible();
-  await targets.searchHosts(sims.map((one) => one.target.address));
-  await targets.waitForRows(sims.map((one) => one.name));
-  await targets.select(sims.map((one) => one.name));
-  return { targets, dialog: await targets.openAddRoute() };
-}
+test.afterEach(() => labSims.stopAll());
 
 async function shot(page: Page, name: string): Promise<void> {
   if (!screenshots) return;
@@ -213,20 +182,7 @@ test.describe('Add Route in the lab', () => {
         '--key',
         join(pki, `${server}.key`),
       ];
-      const stateDir = await mkdtemp(join(tmpdir(), 'ars-e2e-CX-CA-'));
-      const handle = await startSim(first, [
-        '--name',
-        'CX-CA',
-        '--user',
-        'Administrator',
-        '--password',
-        PASSWORD,
-        '--state',
-        stateDir,
-        ...caArgs('server-good'),
-      ]);
-      const good: Sim = { target: first, handle, stateDir, name: 'CX-CA' };
-      running.push(good);
+      const good = await labSims.on(first, 'CX-CA', caArgs('server-good'));
       const bad = await sim(lab, 'CX-CN', caArgs('server-bad'));
       const files = { ca: join(pki, 'ca.pem'), cert: join(pki, 'client.pem'), key: join(pki, 'client.key') };
 
@@ -330,7 +286,7 @@ test.describe('Add Route in the lab', () => {
     labApp,
   }) => {
     const sims = [await sim(lab, 'LINE-1', ['--no-tls']), await sim(lab, 'LINE-2', ['--no-tls']), await sim(lab, 'LINE-3', ['--no-tls'])];
-    const [first, second, silent] = sims as [Sim, Sim, Sim];
+    const [first, second, silent] = sims as [LabSim, LabSim, LabSim];
     const { dialog } = await openDialogFor(labApp.page, sims);
     // LINE-3 answered the search; now its cable is pulled: its address stays in the lab, but nothing answers there.
     const unplug = await silent.target.exec('ip', ['link', 'set', 'eth0', 'down']);

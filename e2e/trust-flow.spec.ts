@@ -1,10 +1,6 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { CLIENT_ADAPTERS, startSim, type Lab, type LabTarget, type SimHandle } from './lab';
-import { AddRouteDialog, TargetsView } from './pages/add-route-dialog';
+import { CLIENT_ADAPTERS, LabSims, staticRoutes, type Lab, type LabSim } from './lab';
+import { openAddRouteFor as openDialogFor } from './pages/add-route-dialog';
 
 /**
  * One trust decision per target, and fingerprints remembered per NetId, end to end: the web app in the lab's client
@@ -13,53 +9,13 @@ import { AddRouteDialog, TargetsView } from './pages/add-route-dialog';
 
 const PASSWORD = 'lab-pass-2';
 const CLIENT_ADDRESS = CLIENT_ADAPTERS[0].address;
+const labSims = new LabSims({ user: 'Administrator', password: PASSWORD });
 
-interface Sim {
-  target: LabTarget;
-  handle: SimHandle;
-  stateDir: string;
-  name: string;
+function sim(lab: Lab, name: string, args: string[] = []): Promise<LabSim> {
+  return labSims.add(lab, name, args);
 }
 
-const running: Sim[] = [];
-
-async function simOn(target: LabTarget, name: string, args: string[] = []): Promise<Sim> {
-  const stateDir = await mkdtemp(join(tmpdir(), `ars-e2e-${name}-`));
-  const handle = await startSim(target, ['--name', name, '--user', 'Administrator', '--password', PASSWORD, '--state', stateDir, ...args]);
-  const started = { target, handle, stateDir, name };
-  running.push(started);
-  return started;
-}
-
-async function sim(lab: Lab, name: string, args: string[] = []): Promise<Sim> {
-  return simOn(await lab.addTarget(1), name, args);
-}
-
-async function stop(one: Sim): Promise<void> {
-  await one.handle.stop();
-  running.splice(running.indexOf(one), 1);
-  await rm(one.stateDir, { recursive: true, force: true });
-}
-
-test.afterEach(async () => {
-  for (const started of running.splice(0)) {
-    await started.handle.stop();
-    await rm(started.stateDir, { recursive: true, force: true });
-  }
-});
-
-async function staticRoutes(target: Sim): Promise<string> {
-  return readFile(join(target.stateDir, 'StaticRoutes.xml'), 'utf8').catch(() => '');
-}
-
-async function openDialogFor(page: Page, sims: readonly Sim[]): Promise<{ targets: TargetsView; dialog: AddRouteDialog }> {
-  const targets = new TargetsView(page);
-  await expect(page.getByRole('heading', { level: 1, name: 'Targets' })).toBeVisible();
-  await targets.searchHosts(sims.map((one) => one.target.address));
-  await targets.waitForRows(sims.map((one) => one.name));
-  await targets.select(sims.map((one) => one.name));
-  return { targets, dialog: await targets.openAddRoute() };
-}
+test.afterEach(() => labSims.stopAll());
 
 test.describe('Trust decisions in the lab', () => {
   test.setTimeout(120_000);
@@ -128,7 +84,7 @@ test.describe('Trust decisions in the lab', () => {
     labApp,
   }) => {
     const address = await lab.addTarget(1);
-    const first = await simOn(address, 'CX-KNOWN');
+    const first = await labSims.on(address, 'CX-KNOWN');
     const { targets, dialog } = await openDialogFor(labApp.page, [first]);
     await dialog.openLogin();
     await dialog.osLogin('Administrator', PASSWORD);
@@ -140,8 +96,8 @@ test.describe('Trust decisions in the lab', () => {
     await expect(targets.row('CX-KNOWN').getByTestId('fingerprint-verified')).toBeVisible();
 
     // Reinstalled (or replaced): same address and NetId, another certificate.
-    await stop(first);
-    const second = await simOn(address, 'CX-KNOWN');
+    await labSims.stop(first);
+    const second = await labSims.on(address, 'CX-KNOWN');
     expect(second.handle.ready.fingerprint).not.toBe(first.handle.ready.fingerprint);
     expect(second.handle.ready.netId).toBe(first.handle.ready.netId);
     await targets.searchHosts([address.address]);

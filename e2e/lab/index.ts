@@ -2,3 +2,4 @@ export { CLIENT_ADAPTERS, Lab, type LabAvailability, type LabOptions } from './l
 export { LabNamespace, LabTarget, type ExecOptions, type ExecResult, type Subnet } from './namespace';
 export { LabCommandError } from './ip';
 export { startSim, type SimHandle, type SimReady } from './sim';
+export { LabSims, staticRoutes, type LabSim } from './sims';

@@ -46,6 +46,19 @@ export class TargetsView {
   }
 }
 
+/** Opens the Targets page's search for these systems by address, selects them and opens Add Route for them. */
+export async function openAddRouteFor(
+  page: Page,
+  systems: ReadonlyArray<{ name: string; target: { address: string } }>,
+): Promise<{ targets: TargetsView; dialog: AddRouteDialog }> {
+  const targets = new TargetsView(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Targets' })).toBeVisible();
+  await targets.searchHosts(systems.map((one) => one.target.address));
+  await targets.waitForRows(systems.map((one) => one.name));
+  await targets.select(systems.map((one) => one.name));
+  return { targets, dialog: await targets.openAddRoute() };
+}
+
 export class AddRouteDialog {
   readonly root: Locator;
   readonly addRouteButton: Locator;
