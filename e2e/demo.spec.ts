@@ -66,6 +66,8 @@ test('the demo serves the app, whose Targets view lists its three systems with t
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    // Wide enough for every column of the Targets table; narrower windows hide the least needed ones.
+    await page.setViewportSize({ width: 1680, height: 900 });
     await page.goto(demo.url);
 
     // The demo searches 127.0.0.2–127.0.0.4 on start; the app opens on Targets and shows what it found.

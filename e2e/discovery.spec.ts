@@ -26,6 +26,8 @@ test('the Targets view finds the lab systems by broadcast per adapter, by host a
     const all = [near1.address, near2.address, far.address];
 
     const page = labApp.page;
+    // Wide enough for every column: narrower windows hide the least needed ones (targets-layout.spec.ts).
+    await page.setViewportSize({ width: 1680, height: 900 });
     await new AppFrame(page).goTo('Targets');
     const targets = new TargetsPage(page);
     await expect(targets.table.getByRole('columnheader')).toHaveText(['', ...TARGET_COLUMNS]);

@@ -10,7 +10,7 @@ export interface BenchRow {
   /** What was measured, e.g. "N=250: time to last result". */
   name: string;
   value: number;
-  unit: 'ms' | 'count' | 'x';
+  unit: 'ms' | 'count' | 'x' | 'MB';
   /** Same quantity for the baseline (raw socket, plain client, fixed wait); null when there is none. */
   baseline?: number | null;
   baselineLabel?: string;
@@ -41,6 +41,7 @@ export function formatValue(value: number, unit: BenchRow['unit']): string {
   if (!Number.isFinite(value)) return '-';
   if (unit === 'count') return String(Math.round(value));
   if (unit === 'x') return `${value.toFixed(2)}x`;
+  if (unit === 'MB') return `${value.toFixed(1)} MB`;
   return value < 10 ? `${value.toFixed(2)} ms` : `${value.toFixed(0)} ms`;
 }
 

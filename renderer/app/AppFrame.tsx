@@ -12,6 +12,7 @@ import Typography from '@mui/material/Typography';
 import LanOutlined from '@mui/icons-material/LanOutlined';
 import { navigation, type NavigationItem } from './navigation';
 import { ConnectionBanner } from './ConnectionBanner';
+import { HelpMenu } from './HelpMenu';
 import { useTranslation } from '../i18n';
 
 const DRAWER_WIDTH = 232;
@@ -42,6 +43,7 @@ export function AppFrame({ current, children }: { current: NavigationItem; child
           <Typography component="p" variant="h6" sx={{ fontSize: '1.05rem', fontWeight: 600 }}>
             {t('common:appName')}
           </Typography>
+          <HelpMenu />
         </Toolbar>
       </AppBar>
       <Drawer

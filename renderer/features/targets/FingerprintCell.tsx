@@ -54,6 +54,7 @@ export function FingerprintCell({
   hostname: string;
   known?: KnownFingerprint;
 }) {
+  const { t } = useTranslation('targets');
   const [copied, setCopied] = useState(false);
   if (!fingerprint)
     return (
@@ -78,10 +79,10 @@ export function FingerprintCell({
       <Box component="span" title={fingerprint} sx={{ typography: 'mono', fontSize: '0.78rem' }}>
         {shortFingerprint(fingerprint)}
       </Box>
-      {/* Native titles instead of MUI tooltips: a row is mounted 250 times in a big search, and this is the heavy cell. */}
+      {/* Native titles instead of MUI tooltips: a big search draws dozens of rows at once, and this is the heavy cell. */}
       <IconButton
-        aria-label={`Copy fingerprint of ${hostname}`}
-        title={copied ? 'Copied' : 'Copy the full fingerprint'}
+        aria-label={t('fingerprint.copy', { name: hostname })}
+        title={copied ? t('fingerprint.copied') : t('fingerprint.copyTitle')}
         onClick={(event) => void copy(event)}
         onMouseLeave={() => setCopied(false)}
       >

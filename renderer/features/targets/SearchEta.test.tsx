@@ -34,6 +34,8 @@ function sweeping(sent: number, answered: number): DiscoveryState {
     kind: 'range',
     searchId: 's1',
     targets: [],
+    indexByKey: new Map(),
+    previous: null,
     hostErrors: [],
     progress: { sent, total: 1024, answered },
     startedAt: 0,

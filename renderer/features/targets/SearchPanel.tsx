@@ -13,7 +13,8 @@ import type { NetworkAdapter } from '../../../shared/domain/network';
 import { AdapterChoice } from './AdapterChoice';
 import { SearchEta } from './SearchEta';
 import { sweepWindowMs, type DiscoveryState, type SearchKind } from './use-discovery';
-import { useTranslation } from '../../i18n';
+import { useFormat, useTranslation } from '../../i18n';
+import { hostsProblem, MAX_SWEEP_ADDRESSES, rangesProblem, type InputProblem } from './search-input';
 
 export const TIMEOUT_CHOICES_MS = [1000, 3000, 5000, 10_000] as const;
 export const DEFAULT_TIMEOUT_MS = 3000;
@@ -73,14 +74,32 @@ function SearchProgress({ discovery, onCancel, timeoutMs }: { discovery: Discove
   );
 }
 
+function useProblemText(): (problem: InputProblem | null) => string | null {
+  const { t } = useTranslation('targets');
+  const format = useFormat();
+  return (problem) => {
+    if (!problem) return null;
+    if (problem.key === 'tooBig')
+      return t('search.invalid.tooBig', { addresses: format.number(problem.addresses), limit: format.number(MAX_SWEEP_ADDRESSES) });
+    return t(`search.invalid.${problem.key}`, { entry: problem.entry });
+  };
+}
+
 /** The top of the XAE dialog: broadcast per adapter, unicast to hosts, a sweep of a range, one shared timeout. */
 export function SearchPanel(props: SearchPanelProps) {
   const { t } = useTranslation('targets');
   const { fields, onFieldsChange, discovery } = props;
   const busy = discovery.phase === 'starting' || discovery.phase === 'searching';
-  const submit = (kind: SearchKind) => (event: FormEvent) => {
+  const problemText = useProblemText();
+  // Checked as the user types: a search that cannot start must not cost the results already on screen.
+  const hosts = splitEntries(fields.hosts);
+  const ranges = splitRanges(fields.ranges);
+  const hostsError = problemText(hostsProblem(hosts));
+  const rangesError = problemText(rangesProblem(ranges));
+  const canSearch = { host: hosts.length > 0 && !hostsError, range: ranges.length > 0 && !rangesError };
+  const submit = (kind: 'host' | 'range') => (event: FormEvent) => {
     event.preventDefault();
-    props.onSearch(kind);
+    if (!busy && canSearch[kind]) props.onSearch(kind);
   };
 
   return (
@@ -125,7 +144,8 @@ export function SearchPanel(props: SearchPanelProps) {
               fullWidth
               label={t('search.hosts')}
               placeholder="CX-1234, 192.168.1.20"
-              helperText={t('search.hostsHelp')}
+              helperText={hostsError ?? t('search.hostsHelp')}
+              error={hostsError !== null}
               value={fields.hosts}
               onChange={(event) => onFieldsChange({ hosts: event.target.value })}
               disabled={busy}
@@ -134,7 +154,7 @@ export function SearchPanel(props: SearchPanelProps) {
               type="submit"
               variant="outlined"
               startIcon={<SearchOutlined />}
-              disabled={busy || splitEntries(fields.hosts).length === 0}
+              disabled={busy || !canSearch.host}
               sx={{ whiteSpace: 'nowrap', height: 40, flexShrink: 0 }}
             >
               {t('search.searchHost')}
@@ -145,7 +165,8 @@ export function SearchPanel(props: SearchPanelProps) {
               fullWidth
               label={t('search.ranges')}
               placeholder={t('search.rangesPlaceholder')}
-              helperText={t('search.rangesHelp')}
+              helperText={rangesError ?? t('search.rangesHelp')}
+              error={rangesError !== null}
               value={fields.ranges}
               onChange={(event) => onFieldsChange({ ranges: event.target.value })}
               disabled={busy}
@@ -154,7 +175,7 @@ export function SearchPanel(props: SearchPanelProps) {
               type="submit"
               variant="outlined"
               startIcon={<SearchOutlined />}
-              disabled={busy || splitRanges(fields.ranges).length === 0}
+              disabled={busy || !canSearch.range}
               sx={{ whiteSpace: 'nowrap', height: 40, flexShrink: 0 }}
             >
               {t('search.searchRange')}

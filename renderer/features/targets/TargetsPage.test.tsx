@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { DiscoveredTarget } from '../../../shared/domain/target';
 import type { LocalRoute } from '../../../shared/domain/route';
@@ -108,7 +108,12 @@ async function startBroadcast(api: FakeApi, user: ReturnType<typeof userEvent.se
   await waitFor(() => expect(screen.getByRole('button', { name: 'Cancel' })).toHaveProperty('disabled', false));
 }
 
-const emit = (api: FakeApi, ...args: Parameters<FakeApi['emit']>) => act(() => api.emit(...args));
+/** Results reach the table once per animation frame (a burst is one render): wait for that frame, as a user would. */
+const nextFrame = () => act(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+const emit = async (api: FakeApi, ...args: Parameters<FakeApi['emit']>) => {
+  act(() => api.emit(...args));
+  await nextFrame();
+};
 
 describe('Targets page', () => {
   afterEach(cleanup);
@@ -124,26 +129,26 @@ describe('Targets page', () => {
     expect(api.callsTo('discovery:start')).toEqual([{ searchId: 's1', adapters: ['10.77.1.2', '10.77.2.2'], timeoutMs: 3000 }]);
     expect(screen.getByRole('progressbar', { name: 'Search progress' })).toBeTruthy();
 
-    emit(api, 'discovery:result', { searchId: 's1', target: PLC_A });
+    await emit(api, 'discovery:result', { searchId: 's1', target: PLC_A });
     expect(hostNames()).toEqual(['PLC-A']);
     expect(screen.getByText('1 system found')).toBeTruthy();
     expect(screen.getByRole('progressbar', { name: 'Search progress' })).toBeTruthy();
 
     // Another window's search shares the event stream; its systems are not ours.
-    emit(api, 'discovery:result', { searchId: 'other', target: BSD });
-    emit(api, 'discovery:progress', { searchId: 's1', sent: 1, total: 2, answered: 1 });
+    await emit(api, 'discovery:result', { searchId: 'other', target: BSD });
+    await emit(api, 'discovery:progress', { searchId: 's1', sent: 1, total: 2, answered: 1 });
     expect(screen.getByText(/1 answered, 1 of 2 requests sent/)).toBeTruthy();
     expect(screen.getByRole('progressbar', { name: 'Search progress' }).getAttribute('aria-valuenow')).toBe('50');
-    emit(api, 'discovery:progress', { searchId: 's1', sent: 2, total: 2, answered: 1 });
+    await emit(api, 'discovery:progress', { searchId: 's1', sent: 2, total: 2, answered: 1 });
     expect(screen.getByText(/1 answered, waiting for late answers/)).toBeTruthy();
-    emit(api, 'discovery:result', { searchId: 's1', target: PLC_B });
+    await emit(api, 'discovery:result', { searchId: 's1', target: PLC_B });
     expect(hostNames()).toEqual(['PLC-A', 'plc-b']);
 
-    emit(api, 'discovery:update', { searchId: 's1', target: { ...PLC_A, adapters: ['lab1', 'lab2'] } });
+    await emit(api, 'discovery:update', { searchId: 's1', target: { ...PLC_A, adapters: ['lab1', 'lab2'] } });
     expect(hostNames()).toEqual(['PLC-A', 'plc-b']);
     expect(within(rowOf('PLC-A')).getByText('answered on lab1, lab2')).toBeTruthy();
 
-    emit(api, 'discovery:done', { searchId: 's1', found: 2, durationMs: 3000, cancelled: false, hint: null });
+    await emit(api, 'discovery:done', { searchId: 's1', found: 2, durationMs: 3000, cancelled: false, hint: null });
     expect(screen.queryByRole('progressbar', { name: 'Search progress' })).toBeNull();
     expect(screen.getByText('2 systems found')).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
@@ -170,34 +175,82 @@ describe('Targets page', () => {
     );
     await waitFor(() => expect(screen.getByRole('button', { name: 'Cancel' })).toHaveProperty('disabled', false));
 
-    emit(api, 'discovery:host-error', {
+    await emit(api, 'discovery:host-error', {
       searchId: 's1',
       host: '10.77.2.99',
       message: 'no answer from 10.77.2.99 on UDP 48899 within 3000 ms',
     });
-    emit(api, 'discovery:host-error', { searchId: 's1', host: 'PLC-X', message: "cannot resolve 'PLC-X'" });
+    await emit(api, 'discovery:host-error', { searchId: 's1', host: 'PLC-X', message: "cannot resolve 'PLC-X'" });
     const problems = screen.getByRole('status', { name: 'Problems during the search' });
     expect(problems.textContent).toContain('10.77.2.99: no answer from 10.77.2.99 on UDP 48899 within 3000 ms');
     expect(problems.textContent).toContain("PLC-X: cannot resolve 'PLC-X'");
     expect(screen.queryByRole('alert')).toBeNull();
 
     const hint = 'No target answered on UDP 48899: a firewall on the target may block the port.';
-    emit(api, 'discovery:done', { searchId: 's1', found: 0, durationMs: 3500, cancelled: false, hint });
+    await emit(api, 'discovery:done', { searchId: 's1', found: 0, durationMs: 3500, cancelled: false, hint });
     expect(screen.getByRole('alert').textContent).toContain(hint);
     expect(screen.getByText('0 systems found')).toBeTruthy();
   });
 
-  it('sends a range as one span and shows why the services refused it', async () => {
+  it('sends a range as one span and, when the services refuse it, keeps the results found before', async () => {
     const { api, user } = setup();
-    api.fail('discovery:start', { code: 'invalid-range', message: "'10.77.1.20-10.77.1.10' ends before it starts" });
+    await startBroadcast(api, user);
+    await emit(api, 'discovery:result', { searchId: 's1', target: PLC_A });
+    await emit(api, 'discovery:done', { searchId: 's1', found: 1, durationMs: 3000, cancelled: false, hint: null });
+    api.fail('discovery:start', { code: 'invalid-range', message: "'10.77.9.10-10.77.9.20': no adapter reaches this network" });
     await user.click(screen.getByRole('textbox', { name: 'Address range' }));
-    await user.paste('10.77.1.20 - 10.77.1.10');
+    await user.paste('10.77.9.10 - 10.77.9.20');
     await user.keyboard('{Enter}');
-    expect((await screen.findByRole('alert')).textContent).toContain("'10.77.1.20-10.77.1.10' ends before it starts");
-    expect(api.callsTo('discovery:start')).toEqual([
-      { searchId: 's1', adapters: [], hosts: [], ranges: ['10.77.1.20-10.77.1.10'], perHostTimeoutMs: 1000 },
-    ]);
+    expect((await screen.findByRole('alert')).textContent).toContain('no adapter reaches this network');
+    expect(api.callsTo('discovery:start')[1]).toEqual({
+      searchId: 's2',
+      adapters: [],
+      hosts: [],
+      ranges: ['10.77.9.10-10.77.9.20'],
+      perHostTimeoutMs: 1000,
+    });
+    expect(hostNames()).toEqual(['PLC-A']);
+    expect(screen.getByText('1 system found')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Search range' })).toHaveProperty('disabled', false);
+  });
+
+  it('checks hosts and ranges as they are typed: bad input says why, cannot start and leaves the results alone', async () => {
+    const { api, user } = setup();
+    await startBroadcast(api, user);
+    await emit(api, 'discovery:result', { searchId: 's1', target: PLC_A });
+    await emit(api, 'discovery:done', { searchId: 's1', found: 1, durationMs: 3000, cancelled: false, hint: null });
+    const hosts = screen.getByRole('textbox', { name: 'Host name / IP' });
+    const ranges = screen.getByRole('textbox', { name: 'Address range' });
+    const searchHost = screen.getByRole('button', { name: 'Search host' });
+    const searchRange = screen.getByRole('button', { name: 'Search range' });
+
+    await user.type(hosts, '999.1.1.1');
+    expect(screen.getByText('999.1.1.1 is not an IPv4 address: four numbers from 0 to 255')).toBeTruthy();
+    expect(hosts.getAttribute('aria-invalid')).toBe('true');
+    expect(searchHost).toHaveProperty('disabled', true);
+    await user.keyboard('{Enter}');
+
+    await user.type(ranges, 'banana');
+    expect(screen.getByText(/^banana is not a range: use CIDR/)).toBeTruthy();
+    expect(searchRange).toHaveProperty('disabled', true);
+    await user.keyboard('{Enter}');
+    await user.clear(ranges);
+    await user.type(ranges, '10.0.0.0/8');
+    expect(screen.getByText('16,777,214 addresses: a search covers at most 65,536 (a /16)')).toBeTruthy();
+    await user.keyboard('{Enter}');
+
+    // Nothing started, nothing lost, and no claim that no search ran.
+    expect(api.callsTo('discovery:start')).toHaveLength(1);
+    expect(hostNames()).toEqual(['PLC-A']);
+    expect(screen.queryByText(/No search yet/)).toBeNull();
+
+    await user.clear(ranges);
+    await user.type(ranges, '10.0.0.0/24');
+    expect(screen.getByText('CIDR or from–to; asks each address in turn')).toBeTruthy();
+    expect(searchRange).toHaveProperty('disabled', false);
+    await user.clear(hosts);
+    await user.type(hosts, 'banana');
+    expect(searchHost).toHaveProperty('disabled', false);
   });
 
   it('asks before sweeping more than 1,024 addresses, with their number and the longest it may take', async () => {
@@ -239,13 +292,14 @@ describe('Targets page', () => {
       return { searchId: 's1' };
     });
     await startBroadcast(api, user);
+    await nextFrame();
     expect(hostNames()).toEqual(['PLC-A']);
   });
 
   it('sorts by a clicked header (numbers as numbers) and filters by name, address, NetId or OS', async () => {
     const { api, user } = setup();
     await startBroadcast(api, user);
-    for (const target of [PLC_A, BSD, PLC_B]) emit(api, 'discovery:result', { searchId: 's1', target });
+    for (const target of [PLC_A, BSD, PLC_B]) await emit(api, 'discovery:result', { searchId: 's1', target });
     expect(hostNames()).toEqual(['PLC-A', 'CX-BSD', 'plc-b']);
 
     await user.click(within(table()).getByRole('button', { name: 'Address' }));
@@ -276,7 +330,7 @@ describe('Targets page', () => {
   it('enables Add Route once a row is chosen and hands the selected targets to the dialog', async () => {
     const { api, user } = setup();
     await startBroadcast(api, user);
-    for (const target of [PLC_A, PLC_B, BSD]) emit(api, 'discovery:result', { searchId: 's1', target });
+    for (const target of [PLC_A, PLC_B, BSD]) await emit(api, 'discovery:result', { searchId: 's1', target });
     const addRoute = screen.getByRole('button', { name: 'Add Route' });
     expect(addRoute).toHaveProperty('disabled', true);
 
@@ -296,7 +350,7 @@ describe('Targets page', () => {
   it('walks the rows with the arrow keys and toggles the focused one with Space', async () => {
     const { api, user } = setup();
     await startBroadcast(api, user);
-    for (const target of [PLC_A, PLC_B, BSD]) emit(api, 'discovery:result', { searchId: 's1', target });
+    for (const target of [PLC_A, PLC_B, BSD]) await emit(api, 'discovery:result', { searchId: 's1', target });
     rowOf('PLC-A').focus();
     await user.keyboard('{ArrowDown}');
     expect(document.activeElement).toBe(rowOf('plc-b'));
@@ -314,8 +368,8 @@ describe('Targets page', () => {
     expect(api.callsTo('discovery:start')[0]).toMatchObject({ hosts: ['127.0.0.11', '127.0.0.12'] });
     expect(screen.getByRole('textbox', { name: 'Host name / IP' })).toHaveProperty('value', '127.0.0.11, 127.0.0.12');
     await waitFor(() => expect(screen.getByRole('button', { name: 'Cancel' })).toHaveProperty('disabled', false));
-    emit(api, 'discovery:result', { searchId: 's1', target: PLC_A });
-    emit(api, 'discovery:done', { searchId: 's1', found: 1, durationMs: 900, cancelled: false, hint: null });
+    await emit(api, 'discovery:result', { searchId: 's1', target: PLC_A });
+    await emit(api, 'discovery:done', { searchId: 's1', found: 1, durationMs: 900, cancelled: false, hint: null });
     expect(hostNames()).toEqual(['PLC-A']);
     expect(api.callsTo('discovery:start')).toHaveLength(1);
   });
@@ -324,7 +378,7 @@ describe('Targets page', () => {
     const { api, user } = setup();
     const writeText = vi.spyOn(navigator.clipboard, 'writeText');
     await startBroadcast(api, user);
-    emit(api, 'discovery:result', { searchId: 's1', target: PLC_A });
+    await emit(api, 'discovery:result', { searchId: 's1', target: PLC_A });
     expect(within(rowOf('PLC-A')).getByText('A1B2C3D4…DDEEFF00')).toBeTruthy();
     expect(within(rowOf('PLC-A')).getByText('unverified')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Copy fingerprint of PLC-A' }));
@@ -348,14 +402,14 @@ describe('Targets page', () => {
     };
     const { api, user } = setup({ routes: [route] });
     await startBroadcast(api, user);
-    for (const target of [PLC_A, PLC_B]) emit(api, 'discovery:result', { searchId: 's1', target });
+    for (const target of [PLC_A, PLC_B]) await emit(api, 'discovery:result', { searchId: 's1', target });
     expect(within(rowOf('PLC-A')).getByRole('img', { name: 'Secure ADS offered' })).toBeTruthy();
     expect(within(rowOf('plc-b')).getByRole('img', { name: 'No Secure ADS' })).toBeTruthy();
     expect(within(rowOf('plc-b')).queryByRole('button', { name: /Copy fingerprint/ })).toBeNull();
     await waitFor(() => expect(within(rowOf('PLC-A')).getByRole('img', { name: 'Route exists' })).toBeTruthy());
     expect(within(rowOf('plc-b')).queryByRole('img', { name: 'Route exists' })).toBeNull();
 
-    emit(api, 'routes:changed', { routes: [route, { ...route, name: 'plc-b', address: PLC_B.address, netId: PLC_B.netId }] });
+    await emit(api, 'routes:changed', { routes: [route, { ...route, name: 'plc-b', address: PLC_B.address, netId: PLC_B.netId }] });
     expect(within(rowOf('plc-b')).getByRole('img', { name: 'Route exists' })).toBeTruthy();
 
     // A Secure ADS route turns the offered (outlined) lock into the route's own, naming the method.
@@ -371,7 +425,7 @@ describe('Targets page', () => {
         keyFile: null,
       },
     };
-    emit(api, 'routes:changed', { routes: [secure] });
+    await emit(api, 'routes:changed', { routes: [secure] });
     expect(within(rowOf('PLC-A')).getByRole('img', { name: 'Secure ADS route (Self-Signed Certificate)' })).toBeTruthy();
     expect(within(rowOf('PLC-A')).queryByRole('img', { name: 'Secure ADS offered' })).toBeNull();
     expect(within(rowOf('plc-b')).getByRole('img', { name: 'No Secure ADS' })).toBeTruthy();
@@ -382,7 +436,7 @@ describe('Targets page', () => {
     await startBroadcast(api, user);
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(api.callsTo('discovery:cancel')).toEqual([{ searchId: 's1' }]));
-    emit(api, 'discovery:done', { searchId: 's1', found: 0, durationMs: 400, cancelled: true, hint: 'would be misleading' });
+    await emit(api, 'discovery:done', { searchId: 's1', found: 0, durationMs: 400, cancelled: true, hint: 'would be misleading' });
     await waitFor(() => expect(screen.queryByRole('progressbar', { name: 'Search progress' })).toBeNull());
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.getByRole('button', { name: 'Broadcast Search' })).toHaveProperty('disabled', false);
@@ -405,14 +459,14 @@ describe('Targets page: known fingerprints', () => {
       ],
     });
     await startBroadcast(api, user);
-    emit(api, 'discovery:result', { searchId: 's1', target: PLC_A });
-    emit(api, 'discovery:result', { searchId: 's1', target: BSD });
+    await emit(api, 'discovery:result', { searchId: 's1', target: PLC_A });
+    await emit(api, 'discovery:result', { searchId: 's1', target: BSD });
     await waitFor(() => expect(within(rowOf('PLC-A')).getByTestId('fingerprint-verified')).toBeTruthy());
     expect(within(rowOf('CX-BSD')).getByText('unverified')).toBeTruthy();
     expect(screen.queryByTestId('fingerprint-changed-banner')).toBeNull();
 
     // The same NetId now presents another certificate: the remembered one stays until the user forgets or re-verifies.
-    emit(api, 'known-fingerprints:changed', {
+    await emit(api, 'known-fingerprints:changed', {
       entries: [
         {
           netId: PLC_A.netId,
@@ -430,5 +484,80 @@ describe('Targets page: known fingerprints', () => {
     expect(screen.getByTestId('fingerprint-changed-banner').textContent).toContain(
       'PLC-A (10.77.1.10.1.1, 10.77.1.10): Fingerprint changed since Jan 2, 2026: the target was reinstalled, or someone is in between.',
     );
+  });
+
+  it('Ctrl+F puts the cursor in the filter instead of opening the browser find bar', async () => {
+    const { user } = setup();
+    await screen.findByRole('checkbox', { name: /lab1 — / });
+    const filter = screen.getByRole('textbox', { name: 'Filter targets' });
+    expect(document.activeElement).not.toBe(filter);
+    const pressed = fireEvent.keyDown(document.body, { key: 'f', ctrlKey: true });
+    expect(pressed).toBe(false);
+    expect(document.activeElement).toBe(filter);
+    await user.keyboard('plc');
+    expect(filter).toHaveProperty('value', 'plc');
+  });
+
+  it('F5 runs the last search again and never reloads the page; before any search it does nothing', async () => {
+    const { api, user } = setup();
+    await screen.findByRole('checkbox', { name: /lab1 — / });
+    expect(fireEvent.keyDown(document.body, { key: 'F5' })).toBe(false);
+    expect(api.callsTo('discovery:start')).toEqual([]);
+
+    await user.click(screen.getByRole('textbox', { name: 'Host name / IP' }));
+    await user.paste('10.77.1.10');
+    await user.click(screen.getByRole('button', { name: 'Search host' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Cancel' })).toHaveProperty('disabled', false));
+    await emit(api, 'discovery:result', { searchId: 's1', target: PLC_A });
+    // While the search runs, F5 does not start a second one.
+    expect(fireEvent.keyDown(document.body, { key: 'F5' })).toBe(false);
+    expect(api.callsTo('discovery:start')).toHaveLength(1);
+    await emit(api, 'discovery:done', { searchId: 's1', found: 1, durationMs: 10, cancelled: false, hint: null });
+
+    // The field changed since: F5 repeats what was searched, not what is typed now.
+    await user.clear(screen.getByRole('textbox', { name: 'Host name / IP' }));
+    await user.keyboard('{F5}');
+    await waitFor(() => expect(api.callsTo('discovery:start')).toHaveLength(2));
+    const [first, again] = api.callsTo('discovery:start') as Record<string, unknown>[];
+    expect(again).toEqual({ ...first, searchId: 's2' });
+  });
+
+  it('leaves the page shortcuts to an open dialog, and Esc closes the dialog', async () => {
+    const { api, user } = setup();
+    api.respond('discovery:estimate', { addresses: 2046, estimatedMs: 8000 });
+    await user.click(screen.getByRole('textbox', { name: 'Address range' }));
+    await user.paste('10.8.0.0/21');
+    await user.keyboard('{Enter}');
+    await screen.findByRole('dialog', { name: 'Search 2,046 addresses?' });
+    await user.keyboard('{Control>}f{/Control}');
+    expect(document.activeElement).not.toBe(screen.getByRole('textbox', { name: 'Filter targets', hidden: true }));
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(api.callsTo('discovery:start')).toEqual([]);
+  });
+
+  it('hides a column from the column chooser and remembers it for the next start', async () => {
+    localStorage.clear();
+    const { user } = setup();
+    const headers = () =>
+      within(table())
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent);
+    expect(headers()).toContain('OS Version');
+    await user.click(screen.getByRole('button', { name: 'Columns' }));
+    const os = screen.getByRole('menuitemcheckbox', { name: 'OS Version' });
+    expect(os.getAttribute('aria-checked')).toBe('true');
+    expect(screen.queryByRole('menuitemcheckbox', { name: 'Host Name' })).toBeNull();
+    await user.click(os);
+    expect(screen.getByRole('menuitemcheckbox', { name: 'OS Version' }).getAttribute('aria-checked')).toBe('false');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
+    expect(headers()).not.toContain('OS Version');
+
+    cleanup();
+    setup();
+    expect(headers()).not.toContain('OS Version');
+    expect(headers()).toContain('Fingerprint');
+    localStorage.clear();
   });
 });

@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
+import { ColumnChooser, useHiddenColumns } from './ColumnChooser';
+import { useTargetsShortcuts } from './use-shortcuts';
 import Button from '@mui/material/Button';
 import InputAdornment from '@mui/material/InputAdornment';
 import Stack from '@mui/material/Stack';
@@ -23,7 +25,7 @@ import ListAltOutlined from '@mui/icons-material/ListAltOutlined';
 import { TargetRoutesDialog, type TargetRoutesSubject } from '../../components/TargetRoutesDialog';
 import type { LocalRoute } from '../../../shared/domain/route';
 
-import { nextSort, visibleTargets, type TargetColumn, type TargetSort } from './target-table-model';
+import { nextSort, TARGET_COLUMNS, visibleTargets, type TargetColumn, type TargetSort } from './target-table-model';
 import { sweepWindowMs, useDiscovery, type DiscoveryState, type SearchKind } from './use-discovery';
 import { useLocalRoutesByNetId } from './use-connected-routes';
 import type { TFunction } from 'i18next';
@@ -86,7 +88,7 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
   const { t: trustText } = useTranslation('trust');
   const format = useFormat();
   const known = useMemo(() => new Map(knownList.map((entry) => [entry.netId, entry])), [knownList]);
-  const { state: discovery, start, cancel } = useDiscovery();
+  const { state: discovery, start, cancel, last } = useDiscovery();
   const api = useApi();
 
   const [edited, setEdited] = useState<EditedFields>({});
@@ -96,6 +98,9 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
   const [routesOf, setRoutesOf] = useState<TargetRoutesSubject | null>(null);
   const { t: tRoutes } = useTranslation('targetRoutes');
   const [dialogOpen, setDialogOpen] = useState(false);
+  const [hiddenColumns, setHiddenColumns] = useHiddenColumns();
+  const [columnsShown, setColumnsShown] = useState<readonly TargetColumn[]>(TARGET_COLUMNS.map((column) => column.id));
+  const filterField = useRef<HTMLInputElement>(null);
 
   const defaultAdapters = useMemo(() => defaultAdapterChoice(adapters.data ?? []), [adapters.data]);
   const fields: SearchFields = {
@@ -142,13 +147,39 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
     });
   }, [startupSearch, start]);
 
-  const connected = (netId: string) => routes.has(netId);
-  const rows = visibleTargets(discovery.targets, { filter, sort, connected: (target) => connected(target.netId) });
-  const selectedTargets = discovery.targets.filter((target) => selected.has(targetKey(target)));
-  const changed = discovery.targets.flatMap((target) => {
-    const entry = known.get(target.netId);
-    return entry && target.fingerprint && entry.fingerprint !== target.fingerprint.toLowerCase() ? [{ target, entry }] : [];
+  const busy = discovery.phase === 'starting' || discovery.phase === 'searching';
+  useTargetsShortcuts({
+    focusFilter: () => {
+      filterField.current?.focus();
+      filterField.current?.select();
+    },
+    repeatSearch: () => {
+      if (last && !busy) {
+        setSelected(new Set());
+        void start(last);
+      }
+    },
   });
+
+  // Thousands of rows: filter and sort only when their inputs change, not on every selection click.
+  const rows = useMemo(
+    () => visibleTargets(discovery.targets, { filter, sort, connected: (target) => routes.has(target.netId) }),
+    [discovery.targets, filter, sort, routes],
+  );
+  const selectedTargets = useMemo(
+    () => (selected.size === 0 ? [] : discovery.targets.filter((target) => selected.has(targetKey(target)))),
+    [discovery.targets, selected],
+  );
+  const changed = useMemo(
+    () =>
+      known.size === 0
+        ? []
+        : discovery.targets.flatMap((target) => {
+            const entry = known.get(target.netId);
+            return entry && target.fingerprint && entry.fingerprint !== target.fingerprint.toLowerCase() ? [{ target, entry }] : [];
+          }),
+    [discovery.targets, known],
+  );
 
   const toggleAdapter = (key: string) => {
     const next = new Set(fields.adapters);
@@ -170,8 +201,8 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
         onCancel={() => void cancel()}
       />
       <BigRangeDialog question={bigRange} onConfirm={confirmBigRange} onCancel={() => setBigRange(null)} />
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1 }}>
-        <Typography variant="body2" role="status" sx={{ flexGrow: 1, fontWeight: 500 }}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', mb: 1, flexWrap: 'wrap' }}>
+        <Typography variant="body2" role="status" sx={{ flexGrow: 1, fontWeight: 500, minWidth: 200 }}>
           {systemsFoundText(t, discovery.targets.length, rows.length, selectedTargets.length)}
         </Typography>
         <TextField
@@ -179,6 +210,7 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
           placeholder={t('filter.placeholder')}
           value={filter}
           onChange={(event) => setFilter(event.target.value)}
+          inputRef={filterField}
           slotProps={{
             input: {
               startAdornment: (
@@ -190,6 +222,7 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
           }}
           sx={{ width: 260 }}
         />
+        <ColumnChooser hidden={hiddenColumns} shown={columnsShown} onChange={setHiddenColumns} />
         <Button
           variant="outlined"
           startIcon={<ListAltOutlined />}
@@ -229,6 +262,8 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
         onSort={(column: TargetColumn) => setSort((current) => nextSort(current, column))}
         routes={routes}
         known={known}
+        hiddenColumns={hiddenColumns}
+        onColumnsShown={setColumnsShown}
       />
       <SearchFeedback discovery={discovery} />
       <AddRouteDialog open={dialogOpen} targets={selectedTargets} onClose={() => setDialogOpen(false)} />

@@ -1,6 +1,5 @@
 import type { KnownFingerprint } from '../../../shared/domain/known-fingerprint';
-import { memo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
-import Box from '@mui/material/Box';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import Checkbox from '@mui/material/Checkbox';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
@@ -10,13 +9,13 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
-import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlined';
-import Lock from '@mui/icons-material/Lock';
-import LockOutlined from '@mui/icons-material/LockOutlined';
+import { alpha, darken, lighten, type Theme } from '@mui/material/styles';
 import type { LocalRoute } from '../../../shared/domain/route';
 import { targetKey, type DiscoveredTarget } from '../../../shared/domain/target';
-import { FingerprintCell } from './FingerprintCell';
-import { commentFor, TARGET_COLUMNS, type TargetColumn, type TargetSort } from './target-table-model';
+import { shownColumns } from './column-layout';
+import { useRowWindow, useTableGeometry } from './row-window';
+import { TargetRow } from './TargetRow';
+import type { TargetColumn, TargetSort } from './target-table-model';
 import { useTranslation } from '../../i18n';
 
 interface TargetsTableProps {
@@ -30,115 +29,74 @@ interface TargetsTableProps {
   routes: ReadonlyMap<string, LocalRoute>;
   /** Remembered fingerprints by NetId. */
   known?: ReadonlyMap<string, KnownFingerprint>;
+  /** Columns the user switched off in the column chooser. */
+  hiddenColumns?: ReadonlySet<TargetColumn>;
+  /** Told which columns are on screen, so the chooser can say which ones the width left out. */
+  onColumnsShown?(columns: readonly TargetColumn[]): void;
 }
 
-function ConnectedCell({ route }: { route: LocalRoute | undefined }) {
-  const { t } = useTranslation('targets');
-  if (!route) return null;
-  const title = route.verifiedAt ? t('table.routeVerified', { name: route.name }) : t('table.routeUnverified', { name: route.name });
-  return (
-    <Box component="span" role="img" aria-label={t('table.routeExists')} title={title} sx={{ display: 'inline-flex' }}>
-      <CheckCircleOutlined fontSize="small" color={route.verifiedAt ? 'success' : 'action'} />
-    </Box>
-  );
-}
+const NO_COLUMNS_HIDDEN: ReadonlySet<TargetColumn> = new Set();
 
-/** Outlined lock: the system offers Secure ADS. Filled lock: this PC holds a Secure ADS route to it. */
-function SecureAdsCell({ offered, route }: { offered: boolean; route: LocalRoute | undefined }) {
-  const { t } = useTranslation(['targets', 'common']);
-  if (route?.tls) {
-    const method = t(`common:secureMethod.${route.tls.mode}`);
-    return (
-      <Box
-        component="span"
-        role="img"
-        aria-label={t('table.secureRoute', { method })}
-        title={t('table.secureRouteTitle', { name: route.name, method })}
-        sx={{ display: 'inline-flex', color: 'success.main' }}
-      >
-        <Lock fontSize="small" />
-      </Box>
-    );
-  }
-  return offered ? (
-    <Box
-      component="span"
-      role="img"
-      aria-label={t('table.secureOffered')}
-      title={t('table.secureOfferedTitle')}
-      sx={{ display: 'inline-flex', color: 'success.main' }}
-    >
-      <LockOutlined fontSize="small" />
-    </Box>
-  ) : (
-    <Box component="span" role="img" aria-label={t('table.noSecure')} title={t('table.noSecureTitle')} sx={{ color: 'text.disabled' }}>
-      —
-    </Box>
-  );
-}
-
-/** The click on the checkbox reaches the body's handler, which owns the selection; the input itself stays controlled. */
-const leaveToBody = () => {};
-
-interface TargetRowProps {
-  rowKey: string;
-  target: DiscoveredTarget;
-  selected: boolean;
-  tabStop: boolean;
-  route: LocalRoute | undefined;
-  known: KnownFingerprint | undefined;
-}
-
-const TargetRow = memo(function TargetRow({ rowKey, target, selected, tabStop, route, known }: TargetRowProps) {
-  const { t } = useTranslation('targets');
-  const comment = commentFor(target);
-  return (
-    <TableRow
-      data-key={rowKey}
-      hover
-      selected={selected}
-      aria-selected={selected}
-      tabIndex={tabStop ? 0 : -1}
-      sx={{ cursor: 'pointer', '& > td': { whiteSpace: 'nowrap' } }}
-    >
-      <TableCell padding="checkbox" data-select="">
-        <Checkbox
-          tabIndex={-1}
-          checked={selected}
-          onChange={leaveToBody}
-          slotProps={{ input: { 'aria-label': t('table.select', { name: target.hostname }) } }}
-        />
-      </TableCell>
-      <TableCell sx={{ fontWeight: 500 }}>{target.hostname}</TableCell>
-      <TableCell>
-        <ConnectedCell route={route} />
-      </TableCell>
-      <TableCell sx={{ typography: 'mono' }}>{target.address}</TableCell>
-      <TableCell sx={{ typography: 'mono' }}>{target.netId}</TableCell>
-      <TableCell>{target.twincat?.text ?? '—'}</TableCell>
-      <TableCell>{target.os?.text ?? '—'}</TableCell>
-      <TableCell sx={{ color: 'text.secondary' }}>{comment && t('table.answeredOn', { adapters: comment })}</TableCell>
-      <TableCell>
-        <SecureAdsCell offered={target.secureAds} route={route} />
-      </TableCell>
-      <TableCell>
-        <FingerprintCell fingerprint={target.fingerprint} hostname={target.hostname} known={known} />
-      </TableCell>
-    </TableRow>
-  );
+/** What MUI's TableCell gives a body cell, once for the whole table; headers may wrap, cells stay on one line. */
+const tableStyles = (theme: Theme) => ({
+  '& th, & td': { px: 1 },
+  '& th:first-of-type, & td:first-of-type': { pl: 1.5 },
+  '& th': { whiteSpace: 'normal', verticalAlign: 'bottom' },
+  '& tbody td': {
+    ...theme.typography.body2,
+    fontVariantNumeric: 'tabular-nums',
+    whiteSpace: 'nowrap',
+    py: '6px',
+    borderBottom: `1px solid ${
+      theme.palette.mode === 'light' ? lighten(alpha(theme.palette.divider, 1), 0.88) : darken(alpha(theme.palette.divider, 1), 0.68)
+    }`,
+  },
+  '& tbody td[data-select]': { width: 48, py: 0, pr: 0, pl: 0.5 },
+  // Windows names have at most 15 characters; a longer (TwinCAT/BSD) name ends in an ellipsis, the full one in its title.
+  '& td[data-col="hostname"]': { fontWeight: 500, maxWidth: 200, overflow: 'hidden', textOverflow: 'ellipsis' },
+  '& td[data-col="address"], & td[data-col="netId"]': { fontFamily: theme.typography.mono.fontFamily },
+  '& td[data-col="comment"]': { color: 'text.secondary' },
 });
 
 /**
  * The list of found systems. A row click chooses that one system, the checkboxes (or Ctrl-click, Space) build a
- * multi-selection for adding several routes at once; the arrow keys walk the rows.
+ * multi-selection for adding several routes at once; the arrow keys walk the rows. Only the rows near the screen are
+ * in the DOM (a sweep of a big plant lists thousands); aria-rowcount and aria-rowindex tell assistive technology the
+ * whole list.
  */
-export function TargetsTable({ rows, emptyText, selected, onSelectionChange, sort, onSort, routes, known }: TargetsTableProps) {
+export function TargetsTable(props: TargetsTableProps) {
+  const { rows, emptyText, selected, onSelectionChange, sort, onSort, routes, known } = props;
   const { t } = useTranslation('targets');
+  const container = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLTableSectionElement>(null);
   const [focusKey, setFocusKey] = useState<string | null>(null);
-  const keys = rows.map(targetKey);
-  const tabStop = focusKey !== null && keys.includes(focusKey) ? focusKey : (keys[0] ?? null);
+  const table = useRef<HTMLTableElement>(null);
+  const pendingFocus = useRef<string | null>(null);
+  const hidden = props.hiddenColumns ?? NO_COLUMNS_HIDDEN;
+  const { width, squeeze, rowHeight } = useTableGeometry(container, table, hidden);
+  const columns = useMemo(() => shownColumns(width ?? Number.POSITIVE_INFINITY, hidden, squeeze), [width, hidden, squeeze]);
+  const { start, end } = useRowWindow(body, rows.length, rowHeight);
+
+  const keys = useMemo(() => rows.map(targetKey), [rows]);
+  const position = useMemo(() => new Map(keys.map((key, index) => [key, index])), [keys]);
+  // The table is one Tab stop: the row last focused, or the first drawn one when that row is scrolled out of the DOM.
+  const focusIndex = focusKey === null ? undefined : position.get(focusKey);
+  const tabStop = focusIndex !== undefined && focusIndex >= start && focusIndex < end ? focusKey : (keys[start] ?? null);
   const selectedShown = keys.filter((key) => selected.has(key)).length;
+
+  const onColumnsShown = props.onColumnsShown;
+  useEffect(() => onColumnsShown?.(columns), [onColumnsShown, columns]);
+
+  // A row reached by the keyboard may only be drawn after the window moved to it.
+  useLayoutEffect(() => {
+    const key = pendingFocus.current;
+    if (key === null) return;
+    const row = Array.from(body.current?.querySelectorAll<HTMLElement>('tr[data-key]') ?? []).find((r) => r.dataset.key === key);
+    if (row) {
+      pendingFocus.current = null;
+      row.focus();
+    }
+  });
 
   const toggle = (key: string) => {
     const next = new Set(selected);
@@ -146,16 +104,20 @@ export function TargetsTable({ rows, emptyText, selected, onSelectionChange, sor
     else next.add(key);
     onSelectionChange(next);
   };
-  const focusRow = (key: string | undefined) => {
+  const focusRow = (index: number) => {
+    const key = keys[Math.max(0, Math.min(keys.length - 1, index))];
     if (key === undefined) return;
     setFocusKey(key);
-    const rowElements = body.current?.querySelectorAll<HTMLElement>('tr[data-key]') ?? [];
-    Array.from(rowElements)
-      .find((row) => row.dataset.key === key)
-      ?.focus();
+    pendingFocus.current = key;
+    const bodyTop = body.current?.getBoundingClientRect().top;
+    const at = Math.max(0, Math.min(keys.length - 1, index)) * rowHeight;
+    // Out of the drawn window: scroll the page there first; the layout effect above focuses the row once drawn.
+    if (bodyTop !== undefined && (bodyTop + at < 0 || bodyTop + at + rowHeight > window.innerHeight)) {
+      window.scrollBy(0, bodyTop + at - window.innerHeight / 2);
+    }
   };
   // One set of handlers on the body instead of per row: rows then take no callbacks and stay memoized while a search
-  // streams in (re-rendering every row per result made 250 results take seconds).
+  // streams in.
   const rowOf = (event: { target: EventTarget }) => {
     const row = (event.target as Element).closest?.('tr[data-key]');
     return row instanceof HTMLElement && row.dataset.key !== undefined ? { row, key: row.dataset.key } : undefined;
@@ -171,11 +133,20 @@ export function TargetsTable({ rows, emptyText, selected, onSelectionChange, sor
   const onBodyKeyDown = (event: KeyboardEvent) => {
     const hit = rowOf(event);
     if (!hit) return;
-    const index = keys.indexOf(hit.key);
-    const move = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: keys.length - 1 }[event.key];
+    const index = position.get(hit.key) ?? 0;
+    const page = Math.max(1, Math.floor(window.innerHeight / rowHeight) - 2);
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+      Home: 0,
+      End: keys.length - 1,
+    };
+    const move = moves[event.key];
     if (move !== undefined) {
       event.preventDefault();
-      focusRow(keys[Math.max(0, Math.min(keys.length - 1, move))]);
+      focusRow(move);
     } else if (event.key === ' ' && event.target === hit.row) {
       event.preventDefault();
       toggle(hit.key);
@@ -185,36 +156,42 @@ export function TargetsTable({ rows, emptyText, selected, onSelectionChange, sor
     const hit = rowOf(event);
     if (hit) setFocusKey(hit.key);
   };
+  const selectAll = (checked: boolean) => {
+    const shown = new Set(keys);
+    onSelectionChange(checked ? new Set([...selected, ...keys]) : new Set([...selected].filter((key) => !shown.has(key))));
+  };
+  const spacer = (height: number, edge: string) =>
+    height > 0 && (
+      <TableRow aria-hidden data-spacer={edge} sx={{ height }}>
+        <TableCell colSpan={columns.length + 1} sx={{ p: 0, border: 0 }} />
+      </TableRow>
+    );
 
   return (
-    <TableContainer component={Paper} variant="outlined">
-      {/* Ten columns must fit a laptop screen: tighter cell padding than the app's default tables. */}
-      <Table aria-label={t('table.label')} sx={{ '& th, & td': { px: 1 }, '& th:first-of-type, & td:first-of-type': { pl: 1.5 } }}>
+    <TableContainer ref={container} component={Paper} variant="outlined">
+      {/* Tighter cell padding than the app's default tables; headers may wrap, cells stay on one line. */}
+      <Table ref={table} aria-label={t('table.label')} aria-rowcount={rows.length + 1} sx={tableStyles}>
         <TableHead>
-          <TableRow>
+          <TableRow aria-rowindex={1}>
             <TableCell padding="checkbox">
               <Checkbox
                 indeterminate={selectedShown > 0 && selectedShown < keys.length}
                 checked={keys.length > 0 && selectedShown === keys.length}
                 disabled={keys.length === 0}
-                onChange={(event) =>
-                  onSelectionChange(
-                    event.target.checked ? new Set([...selected, ...keys]) : new Set([...selected].filter((key) => !keys.includes(key))),
-                  )
-                }
+                onChange={(event) => selectAll(event.target.checked)}
                 slotProps={{ input: { 'aria-label': t('table.selectAll') } }}
               />
             </TableCell>
-            {TARGET_COLUMNS.map((column) => (
-              <TableCell key={column.id} sortDirection={sort?.column === column.id ? sort.direction : false}>
+            {columns.map((column) => (
+              <TableCell key={column} sortDirection={sort?.column === column ? sort.direction : false}>
                 <TableSortLabel
-                  active={sort?.column === column.id}
-                  direction={sort?.column === column.id ? sort.direction : 'asc'}
-                  onClick={() => onSort(column.id)}
+                  active={sort?.column === column}
+                  direction={sort?.column === column ? sort.direction : 'asc'}
+                  onClick={() => onSort(column)}
                   // An invisible arrow on every header would cost ten icons of width the fingerprint needs.
-                  sx={sort?.column === column.id ? undefined : { '& .MuiTableSortLabel-icon': { display: 'none' } }}
+                  sx={sort?.column === column ? undefined : { '& .MuiTableSortLabel-icon': { display: 'none' } }}
                 >
-                  {t(`table.columns.${column.id}`)}
+                  {t(`table.columns.${column}`)}
                 </TableSortLabel>
               </TableCell>
             ))}
@@ -223,18 +200,21 @@ export function TargetsTable({ rows, emptyText, selected, onSelectionChange, sor
         <TableBody ref={body} onClick={onBodyClick} onKeyDown={onBodyKeyDown} onFocus={onBodyFocus}>
           {rows.length === 0 && (
             <TableRow>
-              <TableCell colSpan={TARGET_COLUMNS.length + 1} sx={{ color: 'text.secondary', py: 3, textAlign: 'center' }}>
+              <TableCell colSpan={columns.length + 1} sx={{ color: 'text.secondary', py: 3, textAlign: 'center' }}>
                 {emptyText}
               </TableCell>
             </TableRow>
           )}
-          {rows.map((target) => {
-            const key = targetKey(target);
+          {spacer(start * rowHeight, 'top')}
+          {rows.slice(start, end).map((target, offset) => {
+            const key = keys[start + offset] ?? targetKey(target);
             return (
               <TargetRow
                 key={key}
                 rowKey={key}
+                rowIndex={start + offset + 2}
                 target={target}
+                columns={columns}
                 selected={selected.has(key)}
                 tabStop={key === tabStop}
                 route={routes.get(target.netId)}
@@ -242,6 +222,7 @@ export function TargetsTable({ rows, emptyText, selected, onSelectionChange, sor
               />
             );
           })}
+          {spacer((rows.length - end) * rowHeight, 'bottom')}
         </TableBody>
       </Table>
     </TableContainer>

@@ -1,10 +1,11 @@
-import { startTransition, useCallback, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { DiscoveredTarget } from '../../../shared/domain/target';
 import type { EventChannel, EventOf, RequestOf } from '../../../shared/ipc/contract';
 import { targetKey } from '../../../shared/domain/target';
 import { useApi } from '../../api/ApiProvider';
 import { useEvent } from '../../api/use-event';
 import { newRequestId } from '../../api/request-id';
+import { frameBatch } from './frame-batch';
 
 export type SearchKind = 'broadcast' | 'host' | 'range';
 
@@ -39,6 +40,10 @@ export interface DiscoveryState {
   searchId: string | null;
   /** In order of arrival; an update replaces its row in place. */
   targets: DiscoveredTarget[];
+  /** Position of each target in `targets` by targetKey: a /21 sweep answers 2,000 times, a scan per answer is O(n²). */
+  indexByKey: ReadonlyMap<string, number>;
+  /** What a search that the services then refuse must give back: results already found stay until one really starts. */
+  previous: Pick<DiscoveryState, 'phase' | 'kind' | 'targets' | 'indexByKey' | 'summary' | 'hostErrors'> | null;
   hostErrors: HostProblem[];
   progress: { sent: number; total: number; answered: number } | null;
   /** performance.now() when the search was asked for: the ETA of a sweep is read from its pace since then. */
@@ -58,6 +63,7 @@ type Action =
   | { type: 'started' }
   | { type: 'start-failed'; message: string }
   | { type: 'event'; payload: DiscoveryEvent }
+  | { type: 'results'; targets: readonly DiscoveredTarget[] }
   | { type: 'stopped-locally' };
 
 export const initialDiscoveryState: DiscoveryState = {
@@ -65,6 +71,8 @@ export const initialDiscoveryState: DiscoveryState = {
   kind: null,
   searchId: null,
   targets: [],
+  indexByKey: new Map(),
+  previous: null,
   hostErrors: [],
   progress: null,
   startedAt: null,
@@ -72,25 +80,47 @@ export const initialDiscoveryState: DiscoveryState = {
   startError: null,
 };
 
-function upsert(targets: DiscoveredTarget[], target: DiscoveredTarget): DiscoveredTarget[] {
-  const key = targetKey(target);
-  const index = targets.findIndex((known) => targetKey(known) === key);
-  if (index < 0) return [...targets, target];
-  const next = targets.slice();
-  next[index] = target;
-  return next;
+/** Adds new systems at the end and replaces known ones in place: one copy per batch, one map lookup per target. */
+function upsertAll(state: DiscoveryState, incoming: readonly DiscoveredTarget[]): DiscoveryState {
+  if (incoming.length === 0) return state;
+  const targets = state.targets.slice();
+  const indexByKey = new Map(state.indexByKey);
+  for (const target of incoming) {
+    const key = targetKey(target);
+    const index = indexByKey.get(key);
+    if (index === undefined) {
+      indexByKey.set(key, targets.length);
+      targets.push(target);
+    } else targets[index] = target;
+  }
+  return { ...state, targets, indexByKey };
 }
 
 export function discoveryReducer(state: DiscoveryState, action: Action): DiscoveryState {
   switch (action.type) {
-    case 'starting':
+    case 'starting': {
       // A new search is a new list: mixing two searches' rows would make "N systems found" meaningless.
-      return { ...initialDiscoveryState, phase: 'starting', kind: action.kind, searchId: action.searchId, startedAt: action.at ?? null };
+      const { phase, kind, targets, indexByKey, summary, hostErrors } = state;
+      return {
+        ...initialDiscoveryState,
+        phase: 'starting',
+        kind: action.kind,
+        searchId: action.searchId,
+        startedAt: action.at ?? null,
+        previous: state.phase === 'starting' ? state.previous : { phase, kind, targets, indexByKey, summary, hostErrors },
+      };
+    }
     case 'started':
       // Its done event may have come first (a search with nothing to ask ends at once).
-      return state.phase === 'starting' ? { ...state, phase: 'searching' } : state;
-    case 'start-failed':
-      return { ...state, phase: 'idle', startError: action.message };
+      return state.phase === 'starting' ? { ...state, phase: 'searching', previous: null } : { ...state, previous: null };
+    case 'start-failed': {
+      // Refused before it began: the last search's results are still the truth about the network.
+      const previous = state.previous;
+      if (!previous || state.targets.length > 0) return { ...state, phase: 'idle', previous: null, startError: action.message };
+      return { ...state, ...previous, searchId: null, startedAt: null, progress: null, previous: null, startError: action.message };
+    }
+    case 'results':
+      return upsertAll(state, action.targets);
     case 'stopped-locally':
       return state.phase === 'searching'
         ? { ...state, phase: 'done', summary: state.summary ?? { found: state.targets.length, durationMs: 0, cancelled: true, hint: null } }
@@ -100,7 +130,7 @@ export function discoveryReducer(state: DiscoveryState, action: Action): Discove
       switch (payload.channel) {
         case 'discovery:result':
         case 'discovery:update':
-          return { ...state, targets: upsert(state.targets, payload.event.target) };
+          return upsertAll(state, [payload.event.target]);
         case 'discovery:host-error':
           return { ...state, hostErrors: [...state.hostErrors, { host: payload.event.host, message: payload.event.message }] };
         case 'discovery:progress':
@@ -135,6 +165,8 @@ export interface Discovery {
   state: DiscoveryState;
   start(input: SearchInput): Promise<void>;
   cancel(): Promise<void>;
+  /** The last search asked for, which F5 runs again; null before the first. */
+  last: SearchInput | null;
 }
 
 /**
@@ -146,14 +178,25 @@ export function useDiscovery(): Discovery {
   const api = useApi();
   const [state, dispatch] = useReducer(discoveryReducer, initialDiscoveryState);
   const currentId = useRef<string | null>(null);
+  const firstPending = useRef(false);
+  const [last, setLast] = useState<SearchInput | null>(null);
+
+  // A burst of replies (a /21 sweep answers 2,000 times within a second) costs one render per frame, not one each.
+  const [results] = useState(() => frameBatch<DiscoveredTarget>((targets) => dispatch({ type: 'results', targets })));
+  useEffect(() => () => results.cancel(), [results]);
 
   const onEvent = (payload: DiscoveryEvent) => {
     if (payload.event.searchId !== currentId.current) return;
     if (payload.channel === 'discovery:result' || payload.channel === 'discovery:update') {
-      // A burst of replies (250 systems answer within ~40 ms) should cost a few renders, not one each: transitions
-      // queued while one renders are merged into the next, and typing or clicking stays responsive meanwhile.
-      startTransition(() => dispatch({ type: 'event', payload }));
+      results.push(payload.event.target);
+      // The first answer of a search is shown at once; those that follow wait for the next frame together.
+      if (firstPending.current) {
+        firstPending.current = false;
+        results.flush();
+      }
     } else {
+      // Progress and the end must not overtake the rows they count.
+      results.flush();
       dispatch({ type: 'event', payload });
     }
   };
@@ -166,6 +209,9 @@ export function useDiscovery(): Discovery {
   const start = useCallback(
     async (input: SearchInput) => {
       const searchId = newRequestId();
+      setLast(input);
+      results.cancel();
+      firstPending.current = true;
       currentId.current = searchId;
       dispatch({ type: 'starting', kind: input.kind, searchId, at: performance.now() });
       const result = await api.invoke('discovery:start', { ...startRequest(input), searchId });
@@ -178,7 +224,7 @@ export function useDiscovery(): Discovery {
       }
       dispatch({ type: 'started' });
     },
-    [api],
+    [api, results],
   );
 
   const searchId = state.searchId;
@@ -189,5 +235,5 @@ export function useDiscovery(): Discovery {
     if (currentId.current === searchId) dispatch({ type: 'stopped-locally' });
   }, [api, searchId]);
 
-  return { state, start, cancel };
+  return { state, start, cancel, last };
 }

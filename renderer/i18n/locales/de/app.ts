@@ -15,4 +15,21 @@ export const app = {
   connection: {
     title: 'Die Dienste von ADS Route Studio sind nicht erreichbar',
   },
+  help: {
+    button: 'Hilfe',
+    shortcutsMenu: 'Tastenkombinationen',
+    shortcutsTitle: 'Tastenkombinationen',
+    keys: 'Tasten',
+    action: 'Wirkung',
+    close: 'Schließen',
+    shortcuts: {
+      filter: { keys: 'Strg+F', action: 'Zielsysteme: den Cursor in den Filter setzen' },
+      repeat: { keys: 'F5', action: 'Zielsysteme: die letzte Suche wiederholen (statt die Seite neu zu laden)' },
+      rows: { keys: '↑ ↓ Bild↑ Bild↓ Pos1 Ende', action: 'Zielsysteme: zwischen den Zeilen der Tabelle wechseln' },
+      space: { keys: 'Leertaste', action: 'Zielsysteme: die Zeile mit dem Fokus auswählen oder abwählen' },
+      ctrlClick: { keys: 'Strg+Klick', action: 'Zielsysteme: eine Zeile zur Auswahl hinzufügen oder herausnehmen' },
+      escape: { keys: 'Esc', action: 'Den offenen Dialog oder das Menü schließen' },
+      nav: { keys: '↑ ↓ Pos1 Ende', action: 'Navigation: zwischen den Seiten wechseln' },
+    },
+  },
 } satisfies Catalog<typeof en>;

@@ -37,6 +37,13 @@ export const targets = {
     sending: 'Suche läuft… {{answered}} geantwortet, {{sent}} von {{total}} Anfragen gesendet',
     waitingLate: 'Suche läuft… {{answered}} geantwortet, warte auf späte Antworten',
     cancel: 'Abbrechen',
+    invalid: {
+      hostAddress: '{{entry}} ist keine IPv4-Adresse: vier Zahlen von 0 bis 255',
+      hostName: '{{entry}} ist weder Hostname noch IPv4-Adresse',
+      range: '{{entry}} ist kein Bereich: CIDR (192.168.1.0/24) oder von–bis (192.168.1.10-192.168.1.50) verwenden',
+      backwards: '{{entry}} endet vor seinem Anfang',
+      tooBig: '{{addresses}} Adressen: eine Suche umfasst höchstens {{limit}} (ein /16)',
+    },
   },
   adapters: {
     group: 'Adapter für den Broadcast',
@@ -94,5 +101,6 @@ export const targets = {
   columns: {
     chooser: 'Spalten',
     chooserTitle: 'Spalten ein- oder ausblenden',
+    noRoom: 'kein Platz bei dieser Fensterbreite',
   },
 } satisfies Catalog<typeof en>;

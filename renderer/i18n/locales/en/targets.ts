@@ -34,6 +34,13 @@ export const targets = {
     sending: 'Searching… {{answered}} answered, {{sent}} of {{total}} requests sent',
     waitingLate: 'Searching… {{answered}} answered, waiting for late answers',
     cancel: 'Cancel',
+    invalid: {
+      hostAddress: '{{entry}} is not an IPv4 address: four numbers from 0 to 255',
+      hostName: '{{entry}} is not a host name or IPv4 address',
+      range: '{{entry}} is not a range: use CIDR (192.168.1.0/24) or from–to (192.168.1.10-192.168.1.50)',
+      backwards: '{{entry}} ends before it starts',
+      tooBig: '{{addresses}} addresses: a search covers at most {{limit}} (a /16)',
+    },
   },
   adapters: {
     group: 'Adapters to broadcast on',
@@ -91,5 +98,6 @@ export const targets = {
   columns: {
     chooser: 'Columns',
     chooserTitle: 'Show or hide columns',
+    noRoom: 'no room at this window width',
   },
 } as const;
