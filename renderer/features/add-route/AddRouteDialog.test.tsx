@@ -180,8 +180,13 @@ describe('Add Route dialog: settings', () => {
     await user.clear(address);
     await user.type(address, 'CX-GONE');
     expect(
+      // The resolver's own (English) reason sits in an element of its own, marked lang="en".
       await screen.findByText(
-        /CX-GONE does not resolve from this PC \(not found by DNS or the hosts file\)\. Choose IP Address/,
+        (_, element) =>
+          element?.getAttribute('role') === 'status' &&
+          /CX-GONE does not resolve from this PC \(not found by DNS or the hosts file\)\. Choose IP Address/.test(
+            element.textContent ?? '',
+          ),
         undefined,
         RESOLVER_WAIT,
       ),
@@ -443,7 +448,10 @@ describe('Add Route dialog: progress', () => {
     expect(failed.textContent).not.toMatch(/accepted/i);
     expect(within(failed).getByText('Wrong user name or password')).toBeTruthy();
     expect(within(failed).getByText(/^Fix: Use an administrator account of the target’s operating system/)).toBeTruthy();
-    expect(within(failed).getByText(/Details: .*TlsConnectInfo error 4/)).toBeTruthy();
+    // The services' own words, marked as English, after "Details:".
+    const details = within(failed).getByText(/TlsConnectInfo error 4/);
+    expect(details.getAttribute('lang')).toBe('en');
+    expect(details.parentElement?.textContent).toMatch(/^Details: .*TlsConnectInfo error 4/);
     // One icon, on the step itself; the error box beside it carries none of its own.
     expect(failed.querySelector('.MuiStepLabel-iconContainer [data-testid="ErrorIcon"]')).not.toBeNull();
     expect(failed.querySelector('.MuiAlert-icon')).toBeNull();

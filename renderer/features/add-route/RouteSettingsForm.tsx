@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Checkbox from '@mui/material/Checkbox';
@@ -13,7 +13,7 @@ import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { RoutePersistence } from '../../../shared/domain/route';
-import { useTranslation } from '../../i18n';
+import { Trans, useTranslation } from '../../i18n';
 import { type AddressKind, type FormErrors, type RouteForm, type SecureMethod, type TargetEntry } from './route-form';
 import { LegacyCryptoOption } from './LegacyCryptoOption';
 import { TargetsSettingsTable } from './TargetsSettingsTable';
@@ -78,18 +78,42 @@ function HostResolutionNotice({ targets }: { targets: readonly TargetEntry[] }) 
   if (resolution.status === 'error')
     return <Notice severity="warning">{t('resolution.checkFailed', { error: resolution.message })}</Notice>;
   const byHost = new Map(resolution.results.map((r) => [r.host, r]));
-  const problems: string[] = [];
+  const problems: ReactNode[] = [];
   const fine: string[] = [];
   for (const target of named) {
     const result = byHost.get(target.hostname);
     if (!result) continue;
     if (result.address === null)
-      problems.push(t('resolution.doesNotResolve', { host: target.hostname, error: result.error ?? t('common:unknown') }));
+      problems.push(
+        // The resolver's reason is the services' English text.
+        <Trans
+          key={target.hostname}
+          t={t}
+          i18nKey="resolution.doesNotResolve"
+          values={{ host: target.hostname, error: result.error ?? t('common:unknown') }}
+          components={[<span key="reason" lang="en" />]}
+        />,
+      );
     else if (result.address !== target.ip)
-      problems.push(t('resolution.elsewhere', { host: target.hostname, address: result.address, ip: target.ip }));
+      problems.push(
+        <Fragment key={target.hostname}>
+          {t('resolution.elsewhere', { host: target.hostname, address: result.address, ip: target.ip })}
+        </Fragment>,
+      );
     else fine.push(`${target.hostname} → ${result.address}`);
   }
-  if (problems.length > 0) return <Notice severity="warning">{t('resolution.problems', { problems: problems.join('; ') })}</Notice>;
+  if (problems.length > 0)
+    return (
+      <Notice severity="warning">
+        {problems.map((problem, index) => (
+          <Fragment key={index}>
+            {index > 0 && '; '}
+            {problem}
+          </Fragment>
+        ))}
+        . {t('resolution.problems')}
+      </Notice>
+    );
   return <Notice severity="success">{t('resolution.fine', { names: fine.join(', ') })}</Notice>;
 }
 

@@ -20,7 +20,7 @@ function caption(t: TFunction<'addRoute'>, format: Formatters, status: ShownStat
 
 /** One target: the steps as the services run them, live, with timings; a failed step carries its message and fix. */
 export function RouteStepper({ row }: { row: TargetProgress }) {
-  const { t } = useTranslation(['addRoute', 'errors']);
+  const { t } = useTranslation(['addRoute', 'errors', 'serviceErrors']);
   const format = useFormat();
   const explain = useRouteErrorText();
   const activeIndex = STEPS.findIndex(({ step }) => row.steps[step]?.status === 'running');
@@ -53,7 +53,7 @@ export function RouteStepper({ row }: { row: TargetProgress }) {
                       <Typography variant="body2">{t('errors:fixPrefix', { fix: shown.fix })}</Typography>
                       {state?.error && <RouteErrorPageLink error={state.error} />}
                       <Typography variant="caption" component="div" sx={{ mt: 0.5, wordBreak: 'break-word' }}>
-                        {t('errors:details', { text: shown.details })}
+                        {t('serviceErrors:details')} <span lang="en">{shown.details}</span>
                       </Typography>
                     </Alert>
                   )}

@@ -70,7 +70,8 @@ export function PlaceDetails({ place, read, actions }: { place: Place; read: Pla
       )}
       {result?.ok && (
         <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
-          {result.folder && t('details.folder', { folder: result.folder })}
+          {/* A target's folder is described by the services in English; this PC's is a real path. */}
+          {result.folder && t('details.folder', { folder: place.name === null ? result.folder : t('details.targetFolder') })}
           {place.route && ` · ${t('details.adsState', { state: stateName(result.adsState) })}`}
         </Typography>
       )}

@@ -23,7 +23,8 @@ export function SearchFeedback({ discovery }: { discovery: DiscoveryState }) {
           <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
             {hostErrors.map((problem, index) => (
               <li key={`${problem.host}#${index}`}>
-                <strong>{problem.host}</strong>: {problem.message}
+                {/* The services' own words, in English. */}
+                <strong>{problem.host}</strong>: <span lang="en">{problem.message}</span>
               </li>
             ))}
           </Box>
@@ -32,7 +33,12 @@ export function SearchFeedback({ discovery }: { discovery: DiscoveryState }) {
       {nothingFound && (
         <Alert severity="info" role="alert">
           <AlertTitle>{t('feedback.nothingFound')}</AlertTitle>
-          {summary.hint ?? t('feedback.fallbackHint')}
+          {t('feedback.fallbackHint')}
+          {summary.hint && (
+            <Box component="span" lang="en" sx={{ display: 'block', mt: 0.5 }}>
+              {summary.hint}
+            </Box>
+          )}
         </Alert>
       )}
     </Box>

@@ -65,9 +65,9 @@ export const addRoute = {
     noHostname: 'Ein Zielsystem ohne Hostname braucht IP-Adresse.',
     checking: 'Prüfe, ob dieser PC {{names}} auflöst…',
     checkFailed: 'Die Hostnamen konnten nicht geprüft werden ({{error}}); wenn dieser PC sie nicht auflösen kann, wählen Sie IP-Adresse.',
-    doesNotResolve: '{{host}} lässt sich von diesem PC nicht auflösen ({{error}})',
+    doesNotResolve: '{{host}} lässt sich von diesem PC nicht auflösen (<0>{{error}}</0>)',
     elsewhere: '{{host}} wird zu {{address}} aufgelöst, aber das System antwortete von {{ip}}',
-    problems: '{{problems}}. Wählen Sie IP-Adresse oder korrigieren Sie DNS bzw. die hosts-Datei.',
+    problems: 'Wählen Sie IP-Adresse oder korrigieren Sie DNS bzw. die hosts-Datei.',
     fine: 'Dieser PC löst {{names}} auf.',
   },
   validation: {

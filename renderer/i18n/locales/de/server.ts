@@ -52,6 +52,7 @@ export const server = {
   details: {
     heading: 'StaticRoutes.xml von {{name}}',
     folder: 'Ordner: {{folder}}',
+    targetFolder: 'TwinCAT-Target-Ordner des Zielsystems',
     noFile: 'Es gibt noch keine StaticRoutes.xml: Die erste Änderung legt sie an.',
     adsState: 'ADS-Zustand: {{state}}',
     secureOnly: 'SecureOnly',

@@ -61,9 +61,9 @@ export const addRoute = {
     noHostname: 'A target without a host name needs IP Address.',
     checking: 'Checking that this PC resolves {{names}}…',
     checkFailed: 'Could not check the host names ({{error}}); if this PC cannot resolve them, choose IP Address.',
-    doesNotResolve: '{{host}} does not resolve from this PC ({{error}})',
+    doesNotResolve: '{{host}} does not resolve from this PC (<0>{{error}}</0>)',
     elsewhere: '{{host}} resolves to {{address}}, but the system answered from {{ip}}',
-    problems: '{{problems}}. Choose IP Address, or fix DNS or the hosts file.',
+    problems: 'Choose IP Address, or fix DNS or the hosts file.',
     fine: 'This PC resolves {{names}}.',
   },
   validation: {

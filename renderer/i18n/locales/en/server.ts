@@ -43,6 +43,7 @@ export const server = {
   details: {
     heading: 'StaticRoutes.xml of {{name}}',
     folder: 'Folder: {{folder}}',
+    targetFolder: 'TwinCAT target folder',
     noFile: 'There is no StaticRoutes.xml yet: the first change creates it.',
     adsState: 'ADS state: {{state}}',
     secureOnly: 'SecureOnly',
