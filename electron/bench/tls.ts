@@ -154,6 +154,7 @@ async function main(): Promise<void> {
       })
     ).close();
 
+    const pskKey = derivePskKey(PSK.identity, PSK.secret);
     const modes: Mode[] = [
       {
         name: 'SSC (DHE-RSA, ffdhe2048)',
@@ -172,7 +173,7 @@ async function main(): Promise<void> {
         options: (connector) => ({
           ...base(ssc, connector),
           mode: 'psk',
-          psk: { identity: PSK.identity, key: derivePskKey(PSK.identity, PSK.secret) },
+          psk: { identity: PSK.identity, key: pskKey },
           trust: { kind: 'none' },
           connectInfo: { flags: PSK_FLAGS, netId: LOCAL_NETID, hostname: HOSTNAME },
         }),

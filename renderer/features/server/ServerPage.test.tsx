@@ -134,4 +134,39 @@ describe('Secure ADS server page', () => {
     await u.click(within(dialog).getByRole('checkbox', { name: 'I understand that this PC loses its plain ADS access' }));
     expect(apply.disabled).toBe(false);
   });
+
+  it('removes an identity after a confirmation, passing the revision the user saw', async () => {
+    const api = serverApi().handle('server-config:apply', ({ places }) =>
+      places.map(() => ({
+        place: 'CX-ONE',
+        ok: true,
+        changed: true,
+        backup: 'StaticRoutes.xml.bak-1',
+        revision: 'r2',
+        model: null,
+        error: null,
+      })),
+    );
+    renderWithApi(<ServerPage />, api);
+    const u = user();
+    await u.click(await screen.findByRole('button', { name: 'Show CX-ONE' }));
+    await u.click(await screen.findByRole('button', { name: 'Remove PSK identity SERVICE' }));
+    const dialog = screen.getByRole('dialog', { name: 'Remove PSK identity' });
+    expect(within(dialog).getByText(/Whoever uses SERVICE can no longer create routes to CX-ONE/)).toBeTruthy();
+    expect(api.callsTo('server-config:apply')).toEqual([]);
+    await u.click(within(dialog).getByRole('button', { name: 'Apply' }));
+    await waitFor(() => expect(api.callsTo('server-config:apply')).toHaveLength(1));
+    expect(api.callsTo('server-config:apply')[0]).toMatchObject({
+      change: { kind: 'remove-psk', identity: 'SERVICE' },
+      revisions: ['rev-CX-ONE (10.77.1.11.1.1)'],
+    });
+  });
+
+  it('speaks German with the XAE terms', async () => {
+    renderWithApi(<ServerPage />, serverApi(), { language: 'de' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Secure-ADS-Server' })).toBeTruthy();
+    expect(screen.getByRole('columnheader', { name: 'Zielsystem' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'PSK-Identität hinzufügen' })).toBeTruthy();
+    expect(await screen.findByRole('checkbox', { name: 'CX-ONE auswählen' })).toBeTruthy();
+  });
 });

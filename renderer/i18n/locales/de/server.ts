@@ -16,7 +16,7 @@ export const server = {
     show: '{{name}} anzeigen',
     credentials: 'Zugangsdaten für {{name}}',
     columns: {
-      name: 'System',
+      name: 'Zielsystem',
       netId: 'AMS NetId',
       route: 'Unsere Route',
       state: 'ADS-Zustand',
@@ -171,7 +171,7 @@ export const server = {
   },
   results: {
     table: 'Ergebnisse',
-    system: 'System',
+    system: 'Zielsystem',
     change: 'Änderung',
     restart: 'Neustart',
     verify: 'Nachweis',
