@@ -1,26 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { startSim } from './lab';
 import { AREAS, AppFrame } from './pages/app-frame';
 import { AddRouteDialog, TargetsView } from './pages/add-route-dialog';
-
-/** Serious and critical axe findings, as "rule: target" lines so a failure names what to fix. */
-async function seriousViolations(page: Page, include?: string): Promise<string[]> {
-  // A dialog still fading in has translucent text: measure contrast only once transitions have finished. A running
-  // step's spinner turns for as long as the step runs; it is no transition, and waiting for it would skip the progress.
-  await page.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
-  );
-  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
-  if (include) builder = builder.include(include);
-  const { violations } = await builder.analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} (${violation.help})`));
-}
+import { seriousAxeViolations } from './support/axe';
 
 /** Presses Tab (or Shift+Tab) until `target` has focus; fails (instead of looping) if it never comes. */
 async function tabTo(page: Page, target: Locator, options: { backwards?: boolean; maxPresses?: number } = {}): Promise<void> {
@@ -40,7 +23,7 @@ test.describe('accessibility', () => {
     for (const area of AREAS) {
       await frame.goTo(area.label);
       await expect(app.page.getByRole('progressbar')).toHaveCount(0);
-      expect(await seriousViolations(app.page), area.label).toEqual([]);
+      expect(await seriousAxeViolations(app.page), area.label).toEqual([]);
     }
   });
 
@@ -61,27 +44,27 @@ test.describe('accessibility', () => {
         await targets.select(['CX-A11Y']);
         const dialog = await targets.openAddRoute();
         const back = dialog.root.getByRole('button', { name: 'Back' });
-        expect.soft(await seriousViolations(page, '[role="dialog"]'), 'settings').toEqual([]);
+        expect.soft(await seriousAxeViolations(page, '[role="dialog"]'), 'settings').toEqual([]);
 
         await dialog.openLogin();
         await dialog.liveFingerprint();
         await dialog.compareWith.fill('00'.repeat(32));
         await expect(dialog.root.getByText('Fingerprints differ: do not continue unless you know why')).toBeVisible();
-        expect.soft(await seriousViolations(page, '[role="dialog"]'), 'SSC login, fingerprints differ').toEqual([]);
+        expect.soft(await seriousAxeViolations(page, '[role="dialog"]'), 'SSC login, fingerprints differ').toEqual([]);
 
         await back.click();
         await dialog.setSecure(true, 'Pre-Shared Key (PSK)');
         await dialog.openLogin();
         await expect(dialog.field('Identity')).toBeVisible();
         await dialog.pskLogin('SERVICE', 'not-the-key');
-        expect.soft(await seriousViolations(page, '[role="dialog"]'), 'PSK login').toEqual([]);
+        expect.soft(await seriousAxeViolations(page, '[role="dialog"]'), 'PSK login').toEqual([]);
 
         await back.click();
         await dialog.setSecure(true, 'Shared CA');
         await dialog.openLogin();
         await expect(dialog.field('CA certificate')).toBeVisible();
         await dialog.caLogin({ ca: '/etc/ads/ca.pem', cert: '/etc/ads/client.pem', key: '/etc/ads/client.key' });
-        expect.soft(await seriousViolations(page, '[role="dialog"]'), 'CA login').toEqual([]);
+        expect.soft(await seriousAxeViolations(page, '[role="dialog"]'), 'CA login').toEqual([]);
 
         // Done: every step green with its time.
         await back.click();
@@ -90,7 +73,7 @@ test.describe('accessibility', () => {
         await dialog.pskLogin('SERVICE', 'maintenance-key-7');
         await dialog.add();
         expect(await dialog.summary()).toMatch(/^Route to CX-A11Y created and verified/);
-        expect.soft(await seriousViolations(page, '[role="dialog"]'), 'stepper, route created').toEqual([]);
+        expect.soft(await seriousAxeViolations(page, '[role="dialog"]'), 'stepper, route created').toEqual([]);
       } finally {
         await sim.stop();
       }
@@ -113,7 +96,7 @@ test.describe('accessibility', () => {
         await dialog.add();
         expect(await dialog.summary()).toMatch(/^Route to CX-FAIL failed: /);
         await expect(dialog.progress.getByRole('alert')).toBeVisible();
-        expect(await seriousViolations(labApp.page, '[role="dialog"]')).toEqual([]);
+        expect(await seriousAxeViolations(labApp.page, '[role="dialog"]')).toEqual([]);
       } finally {
         await sim.stop();
       }
@@ -145,13 +128,13 @@ test.describe('accessibility', () => {
         await expect(dialog.resultRow(live.address).getByRole('listitem', { name: /^Verify ADS connection: done/ })).toBeVisible();
         const waiting = dialog.resultRow(gone.address).getByRole('listitem', { name: 'Send credentials: running' });
         await expect(waiting).toBeVisible();
-        expect.soft(await seriousViolations(page, '[role="dialog"]'), 'results table while a route still runs').toEqual([]);
+        expect.soft(await seriousAxeViolations(page, '[role="dialog"]'), 'results table while a route still runs').toEqual([]);
         // The check above must have seen the running state, not the end.
         await expect(waiting).toBeVisible();
 
         expect(await dialog.batchSummary()).toBe('1 of 2 routes created, 1 failed');
         await expect(dialog.resultStatus(gone.address)).toHaveText('Failed');
-        expect.soft(await seriousViolations(page, '[role="dialog"]'), 'results table with a failure').toEqual([]);
+        expect.soft(await seriousAxeViolations(page, '[role="dialog"]'), 'results table with a failure').toEqual([]);
       } finally {
         for (const one of sims) await one.stop();
       }

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,23 +5,11 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { AppFrame } from './pages/app-frame';
+import { seriousAxeViolations } from './support/axe';
 import { CertificatesPage } from './pages/certificates-page';
 import { shoot } from './support/screenshots';
 
 const CA_PASSWORD = 'plant-ca-pass-1';
-
-/** Serious and critical axe findings as "rule: target" lines, once transitions have settled. */
-async function seriousViolations(page: Page, include?: string): Promise<string[]> {
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
-  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
-  if (include) builder = builder.include(include);
-  const { violations } = await builder.analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')} (${v.help})`));
-}
 
 async function shot(page: Page, name: string, target?: ReturnType<Page['locator']>): Promise<void> {
   await shoot(page, `docs/screenshots/${name}.png`, target, { fullPage: true });
@@ -64,7 +51,7 @@ test('Certificates page: plant CA, device certificates with expiry warnings and 
     await expect(certs.section('This PC').getByText('No TwinCAT found on this PC', { exact: false })).toBeVisible();
     await expect(certs.expirySummary).toHaveText('No certificate expires within 30 days.');
     await expect(certs.section('Plant CA').getByText('No plant CA yet.', { exact: false })).toBeVisible();
-    expect(await seriousViolations(page), 'page without a CA').toEqual([]);
+    expect(await seriousAxeViolations(page), 'page without a CA').toEqual([]);
 
     // A plant CA in three steps: subject (prefilled CN), password twice, Create.
     await certs.createCa({ organization: 'Demo Plant', password: CA_PASSWORD });
@@ -122,7 +109,7 @@ test('Certificates page: plant CA, device certificates with expiry warnings and 
 
     // Known fingerprints: listed with first and last seen, and forgotten.
     await expect(certs.knownTable.getByRole('rowheader')).toHaveText(['192.168.10.20.1.1']);
-    expect(await seriousViolations(page), 'page with CA, devices, warnings and inspection').toEqual([]);
+    expect(await seriousAxeViolations(page), 'page with CA, devices, warnings and inspection').toEqual([]);
     await certs.knownTable.getByRole('button', { name: 'Forget the fingerprint of 192.168.10.20.1.1' }).click();
     await expect(certs.section('Known fingerprints').getByText('No fingerprints remembered yet.')).toBeVisible();
 
@@ -132,7 +119,7 @@ test('Certificates page: plant CA, device certificates with expiry warnings and 
     await exportDialog.getByRole('textbox', { name: /^Folder/ }).fill(join(out, 'identity'));
     await exportDialog.getByRole('checkbox', { name: 'Also export the private key' }).check();
     await expect(exportDialog.getByRole('button', { name: 'Export' })).toBeDisabled();
-    expect(await seriousViolations(page, '[role="dialog"]'), 'export dialog').toEqual([]);
+    expect(await seriousAxeViolations(page, '[role="dialog"]'), 'export dialog').toEqual([]);
     await exportDialog.getByRole('checkbox', { name: 'I understand: export the private key' }).check();
     await exportDialog.getByRole('button', { name: 'Export' }).click();
     await expect(exportDialog).toBeHidden();
@@ -144,7 +131,7 @@ test('Certificates page: plant CA, device certificates with expiry warnings and 
     const regenerate = page.getByRole('dialog', { name: 'Regenerate the client certificate?' });
     await expect(regenerate).toContainText('routes stop working until they are added again');
     await shot(page, 'certificates-regenerate', regenerate);
-    expect(await seriousViolations(page, '[role="dialog"]'), 'regenerate dialog').toEqual([]);
+    expect(await seriousAxeViolations(page, '[role="dialog"]'), 'regenerate dialog').toEqual([]);
     await regenerate.getByRole('button', { name: 'Regenerate' }).click();
     await expect(regenerate).toBeHidden();
     await expect(certs.fingerprint).not.toHaveText(before ?? '');

@@ -3,6 +3,8 @@ import type { Page } from '@playwright/test';
 
 /** Serious and critical axe findings (WCAG 2.1 A/AA) as "rule: target (help)" lines, once transitions have settled. */
 export async function seriousAxeViolations(page: Page, include?: string): Promise<string[]> {
+  // A dialog still fading in has translucent text: measure contrast only once transitions have finished. A running
+  // step's spinner turns for as long as the step runs; it is no transition, and waiting for it would skip the progress.
   await page.waitForFunction(() =>
     document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
   );

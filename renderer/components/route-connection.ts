@@ -2,13 +2,15 @@ import type { LocalRoute } from '../../shared/domain/route';
 import type { TargetConnection } from '../../shared/ipc/channels/server-config';
 import { connectionOf, type TargetRoutesSubject } from './TargetRoutesDialog';
 
-/** How to reach the target of one of this PC's routes: the way the route is secured. */
-export function subjectOfRoute(route: LocalRoute): TargetRoutesSubject {
-  const tls = route.tls;
+/** How to reach a target over this PC's route to it (`tls` of that route): the way the route is secured, plain ADS without one. */
+export function subjectOverRoute(
+  target: { name: string; address: string; netId: string },
+  tls: LocalRoute['tls'] | null | undefined,
+): TargetRoutesSubject {
   return {
-    name: route.name,
-    address: route.address,
-    netId: route.netId,
+    name: target.name,
+    address: target.address,
+    netId: target.netId,
     security: tls?.mode ?? 'none',
     pskIdentity: tls?.pskIdentity ?? null,
     ca:
@@ -16,6 +18,11 @@ export function subjectOfRoute(route: LocalRoute): TargetRoutesSubject {
         ? { caPath: tls.caFile, certPath: tls.certFile, keyPath: tls.keyFile, ignoreCn: tls.ignoreCn }
         : null,
   };
+}
+
+/** How to reach the target of one of this PC's routes. */
+export function subjectOfRoute(route: LocalRoute): TargetRoutesSubject {
+  return subjectOverRoute(route, route.tls);
 }
 
 /** What the user typed for a route whose secrets this PC does not keep (PSK password, CA key password). */

@@ -10,14 +10,14 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useRequest } from '../../api/use-request';
 import { useTranslation } from '../../i18n';
-import { CopyTextButton } from './CopyTextButton';
+import { CopyButton } from '../../components/CopyButton';
 
 function Block({ title, text, copyLabel, note }: { title: string; text: string; copyLabel: string; note?: string }) {
   return (
     <Box>
       <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
         <Typography variant="subtitle2">{title}</Typography>
-        <CopyTextButton text={text} label={copyLabel} />
+        <CopyButton text={text} label={copyLabel} />
       </Stack>
       {note && (
         <Typography variant="body2" color="text.secondary">

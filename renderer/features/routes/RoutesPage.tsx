@@ -17,23 +17,9 @@ import { RoutesTable } from './RoutesTable';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import { connectionOf, TargetRoutesDialog, type TargetRoutesSubject } from '../../components/TargetRoutesDialog';
+import { subjectOfRoute } from '../../components/route-connection';
 import { useTranslation } from '../../i18n';
 
-/** The panel's view of one of this PC's routes: reached the way the route is secured. */
-function subjectOf(route: LocalRoute): TargetRoutesSubject {
-  const tls = route.tls;
-  return {
-    name: route.name,
-    address: route.address,
-    netId: route.netId,
-    security: tls?.mode ?? 'none',
-    pskIdentity: tls?.pskIdentity ?? null,
-    ca:
-      tls?.caFile && tls.certFile && tls.keyFile
-        ? { caPath: tls.caFile, certPath: tls.certFile, keyPath: tls.keyFile, ignoreCn: tls.ignoreCn }
-        : null,
-  };
-}
 import { useLocalRoutes } from './use-local-routes';
 import { TwinCatRoutesSection } from './TwinCatRoutesSection';
 
@@ -91,7 +77,7 @@ export function RoutesPage() {
 
   const runTest = async (route: LocalRoute) => {
     setTest({ severity: 'info', text: tRoutes('test.running', { route: route.name }) });
-    const connection = connectionOf(subjectOf(route), {
+    const connection = connectionOf(subjectOfRoute(route), {
       security: route.tls?.mode ?? 'none',
       pskIdentity: route.tls?.pskIdentity ?? '',
       pskPassword: '',
@@ -119,7 +105,7 @@ export function RoutesPage() {
     setNotice(undefined);
     if (alsoOnTarget) {
       // The target's entry goes first: once this PC's route is gone, nothing would reach the target any more.
-      const connection = connectionOf(subjectOf(removing), {
+      const connection = connectionOf(subjectOfRoute(removing), {
         security: removing.tls?.mode ?? 'none',
         pskIdentity: removing.tls?.pskIdentity ?? '',
         pskPassword: '',
@@ -191,7 +177,7 @@ export function RoutesPage() {
             routes={routes}
             onRemove={setRemoving}
             onTest={(route) => void runTest(route)}
-            onShowTargetRoutes={(route) => setRoutesOf(subjectOf(route))}
+            onShowTargetRoutes={(route) => setRoutesOf(subjectOfRoute(route))}
             labels={{ test: (route) => tRoutes('test.label', { route }), targetRoutes: (route) => tRoutes('openFromRoutes', { route }) }}
           />
         </Paper>

@@ -23,6 +23,7 @@ import { DEFAULT_TIMEOUT_MS, SearchPanel, splitEntries, splitRanges, type Search
 import { TargetsTable } from './TargetsTable';
 import ListAltOutlined from '@mui/icons-material/ListAltOutlined';
 import { TargetRoutesDialog, type TargetRoutesSubject } from '../../components/TargetRoutesDialog';
+import { subjectOverRoute } from '../../components/route-connection';
 import type { LocalRoute } from '../../../shared/domain/route';
 
 import { nextSort, TARGET_COLUMNS, visibleTargets, type TargetColumn, type TargetSort } from './target-table-model';
@@ -32,18 +33,7 @@ import type { TFunction } from 'i18next';
 
 /** How the panel reaches a target: the way this PC's route to it is secured, plain ADS when there is none. */
 function subjectFor(target: DiscoveredTarget, route: LocalRoute | undefined): TargetRoutesSubject {
-  const tls = route?.tls ?? null;
-  return {
-    name: target.hostname,
-    address: target.address,
-    netId: target.netId,
-    security: tls?.mode ?? 'none',
-    pskIdentity: tls?.pskIdentity ?? null,
-    ca:
-      tls?.caFile && tls.certFile && tls.keyFile
-        ? { caPath: tls.caFile, certPath: tls.certFile, keyPath: tls.keyFile, ignoreCn: tls.ignoreCn }
-        : null,
-  };
+  return subjectOverRoute({ name: target.hostname, address: target.address, netId: target.netId }, route?.tls);
 }
 
 /** Fields the user has not touched yet follow their defaults (adapters as listed, the demo's startup search). */

@@ -1,15 +1,5 @@
 import { z } from 'zod';
-
-const staticRouteEntrySchema = z.object({
-  name: z.string(),
-  address: z.string(),
-  netId: z.string(),
-  type: z.string(),
-  flags: z.string().nullable(),
-  unidirectional: z.boolean(),
-  secure: z.boolean(),
-  subRoutes: z.number().int(),
-});
+import { staticRouteEntrySchema } from './server-config';
 
 /** The routes in this PC's own TwinCAT StaticRoutes.xml, or why there are none to show. */
 export const twinCatRoutesSchema = z.object({
