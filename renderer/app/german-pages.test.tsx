@@ -35,9 +35,15 @@ describe('the app in German', () => {
   it('frame and navigation, with the services out of reach', async () => {
     const sweep = new GermanSweep();
     const api = sampleServices().fail('network:adapters', { code: 'transport', message: 'WebSocket closed (1006)' });
-    await openInGerman(api, '#/settings');
+    const user = await openInGerman(api, '#/settings');
     await screen.findByRole('alert');
     sweep.check('frame with connection banner');
+    await user.click(within(screen.getByRole('banner')).getByRole('button', { name: named('app:help.button') }));
+    await screen.findByRole('menu');
+    sweep.check('help menu');
+    await user.click(screen.getByRole('menuitem', { name: named('app:help.shortcutsMenu') }));
+    await screen.findByRole('dialog');
+    sweep.check('keyboard shortcuts');
     sweep.expectNone();
   });
 

@@ -86,6 +86,11 @@ describe('the Targets page in German', () => {
     running.finish();
     await screen.findByText('CX-BSD');
     sweep.check('Targets, results');
+    await user.click(screen.getByRole('button', { name: named('targets:columns.chooser') }));
+    await screen.findByRole('menu');
+    sweep.check('Targets, column chooser');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
 
     await user.type(screen.getByRole('textbox', { name: named('targets:filter.label') }), 'zzz');
     sweep.check('Targets, filter hides all');
