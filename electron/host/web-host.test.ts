@@ -11,15 +11,17 @@ import { startWebHost, type WebHost } from './web-host';
 
 let staticDir: string;
 let host: WebHost;
+let events: EventBus;
 const open: WebSocket[] = [];
 
 beforeEach(async () => {
   staticDir = await mkdtemp(join(tmpdir(), 'ars-web-host-'));
   await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>ADS Route Studio</title>');
   const logBook = new LogBook();
+  events = new EventBus();
   host = await startWebHost({
     dispatcher: createDispatcher({}, logBook.logger('ipc')),
-    events: new EventBus(),
+    events,
     log: logBook.logger('web-host'),
     staticDir,
     maxClients: 3,
@@ -95,5 +97,19 @@ describe('browser host', () => {
         return 'ws' in next;
       })
       .toBe(true);
+  });
+
+  it('sends a burst of events in order: the first at once, the rest of the tick in a few messages', async () => {
+    const connection = await connect();
+    if (!('ws' in connection)) throw new Error('connection refused');
+    const messages: { type: string; event?: { message: string }; events?: { event: { message: string } }[] }[] = [];
+    connection.ws.on('message', (data: Buffer) => messages.push(JSON.parse(data.toString('utf8')) as (typeof messages)[number]));
+    const entry = { time: '2026-11-29T08:00:00.000Z', level: 'info' as const, source: 'discovery', target: null };
+    for (let i = 0; i < 450; i++) events.emit('log:entry', { ...entry, message: `reply ${i}` });
+    const received = () => messages.flatMap((m) => (m.type === 'events' ? (m.events ?? []).map((e) => e.event) : [m.event]));
+    await expect.poll(() => received().length).toBe(450);
+    expect(received().map((e) => e?.message)).toEqual(Array.from({ length: 450 }, (_, i) => `reply ${i}`));
+    expect(messages[0]).toMatchObject({ type: 'event', event: { message: 'reply 0' } });
+    expect(messages.length).toBeLessThanOrEqual(4);
   });
 });

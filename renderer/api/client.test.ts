@@ -113,6 +113,18 @@ describe('WebSocket client', () => {
     }
     expect(seen).toEqual(['one']);
   });
+  it('delivers the events of one batched frame in their order', () => {
+    const { api, socket } = setup();
+    const seen: string[] = [];
+    api.on('log:entry', (entry) => seen.push(entry.message));
+    socket().open();
+    const entry = { time: '2025-01-10T08:00:00.000Z', level: 'info', source: 's' };
+    socket().receive({
+      type: 'events',
+      events: ['one', 'two', 'three'].map((message) => ({ channel: 'log:entry', event: { ...entry, message } })),
+    });
+    expect(seen).toEqual(['one', 'two', 'three']);
+  });
 });
 
 describe('Electron bridge client', () => {

@@ -80,6 +80,17 @@ export function fromWebSocket(
   let socket: WebSocket | undefined;
   let opened: Promise<WebSocket> | undefined;
 
+  const deliver = (channel: unknown, event: unknown) => {
+    if (typeof channel !== 'string') return;
+    for (const listener of listeners.get(channel) ?? []) {
+      try {
+        listener(event);
+      } catch (error) {
+        console.error(`listener for ${channel} failed`, error);
+      }
+    }
+  };
+
   const settleAll = (message: string) => {
     for (const [, settle] of pending) settle(transportFailure(message));
     pending.clear();
@@ -116,14 +127,10 @@ export function fromWebSocket(
         if (frame?.type === 'result' && typeof frame.id === 'number') {
           pending.get(frame.id)?.(frame.result);
           pending.delete(frame.id);
-        } else if (frame?.type === 'event' && typeof frame.channel === 'string') {
-          for (const listener of listeners.get(frame.channel) ?? []) {
-            try {
-              listener(frame.event);
-            } catch (error) {
-              console.error(`listener for ${frame.channel} failed`, error);
-            }
-          }
+        } else if (frame?.type === 'event') {
+          deliver(frame.channel, frame.event);
+        } else if (frame?.type === 'events' && Array.isArray(frame.events)) {
+          for (const { channel, event } of frame.events) deliver(channel, event);
         }
       };
     });

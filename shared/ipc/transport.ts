@@ -26,6 +26,9 @@ export const ELECTRON_EVENT_CHANNEL = 'ars:event';
 
 /** Browser host WebSocket frames. */
 export type WsClientFrame = { type: 'invoke'; id: number; channel: string; request: unknown };
-export type WsServerFrame = { type: 'result'; id: number; result: IpcResult<unknown> } | { type: 'event'; channel: string; event: unknown };
+export type WsEventFrame = { type: 'event'; channel: string; event: unknown };
+/** Events emitted in one tick of the services travel together, in order: a burst is one message, not thousands. */
+export type WsEventsFrame = { type: 'events'; events: { channel: string; event: unknown }[] };
+export type WsServerFrame = { type: 'result'; id: number; result: IpcResult<unknown> } | WsEventFrame | WsEventsFrame;
 
 export const WS_PATH = '/ipc';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../run-cli';
@@ -7,6 +7,7 @@ import type { CliIo } from '../command';
 import { startVirtualTarget, type VirtualTarget } from '../../sim/index';
 import { createSelfSignedCertificate, issueCertificate, type GeneratedCertificate } from '../../services/certificates/index';
 import { IdentityService } from '../../services/identity/index';
+import { writeLocalFolderSetting } from '../../services/server-config/local-folder-setting';
 import { startEchoServer, startRawServer } from '../../services/ads/secure/tls/testing/fixtures';
 import { addRouteCommand, type AddRouteJson } from './add-route';
 import { freeUdpPort } from '../../services/network/free-port';
@@ -432,6 +433,31 @@ describe('adsroute add-route: route options', () => {
     expect(await readFile(t.staticRoutesPath, 'utf8')).not.toContain('10.20.30.41.1.1');
     const saved = await readFile(join(dataDir, 'routes.json'), 'utf8').catch(() => '');
     expect(saved).not.toContain('TEMP-ROUTE-CLI');
+  });
+
+  it("a static route also goes into this PC's own TwinCAT StaticRoutes.xml, keeping what was there, with a backup", async () => {
+    const t = await sim('127.0.43.23');
+    const folder = await mkdtemp(join(tmpdir(), 'adsroute-twincat-'));
+    const ownDataDir = await mkdtemp(join(tmpdir(), 'adsroute-cli-twincat-'));
+    try {
+      const before =
+        '<?xml version="1.0" encoding="utf-8"?>\n<TcConfig xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n  <!-- kept by hand -->\n  <RemoteConnections>\n  </RemoteConnections>\n</TcConfig>\n';
+      await writeFile(join(folder, 'StaticRoutes.xml'), before);
+      await writeLocalFolderSetting(ownDataDir, folder);
+      const io = bufferIo();
+      const args = ['add-route', t.address, '--secure', 'none', '--user', 'Administrator', '--password', PASSWORD];
+      const code = await runCli([...args, '--local-netid', '10.20.30.43.1.1', '--data-dir', ownDataDir], [addRouteCommand], io);
+      expect(code).toBe(0);
+      expect(io.out).toContain('StaticRoutes.xml');
+      const after = await readFile(join(folder, 'StaticRoutes.xml'), 'utf8');
+      expect(after).toContain('<!-- kept by hand -->');
+      expect(after).toContain(`<NetId>${t.netId}</NetId>`);
+      expect(after).toContain(`<Address>${t.address}</Address>`);
+      expect((await readdir(folder)).filter((name) => name.startsWith('StaticRoutes.xml.bak'))).toHaveLength(1);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+      await rm(ownDataDir, { recursive: true, force: true });
+    }
   });
 
   it('--udp-port/--tls-port/--ads-port reach a target on other ports; without them nothing answers', async () => {

@@ -18,6 +18,7 @@ import { normalizeFingerprint } from '../../../shared/protocol/fingerprint';
 import { isNetId } from '../../../shared/protocol/netid';
 import { defaultDataDir } from '../../services/app/data-dir';
 import { IdentityService } from '../../services/identity/index';
+import { LocalTwinCatRoutes } from '../../services/server-config/local-twincat-routes';
 import { LogBook } from '../../services/log/logger';
 import { KnownFingerprintStore } from '../../services/known-fingerprints/known-fingerprint-store';
 import { LocalRouteStore } from '../../services/routes/local-route-store';
@@ -158,6 +159,8 @@ export function createAddRouteCommand(connector: TlsConnector = engineConnector)
         connector,
         logger: logBook.logger('add-route'),
         knownFingerprints,
+        // This PC's own TwinCAT (when it has one) gets the static route in its StaticRoutes.xml too, as the app does.
+        twincat: new LocalTwinCatRoutes({ dataDir, logger: logBook.logger('twincat-routes') }),
       };
 
       let netId = values.netid ?? null;
