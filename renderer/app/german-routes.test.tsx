@@ -7,7 +7,8 @@ import type { DiscoveredTarget } from '../../shared/domain/target';
 import { App } from './App';
 import { i18n } from '../i18n';
 import { GermanSweep, named } from '../test-utils/german-sweep';
-import { BSD, CE, CX, FINGERPRINT, OTHER_FINGERPRINT, certificate, sampleServices } from '../test-utils/sample-services';
+import { BSD, CE, CX, FINGERPRINT, OTHER_FINGERPRINT, ROUTES, certificate, sampleServices } from '../test-utils/sample-services';
+import { routeExport } from '../../shared/static-routes/route-export';
 import type { FakeApi } from '../test-utils/fake-api';
 import { noTwincat, readOk, serverApi } from '../features/server/test-fixtures';
 
@@ -350,6 +351,66 @@ describe('the Routes and Secure ADS server pages in German', () => {
     await user.click(removeButtons[0] as HTMLElement);
     await screen.findByRole('dialog');
     sweep.check('Routes page, remove confirmation');
+    sweep.expectNone();
+  });
+
+  it('Routes page: this PC’s StaticRoutes.xml, and without TwinCAT the export of a route', async () => {
+    const sweep = new GermanSweep();
+    const withTwinCat = sampleServices().respond('twincat-routes:list', {
+      found: true,
+      path: 'C:\\TwinCAT\\3.1\\Target\\StaticRoutes.xml',
+      tried: [],
+      exists: true,
+      routes: [
+        {
+          name: 'CX-123',
+          address: '10.77.1.10',
+          netId: '10.77.1.10.1.1',
+          type: 'TCP_IP',
+          flags: '32',
+          unidirectional: false,
+          secure: false,
+          subRoutes: 0,
+        },
+        {
+          name: 'CX-BSD',
+          address: '10.77.2.12',
+          netId: '10.77.2.12.1.1',
+          type: 'TCP_IP',
+          flags: null,
+          unidirectional: false,
+          secure: true,
+          subRoutes: 2,
+        },
+      ],
+      error: null,
+    });
+    await openPage(withTwinCat, '#/routes');
+    await screen.findAllByText('CX-BSD');
+    await screen.findByText(/StaticRoutes\.xml/);
+    sweep.check('Routes page, this PC’s StaticRoutes.xml');
+    cleanup();
+
+    const thisPc = { netId: '10.77.1.2.1.1', address: '10.77.1.2', hostname: 'ENG-PC' };
+    const withoutTwinCat = sampleServices()
+      .respond('twincat-routes:list', {
+        found: false,
+        path: null,
+        tried: ['/usr/local/etc/TwinCAT/3.1/Target'],
+        exists: false,
+        routes: [],
+        error: null,
+      })
+      .handle('twincat-routes:export', ({ name }) => ({
+        ...routeExport(ROUTES.find((one) => one.name === name) ?? ROUTES[0]!, thisPc),
+        thisPc,
+      }));
+    const user = await openPage(withoutTwinCat, '#/routes');
+    const exportButtons = await screen.findAllByRole('button', { name: named('routes:twincat.exportRoute') });
+    await user.click(exportButtons[0] as HTMLElement);
+    await screen.findByRole('dialog');
+    await waitFor(() => expect(withoutTwinCat.callsTo('twincat-routes:export')).toHaveLength(1));
+    sweep.check('Routes page, export of a route');
     sweep.expectNone();
   });
 

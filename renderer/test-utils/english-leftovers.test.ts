@@ -32,6 +32,7 @@ describe('the English finder of the German sweep', () => {
     expect(findEnglish(['Route hinzufügen zu CX-123', 'Secure ADS, PSK', 'AMS NetId', 'OK', 'TwinCAT/BSD 14.0'])).toEqual([]);
     expect(findEnglish(['C:\\TwinCAT\\3.1\\Target\\Certificates', '/home/eng/routes.json'])).toEqual([]);
     expect(englishLeftIn(page('<p>Details: <span lang="en">no answer within 5000 ms</span></p><li lang="en">English</li>'))).toEqual([]);
+    expect(englishLeftIn(page('<pre>read -rs ADS_PASSWORD  # the login of the target</pre>'))).toEqual([]);
   });
 
   it('keeps the words that matter armed: no German text uses them', () => {

@@ -298,7 +298,8 @@ export function visibleTexts(root: Element): string[] {
   const document = root.ownerDocument;
   if (document.title) texts.push(document.title);
   for (const element of [root, ...Array.from(root.querySelectorAll('*'))]) {
-    if (element.closest('script, style, svg title') || isEnglishContent(element)) continue;
+    // Code to copy (StaticRoutes.xml entries, command lines) is not UI text.
+    if (element.closest('script, style, svg title, pre, code') || isEnglishContent(element)) continue;
     for (const attribute of ATTRIBUTES) {
       const value = element.getAttribute(attribute);
       if (value?.trim()) texts.push(`${attribute}="${value.trim()}"`);
