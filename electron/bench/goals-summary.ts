@@ -3,14 +3,12 @@
  * of every benchmark that has a goal, as the benchmarks printed them (--json), so one table says what holds.
  */
 import type { JsonRow } from './report';
+import { formatValue } from './table';
 
 export const GOALS_HEADING = 'Goals at a glance';
 
 function cell(value: number | null, unit: JsonRow['unit']): string {
-  if (value === null) return '-';
-  if (unit === 'count') return String(Math.round(value));
-  if (unit === 'x') return `${value.toFixed(2)}x`;
-  return value < 10 ? `${value.toFixed(2)} ms` : `${value.toFixed(0)} ms`;
+  return value === null ? '-' : formatValue(value, unit);
 }
 
 export function goalsSection(
