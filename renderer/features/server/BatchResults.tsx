@@ -32,7 +32,13 @@ function CellView({ cell, column }: { cell: Cell | null; column: string }) {
         variant={cell.status === 'pending' ? 'outlined' : 'filled'}
       />
       {cell.detail && (
-        <Typography variant="body2" color={cell.status === 'failed' ? 'error' : 'text.secondary'} sx={{ mt: 0.5, wordBreak: 'break-word' }}>
+        <Typography
+          variant="body2"
+          color={cell.status === 'failed' ? 'error' : 'text.secondary'}
+          sx={{ mt: 0.5, wordBreak: 'break-word' }}
+          // What a proof or restart reported is the services' own English, marked as such like other service details.
+          lang={(column === 'change' && cell.status === 'ok') || cell.status === 'failed' ? undefined : 'en'}
+        >
           {column === 'change' && cell.status === 'ok'
             ? t('results.backup', { backup: cell.detail })
             : cell.status === 'failed'
