@@ -5,6 +5,7 @@ import { AppFrame } from './pages/app-frame';
 import { TargetsPage } from './pages/targets-page';
 import { launchChromium, type BrowserSession } from './support/browser';
 import { waitForAppLink } from './support/ready-line';
+import { openPage } from './support/navigate';
 
 /**
  * `npm run demo` as a newcomer meets it: three virtual TwinCAT systems on 127.0.0.2–4 (electron/demo/demo-main.ts)
@@ -68,7 +69,7 @@ test('the demo serves the app, whose Targets view lists its three systems with t
     page.on('pageerror', (error) => errors.push(error.message));
     // Wide enough for every column of the Targets table; narrower windows hide the least needed ones.
     await page.setViewportSize({ width: 1680, height: 900 });
-    await page.goto(demo.url);
+    await openPage(page, demo.url);
 
     // The demo searches 127.0.0.2–127.0.0.4 on start; the app opens on Targets and shows what it found.
     await expect(new AppFrame(page).heading).toHaveText('Targets');

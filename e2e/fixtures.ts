@@ -6,6 +6,7 @@ import { Lab, type LabNamespace } from './lab';
 import { launchChromium } from './support/browser';
 import { ELECTRON_MAIN_BUNDLE, findElectronBinary } from './support/electron-binary';
 import { startWebHostProcess, type WebHostProcess } from './support/web-host-process';
+import { openPage } from './support/navigate';
 
 export type AppKind = 'web' | 'electron';
 
@@ -81,7 +82,7 @@ function watchConsole(page: Page): string[] {
 
 async function openWebApp(host: WebHostProcess, page: Page): Promise<AppUnderTest> {
   const consoleErrors = watchConsole(page);
-  await page.goto(host.url);
+  await openPage(page, host.url);
   return {
     page,
     consoleErrors,

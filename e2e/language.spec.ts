@@ -3,6 +3,7 @@ import { AppFrame } from './pages/app-frame';
 import { launchChromium } from './support/browser';
 import { shoot } from './support/screenshots';
 import { startWebHostProcess } from './support/web-host-process';
+import { openPage } from './support/navigate';
 
 /**
  * The UI language in the built app: it follows the OS (Chromium's locale stands in for it, as Electron reports the
@@ -15,7 +16,7 @@ test('a German OS gets the German UI; Settings switches it to English at once an
   const browser = await launchChromium({ locale: 'de-DE' });
   try {
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    await page.goto(host.url);
+    await openPage(page, host.url);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zielsysteme');
     await expect(page.locator('html')).toHaveAttribute('lang', 'de');
     await expect(page).toHaveTitle('Zielsysteme – ADS Route Studio');

@@ -10,6 +10,7 @@ import { seriousAxeViolations } from './support/axe';
 import { launchChromium } from './support/browser';
 import { startWebHostProcess } from './support/web-host-process';
 import { ServerPage } from './pages/server-page';
+import { openPage } from './support/navigate';
 
 /**
  * The Secure ADS server page against three virtual targets on loopback (127.0.131.1–3, used by no other spec), each
@@ -102,7 +103,7 @@ test('one PSK identity for three targets in one batch, restarted to Config (prov
     const browser = await launchChromium();
     stops.push(() => browser.close());
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    await page.goto(host.url);
+    await openPage(page, host.url);
     const server = new ServerPage(page);
     await server.open();
     const names = TARGETS.map((target) => target.name);
