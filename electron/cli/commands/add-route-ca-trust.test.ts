@@ -2,11 +2,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../command';
 import { runCli } from '../run-cli';
 import { forgeAnchorCopy, makeCa, makeLeaf, testKey, type TestCertificate } from '../../services/certificates/testing/forged-certificates';
 import { startEchoServer, startOpenSslServer } from '../../services/ads/secure/tls/testing/fixtures';
 import { addRouteCommand, type AddRouteJson } from './add-route';
+import { bufferIo } from '../testing/buffer-io';
 
 // A Secure ADS port in shared-CA mode whose server certificate must not be trusted. The client has to stop at the
 // certificate: no TlsConnectInfo (the first application data) may reach the server, whatever the certificate claims.
@@ -57,18 +57,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-function bufferIo(): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (t: string) => void (io.out += t),
-    stderr: (t: string) => void (io.err += t),
-    readStdin: async () => '',
-    interrupted: new Promise<void>(() => {}),
-  };
-  return io;
-}
 
 async function addRoute(port: number): Promise<{ code: number; json: AddRouteJson }> {
   const io = bufferIo();

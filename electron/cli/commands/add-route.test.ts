@@ -3,7 +3,6 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../run-cli';
-import type { CliIo } from '../command';
 import { startVirtualTarget, type VirtualTarget } from '../../sim/index';
 import { createSelfSignedCertificate, issueCertificate, type GeneratedCertificate } from '../../services/certificates/index';
 import { IdentityService } from '../../services/identity/index';
@@ -11,19 +10,9 @@ import { writeLocalFolderSetting } from '../../services/server-config/local-fold
 import { startEchoServer, startRawServer } from '../../services/ads/secure/tls/testing/fixtures';
 import { addRouteCommand, type AddRouteJson } from './add-route';
 import { freeUdpPort } from '../../services/network/free-port';
+import { bufferIo } from '../testing/buffer-io';
 
 // Loopback block 127.0.43.x belongs to this file.
-function bufferIo(stdin = ''): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (t: string) => void (io.out += t),
-    stderr: (t: string) => void (io.err += t),
-    readStdin: async () => stdin,
-    interrupted: new Promise<void>(() => {}),
-  };
-  return io;
-}
 
 let dataDir: string;
 const sims: VirtualTarget[] = [];

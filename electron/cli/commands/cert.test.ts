@@ -3,21 +3,9 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../command';
 import { runCli } from '../run-cli';
 import { certCommand } from './cert';
-
-function bufferIo(stdin = ''): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (t: string) => void (io.out += t),
-    stderr: (t: string) => void (io.err += t),
-    readStdin: async () => stdin,
-    interrupted: new Promise<void>(() => {}),
-  };
-  return io;
-}
+import { bufferIo } from '../testing/buffer-io';
 
 async function cert(args: string[], stdin = '') {
   const io = bufferIo(stdin);

@@ -3,21 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../run-cli';
-import type { CliIo } from '../command';
 import { KnownFingerprintStore } from '../../services/known-fingerprints/known-fingerprint-store';
 import { knownFingerprintsCommand } from './known-fingerprints';
-
-function bufferIo(): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (t: string) => void (io.out += t),
-    stderr: (t: string) => void (io.err += t),
-    readStdin: async () => '',
-    interrupted: new Promise<void>(() => {}),
-  };
-  return io;
-}
+import { bufferIo } from '../testing/buffer-io';
 
 let dir: string;
 const run = async (...args: string[]) => {

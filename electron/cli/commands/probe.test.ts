@@ -1,25 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { X509Certificate } from 'node:crypto';
 import { runCli } from '../run-cli';
-import type { CliIo } from '../command';
 import { startVirtualTarget, type VirtualTarget } from '../../sim/index';
 import { probeCommand } from './probe';
 import type { ProbeReport } from '../../services/ads/probe';
 import { createSelfSignedCertificate, issueCertificate } from '../../services/certificates/index';
 import { freeUdpPort } from '../../services/network/free-port';
+import { bufferIo } from '../testing/buffer-io';
 
 // Loopback block 127.0.44.x belongs to this file.
-function bufferIo(): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (t: string) => void (io.out += t),
-    stderr: (t: string) => void (io.err += t),
-    readStdin: async () => '',
-    interrupted: new Promise<void>(() => {}),
-  };
-  return io;
-}
 
 const sims: VirtualTarget[] = [];
 afterEach(async () => {

@@ -4,22 +4,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FULL_SAMPLE } from '../../../shared/static-routes/testing/samples';
 import { pskKeyHex } from '../../services/server-config/server-config-service';
-import type { CliIo } from '../command';
 import { runCli } from '../run-cli';
 import { restartCommand } from './restart';
 import { serverConfigCommand } from './server-config';
-
-function bufferIo(stdin = ''): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (t: string) => void (io.out += t),
-    stderr: (t: string) => void (io.err += t),
-    readStdin: async () => stdin,
-    interrupted: new Promise<void>(() => {}),
-  };
-  return io;
-}
+import { bufferIo } from '../testing/buffer-io';
 
 let dataDir: string;
 let folder: string;
