@@ -37,7 +37,7 @@ test('the Targets view finds the lab systems by broadcast per adapter, by host a
       await targets.chooseAdapters(['lab1'], ADAPTER_NAMES);
       await targets.broadcast();
       await targets.waitForSearchEnd();
-      expect(await targets.addresses()).toEqual(subnet1);
+      await expect.poll(() => targets.addresses()).toEqual(subnet1);
       await expect(targets.foundCount()).toHaveText('2 systems found');
     });
 
@@ -48,7 +48,7 @@ test('the Targets view finds the lab systems by broadcast per adapter, by host a
       await targets.broadcast();
       await expect(targets.bodyRows).toHaveCount(3);
       await expect(targets.progress).toBeVisible();
-      expect(await targets.addresses()).toEqual(all);
+      await expect.poll(() => targets.addresses()).toEqual(all);
 
       await expect(targets.row(near1.address).getByRole('img', { name: 'Secure ADS offered' })).toBeVisible();
       await expect(targets.row(far.address).getByRole('img', { name: 'Secure ADS offered' })).toBeVisible();
@@ -74,14 +74,14 @@ test('the Targets view finds the lab systems by broadcast per adapter, by host a
     await test.step('a host search reaches the subnet-2 system by its address', async () => {
       await targets.searchHost(far.address);
       await targets.waitForSearchEnd();
-      expect(await targets.addresses()).toEqual([far.address]);
+      await expect.poll(() => targets.addresses()).toEqual([far.address]);
       expect(await targets.column('AMS NetId')).toEqual([sims[2]!.ready.netId]);
     });
 
     await test.step('a range sweep finds the systems of subnet 1 inside it', async () => {
       await targets.searchRange('10.77.1.5-10.77.1.20');
       await targets.waitForSearchEnd();
-      expect(await targets.addresses()).toEqual(subnet1);
+      await expect.poll(() => targets.addresses()).toEqual(subnet1);
     });
 
     await test.step('a host that does not answer gets its own message and the empty result is explained', async () => {
