@@ -7,7 +7,15 @@ import type { Socket } from 'node:net';
 import { concatBytes } from './bytes';
 import type { TlsClientConnection } from './config';
 import { HandshakeDefragmenter, HandshakeType, type HandshakeMessage } from './handshake-messages';
-import { ContentType, NULL_PROTECTION, encodeRecord, fragmentPlaintext, type RecordProtection, type TlsRecord } from './record-layer';
+import {
+  ContentType,
+  MAX_PLAINTEXT,
+  NULL_PROTECTION,
+  encodeRecord,
+  fragmentPlaintext,
+  type RecordProtection,
+  type TlsRecord,
+} from './record-layer';
 import { SocketInput, socketErrorToTls } from './socket-input';
 import { ALERT_CODES, ServerRejected, TlsError, TlsFatal, alertName, type AlertName } from './tls-error';
 
@@ -108,6 +116,7 @@ export class TlsConnection implements TlsClientConnection {
 
   /** `data` as records under the current write protection (which advances its sequence number). */
   sealRecords(type: ContentType, data: Uint8Array): Uint8Array {
+    if (data.length <= MAX_PLAINTEXT) return encodeRecord(type, this.writeProtection.seal(type, data));
     return concatBytes(...fragmentPlaintext(data).map((f) => encodeRecord(type, this.writeProtection.seal(type, f))));
   }
 

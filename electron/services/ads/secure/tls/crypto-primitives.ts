@@ -53,8 +53,30 @@ export function hashOutputLength(hash: MacHash): number {
   return hash === 'sha1' ? 20 : hash === 'sha256' ? 32 : 48;
 }
 
+/** For secrets (private exponents): straight from the CSPRNG, never held in memory before use. */
 export function randomBytesOf(n: number): Uint8Array {
   return asBytes(randomBytes(n));
+}
+
+/**
+ * CSPRNG bytes drawn from a pool refilled 4 KiB at a time: one call into node:crypto per ~100 handshakes instead of
+ * several per handshake. Only for values that go on the wire anyway (hello randoms, CBC IVs), so bytes waiting in the
+ * pool are no secret; each byte is handed out once and wiped from the pool as it is.
+ */
+const PUBLIC_RANDOM_POOL = 4096;
+let publicRandomPool = new Uint8Array(0);
+let publicRandomAt = 0;
+
+export function publicRandomBytes(n: number): Uint8Array {
+  if (n > PUBLIC_RANDOM_POOL / 16) return randomBytesOf(n);
+  if (publicRandomAt + n > publicRandomPool.length) {
+    publicRandomPool = randomBytesOf(PUBLIC_RANDOM_POOL);
+    publicRandomAt = 0;
+  }
+  const out = publicRandomPool.slice(publicRandomAt, publicRandomAt + n);
+  publicRandomPool.fill(0, publicRandomAt, publicRandomAt + n);
+  publicRandomAt += n;
+  return out;
 }
 
 /** Constant-time comparison; unequal lengths are simply unequal. */
@@ -74,17 +96,22 @@ function aesGcmName(key: Uint8Array): 'aes-128-gcm' | 'aes-256-gcm' {
   throw new TlsError('internal', 'unsupported AES key size');
 }
 
-/** Raw AES-CBC over whole blocks: TLS does its own padding (RFC 5246 §6.2.3.2). */
-export function aesCbcEncrypt(key: Uint8Array, iv: Uint8Array, blocks: Uint8Array): Uint8Array {
-  const c = createCipheriv(aesCbcName(key), key, iv);
-  c.setAutoPadding(false);
-  return asBytes(Buffer.concat([c.update(blocks), c.final()]));
+/** Raw AES-CBC over whole blocks that continues across calls: the chain goes on from the last block of the previous call. */
+export interface CbcStream {
+  /** `blocks` (a multiple of 16 bytes) en- or deciphered; the output has the same length. */
+  update(blocks: Uint8Array): Uint8Array;
 }
 
-export function aesCbcDecrypt(key: Uint8Array, iv: Uint8Array, blocks: Uint8Array): Uint8Array {
-  const d = createDecipheriv(aesCbcName(key), key, iv);
-  d.setAutoPadding(false);
-  return asBytes(Buffer.concat([d.update(blocks), d.final()]));
+export function aesCbcStream(direction: 'encrypt' | 'decrypt', key: Uint8Array, iv: Uint8Array): CbcStream {
+  const c = direction === 'encrypt' ? createCipheriv(aesCbcName(key), key, iv) : createDecipheriv(aesCbcName(key), key, iv);
+  // Without padding OpenSSL holds nothing back: whole blocks in, the same number of blocks out, at every call.
+  c.setAutoPadding(false);
+  return {
+    update(blocks) {
+      const out = c.update(blocks);
+      return new Uint8Array(out.buffer, out.byteOffset, out.length);
+    },
+  };
 }
 
 /** AES-GCM seal: returns ciphertext || 16-byte tag. */

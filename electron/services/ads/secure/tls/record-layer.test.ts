@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   CbcProtection,
@@ -58,6 +58,53 @@ describe.each(['cbc-sha1', 'cbc-sha384', 'gcm'] as const)('%s record protection'
     for (const len of [0, 1, 8, 16, 23, 31, 33, 47]) {
       const [, rx] = pair(kind) as [CbcProtection, CbcProtection];
       expect(codeOf(() => rx.open(ContentType.ApplicationData, new Uint8Array(len)))).toBe('bad-record-mac');
+    }
+  });
+});
+
+// CBC keeps one AES context per direction for the whole connection; the peer (OpenSSL) knows nothing of that and
+// treats every record as CBC on its own, with the record's first 16 bytes as IV. Checked here with one-shot node:crypto.
+describe("CBC records are independent of the engine's continuing AES context", () => {
+  const macHeader = (seq: number, type: number, length: number) =>
+    Buffer.from([0, 0, 0, 0, 0, 0, 0, seq, type, 3, 3, length >> 8, length & 0xff]);
+
+  it('each sealed record deciphers alone with its explicit IV, and no two records share an IV', () => {
+    const tx = new CbcProtection(keys.key, keys.mac, 'sha384');
+    const ivs = new Set<string>();
+    for (let seq = 0; seq < 6; seq++) {
+      const data = randomBytes(seq * 7);
+      const record = tx.seal(ContentType.ApplicationData, data);
+      ivs.add(Buffer.from(record.subarray(0, 16)).toString('hex'));
+      const d = createDecipheriv('aes-256-cbc', keys.key, record.subarray(0, 16));
+      d.setAutoPadding(false);
+      const plain = Buffer.concat([d.update(record.subarray(16)), d.final()]);
+      const padLength = plain[plain.length - 1] as number;
+      const body = plain.subarray(0, plain.length - padLength - 1);
+      expect(plain.subarray(plain.length - padLength - 1).every((b) => b === padLength)).toBe(true);
+      expect(body.subarray(0, data.length).equals(data)).toBe(true);
+      const mac = createHmac('sha384', keys.mac)
+        .update(macHeader(seq, ContentType.ApplicationData, data.length))
+        .update(data)
+        .digest();
+      expect(body.subarray(data.length).equals(mac)).toBe(true);
+    }
+    expect(ivs.size).toBe(6);
+  });
+
+  it('opens a sequence of records each enciphered on its own with a fresh random IV', () => {
+    const rx = new CbcProtection(keys.key, keys.mac, 'sha384');
+    for (let seq = 0; seq < 6; seq++) {
+      const data = randomBytes(1 + seq * 13);
+      const mac = createHmac('sha384', keys.mac)
+        .update(macHeader(seq, ContentType.ApplicationData, data.length))
+        .update(data)
+        .digest();
+      const padLength = 15 - ((data.length + mac.length) % 16);
+      const iv = randomBytes(16);
+      const c = createCipheriv('aes-256-cbc', keys.key, iv);
+      c.setAutoPadding(false);
+      const body = Buffer.concat([c.update(Buffer.concat([data, mac, Buffer.alloc(padLength + 1, padLength)])), c.final()]);
+      expect(Buffer.from(rx.open(ContentType.ApplicationData, Buffer.concat([iv, body]))).equals(data)).toBe(true);
     }
   });
 });

@@ -2,17 +2,17 @@
  * TLS 1.2 record layer (RFC 5246 §6.2, RFC 5288 for GCM): framing, limits and record protection.
  * Everything here is synchronous and socket-free so it can be fuzzed directly.
  */
-import { concatBytes, u16, u64 } from './bytes';
+import { concatBytes } from './bytes';
 import {
-  aesCbcDecrypt,
-  aesCbcEncrypt,
+  aesCbcStream,
   aesGcmOpen,
   aesGcmSeal,
   constantTimeEqual,
   digest,
   hashOutputLength,
   hmac,
-  randomBytesOf,
+  publicRandomBytes,
+  type CbcStream,
   type MacHash,
 } from './crypto-primitives';
 import { TlsFatal } from './tls-error';
@@ -111,7 +111,14 @@ export class RecordDeframer {
 }
 
 export function encodeRecord(type: ContentType, fragment: Uint8Array): Uint8Array {
-  return concatBytes(Uint8Array.of(type), u16(TLS12), u16(fragment.length), fragment);
+  const out = new Uint8Array(HEADER + fragment.length);
+  out[0] = type;
+  out[1] = TLS12 >> 8;
+  out[2] = TLS12 & 0xff;
+  out[3] = fragment.length >> 8;
+  out[4] = fragment.length & 0xff;
+  out.set(fragment, HEADER);
+  return out;
 }
 
 /** Splits outgoing data into plaintext fragments of at most 2^14 bytes. */
@@ -145,24 +152,66 @@ function overflow(): TlsFatal {
   return new TlsFatal('record-overflow', 'decrypted record exceeds 2^14 bytes', 'record_overflow');
 }
 
+/** The 64-bit record sequence number; a Number, as no connection lives for 2^53 records. */
 class SequenceNumber {
-  private value = 0n;
-  next(): Uint8Array {
-    if (this.value >= 0xffffffffffffffffn) throw new TlsFatal('internal', 'TLS sequence number exhausted', 'internal_error');
-    const out = u64(this.value);
-    this.value += 1n;
-    return out;
+  private value = 0;
+  next(): number {
+    if (this.value >= Number.MAX_SAFE_INTEGER) throw new TlsFatal('internal', 'TLS sequence number exhausted', 'internal_error');
+    return this.value++;
   }
 }
 
-function additionalData(seq: Uint8Array, type: ContentType, length: number): Uint8Array {
-  return concatBytes(seq, Uint8Array.of(type), u16(TLS12), u16(length));
+/** seq_num + type + version + length: what the MAC (CBC) or the additional data (GCM) covers before the data. */
+function additionalData(seq: number, type: ContentType, length: number): Uint8Array {
+  const out = new Uint8Array(13);
+  const high = Math.floor(seq / 2 ** 32);
+  const low = seq >>> 0;
+  out[0] = high >>> 24;
+  out[1] = (high >>> 16) & 0xff;
+  out[2] = (high >>> 8) & 0xff;
+  out[3] = high & 0xff;
+  out[4] = low >>> 24;
+  out[5] = (low >>> 16) & 0xff;
+  out[6] = (low >>> 8) & 0xff;
+  out[7] = low & 0xff;
+  out[8] = type;
+  out[9] = TLS12 >> 8;
+  out[10] = TLS12 & 0xff;
+  out[11] = length >> 8;
+  out[12] = length & 0xff;
+  return out;
 }
 
-/** AES-CBC with explicit IV and HMAC, MAC-then-encrypt (RFC 5246 §6.2.3.2). */
+/**
+ * 1 when the last padLength + 1 bytes of `plain` all equal padLength, else 0. No early exit: the same bytes (the last
+ * 256, or all of a shorter record) are looked at whatever padLength is. A function of its own so that this loop, hot
+ * from the first record, gets optimised by itself instead of dragging all of open() into the optimising compiler.
+ */
+function cbcPaddingOk(plain: Uint8Array, padLength: number): number {
+  const n = plain.length;
+  const scan = Math.min(256, n);
+  let good = 1;
+  for (let i = 0; i < scan; i++) {
+    const inPad = i <= padLength ? 1 : 0;
+    const matches = (plain[n - 1 - i] as number) === padLength ? 1 : 0;
+    good &= (1 - inPad) | matches;
+  }
+  return good;
+}
+
+/**
+ * AES-CBC with explicit IV and HMAC, MAC-then-encrypt (RFC 5246 §6.2.3.2). Each direction keeps one AES-CBC context
+ * for the whole connection instead of creating one per record:
+ * - seal: the chain continues from the previous record and a fresh random block goes first; its ciphertext, which
+ *   nobody can predict, is what the receiver takes as the record's explicit IV (RFC 4346 §6.2.3.2, option 2b).
+ * - open: the explicit IV is deciphered too and its output dropped; that leaves the chain on the IV, so the body
+ *   deciphers exactly as CBC with that IV, whatever the previous record left behind.
+ */
 export class CbcProtection implements RecordProtection {
   private readonly seq = new SequenceNumber();
   private readonly macLength: number;
+  private encryptor: CbcStream | null = null;
+  private decryptor: CbcStream | null = null;
 
   constructor(
     private readonly key: Uint8Array,
@@ -175,11 +224,15 @@ export class CbcProtection implements RecordProtection {
   seal(type: ContentType, plaintext: Uint8Array): Uint8Array {
     const seq = this.seq.next();
     const tag = hmac(this.mac, this.macKey, additionalData(seq, type, plaintext.length), plaintext);
-    const unpadded = plaintext.length + tag.length + 1;
+    const unpadded = AES_BLOCK + plaintext.length + tag.length + 1;
     const padLength = (AES_BLOCK - (unpadded % AES_BLOCK)) % AES_BLOCK;
-    const padding = new Uint8Array(padLength + 1).fill(padLength);
-    const iv = randomBytesOf(AES_BLOCK);
-    return concatBytes(iv, aesCbcEncrypt(this.key, iv, concatBytes(plaintext, tag, padding)));
+    const blocks = new Uint8Array(unpadded + padLength);
+    blocks.set(publicRandomBytes(AES_BLOCK), 0);
+    blocks.set(plaintext, AES_BLOCK);
+    blocks.set(tag, AES_BLOCK + plaintext.length);
+    blocks.fill(padLength, AES_BLOCK + plaintext.length + tag.length);
+    this.encryptor ??= aesCbcStream('encrypt', this.key, publicRandomBytes(AES_BLOCK));
+    return this.encryptor.update(blocks);
   }
 
   open(type: ContentType, fragment: Uint8Array): Uint8Array {
@@ -187,19 +240,14 @@ export class CbcProtection implements RecordProtection {
     const minBody = Math.ceil((this.macLength + 1) / AES_BLOCK) * AES_BLOCK;
     const bodyLength = fragment.length - AES_BLOCK;
     if (bodyLength < minBody || bodyLength % AES_BLOCK !== 0) throw badRecordMac();
-    const plain = aesCbcDecrypt(this.key, fragment.subarray(0, AES_BLOCK), fragment.subarray(AES_BLOCK));
+    this.decryptor ??= aesCbcStream('decrypt', this.key, new Uint8Array(AES_BLOCK));
+    const plain = this.decryptor.update(fragment).subarray(AES_BLOCK);
     const n = plain.length;
     const padLength = plain[n - 1] as number;
 
-    // Padding check without an early exit: every candidate byte is looked at, and a bad pad still
-    // leads to a MAC computation (as if no padding), so timing says little about which check failed.
-    let good = padLength + 1 + this.macLength <= n ? 1 : 0;
-    const scan = Math.min(256, n);
-    for (let i = 0; i < scan; i++) {
-      const inPad = i <= padLength ? 1 : 0;
-      const matches = (plain[n - 1 - i] as number) === padLength ? 1 : 0;
-      good &= (1 - inPad) | matches;
-    }
+    // Padding check without an early exit, and a bad pad still leads to a MAC computation (as if no padding), so
+    // timing says little about which check failed.
+    const good = (padLength + 1 + this.macLength <= n ? 1 : 0) & cbcPaddingOk(plain, padLength);
     const stripped = good ? padLength + 1 : 1;
     const dataLength = n - stripped - this.macLength;
     const data = plain.subarray(0, dataLength);
@@ -226,8 +274,9 @@ export class GcmProtection implements RecordProtection {
   seal(type: ContentType, plaintext: Uint8Array): Uint8Array {
     const seq = this.seq.next();
     // The sequence number is unique per key, which is all GCM needs of the explicit nonce.
-    const nonce = concatBytes(this.salt, seq);
-    return concatBytes(seq, aesGcmSeal(this.key, nonce, additionalData(seq, type, plaintext.length), plaintext));
+    const aad = additionalData(seq, type, plaintext.length);
+    const explicitNonce = aad.subarray(0, GCM_EXPLICIT_NONCE);
+    return concatBytes(explicitNonce, aesGcmSeal(this.key, concatBytes(this.salt, explicitNonce), aad, plaintext));
   }
 
   open(type: ContentType, fragment: Uint8Array): Uint8Array {
