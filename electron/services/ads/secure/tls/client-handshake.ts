@@ -10,11 +10,11 @@ import type { TlsClientOptions } from './config';
 import { unexpected, type TlsConnection } from './connection';
 import {
   constantTimeEqual,
-  digest,
   hashOutputLength,
   importRsaPublicKey,
   loadRsaPrivateKey,
-  randomBytesOf,
+  publicRandomBytes,
+  runningHash,
   type RsaPrivateKey,
   type RsaPublicKey,
   type SignatureHash,
@@ -50,6 +50,7 @@ import { CbcProtection, ContentType, GcmProtection, TLS12, type RecordProtection
 import { ServerRejected, TlsError, TlsFatal } from './tls-error';
 
 const RSA_SIGN_CERT_TYPE = 1;
+const utf8 = new TextEncoder();
 const MAX_PSK_FIELD = 0xffff;
 /** Same floor as for DH groups: a smaller RSA key lets an attacker forge the ServerKeyExchange signature. */
 const MIN_SERVER_RSA_BITS = 2048;
@@ -109,7 +110,7 @@ function loadClientCredentials(options: TlsClientOptions): ClientCredentials | n
 function checkPskSizes(psk: { identity: string; key: Uint8Array }): void {
   if (psk.key.length === 0) throw new TlsError('handshake-failure', 'the pre-shared key is empty');
   if (psk.key.length > MAX_PSK_FIELD) throw new TlsError('handshake-failure', `the pre-shared key is longer than ${MAX_PSK_FIELD} bytes`);
-  const identityBytes = new TextEncoder().encode(psk.identity).length;
+  const identityBytes = utf8.encode(psk.identity).length;
   if (identityBytes === 0) throw new TlsError('handshake-failure', 'the PSK identity is empty');
   if (identityBytes > MAX_PSK_FIELD)
     throw new TlsError('handshake-failure', `the PSK identity is longer than ${MAX_PSK_FIELD} bytes (UTF-8)`);
@@ -133,7 +134,7 @@ class ClientHandshakeState {
     const { options, conn } = this;
     const offerEcdhe = options.mode === 'certificate' && (options.offerEcdhe ?? true);
     const suites = offeredSuites(options.mode, offerEcdhe);
-    const clientRandom = randomBytesOf(32);
+    const clientRandom = publicRandomBytes(32);
     await this.sendHandshake(
       encodeClientHello(
         clientRandom,
@@ -174,7 +175,7 @@ class ClientHandshakeState {
         msg = await conn.nextHandshakeMessage();
       }
       share = {
-        publicValue: new TextEncoder().encode(options.psk?.identity ?? ''),
+        publicValue: utf8.encode(options.psk?.identity ?? ''),
         preMaster: pskPreMaster(options.psk?.key ?? new Uint8Array(0)),
       };
     } else {
@@ -326,15 +327,17 @@ class ClientHandshakeState {
       conn.sealRecords(ContentType.ChangeCipherSpec, Uint8Array.of(1)),
     );
     conn.changeWriteProtection(keys.client);
-    const clientFinished = encodeFinished(prf(suite.prfHash, master, 'client finished', this.transcriptHash(suite), VERIFY_DATA_LENGTH));
-    this.transcript.push(clientFinished);
+    // One running hash for both Finished messages: the client's covers the transcript so far, the server's that plus ours.
+    const transcript = runningHash(suite.prfHash, this.transcript);
+    const clientFinished = encodeFinished(prf(suite.prfHash, master, 'client finished', transcript.digestSoFar(), VERIFY_DATA_LENGTH));
+    transcript.update(clientFinished);
     await conn.writeToSocket(concatBytes(plainPart, conn.sealRecords(ContentType.Handshake, clientFinished)));
 
     await conn.expectServerChangeCipherSpec();
     conn.changeReadProtection(keys.server);
     const msg = await conn.nextHandshakeMessage();
     expectMessage(msg, HandshakeType.Finished);
-    const expected = prf(suite.prfHash, master, 'server finished', this.transcriptHash(suite), VERIFY_DATA_LENGTH);
+    const expected = prf(suite.prfHash, master, 'server finished', transcript.digestSoFar(), VERIFY_DATA_LENGTH);
     if (!constantTimeEqual(parseFinished(msg.body), expected)) {
       throw new TlsFatal(
         'handshake-failure',
@@ -342,10 +345,6 @@ class ClientHandshakeState {
         'decrypt_error',
       );
     }
-  }
-
-  private transcriptHash(suite: CipherSuite): Uint8Array {
-    return digest(suite.prfHash, ...this.transcript);
   }
 
   private record(msg: HandshakeMessage): void {

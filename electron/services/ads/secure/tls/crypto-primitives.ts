@@ -43,6 +43,21 @@ export function digest(hash: MacHash, ...parts: Uint8Array[]): Uint8Array {
   return asBytes(h.digest());
 }
 
+/** A hash fed piece by piece whose digest can be read at any point and feeding go on (the handshake transcript). */
+export interface RunningHash {
+  update(bytes: Uint8Array): void;
+  digestSoFar(): Uint8Array;
+}
+
+export function runningHash(hash: MacHash, parts: readonly Uint8Array[]): RunningHash {
+  const h = createHash(hash);
+  for (const p of parts) h.update(p);
+  return {
+    update: (bytes) => void h.update(bytes),
+    digestSoFar: () => asBytes(h.copy().digest()),
+  };
+}
+
 export function hmac(hash: MacHash, key: Uint8Array, ...parts: Uint8Array[]): Uint8Array {
   const h = createHmac(hash, key);
   for (const p of parts) h.update(p);

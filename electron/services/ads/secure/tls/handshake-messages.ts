@@ -116,7 +116,24 @@ export function rsaHashOf(code: number): SignatureHash | null {
 
 // ---- what the client sends ---------------------------------------------------------------------
 
+/** The ClientHello differs between handshakes only in its random: built once per offer, then copied. */
+const clientHelloTemplates = new Map<string, Uint8Array>();
+const CLIENT_HELLO_RANDOM_AT = 4 + 2;
+
 export function encodeClientHello(random: Uint8Array, suiteIds: readonly number[], offerEcdhe: boolean): Uint8Array {
+  if (random.length !== 32) throw new RangeError('a ClientHello random is 32 bytes');
+  const offer = `${offerEcdhe ? 'ecdhe' : ''}:${suiteIds.join(',')}`;
+  let template = clientHelloTemplates.get(offer);
+  if (!template) {
+    template = buildClientHello(new Uint8Array(32), suiteIds, offerEcdhe);
+    clientHelloTemplates.set(offer, template);
+  }
+  const hello = template.slice();
+  hello.set(random, CLIENT_HELLO_RANDOM_AT);
+  return hello;
+}
+
+function buildClientHello(random: Uint8Array, suiteIds: readonly number[], offerEcdhe: boolean): Uint8Array {
   const suites = concatBytes(...suiteIds.map(u16));
   const sigAlgs = concatBytes(...OFFERED_SIGNATURE_HASHES.map((h) => u16(signatureAlgorithmCode(h))));
   const extensions: Uint8Array[] = [concatBytes(u16(ExtensionType.SignatureAlgorithms), vector(2, vector(2, sigAlgs)))];
