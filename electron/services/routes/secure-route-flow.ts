@@ -6,6 +6,7 @@ import { secureHandshake, ServerTrustFailure } from '../ads/secure/secure-handsh
 import { openSecureSession } from '../ads/secure/secure-session';
 import type { ServerTrust } from '../ads/secure/server-trust';
 import { refusedFix } from '../ads/secure/tls-failure';
+import { directReadSocket } from '../ads/secure/tls/index';
 import { AmsChannel } from '../ads/transport/ams-channel';
 import { connectTcp } from '../ads/transport/tcp-stream';
 import { localRouteStep, recordVerified } from './local-route-step';
@@ -39,7 +40,16 @@ export async function secureRouteFlow(ctx: FlowContext): Promise<void> {
 
   const socket = await steps.run(
     'connect',
-    () => connectTcp({ host: ip, port: ports.tls, timeoutMs, signal, service: 'Secure ADS', refusedFix: refusedFix(ports.tls) }),
+    () =>
+      connectTcp({
+        host: ip,
+        port: ports.tls,
+        timeoutMs,
+        signal,
+        service: 'Secure ADS',
+        refusedFix: refusedFix(ports.tls),
+        socketSetup: directReadSocket(),
+      }),
     (s) => `TCP ${ports.tls} open (from ${s.localAddress ?? '?'})`,
   );
   const tlsStart = performance.now();

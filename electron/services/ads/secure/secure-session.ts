@@ -6,6 +6,7 @@ import type { SecureTransport } from './secure-transport';
 import type { ServerTrust } from './server-trust';
 import { connectTcp } from '../transport/tcp-stream';
 import { refusedFix } from './tls-failure';
+import { directReadSocket } from './tls/index';
 
 export const SECURE_ADS_PORT = 8016;
 
@@ -35,6 +36,7 @@ export async function openSecureSession(options: SecureSessionOptions): Promise<
     signal: options.signal,
     service: 'Secure ADS',
     refusedFix: refusedFix(options.port),
+    socketSetup: directReadSocket(),
   });
   const t1 = performance.now();
   const { transport, trust } = await secureHandshake({ ...options, socket });

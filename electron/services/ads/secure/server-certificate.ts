@@ -4,6 +4,7 @@ import { secureHandshake } from './secure-handshake';
 import type { TlsConnector } from './secure-transport';
 import { connectTcp } from '../transport/tcp-stream';
 import { refusedFix } from './tls-failure';
+import { directReadSocket } from './tls/index';
 import type { ResponseOf } from '../../../../shared/ipc/contract';
 
 export type ServerCertificateResult = ResponseOf<'secure:server-certificate'>;
@@ -32,7 +33,12 @@ export async function fetchServerCertificate(options: {
   signal?: AbortSignal;
   legacyCrypto?: boolean;
 }): Promise<ServerCertificateResult> {
-  const socket = await connectTcp({ ...options, service: 'Secure ADS', refusedFix: refusedFix(options.port) });
+  const socket = await connectTcp({
+    ...options,
+    service: 'Secure ADS',
+    refusedFix: refusedFix(options.port),
+    socketSetup: directReadSocket(),
+  });
   const start = performance.now();
   const { transport } = await secureHandshake({
     socket,

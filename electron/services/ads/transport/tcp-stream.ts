@@ -1,4 +1,4 @@
-import { connect, type Socket } from 'node:net';
+import { connect, type NetConnectOpts, type Socket } from 'node:net';
 import { RouteFailure } from '../route-failure';
 import type { ByteStream } from '../secure/secure-transport';
 
@@ -11,6 +11,8 @@ export interface TcpConnectOptions {
   service: string;
   /** What to do when the port refuses, e.g. "Secure ADS disabled or blocked by a firewall on the target". */
   refusedFix: string;
+  /** Extra socket options, and what to do with the socket once made (e.g. the TLS engine's direct reads). */
+  socketSetup?: { options: Pick<NetConnectOpts, 'onread'>; adopt(socket: Socket): void };
 }
 
 /** Opens a TCP connection, turning every failure into a RouteFailure that names the port and the likely cause. */
@@ -21,7 +23,8 @@ export function connectTcp(options: TcpConnectOptions): Promise<Socket> {
       reject(cancelled());
       return;
     }
-    const socket = connect({ host, port });
+    const socket = connect({ host, port, ...options.socketSetup?.options });
+    options.socketSetup?.adopt(socket);
     socket.setNoDelay(true);
     const timer = setTimeout(() => {
       fail(

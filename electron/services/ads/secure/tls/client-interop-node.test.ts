@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { connect as netConnect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectTls, derivePsk, TlsError, type TlsClientConnection } from './index';
 import { TestMaterial, startEchoServer, type TestCredentials } from './testing/fixtures';
@@ -19,6 +20,13 @@ beforeAll(() => {
   dh1024 = material.dhParams(1024).pem;
 });
 afterAll(() => material.cleanup());
+
+function plainSocket(port: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = netConnect({ host: '127.0.0.1', port }, () => resolve(socket));
+    socket.once('error', reject);
+  });
+}
 
 async function echo(conn: TlsClientConnection, text: string): Promise<string> {
   const bytes = new TextEncoder().encode(text);
@@ -144,25 +152,30 @@ describe('certificate mode against Node (OpenSSL) tls server, TwinCAT-like', () 
     }
   });
 
-  it('large writes are split into records and arrive intact', async () => {
-    const srv = await startEchoServer({
-      key: server.keyPem,
-      cert: server.certPem,
-      maxVersion: 'TLSv1.2',
-      ciphers: 'DHE-RSA-AES128-SHA',
-      dhparam: dh2048,
+  // The engine's own sockets (and connectTcp's for Secure ADS) read through net's `onread` buffer; a socket the caller
+  // made plainly is read through 'data' events. 100 KB spans many reads of either kind.
+  for (const socketKind of ['made by the engine', 'made by the caller'] as const) {
+    it(`large writes are split into records and arrive intact (socket ${socketKind})`, async () => {
+      const srv = await startEchoServer({
+        key: server.keyPem,
+        cert: server.certPem,
+        maxVersion: 'TLSv1.2',
+        ciphers: 'DHE-RSA-AES128-SHA',
+        dhparam: dh2048,
+      });
+      try {
+        const socket = socketKind === 'made by the caller' ? await plainSocket(srv.port) : undefined;
+        const conn = await connectTls({ host: '127.0.0.1', port: srv.port, socket, mode: 'certificate', offerEcdhe: false });
+        const payload = new Uint8Array(100_000).map((_, i) => (i * 7) & 0xff);
+        await conn.write(payload);
+        const back = await conn.readExactly(payload.length, 5000);
+        expect(Buffer.from(back).equals(Buffer.from(payload))).toBe(true);
+        await conn.end();
+      } finally {
+        await srv.close();
+      }
     });
-    try {
-      const conn = await connectTls({ host: '127.0.0.1', port: srv.port, mode: 'certificate', offerEcdhe: false });
-      const payload = new Uint8Array(100_000).map((_, i) => (i * 7) & 0xff);
-      await conn.write(payload);
-      const back = await conn.readExactly(payload.length, 5000);
-      expect(Buffer.from(back).equals(Buffer.from(payload))).toBe(true);
-      await conn.end();
-    } finally {
-      await srv.close();
-    }
-  });
+  }
 
   it('a server renegotiation request (HelloRequest) is declined and the session keeps working', async () => {
     const srv = await startEchoServer({

@@ -3,7 +3,7 @@ import { connect as netConnect, type Socket } from 'node:net';
 import { clientHandshake, prepareClientHandshake } from './client-handshake';
 import type { TlsClientConnection, TlsClientOptions } from './config';
 import { TlsConnection } from './connection';
-import { socketErrorToTls } from './socket-input';
+import { directReadSocket, socketErrorToTls } from './socket-input';
 import { TlsError } from './tls-error';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -45,7 +45,9 @@ export async function connectTls(options: TlsClientOptions): Promise<TlsClientCo
 
 function openSocket(host: string, port: number, where: string, created: (s: Socket) => void): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const s = netConnect({ host, port });
+    const setup = directReadSocket();
+    const s = netConnect({ host, port, ...setup.options });
+    setup.adopt(s);
     created(s);
     s.setNoDelay(true);
     const onError = (err: Error) => reject(socketErrorToTls(err, where));

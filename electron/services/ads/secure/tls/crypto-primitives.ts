@@ -79,7 +79,7 @@ export function randomBytesOf(n: number): Uint8Array {
  * pool are no secret; each byte is handed out once and wiped from the pool as it is.
  */
 const PUBLIC_RANDOM_POOL = 4096;
-let publicRandomPool = new Uint8Array(0);
+let publicRandomPool: Uint8Array = new Uint8Array(0);
 let publicRandomAt = 0;
 
 export function publicRandomBytes(n: number): Uint8Array {

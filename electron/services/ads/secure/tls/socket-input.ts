@@ -1,4 +1,4 @@
-import type { Socket } from 'node:net';
+import type { NetConnectOpts, Socket } from 'node:net';
 import { RecordDeframer, type HeaderRules, type TlsRecord } from './record-layer';
 import { TlsError } from './tls-error';
 
@@ -23,17 +23,64 @@ export function socketErrorToTls(err: unknown, where: string): TlsError {
   }
 }
 
+/** How much a socket made with directReadSocket() reads at a time: a full record's worth. */
+const DIRECT_READ_BYTES = 16 * 1024;
+const DIRECT_READS = Symbol('tls direct reads');
+
+/** Reads of a socket made with directReadSocket() before a connection takes it over, then that connection's sink. */
+interface DirectReads {
+  early: Uint8Array[];
+  sink: ((bytes: Uint8Array) => void) | null;
+}
+
+type DirectReadSocket = Socket & { [DIRECT_READS]?: DirectReads };
+
+/** How to make a socket, and to mark it once made (connectTcp's socketSetup). */
+export interface SocketSetup {
+  options: Pick<NetConnectOpts, 'onread'>;
+  adopt(socket: Socket): void;
+}
+
+/**
+ * A socket that is to carry this engine's TLS: it reads into one reused buffer whose bytes go straight to the
+ * connection (net's `onread`), past the stream machinery ('data' events and a fresh 64 KiB buffer per read), which
+ * cost more CPU than decrypting a handshake's records. 'end', 'close', 'error', pause() and resume() work as on any
+ * socket. A socket made without this setup works too, through 'data' events; Node's own tls can take either over.
+ */
+export function directReadSocket(): SocketSetup {
+  const reads: DirectReads = { early: [], sink: null };
+  return {
+    options: {
+      onread: {
+        buffer: new Uint8Array(DIRECT_READ_BYTES),
+        callback(bytes, buffer) {
+          // A copy: the buffer is read into again. (Uint8Array's slice: a Buffer's would be a view.)
+          const chunk = Uint8Array.prototype.slice.call(buffer, 0, bytes);
+          if (reads.sink) reads.sink(chunk);
+          else reads.early.push(chunk);
+          return true;
+        },
+      },
+    },
+    adopt(socket) {
+      (socket as DirectReadSocket)[DIRECT_READS] = reads;
+    },
+  };
+}
+
 /** Turns socket events into an awaitable stream of records, with backpressure. */
 export class SocketInput {
   private readonly deframer = new RecordDeframer();
   private ended = false;
   private failure: TlsError | null = null;
   private wake: (() => void) | null = null;
-  private readonly onData = (chunk: Buffer) => {
-    this.deframer.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
+  private readonly direct: DirectReads | null;
+  private readonly onBytes = (bytes: Uint8Array) => {
+    this.deframer.push(bytes);
     if (this.deframer.pendingBytes > HIGH_WATER) this.socket.pause();
     this.notify();
   };
+  private readonly onData = (chunk: Buffer) => this.onBytes(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
   private readonly onEnd = () => {
     this.ended = true;
     this.notify();
@@ -44,7 +91,13 @@ export class SocketInput {
     private readonly socket: Socket,
     private readonly where: string,
   ) {
-    socket.on('data', this.onData);
+    this.direct = (socket as DirectReadSocket)[DIRECT_READS] ?? null;
+    if (this.direct) {
+      for (const chunk of this.direct.early.splice(0)) this.deframer.push(chunk);
+      this.direct.sink = this.onBytes;
+    } else {
+      socket.on('data', this.onData);
+    }
     socket.on('end', this.onEnd);
     socket.on('close', this.onEnd);
     socket.on('error', this.onError);
@@ -58,7 +111,8 @@ export class SocketInput {
 
   /** Stops listening for data (after a fatal error); the socket keeps draining so close is clean. */
   detach(): void {
-    this.socket.off('data', this.onData);
+    if (this.direct) this.direct.sink = discard;
+    else this.socket.off('data', this.onData);
     this.socket.resume();
   }
 
@@ -87,3 +141,5 @@ export class SocketInput {
     wake?.();
   }
 }
+
+function discard(): void {}
