@@ -99,6 +99,22 @@ describe("a new route in this PC's TwinCAT StaticRoutes.xml", () => {
     expect((await s.list()).routes.map((r) => r.name)).toEqual(names);
   });
 
+  it('writes one batch into the folder it found at the batch start; the next batch follows a changed folder', async () => {
+    const s = service();
+    const batch = s.forOneBatch();
+    expect((await batch.addRoute(route('B1'))).outcome).toBe('written');
+    const other = join(dataDir, 'Other', 'Target');
+    await mkdir(other, { recursive: true });
+    await writeLocalFolderSetting(dataDir, other);
+    expect(await batch.addRoute(route('B2', { address: '10.77.1.11' }))).toMatchObject({
+      outcome: 'written',
+      path: join(folder, 'StaticRoutes.xml'),
+    });
+    expect((await s.forOneBatch().addRoute(route('C1', { address: '10.77.1.12' }))).path).toBe(join(other, 'StaticRoutes.xml'));
+    expect(await file()).toContain('<Name>B2</Name>');
+    expect(await readFile(join(other, 'StaticRoutes.xml'), 'utf8')).not.toContain('<Name>B2</Name>');
+  });
+
   it('leaves temporary routes out, and says when this PC has no TwinCAT', async () => {
     expect((await service().addRoute(route('TEMP', { temporary: true }))).outcome).toBe('temporary');
     await writeLocalFolderSetting(dataDir, null);

@@ -50,14 +50,27 @@ export class LocalTwinCatRoutes {
   }
 
   addRoute(route: LocalRoute): Promise<TwinCatRouteWrite> {
-    const run = this.queue.then(() => this.addNow(route));
+    return this.enqueue(route, () => this.locate());
+  }
+
+  /**
+   * The adds of one batch of routes: the target folder is looked up once for the whole batch (settings.json read and
+   * the candidate folders probed), not once per route. A batch is one user action, so it writes to one folder.
+   */
+  forOneBatch(): Pick<LocalTwinCatRoutes, 'addRoute'> {
+    let located: ReturnType<LocalTwinCatRoutes['locate']> | null = null;
+    return { addRoute: (route) => this.enqueue(route, () => (located ??= this.locate())) };
+  }
+
+  private enqueue(route: LocalRoute, locate: () => ReturnType<LocalTwinCatRoutes['locate']>): Promise<TwinCatRouteWrite> {
+    const run = this.queue.then(() => this.addNow(route, locate));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async addNow(route: LocalRoute): Promise<TwinCatRouteWrite> {
+  private async addNow(route: LocalRoute, locate: () => ReturnType<LocalTwinCatRoutes['locate']>): Promise<TwinCatRouteWrite> {
     if (route.temporary) return { outcome: 'temporary', path: null, backup: null, detail: 'temporary: not in StaticRoutes.xml' };
-    const located = await this.locate();
+    const located = await locate();
     if (!located.found) return { outcome: 'no-twincat', path: null, backup: null, detail: 'no TwinCAT on this PC' };
     const path = staticRoutesPath(located.folder, this.platform());
     const store = localStaticRoutesStore(located.folder, this.deps.now);
