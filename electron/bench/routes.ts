@@ -217,6 +217,7 @@ function modeRows(result: ModeResult): { rows: BenchRow[]; floor: number; client
   const at = (n: number) => result.sizes.get(n) ?? [];
   const one = median(at(1).map((m) => m.ms));
   const twenty = median(at(20).map((m) => m.ms));
+  const floor20 = median(at(20).map((m) => (m.clientCpuMs + m.targetCpuMs) / CORES));
   const many = at(MANY);
   const hundred = median(many.map((m) => m.ms));
   const clientPerRoute = median(many.map((m) => m.clientCpuMs / MANY));
@@ -235,6 +236,22 @@ function modeRows(result: ModeResult): { rows: BenchRow[]; floor: number; client
       baselineLabel: '1 route',
       goal: `≤ ${GOAL_20}x`,
       pass: twenty <= one * GOAL_20,
+    },
+    {
+      name: `${label}: 20 routes vs CPU floor ((client + target CPU of the 20-route batch) / ${CORES} cores)`,
+      value: twenty,
+      unit: 'ms',
+      baseline: floor20,
+      baselineLabel: 'CPU floor',
+    },
+    {
+      // No batch is faster than its CPU floor: where this ratio is above the 20-route goal, the goal is below what this
+      // machine can do, whatever the code.
+      name: `${label}: 20 routes, CPU floor vs 1 route`,
+      value: floor20,
+      unit: 'ms',
+      baseline: one,
+      baselineLabel: '1 route',
     },
     {
       name: `${label}: ${MANY} routes at once`,

@@ -7,10 +7,8 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { WS_PATH, type WsClientFrame, type WsServerFrame } from '../../shared/ipc/transport';
 import type { Dispatcher } from '../ipc/dispatcher';
 import type { EventBus } from '../ipc/event-bus';
+import { createEventBatcher } from '../ipc/event-batcher';
 import type { Logger } from '../services/log/logger';
-
-/** Enough to spread a 2,000-result burst over a few messages, few enough that parsing one stays short. */
-const EVENTS_PER_FRAME = 200;
 
 export interface WebHostOptions {
   dispatcher: Dispatcher;
@@ -120,33 +118,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const sendNow = (frame: WsServerFrame) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
     };
-    // A sweep of a big plant answers thousands of times within milliseconds; one WebSocket message per event would
-    // cost the page a task each. Events of one tick leave together (in order, at most EVENTS_PER_FRAME a message).
-    const queued: { channel: string; event: unknown }[] = [];
-    const flushEvents = () => {
-      while (queued.length) {
-        const events = queued.splice(0, EVENTS_PER_FRAME);
-        sendNow(events.length === 1 ? { type: 'event', ...events[0]! } : { type: 'events', events });
-      }
-    };
+    const batcher = createEventBatcher((events) =>
+      sendNow(events.length === 1 ? { type: 'event', ...events[0]! } : { type: 'events', events }),
+    );
     const send = (frame: WsServerFrame) => {
-      flushEvents();
+      batcher.flush();
       sendNow(frame);
     };
-    let flushPending = false;
-    const unsubscribe = options.events.subscribe((channel, event) => {
-      if (flushPending) {
-        queued.push({ channel, event });
-        return;
-      }
-      // The first event of a tick leaves at once, so the first result is on screen without waiting for the burst.
-      flushPending = true;
-      setImmediate(() => {
-        flushPending = false;
-        flushEvents();
-      });
-      sendNow({ type: 'event', channel, event });
-    });
+    const unsubscribeBus = options.events.subscribe((channel, event) => batcher.push(channel, event));
+    const unsubscribe = () => {
+      unsubscribeBus();
+      batcher.dispose();
+    };
     ws.on('message', (data) => {
       let frame: WsClientFrame;
       try {

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL } from '../../shared/ipc/transport';
 import { createDispatcher, type Dispatcher } from '../ipc/dispatcher';
 import { EventBus } from '../ipc/event-bus';
@@ -8,7 +8,7 @@ import { createFakeElectron, fakeFrame, FakeBrowserWindow } from './testing/fake
 
 const { appUrl, isAppUrl } = createAppUrlCheck();
 
-function setup(dispatcher?: Dispatcher) {
+function setup(makeDispatcher?: (events: EventBus) => Dispatcher) {
   const electron = createFakeElectron();
   const window = new FakeBrowserWindow({});
   window.webContents.mainFrame.url = appUrl;
@@ -18,7 +18,7 @@ function setup(dispatcher?: Dispatcher) {
   const log = { warn: vi.fn(), error: vi.fn() };
   const dispose = registerIpc(
     electron.ipcMain,
-    dispatcher ?? realDispatcher,
+    makeDispatcher?.(events) ?? realDispatcher,
     events,
     createSenderCheck(() => (window.isDestroyed() ? undefined : window), isAppUrl),
     { eventTargets: () => [window.webContents], log },
@@ -107,33 +107,105 @@ describe('Electron IPC', () => {
 
   it('turns a dispatcher that throws into a typed internal error', async () => {
     const broken: Dispatcher = { dispatch: () => Promise.reject(new Error('boom')) };
-    const { invoke, fromWindow, log } = setup(broken);
+    const { invoke, fromWindow, log } = setup(() => broken);
     await expect(invoke(fromWindow, 'network:adapters', {})).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(log.error).toHaveBeenCalled();
   });
+});
 
-  it('forwards bus events to the live window and stops after dispose', () => {
-    const { events, window, dispose, electron } = setup();
-    const entry = { time: '2026-11-26T00:00:00.000Z', level: 'info' as const, source: 'test', target: null, message: 'hello' };
-    events.emit('log:entry', entry);
-    expect(window.webContents.send).toHaveBeenCalledExactlyOnceWith(ELECTRON_EVENT_CHANNEL, 'log:entry', entry);
+const entry = (message: string) => ({
+  time: '2026-11-26T00:00:00.000Z',
+  level: 'info' as const,
+  source: 'discovery',
+  target: null,
+  message,
+});
 
-    dispose();
-    events.emit('log:entry', entry);
+/** Every batch the window got, in order, as the messages of its events. */
+function sentBatches(send: ReturnType<typeof vi.fn>): string[][] {
+  return send.mock.calls.map(([channel, batch]) => {
+    expect(channel).toBe(ELECTRON_EVENT_CHANNEL);
+    return (batch as { channel: string; event: { message: string } }[]).map((e) => e.event.message);
+  });
+}
+
+describe('Electron IPC events', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('sends the first event after a quiet period at once, and the rest of its tick as one ordered batch', () => {
+    const { events, window } = setup();
+    events.emit('log:entry', entry('reply 0'));
+    expect(window.webContents.send).toHaveBeenCalledExactlyOnceWith(ELECTRON_EVENT_CHANNEL, [
+      { channel: 'log:entry', event: entry('reply 0') },
+    ]);
+    events.emit('log:entry', entry('reply 1'));
+    events.emit('log:entry', entry('reply 2'));
+    events.emit('log:entry', entry('reply 3'));
     expect(window.webContents.send).toHaveBeenCalledTimes(1);
+
+    vi.runAllTimers();
+    expect(sentBatches(window.webContents.send)).toEqual([['reply 0'], ['reply 1', 'reply 2', 'reply 3']]);
+
+    // The tick is over: the next event is the first of a quiet period again and is not held back.
+    events.emit('log:entry', entry('later'));
+    expect(sentBatches(window.webContents.send).at(-1)).toEqual(['later']);
+    expect(vi.getTimerCount()).toBe(1);
+  });
+
+  it('splits a burst of more than 200 events of one tick into messages of at most 200, in order', () => {
+    const { events, window } = setup();
+    for (let i = 0; i < 451; i++) events.emit('log:entry', entry(`reply ${i}`));
+    vi.runAllTimers();
+    const batches = sentBatches(window.webContents.send);
+    expect(batches.map((batch) => batch.length)).toEqual([1, 200, 200, 50]);
+    expect(batches.flat()).toEqual(Array.from({ length: 451 }, (_, i) => `reply ${i}`));
+  });
+
+  it("sends the events a request emitted before the request's answer", async () => {
+    const { invoke, fromWindow, window } = setup((events) => ({
+      dispatch: async () => {
+        for (const message of ['found 1', 'found 2', 'found 3']) events.emit('log:entry', entry(message));
+        return { ok: true, data: 'done' };
+      },
+    }));
+    await expect(invoke(fromWindow, 'network:adapters', {})).resolves.toEqual({ ok: true, data: 'done' });
+    expect(sentBatches(window.webContents.send).flat()).toEqual(['found 1', 'found 2', 'found 3']);
+  });
+
+  it('stops after dispose: nothing queued is sent, no timer is left, later events go nowhere', () => {
+    const { events, window, dispose, electron } = setup();
+    events.emit('log:entry', entry('reply 0'));
+    events.emit('log:entry', entry('reply 1'));
+    dispose();
+    expect(vi.getTimerCount()).toBe(0);
+    events.emit('log:entry', entry('reply 2'));
+    vi.runAllTimers();
+    expect(sentBatches(window.webContents.send)).toEqual([['reply 0']]);
     expect(electron.ipcMain.handlers.has(ELECTRON_INVOKE_CHANNEL)).toBe(false);
   });
 
-  it('skips a destroyed window and survives a send that throws', () => {
+  it('skips a destroyed window and survives a send that throws, at once and at the end of the tick', () => {
     const { events, window } = setup();
     window.webContents.send.mockImplementation(() => {
       throw new Error('Object has been destroyed');
     });
-    const entry = { time: '2026-11-26T00:00:00.000Z', level: 'warn' as const, source: 'test', target: null, message: 'x' };
-    expect(() => events.emit('log:entry', entry)).not.toThrow();
+    expect(() => {
+      events.emit('log:entry', entry('a'));
+      events.emit('log:entry', entry('b'));
+    }).not.toThrow();
+    expect(() => vi.runAllTimers()).not.toThrow();
+    expect(window.webContents.send).toHaveBeenCalledTimes(2);
+
     window.close();
     window.webContents.send.mockClear();
-    events.emit('log:entry', entry);
+    events.emit('log:entry', entry('c'));
+    events.emit('log:entry', entry('d'));
+    vi.runAllTimers();
     expect(window.webContents.send).not.toHaveBeenCalled();
   });
 });

@@ -3,6 +3,7 @@ import { ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL } from '../../shared/ip
 import { fail, type IpcResult } from '../../shared/ipc/result';
 import type { Dispatcher } from '../ipc/dispatcher';
 import type { EventBus } from '../ipc/event-bus';
+import { createEventBatcher } from '../ipc/event-batcher';
 import type { Logger } from '../services/log/logger';
 import { describeUrl } from './security';
 
@@ -61,6 +62,21 @@ export function registerIpc(
   isTrustedSender: SenderCheck,
   options: IpcOptions,
 ): () => void {
+  // Events of one tick travel as one ordered batch (the first at once): a sweep's thousands of replies cost the page
+  // a few IPC tasks, not thousands. The preload hands each event to its listeners as before.
+  const batcher = createEventBatcher((batch) => {
+    for (const target of options.eventTargets()) {
+      if (target.isDestroyed()) continue;
+      try {
+        target.send(ELECTRON_EVENT_CHANNEL, batch);
+      } catch {
+        // A window closing mid-send must not break the emitting service. Not logged: a log line is itself an event
+        // sent here, so a window that keeps failing would loop.
+      }
+    }
+  });
+  const unsubscribe = events.subscribe((channel, event) => batcher.push(channel, event));
+
   ipcMain.handle(ELECTRON_INVOKE_CHANNEL, async (event, channel: unknown, request: unknown): Promise<IpcResult<unknown>> => {
     const name = typeof channel === 'string' ? channel.slice(0, 80) : typeof channel;
     if (!isTrustedSender(event)) {
@@ -69,7 +85,10 @@ export function registerIpc(
       return fail('forbidden', 'This request did not come from the ADS Route Studio window');
     }
     try {
-      return await dispatcher.dispatch(channel, request, { clientId: `electron-${event.sender.id}` });
+      const result = await dispatcher.dispatch(channel, request, { clientId: `electron-${event.sender.id}` });
+      // The events a request emitted reach the page before its answer, as they did when each left on its own.
+      batcher.flush();
+      return result;
     } catch (error) {
       // The dispatcher turns handler errors into results; this only guards against a bug in it.
       options.log.error(`IPC: ${JSON.stringify(name)} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -77,21 +96,10 @@ export function registerIpc(
     }
   });
 
-  const unsubscribe = events.subscribe((channel, event) => {
-    for (const target of options.eventTargets()) {
-      if (target.isDestroyed()) continue;
-      try {
-        target.send(ELECTRON_EVENT_CHANNEL, channel, event);
-      } catch {
-        // A window closing mid-send must not break the emitting service. Not logged: a log line is itself an event
-        // sent here, so a window that keeps failing would loop.
-      }
-    }
-  });
-
   return () => {
     ipcMain.removeHandler(ELECTRON_INVOKE_CHANNEL);
     unsubscribe();
+    batcher.dispose();
   };
 }
 

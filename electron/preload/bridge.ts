@@ -1,4 +1,4 @@
-import { ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL, type BridgeApi } from '../../shared/ipc/transport';
+import { ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL, isEventBatch, type BridgeApi } from '../../shared/ipc/transport';
 
 /** The slice of ipcRenderer the bridge needs; the real one never crosses into the page. */
 export interface RendererIpc {
@@ -17,6 +17,26 @@ export interface RendererWebUtils {
  * before a listener sees anything, so no Electron handle ever reaches renderer code.
  */
 export function createBridge(ipc: RendererIpc, webUtils: RendererWebUtils): BridgeApi {
+  /** One entry per subscription (the same function subscribed twice hears everything twice, as with ipcRenderer). */
+  const subscriptions = new Set<{ channel: string; listener: (event: unknown) => void }>();
+  // The main process sends the events of one tick as one ordered batch. One IPC listener hands them out one by one,
+  // each to all of its channel's subscribers before the next, so the page sees the order the services emitted.
+  // Anything that is not a well-formed batch is dropped before page code sees it.
+  const receive = (_event: unknown, batch: unknown) => {
+    if (!isEventBatch(batch)) return;
+    for (const { channel, event } of batch) {
+      for (const subscription of [...subscriptions]) {
+        // Skipped: other channels, and a subscription ended by a listener that ran before it.
+        if (subscription.channel !== channel || !subscriptions.has(subscription)) continue;
+        try {
+          subscription.listener(event);
+        } catch (error) {
+          // One failing listener must not cost the others, or the rest of the batch, their events.
+          console.error(`listener for ${channel} failed`, error);
+        }
+      }
+    }
+  };
   return {
     pathForFile(file) {
       try {
@@ -28,15 +48,12 @@ export function createBridge(ipc: RendererIpc, webUtils: RendererWebUtils): Brid
     },
     invoke: (channel, request) => ipc.invoke(ELECTRON_INVOKE_CHANNEL, channel, request),
     on(channel, listener) {
-      const forward = (_event: unknown, eventChannel: unknown, payload: unknown) => {
-        if (eventChannel === channel) listener(payload);
-      };
-      ipc.on(ELECTRON_EVENT_CHANNEL, forward);
-      let subscribed = true;
+      const subscription = { channel, listener };
+      if (subscriptions.size === 0) ipc.on(ELECTRON_EVENT_CHANNEL, receive);
+      subscriptions.add(subscription);
       return () => {
-        if (!subscribed) return;
-        subscribed = false;
-        ipc.removeListener(ELECTRON_EVENT_CHANNEL, forward);
+        if (!subscriptions.delete(subscription)) return;
+        if (subscriptions.size === 0) ipc.removeListener(ELECTRON_EVENT_CHANNEL, receive);
       };
     },
   };

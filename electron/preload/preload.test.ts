@@ -41,10 +41,21 @@ function runPreload(code: string) {
   };
   const module = { exports: {} };
   new Function('require', 'module', 'exports', code)(sandboxRequire, module, module.exports);
-  const emit = (channel: string, payload: unknown) => {
-    for (const listener of listeners.get(ELECTRON_EVENT_CHANNEL) ?? []) listener({ sender: 'ipc-event' }, channel, payload);
+  /** What the main process's webContents.send(ELECTRON_EVENT_CHANNEL, ...args) delivers. */
+  const emitRaw = (...args: unknown[]) => {
+    for (const listener of [...(listeners.get(ELECTRON_EVENT_CHANNEL) ?? [])]) listener({ sender: 'ipc-event' }, ...args);
   };
-  return { exposed, required, ipcRenderer, emit, listenerCount: () => listeners.get(ELECTRON_EVENT_CHANNEL)?.size ?? 0 };
+  const emitBatch = (...events: [channel: string, payload: unknown][]) => emitRaw(events.map(([channel, event]) => ({ channel, event })));
+  const emit = (channel: string, payload: unknown) => emitBatch([channel, payload]);
+  return {
+    exposed,
+    required,
+    ipcRenderer,
+    emit,
+    emitBatch,
+    emitRaw,
+    listenerCount: () => listeners.get(ELECTRON_EVENT_CHANNEL)?.size ?? 0,
+  };
 }
 
 let bundle = '';
@@ -98,7 +109,7 @@ describe('preload', () => {
     const logs = vi.fn();
     const progress = vi.fn();
     const stopLogs = api.on('log:entry', logs);
-    api.on('search:progress', progress);
+    const stopProgress = api.on('search:progress', progress);
 
     emit('log:entry', { message: 'a' });
     emit('search:progress', { found: 1 });
@@ -110,5 +121,67 @@ describe('preload', () => {
     emit('log:entry', { message: 'b' });
     expect(logs).toHaveBeenCalledTimes(1);
     expect(listenerCount()).toBe(1);
+    stopProgress();
+    expect(listenerCount()).toBe(0);
+  });
+
+  it("delivers a batch's events one by one, in order, each to its channel's subscribers", () => {
+    const { exposed, emitBatch } = runPreload(bundle);
+    const api = exposed.api as BridgeApi;
+    const seen: string[] = [];
+    api.on('log:entry', (event) => seen.push(`log ${(event as { message: string }).message}`));
+    api.on('search:progress', (event) => seen.push(`progress ${(event as { found: number }).found}`));
+
+    emitBatch(['log:entry', { message: 'a' }], ['search:progress', { found: 1 }], ['log:entry', { message: 'b' }], ['other', {}]);
+    expect(seen).toEqual(['log a', 'progress 1', 'log b']);
+  });
+
+  it('drops a malformed batch whole, without throwing into the page', () => {
+    const { exposed, emitRaw, emitBatch } = runPreload(bundle);
+    const api = exposed.api as BridgeApi;
+    const logs = vi.fn();
+    api.on('log:entry', logs);
+    const good = { channel: 'log:entry', event: { message: 'lost' } };
+    const malformed: unknown[][] = [
+      [],
+      [undefined],
+      ['log:entry', { message: 'one event the old way' }],
+      [{ channel: 'log:entry', event: {} }],
+      [[good, null]],
+      [[good, { channel: 7, event: {} }]],
+      [[good, 'log:entry']],
+    ];
+    for (const args of malformed) expect(() => emitRaw(...args), JSON.stringify(args)).not.toThrow();
+    expect(logs).not.toHaveBeenCalled();
+
+    emitBatch(['log:entry', { message: 'kept' }]);
+    expect(logs).toHaveBeenCalledExactlyOnceWith({ message: 'kept' });
+  });
+
+  it('keeps delivering the batch when a listener throws, and stops at once when one unsubscribes mid-batch', () => {
+    const { exposed, emitBatch } = runPreload(bundle);
+    const api = exposed.api as BridgeApi;
+    const failures = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const buggy = vi.fn((event: unknown) => {
+      if ((event as { message: string }).message === 'a') throw new Error('buggy view');
+    });
+    const healthy = vi.fn();
+    api.on('log:entry', buggy);
+    api.on('log:entry', healthy);
+    const seenBeforeLeaving: unknown[] = [];
+    const stop = api.on('log:entry', (event) => {
+      seenBeforeLeaving.push(event);
+      stop();
+    });
+
+    try {
+      emitBatch(['log:entry', { message: 'a' }], ['log:entry', { message: 'b' }]);
+      expect(failures).toHaveBeenCalledTimes(1);
+    } finally {
+      failures.mockRestore();
+    }
+    expect(buggy).toHaveBeenCalledTimes(2);
+    expect(healthy.mock.calls).toEqual([[{ message: 'a' }], [{ message: 'b' }]]);
+    expect(seenBeforeLeaving).toEqual([{ message: 'a' }]);
   });
 });

@@ -125,6 +125,18 @@ describe('WebSocket client', () => {
     });
     expect(seen).toEqual(['one', 'two', 'three']);
   });
+
+  it('drops a malformed batched frame whole, and still delivers the next good one', () => {
+    const { api, socket } = setup();
+    const seen: string[] = [];
+    api.on('log:entry', (entry) => seen.push(entry.message));
+    socket().open();
+    const event = { time: '2025-01-10T08:00:00.000Z', level: 'info', source: 's', message: 'lost' };
+    expect(() => socket().receive({ type: 'events', events: [{ channel: 'log:entry', event }, null] })).not.toThrow();
+    expect(() => socket().receive({ type: 'events', events: { channel: 'log:entry', event } })).not.toThrow();
+    socket().receive({ type: 'events', events: [{ channel: 'log:entry', event: { ...event, message: 'kept' } }] });
+    expect(seen).toEqual(['kept']);
+  });
 });
 
 describe('Electron bridge client', () => {

@@ -1,6 +1,6 @@
 import type { EventChannel, EventOf, RequestChannel, RequestOf, ResponseOf } from '../../shared/ipc/contract';
 import type { IpcResult } from '../../shared/ipc/result';
-import { WS_PATH, type BridgeApi, type RendererApi, type WsServerFrame } from '../../shared/ipc/transport';
+import { isEventBatch, WS_PATH, type BridgeApi, type RendererApi, type WsServerFrame } from '../../shared/ipc/transport';
 
 declare global {
   interface Window {
@@ -129,7 +129,7 @@ export function fromWebSocket(
           pending.delete(frame.id);
         } else if (frame?.type === 'event') {
           deliver(frame.channel, frame.event);
-        } else if (frame?.type === 'events' && Array.isArray(frame.events)) {
+        } else if (frame?.type === 'events' && isEventBatch(frame.events)) {
           for (const { channel, event } of frame.events) deliver(channel, event);
         }
       };

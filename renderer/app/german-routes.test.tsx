@@ -385,10 +385,21 @@ describe('the Routes and Secure ADS server pages in German', () => {
       ],
       error: null,
     });
-    await openPage(withTwinCat, '#/routes');
+    withTwinCat.handle('routes:remove', () => ({
+      removed: true,
+      twincat: { outcome: 'removed', path: 'C:\\TwinCAT\\3.1\\Target\\StaticRoutes.xml', detail: 'removed' },
+    }));
+    const twinCatUser = await openPage(withTwinCat, '#/routes');
     await screen.findAllByText('CX-BSD');
-    await screen.findByText(/StaticRoutes\.xml/);
+    await screen.findAllByText(/StaticRoutes\.xml/);
     sweep.check('Routes page, this PC’s StaticRoutes.xml');
+    await twinCatUser.click(screen.getAllByRole('button', { name: named('routes:table.removeRoute') })[0] as HTMLElement);
+    await screen.findByRole('checkbox', { name: named('routes:confirm.fromTwinCat') });
+    sweep.check('Routes page, remove confirmation with StaticRoutes.xml');
+    await twinCatUser.click(screen.getByRole('button', { name: named('routes:confirm.remove') }));
+    await waitFor(() => expect(withTwinCat.callsTo('routes:remove')).toEqual([expect.objectContaining({ fromTwinCat: true })]));
+    await screen.findByRole('status');
+    sweep.check('Routes page, removed from StaticRoutes.xml');
     cleanup();
 
     const thisPc = { netId: '10.77.1.2.1.1', address: '10.77.1.2', hostname: 'ENG-PC' };

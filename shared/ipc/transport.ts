@@ -22,13 +22,31 @@ export interface BridgeApi {
 
 /** Electron ipcMain channel names used by the preload: one for requests, one for events. */
 export const ELECTRON_INVOKE_CHANNEL = 'ars:invoke';
+/** Carries one argument: an ordered batch of the events of one tick (`EventMessage[]`). */
 export const ELECTRON_EVENT_CHANNEL = 'ars:event';
+
+/** One service event on its way to the renderer. */
+export interface EventMessage {
+  channel: string;
+  event: unknown;
+}
+
+/**
+ * Whether a received value is an ordered batch of events. Checked before any of it reaches page code, so a
+ * malformed batch is dropped whole rather than delivered in part or thrown into a listener.
+ */
+export function isEventBatch(value: unknown): value is EventMessage[] {
+  return (
+    Array.isArray(value) &&
+    value.every((item: unknown) => typeof item === 'object' && item !== null && typeof (item as EventMessage).channel === 'string')
+  );
+}
 
 /** Browser host WebSocket frames. */
 export type WsClientFrame = { type: 'invoke'; id: number; channel: string; request: unknown };
 export type WsEventFrame = { type: 'event'; channel: string; event: unknown };
 /** Events emitted in one tick of the services travel together, in order: a burst is one message, not thousands. */
-export type WsEventsFrame = { type: 'events'; events: { channel: string; event: unknown }[] };
+export type WsEventsFrame = { type: 'events'; events: EventMessage[] };
 export type WsServerFrame = { type: 'result'; id: number; result: IpcResult<unknown> } | WsEventFrame | WsEventsFrame;
 
 export const WS_PATH = '/ipc';

@@ -27,7 +27,14 @@ export interface RouteDeps {
     ): Promise<{ replaced: { firstSeen: string } | null }>;
   };
   /** This PC's own TwinCAT: a new static route is added to its StaticRoutes.xml too. */
-  twincat?: { addRoute(route: LocalRoute): Promise<{ outcome: string; detail: string }> };
+  twincat?: TwinCatRouteAdder & {
+    /** The same adds with what they look up done once per batch; without it every add looks up for itself. */
+    forOneBatch?(): TwinCatRouteAdder;
+  };
   resolveHost?: (host: string) => Promise<string>;
   now?: () => Date;
+}
+
+interface TwinCatRouteAdder {
+  addRoute(route: LocalRoute): Promise<{ outcome: string; detail: string }>;
 }

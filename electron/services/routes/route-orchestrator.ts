@@ -46,7 +46,11 @@ export async function createRoutes(
   onResult: (result: TargetResult) => void = () => undefined,
 ): Promise<TargetResult[]> {
   const results: TargetResult[] = new Array(request.targets.length);
-  const batchDeps: RouteDeps = { ...deps, identity: identityForOneBatch(deps.identity) };
+  const batchDeps: RouteDeps = {
+    ...deps,
+    identity: identityForOneBatch(deps.identity),
+    twincat: deps.twincat?.forOneBatch?.() ?? deps.twincat,
+  };
   let next = 0;
   const paced = startPacer();
   const worker = async () => {

@@ -83,7 +83,10 @@ describe('routes IPC feature', () => {
     const list = await services.dispatcher.dispatch('routes:list', {}, client);
     expect(list).toMatchObject({ ok: true, data: [expect.objectContaining({ name: 'CX-IPC', netId: target.netId })] });
     expect(JSON.stringify([events, services.context.logBook.recent()])).not.toContain(PASSWORD);
-    expect(await services.dispatcher.dispatch('routes:remove', { name: 'CX-IPC' }, client)).toEqual({ ok: true, data: { removed: true } });
+    expect(await services.dispatcher.dispatch('routes:remove', { name: 'CX-IPC' }, client)).toEqual({
+      ok: true,
+      data: { removed: true, twincat: null },
+    });
   });
 
   it('a verified SSC route remembers the target fingerprint per NetId; it can be listed and forgotten, each change announced', async () => {

@@ -112,9 +112,13 @@ export function routesFeature(
     'routes:list': () => store.list(),
 
     'routes:remove': async (request) => {
+      // Looked up first: only the app's own route (its NetId and address) may take an entry out of StaticRoutes.xml.
+      const route = request.fromTwinCat ? (await store.list()).find((r) => r.name === request.name) : undefined;
       const removed = await store.remove(request.name);
       if (removed) await announceRoutes();
-      return { removed };
+      if (!route) return { removed, twincat: null };
+      const { outcome, path, detail } = await twincat.removeRoute(route);
+      return { removed, twincat: { outcome, path, detail } };
     },
 
     'twincat-routes:list': () => twincat.list(),

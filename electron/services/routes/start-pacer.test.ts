@@ -23,26 +23,34 @@ describe('route start pacer', () => {
     expect(started).toEqual([0, 1, 2]);
   });
 
-  it('holds the start after a plain ADS route a quarter as long as after a secure one', async () => {
+  it('gives each plain ADS start an event-loop turn of its own instead of milliseconds', async () => {
+    expect(startSpacingFor('none')).toBe(0);
+    const pace = startPacer(2);
+    const started: number[] = [];
+    const starts = [0, 1, 2].map((i) => pace(startSpacingFor('none')).then(() => started.push(i)));
+    await Promise.resolve();
+    expect(started).toEqual([0]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toEqual([0, 1]);
+    await new Promise((resolve) => setImmediate(resolve));
+    await Promise.all(starts);
+    expect(started).toEqual([0, 1, 2]);
+  });
+
+  it('holds the start after a secure route its full spacing', async () => {
     vi.useFakeTimers();
     let clock = 0;
     const pace = startPacer(2, () => clock);
-    await pace(startSpacingFor('none'));
+    await pace(startSpacingFor('ssc'));
     let went = false;
-    const second = pace(startSpacingFor('ssc')).then(() => (went = true));
-    clock += 0.5;
-    await vi.advanceTimersByTimeAsync(0.5);
-    expect(went).toBe(true);
+    const second = pace(startSpacingFor('psk')).then(() => (went = true));
+    clock += 1;
+    await vi.advanceTimersByTimeAsync(1);
+    expect(went).toBe(false);
+    clock += 1;
+    await vi.advanceTimersByTimeAsync(1);
     await second;
-    let third = false;
-    const after = pace().then(() => (third = true));
-    clock += 1;
-    await vi.advanceTimersByTimeAsync(1);
-    expect(third).toBe(false);
-    clock += 1;
-    await vi.advanceTimersByTimeAsync(1);
-    await after;
-    expect(third).toBe(true);
+    expect(went).toBe(true);
   });
 
   it('does not hold a start that comes after its slot has passed', async () => {

@@ -85,4 +85,54 @@ describe("routes and this PC's TwinCAT", () => {
       error: { code: 'not-found' },
     });
   });
+
+  it('routes:remove takes the route out of StaticRoutes.xml only when asked, and says what happened there', async () => {
+    const reply = await services.dispatcher.dispatch(
+      'routes:add',
+      {
+        batchId: 'twincat-batch-2',
+        targets: [
+          {
+            settings: { routeName: 'CX-TWIN-2', netId: target.netId, address: target.address, remoteRouteName: 'ENG-PC', security: 'none' },
+          },
+        ],
+        credentials: { kind: 'os', user: 'Administrator', password: PASSWORD },
+      },
+      client,
+    );
+    expect(reply.ok).toBe(true);
+    await done('twincat-batch-2');
+    const file = () => readFile(join(folder, 'StaticRoutes.xml'), 'utf8');
+    expect(await file()).toContain('<Name>CX-TWIN-2</Name>');
+
+    // Old callers: the app's list only, the file keeps the entry.
+    expect(await services.dispatcher.dispatch('routes:remove', { name: 'CX-TWIN-2' }, client)).toEqual({
+      ok: true,
+      data: { removed: true, twincat: null },
+    });
+    expect(await file()).toContain('<Name>CX-TWIN-2</Name>');
+
+    const changedBefore = events.filter((e) => e.channel === 'twincat-routes:changed').length;
+    const removed = await services.dispatcher.dispatch('routes:remove', { name: 'CX-TWIN', fromTwinCat: true }, client);
+    expect(removed).toMatchObject({
+      ok: true,
+      data: {
+        removed: true,
+        twincat: { outcome: 'removed', path: join(folder, 'StaticRoutes.xml'), detail: expect.stringMatching(/router restarts/) },
+      },
+    });
+    expect(await file()).not.toContain('<Name>CX-TWIN</Name>');
+    expect(await file()).toContain('<Name>CX-TWIN-2</Name>');
+    const changed = events.filter((e) => e.channel === 'twincat-routes:changed');
+    expect(changed).toHaveLength(changedBefore + 1);
+    expect(changed.at(-1)?.event).toMatchObject({ routes: [expect.objectContaining({ name: 'CX-TWIN-2' })] });
+    expect((await services.dispatcher.dispatch('routes:list', {}, client)) as unknown).toEqual({ ok: true, data: [] });
+
+    // A name this PC has no route of: nothing to compare the file's entry with, so the file is not touched.
+    expect(await services.dispatcher.dispatch('routes:remove', { name: 'CX-TWIN-2', fromTwinCat: true }, client)).toEqual({
+      ok: true,
+      data: { removed: false, twincat: null },
+    });
+    expect(await file()).toContain('<Name>CX-TWIN-2</Name>');
+  });
 });

@@ -99,11 +99,101 @@ describe("a new route in this PC's TwinCAT StaticRoutes.xml", () => {
     expect((await s.list()).routes.map((r) => r.name)).toEqual(names);
   });
 
+  it('writes one batch into the folder it found at the batch start; the next batch follows a changed folder', async () => {
+    const s = service();
+    const batch = s.forOneBatch();
+    expect((await batch.addRoute(route('B1'))).outcome).toBe('written');
+    const other = join(dataDir, 'Other', 'Target');
+    await mkdir(other, { recursive: true });
+    await writeLocalFolderSetting(dataDir, other);
+    expect(await batch.addRoute(route('B2', { address: '10.77.1.11' }))).toMatchObject({
+      outcome: 'written',
+      path: join(folder, 'StaticRoutes.xml'),
+    });
+    expect((await s.forOneBatch().addRoute(route('C1', { address: '10.77.1.12' }))).path).toBe(join(other, 'StaticRoutes.xml'));
+    expect(await file()).toContain('<Name>B2</Name>');
+    expect(await readFile(join(other, 'StaticRoutes.xml'), 'utf8')).not.toContain('<Name>B2</Name>');
+  });
+
   it('leaves temporary routes out, and says when this PC has no TwinCAT', async () => {
     expect((await service().addRoute(route('TEMP', { temporary: true }))).outcome).toBe('temporary');
     await writeLocalFolderSetting(dataDir, null);
     const none = new LocalTwinCatRoutes({ dataDir, logger, platform: 'win32', env: {} });
     expect((await none.addRoute(route('PLC-7'))).outcome).toBe('no-twincat');
     expect(await none.list()).toMatchObject({ found: false, path: null, tried: expect.arrayContaining(['C:\\TwinCAT\\3.1\\Target']) });
+  });
+});
+
+describe("removing a route from this PC's TwinCAT StaticRoutes.xml", () => {
+  const engLaptop = { name: 'ENG-LAPTOP', address: '192.168.10.20', netId: '192.168.10.20.1.1' };
+  const engLaptopEntry =
+    '\n    <Route>\n      <Name>ENG-LAPTOP</Name>\n      <Address>192.168.10.20</Address>\n      <NetId>192.168.10.20.1.1</NetId>\n      <Type>TCP_IP</Type>\n      <Flags>32</Flags>\n    </Route>';
+
+  it('removes its own entry and nothing else, keeps a backup of the old file and announces the new list', async () => {
+    await writeFile(join(folder, 'StaticRoutes.xml'), FULL_SAMPLE);
+    const changes: unknown[] = [];
+    const result = await service(changes).removeRoute(engLaptop);
+    expect(result).toMatchObject({ outcome: 'removed', path: join(folder, 'StaticRoutes.xml') });
+    expect(result.detail).toMatch(/after its router restarts/);
+    // Every other byte stays: the comment before the entry, the other route, Mqtt, the server section with its secrets.
+    expect(FULL_SAMPLE).toContain(engLaptopEntry);
+    expect(await file()).toBe(FULL_SAMPLE.replace(engLaptopEntry, ''));
+    expect(result.backup).toBe(join(folder, 'StaticRoutes.xml.bak-20261129T190500Z'));
+    expect(await readFile(result.backup!, 'utf8')).toBe(FULL_SAMPLE);
+    expect(changes).toEqual([expect.objectContaining({ routes: [expect.objectContaining({ name: 'CX-123456' })] })]);
+  });
+
+  it('takes out exactly what Add Route put in', async () => {
+    await writeFile(join(folder, 'StaticRoutes.xml'), FULL_SAMPLE);
+    const s = service();
+    expect((await s.addRoute(route('PLC-7'))).outcome).toBe('written');
+    expect((await s.removeRoute(route('PLC-7'))).outcome).toBe('removed');
+    expect(await file()).toBe(FULL_SAMPLE);
+  });
+
+  it('leaves an entry of the same name with another NetId or address alone, and says why', async () => {
+    await writeFile(join(folder, 'StaticRoutes.xml'), FULL_SAMPLE);
+    const s = service();
+    const otherNetId = await s.removeRoute({ ...engLaptop, netId: '192.168.10.21.1.1' });
+    expect(otherNetId.outcome).toBe('differs');
+    expect(otherNetId.detail).toMatch(/another route named 'ENG-LAPTOP' \(192\.168\.10\.20\.1\.1 at 192\.168\.10\.20\); left as it is$/);
+    expect(otherNetId.detail).not.toContain('\n');
+    expect((await s.removeRoute({ ...engLaptop, address: 'eng-laptop.plant.local' })).outcome).toBe('differs');
+    expect(await file()).toBe(FULL_SAMPLE);
+    expect((await readdir(folder)).sort()).toEqual(['StaticRoutes.xml']);
+  });
+
+  it('says when the route is not in the file, or there is no file yet, and writes nothing', async () => {
+    expect((await service().removeRoute(engLaptop)).outcome).toBe('not-there');
+    expect(await readdir(folder)).toEqual([]);
+    await writeFile(join(folder, 'StaticRoutes.xml'), FULL_SAMPLE);
+    const result = await service().removeRoute({ ...engLaptop, name: 'PLC-9' });
+    expect(result).toMatchObject({ outcome: 'not-there', backup: null });
+    expect(await file()).toBe(FULL_SAMPLE);
+    expect((await readdir(folder)).sort()).toEqual(['StaticRoutes.xml']);
+  });
+
+  it('refuses a file it cannot parse and leaves it untouched, without a backup', async () => {
+    const broken = FULL_SAMPLE.replace('</RemoteConnections>', '');
+    await writeFile(join(folder, 'StaticRoutes.xml'), broken);
+    const result = await service().removeRoute(engLaptop);
+    expect(result.outcome).toBe('refused');
+    expect(result.detail).toMatch(/^not removed from /);
+    expect(await file()).toBe(broken);
+    expect((await readdir(folder)).sort()).toEqual(['StaticRoutes.xml']);
+  });
+
+  it('says when this PC has no TwinCAT', async () => {
+    await writeLocalFolderSetting(dataDir, null);
+    const none = new LocalTwinCatRoutes({ dataDir, logger, platform: 'win32', env: {} });
+    expect((await none.removeRoute(engLaptop)).outcome).toBe('no-twincat');
+  });
+
+  it('runs in the same queue as the adds: an add and a remove given at once both land', async () => {
+    await writeFile(join(folder, 'StaticRoutes.xml'), FULL_SAMPLE);
+    const s = service();
+    const [added, removed] = await Promise.all([s.addRoute(route('PLC-7')), s.removeRoute(engLaptop)]);
+    expect([added.outcome, removed.outcome]).toEqual(['written', 'removed']);
+    expect((await s.list()).routes.map((r) => r.name)).toEqual(['CX-123456', 'PLC-7']);
   });
 });

@@ -14,6 +14,14 @@ export type TwinCatRouteWrite =
   | { outcome: 'no-twincat' | 'temporary'; path: null; backup: null; detail: string }
   | { outcome: 'written' | 'already-there' | 'name-taken' | 'refused'; path: string; backup: string | null; detail: string };
 
+/**
+ * What became of a removed route's entry in this PC's StaticRoutes.xml: only the same route (name, NetId and address)
+ * is removed; `differs` is an entry of that name with other data, left as it is.
+ */
+export type TwinCatRouteRemoval =
+  | { outcome: 'no-twincat'; path: null; backup: null; detail: string }
+  | { outcome: 'removed' | 'not-there' | 'differs' | 'refused'; path: string; backup: string | null; detail: string };
+
 export interface LocalTwinCatRoutesDeps {
   dataDir: string;
   logger: Logger;
@@ -26,7 +34,8 @@ export interface LocalTwinCatRoutesDeps {
 
 /**
  * This PC's own TwinCAT routes (StaticRoutes.xml in its target folder): listed, and a route the app creates is added
- * to it, atomically, with a backup and keeping every byte it does not add. TwinCAT reads it when its router restarts.
+ * to it (and, when the user asks, removed from it again), atomically, with a backup and keeping every byte it does not
+ * change. TwinCAT reads it when its router restarts.
  */
 export class LocalTwinCatRoutes {
   /** One write at a time: a batch of routes would otherwise refuse each other as concurrent changes. */
@@ -50,14 +59,32 @@ export class LocalTwinCatRoutes {
   }
 
   addRoute(route: LocalRoute): Promise<TwinCatRouteWrite> {
-    const run = this.queue.then(() => this.addNow(route));
+    return this.enqueue(() => this.addNow(route, () => this.locate()));
+  }
+
+  /** Removes the app's route from the file, in the same queue as the adds so neither refuses the other. */
+  removeRoute(route: Pick<LocalRoute, 'name' | 'netId' | 'address'>): Promise<TwinCatRouteRemoval> {
+    return this.enqueue(() => this.removeNow(route));
+  }
+
+  /**
+   * The adds of one batch of routes: the target folder is looked up once for the whole batch (settings.json read and
+   * the candidate folders probed), not once per route. A batch is one user action, so it writes to one folder.
+   */
+  forOneBatch(): Pick<LocalTwinCatRoutes, 'addRoute'> {
+    let located: ReturnType<LocalTwinCatRoutes['locate']> | null = null;
+    return { addRoute: (route) => this.enqueue(() => this.addNow(route, () => (located ??= this.locate()))) };
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async addNow(route: LocalRoute): Promise<TwinCatRouteWrite> {
+  private async addNow(route: LocalRoute, locate: () => ReturnType<LocalTwinCatRoutes['locate']>): Promise<TwinCatRouteWrite> {
     if (route.temporary) return { outcome: 'temporary', path: null, backup: null, detail: 'temporary: not in StaticRoutes.xml' };
-    const located = await this.locate();
+    const located = await locate();
     if (!located.found) return { outcome: 'no-twincat', path: null, backup: null, detail: 'no TwinCAT on this PC' };
     const path = staticRoutesPath(located.folder, this.platform());
     const store = localStaticRoutesStore(located.folder, this.deps.now);
@@ -88,6 +115,45 @@ export class LocalTwinCatRoutes {
       const message = toServerError(error).message.split('\n')[0]!;
       this.deps.logger.warn(`route '${route.name}' not added to ${path}: ${message}`);
       return { outcome: 'refused', path, backup: null, detail: `not added to ${path}: ${message}` };
+    }
+  }
+
+  private async removeNow(route: Pick<LocalRoute, 'name' | 'netId' | 'address'>): Promise<TwinCatRouteRemoval> {
+    const located = await this.locate();
+    if (!located.found) return { outcome: 'no-twincat', path: null, backup: null, detail: 'no TwinCAT on this PC' };
+    const path = staticRoutesPath(located.folder, this.platform());
+    const store = localStaticRoutesStore(located.folder, this.deps.now);
+    try {
+      const snapshot = await readSnapshot(store);
+      const named = snapshot.model.routes.filter((r) => r.name === route.name);
+      if (!named.length) return { outcome: 'not-there', path, backup: null, detail: `not in ${path}` };
+      // The edit removes every entry of the name: one that points elsewhere was written by TwinCAT or a person.
+      const other = named.find((r) => r.netId !== route.netId || r.address !== route.address);
+      if (other) {
+        return {
+          outcome: 'differs',
+          path,
+          backup: null,
+          detail: `${path} has another route named '${route.name}' (${other.netId} at ${other.address}); left as it is`,
+        };
+      }
+      // Against the version just read: an entry someone changed in between is not removed unseen.
+      const result = await changeStaticRoutes(store, [{ kind: 'remove-route', name: route.name }], {
+        expectedRevision: snapshot.revision,
+        seen: snapshot.bytes,
+      });
+      this.deps.logger.info(`route '${route.name}' removed from ${path}${result.backup ? ` (backup ${result.backup})` : ''}`);
+      this.deps.onChange?.(await this.list());
+      return {
+        outcome: 'removed',
+        path,
+        backup: result.backup,
+        detail: `removed from ${path}; TwinCAT drops it after its router restarts`,
+      };
+    } catch (error) {
+      const message = toServerError(error).message.split('\n')[0]!;
+      this.deps.logger.warn(`route '${route.name}' not removed from ${path}: ${message}`);
+      return { outcome: 'refused', path, backup: null, detail: `not removed from ${path}: ${message}` };
     }
   }
 

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { LocalRoute } from '../../../shared/domain/route';
+import type { TwinCatRoutes } from '../../../shared/ipc/channels/twincat-routes';
 import { FakeApi } from '../../test-utils/fake-api';
 import { renderWithApi } from '../../test-utils/render';
 import { RoutesPage } from './RoutesPage';
@@ -21,6 +22,29 @@ const route = (name: string, overrides: Partial<LocalRoute> = {}): LocalRoute =>
   verifiedAt: null,
   ...overrides,
 });
+
+const PATH = 'C:\\TwinCAT\\3.1\\Target\\StaticRoutes.xml';
+const fileHolding = (...names: string[]): TwinCatRoutes => ({
+  found: true,
+  path: PATH,
+  tried: [],
+  exists: true,
+  routes: names.map((name) => ({
+    name,
+    address: '10.77.1.10',
+    netId: '10.77.1.10.1.1',
+    type: 'TCP_IP',
+    flags: '32',
+    unidirectional: false,
+    secure: false,
+    subRoutes: 0,
+  })),
+  error: null,
+});
+const fileRows = () =>
+  within(screen.getByRole('table', { name: "Routes in this PC's StaticRoutes.xml" }))
+    .getAllByRole('row')
+    .slice(1);
 
 const bodyRows = () =>
   within(screen.getByRole('table', { name: 'Routes' }))
@@ -50,19 +74,81 @@ describe('Routes page', () => {
       .handle('routes:list', () => routes)
       .handle('routes:remove', ({ name }) => {
         routes = routes.filter((r) => r.name !== name);
-        return { removed: true };
+        return { removed: true, twincat: null };
       });
     renderWithApi(<RoutesPage />, api);
     await user.click(await screen.findByRole('button', { name: 'Remove route PLC-7' }));
     expect(screen.getByRole('heading', { name: 'Remove route PLC-7?' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Remove' }));
     await waitFor(() => expect(bodyRows()).toHaveLength(1));
-    expect(api.callsTo('routes:remove')).toEqual([{ name: 'PLC-7' }]);
+    expect(api.callsTo('routes:remove')).toEqual([{ name: 'PLC-7', fromTwinCat: false }]);
+    // Without TwinCAT on this PC there is nothing to offer for StaticRoutes.xml.
+    expect(screen.queryByRole('checkbox', { name: /StaticRoutes\.xml/ })).toBeNull();
 
     api.fail('routes:remove', { code: 'internal', message: 'StaticRoutes.xml is read-only' });
     await user.click(screen.getByRole('button', { name: 'Remove route CX-123' }));
     await user.click(screen.getByRole('button', { name: 'Remove' }));
     expect(await screen.findByText('Could not remove CX-123: StaticRoutes.xml is read-only')).toBeTruthy();
+  });
+
+  it("offers to remove the route from this PC's StaticRoutes.xml only when the file holds it, checked by default", async () => {
+    const user = userEvent.setup({ delay: null });
+    let routes = [route('CX-123'), route('PLC-7', { tls: null })];
+    const api = new FakeApi()
+      .handle('routes:list', () => routes)
+      .respond('twincat-routes:list', fileHolding('PLC-7'))
+      .handle('routes:remove', ({ name, fromTwinCat }) => {
+        routes = routes.filter((r) => r.name !== name);
+        if (fromTwinCat) api.emit('twincat-routes:changed', fileHolding());
+        return { removed: true, twincat: fromTwinCat ? { outcome: 'removed', path: PATH, detail: `removed from ${PATH}` } : null };
+      });
+    renderWithApi(<RoutesPage />, api);
+    await waitFor(() => expect(fileRows()).toHaveLength(1));
+
+    await user.click(screen.getByRole('button', { name: 'Remove route CX-123' }));
+    await screen.findByRole('dialog');
+    expect(screen.queryByRole('checkbox', { name: /StaticRoutes\.xml/ })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    await user.click(screen.getByRole('button', { name: 'Remove route PLC-7' }));
+    const box = await screen.findByRole('checkbox', { name: "Also remove from this PC's TwinCAT (StaticRoutes.xml)" });
+    expect(box).toHaveProperty('checked', true);
+    expect(screen.getByText(new RegExp(`^${PATH.replace(/\\/g, '\\\\')}: .*router restarts`))).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Remove' }));
+    expect(
+      await screen.findByText(/PLC-7 was also removed from .*StaticRoutes\.xml\. TwinCAT drops the route when its router restarts/),
+    ).toBeTruthy();
+    expect(api.callsTo('routes:remove')).toEqual([{ name: 'PLC-7', fromTwinCat: true }]);
+    await waitFor(() => expect(screen.getByText('StaticRoutes.xml holds no routes.')).toBeTruthy());
+    expect(bodyRows()).toHaveLength(1);
+  });
+
+  it('unchecking the box keeps the StaticRoutes.xml entry; a differing entry is reported as left alone', async () => {
+    const user = userEvent.setup({ delay: null });
+    let routes = [route('CX-123'), route('PLC-7')];
+    const api = new FakeApi()
+      .handle('routes:list', () => routes)
+      .respond('twincat-routes:list', fileHolding('CX-123', 'PLC-7'))
+      .handle('routes:remove', ({ name, fromTwinCat }) => {
+        routes = routes.filter((r) => r.name !== name);
+        return { removed: true, twincat: fromTwinCat ? { outcome: 'differs', path: PATH, detail: 'left as it is' } : null };
+      });
+    renderWithApi(<RoutesPage />, api);
+    await waitFor(() => expect(fileRows()).toHaveLength(2));
+
+    await user.click(screen.getByRole('button', { name: 'Remove route PLC-7' }));
+    await user.click(await screen.findByRole('checkbox', { name: /StaticRoutes\.xml/ }));
+    await user.click(screen.getByRole('button', { name: 'Remove' }));
+    await waitFor(() => expect(bodyRows()).toHaveLength(1));
+    expect(api.callsTo('routes:remove')).toEqual([{ name: 'PLC-7', fromTwinCat: false }]);
+    expect(fileRows()).toHaveLength(2);
+    expect(screen.queryByText(/was also removed from/)).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Remove route CX-123' }));
+    await user.click(screen.getByRole('button', { name: 'Remove' }));
+    expect(await screen.findByText(/holds a route named CX-123 that leads elsewhere .*; it was left as it is\./)).toBeTruthy();
+    expect(api.callsTo('routes:remove').at(-1)).toEqual({ name: 'CX-123', fromTwinCat: true });
   });
 
   it('names each security in one phrase, without brackets in brackets, and heads every column visibly', async () => {

@@ -1,11 +1,6 @@
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
@@ -14,54 +9,17 @@ import type { LocalRoute } from '../../../shared/domain/route';
 import { useApi } from '../../api/ApiProvider';
 import { PageLayout } from '../../components/PageLayout';
 import { RoutesTable } from './RoutesTable';
-import Checkbox from '@mui/material/Checkbox';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import { connectionOf, TargetRoutesDialog, type TargetRoutesSubject } from '../../components/TargetRoutesDialog';
 import { subjectOfRoute } from '../../components/route-connection';
 import { useTranslation } from '../../i18n';
 
+import type { TwinCatRemoval } from '../../../shared/ipc/channels/routes';
+import { ConfirmRemoveRoute, type RemoveChoice } from './ConfirmRemoveRoute';
 import { useLocalRoutes } from './use-local-routes';
-import { TwinCatRoutesSection } from './TwinCatRoutesSection';
+import { useTwinCatRoutes } from './use-twincat-routes';
+import { TwinCatRoutesView } from './TwinCatRoutesSection';
 
-/** Remove asks first, as XAE does: a route removed by mistake needs the target's login to come back. */
-function ConfirmRemove({
-  route,
-  onCancel,
-  onConfirm,
-  busy,
-}: {
-  route: LocalRoute | undefined;
-  onCancel(): void;
-  onConfirm(alsoOnTarget: boolean): void;
-  busy: boolean;
-}) {
-  const { t } = useTranslation(['targetRoutes', 'routes', 'common']);
-  const [alsoOnTarget, setAlsoOnTarget] = useState(false);
-  return (
-    <Dialog open={route !== undefined} onClose={onCancel} aria-labelledby="remove-route-title">
-      <DialogTitle id="remove-route-title">{t('routes:confirm.title', { name: route?.name ?? '' })}</DialogTitle>
-      <DialogContent>
-        <DialogContentText>{t('routes:confirm.text', { address: route?.address ?? '', netId: route?.netId ?? '' })}</DialogContentText>
-        <FormControlLabel
-          sx={{ mt: 1 }}
-          control={<Checkbox checked={alsoOnTarget} onChange={(e) => setAlsoOnTarget(e.target.checked)} />}
-          label={t('localRemove.alsoOnTarget')}
-        />
-        <Typography variant="body2" color="text.secondary">
-          {t('localRemove.alsoOnTargetHint')}
-        </Typography>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onCancel} autoFocus>
-          {t('common:cancel')}
-        </Button>
-        <Button color="error" variant="contained" onClick={() => onConfirm(alsoOnTarget)} disabled={busy}>
-          {t('routes:confirm.remove')}
-        </Button>
-      </DialogActions>
-    </Dialog>
-  );
-}
+type Feedback = { severity: 'info' | 'success' | 'warning' | 'error'; text: string };
 
 export function RoutesPage() {
   const api = useApi();
@@ -74,6 +32,26 @@ export function RoutesPage() {
   const [test, setTest] = useState<{ severity: 'info' | 'success' | 'error'; text: string } | undefined>(undefined);
   const { t: tRoutes } = useTranslation('targetRoutes');
   const { t } = useTranslation(['routes', 'common']);
+  const twincat = useTwinCatRoutes();
+  const [twinCatFeedback, setTwinCatFeedback] = useState<Feedback | undefined>(undefined);
+  // The page lists the file's routes already: the confirmation offers the file only for a route it holds.
+  const twinCatPath = (name: string | undefined) =>
+    twincat.data?.found && twincat.data.path !== null && twincat.data.routes.some((r) => r.name === name) ? twincat.data.path : null;
+  const removalFeedback = (name: string, removal: TwinCatRemoval): Feedback => {
+    const path = removal.path ?? '';
+    switch (removal.outcome) {
+      case 'removed':
+        return { severity: 'success', text: t('twincatRemoval.removed', { name, path }) };
+      case 'differs':
+        return { severity: 'warning', text: t('twincatRemoval.differs', { name, path }) };
+      case 'not-there':
+        return { severity: 'info', text: t('twincatRemoval.notThere', { name, path }) };
+      case 'refused':
+        return { severity: 'error', text: t('twincatRemoval.refused', { detail: removal.detail }) };
+      case 'no-twincat':
+        return { severity: 'info', text: t('twincatRemoval.noTwinCat') };
+    }
+  };
 
   const runTest = async (route: LocalRoute) => {
     setTest({ severity: 'info', text: tRoutes('test.running', { route: route.name }) });
@@ -99,10 +77,11 @@ export function RoutesPage() {
     );
   };
 
-  const remove = async (alsoOnTarget: boolean) => {
+  const remove = async ({ alsoOnTarget, fromTwinCat }: RemoveChoice) => {
     if (!removing) return;
     setBusy(true);
     setNotice(undefined);
+    setTwinCatFeedback(undefined);
     if (alsoOnTarget) {
       // The target's entry goes first: once this PC's route is gone, nothing would reach the target any more.
       const connection = connectionOf(subjectOfRoute(removing), {
@@ -129,12 +108,13 @@ export function RoutesPage() {
         }
       } else setNotice(tRoutes('localRemove.notOnTarget'));
     }
-    const result = await api.invoke('routes:remove', { name: removing.name });
+    const result = await api.invoke('routes:remove', { name: removing.name, fromTwinCat });
     setBusy(false);
     setRemoving(undefined);
     if (!result.ok) setRemoveError(t('removeFailed', { name: removing.name, error: result.error.message }));
     else {
       setRemoveError(undefined);
+      if (result.data.twincat) setTwinCatFeedback(removalFeedback(removing.name, result.data.twincat));
       reload();
     }
   };
@@ -170,6 +150,11 @@ export function RoutesPage() {
           {notice}
         </Alert>
       )}
+      {twinCatFeedback && (
+        <Alert severity={twinCatFeedback.severity} sx={{ mb: 1 }} role="status" onClose={() => setTwinCatFeedback(undefined)}>
+          {twinCatFeedback.text}
+        </Alert>
+      )}
       {routes && routes.length === 0 && <Typography color="text.secondary">{t('empty')}</Typography>}
       {routes && routes.length > 0 && (
         <Paper variant="outlined">
@@ -182,13 +167,14 @@ export function RoutesPage() {
           />
         </Paper>
       )}
-      <TwinCatRoutesSection routes={routes ?? []} />
-      <ConfirmRemove
+      <TwinCatRoutesView routes={routes ?? []} data={twincat.data} error={twincat.error} />
+      <ConfirmRemoveRoute
         key={removing?.name ?? ''}
         route={removing}
+        twinCatPath={twinCatPath(removing?.name)}
         busy={busy}
         onCancel={() => setRemoving(undefined)}
-        onConfirm={(also) => void remove(also)}
+        onConfirm={(choice) => void remove(choice)}
       />
       <TargetRoutesDialog subject={routesOf} onClose={() => setRoutesOf(null)} />
     </PageLayout>

@@ -121,8 +121,20 @@ function ExportList({ tried, routes }: { tried: string[]; routes: readonly Local
  * export of each of the app's routes for setting it up elsewhere.
  */
 export function TwinCatRoutesSection({ routes }: { routes: readonly LocalRoute[] }) {
+  return <TwinCatRoutesView routes={routes} {...useTwinCatRoutes()} />;
+}
+
+/** The section for a page that already holds the file's routes (the Routes page offers them in its remove). */
+export function TwinCatRoutesView({
+  routes,
+  data,
+  error,
+}: {
+  routes: readonly LocalRoute[];
+  data: TwinCatRoutes | undefined;
+  error: string | undefined;
+}) {
   const { t } = useTranslation('routes');
-  const { data, error } = useTwinCatRoutes();
   if (error) return null;
   if (!data) return null;
   return (

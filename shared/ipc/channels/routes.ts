@@ -28,6 +28,18 @@ const routeResultSchema = z.object({
 export const fingerprintBasisSchema = z.enum(['compared', 'out-of-band', 'known']);
 export type FingerprintBasis = z.infer<typeof fingerprintBasisSchema>;
 
+/**
+ * A route's entry in this PC's StaticRoutes.xml after a remove: removed; not-there; differs (an entry of that name
+ * with another NetId or address, left as it is); refused (file unreadable or changed meanwhile, left as it is);
+ * no-twincat. `detail` is one line, in English.
+ */
+export const twinCatRemovalSchema = z.object({
+  outcome: z.enum(['removed', 'not-there', 'differs', 'refused', 'no-twincat']),
+  path: z.string().nullable(),
+  detail: z.string(),
+});
+export type TwinCatRemoval = z.infer<typeof twinCatRemovalSchema>;
+
 export const routesRequests = {
   /** Starts creating routes to one or many targets; progress arrives as routes:step / routes:done events. */
   'routes:add': {
@@ -82,8 +94,18 @@ export const routesRequests = {
     response: z.array(localRouteSchema),
   },
   'routes:remove': {
-    request: z.object({ name: z.string().min(1) }).strict(),
-    response: z.object({ removed: z.boolean() }),
+    request: z
+      .object({
+        name: z.string().min(1),
+        /** Also remove the route's entry from this PC's own TwinCAT StaticRoutes.xml (only when it is the same route). */
+        fromTwinCat: z.boolean().default(false),
+      })
+      .strict(),
+    response: z.object({
+      removed: z.boolean(),
+      /** What happened in StaticRoutes.xml; null when it was not asked for, or this PC has no route of that name. */
+      twincat: twinCatRemovalSchema.nullable(),
+    }),
   },
 } as const;
 

@@ -41,7 +41,8 @@ export class AmsChannel {
   private readonly parser: AmsStreamParser;
   private readonly pending = new Map<number, { resolve: (p: AmsPacket) => void; reject: (e: Error) => void }>();
   private nextInvokeId = 1;
-  private closedWith: Error | null = null;
+  /** Why the channel is closed; the error is made only when someone is told (a stack trace per closed route adds up). */
+  private closedWith: (() => Error) | null = null;
 
   constructor(
     private readonly stream: ByteStream,
@@ -53,7 +54,7 @@ export class AmsChannel {
   }
 
   async request(build: (invokeId: number) => AmsPacket, timeoutMs: number): Promise<AmsPacket> {
-    if (this.closedWith) throw this.closedWith;
+    if (this.closedWith) throw this.closedWith();
     const invokeId = this.nextInvokeId++;
     const packet = build(invokeId);
     const frame = this.options.tcpPrefix ? encodeAmsTcpFrame(packet) : encodeAmsPacket(packet);
@@ -119,7 +120,7 @@ export class AmsChannel {
   }
 
   close(): void {
-    this.fail(new RouteFailure('verify-failed', 'the ADS connection was closed', null));
+    this.fail(() => new RouteFailure('verify-failed', 'the ADS connection was closed', null));
     this.stream.destroy();
   }
 
@@ -132,15 +133,17 @@ export class AmsChannel {
         if (this.closedWith) return;
       }
       this.fail(
-        new RouteFailure(
-          'verify-failed',
-          'the target closed the ADS connection',
-          "the target refused ADS from this PC: check that the route exists on the target and uses this PC's NetId",
-        ),
+        () =>
+          new RouteFailure(
+            'verify-failed',
+            'the target closed the ADS connection',
+            "the target refused ADS from this PC: check that the route exists on the target and uses this PC's NetId",
+          ),
       );
     } catch (error) {
       this.fail(
-        new RouteFailure('verify-failed', `the ADS connection failed: ${error instanceof Error ? error.message : String(error)}`, null),
+        () =>
+          new RouteFailure('verify-failed', `the ADS connection failed: ${error instanceof Error ? error.message : String(error)}`, null),
       );
     }
   }
@@ -150,7 +153,7 @@ export class AmsChannel {
     try {
       packets = this.parser.push(chunk);
     } catch (error) {
-      this.fail(new RouteFailure('verify-failed', `the target sent a malformed AMS frame: ${(error as Error).message}`, null));
+      this.fail(() => new RouteFailure('verify-failed', `the target sent a malformed AMS frame: ${(error as Error).message}`, null));
       this.stream.destroy();
       return;
     }
@@ -161,10 +164,11 @@ export class AmsChannel {
     }
   }
 
-  private fail(error: Error): void {
+  private fail(make: () => Error): void {
     if (this.closedWith) return;
-    this.closedWith = error;
-    for (const waiter of this.pending.values()) waiter.reject(error);
+    let error: Error | undefined;
+    this.closedWith = () => (error ??= make());
+    for (const waiter of this.pending.values()) waiter.reject(this.closedWith());
     this.pending.clear();
   }
 }

@@ -47,6 +47,17 @@ export const routes = {
     title: 'Route {{name}} entfernen?',
     text: 'Dieser PC vergisst die Route zu {{address}} ({{netId}}). Der Eintrag auf dem Zielsystem bleibt, bis er dort entfernt wird.',
     remove: 'Entfernen',
+    fromTwinCat: 'Auch aus dem TwinCAT dieses PCs entfernen (StaticRoutes.xml)',
+    fromTwinCatHint:
+      '{{path}}: Entfernt wird nur ein Eintrag mit der AMS NetId und der Adresse dieser Route. TwinCAT liest die Datei bei einem Neustart seines Routers (Config-Modus und zurück nach Run, oder ein Neustart des PCs).',
+  },
+  twincatRemoval: {
+    removed:
+      '{{name}} wurde auch aus {{path}} entfernt. TwinCAT verwirft die Route nach einem Neustart seines Routers (Config-Modus und zurück nach Run, oder ein Neustart des PCs).',
+    differs: '{{path}} enthält eine Route namens {{name}}, die woandershin führt (andere AMS NetId oder Adresse); sie bleibt unverändert.',
+    notThere: '{{name}} stand nicht in {{path}}; dort wurde nichts entfernt.',
+    refused: 'Die Route bleibt in der StaticRoutes.xml: {{detail}}',
+    noTwinCat: 'Auf diesem PC gibt es kein TwinCAT (mehr); es wurde keine StaticRoutes.xml geändert.',
   },
   table: {
     label: 'Routen',

@@ -43,6 +43,17 @@ export const routes = {
     title: 'Remove route {{name}}?',
     text: 'This PC forgets the route to {{address}} ({{netId}}). The entry on the target stays until it is removed there.',
     remove: 'Remove',
+    fromTwinCat: "Also remove from this PC's TwinCAT (StaticRoutes.xml)",
+    fromTwinCatHint:
+      "{{path}}: only an entry with this route's AMS NetId and address is removed. TwinCAT reads the file when its router restarts (Config mode and back to Run, or a reboot).",
+  },
+  twincatRemoval: {
+    removed:
+      '{{name}} was also removed from {{path}}. TwinCAT drops the route when its router restarts (Config mode and back to Run, or a reboot).',
+    differs: '{{path}} holds a route named {{name}} that leads elsewhere (another AMS NetId or address); it was left as it is.',
+    notThere: '{{name}} was not in {{path}}; nothing was removed there.',
+    refused: 'The route stays in StaticRoutes.xml: {{detail}}',
+    noTwinCat: 'This PC has no TwinCAT (any more); no StaticRoutes.xml was changed.',
   },
   table: {
     label: 'Routes',
