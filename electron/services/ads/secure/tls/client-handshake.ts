@@ -337,7 +337,7 @@ class ClientHandshakeState {
     conn.changeReadProtection(keys.server);
     const msg = await conn.nextHandshakeMessage();
     expectMessage(msg, HandshakeType.Finished);
-    const expected = prf(suite.prfHash, master, 'server finished', transcript.digestSoFar(), VERIFY_DATA_LENGTH);
+    const expected = prf(suite.prfHash, master, 'server finished', transcript.finalDigest(), VERIFY_DATA_LENGTH);
     if (!constantTimeEqual(parseFinished(msg.body), expected)) {
       throw new TlsFatal(
         'handshake-failure',

@@ -247,6 +247,27 @@ describe('PSK mode against Node (OpenSSL) tls server', () => {
     });
   }
 
+  it('destroy(): a pending read and later reads end with null, writes and exact reads are refused', async () => {
+    const srv = await startEchoServer({
+      ciphers: 'PSK-AES256-CBC-SHA384',
+      maxVersion: 'TLSv1.2',
+      secureOptions: SSL_OP_NO_EXTENDED_MASTER_SECRET,
+      pskCallback: () => Buffer.from(key),
+    });
+    try {
+      const conn = await connectTls({ host: '127.0.0.1', port: srv.port, mode: 'psk', psk: { identity, key } });
+      expect(await echo(conn, 'before')).toBe('before');
+      const pending = conn.read();
+      conn.destroy();
+      expect(await pending).toBeNull();
+      expect(await conn.read()).toBeNull();
+      await expect(conn.write(Uint8Array.of(1))).rejects.toMatchObject({ code: 'connection-closed' });
+      await expect(conn.readExactly(1, 1000)).rejects.toMatchObject({ code: 'connection-closed' });
+    } finally {
+      await srv.close();
+    }
+  });
+
   it('a wrong key fails the handshake with a typed error that hints at the key and leaks no secret', async () => {
     const srv = await startEchoServer({ ciphers: 'PSK-AES256-CBC-SHA384', maxVersion: 'TLSv1.2', pskCallback: () => Buffer.from(key) });
     const wrong = derivePsk(identity, 'NotMySecret');

@@ -63,6 +63,8 @@ export class TlsConnection implements TlsClientConnection {
   private established = false;
   private failure: TlsError | null = null;
   private peerClosed = false;
+  /** destroy() was called with no failure before it: reads end (null) rather than fail. */
+  private destroyedHere = false;
   private sentCloseNotify = false;
   private readonly appData: Uint8Array[] = [];
   private appBytes = 0;
@@ -255,7 +257,7 @@ export class TlsConnection implements TlsClientConnection {
         return chunk;
       }
       if (this.failure) throw this.failure;
-      if (this.peerClosed) return null;
+      if (this.peerClosed || this.destroyedHere) return null;
       await this.pull().catch(() => undefined);
     }
   }
@@ -271,6 +273,7 @@ export class TlsConnection implements TlsClientConnection {
     try {
       while (this.appBytes < n) {
         if (this.failure) throw this.failure;
+        if (this.destroyedHere) throw new TlsError('connection-closed', 'connection was destroyed');
         if (this.peerClosed)
           throw new TlsError('connection-closed', `server closed the connection after ${this.appBytes} of ${n} expected bytes`);
         const pulled = this.pull().then(
@@ -304,11 +307,12 @@ export class TlsConnection implements TlsClientConnection {
   }
 
   private async pullOnce(): Promise<void> {
-    if (this.failure || this.peerClosed) return;
+    if (this.failure || this.peerClosed || this.destroyedHere) return;
     try {
       for (;;) {
         const record = await this.nextPlainRecord();
         if (!record) {
+          if (this.destroyedHere) return;
           if (this.peerClosed) {
             this.answerCloseNotify();
             return;
@@ -363,9 +367,16 @@ export class TlsConnection implements TlsClientConnection {
     clearTimeout(timer);
   }
 
+  /**
+   * Closes the socket at once. Reads pending or to come end with null, as on any stream we closed ourselves (no error
+   * object: closing is the common end of every session, and errors are costly to make).
+   */
   destroy(): void {
-    this.failure ??= new TlsError('connection-closed', 'connection was destroyed');
-    this.input.fail(this.failure);
+    if (this.failure) this.input.fail(this.failure);
+    else {
+      this.destroyedHere = true;
+      this.input.stop();
+    }
     this.socket.destroy();
   }
 }

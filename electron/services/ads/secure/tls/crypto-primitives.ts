@@ -43,10 +43,11 @@ export function digest(hash: MacHash, ...parts: Uint8Array[]): Uint8Array {
   return asBytes(h.digest());
 }
 
-/** A hash fed piece by piece whose digest can be read at any point and feeding go on (the handshake transcript). */
+/** A hash fed piece by piece (the handshake transcript): digests along the way, then a last one that ends it. */
 export interface RunningHash {
   update(bytes: Uint8Array): void;
   digestSoFar(): Uint8Array;
+  finalDigest(): Uint8Array;
 }
 
 export function runningHash(hash: MacHash, parts: readonly Uint8Array[]): RunningHash {
@@ -55,13 +56,14 @@ export function runningHash(hash: MacHash, parts: readonly Uint8Array[]): Runnin
   return {
     update: (bytes) => void h.update(bytes),
     digestSoFar: () => asBytes(h.copy().digest()),
+    finalDigest: () => asBytes(h.digest()),
   };
 }
 
-export function hmac(hash: MacHash, key: Uint8Array, ...parts: Uint8Array[]): Uint8Array {
-  const h = createHmac(hash, key);
-  for (const p of parts) h.update(p);
-  return asBytes(h.digest());
+/** HMAC of `first` followed by `second` (if given); two fixed parts keep this hot function small. */
+export function hmac(hash: MacHash, key: Uint8Array, first: Uint8Array, second?: Uint8Array): Uint8Array {
+  const h = createHmac(hash, key).update(first);
+  return asBytes((second ? h.update(second) : h).digest());
 }
 
 export function hashOutputLength(hash: MacHash): number {

@@ -91,20 +91,38 @@ describe("CBC records are independent of the engine's continuing AES context", (
     expect(ivs.size).toBe(6);
   });
 
-  it('opens a sequence of records each enciphered on its own with a fresh random IV', () => {
+  // A record enciphered on its own (as OpenSSL does) with `extraPad` more padding blocks than needed; `spoil` may
+  // alter the padding bytes before encryption.
+  const peerRecord = (seq: number, data: Buffer, extraPad: number, spoil?: (padding: Buffer) => void) => {
+    const mac = createHmac('sha384', keys.mac)
+      .update(macHeader(seq, ContentType.ApplicationData, data.length))
+      .update(data)
+      .digest();
+    const padLength = 15 - ((data.length + mac.length) % 16) + 16 * extraPad;
+    const padding = Buffer.alloc(padLength + 1, padLength);
+    spoil?.(padding);
+    const iv = randomBytes(16);
+    const c = createCipheriv('aes-256-cbc', keys.key, iv);
+    c.setAutoPadding(false);
+    return Buffer.concat([iv, c.update(Buffer.concat([data, mac, padding])), c.final()]);
+  };
+
+  it('opens a sequence of records each enciphered on its own with a fresh random IV, short and long padding', () => {
     const rx = new CbcProtection(keys.key, keys.mac, 'sha384');
     for (let seq = 0; seq < 6; seq++) {
       const data = randomBytes(1 + seq * 13);
-      const mac = createHmac('sha384', keys.mac)
-        .update(macHeader(seq, ContentType.ApplicationData, data.length))
-        .update(data)
-        .digest();
-      const padLength = 15 - ((data.length + mac.length) % 16);
-      const iv = randomBytes(16);
-      const c = createCipheriv('aes-256-cbc', keys.key, iv);
-      c.setAutoPadding(false);
-      const body = Buffer.concat([c.update(Buffer.concat([data, mac, Buffer.alloc(padLength + 1, padLength)])), c.final()]);
-      expect(Buffer.from(rx.open(ContentType.ApplicationData, Buffer.concat([iv, body]))).equals(data)).toBe(true);
+      const opened = rx.open(ContentType.ApplicationData, peerRecord(seq, data, seq % 2 === 0 ? 0 : 15 - seq));
+      expect(Buffer.from(opened).equals(data)).toBe(true);
+    }
+  });
+
+  it('a record whose padding bytes (44 of them) are not all equal to its length is bad-record-mac, wherever the odd byte is', () => {
+    for (const at of [0, 1, 7, 30, 43]) {
+      const rx = new CbcProtection(keys.key, keys.mac, 'sha384');
+      const record = peerRecord(0, randomBytes(20), 2, (padding) => {
+        padding[at] = (padding[at] as number) ^ 1;
+      });
+      expect(codeOf(() => rx.open(ContentType.ApplicationData, record))).toBe('bad-record-mac');
     }
   });
 });

@@ -183,20 +183,20 @@ function additionalData(seq: number, type: ContentType, length: number): Uint8Ar
 }
 
 /**
- * 1 when the last padLength + 1 bytes of `plain` all equal padLength, else 0. No early exit: the same bytes (the last
- * 256, or all of a shorter record) are looked at whatever padLength is. A function of its own so that this loop, hot
- * from the first record, gets optimised by itself instead of dragging all of open() into the optimising compiler.
+ * 1 when the last padLength + 1 bytes of `plain` all equal padLength, else 0. No early exit and no branch on the data:
+ * the same bytes (the last 256, or all of a shorter record) are looked at whatever padLength is, and each adds
+ * "in the padding and different" to a bit mask. A function of its own so that this loop, hot from the first record,
+ * gets optimised by itself instead of dragging all of open() into the optimising compiler.
  */
 function cbcPaddingOk(plain: Uint8Array, padLength: number): number {
   const n = plain.length;
   const scan = Math.min(256, n);
-  let good = 1;
+  let bad = 0;
   for (let i = 0; i < scan; i++) {
-    const inPad = i <= padLength ? 1 : 0;
-    const matches = (plain[n - 1 - i] as number) === padLength ? 1 : 0;
-    good &= (1 - inPad) | matches;
+    // (i - padLength - 1) >>> 31 is 1 exactly when i <= padLength; (x + 0xff) >>> 8 is 1 exactly when a byte x ≠ 0.
+    bad |= ((i - padLength - 1) >>> 31) & ((((plain[n - 1 - i] as number) ^ padLength) + 0xff) >>> 8);
   }
-  return good;
+  return 1 - bad;
 }
 
 /**

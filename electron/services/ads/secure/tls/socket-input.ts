@@ -72,6 +72,7 @@ export function directReadSocket(): SocketSetup {
 export class SocketInput {
   private readonly deframer = new RecordDeframer();
   private ended = false;
+  private stopped = false;
   private failure: TlsError | null = null;
   private wake: (() => void) | null = null;
   private readonly direct: DirectReads | null;
@@ -103,6 +104,12 @@ export class SocketInput {
     socket.on('error', this.onError);
   }
 
+  /** Makes every pending and future nextRecord() return 'eof' (the connection was closed on purpose). */
+  stop(): void {
+    this.stopped = true;
+    this.notify();
+  }
+
   /** Makes every pending and future nextRecord() reject with `err` (first failure wins). */
   fail(err: TlsError): void {
     this.failure ??= err;
@@ -120,6 +127,7 @@ export class SocketInput {
   async nextRecord(rules: HeaderRules): Promise<TlsRecord | 'eof'> {
     for (;;) {
       if (this.failure) throw this.failure;
+      if (this.stopped) return 'eof';
       const record = this.deframer.next(rules);
       if (record) return record;
       if (this.ended) {
