@@ -28,7 +28,7 @@ import { machineLine, median, nowMs, renderMarkdownTable, renderTextTable, type 
 const DEFAULT_MODEL: ServiceTime = { handshakeMs: 150, adsMs: 2 };
 const SIZES = [1, 20, 100] as const;
 const MANY = 100;
-const RUNS = 3;
+const RUNS = 5;
 const GOAL_20 = 1.5;
 const GOAL_100 = 3;
 const FLOOR_GOAL = 1.2;

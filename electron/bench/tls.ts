@@ -20,9 +20,9 @@ import { machineLine, median, nowMs, renderMarkdownTable, renderTextTable, type 
 import { writeDocsSection } from './docs-section';
 import { printJsonIfAsked, say } from './report';
 
-const WARMUP = 5;
+const WARMUP = 20;
 /** Measured handshakes per client and mode, in BLOCKS alternating blocks (so drift hits both clients alike). */
-const BLOCKS = 10;
+const BLOCKS = 20;
 const PER_BLOCK = 10;
 const ITERATIONS = BLOCKS * PER_BLOCK;
 const TIME_GOAL = 1.5;
