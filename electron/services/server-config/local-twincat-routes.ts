@@ -102,19 +102,15 @@ export class LocalTwinCatRoutes {
             : `${path} has another route named '${route.name}' (${existing.netId} at ${existing.address}); left as it is`,
         };
       }
-      const result = await changeStaticRoutes(store, [{ kind: 'add-route', route: staticRouteFor(route) }]);
-      this.deps.logger.info(`route '${route.name}' added to ${path}${result.backup ? ` (backup ${result.backup})` : ''}`);
-      this.deps.onChange?.(await this.list());
-      return {
-        outcome: 'written',
-        path,
-        backup: result.backup,
-        detail: `added to ${path}; TwinCAT uses it after its router restarts`,
-      };
+      const backup = await this.commit(
+        store,
+        [{ kind: 'add-route', route: staticRouteFor(route) }],
+        {},
+        `route '${route.name}' added to ${path}`,
+      );
+      return { outcome: 'written', path, backup, detail: `added to ${path}; TwinCAT uses it after its router restarts` };
     } catch (error) {
-      const message = toServerError(error).message.split('\n')[0]!;
-      this.deps.logger.warn(`route '${route.name}' not added to ${path}: ${message}`);
-      return { outcome: 'refused', path, backup: null, detail: `not added to ${path}: ${message}` };
+      return { outcome: 'refused', path, backup: null, detail: this.refused(error, route.name, `not added to ${path}`) };
     }
   }
 
@@ -138,23 +134,36 @@ export class LocalTwinCatRoutes {
         };
       }
       // Against the version just read: an entry someone changed in between is not removed unseen.
-      const result = await changeStaticRoutes(store, [{ kind: 'remove-route', name: route.name }], {
-        expectedRevision: snapshot.revision,
-        seen: snapshot.bytes,
-      });
-      this.deps.logger.info(`route '${route.name}' removed from ${path}${result.backup ? ` (backup ${result.backup})` : ''}`);
-      this.deps.onChange?.(await this.list());
-      return {
-        outcome: 'removed',
-        path,
-        backup: result.backup,
-        detail: `removed from ${path}; TwinCAT drops it after its router restarts`,
-      };
+      const backup = await this.commit(
+        store,
+        [{ kind: 'remove-route', name: route.name }],
+        { expectedRevision: snapshot.revision, seen: snapshot.bytes },
+        `route '${route.name}' removed from ${path}`,
+      );
+      return { outcome: 'removed', path, backup, detail: `removed from ${path}; TwinCAT drops it after its router restarts` };
     } catch (error) {
-      const message = toServerError(error).message.split('\n')[0]!;
-      this.deps.logger.warn(`route '${route.name}' not removed from ${path}: ${message}`);
-      return { outcome: 'refused', path, backup: null, detail: `not removed from ${path}: ${message}` };
+      return { outcome: 'refused', path, backup: null, detail: this.refused(error, route.name, `not removed from ${path}`) };
     }
+  }
+
+  /** Writes the edit (atomically, after a backup), logs it and tells the listeners; returns the backup's path. */
+  private async commit(
+    store: ReturnType<typeof localStaticRoutesStore>,
+    edits: Parameters<typeof changeStaticRoutes>[1],
+    options: Parameters<typeof changeStaticRoutes>[2],
+    what: string,
+  ): Promise<string | null> {
+    const { backup } = await changeStaticRoutes(store, edits, options);
+    this.deps.logger.info(`${what}${backup ? ` (backup ${backup})` : ''}`);
+    this.deps.onChange?.(await this.list());
+    return backup;
+  }
+
+  /** A file that could not be read or written: logged, and one line for the route's step ("not added to <path>: …"). */
+  private refused(error: unknown, name: string, what: string): string {
+    const message = toServerError(error).message.split('\n')[0]!;
+    this.deps.logger.warn(`route '${name}' ${what}: ${message}`);
+    return `${what}: ${message}`;
   }
 
   private platform(): NodeJS.Platform {
