@@ -11,12 +11,13 @@ import { launchChromium } from './support/browser';
 import { startWebHostProcess } from './support/web-host-process';
 import { ServerPage } from './pages/server-page';
 import { openPage } from './support/navigate';
+import { shoot } from './support/screenshots';
 
 /**
  * The Secure ADS server page against three virtual targets on loopback (127.0.131.1–3, used by no other spec), each
  * reached over a plain route the CLI created in the web host's data folder: one PSK identity with a generated
  * secret for all three in one batch, a restart into Config mode that proves the identity with a PSK handshake, and
- * back to Run. ARS_SCREENSHOTS=1 also writes the README's screenshots.
+ * back to Run. ARS_SCREENSHOTS=1 also writes the README's screenshots (ARS_SCREENSHOT_LANGUAGES=en,de in German too).
  */
 const PASSWORD = 'server-page-e2e-1';
 const TARGETS = [
@@ -24,7 +25,6 @@ const TARGETS = [
   { name: 'CX-LINE-2', address: '127.0.131.2' },
   { name: 'CX-LINE-3', address: '127.0.131.3' },
 ];
-const screenshots = process.env.ARS_SCREENSHOTS === '1';
 
 interface Sim {
   child: ChildProcess;
@@ -62,12 +62,9 @@ async function cli(args: string[]): Promise<{ code: number | null; output: strin
   return { code, output: chunks.join('') };
 }
 
-async function shot(page: Page, name: string, target = page.locator('main')): Promise<void> {
-  if (!screenshots) return;
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
-  await target.screenshot({ path: `docs/screenshots/${name}.png` });
+/** README screenshots of the page (or one dialog), in every screenshot language (e2e/support/screenshots.ts). */
+function shot(page: Page, name: string, target = page.locator('main')): Promise<void> {
+  return shoot(page, `docs/screenshots/${name}.png`, target);
 }
 
 test('one PSK identity for three targets in one batch, restarted to Config (proved by a PSK handshake) and back to Run', async () => {
