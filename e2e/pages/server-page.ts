@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { AppFrame } from './app-frame';
 
-export type ServerCellStatus = 'pending' | 'running' | 'ok' | 'unchanged' | 'failed' | 'skipped';
+export type ServerCellStatus = 'pending' | 'running' | 'ok' | 'unchanged' | 'absent' | 'failed' | 'skipped';
 
 /** One system's row of a result table: the status of each column shown ('change', 'restart', 'verify') and its text. */
 export interface ServerResultRow {

@@ -10,7 +10,7 @@ import { GermanSweep, named } from '../test-utils/german-sweep';
 import { BSD, CE, CX, FINGERPRINT, OTHER_FINGERPRINT, ROUTES, certificate, sampleServices } from '../test-utils/sample-services';
 import { routeExport } from '../../shared/static-routes/route-export';
 import type { FakeApi } from '../test-utils/fake-api';
-import { noTwincat, readOk, serverApi } from '../features/server/test-fixtures';
+import { model, noTwincat, readOk, serverApi } from '../features/server/test-fixtures';
 
 /**
  * The Targets page in German through a search, its banners and the big-range question, and the dialogs it opens:
@@ -458,6 +458,37 @@ describe('the Routes and Secure ADS server pages in German', () => {
       await user.click(within(dialog).getByRole('button', { name: named('common:cancel') }));
       await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     }
+    sweep.expectNone();
+  });
+
+  it('Secure ADS server page: removing a PSK identity and the CA files from many systems', async () => {
+    const sweep = new GermanSweep();
+    const api = serverApi().handle('server-config:read', ({ places }) =>
+      places.map((place) =>
+        place.kind === 'target' && place.target.name === 'CX-TWO'
+          ? readOk(place, { model: model({ psk: [{ identity: 'SERVICE' }, { identity: 'ANNA' }] }) })
+          : readOk(place),
+      ),
+    );
+    const user = await openPage(api, '#/server');
+    for (const name of [/CX-ONE/, /CX-TWO/]) await user.click(await screen.findByRole('checkbox', { name }));
+    const toolbar = screen.getByRole('toolbar');
+    await user.click(within(toolbar).getByRole('button', { name: named('server:actions.removePsk') }));
+    let dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('combobox'));
+    sweep.check('Server page, identities to remove');
+    await user.click(await screen.findByRole('option', { name: /^ANNA/ }));
+    await user.click(within(dialog).getByRole('button', { name: named('server:change.next') }));
+    await within(dialog).findByRole('list');
+    sweep.check('Server page, removal confirmation');
+    await user.click(within(dialog).getByRole('button', { name: named('server:change.back') }));
+    await user.click(within(dialog).getByRole('button', { name: named('common:cancel') }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    await user.click(within(toolbar).getByRole('button', { name: named('server:actions.clearCa') }));
+    dialog = await screen.findByRole('dialog');
+    sweep.check('Server page, clear CA files confirmation');
+    await user.click(within(dialog).getByRole('button', { name: named('common:cancel') }));
     sweep.expectNone();
   });
 

@@ -16,6 +16,7 @@ const COLOUR: Record<CellStatus, 'default' | 'primary' | 'success' | 'error' | '
   running: 'primary',
   ok: 'success',
   unchanged: 'info',
+  absent: 'default',
   failed: 'error',
   skipped: 'default',
 };

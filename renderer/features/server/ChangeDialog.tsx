@@ -13,16 +13,18 @@ import type { ServerChange } from '../../../shared/ipc/channels/server-config';
 import { useTranslation } from '../../i18n';
 import { BatchResults } from './BatchResults';
 import { CaForm, caDraftComplete, emptyCaDraft } from './CaForm';
+import { absentKeys } from './change-reach';
 import { ConfirmList, needsLockoutAck } from './ConfirmList';
 import { targetOf, type Place, type PlaceRead } from './places';
 import { usePlaceName } from './PlacesTable';
 import { PskForm, emptyPskDraft, pskSecretOf } from './PskForm';
+import { RemovePskForm } from './RemovePskForm';
 import { RestartConfirm } from './RestartConfirm';
 import { useServerBatch, type PlannedChange, type RestartMode, type ServerCheck } from './use-server-batch';
 
 export type ChangeKind = ServerChange['kind'];
 
-/** What opens the dialog: the change and, for a remove or a SecureOnly switch, its already chosen value. */
+/** What opens the dialog: the change and, for a remove or a SecureOnly switch, its value when already chosen. */
 export interface ChangeRequest {
   kind: ChangeKind;
   identity?: string;
@@ -56,15 +58,21 @@ export function ChangeDialog({
   const { t } = useTranslation('server');
   const nameOf = usePlaceName();
   const kind = request.kind;
-  const hasForm = kind === 'add-psk' || kind === 'set-tls' || (kind === 'set-secure-only' && request.on === undefined);
+  const hasForm =
+    kind === 'add-psk' ||
+    kind === 'set-tls' ||
+    (kind === 'set-secure-only' && request.on === undefined) ||
+    (kind === 'remove-psk' && request.identity === undefined);
   const [step, setStep] = useState<'edit' | 'confirm' | 'results'>(hasForm ? 'edit' : 'confirm');
   const [psk, setPsk] = useState(emptyPskDraft);
   const [ca, setCa] = useState(emptyCaDraft);
   const [on, setOn] = useState(request.on ?? true);
+  const [identity, setIdentity] = useState(request.identity ?? '');
   const [acknowledged, setAcknowledged] = useState(false);
   const [restarting, setRestarting] = useState<RestartMode | null>(null);
   const batch = useServerBatch(places, hooks);
 
+  const removal = (change: ServerChange): PlannedChange => ({ change, upload: false, absent: absentKeys(change, places, reads) });
   const planned = ((): PlannedChange | null => {
     switch (kind) {
       case 'add-psk': {
@@ -72,7 +80,7 @@ export function ChangeDialog({
         return psk.identity.trim() && secret ? { change: { kind, identity: psk.identity.trim(), secret }, upload: false } : null;
       }
       case 'remove-psk':
-        return { change: { kind, identity: request.identity ?? '' }, upload: false };
+        return identity ? removal({ kind, identity }) : null;
       case 'set-secure-only':
         return { change: { kind, on }, upload: false };
       case 'set-tls':
@@ -90,7 +98,7 @@ export function ChangeDialog({
             }
           : null;
       case 'clear-tls':
-        return { change: { kind }, upload: false };
+        return removal({ kind });
     }
   })();
   const check: ServerCheck =
@@ -108,8 +116,7 @@ export function ChangeDialog({
     if (change.kind === 'set-tls') return t('summary.set-tls', { ca: change.ca, cert: change.cert, key: change.key });
     return t('summary.clear-tls');
   })();
-  const lockout = planned?.change.kind === 'set-secure-only' && planned.change.on;
-  const mustAck = needsLockoutAck(lockout, places);
+  const mustAck = needsLockoutAck(planned?.change, places, reads);
   const applied = batch.rows.filter((row) => row.apply?.status === 'ok' || row.apply?.status === 'unchanged');
   const appliedPlaces = applied.map((row) => row.place);
 
@@ -133,6 +140,10 @@ export function ChangeDialog({
           {/* The form stays mounted (hidden) so a generated secret remains copyable on every step of this dialog. */}
           <div hidden={step !== 'edit'}>
             {kind === 'add-psk' && <PskForm draft={psk} onChange={setPsk} />}
+            {/* The choices follow the files as read, so the written ones no longer list the removed identity. */}
+            {kind === 'remove-psk' && hasForm && step === 'edit' && (
+              <RemovePskForm identity={identity} places={places} reads={reads} onChange={setIdentity} />
+            )}
             {kind === 'set-tls' && <CaForm draft={ca} onChange={setCa} anyTarget={places.some((place) => targetOf(place))} />}
             {kind === 'set-secure-only' && hasForm && (
               <RadioGroup
@@ -148,16 +159,16 @@ export function ChangeDialog({
           {step === 'confirm' && (
             <ConfirmList
               summary={summary}
+              change={planned?.change}
               places={places}
               reads={reads}
-              lockout={lockout}
               acknowledged={acknowledged}
               onAcknowledge={setAcknowledged}
             />
           )}
           {step === 'confirm' && kind === 'remove-psk' && (
             <Alert severity="warning" sx={{ mt: 1 }}>
-              {t('remove.text', { identity: request.identity ?? '', name: places.map(nameOf).join(', ') })}
+              {t('remove.text', { identity, name: places.map(nameOf).join(', ') })}
             </Alert>
           )}
           {step === 'results' && (

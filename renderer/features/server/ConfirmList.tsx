@@ -3,33 +3,41 @@ import Box from '@mui/material/Box';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Typography from '@mui/material/Typography';
+import type { ServerChange } from '../../../shared/ipc/channels/server-config';
 import { useTranslation } from '../../i18n';
-import { isPlainRoute, type Place, type PlaceRead } from './places';
+import { holds, lockedOut } from './change-reach';
+import type { Place, PlaceRead } from './places';
 import { usePlaceName, useStateName } from './PlacesTable';
 
 /**
- * The one confirmation of a change: what it is and every system it goes to, with the lock-out warning for each
- * system we reach over plain ADS when SecureOnly is turned on.
+ * The one confirmation of a change: what it is and every system it goes to (for a removal, whether the system holds
+ * what is removed), with the lock-out warning for each system this PC would lose its way into.
  */
 export function ConfirmList({
   summary,
+  change,
   places,
   reads,
-  lockout,
   acknowledged,
   onAcknowledge,
 }: {
   summary: string;
+  change: ServerChange | undefined;
   places: Place[];
   reads: Record<string, PlaceRead>;
-  lockout: boolean;
   acknowledged: boolean;
   onAcknowledge(on: boolean): void;
 }) {
   const { t } = useTranslation('server');
   const nameOf = usePlaceName();
   const stateName = useStateName();
-  const locked = lockout ? places.filter(isPlainRoute) : [];
+  const locked = lockedOut(change, places, reads);
+  const identity = change?.kind === 'remove-psk' ? change.identity : '';
+  const holding = (place: Place) => {
+    const found = holds(change, place, reads);
+    if (found === null || (change?.kind !== 'remove-psk' && change?.kind !== 'clear-tls')) return null;
+    return t(found ? `confirm.holds.${change.kind}` : `confirm.lacks.${change.kind}`, { identity });
+  };
   return (
     <Box>
       <Typography sx={{ mb: 1 }}>{t('confirm.text', { change: summary })}</Typography>
@@ -39,18 +47,26 @@ export function ConfirmList({
             {place.route
               ? t('confirm.row', { name: nameOf(place), netId: place.netId ?? '', state: stateName(reads[place.key]?.result?.adsState) })
               : t('confirm.localRow')}
+            {holding(place) && (
+              <Typography component="span" variant="body2" color="text.secondary">
+                {' · '}
+                {holding(place)}
+              </Typography>
+            )}
           </li>
         ))}
       </Box>
       {locked.map((place) => (
         <Alert key={place.key} severity="warning" sx={{ mb: 1 }}>
-          {t('confirm.lockout', { name: nameOf(place) })}
+          {change?.kind === 'remove-psk'
+            ? t('confirm.lockoutPsk', { name: nameOf(place), identity })
+            : t('confirm.lockout', { name: nameOf(place) })}
         </Alert>
       ))}
       {locked.length > 0 && (
         <FormControlLabel
           control={<Checkbox checked={acknowledged} onChange={(event) => onAcknowledge(event.target.checked)} />}
-          label={t('confirm.lockoutAck')}
+          label={t(change?.kind === 'remove-psk' ? 'confirm.lockoutAckPsk' : 'confirm.lockoutAck')}
         />
       )}
       <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
@@ -61,6 +77,6 @@ export function ConfirmList({
 }
 
 /** True when the confirmation needs the lock-out tick before it may apply. */
-export function needsLockoutAck(lockout: boolean, places: Place[]): boolean {
-  return lockout && places.some(isPlainRoute);
+export function needsLockoutAck(change: ServerChange | undefined, places: Place[], reads: Record<string, PlaceRead>): boolean {
+  return lockedOut(change, places, reads).length > 0;
 }

@@ -75,8 +75,14 @@ export function ServerPage() {
         <Button variant="contained" disabled={chosen.length === 0} onClick={() => openChange({ kind: 'add-psk' })}>
           {t('actions.addPsk')}
         </Button>
+        <Button variant="outlined" disabled={chosen.length === 0} onClick={() => openChange({ kind: 'remove-psk' })}>
+          {t('actions.removePsk')}
+        </Button>
         <Button variant="outlined" disabled={chosen.length === 0} onClick={() => openChange({ kind: 'set-tls' })}>
           {t('actions.setCa')}
+        </Button>
+        <Button variant="outlined" disabled={chosen.length === 0} onClick={() => openChange({ kind: 'clear-tls' })}>
+          {t('actions.clearCa')}
         </Button>
         <Button variant="outlined" disabled={chosen.length === 0} onClick={() => openChange({ kind: 'set-secure-only' })}>
           {t('actions.secureOnly')}

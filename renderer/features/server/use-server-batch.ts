@@ -3,7 +3,7 @@ import type { ServerApplyResult, ServerChange, ServerPlace } from '../../../shar
 import { useApi } from '../../api/ApiProvider';
 import { targetOf, type Place } from './places';
 
-export type CellStatus = 'pending' | 'running' | 'ok' | 'unchanged' | 'failed' | 'skipped';
+export type CellStatus = 'pending' | 'running' | 'ok' | 'unchanged' | 'absent' | 'failed' | 'skipped';
 export interface Cell {
   status: CellStatus;
   detail: string | null;
@@ -24,6 +24,8 @@ export interface PlannedChange {
   change: ServerChange;
   /** Set CA files: copy them into each target's CACerts/ folder first and point to them there. */
   upload: boolean;
+  /** A removal: the places that do not hold what it removes; reported as not there and never written. */
+  absent?: string[];
 }
 export type ServerCheck = { kind: 'psk'; identity: string; secret: string } | { kind: 'secure-only' } | null;
 export type RestartMode = 'config' | 'run';
@@ -123,8 +125,11 @@ export function useServerBatch(places: Place[], deps: BatchDeps) {
     async (planned: PlannedChange, keys: string[], fresh = false) => {
       setBusy(true);
       setStage({ kind: 'apply', planned });
-      const targets = placesFor(keys).filter((place) => place.server);
-      for (const place of targets) update(place.key, { apply: cell('running') });
+      const absent = new Set(planned.absent ?? []);
+      const chosen = placesFor(keys).filter((place) => place.server);
+      for (const place of chosen) update(place.key, { apply: cell(absent.has(place.key) ? 'absent' : 'running') });
+      const targets = chosen.filter((place) => !absent.has(place.key));
+      if (targets.length === 0) return setBusy(false);
       let revisions = targets.map((place) => deps.revisionOf(place.key));
       if (fresh) {
         // A retry starts from the file as it is now: the user has seen what changed in it.

@@ -42,6 +42,7 @@ export const server = {
   actions: {
     label: 'Ausgewählte Systeme ändern',
     addPsk: 'PSK-Identität hinzufügen',
+    removePsk: 'PSK-Identität entfernen',
     setCa: 'CA-Dateien festlegen',
     clearCa: 'CA-Dateien entfernen',
     secureOnly: 'SecureOnly ändern',
@@ -124,6 +125,10 @@ export const server = {
     for_other: 'Für {{count}} Systeme: {{names}}',
     identity: 'Identität',
     identityHint: 'Eine Identität pro Person oder Team, z. B. SERVICE oder der Name des Instandhalters.',
+    removeHint:
+      'Die Identitäten, die die ausgewählten Systeme kennen. Systeme ohne sie werden als „nicht vorhanden“ gemeldet und nicht geändert.',
+    noIdentityToRemove: 'Keines der ausgewählten Systeme hat eine PSK-Identität (soweit sie gelesen wurden).',
+    identityOn: '{{identity}}: auf {{count}} von {{total}} Systemen',
     secretSource: 'Herkunft des Schlüssels',
     generate: 'Schlüssel erzeugen (32 Zufallsbytes)',
     typed: 'Schlüssel eingeben',
@@ -167,6 +172,14 @@ export const server = {
     lockout:
       'Unsere Route zu {{name}} ist ADS ohne Verschlüsselung: Mit SecureOnly sperrt sich dieser PC nach dem nächsten Neustart selbst aus {{name}} aus. Legen Sie zuerst eine Secure-ADS-Route an.',
     lockoutAck: 'Mir ist klar, dass dieser PC seinen Zugang über ADS ohne Verschlüsselung verliert',
+    lockoutPsk:
+      'Auf {{name}} ist SecureOnly eingeschaltet und unsere Route dorthin ist eine PSK-Route als „{{identity}}“: Ohne diese Identität sperrt sich dieser PC nach dem nächsten Neustart selbst aus {{name}} aus. Legen Sie zuerst eine Route mit einer anderen Identität oder einer gemeinsamen CA an.',
+    lockoutAckPsk: 'Mir ist klar, dass dieser PC seinen Zugang mit dieser Identität verliert',
+    holds: { 'remove-psk': 'hat „{{identity}}“', 'clear-tls': 'hat CA-Dateien' },
+    lacks: {
+      'remove-psk': '„{{identity}}“ nicht vorhanden: bleibt unverändert',
+      'clear-tls': 'keine CA-Dateien vorhanden: bleibt unverändert',
+    },
     effect: 'Die Änderung wird jetzt geschrieben und wirkt, wenn TwinCAT im Konfigurationsmodus neu startet.',
     apply: 'Übernehmen',
   },
@@ -181,6 +194,7 @@ export const server = {
       running: 'Läuft…',
       ok: 'Erledigt',
       unchanged: 'Bereits vorhanden',
+      absent: 'Nicht vorhanden',
       failed: 'Fehlgeschlagen',
       skipped: 'Nicht über ADS',
     },

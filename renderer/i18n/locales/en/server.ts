@@ -33,6 +33,7 @@ export const server = {
   actions: {
     label: 'Change the selected systems',
     addPsk: 'Add PSK identity',
+    removePsk: 'Remove PSK identity',
     setCa: 'Set CA files',
     clearCa: 'Clear CA files',
     secureOnly: 'Change SecureOnly',
@@ -114,6 +115,9 @@ export const server = {
     for_other: 'For {{count}} systems: {{names}}',
     identity: 'Identity',
     identityHint: 'One identity per person or team, e.g. SERVICE or the name of the maintenance engineer.',
+    removeHint: 'The identities the selected systems hold. Systems without it are reported as not there and left alone.',
+    noIdentityToRemove: 'None of the selected systems holds a PSK identity (as far as they were read).',
+    identityOn: '{{identity}}: on {{count}} of {{total}} systems',
     secretSource: 'Where the secret comes from',
     generate: 'Generate a secret (32 random bytes)',
     typed: 'Type a secret',
@@ -156,6 +160,11 @@ export const server = {
     lockout:
       'Our route to {{name}} is plain ADS: with SecureOnly on, this PC locks itself out of {{name}} after the next restart. Create a Secure ADS route to it first.',
     lockoutAck: 'I understand that this PC loses its plain ADS access',
+    lockoutPsk:
+      'SecureOnly is on at {{name}} and our route to it is a PSK route as “{{identity}}”: without that identity this PC locks itself out of {{name}} after the next restart. Create a route with another identity or a shared CA first.',
+    lockoutAckPsk: 'I understand that this PC loses its access with this identity',
+    holds: { 'remove-psk': 'holds “{{identity}}”', 'clear-tls': 'has CA files' },
+    lacks: { 'remove-psk': '“{{identity}}” not there: left alone', 'clear-tls': 'no CA files there: left alone' },
     effect: 'The change is written now and takes effect when TwinCAT restarts in Config mode.',
     apply: 'Apply',
   },
@@ -170,6 +179,7 @@ export const server = {
       running: 'Running…',
       ok: 'Done',
       unchanged: 'Already in place',
+      absent: 'Not there',
       failed: 'Failed',
       skipped: 'Not over ADS',
     },
