@@ -154,6 +154,16 @@ export class ServerPage {
     return { secret, dialog: new ServerChangeDialog(this.page, root) };
   }
 
+  /** Removes a PSK identity from the selected systems up to the confirmation, choosing it among those they hold. */
+  async removePskIdentity(identity: string): Promise<ServerChangeDialog> {
+    await this.page.getByRole('toolbar').getByRole('button', { name: 'Remove PSK identity' }).click();
+    const root = this.page.getByRole('dialog', { name: 'Remove PSK identity' });
+    await root.getByRole('combobox', { name: /^Identity/ }).click();
+    await this.page.getByRole('option', { name: new RegExp(`^${identity}: on`) }).click();
+    await root.getByRole('button', { name: 'Next' }).click();
+    return new ServerChangeDialog(this.page, root);
+  }
+
   /** Opens Change SecureOnly for the selection, picks on or off and goes to the confirmation. */
   async setSecureOnly(on: boolean): Promise<ServerChangeDialog> {
     await this.page.getByRole('toolbar').getByRole('button', { name: 'Change SecureOnly' }).click();
