@@ -141,8 +141,8 @@ test('one PSK identity for three targets in one batch, restarted to Config (prov
     await expect(page.locator('body')).not.toContainText(generated.secret);
 
     // A contractor's identity on two of the three goes in one batch; the third is reported as not there, unwritten.
-    // After the restarts the files no longer match the revisions the page last saw (a change would be refused as a
-    // concurrent one), so the page reads them again first.
+    // The PSK proof made each target store a route for this PC, so the files no longer match the revisions the page
+    // last saw (a change would be refused as a concurrent one): the page reads them again first.
     await page.reload();
     await server.open();
     await server.waitForRead(names);
