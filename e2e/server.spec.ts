@@ -1,15 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { CLI_BUNDLE } from './lab/sim';
 import { seriousAxeViolations } from './support/axe';
 import { launchChromium } from './support/browser';
 import { startWebHostProcess } from './support/web-host-process';
 import { ServerPage } from './pages/server-page';
+import { runCli as cli, startLoopbackSim, type LoopbackSim } from './support/loopback-cli';
 import { openPage } from './support/navigate';
 import { shoot } from './support/screenshots';
 
@@ -26,42 +24,6 @@ const TARGETS = [
   { name: 'CX-LINE-3', address: '127.0.131.3' },
 ];
 
-interface Sim {
-  child: ChildProcess;
-  stop(): Promise<void>;
-}
-
-function startLoopbackSim(args: string[]): Promise<Sim> {
-  const child = spawn(process.execPath, [CLI_BUNDLE, 'sim', '--json', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  return new Promise((resolve, reject) => {
-    const guard = setTimeout(() => {
-      void stop();
-      reject(new Error('the virtual target did not report ready within 20 s'));
-    }, 20_000);
-    child.once('exit', (code) => reject(new Error(`the virtual target exited before ready (code ${code})`)));
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      if (!line.includes('"ready"')) return;
-      clearTimeout(guard);
-      resolve({ child, stop });
-    });
-  });
-}
-
-async function cli(args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [CLI_BUNDLE, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const chunks: string[] = [];
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => chunks.push(chunk));
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => chunks.push(chunk));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { code, output: chunks.join('') };
-}
-
 /** README screenshots of the page (or one dialog), in every screenshot language (e2e/support/screenshots.ts). */
 function shot(page: Page, name: string, target = page.locator('main')): Promise<void> {
   return shoot(page, `docs/screenshots/${name}.png`, target);
@@ -72,7 +34,7 @@ test('one PSK identity for three targets in one batch, restarted to Config (prov
   // The routes are made with the CLI before the host starts, which reads its data folder once.
   const dataDir = await mkdtemp(join(tmpdir(), 'ars-e2e-server-data-'));
   const states = await Promise.all(TARGETS.map(() => mkdtemp(join(tmpdir(), 'ars-e2e-server-'))));
-  const sims: Sim[] = [];
+  const sims: LoopbackSim[] = [];
   const stops: Array<() => Promise<void>> = [];
   try {
     for (const [index, target] of TARGETS.entries())
