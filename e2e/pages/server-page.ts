@@ -109,6 +109,10 @@ export class ServerPage {
     for (const name of names) await this.places.getByRole('checkbox', { name: `Select ${name}` }).check();
   }
 
+  async deselect(names: string[]): Promise<void> {
+    for (const name of names) await this.places.getByRole('checkbox', { name: `Select ${name}` }).uncheck();
+  }
+
   /** Types the PSK secret of a PSK route (this PC keeps none), so the page can reach that target. */
   async giveSecret(name: string, secret: string): Promise<void> {
     await this.places.getByRole('button', { name: `Credentials for ${name}` }).click();

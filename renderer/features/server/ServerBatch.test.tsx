@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import type { ServerApplyResult } from '../../../shared/ipc/channels/server-config';
 import { renderWithApi } from '../../test-utils/render';
 import { ServerPage } from './ServerPage';
-import { model, nameOf, serverApi, type AnyPlace } from './test-fixtures';
+import { model, nameOf, readOk, serverApi, type AnyPlace } from './test-fixtures';
 
 const ok = (place: AnyPlace, identity: string): ServerApplyResult => ({
   place: nameOf(place),
@@ -129,6 +129,47 @@ describe('Secure ADS server page, many systems', () => {
     expect(api.callsTo('server-config:restart')).toEqual([expect.objectContaining({ mode: 'config', confirmed: true })]);
     expect(api.callsTo('server-config:verify')).toEqual([
       expect.objectContaining({ check: { kind: 'psk', identity: 'ANNA', secret: 'Correct-Horse-Battery-Staple-42' } }),
+    ]);
+  });
+
+  it('reads the proved systems again, so the next change carries the revision their files have after the proof', async () => {
+    // A Secure ADS proof lets the target store a route for this PC: its StaticRoutes.xml changes.
+    let proved = false;
+    const api = serverApi()
+      .handle('server-config:read', ({ places }) =>
+        places.map((place) => readOk(place, proved && place.kind === 'target' ? { revision: `after-proof-${nameOf(place)}` } : {})),
+      )
+      .handle('server-config:apply', ({ places, change }) =>
+        places.map((place) => ok(place, change.kind === 'add-psk' ? change.identity : '')),
+      )
+      .handle('server-config:restart', ({ targets }) =>
+        targets.map((target) => ({ place: target.name, ok: true, adsState: 15, error: null })),
+      )
+      .handle('server-config:verify', ({ targets }) => {
+        proved = true;
+        return targets.map((target) => ({ place: target.name, ok: true, detail: 'PSK handshake as "ANNA" succeeded' }));
+      });
+    renderWithApi(<ServerPage />, api);
+    const { u, dialog } = await addPskToAll('ANNA', 'Correct-Horse-Battery-Staple-42');
+    await u.click(within(dialog).getByRole('button', { name: 'Apply' }));
+    await waitFor(() => expect(within(dialog).getAllByText('Done')).toHaveLength(3));
+    await u.click(within(dialog).getByRole('button', { name: 'Restart in Config mode' }));
+    await u.click(within(screen.getByRole('dialog', { name: 'Restart in Config mode?' })).getByRole('button', { name: 'Restart' }));
+    await waitFor(() => expect(within(dialog).getAllByText(/PSK handshake as "ANNA" succeeded/)).toHaveLength(3));
+    await u.click(within(dialog).getByRole('button', { name: 'Close' }));
+
+    await u.click(screen.getByRole('button', { name: 'Add PSK identity' }));
+    const next = screen.getByRole('dialog', { name: 'Add PSK identity' });
+    await u.type(within(next).getByRole('textbox', { name: 'Identity' }), 'BEN');
+    await u.click(within(next).getByRole('radio', { name: 'Type a secret' }));
+    await u.type(within(next).getByLabelText(/^Your secret/), 'Another-Long-Secret-For-Ben-77');
+    await u.click(within(next).getByRole('button', { name: 'Next' }));
+    await u.click(within(next).getByRole('button', { name: 'Apply' }));
+    await waitFor(() => expect(api.callsTo('server-config:apply')).toHaveLength(2));
+    expect((api.callsTo('server-config:apply')[1] as { revisions: unknown }).revisions).toEqual([
+      'after-proof-CX-ONE (10.77.1.11.1.1)',
+      'after-proof-CX-TWO (10.77.1.12.1.1)',
+      'after-proof-CX-THREE (10.77.1.13.1.1)',
     ]);
   });
 

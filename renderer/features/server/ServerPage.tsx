@@ -23,7 +23,7 @@ import { useServerPlaces } from './use-server-places';
 export function ServerPage() {
   const { t } = useTranslation('server');
   const server = useServerPlaces();
-  const { places, reads } = server;
+  const { places, reads, read } = server;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [focused, setFocused] = useState<string>(LOCAL_KEY);
   const [change, setChange] = useState<{ request: ChangeRequest; places: Place[] } | null>(null);
@@ -35,8 +35,9 @@ export function ServerPage() {
       revisionOf: (key) => reads[key]?.result?.revision ?? null,
       onApplied: server.applied,
       onState: server.setAdsState,
+      onProved: (keys) => void read(keys),
     }),
-    [reads, server.applied, server.setAdsState],
+    [reads, read, server.applied, server.setAdsState],
   );
 
   // Only systems the services can reach take part in a change (a PSK route needs its secret first).

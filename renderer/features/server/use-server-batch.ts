@@ -46,6 +46,11 @@ interface BatchDeps {
   revisionOf(key: string): string | null;
   onApplied(key: string, result: ServerApplyResult): void;
   onState(key: string, adsState: number | null): void;
+  /**
+   * After a proof: a Secure ADS connection lets the target store a route for this PC, so its file is no longer the
+   * one the user saw; reading it again keeps the next change from being refused as a concurrent one.
+   */
+  onProved?(keys: string[]): void;
 }
 
 /**
@@ -154,8 +159,9 @@ export function useServerBatch(places: Place[], deps: BatchDeps) {
         const result = answer.ok ? answer.data[index]! : null;
         update(place.key, { verify: cell(result?.ok ? 'ok' : 'failed', result?.detail ?? (answer.ok ? null : answer.error.message)) });
       });
+      deps.onProved?.(targets.map((place) => place.key));
     },
-    [api, placesFor, update],
+    [api, deps, placesFor, update],
   );
 
   const restart = useCallback(
