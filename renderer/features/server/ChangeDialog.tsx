@@ -20,7 +20,7 @@ import { usePlaceName } from './PlacesTable';
 import { PskForm, emptyPskDraft, pskSecretOf } from './PskForm';
 import { RemovePskForm } from './RemovePskForm';
 import { RestartConfirm } from './RestartConfirm';
-import { useServerBatch, type PlannedChange, type RestartMode, type ServerCheck } from './use-server-batch';
+import { useServerBatch, type BatchDeps, type PlannedChange, type RestartMode, type ServerCheck } from './use-server-batch';
 
 export type ChangeKind = ServerChange['kind'];
 
@@ -31,11 +31,8 @@ export interface ChangeRequest {
   on?: boolean;
 }
 
-export interface BatchHooks {
-  revisionOf(key: string): string | null;
-  onApplied: Parameters<typeof useServerBatch>[1]['onApplied'];
-  onState(key: string, adsState: number | null): void;
-}
+/** What the page gives a batch: the revisions the user saw, and where its results go. */
+export type BatchHooks = BatchDeps;
 
 /**
  * One change to one or many systems: the form, one confirmation that lists them all, then a result per system,

@@ -41,7 +41,7 @@ const cell = (status: CellStatus, detail: string | null = null, diff: string[] |
 const failed = (error: { code: string; message: string; diff?: string[] | null } | null | undefined): Cell =>
   cell('failed', error?.message ?? null, error?.diff ?? null, error?.code ?? null);
 
-interface BatchDeps {
+export interface BatchDeps {
   /** The revision of each place's file the user saw. */
   revisionOf(key: string): string | null;
   onApplied(key: string, result: ServerApplyResult): void;
