@@ -7,7 +7,7 @@ import { seriousAxeViolations } from './support/axe';
 import { launchChromium } from './support/browser';
 import { startWebHostProcess } from './support/web-host-process';
 import { ServerPage } from './pages/server-page';
-import { runCli as cli, startLoopbackSim, type LoopbackSim } from './support/loopback-cli';
+import { addPlainRoute, startLoopbackSim, type LoopbackSim } from './support/loopback-cli';
 import { openPage } from './support/navigate';
 import { shoot } from './support/screenshots';
 
@@ -42,19 +42,7 @@ test('one PSK identity for three targets in one batch, restarted to Config (prov
         await startLoopbackSim(['--bind', target.address, '--name', target.name, '--password', PASSWORD, '--state', states[index]!]),
       );
     for (const target of TARGETS) {
-      const added = await cli([
-        'add-route',
-        target.address,
-        '--secure',
-        'none',
-        '--user',
-        'Administrator',
-        '--password',
-        PASSWORD,
-        '--data-dir',
-        dataDir,
-        '--json',
-      ]);
+      const added = await addPlainRoute(target.address, PASSWORD, dataDir);
       expect(added.code, added.output).toBe(0);
     }
     const host = await startWebHostProcess({ dataDir });

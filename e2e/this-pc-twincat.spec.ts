@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { seriousAxeViolations } from './support/axe';
 import { launchChromium } from './support/browser';
-import { runCli, startLoopbackSim } from './support/loopback-cli';
+import { addPlainRoute, startLoopbackSim } from './support/loopback-cli';
 import { openPage } from './support/navigate';
 import { startWebHostProcess } from './support/web-host-process';
 
@@ -43,18 +43,7 @@ test("a route removed on the Routes page leaves this PC's StaticRoutes.xml too, 
   try {
     const sim = await startLoopbackSim(['--bind', TARGET.address, '--name', TARGET.name, '--password', PASSWORD, '--state', state]);
     stops.push(() => sim.stop());
-    const added = await runCli([
-      'add-route',
-      TARGET.address,
-      '--secure',
-      'none',
-      '--user',
-      'Administrator',
-      '--password',
-      PASSWORD,
-      '--data-dir',
-      dataDir,
-    ]);
+    const added = await addPlainRoute(TARGET.address, PASSWORD, dataDir);
     expect(added.code, added.output).toBe(0);
     expect(await readFile(file, 'utf8')).toContain(`<Name>${TARGET.name}</Name>`);
 

@@ -40,3 +40,8 @@ export async function runCli(args: string[]): Promise<{ code: number | null; out
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   return { code, output: chunks.join('') };
 }
+
+/** `adsroute add-route ADDRESS --secure none` with the target's Administrator password, into `dataDir`. */
+export function addPlainRoute(address: string, password: string, dataDir: string): Promise<{ code: number | null; output: string }> {
+  return runCli(['add-route', address, '--secure', 'none', '--user', 'Administrator', '--password', password, '--data-dir', dataDir]);
+}
