@@ -154,7 +154,10 @@ describe('Secure ADS server page, many systems', () => {
     await u.click(within(dialog).getByRole('button', { name: 'Apply' }));
     await waitFor(() => expect(within(dialog).getAllByText('Done')).toHaveLength(3));
     await u.click(within(dialog).getByRole('button', { name: 'Restart in Config mode' }));
-    await u.click(within(screen.getByRole('dialog', { name: 'Restart in Config mode?' })).getByRole('button', { name: 'Restart' }));
+    const confirm = screen.getByRole('dialog', { name: 'Restart in Config mode?' });
+    // Restart is offered once the systems' ADS states are read.
+    await within(confirm).findByRole('list', { name: 'Systems' });
+    await u.click(within(confirm).getByRole('button', { name: 'Restart' }));
     await waitFor(() => expect(within(dialog).getAllByText(/PSK handshake as "ANNA" succeeded/)).toHaveLength(3));
     await u.click(within(dialog).getByRole('button', { name: 'Close' }));
 
