@@ -13,7 +13,11 @@ import { openPage } from './support/navigate';
 
 test('a German OS gets the German UI; Settings switches it to English at once and the choice survives a reload', async () => {
   const host = await startWebHostProcess();
-  const browser = await launchChromium({ locale: 'de-DE' });
+  // A browser that fails to start must not leave the host running.
+  const browser = await launchChromium({ locale: 'de-DE' }).catch(async (error: unknown) => {
+    await host.stop();
+    throw error;
+  });
   try {
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     await openPage(page, host.url);

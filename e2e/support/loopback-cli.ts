@@ -17,12 +17,21 @@ export function startLoopbackSim(args: string[]): Promise<LoopbackSim> {
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
+  // Read, so a chatty target never blocks on a full pipe; its last lines explain a start that went wrong.
+  const stderrTail: string[] = [];
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderrTail.push(chunk);
+    if (stderrTail.length > 20) stderrTail.shift();
+  });
   return new Promise((resolve, reject) => {
     const guard = setTimeout(() => {
       void stop();
-      reject(new Error('the virtual target did not report ready within 20 s'));
+      reject(new Error(`the virtual target did not report ready within 20 s: ${stderrTail.join('').trim()}`));
     }, 20_000);
-    child.once('exit', (code) => reject(new Error(`the virtual target exited before ready (code ${code})`)));
+    child.once('exit', (code) => {
+      clearTimeout(guard);
+      reject(new Error(`the virtual target exited before ready (code ${code}): ${stderrTail.join('').trim()}`));
+    });
     createInterface({ input: child.stdout }).on('line', (line) => {
       if (!line.includes('"ready"')) return;
       clearTimeout(guard);

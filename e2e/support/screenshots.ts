@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { settled } from './settled';
 
 /**
  * README screenshots: `ARS_SCREENSHOTS=1` writes docs/screenshots/NAME.png; `ARS_SCREENSHOT_LANGUAGES=en,de` also
@@ -24,13 +25,6 @@ export async function switchLanguage(page: Page, language: string): Promise<void
     [LANGUAGE_KEY, language] as const,
   );
   await page.waitForFunction((value) => document.documentElement.lang === value, language);
-}
-
-/** Waits until nothing moves but endless spinners: colours mid-transition would not show what the user sees. */
-export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
 }
 
 /**

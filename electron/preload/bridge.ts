@@ -17,19 +17,24 @@ export interface RendererWebUtils {
  * before a listener sees anything, so no Electron handle ever reaches renderer code.
  */
 export function createBridge(ipc: RendererIpc, webUtils: RendererWebUtils): BridgeApi {
-  /** One entry per subscription (the same function subscribed twice hears everything twice, as with ipcRenderer). */
-  const subscriptions = new Set<{ channel: string; listener: (event: unknown) => void }>();
+  /**
+   * Subscriptions by channel, one entry per subscription (the same function subscribed twice hears everything twice,
+   * as with ipcRenderer).
+   */
+  const subscriptions = new Map<string, Set<{ listener: (event: unknown) => void }>>();
   // The main process sends the events of one tick as one ordered batch. One IPC listener hands them out one by one,
   // each to all of its channel's subscribers before the next, so the page sees the order the services emitted.
   // Anything that is not a well-formed batch is dropped before page code sees it.
   const receive = (_event: unknown, batch: unknown) => {
     if (!isEventBatch(batch)) return;
     for (const { channel, event } of batch) {
-      for (const subscription of [...subscriptions]) {
-        // Skipped: other channels, and a subscription ended by a listener that ran before it.
-        if (subscription.channel !== channel || !subscriptions.has(subscription)) continue;
+      const entries = subscriptions.get(channel);
+      if (!entries) continue;
+      for (const entry of [...entries]) {
+        // Skipped: a subscription ended by a listener that ran before it.
+        if (!entries.has(entry)) continue;
         try {
-          subscription.listener(event);
+          entry.listener(event);
         } catch (error) {
           // One failing listener must not cost the others, or the rest of the batch, their events.
           console.error(`listener for ${channel} failed`, error);
@@ -48,11 +53,13 @@ export function createBridge(ipc: RendererIpc, webUtils: RendererWebUtils): Brid
     },
     invoke: (channel, request) => ipc.invoke(ELECTRON_INVOKE_CHANNEL, channel, request),
     on(channel, listener) {
-      const subscription = { channel, listener };
+      const entry = { listener };
       if (subscriptions.size === 0) ipc.on(ELECTRON_EVENT_CHANNEL, receive);
-      subscriptions.add(subscription);
+      const entries = subscriptions.get(channel) ?? new Set();
+      subscriptions.set(channel, entries.add(entry));
       return () => {
-        if (!subscriptions.delete(subscription)) return;
+        if (!entries.delete(entry)) return;
+        if (entries.size === 0) subscriptions.delete(channel);
         if (subscriptions.size === 0) ipc.removeListener(ELECTRON_EVENT_CHANNEL, receive);
       };
     },

@@ -3,7 +3,7 @@ import { createTheme, type PaletteMode, type Theme } from '@mui/material/styles'
 import { deDE, enUS } from '@mui/material/locale';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { useMemo } from 'react';
-import { useTranslation, type Language } from '../i18n';
+import { isLanguage, useTranslation, type Language } from '../i18n';
 
 /** MUI's own words (an alert's Close button, pagination) in the UI language. */
 const MUI_LOCALES = { en: enUS, de: deDE } satisfies Record<Language, object>;
@@ -95,6 +95,6 @@ export function useAppTheme(): Theme {
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)');
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   const { i18n } = useTranslation();
-  const language: Language = i18n.resolvedLanguage === 'de' ? 'de' : 'en';
+  const language = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'en';
   return useMemo(() => createAppTheme(prefersDark ? 'dark' : 'light', reducedMotion, language), [prefersDark, reducedMotion, language]);
 }

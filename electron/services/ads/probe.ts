@@ -1,3 +1,4 @@
+import { connectSecureAdsTcp } from './secure/secure-ads-tcp';
 import type { DiscoveryInfo } from '../../../shared/protocol/udp48899';
 import { UDP_SERVICE_PORT } from '../../../shared/protocol/udp48899';
 import { ADS_TCP_PORT } from './plain/plain-ads';
@@ -7,7 +8,6 @@ import { SECURE_ADS_PORT } from './secure/secure-session';
 import type { TlsConnector } from './secure/secure-transport';
 import { fetchServerCertificate, type ServerCertificateSummary } from './secure/server-certificate';
 import { connectTcp } from './transport/tcp-stream';
-import { refusedFix } from './secure/tls-failure';
 import { discoverHost } from './udp/udp-discover';
 
 export interface ProbeError {
@@ -114,14 +114,7 @@ async function probeTls(options: ProbeOptions, port: number): Promise<ProbeRepor
   if (options.psk) {
     const psk = options.psk;
     const r = await timed(async () => {
-      const socket = await connectTcp({
-        host: options.host,
-        port,
-        timeoutMs: options.timeoutMs,
-        signal: options.signal,
-        service: 'Secure ADS',
-        refusedFix: refusedFix(port),
-      });
+      const socket = await connectSecureAdsTcp({ host: options.host, port, timeoutMs: options.timeoutMs, signal: options.signal });
       const { transport } = await secureHandshake({
         socket,
         host: options.host,

@@ -1,3 +1,4 @@
+import { connectSecureAdsTcp } from '../ads/secure/secure-ads-tcp';
 import { formatFingerprint } from '../../../shared/protocol/fingerprint';
 import { loadCertificateFile, loadPrivateKeyFile } from '../certificates/index';
 import { exchangeConnectInfo } from '../ads/secure/connect-info';
@@ -5,10 +6,7 @@ import { resolvePsk } from '../ads/secure/psk';
 import { secureHandshake, ServerTrustFailure } from '../ads/secure/secure-handshake';
 import { openSecureSession } from '../ads/secure/secure-session';
 import type { ServerTrust } from '../ads/secure/server-trust';
-import { refusedFix } from '../ads/secure/tls-failure';
-import { directReadSocket } from '../ads/secure/tls/index';
 import { AmsChannel } from '../ads/transport/ams-channel';
-import { connectTcp } from '../ads/transport/tcp-stream';
 import { localRouteStep, recordVerified } from './local-route-step';
 import { verifyDetail, type FlowContext } from './route-flow-context';
 import { connectInfoFor, verifyConnectInfo, type RoutePlan } from './route-plan';
@@ -40,16 +38,7 @@ export async function secureRouteFlow(ctx: FlowContext): Promise<void> {
 
   const socket = await steps.run(
     'connect',
-    () =>
-      connectTcp({
-        host: ip,
-        port: ports.tls,
-        timeoutMs,
-        signal,
-        service: 'Secure ADS',
-        refusedFix: refusedFix(ports.tls),
-        socketSetup: directReadSocket(),
-      }),
+    () => connectSecureAdsTcp({ host: ip, port: ports.tls, timeoutMs, signal }),
     (s) => `TCP ${ports.tls} open (from ${s.localAddress ?? '?'})`,
   );
   const tlsStart = performance.now();

@@ -106,6 +106,7 @@ export class LocalTwinCatRoutes {
         store,
         [{ kind: 'add-route', route: staticRouteFor(route) }],
         {},
+        path,
         `route '${route.name}' added to ${path}`,
       );
       return { outcome: 'written', path, backup, detail: `added to ${path}; TwinCAT uses it after its router restarts` };
@@ -138,6 +139,7 @@ export class LocalTwinCatRoutes {
         store,
         [{ kind: 'remove-route', name: route.name }],
         { expectedRevision: snapshot.revision, seen: snapshot.bytes },
+        path,
         `route '${route.name}' removed from ${path}`,
       );
       return { outcome: 'removed', path, backup, detail: `removed from ${path}; TwinCAT drops it after its router restarts` };
@@ -151,11 +153,13 @@ export class LocalTwinCatRoutes {
     store: ReturnType<typeof localStaticRoutesStore>,
     edits: Parameters<typeof changeStaticRoutes>[1],
     options: Parameters<typeof changeStaticRoutes>[2],
+    path: string,
     what: string,
   ): Promise<string | null> {
-    const { backup } = await changeStaticRoutes(store, edits, options);
+    const { backup, after } = await changeStaticRoutes(store, edits, options);
     this.deps.logger.info(`${what}${backup ? ` (backup ${backup})` : ''}`);
-    this.deps.onChange?.(await this.list());
+    // What was just written, not a new lookup and read: a batch looks its folder up once.
+    this.deps.onChange?.({ found: true, path, tried: [], exists: true, routes: after.routes, error: null });
     return backup;
   }
 

@@ -269,14 +269,12 @@ function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClo
                   <RouteStepper row={batch.state.rows[0]} />
                   {!running && (
                     <Alert severity={batch.state.rows[0].outcome === 'ok' ? 'success' : 'error'} role="status" sx={{ mt: 2 }}>
-                      {batch.state.rows[0].outcome === 'failed' && batch.state.rows[0].error ? (
+                      {summaryOf(batch.state.rows[0], t, format)}
+                      {batch.state.rows[0].outcome === 'failed' && batch.state.rows[0].error && (
                         // The services' own message, in English, after the translated line.
                         <>
-                          {t('summary.failed', { name: batch.state.rows[0].label })}:{' '}
-                          <span lang="en">{batch.state.rows[0].error.message}</span>
+                          : <span lang="en">{batch.state.rows[0].error.message}</span>
                         </>
-                      ) : (
-                        summaryOf(batch.state.rows[0], t, format)
                       )}
                     </Alert>
                   )}

@@ -150,11 +150,13 @@ export function batchCounts(state: BatchState): { total: number; ok: number; fai
   };
 }
 
-/** The single-target line under the steps, in the user's language (the service's message stays English). */
+/**
+ * The single-target line under the steps, in the user's language. A failure's own message is the services' English:
+ * the dialog puts it after this line, marked as English.
+ */
 export function summaryOf(row: TargetProgress, t: TFunction<'addRoute'>, format: Pick<Formatters, 'duration'>): string {
   if (row.outcome === 'ok') return t('summary.ok', { name: row.label, time: format.duration(row.ms ?? 0) });
-  if (row.outcome === 'failed')
-    return row.error ? t('summary.failedWith', { name: row.label, error: row.error.message }) : t('summary.failed', { name: row.label });
+  if (row.outcome === 'failed') return t('summary.failed', { name: row.label });
   return t('summary.running', { name: row.label });
 }
 

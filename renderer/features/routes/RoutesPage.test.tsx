@@ -79,11 +79,11 @@ describe('Routes page', () => {
     renderWithApi(<RoutesPage />, api);
     await user.click(await screen.findByRole('button', { name: 'Remove route PLC-7' }));
     expect(screen.getByRole('heading', { name: 'Remove route PLC-7?' })).toBeTruthy();
+    // Without TwinCAT on this PC there is nothing to offer for StaticRoutes.xml.
+    expect(screen.queryByRole('checkbox', { name: /StaticRoutes\.xml/ })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Remove' }));
     await waitFor(() => expect(bodyRows()).toHaveLength(1));
     expect(api.callsTo('routes:remove')).toEqual([{ name: 'PLC-7', fromTwinCat: false }]);
-    // Without TwinCAT on this PC there is nothing to offer for StaticRoutes.xml.
-    expect(screen.queryByRole('checkbox', { name: /StaticRoutes\.xml/ })).toBeNull();
 
     api.fail('routes:remove', { code: 'internal', message: 'StaticRoutes.xml is read-only' });
     await user.click(screen.getByRole('button', { name: 'Remove route CX-123' }));

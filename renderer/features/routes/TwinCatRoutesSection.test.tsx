@@ -7,7 +7,13 @@ import type { TwinCatRoutes } from '../../../shared/ipc/channels/twincat-routes'
 import { routeExport } from '../../../shared/static-routes/route-export';
 import { FakeApi } from '../../test-utils/fake-api';
 import { renderWithApi } from '../../test-utils/render';
-import { TwinCatRoutesSection } from './TwinCatRoutesSection';
+import { TwinCatRoutesView } from './TwinCatRoutesSection';
+import { useTwinCatRoutes } from './use-twincat-routes';
+
+/** The section as the Routes page renders it: the view with the file's routes read through the api. */
+function TwinCatRoutesSection({ routes }: { routes: readonly LocalRoute[] }) {
+  return <TwinCatRoutesView routes={routes} {...useTwinCatRoutes()} />;
+}
 
 const PATH = 'C:\\TwinCAT\\3.1\\Target\\StaticRoutes.xml';
 const entry = (name: string, secure = false) => ({

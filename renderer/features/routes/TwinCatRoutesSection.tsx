@@ -20,7 +20,6 @@ import type { LocalRoute } from '../../../shared/domain/route';
 import type { TwinCatRoutes } from '../../../shared/ipc/channels/twincat-routes';
 import { useTranslation } from '../../i18n';
 import { RouteExportDialog } from './RouteExportDialog';
-import { useTwinCatRoutes } from './use-twincat-routes';
 
 function FileRoutes({ data }: { data: TwinCatRoutes & { path: string } }) {
   const { t } = useTranslation('routes');
@@ -118,13 +117,9 @@ function ExportList({ tried, routes }: { tried: string[]; routes: readonly Local
 
 /**
  * This PC's own TwinCAT routes below the app's: the routes in its StaticRoutes.xml when it has TwinCAT, else an
- * export of each of the app's routes for setting it up elsewhere.
+ * export of each of the app's routes for setting it up elsewhere. The page holds the file's routes
+ * (`useTwinCatRoutes`), since its remove offers them too.
  */
-export function TwinCatRoutesSection({ routes }: { routes: readonly LocalRoute[] }) {
-  return <TwinCatRoutesView routes={routes} {...useTwinCatRoutes()} />;
-}
-
-/** The section for a page that already holds the file's routes (the Routes page offers them in its remove). */
 export function TwinCatRoutesView({
   routes,
   data,

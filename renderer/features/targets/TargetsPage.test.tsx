@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { StrictMode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { DiscoveredTarget } from '../../../shared/domain/target';
@@ -538,6 +538,8 @@ describe('Targets page: known fingerprints', () => {
 
   it('hides a column from the column chooser and remembers it for the next start', async () => {
     localStorage.clear();
+    // The hidden column must not reach later tests, whether this one passes or not.
+    onTestFinished(() => localStorage.clear());
     const { user } = setup();
     const headers = () =>
       within(table())
@@ -558,6 +560,5 @@ describe('Targets page: known fingerprints', () => {
     setup();
     expect(headers()).not.toContain('OS Version');
     expect(headers()).toContain('Fingerprint');
-    localStorage.clear();
   });
 });

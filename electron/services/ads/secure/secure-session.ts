@@ -1,12 +1,10 @@
+import { connectSecureAdsTcp } from './secure-ads-tcp';
 import type { TlsConnectInfo, TlsConnectInfoInput } from '../../../../shared/protocol/tls-connect-info';
 import { AmsChannel } from '../transport/ams-channel';
 import { exchangeConnectInfo } from './connect-info';
 import { secureHandshake, type HandshakeOptions } from './secure-handshake';
 import type { SecureTransport } from './secure-transport';
 import type { ServerTrust } from './server-trust';
-import { connectTcp } from '../transport/tcp-stream';
-import { refusedFix } from './tls-failure';
-import { directReadSocket } from './tls/index';
 
 export const SECURE_ADS_PORT = 8016;
 
@@ -29,15 +27,7 @@ export interface SecureSession {
 /** TCP, TLS with the server check, TlsConnectInfo, then an AMS channel without the AMS/TCP prefix. */
 export async function openSecureSession(options: SecureSessionOptions): Promise<SecureSession> {
   const t0 = performance.now();
-  const socket = await connectTcp({
-    host: options.host,
-    port: options.port,
-    timeoutMs: options.timeoutMs,
-    signal: options.signal,
-    service: 'Secure ADS',
-    refusedFix: refusedFix(options.port),
-    socketSetup: directReadSocket(),
-  });
+  const socket = await connectSecureAdsTcp(options);
   const t1 = performance.now();
   const { transport, trust } = await secureHandshake({ ...options, socket });
   const t2 = performance.now();

@@ -1,10 +1,8 @@
+import { connectSecureAdsTcp } from './secure-ads-tcp';
 import { createSelfSignedCertificate, describeCertificate } from '../../certificates/index';
 import { RouteFailure } from '../route-failure';
 import { secureHandshake } from './secure-handshake';
 import type { TlsConnector } from './secure-transport';
-import { connectTcp } from '../transport/tcp-stream';
-import { refusedFix } from './tls-failure';
-import { directReadSocket } from './tls/index';
 import type { ResponseOf } from '../../../../shared/ipc/contract';
 
 export type ServerCertificateResult = ResponseOf<'secure:server-certificate'>;
@@ -33,12 +31,7 @@ export async function fetchServerCertificate(options: {
   signal?: AbortSignal;
   legacyCrypto?: boolean;
 }): Promise<ServerCertificateResult> {
-  const socket = await connectTcp({
-    ...options,
-    service: 'Secure ADS',
-    refusedFix: refusedFix(options.port),
-    socketSetup: directReadSocket(),
-  });
+  const socket = await connectSecureAdsTcp(options);
   const start = performance.now();
   const { transport } = await secureHandshake({
     socket,

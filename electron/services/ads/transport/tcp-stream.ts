@@ -1,6 +1,7 @@
-import { connect, type NetConnectOpts, type Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { RouteFailure } from '../route-failure';
 import type { ByteStream } from '../secure/secure-transport';
+import type { SocketSetup } from '../secure/tls/socket-input';
 
 export interface TcpConnectOptions {
   host: string;
@@ -12,7 +13,7 @@ export interface TcpConnectOptions {
   /** What to do when the port refuses, e.g. "Secure ADS disabled or blocked by a firewall on the target". */
   refusedFix: string;
   /** Extra socket options, and what to do with the socket once made (e.g. the TLS engine's direct reads). */
-  socketSetup?: { options: Pick<NetConnectOpts, 'onread'>; adopt(socket: Socket): void };
+  socketSetup?: SocketSetup;
 }
 
 /** Opens a TCP connection, turning every failure into a RouteFailure that names the port and the likely cause. */

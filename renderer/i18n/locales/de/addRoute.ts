@@ -184,7 +184,6 @@ export const addRoute = {
   summary: {
     ok: 'Route zu {{name}} angelegt und in {{time}} geprüft',
     failed: 'Route zu {{name}} fehlgeschlagen',
-    failedWith: 'Route zu {{name}} fehlgeschlagen: {{error}}',
     running: 'Route zu {{name}} wird angelegt…',
     batchRunning: '{{done}} von {{total}} erledigt…',
     batchOk: 'Alle {{total}} Routen angelegt und geprüft',

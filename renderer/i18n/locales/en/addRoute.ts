@@ -180,7 +180,6 @@ export const addRoute = {
   summary: {
     ok: 'Route to {{name}} created and verified in {{time}}',
     failed: 'Route to {{name}} failed',
-    failedWith: 'Route to {{name}} failed: {{error}}',
     running: 'Creating the route to {{name}}…',
     batchRunning: '{{done}} of {{total}} done…',
     batchOk: 'All {{total}} routes created and verified',

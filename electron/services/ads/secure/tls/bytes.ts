@@ -16,12 +16,6 @@ export function u24(value: number): Uint8Array {
   return Uint8Array.of((value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff);
 }
 
-export function u64(value: bigint): Uint8Array {
-  const out = new Uint8Array(8);
-  new DataView(out.buffer).setBigUint64(0, value);
-  return out;
-}
-
 /** A length-prefixed vector as RFC 5246 §4.3 writes it (prefix of 1, 2 or 3 bytes). */
 export function vector(prefixBytes: 1 | 2 | 3, body: Uint8Array): Uint8Array {
   const max = 2 ** (8 * prefixBytes) - 1;
