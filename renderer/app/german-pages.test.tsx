@@ -1,32 +1,16 @@
 // @vitest-environment jsdom
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { App } from './App';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { i18n } from '../i18n';
 import { GermanSweep, named } from '../test-utils/german-sweep';
+import { fill, openInGerman } from './open-in-german';
 import { certificate, sampleServices } from '../test-utils/sample-services';
-import type { FakeApi } from '../test-utils/fake-api';
 
 /**
  * Every page of the app, and the dialogs and error states the pages open themselves, rendered in German: no text of
  * the English catalogue and no common English word may be left (technical terms aside, see english-leftovers.ts).
  * The pages about routes (Targets with its dialogs, Routes, Secure ADS server) are in german-routes.test.tsx.
  */
-
-async function openInGerman(api: FakeApi, hash: string) {
-  window.history.replaceState(null, '', `/${hash}`);
-  await act(() => i18n.changeLanguage('de'));
-  render(<App api={api} />);
-  await screen.findByRole('heading', { level: 1 });
-  return userEvent.setup({ delay: null });
-}
-
-/** Clicks into a field and pastes: one change instead of a re-render per keystroke keeps the sweep fast. */
-async function fill(user: ReturnType<typeof userEvent.setup>, field: HTMLElement, text: string) {
-  await user.click(field);
-  await user.paste(text);
-}
 
 afterEach(cleanup);
 afterAll(() => i18n.changeLanguage('en'));

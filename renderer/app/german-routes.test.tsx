@@ -7,6 +7,7 @@ import type { DiscoveredTarget } from '../../shared/domain/target';
 import { App } from './App';
 import { i18n } from '../i18n';
 import { GermanSweep, named } from '../test-utils/german-sweep';
+import { fill, openInGerman } from './open-in-german';
 import { BSD, CE, CX, FINGERPRINT, OTHER_FINGERPRINT, ROUTES, certificate, sampleServices } from '../test-utils/sample-services';
 import { routeExport } from '../../shared/static-routes/route-export';
 import type { FakeApi } from '../test-utils/fake-api';
@@ -64,12 +65,6 @@ async function search(api: FakeApi, user: User, targets: DiscoveredTarget[] = [C
 
 async function select(user: User, ...targets: DiscoveredTarget[]) {
   for (const target of targets) await user.click(screen.getByRole('checkbox', { name: new RegExp(`\\b${target.hostname}\\b`) }));
-}
-
-/** Clicks into a field and pastes: one change instead of a re-render per keystroke keeps the sweep fast. */
-async function fill(user: ReturnType<typeof userEvent.setup>, field: HTMLElement, text: string) {
-  await user.click(field);
-  await user.paste(text);
 }
 
 afterEach(cleanup);
@@ -333,18 +328,10 @@ function emitStep(
   act(() => api.emit('routes:step', { batchId, target, step, status, ms: extra.ms ?? null, detail: null, error: extra.error ?? null }));
 }
 
-async function openPage(api: FakeApi, hash: string): Promise<User> {
-  window.history.replaceState(null, '', `/${hash}`);
-  await act(() => i18n.changeLanguage('de'));
-  render(<App api={api} />);
-  await screen.findByRole('heading', { level: 1 });
-  return userEvent.setup({ delay: null });
-}
-
 describe('the Routes and Secure ADS server pages in German', () => {
   it('Routes page: routes of every kind, and the remove confirmation', async () => {
     const sweep = new GermanSweep();
-    const user = await openPage(sampleServices(), '#/routes');
+    const user = await openInGerman(sampleServices(), '#/routes');
     await screen.findByText('CX-BSD');
     sweep.check('Routes page');
     const removeButtons = screen.getAllByRole('button', { name: named('routes:table.removeRoute') });
@@ -389,7 +376,7 @@ describe('the Routes and Secure ADS server pages in German', () => {
       removed: true,
       twincat: { outcome: 'removed', path: 'C:\\TwinCAT\\3.1\\Target\\StaticRoutes.xml', detail: 'removed' },
     }));
-    const twinCatUser = await openPage(withTwinCat, '#/routes');
+    const twinCatUser = await openInGerman(withTwinCat, '#/routes');
     await screen.findAllByText('CX-BSD');
     await screen.findAllByText(/StaticRoutes\.xml/);
     sweep.check('Routes page, this PC’s StaticRoutes.xml');
@@ -416,7 +403,7 @@ describe('the Routes and Secure ADS server pages in German', () => {
         ...routeExport(ROUTES.find((one) => one.name === name) ?? ROUTES[0]!, thisPc),
         thisPc,
       }));
-    const user = await openPage(withoutTwinCat, '#/routes');
+    const user = await openInGerman(withoutTwinCat, '#/routes');
     const exportButtons = await screen.findAllByRole('button', { name: named('routes:twincat.exportRoute') });
     await user.click(exportButtons[0] as HTMLElement);
     await screen.findByRole('dialog');
@@ -427,7 +414,7 @@ describe('the Routes and Secure ADS server pages in German', () => {
 
   it('Routes page without routes', async () => {
     const sweep = new GermanSweep();
-    await openPage(sampleServices().respond('routes:list', []), '#/routes');
+    await openInGerman(sampleServices().respond('routes:list', []), '#/routes');
     await waitFor(() => expect(screen.queryByRole('table')).toBeNull());
     sweep.check('Routes page, empty');
     sweep.expectNone();
@@ -438,7 +425,7 @@ describe('the Routes and Secure ADS server pages in German', () => {
     const api = serverApi()
       .respond('server-config:generate-psk', { secret: 'S3cr3t-generated-once', keyHex: 'cd'.repeat(32) })
       .respond('known-fingerprints:list', []);
-    const user = await openPage(api, '#/server');
+    const user = await openInGerman(api, '#/server');
     await screen.findByRole('button', { name: /CX-ONE/ });
     sweep.check('Server page');
     await user.click(screen.getByRole('button', { name: /CX-ONE/ }));
@@ -470,7 +457,7 @@ describe('the Routes and Secure ADS server pages in German', () => {
           : readOk(place),
       ),
     );
-    const user = await openPage(api, '#/server');
+    const user = await openInGerman(api, '#/server');
     for (const name of [/CX-ONE/, /CX-TWO/]) await user.click(await screen.findByRole('checkbox', { name }));
     const toolbar = screen.getByRole('toolbar');
     await user.click(within(toolbar).getByRole('button', { name: named('server:actions.removePsk') }));
@@ -497,7 +484,7 @@ describe('the Routes and Secure ADS server pages in German', () => {
     const api = serverApi().handle('server-config:read', ({ places }) =>
       places.map((place) => (place.kind === 'local' ? noTwincat(['C:\\TwinCAT\\3.1']) : readOk(place))),
     );
-    await openPage(api, '#/server');
+    await openInGerman(api, '#/server');
     await screen.findAllByText(/C:\\TwinCAT\\3\.1/);
     sweep.check('Server page, no TwinCAT');
     sweep.expectNone();
