@@ -2,34 +2,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ServerApplyResult } from '../../../shared/ipc/channels/server-config';
 import { renderWithApi } from '../../test-utils/render';
 import { ServerPage } from './ServerPage';
-import { model, nameOf, readOk, serverApi, type AnyPlace } from './test-fixtures';
+import { applied, applyFailed, listedSystems, model, nameOf, placeNames, readOk, serverApi, type AnyPlace } from './test-fixtures';
 
-const ok = (place: AnyPlace, identity: string): ServerApplyResult => ({
-  place: nameOf(place),
-  ok: true,
-  changed: true,
-  backup: 'StaticRoutes.xml.bak-20260110T080000',
-  revision: 'rev-2',
-  model: model({ psk: [{ identity: 'SERVICE' }, { identity }] }),
-  error: null,
-});
-const refused = (place: AnyPlace, diff: string[] | null): ServerApplyResult => ({
-  place: nameOf(place),
-  ok: false,
-  changed: false,
-  backup: null,
-  revision: null,
-  model: null,
-  error: diff
-    ? { code: 'concurrent-change', message: 'StaticRoutes.xml changed since it was read', diff }
-    : { code: 'timeout', message: 'no answer within 5 s', diff: null },
-});
-
-const placeNames = (request: unknown) =>
-  (request as { places: AnyPlace[] }).places.map((place) => (place.kind === 'target' ? place.target.name : 'local'));
+const ok = (place: AnyPlace, identity: string) => applied(place, model({ psk: [{ identity: 'SERVICE' }, { identity }] }));
+const refused = (place: AnyPlace, diff: string[] | null) =>
+  applyFailed(
+    place,
+    diff
+      ? { code: 'concurrent-change', message: 'StaticRoutes.xml changed since it was read', diff }
+      : { code: 'timeout', message: 'no answer within 5 s', diff: null },
+  );
 
 async function addPskToAll(identity: string, secret: string) {
   const u = userEvent.setup({ delay: null });
@@ -59,12 +43,11 @@ describe('Secure ADS server page, many systems', () => {
     renderWithApi(<ServerPage />, api);
     const { u, dialog } = await addPskToAll('ANNA', 'Correct-Horse-Battery-Staple-42');
 
-    const list = within(dialog).getByRole('list', { name: 'Systems' });
-    expect(
-      within(list)
-        .getAllByRole('listitem')
-        .map((item) => item.textContent),
-    ).toEqual(['CX-ONE (10.77.1.11.1.1), now Run', 'CX-TWO (10.77.1.12.1.1), now Run', 'CX-THREE (10.77.1.13.1.1), now Run']);
+    expect(listedSystems(dialog)).toEqual([
+      'CX-ONE (10.77.1.11.1.1), now Run',
+      'CX-TWO (10.77.1.12.1.1), now Run',
+      'CX-THREE (10.77.1.13.1.1), now Run',
+    ]);
     expect(within(dialog).getByText('Add PSK identity “ANNA” on:')).toBeTruthy();
     await u.click(within(dialog).getByRole('button', { name: 'Apply' }));
 
@@ -117,12 +100,12 @@ describe('Secure ADS server page, many systems', () => {
     await u.click(within(dialog).getByRole('button', { name: 'Restart in Config mode' }));
     const confirm = screen.getByRole('dialog', { name: 'Restart in Config mode?' });
     expect(within(confirm).getByText(/the PLC stops, I\/O is no longer updated/)).toBeTruthy();
-    const list = await within(confirm).findByRole('list', { name: 'Systems' });
-    expect(
-      within(list)
-        .getAllByRole('listitem')
-        .map((item) => item.textContent),
-    ).toEqual(['CX-ONE (10.77.1.11.1.1): now Run', 'CX-TWO (10.77.1.12.1.1): now Run', 'CX-THREE (10.77.1.13.1.1): now Run']);
+    await within(confirm).findByRole('list', { name: 'Systems' });
+    expect(listedSystems(confirm)).toEqual([
+      'CX-ONE (10.77.1.11.1.1): now Run',
+      'CX-TWO (10.77.1.12.1.1): now Run',
+      'CX-THREE (10.77.1.13.1.1): now Run',
+    ]);
     expect(api.callsTo('server-config:restart')).toHaveLength(0);
     await u.click(within(confirm).getByRole('button', { name: 'Restart' }));
     await waitFor(() => expect(within(dialog).getAllByText(/PSK handshake as "ANNA" succeeded/)).toHaveLength(3));

@@ -2,32 +2,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ServerApplyResult, ServerModel } from '../../../shared/ipc/channels/server-config';
+import type { ServerModel } from '../../../shared/ipc/channels/server-config';
 import { renderWithApi } from '../../test-utils/render';
 import { ServerPage } from './ServerPage';
-import { model, nameOf, readOk, route, serverApi, ssc, type AnyPlace } from './test-fixtures';
+import { applied, applyFailed, listedSystems, model, placeNames, readOk, route, serverApi, ssc, type AnyPlace } from './test-fixtures';
 
-const done = (place: AnyPlace): ServerApplyResult => ({
-  place: nameOf(place),
-  ok: true,
-  changed: true,
-  backup: 'StaticRoutes.xml.bak-20260110T080000',
-  revision: 'rev-2',
-  model: model(),
-  error: null,
-});
-const timedOut = (place: AnyPlace): ServerApplyResult => ({
-  ...done(place),
-  ok: false,
-  changed: false,
-  backup: null,
-  revision: null,
-  model: null,
-  error: { code: 'timeout', message: 'no answer within 5 s', diff: null },
-});
+const done = (place: AnyPlace) => applied(place);
+const timedOut = (place: AnyPlace) => applyFailed(place, { code: 'timeout', message: 'no answer within 5 s', diff: null });
 
 const targetName = (place: AnyPlace) => (place.kind === 'target' ? place.target.name : 'local');
-const placeNames = (request: unknown) => (request as { places: AnyPlace[] }).places.map(targetName);
 
 /** Each target reads as given; this PC reads the fixture's default file. */
 const withFiles = (files: Record<string, Partial<ServerModel>>) =>
@@ -52,11 +35,6 @@ async function selectAndOpen(names: string[], action: string) {
   return { u, dialog: screen.getByRole('dialog', { name: action }) };
 }
 
-const listed = (dialog: HTMLElement) =>
-  within(within(dialog).getByRole('list', { name: 'Systems' }))
-    .getAllByRole('listitem')
-    .map((item) => item.textContent);
-
 describe('Secure ADS server page, removals on many systems', () => {
   afterEach(cleanup);
 
@@ -80,7 +58,7 @@ describe('Secure ADS server page, removals on many systems', () => {
     await u.click(within(dialog).getByRole('button', { name: 'Next' }));
 
     expect(within(dialog).getByText('Remove PSK identity “ANNA” on:')).toBeTruthy();
-    expect(listed(dialog)).toEqual([
+    expect(listedSystems(dialog)).toEqual([
       'CX-ONE (10.77.1.11.1.1), now Run · holds “ANNA”',
       'CX-TWO (10.77.1.12.1.1), now Run · holds “ANNA”',
       'CX-THREE (10.77.1.13.1.1), now Run · “ANNA” not there: left alone',
@@ -178,7 +156,7 @@ describe('Secure ADS server page, removals on many systems', () => {
     renderWithApi(<ServerPage />, api);
     const { u, dialog } = await selectAndOpen(['CX-ONE', 'CX-TWO', 'CX-THREE'], 'Clear CA files');
     expect(within(dialog).getByText('Clear the CA files on:')).toBeTruthy();
-    expect(listed(dialog)).toEqual([
+    expect(listedSystems(dialog)).toEqual([
       'CX-ONE (10.77.1.11.1.1), now Run · has CA files',
       'CX-TWO (10.77.1.12.1.1), now Run · no CA files there: left alone',
       'CX-THREE (10.77.1.13.1.1), now Run · has CA files',

@@ -1,5 +1,6 @@
 import type { LocalRoute } from '../../../shared/domain/route';
-import type { ServerModel, ServerReadResult } from '../../../shared/ipc/channels/server-config';
+import { within } from '@testing-library/react';
+import type { ServerApplyResult, ServerModel, ServerReadResult } from '../../../shared/ipc/channels/server-config';
 import { FakeApi } from '../../test-utils/fake-api';
 
 export const route = (name: string, last: number, tls: LocalRoute['tls'] = null): LocalRoute => ({
@@ -86,3 +87,35 @@ export function serverApi(routes: LocalRoute[] = [route('CX-ONE', 11), route('CX
       targets.map((target) => ({ place: `${target.name} (${target.netId})`, ok: true, adsState: 5, error: null })),
     );
 }
+
+/** A change written to `place`'s file, which now holds `fileModel`. */
+export const applied = (place: AnyPlace, fileModel: ServerModel = model()): ServerApplyResult => ({
+  place: nameOf(place),
+  ok: true,
+  changed: true,
+  backup: 'StaticRoutes.xml.bak-20260110T080000',
+  revision: 'rev-2',
+  model: fileModel,
+  error: null,
+});
+
+/** A change `place` refused or never answered. */
+export const applyFailed = (place: AnyPlace, error: NonNullable<ServerApplyResult['error']>): ServerApplyResult => ({
+  place: nameOf(place),
+  ok: false,
+  changed: false,
+  backup: null,
+  revision: null,
+  model: null,
+  error,
+});
+
+/** The systems a request went to, by target name ('local' for this PC). */
+export const placeNames = (request: unknown) =>
+  (request as { places: AnyPlace[] }).places.map((place) => (place.kind === 'target' ? place.target.name : 'local'));
+
+/** The systems a batch confirmation lists, as the user reads them. */
+export const listedSystems = (dialog: HTMLElement) =>
+  within(within(dialog).getByRole('list', { name: 'Systems' }))
+    .getAllByRole('listitem')
+    .map((item) => item.textContent);
