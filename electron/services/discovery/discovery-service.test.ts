@@ -175,7 +175,8 @@ describe('DiscoveryService', () => {
     expect(lab.targets[0]?.requests).toBe(2);
     expect(done.found).toBe(0);
     expect(done.hint).toContain('firewall');
-    expect(done.durationMs).toBeLessThan(1500);
+    // The host was given up only after its full timeout (a timer may fire a millisecond early).
+    expect(done.durationMs).toBeGreaterThanOrEqual(200 - 2);
   });
 
   it('resolves host names and reports one that does not resolve', async () => {
