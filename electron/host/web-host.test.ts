@@ -99,17 +99,36 @@ describe('browser host', () => {
       .toBe(true);
   });
 
-  it('sends a burst of events in order: the first at once, the rest of the tick in a few messages', async () => {
+  /** Collects the frames the host sends on a fresh connection, and the events they carry in arrival order. */
+  async function listen() {
     const connection = await connect();
     if (!('ws' in connection)) throw new Error('connection refused');
-    const messages: { type: string; event?: { message: string }; events?: { event: { message: string } }[] }[] = [];
+    const messages: { type: string; events?: { channel: string; event: { message: string } }[] }[] = [];
     connection.ws.on('message', (data: Buffer) => messages.push(JSON.parse(data.toString('utf8')) as (typeof messages)[number]));
-    const entry = { time: '2026-11-29T08:00:00.000Z', level: 'info' as const, source: 'discovery', target: null };
+    const received = () =>
+      messages.flatMap((m) => (m.type === 'events' ? (m.events ?? []).map((e) => e.event.message) : [`${m.type} frame`]));
+    return { messages, received };
+  }
+  const entry = { time: '2026-11-29T08:00:00.000Z', level: 'info' as const, source: 'discovery', target: null };
+
+  it('sends a burst of events in order: the first at once, the rest of the tick in a few messages', async () => {
+    const { messages, received } = await listen();
     for (let i = 0; i < 450; i++) events.emit('log:entry', { ...entry, message: `reply ${i}` });
-    const received = () => messages.flatMap((m) => (m.type === 'events' ? (m.events ?? []).map((e) => e.event) : [m.event]));
     await expect.poll(() => received().length).toBe(450);
-    expect(received().map((e) => e?.message)).toEqual(Array.from({ length: 450 }, (_, i) => `reply ${i}`));
-    expect(messages[0]).toMatchObject({ type: 'event', event: { message: 'reply 0' } });
+    expect(received()).toEqual(Array.from({ length: 450 }, (_, i) => `reply ${i}`));
+    expect(messages[0]).toEqual({ type: 'events', events: [{ channel: 'log:entry', event: { ...entry, message: 'reply 0' } }] });
     expect(messages.length).toBeLessThanOrEqual(4);
+  });
+
+  it('sends a lone event as a batch of one, in order with the events after it', async () => {
+    const { messages, received } = await listen();
+    events.emit('log:entry', { ...entry, message: 'alone' });
+    await expect.poll(() => messages.length).toBe(1);
+    expect(messages[0]).toEqual({ type: 'events', events: [{ channel: 'log:entry', event: { ...entry, message: 'alone' } }] });
+    events.emit('log:entry', { ...entry, message: 'later 1' });
+    events.emit('log:entry', { ...entry, message: 'later 2' });
+    await expect.poll(() => received().length).toBe(3);
+    // A frame of any other kind would show up in this list as '<type> frame'.
+    expect(received()).toEqual(['alone', 'later 1', 'later 2']);
   });
 });

@@ -118,9 +118,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const sendNow = (frame: WsServerFrame) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
     };
-    const batcher = createEventBatcher((events) =>
-      sendNow(events.length === 1 ? { type: 'event', ...events[0]! } : { type: 'events', events }),
-    );
+    const batcher = createEventBatcher((events) => sendNow({ type: 'events', events }));
     const send = (frame: WsServerFrame) => {
       batcher.flush();
       sendNow(frame);

@@ -105,9 +105,9 @@ describe('WebSocket client', () => {
     const originalError = console.error;
     console.error = () => {};
     try {
-      socket().receive({ type: 'event', channel: 'log:entry', event: entry });
+      socket().receive({ type: 'events', events: [{ channel: 'log:entry', event: entry }] });
       off();
-      socket().receive({ type: 'event', channel: 'log:entry', event: { ...entry, message: 'two' } });
+      socket().receive({ type: 'events', events: [{ channel: 'log:entry', event: { ...entry, message: 'two' } }] });
     } finally {
       console.error = originalError;
     }

@@ -127,8 +127,6 @@ export function fromWebSocket(
         if (frame?.type === 'result' && typeof frame.id === 'number') {
           pending.get(frame.id)?.(frame.result);
           pending.delete(frame.id);
-        } else if (frame?.type === 'event') {
-          deliver(frame.channel, frame.event);
         } else if (frame?.type === 'events' && isEventBatch(frame.events)) {
           for (const { channel, event } of frame.events) deliver(channel, event);
         }

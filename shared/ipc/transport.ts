@@ -44,9 +44,11 @@ export function isEventBatch(value: unknown): value is EventMessage[] {
 
 /** Browser host WebSocket frames. */
 export type WsClientFrame = { type: 'invoke'; id: number; channel: string; request: unknown };
-export type WsEventFrame = { type: 'event'; channel: string; event: unknown };
-/** Events emitted in one tick of the services travel together, in order: a burst is one message, not thousands. */
+/**
+ * Events emitted in one tick of the services travel together, in order: a burst is one message, not thousands. A
+ * lone event is a batch of one, so events have one frame kind, as over the Electron bridge.
+ */
 export type WsEventsFrame = { type: 'events'; events: EventMessage[] };
-export type WsServerFrame = { type: 'result'; id: number; result: IpcResult<unknown> } | WsEventFrame | WsEventsFrame;
+export type WsServerFrame = { type: 'result'; id: number; result: IpcResult<unknown> } | WsEventsFrame;
 
 export const WS_PATH = '/ipc';

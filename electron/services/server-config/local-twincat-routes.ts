@@ -6,7 +6,7 @@ import type { Logger } from '../log/logger';
 import { readLocalFolderSetting } from './local-folder-setting';
 import { localStaticRoutesStore } from './local-store';
 import { findLocalTargetFolder, staticRoutesPath } from './local-target-folder';
-import { changeStaticRoutes, readSnapshot } from './static-routes-change';
+import { changeStaticRoutes, readSnapshot, type StaticRoutesSnapshot } from './static-routes-change';
 import { toServerError } from './server-config-service';
 
 /** What became of a new route in this PC's StaticRoutes.xml; `detail` is one line for the route's step. */
@@ -21,6 +21,18 @@ export type TwinCatRouteWrite =
 export type TwinCatRouteRemoval =
   | { outcome: 'no-twincat'; path: null; backup: null; detail: string }
   | { outcome: 'removed' | 'not-there' | 'differs' | 'refused'; path: string; backup: string | null; detail: string };
+
+type NoTwinCat = { outcome: 'no-twincat'; path: null; backup: null; detail: string };
+type Refused = { outcome: 'refused'; path: string; backup: null; detail: string };
+type Locate = () => ReturnType<typeof findLocalTargetFolder>;
+
+/** This PC's StaticRoutes.xml as an add or a remove sees it: read once, then changed with `commit`. */
+interface StaticRoutesFile {
+  path: string;
+  snapshot: StaticRoutesSnapshot;
+  /** Writes the edits (atomically, after a backup), logs it and tells the listeners; returns the backup's path. */
+  commit(edits: Parameters<typeof changeStaticRoutes>[1], options: Parameters<typeof changeStaticRoutes>[2]): Promise<string | null>;
+}
 
 export interface LocalTwinCatRoutesDeps {
   dataDir: string;
@@ -72,7 +84,7 @@ export class LocalTwinCatRoutes {
    * the candidate folders probed), not once per route. A batch is one user action, so it writes to one folder.
    */
   forOneBatch(): Pick<LocalTwinCatRoutes, 'addRoute'> {
-    let located: ReturnType<LocalTwinCatRoutes['locate']> | null = null;
+    let located: ReturnType<Locate> | null = null;
     return { addRoute: (route) => this.enqueue(() => this.addNow(route, () => (located ??= this.locate()))) };
   }
 
@@ -82,14 +94,10 @@ export class LocalTwinCatRoutes {
     return run;
   }
 
-  private async addNow(route: LocalRoute, locate: () => ReturnType<LocalTwinCatRoutes['locate']>): Promise<TwinCatRouteWrite> {
+  private async addNow(route: LocalRoute, locate: Locate): Promise<TwinCatRouteWrite> {
     if (route.temporary) return { outcome: 'temporary', path: null, backup: null, detail: 'temporary: not in StaticRoutes.xml' };
-    const located = await locate();
-    if (!located.found) return { outcome: 'no-twincat', path: null, backup: null, detail: 'no TwinCAT on this PC' };
-    const path = staticRoutesPath(located.folder, this.platform());
-    const store = localStaticRoutesStore(located.folder, this.deps.now);
-    try {
-      const existing = (await readSnapshot(store)).model.routes.find((r) => r.name === route.name);
+    return this.inStaticRoutes(locate, route.name, 'added to', async ({ path, snapshot, commit }) => {
+      const existing = snapshot.model.routes.find((r) => r.name === route.name);
       if (existing) {
         // An entry TwinCAT or a person wrote is never replaced: its <Tls> and Flags may hold what we cannot know.
         const same = existing.netId === route.netId && existing.address === route.address;
@@ -102,65 +110,66 @@ export class LocalTwinCatRoutes {
             : `${path} has another route named '${route.name}' (${existing.netId} at ${existing.address}); left as it is`,
         };
       }
-      const backup = await this.commit(
-        store,
-        [{ kind: 'add-route', route: staticRouteFor(route) }],
-        {},
-        path,
-        `route '${route.name}' added to ${path}`,
-      );
+      const backup = await commit([{ kind: 'add-route', route: staticRouteFor(route) }], {});
       return { outcome: 'written', path, backup, detail: `added to ${path}; TwinCAT uses it after its router restarts` };
-    } catch (error) {
-      return { outcome: 'refused', path, backup: null, detail: this.refused(error, route.name, `not added to ${path}`) };
-    }
+    });
   }
 
   private async removeNow(route: Pick<LocalRoute, 'name' | 'netId' | 'address'>): Promise<TwinCatRouteRemoval> {
-    const located = await this.locate();
+    return this.inStaticRoutes(
+      () => this.locate(),
+      route.name,
+      'removed from',
+      async ({ path, snapshot, commit }) => {
+        const named = snapshot.model.routes.filter((r) => r.name === route.name);
+        if (!named.length) return { outcome: 'not-there', path, backup: null, detail: `not in ${path}` };
+        // The edit removes every entry of the name: one that points elsewhere was written by TwinCAT or a person.
+        const other = named.find((r) => r.netId !== route.netId || r.address !== route.address);
+        if (other) {
+          return {
+            outcome: 'differs',
+            path,
+            backup: null,
+            detail: `${path} has another route named '${route.name}' (${other.netId} at ${other.address}); left as it is`,
+          };
+        }
+        // Against the version just read: an entry someone changed in between is not removed unseen.
+        const backup = await commit([{ kind: 'remove-route', name: route.name }], {
+          expectedRevision: snapshot.revision,
+          seen: snapshot.bytes,
+        });
+        return { outcome: 'removed', path, backup, detail: `removed from ${path}; TwinCAT drops it after its router restarts` };
+      },
+    );
+  }
+
+  /**
+   * What an add and a remove both start with: find this PC's StaticRoutes.xml and read it. No TwinCAT folder, or a file
+   * that cannot be read or written, ends the change here with the outcome both report alike.
+   */
+  private async inStaticRoutes<T>(
+    locate: Locate,
+    name: string,
+    verb: 'added to' | 'removed from',
+    change: (file: StaticRoutesFile) => Promise<T>,
+  ): Promise<T | NoTwinCat | Refused> {
+    const located = await locate();
     if (!located.found) return { outcome: 'no-twincat', path: null, backup: null, detail: 'no TwinCAT on this PC' };
     const path = staticRoutesPath(located.folder, this.platform());
     const store = localStaticRoutesStore(located.folder, this.deps.now);
     try {
       const snapshot = await readSnapshot(store);
-      const named = snapshot.model.routes.filter((r) => r.name === route.name);
-      if (!named.length) return { outcome: 'not-there', path, backup: null, detail: `not in ${path}` };
-      // The edit removes every entry of the name: one that points elsewhere was written by TwinCAT or a person.
-      const other = named.find((r) => r.netId !== route.netId || r.address !== route.address);
-      if (other) {
-        return {
-          outcome: 'differs',
-          path,
-          backup: null,
-          detail: `${path} has another route named '${route.name}' (${other.netId} at ${other.address}); left as it is`,
-        };
-      }
-      // Against the version just read: an entry someone changed in between is not removed unseen.
-      const backup = await this.commit(
-        store,
-        [{ kind: 'remove-route', name: route.name }],
-        { expectedRevision: snapshot.revision, seen: snapshot.bytes },
-        path,
-        `route '${route.name}' removed from ${path}`,
-      );
-      return { outcome: 'removed', path, backup, detail: `removed from ${path}; TwinCAT drops it after its router restarts` };
+      const commit: StaticRoutesFile['commit'] = async (edits, options) => {
+        const { backup, after } = await changeStaticRoutes(store, edits, options);
+        this.deps.logger.info(`route '${name}' ${verb} ${path}${backup ? ` (backup ${backup})` : ''}`);
+        // What was just written, not a new lookup and read: a batch looks its folder up once.
+        this.deps.onChange?.({ found: true, path, tried: [], exists: true, routes: after.routes, error: null });
+        return backup;
+      };
+      return await change({ path, snapshot, commit });
     } catch (error) {
-      return { outcome: 'refused', path, backup: null, detail: this.refused(error, route.name, `not removed from ${path}`) };
+      return { outcome: 'refused', path, backup: null, detail: this.refused(error, name, `not ${verb} ${path}`) };
     }
-  }
-
-  /** Writes the edit (atomically, after a backup), logs it and tells the listeners; returns the backup's path. */
-  private async commit(
-    store: ReturnType<typeof localStaticRoutesStore>,
-    edits: Parameters<typeof changeStaticRoutes>[1],
-    options: Parameters<typeof changeStaticRoutes>[2],
-    path: string,
-    what: string,
-  ): Promise<string | null> {
-    const { backup, after } = await changeStaticRoutes(store, edits, options);
-    this.deps.logger.info(`${what}${backup ? ` (backup ${backup})` : ''}`);
-    // What was just written, not a new lookup and read: a batch looks its folder up once.
-    this.deps.onChange?.({ found: true, path, tried: [], exists: true, routes: after.routes, error: null });
-    return backup;
   }
 
   /** A file that could not be read or written: logged, and one line for the route's step ("not added to <path>: …"). */
