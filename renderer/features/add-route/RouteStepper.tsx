@@ -1,5 +1,4 @@
 import Alert from '@mui/material/Alert';
-import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Step from '@mui/material/Step';
 import StepLabel from '@mui/material/StepLabel';
@@ -9,8 +8,7 @@ import { STEPS, type TargetProgress } from './route-progress';
 import { StepIcon, type ShownStatus } from './StepIcon';
 import { useFormat, useTranslation, type Formatters } from '../../i18n';
 import type { TFunction } from 'i18next';
-import { useRouteErrorText } from '../../components/route-error';
-import { RouteErrorPageLink } from '../../components/RouteErrorText';
+import { RouteErrorText } from '../../components/RouteErrorText';
 
 function caption(t: TFunction<'addRoute'>, format: Formatters, status: ShownStatus, ms: number | null, detail: string | null): string {
   const parts = [status === 'ok' && ms !== null ? format.duration(ms) : t(`steps.status.${status}`)];
@@ -20,9 +18,8 @@ function caption(t: TFunction<'addRoute'>, format: Formatters, status: ShownStat
 
 /** One target: the steps as the services run them, live, with timings; a failed step carries its message and fix. */
 export function RouteStepper({ row }: { row: TargetProgress }) {
-  const { t } = useTranslation(['addRoute', 'errors', 'serviceErrors']);
+  const { t } = useTranslation('addRoute');
   const format = useFormat();
-  const explain = useRouteErrorText();
   const activeIndex = STEPS.findIndex(({ step }) => row.steps[step]?.status === 'running');
   return (
     <Stepper
@@ -35,7 +32,7 @@ export function RouteStepper({ row }: { row: TargetProgress }) {
       {STEPS.map(({ step }) => {
         const state = row.steps[step];
         const status: ShownStatus = state?.status ?? 'waiting';
-        const shown = status === 'failed' && state?.error ? explain(state.error) : undefined;
+        const error = status === 'failed' ? state?.error : null;
         return (
           <Step key={step} completed={status === 'ok'} component="li" data-step={step} data-status={status}>
             <StepLabel
@@ -47,14 +44,9 @@ export function RouteStepper({ row }: { row: TargetProgress }) {
                     {caption(t, format, status, state?.ms ?? null, state?.detail ?? null)}
                   </Typography>
                   {/* The step's own icon says it failed; a second icon in the box would stand beside the wrong thing. */}
-                  {shown && (
-                    <Alert severity="error" icon={false} sx={{ mt: 0.5 }} data-error-code={state?.error?.code}>
-                      <AlertTitle sx={{ mb: 0.5 }}>{shown.cause}</AlertTitle>
-                      <Typography variant="body2">{t('errors:fixPrefix', { fix: shown.fix })}</Typography>
-                      {state?.error && <RouteErrorPageLink error={state.error} />}
-                      <Typography variant="caption" component="div" sx={{ mt: 0.5, wordBreak: 'break-word' }}>
-                        {t('serviceErrors:details')} <span lang="en">{shown.details}</span>
-                      </Typography>
+                  {error && (
+                    <Alert severity="error" icon={false} sx={{ mt: 0.5 }}>
+                      <RouteErrorText error={error} />
                     </Alert>
                   )}
                 </Box>

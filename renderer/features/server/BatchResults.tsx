@@ -9,7 +9,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from '../../i18n';
 import type { BatchRow, Cell, CellStatus } from './use-server-batch';
 import { usePlaceName } from './PlacesTable';
-import { useErrorText } from './error-text';
+import { ServiceErrorText } from '../../components/ServiceError';
 
 const COLOUR: Record<CellStatus, 'default' | 'primary' | 'success' | 'error' | 'info'> = {
   pending: 'default',
@@ -23,7 +23,6 @@ const COLOUR: Record<CellStatus, 'default' | 'primary' | 'success' | 'error' | '
 
 function CellView({ cell, column }: { cell: Cell | null; column: string }) {
   const { t } = useTranslation('server');
-  const errorText = useErrorText();
   if (!cell) return <>—</>;
   return (
     <Box data-column={column} data-status={cell.status}>
@@ -40,11 +39,13 @@ function CellView({ cell, column }: { cell: Cell | null; column: string }) {
           // What a proof or restart reported is the services' own English, marked as such like other service details.
           lang={(column === 'change' && cell.status === 'ok') || cell.status === 'failed' ? undefined : 'en'}
         >
-          {column === 'change' && cell.status === 'ok'
-            ? t('results.backup', { backup: cell.detail })
-            : cell.status === 'failed'
-              ? errorText({ code: cell.code, message: cell.detail })
-              : cell.detail}
+          {column === 'change' && cell.status === 'ok' ? (
+            t('results.backup', { backup: cell.detail })
+          ) : cell.status === 'failed' ? (
+            <ServiceErrorText error={{ code: cell.code ?? '', message: cell.detail }} codes="server:errors" />
+          ) : (
+            cell.detail
+          )}
         </Typography>
       )}
       {cell.diff && (

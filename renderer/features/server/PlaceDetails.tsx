@@ -18,7 +18,7 @@ import { FileRoutesTable, SwitchesTable } from './FileTables';
 import { NoTwincat } from './NoTwincat';
 import type { Place, PlaceRead } from './places';
 import { usePlaceName, useStateName } from './PlacesTable';
-import { useErrorText } from './error-text';
+import { ServiceErrorAlert, useServiceErrorMeaning } from '../../components/ServiceError';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -44,7 +44,7 @@ export function PlaceDetails({ place, read, actions }: { place: Place; read: Pla
   const { t } = useTranslation('server');
   const name = usePlaceName()(place);
   const stateName = useStateName();
-  const errorText = useErrorText();
+  const meaning = useServiceErrorMeaning('server:errors');
   const result = read?.result ?? null;
   const model = result?.model ?? null;
   return (
@@ -64,9 +64,11 @@ export function PlaceDetails({ place, read, actions }: { place: Place; read: Pla
       )}
       {result?.error?.code === 'no-twincat' && <NoTwincat tried={result.tried} onSetFolder={actions.onSetLocalFolder} />}
       {result?.error && result.error.code !== 'no-twincat' && (
-        <Alert severity="error" sx={{ mt: 1 }}>
-          {t('details.readFailed', { name, message: errorText(result.error) })}
-        </Alert>
+        <ServiceErrorAlert
+          error={result.error}
+          lead={t('details.readFailed', { name, message: meaning(result.error.code) })}
+          sx={{ mt: 1 }}
+        />
       )}
       {result?.ok && (
         <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>

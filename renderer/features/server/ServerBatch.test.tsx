@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithApi } from '../../test-utils/render';
+import { englishLeftIn } from '../../test-utils/english-leftovers';
 import { ServerPage } from './ServerPage';
 import { applied, applyFailed, listedSystems, model, nameOf, placeNames, readOk, serverApi, type AnyPlace } from './test-fixtures';
 
@@ -56,7 +57,8 @@ describe('Secure ADS server page, many systems', () => {
     const rowOf = (name: string) => within(table).getByText(name).closest('tr')!;
     expect(within(rowOf('CX-ONE')).getByText('Done')).toBeTruthy();
     expect(within(rowOf('CX-TWO')).getByText('Failed')).toBeTruthy();
-    expect(within(rowOf('CX-TWO')).getByText('The target did not answer in time. Details: no answer within 5 s')).toBeTruthy();
+    const failure = within(rowOf('CX-TWO')).getByText('The target did not answer in time.');
+    expect(failure.textContent).toBe('The target did not answer in time.Details: no answer within 5 s');
     expect(api.callsTo('server-config:apply')).toHaveLength(1);
     const first = api.callsTo('server-config:apply')[0] as { change: unknown; revisions: unknown };
     expect(placeNames(first)).toEqual(['CX-ONE', 'CX-TWO', 'CX-THREE']);
@@ -68,6 +70,40 @@ describe('Secure ADS server page, many systems', () => {
     expect(within(rowOf('CX-TWO')).getByText(/attempt 2/)).toBeTruthy();
     expect(api.callsTo('server-config:apply').map(placeNames)).toEqual([['CX-ONE', 'CX-TWO', 'CX-THREE'], ['CX-TWO']]);
     expect(within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Retry failed' }).disabled).toBe(true);
+  });
+
+  it('in German, says what failed in German and marks the service’s own English message in the result cell as English', async () => {
+    const api = serverApi().handle('server-config:apply', ({ places }) =>
+      places.map((place) =>
+        place.kind === 'target' && place.target.name === 'CX-TWO'
+          ? refused(place, null)
+          : place.kind === 'target' && place.target.name === 'CX-THREE'
+            ? applyFailed(place, { code: 'EACCES', message: 'permission denied', diff: null })
+            : ok(place, 'ANNA'),
+      ),
+    );
+    renderWithApi(<ServerPage />, api, { language: 'de' });
+    const u = userEvent.setup({ delay: null });
+    for (const name of ['CX-ONE', 'CX-TWO', 'CX-THREE']) await u.click(await screen.findByRole('checkbox', { name: `${name} auswählen` }));
+    await waitFor(() => expect(screen.getAllByText('Gelesen')).toHaveLength(4));
+    await u.click(screen.getByRole('button', { name: 'PSK-Identität hinzufügen' }));
+    const dialog = screen.getByRole('dialog', { name: 'PSK-Identität hinzufügen' });
+    await u.type(within(dialog).getByRole('textbox', { name: 'Identität' }), 'ANNA');
+    await u.click(within(dialog).getByRole('radio', { name: 'Schlüssel eingeben' }));
+    await u.type(within(dialog).getByLabelText(/^Ihr Schlüssel/), 'Correct-Horse-Battery-Staple-42');
+    await u.click(within(dialog).getByRole('button', { name: 'Weiter' }));
+    await u.click(within(dialog).getByRole('button', { name: 'Übernehmen' }));
+
+    const table = await within(dialog).findByRole('table', { name: 'Ergebnisse' });
+    const message = await within(table).findByText('no answer within 5 s');
+    expect(message.getAttribute('lang')).toBe('en');
+    expect(message.closest('[data-place]')?.getAttribute('data-place')).toBe('CX-TWO');
+    expect(message.closest('p')?.textContent).toBe('Das Zielsystem hat nicht rechtzeitig geantwortet.Details: no answer within 5 s');
+    // A code the page has no words for still gets a German lead; the English stays marked.
+    const unknown = within(table).getByText('permission denied');
+    expect(unknown.getAttribute('lang')).toBe('en');
+    expect(unknown.closest('p')?.textContent).toBe('Die Dienste haben einen Fehler gemeldetDetails: permission denied');
+    expect(englishLeftIn(table)).toEqual([]);
   });
 
   it('shows what changed in the file when a concurrent change is refused', async () => {

@@ -162,6 +162,27 @@ describe('Secure ADS server page', () => {
     });
   });
 
+  it('says in German why a system could not be read, with the service’s own English marked as English', async () => {
+    const api = serverApi().handle('server-config:read', ({ places }) =>
+      places.map((place) =>
+        place.kind === 'target' && place.target.name === 'CX-ONE'
+          ? readOk(place, {
+              ok: false,
+              model: null,
+              adsState: null,
+              error: { code: 'timeout', message: 'no answer within 5 s', diff: null },
+            })
+          : readOk(place),
+      ),
+    );
+    renderWithApi(<ServerPage />, api, { language: 'de' });
+    await user().click(await screen.findByRole('button', { name: 'CX-ONE anzeigen' }));
+    const details = await screen.findByRole('region', { name: 'StaticRoutes.xml von CX-ONE' });
+    const alert = await within(details).findByRole('alert');
+    expect(within(alert).getByText('CX-ONE konnte nicht gelesen werden: Das Zielsystem hat nicht rechtzeitig geantwortet.')).toBeTruthy();
+    expect(within(alert).getByText('no answer within 5 s').getAttribute('lang')).toBe('en');
+  });
+
   it('speaks German with the XAE terms', async () => {
     renderWithApi(<ServerPage />, serverApi(), { language: 'de' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Secure-ADS-Server' })).toBeTruthy();
