@@ -63,8 +63,9 @@ function modelFromArgs(argv: readonly string[]): ServiceTime {
 // ------------------------------------------------------------------ target processes
 
 async function targetsRole(): Promise<void> {
-  const numbers = (process.env.ARS_BENCH_TARGETS ?? '').split(',').map(Number);
+  const [first, count] = (process.env.ARS_BENCH_TARGETS ?? `0,${MANY}`).split(',').map(Number) as [number, number];
   const serviceTime = JSON.parse(process.env.ARS_BENCH_MODEL ?? '{}') as ServiceTime;
+  const numbers = Array.from({ length: count }, (_, i) => first + i + 1);
   const targets = await startVirtualTargets(
     numbers.map((n) => ({ name: `BENCH-${String(n).padStart(3, '0')}`, address: `127.0.49.${n}`, psk: [PSK], serviceTime })),
   );
@@ -85,11 +86,11 @@ interface TargetProcesses {
   stop(): void;
 }
 
-async function startTargetsProcess(numbers: number[], model: ServiceTime): Promise<TargetProcesses> {
+async function startTargetsProcess(first: number, count: number, model: ServiceTime): Promise<TargetProcesses> {
   const env = {
     ...process.env,
     ARS_BENCH_ROLE: 'route-targets',
-    ARS_BENCH_TARGETS: numbers.join(','),
+    ARS_BENCH_TARGETS: `${first},${count}`,
     ARS_BENCH_MODEL: JSON.stringify(model),
   };
   // Their output goes to our stderr: under --json stdout carries only the JSON object.
@@ -106,14 +107,11 @@ async function startTargetsProcess(numbers: number[], model: ServiceTime): Promi
   return { targets, cpuMs, stop: () => child.disconnect() };
 }
 
-/**
- * Target n goes to process n mod TARGET_PROCESSES, so every batch (the first 20 targets as much as all 100) is served
- * by all target processes: real PLCs each bring their own CPU, and 20 of them sharing one process's event loop and its
- * four file-system threads would bill the batch for a queue no plant has.
- */
 async function startTargetProcesses(model: ServiceTime): Promise<TargetProcesses> {
-  const numbersOf = (process: number) => Array.from({ length: MANY }, (_, i) => i + 1).filter((n) => n % TARGET_PROCESSES === process);
-  const started = await Promise.allSettled(Array.from({ length: TARGET_PROCESSES }, (_, i) => startTargetsProcess(numbersOf(i), model)));
+  const per = Math.ceil(MANY / TARGET_PROCESSES);
+  const started = await Promise.allSettled(
+    Array.from({ length: TARGET_PROCESSES }, (_, i) => startTargetsProcess(i * per, Math.min(per, MANY - i * per), model)),
+  );
   const stop = () => started.forEach((s) => s.status === 'fulfilled' && s.value.stop());
   const failed = started.find((s) => s.status === 'rejected');
   if (failed) {
@@ -122,12 +120,7 @@ async function startTargetProcesses(model: ServiceTime): Promise<TargetProcesses
   }
   const processes = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const cpuMs = async () => (await Promise.all(processes.map((p) => p.cpuMs()))).reduce((a, b) => a + b, 0);
-  const targets = processes.flatMap((p) => p.targets).sort((a, b) => targetNumber(a) - targetNumber(b));
-  return { targets, cpuMs, stop };
-}
-
-function targetNumber(target: TargetInfo): number {
-  return Number(target.address.split('.').pop());
+  return { targets: processes.flatMap((p) => p.targets), cpuMs, stop };
 }
 
 // ------------------------------------------------------------------ one batch
