@@ -12,7 +12,7 @@ import { discovered, FINGERPRINT, OTHER_FINGERPRINT } from './test-fixtures';
 const THIRD = 'aa'.repeat(32);
 const byAddress: Record<string, string> = { '10.77.1.10': FINGERPRINT, '10.77.1.11': OTHER_FINGERPRINT, '10.77.1.12': THIRD };
 
-function services(known: KnownFingerprint[] = []) {
+function services() {
   return new FakeApi()
     .respond('identity:get', {
       fingerprint: FINGERPRINT,
@@ -37,13 +37,12 @@ function services(known: KnownFingerprint[] = []) {
         handshakeMs: 5,
       };
     })
-    .respond('known-fingerprints:list', known)
     .respond('routes:add', { batchId: 'b1' });
 }
 
-function open(api: FakeApi, targets: ReturnType<typeof discovered>[]) {
+function open(api: FakeApi, targets: ReturnType<typeof discovered>[], known: KnownFingerprint[] = []) {
   const user = userEvent.setup({ delay: null });
-  renderWithApi(<AddRouteDialog open targets={targets} onClose={() => {}} />, api);
+  renderWithApi(<AddRouteDialog open targets={targets} knownFingerprints={known} onClose={() => {}} />, api);
   return user;
 }
 
@@ -132,7 +131,8 @@ describe('Add Route dialog: known fingerprints', () => {
   afterEach(cleanup);
 
   it('a target showing its remembered fingerprint counts as decided, pinned as known', async () => {
-    const api = services([
+    const api = services();
+    const known = [
       {
         netId: '10.77.1.10.1.1',
         address: '10.77.1.10',
@@ -140,8 +140,8 @@ describe('Add Route dialog: known fingerprints', () => {
         firstSeen: '2026-01-02T12:00:00.000Z',
         lastSeen: '2026-02-03T00:00:00.000Z',
       },
-    ]);
-    const user = open(api, [discovered('CX-1', '10.77.1.10', { netId: '10.77.1.10.1.1' })]);
+    ];
+    const user = open(api, [discovered('CX-1', '10.77.1.10', { netId: '10.77.1.10.1.1' })], known);
     await toLogin(user);
     expect(await screen.findByTestId('fingerprint-known')).toBeTruthy();
     await waitFor(() => expect(add()).toHaveProperty('disabled', false));
@@ -150,7 +150,8 @@ describe('Add Route dialog: known fingerprints', () => {
   });
 
   it('a changed fingerprint is a loud warning with the date and never turns green by itself', async () => {
-    const api = services([
+    const api = services();
+    const known = [
       {
         netId: '10.77.1.10.1.1',
         address: '10.77.1.10',
@@ -158,8 +159,8 @@ describe('Add Route dialog: known fingerprints', () => {
         firstSeen: '2026-01-02T12:00:00.000Z',
         lastSeen: '2026-02-03T00:00:00.000Z',
       },
-    ]);
-    const user = open(api, [discovered('CX-1', '10.77.1.10', { netId: '10.77.1.10.1.1' })]);
+    ];
+    const user = open(api, [discovered('CX-1', '10.77.1.10', { netId: '10.77.1.10.1.1' })], known);
     await toLogin(user);
     const warning = await screen.findByTestId('fingerprint-changed');
     expect(warning.textContent).toContain(

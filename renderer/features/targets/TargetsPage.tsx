@@ -9,6 +9,7 @@ import Typography from '@mui/material/Typography';
 import AddLinkOutlined from '@mui/icons-material/AddLinkOutlined';
 import FilterListOutlined from '@mui/icons-material/FilterListOutlined';
 import { targetKey, type DiscoveredTarget } from '../../../shared/domain/target';
+import type { KnownFingerprint } from '../../../shared/domain/known-fingerprint';
 import { PageLayout } from '../../components/PageLayout';
 import { useRequest } from '../../api/use-request';
 import { useKnownFingerprints } from '../../api/use-known-fingerprints';
@@ -61,6 +62,8 @@ function systemsFoundText(t: TFunction<'targets'>, total: number, shown: number,
 export interface AddRouteDialogSlotProps {
   open: boolean;
   targets: DiscoveredTarget[];
+  /** The page's remembered fingerprints, kept current, so the dialog asks the services for none of its own. */
+  knownFingerprints: readonly KnownFingerprint[];
   onClose: () => void;
 }
 
@@ -256,7 +259,7 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
         onColumnsShown={setColumnsShown}
       />
       <SearchFeedback discovery={discovery} />
-      <AddRouteDialog open={dialogOpen} targets={selectedTargets} onClose={() => setDialogOpen(false)} />
+      <AddRouteDialog open={dialogOpen} targets={selectedTargets} knownFingerprints={knownList} onClose={() => setDialogOpen(false)} />
       <TargetRoutesDialog subject={routesOf} onClose={() => setRoutesOf(null)} />
     </PageLayout>
   );
