@@ -71,6 +71,12 @@ test('the Targets view finds the lab systems by broadcast per adapter, by host a
       await targets.chooseTimeout('3 s');
     });
 
+    await test.step('a host name the services would refuse is explained under the field and cannot be searched', async () => {
+      await targets.hostField.fill('cx-5140-line1-');
+      await expect(page.getByText('cx-5140-line1- is not a host name or IPv4 address', { exact: true })).toBeVisible();
+      await expect(targets.hostButton).toBeDisabled();
+    });
+
     await test.step('a host search reaches the subnet-2 system by its address', async () => {
       await targets.searchHost(far.address);
       await targets.waitForSearchEnd();

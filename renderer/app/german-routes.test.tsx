@@ -92,6 +92,14 @@ describe('the Targets page in German', () => {
     sweep.check('Targets, filter hides all');
     await user.clear(screen.getByRole('textbox', { name: named('targets:filter.label') }));
 
+    await fill(user, screen.getByRole('textbox', { name: named('targets:search.hosts') }), 'plc:851');
+    await fill(user, screen.getByRole('textbox', { name: named('targets:search.ranges') }), '10.0.0.1-');
+    expect(screen.getByText(/plc:851: Die Suche läuft nur über IPv4/)).toBeTruthy();
+    expect(screen.getByText(/10\.0\.0\.1- ist kein Von–bis-Bereich/)).toBeTruthy();
+    sweep.check('Targets, refused search entries');
+    await user.clear(screen.getByRole('textbox', { name: named('targets:search.ranges') }));
+    await user.clear(screen.getByRole('textbox', { name: named('targets:search.hosts') }));
+
     await fill(user, screen.getByRole('textbox', { name: named('targets:search.hosts') }), 'CX-GONE');
     await user.click(screen.getByRole('button', { name: named('targets:search.searchHost') }));
     await waitFor(() => expect(api.callsTo('discovery:start')).toHaveLength(2));

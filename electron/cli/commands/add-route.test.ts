@@ -1,12 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../run-cli';
 import { startVirtualTarget, type VirtualTarget } from '../../sim/index';
 import { createSelfSignedCertificate, issueCertificate, type GeneratedCertificate } from '../../services/certificates/index';
 import { IdentityService } from '../../services/identity/index';
-import { writeLocalFolderSetting } from '../../services/server-config/local-folder-setting';
+import { createOwnTwinCat } from '../../services/server-config/testing/own-twincat';
 import { startEchoServer, startRawServer } from '../../services/ads/secure/tls/testing/fixtures';
 import { addRouteCommand, type AddRouteJson } from './add-route';
 import { freeUdpPort } from '../../services/network/free-port';
@@ -426,26 +426,22 @@ describe('adsroute add-route: route options', () => {
 
   it("a static route also goes into this PC's own TwinCAT StaticRoutes.xml, keeping what was there, with a backup", async () => {
     const t = await sim('127.0.43.23');
-    const folder = await mkdtemp(join(tmpdir(), 'adsroute-twincat-'));
-    const ownDataDir = await mkdtemp(join(tmpdir(), 'adsroute-cli-twincat-'));
+    const before =
+      '<?xml version="1.0" encoding="utf-8"?>\n<TcConfig xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n  <!-- kept by hand -->\n  <RemoteConnections>\n  </RemoteConnections>\n</TcConfig>\n';
+    const own = await createOwnTwinCat({ prefix: 'adsroute-cli-twincat-', staticRoutes: before });
     try {
-      const before =
-        '<?xml version="1.0" encoding="utf-8"?>\n<TcConfig xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n  <!-- kept by hand -->\n  <RemoteConnections>\n  </RemoteConnections>\n</TcConfig>\n';
-      await writeFile(join(folder, 'StaticRoutes.xml'), before);
-      await writeLocalFolderSetting(ownDataDir, folder);
       const io = bufferIo();
       const args = ['add-route', t.address, '--secure', 'none', '--user', 'Administrator', '--password', PASSWORD];
-      const code = await runCli([...args, '--local-netid', '10.20.30.43.1.1', '--data-dir', ownDataDir], [addRouteCommand], io);
+      const code = await runCli([...args, '--local-netid', '10.20.30.43.1.1', '--data-dir', own.dataDir], [addRouteCommand], io);
       expect(code).toBe(0);
       expect(io.out).toContain('StaticRoutes.xml');
-      const after = await readFile(join(folder, 'StaticRoutes.xml'), 'utf8');
+      const after = await own.readStaticRoutes();
       expect(after).toContain('<!-- kept by hand -->');
       expect(after).toContain(`<NetId>${t.netId}</NetId>`);
       expect(after).toContain(`<Address>${t.address}</Address>`);
-      expect((await readdir(folder)).filter((name) => name.startsWith('StaticRoutes.xml.bak'))).toHaveLength(1);
+      expect(await own.backups()).toHaveLength(1);
     } finally {
-      await rm(folder, { recursive: true, force: true });
-      await rm(ownDataDir, { recursive: true, force: true });
+      await own.remove();
     }
   });
 

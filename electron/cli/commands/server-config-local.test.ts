@@ -1,16 +1,16 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FULL_SAMPLE } from '../../../shared/static-routes/testing/samples';
 import { pskKeyHex } from '../../services/server-config/server-config-service';
+import { createOwnTwinCat, type OwnTwinCat } from '../../services/server-config/testing/own-twincat';
 import { runCli } from '../run-cli';
 import { restartCommand } from './restart';
 import { serverConfigCommand } from './server-config';
 import { bufferIo } from '../testing/buffer-io';
 
+let own: OwnTwinCat;
 let dataDir: string;
-let folder: string;
 const run = async (args: string[], stdin = '') => {
   const io = bufferIo(stdin);
   const code = await runCli([...args, '--data-dir', dataDir], [serverConfigCommand, restartCommand], io);
@@ -18,15 +18,11 @@ const run = async (args: string[], stdin = '') => {
 };
 
 beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'server-config-cli-'));
-  folder = join(dataDir, 'TwinCAT', 'Target');
-  await mkdir(folder, { recursive: true });
-  // Settings name the folder, as the Settings page would.
-  await writeFile(join(dataDir, 'settings.json'), JSON.stringify({ twincatTargetFolder: folder }));
-  await writeFile(join(folder, 'StaticRoutes.xml'), FULL_SAMPLE);
+  own = await createOwnTwinCat({ prefix: 'server-config-cli-', staticRoutes: FULL_SAMPLE });
+  dataDir = own.dataDir;
 });
 afterEach(async () => {
-  await rm(dataDir, { recursive: true, force: true });
+  await own.remove();
 });
 
 describe('adsroute server-config --local', () => {
@@ -57,10 +53,8 @@ describe('adsroute server-config --local', () => {
     expect(out).toMatchObject({ ok: true, target: 'local', identity: 'SERVICE_TECH', changed: true });
     expect(out.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(out.keyHex).toBe(pskKeyHex('SERVICE_TECH', out.secret as string));
-    expect(await readFile(join(folder, 'StaticRoutes.xml'), 'utf8')).toContain(
-      `<Psk><Identity>SERVICE_TECH</Identity><Pwd>${out.secret as string}</Pwd></Psk>`,
-    );
-    expect((await readdir(folder)).some((f) => f.startsWith('StaticRoutes.xml.bak-'))).toBe(true);
+    expect(await own.readStaticRoutes()).toContain(`<Psk><Identity>SERVICE_TECH</Identity><Pwd>${out.secret as string}</Pwd></Psk>`);
+    expect((await own.backups()).some((f) => f.startsWith('StaticRoutes.xml.bak-'))).toBe(true);
   });
 
   it('add-psk --secret-stdin warns about a weak secret; remove-psk removes it', async () => {
@@ -70,7 +64,7 @@ describe('adsroute server-config --local', () => {
     expect(added.io.out).not.toContain('abc123');
     const removed = await run(['server-config', 'remove-psk', '--local', '--identity', 'WEAK', '--json']);
     expect(removed.json()).toMatchObject({ ok: true, identity: 'WEAK', changed: true });
-    expect(await readFile(join(folder, 'StaticRoutes.xml'), 'utf8')).toBe(FULL_SAMPLE);
+    expect(await own.readStaticRoutes()).toBe(FULL_SAMPLE);
   });
 
   it('set --secure-only on and CA files, --clear-tls', async () => {
@@ -103,11 +97,11 @@ describe('adsroute server-config --local', () => {
     expect(dup.code).toBe(1);
     expect(dup.json()).toMatchObject({ ok: false, error: { code: 'static-routes-edit' } });
     expect(dup.io.out).not.toContain('secret');
-    await writeFile(join(folder, 'StaticRoutes.xml'), '<TcConfig>');
+    await own.writeStaticRoutes('<TcConfig>');
     const broken = await run(['server-config', 'set', '--local', '--secure-only', 'on']);
     expect(broken.code).toBe(1);
     expect(broken.io.err).toMatch(/static-routes-xml: not well-formed XML/);
-    expect(await readFile(join(folder, 'StaticRoutes.xml'), 'utf8')).toBe('<TcConfig>');
+    expect(await own.readStaticRoutes()).toBe('<TcConfig>');
   });
 
   it('says when this PC has no TwinCAT', async () => {

@@ -306,8 +306,15 @@ describe('DiscoveryService', () => {
       return ['none', ''];
     };
     expect(codeOf({ ranges: ['10.0.0.0/8'] })).toEqual(['invalid-range', '10.0.0.0/8 has 16,777,216 addresses; the limit is 65,536']);
-    expect(codeOf({ hosts: ['bad host!'] })[0]).toBe('invalid-host');
-    expect(codeOf({ hosts: ['10.0.0.256'] })[0]).toBe('invalid-host');
+    expect(codeOf({ hosts: ['bad host!'] })).toEqual(['invalid-host', "'bad host!' is not a valid host name"]);
+    expect(codeOf({ hosts: ['10.0.0.256'] })).toEqual(['invalid-host', "'10.0.0.256' is not a valid IPv4 address"]);
+    expect(codeOf({ hosts: ['010.1.1.1'] })).toEqual(['invalid-host', "'010.1.1.1' is not a valid IPv4 address"]);
+    expect(codeOf({ hosts: ['plc-.local'] })).toEqual(['invalid-host', "'plc-.local' is not a valid host name"]);
+    expect(codeOf({ hosts: ['plc:851'] })).toEqual([
+      'invalid-host',
+      "'plc:851' is not supported: TwinCAT discovery runs over IPv4 (no ports or IPv6)",
+    ]);
+    expect(codeOf({ hosts: [' '] })).toEqual(['invalid-host', 'empty host: enter a host name or an IPv4 address']);
     expect(codeOf({ adapters: ['wlan7'] })).toEqual([
       'unknown-adapter',
       "no network adapter 'wlan7' with an IPv4 address; available: eth0 (127.0.20.91)",

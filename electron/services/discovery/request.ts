@@ -1,6 +1,6 @@
 import { TypedError } from '../../../shared/typed-error';
 import type { NetworkAdapter } from '../../../shared/domain/network';
-import { isIpv4 } from '../../../shared/domain/ipv4';
+import { parseHostEntries, type HostRefusal } from '../../../shared/discovery/search-entry';
 import { UDP_SERVICE_PORT } from '../../../shared/protocol/udp48899';
 import { parseAddressRanges, type AddressRange } from './address-range';
 
@@ -47,8 +47,6 @@ export interface SearchPlan {
   udpPort: number;
 }
 
-const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62})(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62}))*\.?$/;
-
 function invalidRequest(message: string): TypedError {
   return new TypedError('invalid-request', message);
 }
@@ -70,7 +68,7 @@ export function planSearch(request: DiscoveryRequest, available: readonly Networ
   const timeout = integer('timeoutMs', request.timeoutMs, DISCOVERY_DEFAULTS.timeoutMs, 10, 3_600_000);
 
   const adapters = resolveAdapters(request.adapters ?? [], available);
-  const hosts = [...new Set((request.hosts ?? []).map(checkHost))];
+  const hosts = checkHosts(request.hosts ?? []);
   const { ranges, total } = parseAddressRanges(request.ranges ?? []);
 
   // Without an explicit timeout a sweep gets the time it needs: rounds of `concurrency` addresses, one window each.
@@ -90,15 +88,25 @@ export function planSearch(request: DiscoveryRequest, available: readonly Networ
   };
 }
 
-function checkHost(input: string): string {
-  const host = input.trim();
-  const shown = input.slice(0, 80);
-  if (host === '') throw new TypedError('invalid-host', 'empty host: enter a host name or an IPv4 address');
-  if (host.includes(':'))
-    throw new TypedError('invalid-host', `'${shown}' is not supported: TwinCAT discovery runs over IPv4 (no ports or IPv6)`);
-  if (/^[\d.]+$/.test(host) && !isIpv4(host)) throw new TypedError('invalid-host', `'${shown}' is not a valid IPv4 address`);
-  if (!isIpv4(host) && !HOST_NAME.test(host)) throw new TypedError('invalid-host', `'${shown}' is not a valid host name`);
-  return host;
+/** The service's wording of a refused host, for the CLI and the details of the page's error. */
+function hostMessage(refusal: HostRefusal): string {
+  const shown = refusal.entry.slice(0, 80);
+  switch (refusal.reason) {
+    case 'empty':
+      return 'empty host: enter a host name or an IPv4 address';
+    case 'port-or-ipv6':
+      return `'${shown}' is not supported: TwinCAT discovery runs over IPv4 (no ports or IPv6)`;
+    case 'bad-address':
+      return `'${shown}' is not a valid IPv4 address`;
+    case 'bad-host-name':
+      return `'${shown}' is not a valid host name`;
+  }
+}
+
+function checkHosts(inputs: readonly string[]): string[] {
+  const parsed = parseHostEntries(inputs);
+  if (!parsed.ok) throw new TypedError('invalid-host', hostMessage(parsed));
+  return parsed.hosts;
 }
 
 function resolveAdapters(wanted: readonly string[], available: readonly NetworkAdapter[]): NetworkAdapter[] {

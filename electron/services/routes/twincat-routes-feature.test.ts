@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventChannel } from '../../../shared/ipc/contract';
 import { composeServices, type AppServices } from '../compose';
-import { writeLocalFolderSetting } from '../server-config/local-folder-setting';
+import { createOwnTwinCat, type OwnTwinCat } from '../server-config/testing/own-twincat';
 import { startVirtualTarget, type VirtualTarget } from '../../sim/index';
 
 // Loopback block 127.0.141.x belongs to this file.
-let dataDir: string;
+let own: OwnTwinCat;
 let folder: string;
 let services: AppServices;
 let target: VirtualTarget;
@@ -17,18 +15,16 @@ const client = { clientId: 'test' };
 const PASSWORD = 'Twin-Secret-41';
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'adsroute-twincat-'));
-  folder = join(dataDir, 'Target');
-  await mkdir(folder);
-  await writeLocalFolderSetting(dataDir, folder);
-  services = composeServices({ dataDir, transport: 'web' });
+  own = await createOwnTwinCat({ prefix: 'adsroute-twincat-' });
+  folder = own.folder;
+  services = composeServices({ dataDir: own.dataDir, transport: 'web' });
   services.context.events.subscribe((channel, event) => events.push({ channel, event }));
   target = await startVirtualTarget({ name: 'CX-TWIN', address: '127.0.141.1', password: PASSWORD });
 });
 afterAll(async () => {
   await services.dispose();
   await target.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await own.remove();
 });
 
 function done(batchId: string): Promise<unknown> {
@@ -61,7 +57,7 @@ describe("routes and this PC's TwinCAT", () => {
       .map((e) => e.event as { step?: string; status?: string; detail?: string })
       .find((e) => e.step === 'local-route' && e.status === 'ok');
     expect(step?.detail).toMatch(/added to .*StaticRoutes\.xml; TwinCAT uses it after its router restarts/);
-    expect(await readFile(join(folder, 'StaticRoutes.xml'), 'utf8')).toMatch(
+    expect(await own.readStaticRoutes()).toMatch(
       /<Route>\s*<Name>CX-TWIN<\/Name>\s*<Address>127\.0\.141\.1<\/Address>\s*<NetId>127\.0\.141\.1\.1\.1<\/NetId>\s*<Type>TCP_IP<\/Type>\s*<Flags>32<\/Flags>\s*<\/Route>/,
     );
     expect(events.some((e) => e.channel === 'twincat-routes:changed')).toBe(true);
@@ -102,7 +98,7 @@ describe("routes and this PC's TwinCAT", () => {
     );
     expect(reply.ok).toBe(true);
     await done('twincat-batch-2');
-    const file = () => readFile(join(folder, 'StaticRoutes.xml'), 'utf8');
+    const file = () => own.readStaticRoutes();
     expect(await file()).toContain('<Name>CX-TWIN-2</Name>');
 
     // Old callers: the app's list only, the file keeps the entry.

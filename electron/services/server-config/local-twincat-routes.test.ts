@@ -1,26 +1,25 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalRoute } from '../../../shared/domain/route';
 import { FULL_SAMPLE } from '../../../shared/static-routes/testing/samples';
 import { LogBook } from '../log/logger';
 import { writeLocalFolderSetting } from './local-folder-setting';
+import { createOwnTwinCat, type OwnTwinCat } from './testing/own-twincat';
 import { LocalTwinCatRoutes } from './local-twincat-routes';
 
 const logger = new LogBook().logger('test');
 const at = new Date('2026-11-29T19:05:00Z');
+let own: OwnTwinCat;
 let dataDir: string;
 let folder: string;
 
 beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'twincat-routes-data-'));
-  folder = join(dataDir, 'TwinCAT', '3.1', 'Target');
-  await mkdir(folder, { recursive: true });
-  await writeLocalFolderSetting(dataDir, folder);
+  own = await createOwnTwinCat({ prefix: 'twincat-routes-data-' });
+  ({ dataDir, folder } = own);
 });
 afterEach(async () => {
-  await rm(dataDir, { recursive: true, force: true });
+  await own.remove();
 });
 
 const route = (name: string, overrides: Partial<LocalRoute> = {}): LocalRoute => ({
@@ -40,11 +39,11 @@ const route = (name: string, overrides: Partial<LocalRoute> = {}): LocalRoute =>
 const psk = { mode: 'psk' as const, fingerprint: null, pskIdentity: 'MAINT', ignoreCn: false, caFile: null, certFile: null, keyFile: null };
 const service = (changes: unknown[] = []) =>
   new LocalTwinCatRoutes({ dataDir, logger, platform: 'linux', env: {}, now: () => at, onChange: (r) => changes.push(r) });
-const file = () => readFile(join(folder, 'StaticRoutes.xml'), 'utf8');
+const file = () => own.readStaticRoutes();
 
 describe("a new route in this PC's TwinCAT StaticRoutes.xml", () => {
   it('adds a plain route as TwinCAT writes it, keeps every other byte and a backup of the old file', async () => {
-    await writeFile(join(folder, 'StaticRoutes.xml'), FULL_SAMPLE);
+    await own.writeStaticRoutes(FULL_SAMPLE);
     const changes: unknown[] = [];
     const result = await service(changes).addRoute(route('PLC-7'));
     expect(result).toMatchObject({ outcome: 'written', path: join(folder, 'StaticRoutes.xml') });
@@ -73,7 +72,7 @@ describe("a new route in this PC's TwinCAT StaticRoutes.xml", () => {
 
   it('refuses a file it cannot parse and leaves it alone, without a backup', async () => {
     const broken = FULL_SAMPLE.replace('</RemoteConnections>', '');
-    await writeFile(join(folder, 'StaticRoutes.xml'), broken);
+    await own.writeStaticRoutes(broken);
     const result = await service().addRoute(route('PLC-7'));
     expect(result.outcome).toBe('refused');
     expect(result.detail).toMatch(/^not added to /);
@@ -83,7 +82,7 @@ describe("a new route in this PC's TwinCAT StaticRoutes.xml", () => {
   });
 
   it('never replaces an entry of the same name, and knows its own entry is already there', async () => {
-    await writeFile(join(folder, 'StaticRoutes.xml'), FULL_SAMPLE);
+    await own.writeStaticRoutes(FULL_SAMPLE);
     expect((await service().addRoute(route('ENG-LAPTOP'))).outcome).toBe('name-taken');
     expect((await service().addRoute(route('ENG-LAPTOP', { address: '192.168.10.20', netId: '192.168.10.20.1.1' }))).outcome).toBe(
       'already-there',
@@ -130,7 +129,7 @@ describe("removing a route from this PC's TwinCAT StaticRoutes.xml", () => {
     '\n    <Route>\n      <Name>ENG-LAPTOP</Name>\n      <Address>192.168.10.20</Address>\n      <NetId>192.168.10.20.1.1</NetId>\n      <Type>TCP_IP</Type>\n      <Flags>32</Flags>\n    </Route>';
 
   it('removes its own entry and nothing else, keeps a backup of the old file and announces the new list', async () => {
-    await writeFile(join(folder, 'StaticRoutes.xml'), FULL_SAMPLE);
+    await own.writeStaticRoutes(FULL_SAMPLE);
     const changes: unknown[] = [];
     const result = await service(changes).removeRoute(engLaptop);
     expect(result).toMatchObject({ outcome: 'removed', path: join(folder, 'StaticRoutes.xml') });
@@ -144,7 +143,7 @@ describe("removing a route from this PC's TwinCAT StaticRoutes.xml", () => {
   });
 
   it('takes out exactly what Add Route put in', async () => {
-    await writeFile(join(folder, 'StaticRoutes.xml'), FULL_SAMPLE);
+    await own.writeStaticRoutes(FULL_SAMPLE);
     const s = service();
     expect((await s.addRoute(route('PLC-7'))).outcome).toBe('written');
     expect((await s.removeRoute(route('PLC-7'))).outcome).toBe('removed');
@@ -152,7 +151,7 @@ describe("removing a route from this PC's TwinCAT StaticRoutes.xml", () => {
   });
 
   it('leaves an entry of the same name with another NetId or address alone, and says why', async () => {
-    await writeFile(join(folder, 'StaticRoutes.xml'), FULL_SAMPLE);
+    await own.writeStaticRoutes(FULL_SAMPLE);
     const s = service();
     const otherNetId = await s.removeRoute({ ...engLaptop, netId: '192.168.10.21.1.1' });
     expect(otherNetId.outcome).toBe('differs');
@@ -166,7 +165,7 @@ describe("removing a route from this PC's TwinCAT StaticRoutes.xml", () => {
   it('says when the route is not in the file, or there is no file yet, and writes nothing', async () => {
     expect((await service().removeRoute(engLaptop)).outcome).toBe('not-there');
     expect(await readdir(folder)).toEqual([]);
-    await writeFile(join(folder, 'StaticRoutes.xml'), FULL_SAMPLE);
+    await own.writeStaticRoutes(FULL_SAMPLE);
     const result = await service().removeRoute({ ...engLaptop, name: 'PLC-9' });
     expect(result).toMatchObject({ outcome: 'not-there', backup: null });
     expect(await file()).toBe(FULL_SAMPLE);
@@ -175,7 +174,7 @@ describe("removing a route from this PC's TwinCAT StaticRoutes.xml", () => {
 
   it('refuses a file it cannot parse and leaves it untouched, without a backup', async () => {
     const broken = FULL_SAMPLE.replace('</RemoteConnections>', '');
-    await writeFile(join(folder, 'StaticRoutes.xml'), broken);
+    await own.writeStaticRoutes(broken);
     const result = await service().removeRoute(engLaptop);
     expect(result.outcome).toBe('refused');
     expect(result.detail).toMatch(/^not removed from /);
@@ -190,7 +189,7 @@ describe("removing a route from this PC's TwinCAT StaticRoutes.xml", () => {
   });
 
   it('runs in the same queue as the adds: an add and a remove given at once both land', async () => {
-    await writeFile(join(folder, 'StaticRoutes.xml'), FULL_SAMPLE);
+    await own.writeStaticRoutes(FULL_SAMPLE);
     const s = service();
     const [added, removed] = await Promise.all([s.addRoute(route('PLC-7')), s.removeRoute(engLaptop)]);
     expect([added.outcome, removed.outcome]).toEqual(['written', 'removed']);

@@ -14,7 +14,8 @@ import { AdapterChoice } from './AdapterChoice';
 import { SearchEta } from './SearchEta';
 import { sweepWindowMs, type DiscoveryState, type SearchKind } from './use-discovery';
 import { useFormat, useTranslation } from '../../i18n';
-import { hostsProblem, MAX_SWEEP_ADDRESSES, rangesProblem, type InputProblem } from './search-input';
+import { MAX_SWEEP_ADDRESSES } from '../../../shared/discovery/search-entry';
+import { hostsProblem, rangesProblem, type InputProblem } from './search-input';
 
 export const TIMEOUT_CHOICES_MS = [1000, 3000, 5000, 10_000] as const;
 export const DEFAULT_TIMEOUT_MS = 3000;

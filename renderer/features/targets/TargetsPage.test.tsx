@@ -236,7 +236,7 @@ describe('Targets page', () => {
     await user.keyboard('{Enter}');
     await user.clear(ranges);
     await user.type(ranges, '10.0.0.0/8');
-    expect(screen.getByText('16,777,214 addresses: a search covers at most 65,536 (a /16)')).toBeTruthy();
+    expect(screen.getByText('16,777,216 addresses: a search covers at most 65,536 (a /16)')).toBeTruthy();
     await user.keyboard('{Enter}');
 
     // Nothing started, nothing lost, and no claim that no search ran.
@@ -251,6 +251,28 @@ describe('Targets page', () => {
     await user.clear(hosts);
     await user.type(hosts, 'banana');
     expect(searchHost).toHaveProperty('disabled', false);
+  });
+
+  it('reads host names as the services do: a trailing dot is fine, a label ending in a hyphen is not', async () => {
+    const { api, user } = setup();
+    const hosts = screen.getByRole('textbox', { name: 'Host name / IP' });
+    const searchHost = screen.getByRole('button', { name: 'Search host' });
+
+    await user.type(hosts, 'plc-.local');
+    expect(screen.getByText('plc-.local is not a host name or IPv4 address')).toBeTruthy();
+    expect(searchHost).toHaveProperty('disabled', true);
+    await user.clear(hosts);
+    await user.type(hosts, 'plc:851');
+    expect(screen.getByText('plc:851: the search runs over IPv4 only; enter no port and no IPv6 address')).toBeTruthy();
+    await user.clear(hosts);
+    await user.type(hosts, '010.1.1.1');
+    expect(screen.getByText('010.1.1.1 is not an IPv4 address: four numbers from 0 to 255')).toBeTruthy();
+
+    await user.clear(hosts);
+    await user.type(hosts, 'plc.local.{Enter}');
+    expect(screen.getByText('Comma or space separated; reaches other subnets')).toBeTruthy();
+    await waitFor(() => expect(api.callsTo('discovery:start')).toHaveLength(1));
+    expect(api.callsTo('discovery:start')[0]).toMatchObject({ hosts: ['plc.local.'] });
   });
 
   it('asks before sweeping more than 1,024 addresses, with their number and the longest it may take', async () => {

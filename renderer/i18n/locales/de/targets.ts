@@ -40,7 +40,10 @@ export const targets = {
     invalid: {
       hostAddress: '{{entry}} ist keine IPv4-Adresse: vier Zahlen von 0 bis 255',
       hostName: '{{entry}} ist weder Hostname noch IPv4-Adresse',
+      hostPort: '{{entry}}: Die Suche läuft nur über IPv4; ohne Port und ohne IPv6-Adresse eingeben',
       range: '{{entry}} ist kein Bereich: CIDR (192.168.1.0/24) oder von–bis (192.168.1.10-192.168.1.50) verwenden',
+      cidr: '{{entry}} ist kein CIDR-Bereich wie 192.168.1.0/24',
+      span: '{{entry}} ist kein Von–bis-Bereich wie 192.168.1.10-192.168.1.50 oder 192.168.1.10-50',
       backwards: '{{entry}} endet vor seinem Anfang',
       tooBig: '{{addresses}} Adressen: eine Suche umfasst höchstens {{limit}} (ein /16)',
     },

@@ -37,7 +37,10 @@ export const targets = {
     invalid: {
       hostAddress: '{{entry}} is not an IPv4 address: four numbers from 0 to 255',
       hostName: '{{entry}} is not a host name or IPv4 address',
+      hostPort: '{{entry}}: the search runs over IPv4 only; enter no port and no IPv6 address',
       range: '{{entry}} is not a range: use CIDR (192.168.1.0/24) or from–to (192.168.1.10-192.168.1.50)',
+      cidr: '{{entry}} is not a CIDR range like 192.168.1.0/24',
+      span: '{{entry}} is not a from–to range like 192.168.1.10-192.168.1.50 or 192.168.1.10-50',
       backwards: '{{entry}} ends before it starts',
       tooBig: '{{addresses}} addresses: a search covers at most {{limit}} (a /16)',
     },
