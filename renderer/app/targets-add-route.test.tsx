@@ -4,7 +4,7 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import userEvent from '@testing-library/user-event';
 import type { RequestOf } from '../../shared/ipc/contract';
 import { App } from './App';
-import { CX, FINGERPRINT, OTHER_FINGERPRINT, sampleServices } from '../test-utils/sample-services';
+import { CX, FINGERPRINT, OTHER_FINGERPRINT, sampleServices, serverCertificate } from '../test-utils/sample-services';
 import { discoveredTarget } from '../test-utils/targets';
 
 /** A target nothing is remembered about (sampleServices remembers CX's fingerprint). */
@@ -12,18 +12,7 @@ const NEW = discoveredTarget({ hostname: 'CX-NEW', address: '10.77.1.20', finger
 
 function services() {
   return sampleServices()
-    .handle('secure:server-certificate', ({ address }) => ({
-      certificate: {
-        fingerprint: FINGERPRINT,
-        subject: `CN=${address}`,
-        issuer: `CN=${address}`,
-        notBefore: '2026-01-01',
-        notAfter: '2046-01-01',
-        selfSigned: true,
-      },
-      cipherSuite: 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
-      handshakeMs: 8,
-    }))
+    .handle('secure:server-certificate', ({ address }) => serverCertificate(address))
     .handle('routes:add', ({ batchId }) => ({ batchId: batchId ?? 'b1' }));
 }
 

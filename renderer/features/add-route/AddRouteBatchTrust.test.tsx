@@ -6,6 +6,7 @@ import type { KnownFingerprint } from '../../../shared/domain/known-fingerprint'
 import type { RequestOf } from '../../../shared/ipc/contract';
 import { FakeApi } from '../../test-utils/fake-api';
 import { renderWithApi } from '../../test-utils/render';
+import { serverCertificate } from '../../test-utils/sample-services';
 import { AddRouteDialog } from './AddRouteDialog';
 import { discovered, FINGERPRINT, OTHER_FINGERPRINT } from './test-fixtures';
 
@@ -24,18 +25,7 @@ function services() {
     .handle('secure:server-certificate', ({ address }) => {
       const fingerprint = byAddress[address];
       if (!fingerprint) throw Object.assign(new Error('TCP 8016 refused'), { code: 'tls-failed' });
-      return {
-        certificate: {
-          fingerprint,
-          subject: `CN=${address}`,
-          issuer: `CN=${address}`,
-          notBefore: '2000-01-01',
-          notAfter: '2061-01-01',
-          selfSigned: true,
-        },
-        cipherSuite: 'DHE-RSA-AES256-GCM-SHA384',
-        handshakeMs: 5,
-      };
+      return serverCertificate(address, fingerprint);
     })
     .respond('routes:add', { batchId: 'b1' });
 }
