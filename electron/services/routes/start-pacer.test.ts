@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startPacer, startSpacingFor } from './start-pacer';
+import { ROUTE_START_SPACING_MS, startPacer, startSpacingFor } from './start-pacer';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -9,9 +9,9 @@ describe('route start pacer', () => {
   it('lets the first start go at once and holds each later one until its own slot', async () => {
     vi.useFakeTimers();
     let clock = 1000;
-    const pace = startPacer(2, () => clock);
+    const pace = startPacer(() => clock);
     const started: number[] = [];
-    const starts = [0, 1, 2].map((i) => pace().then(() => started.push(i)));
+    const starts = [0, 1, 2].map((i) => pace(2).then(() => started.push(i)));
     await Promise.resolve();
     expect(started).toEqual([0]);
     clock += 2;
@@ -25,7 +25,7 @@ describe('route start pacer', () => {
 
   it('gives each plain ADS start an event-loop turn of its own instead of milliseconds', async () => {
     expect(startSpacingFor('none')).toBe(0);
-    const pace = startPacer(2);
+    const pace = startPacer();
     const started: number[] = [];
     const starts = [0, 1, 2].map((i) => pace(startSpacingFor('none')).then(() => started.push(i)));
     await Promise.resolve();
@@ -38,9 +38,11 @@ describe('route start pacer', () => {
   });
 
   it('holds the start after a secure route its full spacing', async () => {
+    expect(startSpacingFor('ssc')).toBe(ROUTE_START_SPACING_MS);
+    expect(ROUTE_START_SPACING_MS).toBe(2);
     vi.useFakeTimers();
     let clock = 0;
-    const pace = startPacer(2, () => clock);
+    const pace = startPacer(() => clock);
     await pace(startSpacingFor('ssc'));
     let went = false;
     const second = pace(startSpacingFor('psk')).then(() => (went = true));
@@ -55,11 +57,11 @@ describe('route start pacer', () => {
 
   it('does not hold a start that comes after its slot has passed', async () => {
     let clock = 0;
-    const pace = startPacer(2, () => clock);
-    await pace();
+    const pace = startPacer(() => clock);
+    await pace(2);
     clock = 50;
     let went = false;
-    const second = pace().then(() => (went = true));
+    const second = pace(2).then(() => (went = true));
     await Promise.resolve();
     expect(went).toBe(true);
     await second;

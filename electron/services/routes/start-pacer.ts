@@ -18,16 +18,13 @@ export function startSpacingFor(security: 'ssc' | 'psk' | 'ca' | 'none'): number
 }
 
 /**
- * Each call waits for its start's slot; `gapMs` is how long the next start is held after this one. A gap of 0 holds
- * the next start until the event loop has turned once after this one.
+ * Each call waits for its start's slot; `gapMs` (from startSpacingFor) is how long the next start is held after this
+ * one. A gap of 0 holds the next start until the event loop has turned once after this one.
  */
-export function startPacer(
-  spacingMs: number = ROUTE_START_SPACING_MS,
-  now: () => number = () => performance.now(),
-): (gapMs?: number) => Promise<void> {
+export function startPacer(now: () => number = () => performance.now()): (gapMs: number) => Promise<void> {
   let nextAt = Number.NEGATIVE_INFINITY;
   let nextTurn: Promise<void> = Promise.resolve();
-  return (gapMs = spacingMs) => {
+  return (gapMs) => {
     if (gapMs <= 0) {
       const mine = nextTurn;
       nextTurn = mine.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
