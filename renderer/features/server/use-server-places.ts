@@ -7,6 +7,8 @@ import { LOCAL_KEY, placesOf, type Place, type PlaceRead } from './places';
 
 export interface ServerPlaces {
   places: Place[];
+  /** The routes have been listed: `places` holds every system the page will show. */
+  loaded: boolean;
   reads: Record<string, PlaceRead>;
   routesError: string | undefined;
   /** Reads the given places (default: all that can be reached) again. */
@@ -105,5 +107,5 @@ export function useServerPlaces(): ServerPlaces {
     });
   }, []);
 
-  return { places, reads, routesError: routes.error?.message, read, setSecrets, setLocalFolder, applied, setAdsState };
+  return { places, loaded: routes.data !== undefined, reads, routesError: routes.error?.message, read, setSecrets, setLocalFolder, applied, setAdsState };
 }
