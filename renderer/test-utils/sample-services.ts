@@ -96,7 +96,7 @@ export function certificate(commonName: string, overrides: Partial<CertificateDe
   };
 }
 
-function device(commonName: string, days: number): IssuedDevice {
+export function device(commonName: string, days: number): IssuedDevice {
   return {
     commonName,
     fileName: commonName,

@@ -165,7 +165,12 @@ export class CertificatesService {
         ignoreCn: options.ignoreCn ?? false,
         ...(options.installDir ? { installDir: options.installDir } : {}),
       });
-      issued.push({ ...info, folder, files: deviceFiles(folder, info.fileName), certificate: details(files.certPem, `${info.fileName}.crt`) });
+      issued.push({
+        ...info,
+        folder,
+        files: deviceFiles(folder, info.fileName),
+        certificate: details(files.certPem, `${info.fileName}.crt`),
+      });
     }
     return issued;
   }

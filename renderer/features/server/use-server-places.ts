@@ -107,5 +107,15 @@ export function useServerPlaces(): ServerPlaces {
     });
   }, []);
 
-  return { places, loaded: routes.data !== undefined, reads, routesError: routes.error?.message, read, setSecrets, setLocalFolder, applied, setAdsState };
+  return {
+    places,
+    loaded: routes.data !== undefined,
+    reads,
+    routesError: routes.error?.message,
+    read,
+    setSecrets,
+    setLocalFolder,
+    applied,
+    setAdsState,
+  };
 }
