@@ -4,9 +4,9 @@ import { useEvent } from './use-event';
 import { useRequest } from './use-request';
 
 /**
- * The fingerprints remembered after verified self-signed routes, kept current by known-fingerprints:changed. Shared
- * by the Targets view, the Add Route dialog and the Certificates page. Empty while loading or when the services
- * have none.
+ * The fingerprints remembered after verified self-signed routes, kept current by known-fingerprints:changed. The
+ * Targets view holds them and hands them to its Add Route dialog, so opening the dialog asks for nothing again.
+ * Empty while loading or when the services have none.
  */
 export function useKnownFingerprints(): readonly KnownFingerprint[] {
   const { data } = useRequest('known-fingerprints:list', {});

@@ -8,7 +8,18 @@ import { App } from './App';
 import { i18n } from '../i18n';
 import { GermanSweep, named } from '../test-utils/german-sweep';
 import { fill, openInGerman } from './open-in-german';
-import { BSD, CE, CX, FINGERPRINT, OTHER_FINGERPRINT, ROUTES, certificate, device, sampleServices } from '../test-utils/sample-services';
+import {
+  BSD,
+  CE,
+  CX,
+  FINGERPRINT,
+  OTHER_FINGERPRINT,
+  ROUTES,
+  certificate,
+  device,
+  sampleServices,
+  serverCertificate,
+} from '../test-utils/sample-services';
 import { routeExport } from '../../shared/static-routes/route-export';
 import type { FakeApi } from '../test-utils/fake-api';
 import { model, noTwincat, readOk, serverApi } from '../features/server/test-fixtures';
@@ -22,18 +33,7 @@ type User = ReturnType<typeof userEvent.setup>;
 
 function services(): FakeApi {
   return sampleServices()
-    .respond('secure:server-certificate', {
-      certificate: {
-        fingerprint: FINGERPRINT,
-        subject: 'CN=CX-123',
-        issuer: 'CN=CX-123',
-        notBefore: '2026-01-01',
-        notAfter: '2046-01-01',
-        selfSigned: true,
-      },
-      cipherSuite: 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
-      handshakeMs: 8,
-    })
+    .respond('secure:server-certificate', serverCertificate('CX-123'))
     .handle('routes:add', ({ batchId }) => ({ batchId: batchId ?? 'b1' }));
 }
 

@@ -1,6 +1,6 @@
 import type { CertificateDetails, IssuedDevice } from '../../shared/ipc/channels/certificates';
 import type { LocalRoute } from '../../shared/domain/route';
-import type { EventOf } from '../../shared/ipc/contract';
+import type { EventOf, ResponseOf } from '../../shared/ipc/contract';
 import { FakeApi } from './fake-api';
 import { adapter } from './network';
 import { discoveredTarget } from './targets';
@@ -33,6 +33,22 @@ export const CE = discoveredTarget({
   twincat: { major: 2, minor: 11, build: 2300, text: '2.11.2300' },
   os: { platform: 'windows-ce', major: 7, minor: 0, build: 0, csd: '', text: 'Windows CE 7.0' },
 });
+
+/** A target's self-signed certificate as the Secure ADS handshake reports it, by the name it was made for. */
+export function serverCertificate(name: string, fingerprint = FINGERPRINT): ResponseOf<'secure:server-certificate'> {
+  return {
+    certificate: {
+      fingerprint,
+      subject: `CN=${name}`,
+      issuer: `CN=${name}`,
+      notBefore: '2026-01-01',
+      notAfter: '2046-01-01',
+      selfSigned: true,
+    },
+    cipherSuite: 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+    handshakeMs: 8,
+  };
+}
 
 export const LAB1 = adapter('lab1', '10.77.1.2');
 export const LAB2 = adapter('lab2', '10.77.2.2');

@@ -6,13 +6,14 @@ import type { KnownFingerprint } from '../../../shared/domain/known-fingerprint'
 import type { RequestOf } from '../../../shared/ipc/contract';
 import { FakeApi } from '../../test-utils/fake-api';
 import { renderWithApi } from '../../test-utils/render';
+import { serverCertificate } from '../../test-utils/sample-services';
 import { AddRouteDialog } from './AddRouteDialog';
 import { discovered, FINGERPRINT, OTHER_FINGERPRINT } from './test-fixtures';
 
 const THIRD = 'aa'.repeat(32);
 const byAddress: Record<string, string> = { '10.77.1.10': FINGERPRINT, '10.77.1.11': OTHER_FINGERPRINT, '10.77.1.12': THIRD };
 
-function services(known: KnownFingerprint[] = []) {
+function services() {
   return new FakeApi()
     .respond('identity:get', {
       fingerprint: FINGERPRINT,
@@ -24,26 +25,14 @@ function services(known: KnownFingerprint[] = []) {
     .handle('secure:server-certificate', ({ address }) => {
       const fingerprint = byAddress[address];
       if (!fingerprint) throw Object.assign(new Error('TCP 8016 refused'), { code: 'tls-failed' });
-      return {
-        certificate: {
-          fingerprint,
-          subject: `CN=${address}`,
-          issuer: `CN=${address}`,
-          notBefore: '2000-01-01',
-          notAfter: '2061-01-01',
-          selfSigned: true,
-        },
-        cipherSuite: 'DHE-RSA-AES256-GCM-SHA384',
-        handshakeMs: 5,
-      };
+      return serverCertificate(address, fingerprint);
     })
-    .respond('known-fingerprints:list', known)
     .respond('routes:add', { batchId: 'b1' });
 }
 
-function open(api: FakeApi, targets: ReturnType<typeof discovered>[]) {
+function open(api: FakeApi, targets: ReturnType<typeof discovered>[], known: KnownFingerprint[] = []) {
   const user = userEvent.setup({ delay: null });
-  renderWithApi(<AddRouteDialog open targets={targets} onClose={() => {}} />, api);
+  renderWithApi(<AddRouteDialog open targets={targets} knownFingerprints={known} onClose={() => {}} />, api);
   return user;
 }
 
@@ -132,7 +121,8 @@ describe('Add Route dialog: known fingerprints', () => {
   afterEach(cleanup);
 
   it('a target showing its remembered fingerprint counts as decided, pinned as known', async () => {
-    const api = services([
+    const api = services();
+    const known = [
       {
         netId: '10.77.1.10.1.1',
         address: '10.77.1.10',
@@ -140,8 +130,8 @@ describe('Add Route dialog: known fingerprints', () => {
         firstSeen: '2026-01-02T12:00:00.000Z',
         lastSeen: '2026-02-03T00:00:00.000Z',
       },
-    ]);
-    const user = open(api, [discovered('CX-1', '10.77.1.10', { netId: '10.77.1.10.1.1' })]);
+    ];
+    const user = open(api, [discovered('CX-1', '10.77.1.10', { netId: '10.77.1.10.1.1' })], known);
     await toLogin(user);
     expect(await screen.findByTestId('fingerprint-known')).toBeTruthy();
     await waitFor(() => expect(add()).toHaveProperty('disabled', false));
@@ -150,7 +140,8 @@ describe('Add Route dialog: known fingerprints', () => {
   });
 
   it('a changed fingerprint is a loud warning with the date and never turns green by itself', async () => {
-    const api = services([
+    const api = services();
+    const known = [
       {
         netId: '10.77.1.10.1.1',
         address: '10.77.1.10',
@@ -158,8 +149,8 @@ describe('Add Route dialog: known fingerprints', () => {
         firstSeen: '2026-01-02T12:00:00.000Z',
         lastSeen: '2026-02-03T00:00:00.000Z',
       },
-    ]);
-    const user = open(api, [discovered('CX-1', '10.77.1.10', { netId: '10.77.1.10.1.1' })]);
+    ];
+    const user = open(api, [discovered('CX-1', '10.77.1.10', { netId: '10.77.1.10.1.1' })], known);
     await toLogin(user);
     const warning = await screen.findByTestId('fingerprint-changed');
     expect(warning.textContent).toContain(

@@ -48,7 +48,7 @@ function fakeServices() {
 function open(api: FakeApi, targets = [cx]) {
   // No pause between keystrokes: the dialog reacts synchronously, and MUI under jsdom is slow enough as it is.
   const user = userEvent.setup({ delay: null });
-  renderWithApi(<AddRouteDialog open targets={targets} onClose={() => {}} />, api);
+  renderWithApi(<AddRouteDialog open targets={targets} knownFingerprints={[]} onClose={() => {}} />, api);
   return user;
 }
 

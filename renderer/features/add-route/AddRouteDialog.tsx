@@ -7,8 +7,8 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
+import type { KnownFingerprint } from '../../../shared/domain/known-fingerprint';
 import type { DiscoveredTarget } from '../../../shared/domain/target';
-import { useKnownFingerprints } from '../../api/use-known-fingerprints';
 import { useRequest } from '../../api/use-request';
 import { needsNewLogin } from '../../components/route-error';
 import { useFormat, useTranslation } from '../../i18n';
@@ -38,6 +38,8 @@ export interface AddRouteDialogProps {
   open: boolean;
   /** The targets selected in the Targets view; one settings form and one login cover all of them. */
   targets: DiscoveredTarget[];
+  /** The fingerprints remembered after verified routes, as the Targets view holds them (current, not asked for again). */
+  knownFingerprints: readonly KnownFingerprint[];
   onClose: () => void;
 }
 
@@ -46,7 +48,7 @@ type Phase = 'settings' | 'login' | 'progress';
 const SETTINGS_FORM = 'add-route-settings';
 
 /** Settings, then login (with the fingerprint compare), then live progress: the XAE flow, for one or many targets. */
-export function AddRouteDialog({ open, targets, onClose }: AddRouteDialogProps) {
+export function AddRouteDialog({ open, targets, knownFingerprints, onClose }: AddRouteDialogProps) {
   return (
     <Dialog
       open={open}
@@ -58,7 +60,7 @@ export function AddRouteDialog({ open, targets, onClose }: AddRouteDialogProps) 
       fullWidth
       aria-labelledby="add-route-title"
     >
-      {open && <AddRouteFlow targets={targets} onClose={onClose} />}
+      {open && <AddRouteFlow targets={targets} knownFingerprints={knownFingerprints} onClose={onClose} />}
     </Dialog>
   );
 }
@@ -76,12 +78,11 @@ function usePreselectionNote(preselection: MethodPreselection, chosen: boolean, 
   return t('settings.preselected.created', { method, date: format.date(createdAt) });
 }
 
-function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClose(): void }) {
+function AddRouteFlow({ targets, knownFingerprints, onClose }: Omit<AddRouteDialogProps, 'open'>) {
   const { t } = useTranslation('addRoute');
   const format = useFormat();
   const identity = useRequest('identity:get', {});
   const earlierRoutes = useRequest('routes:list', {});
-  const knownFingerprints = useKnownFingerprints();
   const preselection = useMemo(
     () => preselectMethod(targets, earlierRoutes.data ?? [], knownFingerprints),
     [targets, earlierRoutes.data, knownFingerprints],
@@ -229,6 +230,7 @@ function AddRouteFlow({ targets, onClose }: { targets: DiscoveredTarget[]; onClo
       {phase === 'login' && (
         <LoginPhase
           method={method}
+          known={knownFingerprints}
           login={login}
           onLoginChange={(update) => setLogin((current) => ({ ...current, ...update }))}
           targets={fingerprintTargets}

@@ -6,7 +6,7 @@ import DialogContent from '@mui/material/DialogContent';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { TFunction } from 'i18next';
-import { useKnownFingerprints } from '../../api/use-known-fingerprints';
+import type { KnownFingerprint } from '../../../shared/domain/known-fingerprint';
 import { useTranslation } from '../../i18n';
 import type { FingerprintTarget } from './FingerprintCheck';
 import { loginTextProblem, missingLoginFields, type LoginFieldName, type LoginFields, type LoginMethod } from './login';
@@ -25,6 +25,8 @@ export interface LoginVerdict {
 
 export interface LoginPhaseProps {
   method: LoginMethod;
+  /** The fingerprints remembered after verified routes: a target showing its own counts as decided. */
+  known: readonly KnownFingerprint[];
   login: LoginFields;
   onLoginChange(update: Partial<LoginFields>): void;
   targets: FingerprintTarget[];
@@ -65,9 +67,8 @@ function blockedReason(
 
 /** Mounted only while the login shows, so the certificates are fetched live each time it opens. */
 export function LoginPhase(props: LoginPhaseProps) {
-  const { method, login, targets, compares, ticks } = props;
+  const { method, known, login, targets, compares, ticks } = props;
   const { certificates, refetch } = useLiveCertificates(targets.map((target) => target.address));
-  const known = useKnownFingerprints();
   const missing = missingLoginFields(method, login);
   const trusts: Record<string, TargetTrust> = {};
   const decisions: LoginVerdict['decisions'] = {};

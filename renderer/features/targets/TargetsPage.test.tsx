@@ -583,4 +583,41 @@ describe('Targets page: known fingerprints', () => {
     expect(headers()).not.toContain('OS Version');
     expect(headers()).toContain('Fingerprint');
   });
+
+  it('the column chooser names the wanted columns the table has no room for, and only those', async () => {
+    localStorage.clear();
+    // jsdom lays nothing out: the table's container reports 800 px, room for the name, address, Secure ADS and fingerprint.
+    class Observer {
+      constructor(private readonly measure: () => void) {}
+      observe() {
+        this.measure();
+      }
+      unobserve() {}
+      disconnect() {}
+    }
+    vi.stubGlobal('ResizeObserver', Observer);
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800);
+    onTestFinished(() => {
+      vi.unstubAllGlobals();
+      vi.restoreAllMocks();
+      localStorage.clear();
+    });
+    const { user } = setup();
+    await waitFor(() => expect(within(table()).queryByRole('columnheader', { name: 'OS Version' })).toBeNull());
+    expect(
+      within(table())
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent)
+        .filter(Boolean),
+    ).toEqual(['Host Name', 'Address', 'Secure ADS', 'Fingerprint']);
+    await user.click(screen.getByRole('button', { name: 'Columns' }));
+    const noRoom = screen
+      .getAllByRole('menuitemcheckbox')
+      .filter((item) => item.textContent?.includes('no room at this window width'))
+      .map((item) => item.textContent?.replace('no room at this window width', ''));
+    expect(noRoom).toEqual(['Connected', 'AMS NetId', 'TwinCAT', 'OS Version', 'Comment']);
+    await user.click(screen.getByRole('menuitemcheckbox', { name: /^OS Version/ }));
+    // Switched off, it is no longer a wanted column left out.
+    expect(screen.getByRole('menuitemcheckbox', { name: /^OS Version/ }).textContent).not.toContain('no room');
+  });
 });

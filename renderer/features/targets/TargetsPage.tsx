@@ -9,6 +9,7 @@ import Typography from '@mui/material/Typography';
 import AddLinkOutlined from '@mui/icons-material/AddLinkOutlined';
 import FilterListOutlined from '@mui/icons-material/FilterListOutlined';
 import { targetKey, type DiscoveredTarget } from '../../../shared/domain/target';
+import type { KnownFingerprint } from '../../../shared/domain/known-fingerprint';
 import { PageLayout } from '../../components/PageLayout';
 import { useRequest } from '../../api/use-request';
 import { useKnownFingerprints } from '../../api/use-known-fingerprints';
@@ -21,12 +22,13 @@ import { BigRangeDialog, type BigRangeQuestion } from './BigRangeDialog';
 import { SearchFeedback } from './SearchFeedback';
 import { DEFAULT_TIMEOUT_MS, SearchPanel, splitEntries, splitRanges, type SearchFields } from './SearchPanel';
 import { TargetsTable } from './TargetsTable';
+import { useColumnLayout } from './use-column-layout';
 import ListAltOutlined from '@mui/icons-material/ListAltOutlined';
 import { TargetRoutesDialog, type TargetRoutesSubject } from '../../components/TargetRoutesDialog';
 import { subjectOverRoute } from '../../components/route-connection';
 import type { LocalRoute } from '../../../shared/domain/route';
 
-import { nextSort, TARGET_COLUMNS, visibleTargets, type TargetColumn, type TargetSort } from './target-table-model';
+import { nextSort, visibleTargets, type TargetColumn, type TargetSort } from './target-table-model';
 import { sweepWindowMs, useDiscovery, type DiscoveryState, type SearchKind } from './use-discovery';
 import { useLocalRoutesByNetId } from './use-connected-routes';
 import type { TFunction } from 'i18next';
@@ -61,6 +63,8 @@ function systemsFoundText(t: TFunction<'targets'>, total: number, shown: number,
 export interface AddRouteDialogSlotProps {
   open: boolean;
   targets: DiscoveredTarget[];
+  /** The page's remembered fingerprints, kept current, so the dialog asks the services for none of its own. */
+  knownFingerprints: readonly KnownFingerprint[];
   onClose: () => void;
 }
 
@@ -89,7 +93,7 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
   const { t: tRoutes } = useTranslation('targetRoutes');
   const [dialogOpen, setDialogOpen] = useState(false);
   const [hiddenColumns, setHiddenColumns] = useHiddenColumns();
-  const [columnsShown, setColumnsShown] = useState<readonly TargetColumn[]>(TARGET_COLUMNS.map((column) => column.id));
+  const columnLayout = useColumnLayout(hiddenColumns);
   const filterField = useRef<HTMLInputElement>(null);
 
   const defaultAdapters = useMemo(() => defaultAdapterChoice(adapters.data ?? []), [adapters.data]);
@@ -212,7 +216,7 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
           }}
           sx={{ width: 260 }}
         />
-        <ColumnChooser hidden={hiddenColumns} shown={columnsShown} onChange={setHiddenColumns} />
+        <ColumnChooser hidden={hiddenColumns} shown={columnLayout.columns} onChange={setHiddenColumns} />
         <Button
           variant="outlined"
           startIcon={<ListAltOutlined />}
@@ -252,11 +256,10 @@ export function TargetsPage({ AddRouteDialog }: TargetsPageProps) {
         onSort={(column: TargetColumn) => setSort((current) => nextSort(current, column))}
         routes={routes}
         known={known}
-        hiddenColumns={hiddenColumns}
-        onColumnsShown={setColumnsShown}
+        layout={columnLayout}
       />
       <SearchFeedback discovery={discovery} />
-      <AddRouteDialog open={dialogOpen} targets={selectedTargets} onClose={() => setDialogOpen(false)} />
+      <AddRouteDialog open={dialogOpen} targets={selectedTargets} knownFingerprints={knownList} onClose={() => setDialogOpen(false)} />
       <TargetRoutesDialog subject={routesOf} onClose={() => setRoutesOf(null)} />
     </PageLayout>
   );

@@ -8,14 +8,18 @@ import { renderWithApi } from '../../test-utils/render';
 import { discoveredTarget } from '../../test-utils/targets';
 import { DEFAULT_ROW_HEIGHT } from './row-window';
 import { TargetsTable } from './TargetsTable';
+import { useColumnLayout } from './use-column-layout';
 import type { TargetColumn } from './target-table-model';
 
 const MANY: DiscoveredTarget[] = Array.from({ length: 2000 }, (_, i) =>
   discoveredTarget({ hostname: `CX-${1000 + i}`, address: `10.20.${Math.floor(i / 250)}.${(i % 250) + 1}` }),
 );
 
-function Harness({ rows, hidden }: { rows: readonly DiscoveredTarget[]; hidden?: ReadonlySet<TargetColumn> }) {
+const NONE_HIDDEN: ReadonlySet<TargetColumn> = new Set();
+
+function Harness({ rows, hidden = NONE_HIDDEN }: { rows: readonly DiscoveredTarget[]; hidden?: ReadonlySet<TargetColumn> }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  const layout = useColumnLayout(hidden);
   return (
     <TargetsTable
       rows={rows}
@@ -25,7 +29,7 @@ function Harness({ rows, hidden }: { rows: readonly DiscoveredTarget[]; hidden?:
       sort={null}
       onSort={() => {}}
       routes={new Map()}
-      hiddenColumns={hidden}
+      layout={layout}
     />
   );
 }

@@ -1,5 +1,5 @@
 import type { KnownFingerprint } from '../../../shared/domain/known-fingerprint';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import Checkbox from '@mui/material/Checkbox';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
@@ -12,8 +12,8 @@ import TableSortLabel from '@mui/material/TableSortLabel';
 import { alpha, darken, lighten, type Theme } from '@mui/material/styles';
 import type { LocalRoute } from '../../../shared/domain/route';
 import { targetKey, type DiscoveredTarget } from '../../../shared/domain/target';
-import { shownColumns } from './column-layout';
-import { useRowWindow, useTableGeometry } from './row-window';
+import { useRowWindow } from './row-window';
+import type { ColumnLayout } from './use-column-layout';
 import { TargetRow } from './TargetRow';
 import type { TargetColumn, TargetSort } from './target-table-model';
 import { useTranslation } from '../../i18n';
@@ -29,13 +29,9 @@ interface TargetsTableProps {
   routes: ReadonlyMap<string, LocalRoute>;
   /** Remembered fingerprints by NetId. */
   known?: ReadonlyMap<string, KnownFingerprint>;
-  /** Columns the user switched off in the column chooser. */
-  hiddenColumns?: ReadonlySet<TargetColumn>;
-  /** Told which columns are on screen, so the chooser can say which ones the width left out. */
-  onColumnsShown?(columns: readonly TargetColumn[]): void;
+  /** The columns to draw (shared with the column chooser) and the elements they are fitted to. */
+  layout: ColumnLayout;
 }
-
-const NO_COLUMNS_HIDDEN: ReadonlySet<TargetColumn> = new Set();
 
 /** What MUI's TableCell gives a body cell, once for the whole table; headers may wrap, cells stay on one line. */
 const tableStyles = (theme: Theme) => ({
@@ -65,16 +61,12 @@ const tableStyles = (theme: Theme) => ({
  * whole list.
  */
 export function TargetsTable(props: TargetsTableProps) {
-  const { rows, emptyText, selected, onSelectionChange, sort, onSort, routes, known } = props;
+  const { rows, emptyText, selected, onSelectionChange, sort, onSort, routes, known, layout } = props;
   const { t } = useTranslation('targets');
-  const container = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLTableSectionElement>(null);
   const [focusKey, setFocusKey] = useState<string | null>(null);
-  const table = useRef<HTMLTableElement>(null);
   const pendingFocus = useRef<string | null>(null);
-  const hidden = props.hiddenColumns ?? NO_COLUMNS_HIDDEN;
-  const { width, squeeze, rowHeight } = useTableGeometry(container, table, hidden);
-  const columns = useMemo(() => shownColumns(width ?? Number.POSITIVE_INFINITY, hidden, squeeze), [width, hidden, squeeze]);
+  const { columns, rowHeight, container, table } = layout;
   const { start, end } = useRowWindow(body, rows.length, rowHeight);
 
   const keys = useMemo(() => rows.map(targetKey), [rows]);
@@ -83,9 +75,6 @@ export function TargetsTable(props: TargetsTableProps) {
   const focusIndex = focusKey === null ? undefined : position.get(focusKey);
   const tabStop = focusIndex !== undefined && focusIndex >= start && focusIndex < end ? focusKey : (keys[start] ?? null);
   const selectedShown = keys.filter((key) => selected.has(key)).length;
-
-  const onColumnsShown = props.onColumnsShown;
-  useEffect(() => onColumnsShown?.(columns), [onColumnsShown, columns]);
 
   // A row reached by the keyboard may only be drawn after the window moved to it.
   useLayoutEffect(() => {
