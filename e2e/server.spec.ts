@@ -153,6 +153,7 @@ test('Install on target: a device certificate issued on the Certificates page be
     await expect(page.getByTestId('server-hand-over')).toContainText(`${target.name} is selected.`);
     await server.waitForRead([target.name]);
     await expect(server.places.getByRole('checkbox', { name: `Select ${target.name}` })).toBeChecked();
+    expect.soft(await seriousAxeViolations(page), 'page with a handed-over certificate').toEqual([]);
     const folder = join(dataDir, 'certificates', 'devices', target.name);
     const { files, dialog } = await server.setCaFiles();
     expect(files).toEqual([join(folder, 'rootCA.pem'), join(folder, `${target.name}.crt`), join(folder, `${target.name}.key`)]);
