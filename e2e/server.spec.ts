@@ -31,6 +31,17 @@ function shot(page: Page, name: string, target = page.locator('main')): Promise<
   return shoot(page, `docs/screenshots/${name}.png`, target);
 }
 
+/** The web host on `dataDir` (it reads the folder once, so routes go in first) and a browser on it; `stops` ends both. */
+async function openApp(dataDir: string, stops: Array<() => Promise<void>>): Promise<Page> {
+  const host = await startWebHostProcess({ dataDir });
+  stops.push(() => host.stop());
+  const browser = await launchChromium();
+  stops.push(() => browser.close());
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await openPage(page, host.url);
+  return page;
+}
+
 test('one PSK identity for three targets in one batch, restarted to Config (proved by a PSK handshake) and back to Run', async () => {
   test.setTimeout(120_000);
   // The routes are made with the CLI before the host starts, which reads its data folder once.
@@ -47,12 +58,7 @@ test('one PSK identity for three targets in one batch, restarted to Config (prov
       const added = await addPlainRoute(target.address, PASSWORD, dataDir);
       expect(added.code, added.output).toBe(0);
     }
-    const host = await startWebHostProcess({ dataDir });
-    stops.push(() => host.stop());
-    const browser = await launchChromium();
-    stops.push(() => browser.close());
-    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    await openPage(page, host.url);
+    const page = await openApp(dataDir, stops);
     const server = new ServerPage(page);
     await server.open();
     const names = TARGETS.map((target) => target.name);
@@ -134,12 +140,7 @@ test('Install on target: a device certificate issued on the Certificates page be
     stops.push(() => sim.stop());
     const added = await addPlainRoute(target.address, PASSWORD, dataDir);
     expect(added.code, added.output).toBe(0);
-    const host = await startWebHostProcess({ dataDir });
-    stops.push(() => host.stop());
-    const browser = await launchChromium();
-    stops.push(() => browser.close());
-    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    await openPage(page, host.url);
+    const page = await openApp(dataDir, stops);
 
     await new AppFrame(page).goTo('Certificates');
     const certs = new CertificatesPage(page);
