@@ -15,6 +15,8 @@ describe('localised numbers, units and dates', () => {
     expect(de.duration(350)).toBe('350 ms');
     expect(en.duration(1250)).toBe('1.3 s');
     expect(de.duration(1250)).toBe('1,3 s');
+    expect(en.duration(999.4)).toBe('999 ms');
+    expect(en.duration(999.7)).toBe('1 s');
   });
 
   it('scales byte counts to a readable unit', () => {

@@ -27,7 +27,8 @@ export function formattersFor(language: string): Formatters {
   return {
     number,
     // SI symbols read the same in both languages and do not change with the ICU version of the runtime.
-    duration: (ms) => (ms < 1000 ? `${number(Math.round(ms))} ms` : `${number(ms / 1000, { maximumFractionDigits: 1 })} s`),
+    // Rounded before the unit is chosen: 999.7 ms is "1 s", not "1,000 ms".
+    duration: (ms) => (Math.round(ms) < 1000 ? `${number(Math.round(ms))} ms` : `${number(ms / 1000, { maximumFractionDigits: 1 })} s`),
     bytes: (value) => {
       const units = ['B', 'KB', 'MB', 'GB'] as const;
       let scaled = value;

@@ -1,6 +1,23 @@
 import type { LocalRoute } from '../../../shared/domain/route';
-import type { FlowContext } from './route-flow-context';
+import type { VerifiedTarget } from '../ads/transport/ams-channel';
+import { verifyDetail, type FlowContext } from './route-flow-context';
 import { localRouteRecord } from './route-plan';
+
+/**
+ * Saves this PC's route and proves the route with a real ADS request, both at once: the proof needs nothing from this
+ * PC's route list, and saving waits for file syncs (in a batch, behind the other routes' saves). The steps still report
+ * in their order, the proof's answer after the save, and a save that fails is the target's result even when the proof
+ * went through. The verify step's time counts from when its request started.
+ */
+export async function saveWhileVerifying(ctx: FlowContext, verify: () => Promise<VerifiedTarget>): Promise<void> {
+  const started = performance.now();
+  const proving = verify();
+  // Reported by the verify step below, or dropped when the save fails first (the verify closes its own connection).
+  proving.catch(() => undefined);
+  const route = await localRouteStep(ctx);
+  ctx.state.verified = await ctx.steps.run('verify', () => proving, verifyDetail, started);
+  await recordVerified(ctx, route);
+}
 
 /** Records this PC's route (or skips the step when the user asked for none). */
 export async function localRouteStep(ctx: FlowContext): Promise<LocalRoute | null> {

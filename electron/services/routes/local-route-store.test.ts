@@ -61,7 +61,7 @@ describe('LocalRouteStore', () => {
     await store.upsert(route('TEMP', { temporary: true }));
     expect((await store.list()).map((r) => r.name)).toEqual(['TEMP']);
     expect(await new LocalRouteStore(dir).list()).toEqual([]);
-    expect(await store.remove('TEMP')).toBe(true);
+    expect(await store.remove('TEMP')).toMatchObject({ name: 'TEMP', temporary: true });
     expect(await store.list()).toEqual([]);
   });
 
@@ -90,11 +90,11 @@ describe('LocalRouteStore', () => {
     expect((await new LocalRouteStore(dir).list()).map((r) => r.name)).toEqual(['NEW']);
   });
 
-  it('removes a static route and reports whether anything was removed', async () => {
+  it('removes a static route and answers with the route it removed, null when there was none', async () => {
     const store = new LocalRouteStore(dir);
     await store.upsert(route('CX-1'));
-    expect(await store.remove('CX-1')).toBe(true);
-    expect(await store.remove('CX-1')).toBe(false);
+    expect(await store.remove('CX-1')).toMatchObject({ name: 'CX-1' });
+    expect(await store.remove('CX-1')).toBeNull();
     expect(await new LocalRouteStore(dir).list()).toEqual([]);
   });
 });

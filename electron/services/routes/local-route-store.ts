@@ -58,15 +58,16 @@ export class LocalRouteStore {
     });
   }
 
-  async remove(name: string): Promise<boolean> {
-    const wasTemporary = this.temporary.delete(name);
-    let removed = false;
+  /** The route that was removed (what it was, so callers can undo its traces elsewhere), or null if there was none. */
+  async remove(name: string): Promise<LocalRoute | null> {
+    const temporary = this.temporary.get(name) ?? null;
+    this.temporary.delete(name);
+    let removed: LocalRoute | null = null;
     await this.mutate((routes) => {
-      const next = routes.filter((r) => r.name !== name);
-      removed = next.length !== routes.length;
-      return removed ? next : null;
+      removed = routes.find((r) => r.name === name) ?? null;
+      return removed ? routes.filter((r) => r !== removed) : null;
     });
-    return removed || wasTemporary;
+    return removed ?? temporary;
   }
 
   /** Forgets the cached copy so the next call reads the file again (after a conflict). */

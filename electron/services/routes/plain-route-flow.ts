@@ -1,11 +1,11 @@
 import { verifyPlainAds } from '../ads/plain/plain-ads';
 import { addRouteOverUdp } from '../ads/udp/udp-add-route';
-import { localRouteStep, recordVerified } from './local-route-step';
-import { verifyDetail, type FlowContext } from './route-flow-context';
+import { saveWhileVerifying } from './local-route-step';
+import type { FlowContext } from './route-flow-context';
 
 /** Plain ADS: the route add over UDP 48899 (login in clear, which the dialog confirms first), then ReadState on TCP 48898. */
 export async function plainRouteFlow(ctx: FlowContext): Promise<void> {
-  const { plan, deps, steps, ip, local, ports, timeoutMs, signal, state } = ctx;
+  const { plan, deps, steps, ip, local, ports, timeoutMs, signal } = ctx;
   const { settings, credentials } = plan;
   steps.skip('connect', 'plain ADS: the route is added over UDP 48899');
   steps.skip('tls', 'plain ADS has no TLS');
@@ -37,11 +37,7 @@ export async function plainRouteFlow(ctx: FlowContext): Promise<void> {
       `${settings.remoteRoute} route '${settings.remoteRouteName}' → ${local.netId} (${localAddress}) added on the target`,
     );
   }
-  const route = await localRouteStep(ctx);
-  state.verified = await steps.run(
-    'verify',
-    () => verifyPlainAds({ host: ip, port: ports.ads, targetNetId: settings.netId, localNetId: local.netId, timeoutMs, signal }),
-    verifyDetail,
+  await saveWhileVerifying(ctx, () =>
+    verifyPlainAds({ host: ip, port: ports.ads, targetNetId: settings.netId, localNetId: local.netId, timeoutMs, signal }),
   );
-  await recordVerified(ctx, route);
 }

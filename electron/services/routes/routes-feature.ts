@@ -112,13 +112,12 @@ export function routesFeature(
     'routes:list': () => store.list(),
 
     'routes:remove': async (request) => {
-      // Looked up first: only the app's own route (its NetId and address) may take an entry out of StaticRoutes.xml.
-      const route = request.fromTwinCat ? (await store.list()).find((r) => r.name === request.name) : undefined;
-      const removed = await store.remove(request.name);
-      if (removed) await announceRoutes();
-      if (!route) return { removed, twincat: null };
+      const route = await store.remove(request.name);
+      if (route) await announceRoutes();
+      // Only the app's own route (the NetId and address it had) may take an entry out of StaticRoutes.xml.
+      if (!route || !request.fromTwinCat) return { removed: route !== null, twincat: null };
       const { outcome, path, detail } = await twincat.removeRoute(route);
-      return { removed, twincat: { outcome, path, detail } };
+      return { removed: true, twincat: { outcome, path, detail } };
     },
 
     'twincat-routes:list': () => twincat.list(),

@@ -7,8 +7,8 @@ import { secureHandshake, ServerTrustFailure } from '../ads/secure/secure-handsh
 import { openSecureSession } from '../ads/secure/secure-session';
 import type { ServerTrust } from '../ads/secure/server-trust';
 import { AmsChannel } from '../ads/transport/ams-channel';
-import { localRouteStep, recordVerified } from './local-route-step';
-import { verifyDetail, type FlowContext } from './route-flow-context';
+import { saveWhileVerifying } from './local-route-step';
+import type { FlowContext } from './route-flow-context';
 import { connectInfoFor, verifyConnectInfo, type RoutePlan } from './route-plan';
 import { asFailure } from './step-runner';
 
@@ -90,38 +90,31 @@ export async function secureRouteFlow(ctx: FlowContext): Promise<void> {
       keepChannel = new AmsChannel(transport, { tcpPrefix: false, localNetId: local.netId, initial: exchanged.rest });
     else transport.destroy();
 
-    const route = await localRouteStep(ctx);
     const seen = state.fingerprint;
-    const verified = await steps.run(
-      'verify',
-      async () => {
-        if (keepChannel) return keepChannel.verify(settings.netId, timeoutMs);
-        // SSC: a fresh connection with only the SelfSigned flag proves the target stored this PC's certificate. It
-        // must be the very certificate the login went to; anything else is refused inside the handshake.
-        if (!seen) throw new Error('the add connection showed no certificate');
-        const session = await openSecureSession({
-          host: ip,
-          port: ports.tls,
-          timeoutMs,
-          mode: 'ssc',
-          ...material,
-          trust: { kind: 'fingerprint', expected: seen },
-          legacyCrypto: settings.legacyCrypto,
-          connector: deps.connector,
-          signal,
-          localNetId: local.netId,
-          connectInfo: verifyConnectInfo(local),
-        });
-        try {
-          return await session.ams.verify(settings.netId, timeoutMs);
-        } finally {
-          session.close();
-        }
-      },
-      verifyDetail,
-    );
-    state.verified = verified;
-    await recordVerified(ctx, route);
+    await saveWhileVerifying(ctx, async () => {
+      if (keepChannel) return keepChannel.verify(settings.netId, timeoutMs);
+      // SSC: a fresh connection with only the SelfSigned flag proves the target stored this PC's certificate. It
+      // must be the very certificate the login went to; anything else is refused inside the handshake.
+      if (!seen) throw new Error('the add connection showed no certificate');
+      const session = await openSecureSession({
+        host: ip,
+        port: ports.tls,
+        timeoutMs,
+        mode: 'ssc',
+        ...material,
+        trust: { kind: 'fingerprint', expected: seen },
+        legacyCrypto: settings.legacyCrypto,
+        connector: deps.connector,
+        signal,
+        localNetId: local.netId,
+        connectInfo: verifyConnectInfo(local),
+      });
+      try {
+        return await session.ams.verify(settings.netId, timeoutMs);
+      } finally {
+        session.close();
+      }
+    });
   } finally {
     keepChannel?.close();
     transport.destroy();

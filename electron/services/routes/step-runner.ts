@@ -18,10 +18,11 @@ export class StepRunner {
     private readonly signal?: AbortSignal,
   ) {}
 
-  async run<T>(step: RouteStep, work: () => Promise<T>, detail?: (value: T) => string | null): Promise<T> {
+  /** `startedAt` (performance.now()) is when the step's work began, for work started before the step is shown. */
+  async run<T>(step: RouteStep, work: () => Promise<T>, detail?: (value: T) => string | null, startedAt?: number): Promise<T> {
     if (this.signal?.aborted) throw new RouteFailure('cancelled', 'cancelled by the user', null);
     this.emit(step, 'running', null, null, null);
-    const start = performance.now();
+    const start = startedAt ?? performance.now();
     try {
       const value = await work();
       const ms = round(performance.now() - start);

@@ -5,19 +5,21 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
+import type { IpcError } from '../../../shared/ipc/result';
+import { ServiceErrorAlert } from '../../components/ServiceError';
 import { useTranslation } from '../../i18n';
 
 /** No TwinCAT target folder on this PC: which folders were tried, and a way to name the right one. */
-export function NoTwincat({ tried, onSetFolder }: { tried: string[]; onSetFolder(folder: string | null): Promise<string | null> }) {
+export function NoTwincat({ tried, onSetFolder }: { tried: string[]; onSetFolder(folder: string | null): Promise<IpcError | null> }) {
   const { t } = useTranslation('server');
   const [folder, setFolder] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
   const [busy, setBusy] = useState(false);
   const set = async (value: string | null) => {
     setBusy(true);
     const failed = await onSetFolder(value);
     setBusy(false);
-    setError(failed ? t('noTwincat.failed', { message: failed }) : null);
+    setError(failed);
   };
   return (
     <Alert severity="info" sx={{ mb: 2 }}>
@@ -43,11 +45,7 @@ export function NoTwincat({ tried, onSetFolder }: { tried: string[]; onSetFolder
           {t('noTwincat.automatic')}
         </Button>
       </Stack>
-      {error && (
-        <Alert severity="error" sx={{ mt: 1 }}>
-          {error}
-        </Alert>
-      )}
+      {error && <ServiceErrorAlert error={error} lead={t('noTwincat.failed')} codes="server:errors" sx={{ mt: 1 }} />}
     </Alert>
   );
 }

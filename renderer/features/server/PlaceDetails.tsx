@@ -13,6 +13,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import type { ReactNode } from 'react';
+import type { IpcError } from '../../../shared/ipc/result';
 import { useTranslation } from '../../i18n';
 import { FileRoutesTable, SwitchesTable } from './FileTables';
 import { NoTwincat } from './NoTwincat';
@@ -36,7 +37,7 @@ export interface DetailActions {
   onSecureOnly(on: boolean): void;
   onClearTls(): void;
   onCredentials(place: Place): void;
-  onSetLocalFolder(folder: string | null): Promise<string | null>;
+  onSetLocalFolder(folder: string | null): Promise<IpcError | null>;
 }
 
 /** What one system's StaticRoutes.xml says about who may connect, with the one-system changes at hand. */

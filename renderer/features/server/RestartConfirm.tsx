@@ -70,7 +70,15 @@ export function RestartConfirm({
                 <li key={place.key}>
                   {line.ok
                     ? t('restart.row', { ...names, state: stateName(line.adsState) })
-                    : t('restart.rowFailed', { ...names, message: line.message })}
+                    : // The services' reason is English; it is marked so, as everywhere in the app.
+                      [
+                        t('restart.rowFailed', names),
+                        ' (',
+                        <span key="why" lang="en">
+                          {line.message}
+                        </span>,
+                        ')',
+                      ]}
                 </li>
               );
             })}

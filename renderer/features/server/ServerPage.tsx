@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import RefreshIcon from '@mui/icons-material/Refresh';
 import { PageLayout } from '../../components/PageLayout';
+import { ServiceErrorAlert } from '../../components/ServiceError';
 import { useTranslation } from '../../i18n';
 import { ChangeDialog, type BatchHooks, type ChangeRequest } from './ChangeDialog';
 import { CredentialsDialog } from './CredentialsDialog';
@@ -81,11 +81,7 @@ export function ServerPage({ handOver = null }: { handOver?: CaHandOver | null }
           onDismiss={() => setPendingCa(null)}
         />
       )}
-      {server.routesError && (
-        <Alert severity="error" sx={{ mb: 1 }}>
-          {server.routesError}
-        </Alert>
-      )}
+      {server.routesError && <ServiceErrorAlert error={server.routesError} lead={t('routesFailed')} codes="server:errors" sx={{ mb: 1 }} />}
       <Stack
         direction="row"
         spacing={1}

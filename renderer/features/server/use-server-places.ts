@@ -1,3 +1,4 @@
+import type { IpcError } from '../../../shared/ipc/result';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ServerApplyResult } from '../../../shared/ipc/channels/server-config';
 import { useApi } from '../../api/ApiProvider';
@@ -10,11 +11,11 @@ export interface ServerPlaces {
   /** The routes have been listed: `places` holds every system the page will show. */
   loaded: boolean;
   reads: Record<string, PlaceRead>;
-  routesError: string | undefined;
+  routesError: IpcError | undefined;
   /** Reads the given places (default: all that can be reached) again. */
   read(keys?: string[]): Promise<void>;
   setSecrets(key: string, secrets: TypedSecrets): void;
-  setLocalFolder(folder: string | null): Promise<string | null>;
+  setLocalFolder(folder: string | null): Promise<IpcError | null>;
   /** Takes the file as an apply left it, so the next change starts from what was written. */
   applied(key: string, result: ServerApplyResult): void;
   setAdsState(key: string, state: number | null): void;
@@ -84,7 +85,7 @@ export function useServerPlaces(): ServerPlaces {
   const setLocalFolder = useCallback(
     async (folder: string | null) => {
       const answer = await api.invoke('server-config:set-local-folder', { folder });
-      if (!answer.ok) return answer.error.message;
+      if (!answer.ok) return answer.error;
       await readPlaces(places.filter((place) => place.key === LOCAL_KEY));
       return null;
     },
@@ -111,7 +112,7 @@ export function useServerPlaces(): ServerPlaces {
     places,
     loaded: routes.data !== undefined,
     reads,
-    routesError: routes.error?.message,
+    routesError: routes.error,
     read,
     setSecrets,
     setLocalFolder,

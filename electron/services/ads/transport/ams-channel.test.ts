@@ -61,6 +61,48 @@ describe('AmsChannel', () => {
     channel.close();
   });
 
+  it('verify sends ReadState and ReadDeviceInfo in one write, and takes the device info even when it comes first', async () => {
+    let stateAnswer: Uint8Array | null = null;
+    // The target holds its ReadState answer and sends it after the ReadDeviceInfo answer.
+    const stream = fakeStream((req) => {
+      if (req.commandId === 4) {
+        stateAnswer = encodeAmsPacket(readStateResponse(req, { adsState: 5, deviceState: 0 }));
+        return [];
+      }
+      return [encodeAmsPacket(readDeviceInfoResponse(req, { major: 3, minor: 1, build: 4026, name: 'Plc30 App' })), stateAnswer!];
+    });
+    const writes: number[] = [];
+    const write = stream.write;
+    stream.write = (data) => {
+      writes.push(new AmsStreamParser({ tcpPrefix: false }).push(data).length);
+      return write(data);
+    };
+    const channel = new AmsChannel(stream, opts);
+    await expect(channel.verify('5.1.2.3.1.1', 1000)).resolves.toMatchObject({ adsStateName: 'Run', deviceName: 'Plc30 App' });
+    expect(writes).toEqual([2]);
+    channel.close();
+  });
+
+  it('a failed ReadState is the answer even when ReadDeviceInfo succeeded; a failed write fails both at once', async () => {
+    const stream = fakeStream((req) =>
+      req.commandId === 4
+        ? [encodeAmsPacket(readStateResponse(req, { adsState: 0, deviceState: 0, result: 0x701 }))]
+        : [encodeAmsPacket(readDeviceInfoResponse(req, { major: 3, minor: 1, build: 4024, name: 'TwinCAT System' }))],
+    );
+    const channel = new AmsChannel(stream, opts);
+    await expect(channel.verify('5.1.2.3.1.1', 1000)).rejects.toMatchObject({
+      code: 'verify-failed',
+      message: expect.stringMatching(/^ReadState answered with/),
+    });
+    channel.close();
+    const broken = fakeStream(() => []);
+    broken.write = () => Promise.reject(new Error('EPIPE'));
+    const refused = new AmsChannel(broken, opts);
+    // Well inside the 60 s timeout: the write's failure is the answer.
+    await expect(refused.verify('5.1.2.3.1.1', 60_000)).rejects.toThrow('EPIPE');
+    refused.close();
+  });
+
   it('an ADS error code becomes verify-failed naming the error', async () => {
     const stream = fakeStream((req) => [
       encodeAmsPacket({ ...readStateResponse(req, { adsState: 0, deviceState: 0 }), errorCode: 0x7, data: new Uint8Array(0) }),

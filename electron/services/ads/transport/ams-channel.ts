@@ -10,6 +10,7 @@ import {
   readStateRequest,
   type AmsPacket,
 } from '../../../../shared/protocol/ams';
+import { concatBytes } from '../../../../shared/protocol/bytes';
 import { RouteFailure } from '../route-failure';
 import type { ByteStream } from '../secure/secure-transport';
 
@@ -53,11 +54,38 @@ export class AmsChannel {
     void this.pump();
   }
 
-  async request(build: (invokeId: number) => AmsPacket, timeoutMs: number): Promise<AmsPacket> {
-    if (this.closedWith) throw this.closedWith();
-    const invokeId = this.nextInvokeId++;
-    const packet = build(invokeId);
-    const frame = this.options.tcpPrefix ? encodeAmsTcpFrame(packet) : encodeAmsPacket(packet);
+  request(build: (invokeId: number) => AmsPacket, timeoutMs: number): Promise<AmsPacket> {
+    return this.requestAll([build], timeoutMs)[0]!;
+  }
+
+  /**
+   * Sends several requests in one write (one TCP segment, one TLS record) and answers each by its invoke id: AMS lets a
+   * client have requests outstanding, and one write costs both ends less than one per request.
+   */
+  private requestAll(builds: Array<(invokeId: number) => AmsPacket>, timeoutMs: number): Array<Promise<AmsPacket>> {
+    if (this.closedWith) {
+      const closed = this.closedWith();
+      return builds.map(() => Promise.reject(closed));
+    }
+    const frames: Uint8Array[] = [];
+    const waits = builds.map((build) => {
+      const invokeId = this.nextInvokeId++;
+      const packet = build(invokeId);
+      frames.push(this.options.tcpPrefix ? encodeAmsTcpFrame(packet) : encodeAmsPacket(packet));
+      return this.answerTo(invokeId, timeoutMs);
+    });
+    const written = this.stream.write(frames.length === 1 ? frames[0]! : concatBytes(...frames));
+    return waits.map(async ({ answer, forget }) => {
+      try {
+        await written;
+        return await answer;
+      } finally {
+        forget();
+      }
+    });
+  }
+
+  private answerTo(invokeId: number, timeoutMs: number): { answer: Promise<AmsPacket>; forget: () => void } {
     let timer: NodeJS.Timeout | undefined;
     const answer = new Promise<AmsPacket>((resolve, reject) => {
       this.pending.set(invokeId, { resolve, reject });
@@ -72,13 +100,15 @@ export class AmsChannel {
         );
       }, timeoutMs);
     });
-    try {
-      await this.stream.write(frame);
-      return await answer;
-    } finally {
-      clearTimeout(timer);
-      this.pending.delete(invokeId);
-    }
+    // Settled later or never (when the write fails first); its outcome is read through the request's own promise.
+    answer.catch(() => undefined);
+    return {
+      answer,
+      forget: () => {
+        clearTimeout(timer);
+        this.pending.delete(invokeId);
+      },
+    };
   }
 
   /** One ReadState to the system service; resolves with the ADS state (5 = Run). */
@@ -102,11 +132,17 @@ export class AmsChannel {
   /** ReadState + ReadDeviceInfo to the system service (AMS port 10000): proof that ADS really flows. */
   async verify(targetNetId: string, timeoutMs: number): Promise<VerifiedTarget> {
     const base = { target: targetNetId, source: this.options.localNetId, sourcePort: this.options.localPort ?? CLIENT_AMS_PORT };
-    const stateReply = await this.request((invokeId) => readStateRequest({ ...base, invokeId }), timeoutMs);
+    const [stateAnswer, infoAnswer] = this.requestAll(
+      [(invokeId) => readStateRequest({ ...base, invokeId }), (invokeId) => readDeviceInfoRequest({ ...base, invokeId })],
+      timeoutMs,
+    );
+    // Read after ReadState, or not at all when ReadState already failed.
+    infoAnswer!.catch(() => undefined);
+    const stateReply = await stateAnswer!;
     checkAmsError(stateReply);
     const state = decodeReadStateResponse(stateReply);
     if (state.result !== 0) throw adsFailure('ReadState', state.result);
-    const infoReply = await this.request((invokeId) => readDeviceInfoRequest({ ...base, invokeId }), timeoutMs);
+    const infoReply = await infoAnswer!;
     checkAmsError(infoReply);
     const info = decodeReadDeviceInfoResponse(infoReply);
     if (info.result !== 0) throw adsFailure('ReadDeviceInfo', info.result);

@@ -6,6 +6,7 @@ export const server = {
   description:
     'Wer Routen zu einem System anlegen darf: seine PSK-Identitäten, CA-Dateien und SecureOnly, gelesen aus der StaticRoutes.xml dieses PCs oder eines Zielsystems über ADS. Änderungen wirken, wenn TwinCAT im Konfigurationsmodus neu startet.',
   refresh: 'Erneut lesen',
+  routesFailed: 'Die Routenliste dieses PCs konnte nicht gelesen werden',
   loading: 'StaticRoutes.xml wird gelesen…',
   thisPc: 'Dieser PC',
   state: { run: 'Run', config: 'Config', stop: 'Stop', error: 'Fehler', other: 'Zustand {{state}}', unknown: 'unbekannt' },
@@ -103,7 +104,7 @@ export const server = {
     folder: 'TwinCAT-Target-Ordner dieses PCs',
     set: 'Diesen Ordner verwenden',
     automatic: 'Automatisch suchen',
-    failed: 'Der Ordner konnte nicht festgelegt werden: {{message}}',
+    failed: 'Der Ordner konnte nicht festgelegt werden',
   },
   credentials: {
     title: 'Zugangsdaten für {{name}}',
@@ -213,7 +214,7 @@ export const server = {
     },
     reading: 'Die aktuellen Zustände werden gelesen…',
     row: '{{name}} ({{netId}}): jetzt {{state}}',
-    rowFailed: '{{name}} ({{netId}}): Zustand unbekannt ({{message}})',
+    rowFailed: '{{name}} ({{netId}}): Zustand unbekannt',
     localSkipped: 'Dieser PC wird nicht von hier neu gestartet: Starten Sie sein TwinCAT selbst neu.',
     confirm: 'Neu starten',
   },

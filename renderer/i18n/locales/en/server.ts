@@ -4,6 +4,7 @@ export const server = {
   description:
     'Who may create routes to a system: its PSK identities, CA files and SecureOnly, read from StaticRoutes.xml on this PC or on a target over ADS. Changes take effect when TwinCAT restarts in Config mode.',
   refresh: 'Read again',
+  routesFailed: "Could not read this PC's route list",
   loading: 'Reading StaticRoutes.xml…',
   thisPc: 'This PC',
   state: { run: 'Run', config: 'Config', stop: 'Stop', error: 'Error', other: 'state {{state}}', unknown: 'unknown' },
@@ -93,7 +94,7 @@ export const server = {
     folder: 'TwinCAT target folder of this PC',
     set: 'Use this folder',
     automatic: 'Find it automatically',
-    failed: 'Could not set the folder: {{message}}',
+    failed: 'Could not set the folder',
   },
   credentials: {
     title: 'Credentials for {{name}}',
@@ -198,7 +199,7 @@ export const server = {
     },
     reading: 'Reading the current states…',
     row: '{{name}} ({{netId}}): now {{state}}',
-    rowFailed: '{{name}} ({{netId}}): state unknown ({{message}})',
+    rowFailed: '{{name}} ({{netId}}): state unknown',
     localSkipped: 'This PC is not restarted from here: restart its TwinCAT yourself.',
     confirm: 'Restart',
   },
