@@ -6,13 +6,15 @@ import { test, expect } from './fixtures';
 import { seriousAxeViolations } from './support/axe';
 import { launchChromium } from './support/browser';
 import { startWebHostProcess } from './support/web-host-process';
+import { CertificatesPage } from './pages/certificates-page';
 import { ServerPage } from './pages/server-page';
 import { addPlainRoute, startLoopbackSim, type LoopbackSim } from './support/loopback-cli';
 import { openPage } from './support/navigate';
+import { AppFrame } from './pages/app-frame';
 import { shoot } from './support/screenshots';
 
 /**
- * The Secure ADS server page against three virtual targets on loopback (127.0.131.1–3, used by no other spec), each
+ * The Secure ADS server page against three virtual targets on loopback (127.0.131.1–4, used by no other spec), each
  * reached over a plain route the CLI created in the web host's data folder: one PSK identity with a generated
  * secret for all three in one batch, a restart into Config mode that proves the identity with a PSK handshake, and
  * back to Run. ARS_SCREENSHOTS=1 also writes the README's screenshots (ARS_SCREENSHOT_LANGUAGES=en,de in German too).
@@ -27,6 +29,17 @@ const TARGETS = [
 /** README screenshots of the page (or one dialog), in every screenshot language (e2e/support/screenshots.ts). */
 function shot(page: Page, name: string, target = page.locator('main')): Promise<void> {
   return shoot(page, `docs/screenshots/${name}.png`, target);
+}
+
+/** The web host on `dataDir` (it reads the folder once, so routes go in first) and a browser on it; `stops` ends both. */
+async function openApp(dataDir: string, stops: Array<() => Promise<void>>): Promise<Page> {
+  const host = await startWebHostProcess({ dataDir });
+  stops.push(() => host.stop());
+  const browser = await launchChromium();
+  stops.push(() => browser.close());
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await openPage(page, host.url);
+  return page;
 }
 
 test('one PSK identity for three targets in one batch, restarted to Config (proved by a PSK handshake) and back to Run', async () => {
@@ -45,12 +58,7 @@ test('one PSK identity for three targets in one batch, restarted to Config (prov
       const added = await addPlainRoute(target.address, PASSWORD, dataDir);
       expect(added.code, added.output).toBe(0);
     }
-    const host = await startWebHostProcess({ dataDir });
-    stops.push(() => host.stop());
-    const browser = await launchChromium();
-    stops.push(() => browser.close());
-    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    await openPage(page, host.url);
+    const page = await openApp(dataDir, stops);
     const server = new ServerPage(page);
     await server.open();
     const names = TARGETS.map((target) => target.name);
@@ -118,5 +126,52 @@ test('one PSK identity for three targets in one batch, restarted to Config (prov
     await rm(dataDir, { recursive: true, force: true });
     await Promise.all(sims.map((sim) => sim.stop()));
     await Promise.all(states.map((dir) => rm(dir, { recursive: true, force: true })));
+  }
+});
+
+test('Install on target: a device certificate issued on the Certificates page becomes the CA files of its virtual target', async () => {
+  test.setTimeout(90_000);
+  const target = { name: 'CX-LINE-4', address: '127.0.131.4' };
+  const dataDir = await mkdtemp(join(tmpdir(), 'ars-e2e-install-data-'));
+  const state = await mkdtemp(join(tmpdir(), 'ars-e2e-install-'));
+  const stops: Array<() => Promise<void>> = [];
+  try {
+    const sim = await startLoopbackSim(['--bind', target.address, '--name', target.name, '--password', PASSWORD, '--state', state]);
+    stops.push(() => sim.stop());
+    const added = await addPlainRoute(target.address, PASSWORD, dataDir);
+    expect(added.code, added.output).toBe(0);
+    const page = await openApp(dataDir, stops);
+
+    await new AppFrame(page).goTo('Certificates');
+    const certs = new CertificatesPage(page);
+    await certs.createCa({ organization: 'Line 4', password: 'plant-ca-pass-4' });
+    await certs.issue([target.name], { days: 360, caPassword: 'plant-ca-pass-4' });
+    await certs.installOnTarget(target.name);
+
+    // The server page: the certificate's system chosen, the three files waiting in Set CA files.
+    const server = new ServerPage(page);
+    await expect(page.getByRole('heading', { level: 1, name: 'Secure ADS server' })).toBeVisible();
+    await expect(page.getByTestId('server-hand-over')).toContainText(`${target.name} is selected.`);
+    await server.waitForRead([target.name]);
+    await expect(server.places.getByRole('checkbox', { name: `Select ${target.name}` })).toBeChecked();
+    expect.soft(await seriousAxeViolations(page), 'page with a handed-over certificate').toEqual([]);
+    const folder = join(dataDir, 'certificates', 'devices', target.name);
+    const { files, dialog } = await server.setCaFiles();
+    expect(files).toEqual([join(folder, 'rootCA.pem'), join(folder, `${target.name}.crt`), join(folder, `${target.name}.key`)]);
+    expect(await dialog.confirmedSystems()).toEqual([`${target.name} (${target.address}.1.1), now Run`]);
+    expect((await dialog.apply()).map((row) => [row.system, row.change])).toEqual([[target.name, 'ok']]);
+    await dialog.close();
+    await expect(page.getByTestId('server-hand-over')).toBeHidden();
+
+    // The target's file names the uploaded copies.
+    const details = await server.show(target.name);
+    const tls = details.getByRole('table', { name: 'CA files' });
+    await expect(tls).toContainText('rootCA.pem');
+    await expect(tls).toContainText(`${target.name}.crt`);
+    await expect(tls).toContainText(`${target.name}.key`);
+  } finally {
+    for (const stop of stops.reverse()) await stop();
+    await rm(dataDir, { recursive: true, force: true });
+    await rm(state, { recursive: true, force: true });
   }
 });

@@ -52,6 +52,12 @@ export class CertificatesPage {
     return this.expiryTable.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: new RegExp(`^${name}`) }) });
   }
 
+  /** "Install on target…" of one issued device certificate: leads to the Secure ADS server page. */
+  async installOnTarget(name: string): Promise<void> {
+    const row = this.devicesTable.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name, exact: true }) });
+    await row.getByRole('button', { name: 'Install on target…' }).click();
+  }
+
   navLink(): Locator {
     return this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Certificates', exact: true });
   }

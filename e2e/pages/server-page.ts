@@ -168,6 +168,20 @@ export class ServerPage {
     return new ServerChangeDialog(this.page, root);
   }
 
+  /**
+   * Opens Set CA files for the selection and goes to the confirmation; returns the three files the form held
+   * (filled by hand before, or handed over from the Certificates page).
+   */
+  async setCaFiles(): Promise<{ files: string[]; dialog: ServerChangeDialog }> {
+    await this.page.getByRole('toolbar').getByRole('button', { name: 'Set CA files' }).click();
+    const root = this.page.getByRole('dialog', { name: 'Set CA files' });
+    const files = [];
+    for (const label of [/^CA certificate/, /^Server certificate/, /^Server private key/])
+      files.push(await root.getByRole('textbox', { name: label }).inputValue());
+    await root.getByRole('button', { name: 'Next' }).click();
+    return { files, dialog: new ServerChangeDialog(this.page, root) };
+  }
+
   /** Opens Change SecureOnly for the selection, picks on or off and goes to the confirmation. */
   async setSecureOnly(on: boolean): Promise<ServerChangeDialog> {
     await this.page.getByRole('toolbar').getByRole('button', { name: 'Change SecureOnly' }).click();

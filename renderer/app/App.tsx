@@ -4,6 +4,7 @@ import { ThemeProvider } from '@mui/material/styles';
 import type { RendererApi } from '../../shared/ipc/transport';
 import { ApiProvider } from '../api/ApiProvider';
 import { AppFrame } from './AppFrame';
+import { HandOverProvider } from './hand-over';
 import { findNavigationItem, matchNavigationItem } from './navigation';
 import { useAppTheme } from '../theme/theme';
 import { useHashRoute } from './use-hash-route';
@@ -23,10 +24,12 @@ export function App({ api }: { api: RendererApi }) {
     <ThemeProvider theme={theme}>
       <CssBaseline />
       <ApiProvider api={api}>
-        <AppFrame current={current}>
-          {/* A fresh page per route: leaving a page drops its subscriptions and state. */}
-          <Page key={current.path} />
-        </AppFrame>
+        <HandOverProvider>
+          <AppFrame current={current}>
+            {/* A fresh page per route: leaving a page drops its subscriptions and state. */}
+            <Page key={current.path} />
+          </AppFrame>
+        </HandOverProvider>
       </ApiProvider>
     </ThemeProvider>
   );

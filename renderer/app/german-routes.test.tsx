@@ -16,6 +16,7 @@ import {
   OTHER_FINGERPRINT,
   ROUTES,
   certificate,
+  device,
   sampleServices,
   serverCertificate,
 } from '../test-utils/sample-services';
@@ -483,6 +484,30 @@ describe('the Routes and Secure ADS server pages in German', () => {
     dialog = await screen.findByRole('dialog');
     sweep.check('Server page, clear CA files confirmation');
     await user.click(within(dialog).getByRole('button', { name: named('common:cancel') }));
+    sweep.expectNone();
+  });
+
+  it('Install on target: the Certificates page hands a device certificate to Set CA files, with or without its system', async () => {
+    const sweep = new GermanSweep();
+    const base = sampleServices().handle('server-config:read', ({ places }) => places.map((place) => readOk(place)));
+    const overview = await base.invoke('certificates:overview', {});
+    if (!overview.ok) throw new Error('sample overview');
+    const api = base.respond('certificates:overview', { ...overview.data, devices: [...overview.data.devices, device('CX-NEW', 300)] });
+    for (const name of ['CX-123', 'CX-NEW']) {
+      const user = await openInGerman(api, '#/certificates');
+      const table = await screen.findByRole('table', { name: named('certificates:devices.table') });
+      const row = within(table).getByRole('rowheader', { name }).closest('tr') as HTMLElement;
+      await user.click(within(row).getByRole('button', { name: named('certificates:devices.install') }));
+      const banner = await screen.findByTestId('server-hand-over');
+      await waitFor(() => expect(within(banner).getAllByText(new RegExp(name)).length).toBeGreaterThan(1));
+      sweep.check(`Server page, certificate of ${name} handed over`);
+      if (name === 'CX-123') {
+        await user.click(within(screen.getByRole('toolbar')).getByRole('button', { name: named('server:actions.setCa') }));
+        await screen.findByRole('dialog');
+        sweep.check('Server page, Set CA files filled from the certificate');
+      }
+      cleanup();
+    }
     sweep.expectNone();
   });
 

@@ -8,12 +8,11 @@ import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import { TargetsPage } from '../features/targets/TargetsPage';
 import { AddRouteDialog } from '../features/add-route/AddRouteDialog';
 import { RoutesPage } from '../features/routes/RoutesPage';
-import { ServerPage } from '../features/server/ServerPage';
-import { CertificatesPage } from '../features/certificates/CertificatesPage';
 import { CertificatesNavBadge } from '../features/certificates/CertificatesNavBadge';
 import { LogPage } from '../features/log/LogPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import type { app } from '../i18n/locales/en/app';
+import { CertificatesWithInstall, ServerWithHandOver } from './hand-over';
 
 export type NavigationLabelKey = Exclude<keyof typeof app.nav, 'label'>;
 
@@ -37,12 +36,12 @@ function TargetsWithAddRoute() {
 export const navigation: readonly NavigationItem[] = [
   { path: '/targets', labelKey: 'targets', icon: <DnsOutlined />, Page: TargetsWithAddRoute },
   { path: '/routes', labelKey: 'routes', icon: <AltRouteOutlined />, Page: RoutesPage },
-  { path: '/server', labelKey: 'server', icon: <ShieldOutlined />, Page: ServerPage },
+  { path: '/server', labelKey: 'server', icon: <ShieldOutlined />, Page: ServerWithHandOver },
   {
     path: '/certificates',
     labelKey: 'certificates',
     icon: <WorkspacePremiumOutlined />,
-    Page: CertificatesPage,
+    Page: CertificatesWithInstall,
     Badge: CertificatesNavBadge,
   },
   { path: '/log', labelKey: 'log', icon: <ReceiptLongOutlined />, Page: LogPage },

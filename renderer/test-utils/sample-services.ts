@@ -112,7 +112,7 @@ export function certificate(commonName: string, overrides: Partial<CertificateDe
   };
 }
 
-function device(commonName: string, days: number): IssuedDevice {
+export function device(commonName: string, days: number): IssuedDevice {
   return {
     commonName,
     fileName: commonName,
@@ -121,6 +121,11 @@ function device(commonName: string, days: number): IssuedDevice {
     installDir: 'C:\\TwinCAT\\3.1\\Target\\Certificates',
     issuedAt: '2026-01-01T00:00:00.000Z',
     folder: `/data/certificates/devices/${commonName}`,
+    files: {
+      ca: `/data/certificates/devices/${commonName}/rootCA.pem`,
+      cert: `/data/certificates/devices/${commonName}/${commonName}.crt`,
+      key: `/data/certificates/devices/${commonName}/${commonName}.key`,
+    },
     certificate: certificate(commonName, { notAfter: new Date(Date.UTC(2026, 0, 1) + days * 86_400_000).toISOString() }),
   };
 }

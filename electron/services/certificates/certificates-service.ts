@@ -9,6 +9,7 @@ import { certificateDetails, certificatesInBytes, type CertificateDetails } from
 import { thisPcDir } from './certificate-store';
 import { derToPem } from './der';
 import {
+  deviceFiles,
   deviceFolder,
   exportDevice,
   issueDevice,
@@ -164,7 +165,12 @@ export class CertificatesService {
         ignoreCn: options.ignoreCn ?? false,
         ...(options.installDir ? { installDir: options.installDir } : {}),
       });
-      issued.push({ ...info, folder, certificate: details(files.certPem, `${info.fileName}.crt`) });
+      issued.push({
+        ...info,
+        folder,
+        files: deviceFiles(folder, info.fileName),
+        certificate: details(files.certPem, `${info.fileName}.crt`),
+      });
     }
     return issued;
   }
@@ -184,7 +190,7 @@ export class CertificatesService {
     });
     const folder = thisPcDir(this.dataDir);
     const info = await storeDevice(folder, ca, cn, files, { keyEncrypted: Boolean(options.keyPassword), installDir: folder });
-    return { ...info, folder, certificate: details(files.certPem, `${info.fileName}.crt`) };
+    return { ...info, folder, files: deviceFiles(folder, info.fileName), certificate: details(files.certPem, `${info.fileName}.crt`) };
   }
 
   async exportDevices(fileNames: string[], destination: string): Promise<Array<{ name: string; folder: string; files: string[] }>> {

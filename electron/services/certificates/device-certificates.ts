@@ -60,7 +60,19 @@ export type DeviceInfo = z.infer<typeof deviceInfoSchema>;
 
 export interface IssuedDevice extends DeviceInfo {
   folder: string;
+  files: DeviceFiles;
   certificate: CertificateDetails;
+}
+
+export interface DeviceFiles {
+  ca: string;
+  cert: string;
+  key: string;
+}
+
+/** The three files of a device's folder a target's <Server><Tls> names: the shared CA, the certificate and the key. */
+export function deviceFiles(folder: string, fileName: string): DeviceFiles {
+  return { ca: join(folder, CA_CERT_FILE), cert: join(folder, `${fileName}.crt`), key: join(folder, `${fileName}.key`) };
 }
 
 export interface StoreDeviceOptions {
@@ -137,9 +149,9 @@ async function readDeviceFolder(folder: string): Promise<IssuedDevice | undefine
     const text = await readTextIfExists(join(folder, DEVICE_INFO_FILE));
     if (!text) return undefined;
     const info = deviceInfoSchema.parse(JSON.parse(text));
-    const bytes = await readFile(join(folder, `${info.fileName}.crt`));
-    const der = certificatesInBytes(bytes, `${info.fileName}.crt`)[0] as Uint8Array;
-    return { ...info, folder, certificate: certificateDetails(der, `${info.fileName}.crt`) };
+    const files = deviceFiles(folder, info.fileName);
+    const der = certificatesInBytes(await readFile(files.cert), `${info.fileName}.crt`)[0] as Uint8Array;
+    return { ...info, folder, files, certificate: certificateDetails(der, `${info.fileName}.crt`) };
   } catch {
     return undefined;
   }

@@ -100,6 +100,14 @@ describe('device certificates', () => {
     expect(devices.map((d) => d.fileName)).toEqual(['CX-12AB34', '192.168.2.1']);
   });
 
+  it('name the files Set CA files needs: the shared CA, the certificate and the key, as issued and as listed again', async () => {
+    const folder = devices[0]!.folder;
+    const files = { ca: join(folder, 'rootCA.pem'), cert: join(folder, 'CX-12AB34.crt'), key: join(folder, 'CX-12AB34.key') };
+    expect(devices[0]!.files).toEqual(files);
+    expect((await service.overview()).devices.find((d) => d.commonName === 'CX-12AB34')?.files).toEqual(files);
+    expect(openssl('verify', '-CAfile', files.ca, files.cert).trim()).toBe(`${files.cert}: OK`);
+  });
+
   it('encrypt the key with the KeyPwd: OpenSSL opens it with that password only', () => {
     const key = join(devices[0]!.folder, 'CX-12AB34.key');
     expect(openssl('pkey', '-in', key, '-passin', `pass:${KEY_PWD}`, '-noout', '-text')).toContain('Private-Key: (2048 bit');

@@ -11,9 +11,13 @@ import { KnownFingerprintsSection } from './KnownFingerprintsSection';
 import { ThisPcSection } from './ThisPcSection';
 import { useCertificatesOverview, useIdentity } from './use-certificates';
 import { ServiceErrorAlert } from '../../components/ServiceError';
+import type { IssuedDevice } from '../../../shared/ipc/channels/certificates';
 
-/** Expiry first (what needs doing), then this PC, the plant CA, device certificates, inspection, known fingerprints. */
-export function CertificatesPage() {
+/**
+ * Expiry first (what needs doing), then this PC, the plant CA, device certificates, inspection, known fingerprints.
+ * `onInstallOnTarget` offers each issued device's "Install on target…"; the app decides where that leads.
+ */
+export function CertificatesPage({ onInstallOnTarget }: { onInstallOnTarget?(device: IssuedDevice): void }) {
   const { t } = useTranslation('certificates');
   const { data: overview, error } = useCertificatesOverview();
   const identity = useIdentity();
@@ -28,7 +32,7 @@ export function CertificatesPage() {
         <>
           <Divider sx={{ mb: 3 }} />
           <CaSection overview={overview} />
-          <DevicesSection overview={overview} />
+          <DevicesSection overview={overview} {...(onInstallOnTarget ? { onInstall: onInstallOnTarget } : {})} />
           <ThisPcSection overview={overview} hostname={identity.data?.hostname ?? ''} />
         </>
       )}

@@ -13,7 +13,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { CertificatesOverview } from '../../../shared/ipc/channels/certificates';
+import type { CertificatesOverview, IssuedDevice } from '../../../shared/ipc/channels/certificates';
 import { useApi } from '../../api/ApiProvider';
 import { useFormat, useTranslation } from '../../i18n';
 import { ExpiryChip } from './ExpiryChip';
@@ -22,8 +22,11 @@ import { SectionHeading } from './SectionHeading';
 import { ServiceErrorAlert } from '../../components/ServiceError';
 import type { IpcError } from '../../../shared/ipc/result';
 
-/** Issue device certificates, list them with their expiry, export the chosen ones as folders for the targets. */
-export function DevicesSection({ overview }: { overview: CertificatesOverview }) {
+/**
+ * Issue device certificates, list them with their expiry, export the chosen ones as folders for the targets, and
+ * (with `onInstall`) hand one over to be installed on its target.
+ */
+export function DevicesSection({ overview, onInstall }: { overview: CertificatesOverview; onInstall?(device: IssuedDevice): void }) {
   const { t } = useTranslation('certificates');
   const format = useFormat();
   const api = useApi();
@@ -89,6 +92,13 @@ export function DevicesSection({ overview }: { overview: CertificatesOverview })
                 <TableCell>{t('expiry.status')}</TableCell>
                 <TableCell>{t('devices.key')}</TableCell>
                 <TableCell>{t('devices.folder')}</TableCell>
+                {onInstall && (
+                  <TableCell>
+                    <Box component="span" sx={visuallyHidden}>
+                      {t('devices.actions')}
+                    </Box>
+                  </TableCell>
+                )}
               </TableRow>
             </TableHead>
             <TableBody>
@@ -110,6 +120,13 @@ export function DevicesSection({ overview }: { overview: CertificatesOverview })
                     <TableCell>{expiry && <ExpiryChip entry={expiry} />}</TableCell>
                     <TableCell>{device.keyEncrypted ? t('devices.keyEncrypted') : t('devices.keyPlain')}</TableCell>
                     <TableCell sx={{ typography: 'mono', fontSize: '0.8rem', wordBreak: 'break-all' }}>{device.folder}</TableCell>
+                    {onInstall && (
+                      <TableCell>
+                        <Button size="small" sx={{ whiteSpace: 'nowrap' }} onClick={() => onInstall(device)}>
+                          {t('devices.install')}
+                        </Button>
+                      </TableCell>
+                    )}
                   </TableRow>
                 );
               })}

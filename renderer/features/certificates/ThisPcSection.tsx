@@ -30,12 +30,11 @@ export function ThisPcSection({ overview, hostname }: { overview: CertificatesOv
   const expiry = overview.expiry.find((e) => e.role === 'this-pc');
   const daysValue = Number(days);
   const valid = caPassword.length > 0 && Number.isInteger(daysValue) && daysValue >= 1 && daysValue <= 36_500 && !busy;
-  const sep = thisPc?.folder.includes('\\') ? '\\' : '/';
   const files = thisPc
     ? [
-        { what: t('thisPc.caFile'), path: `${thisPc.folder}${sep}rootCA.pem` },
-        { what: t('thisPc.certFile'), path: `${thisPc.folder}${sep}${thisPc.fileName}.crt` },
-        { what: t('thisPc.keyFile'), path: `${thisPc.folder}${sep}${thisPc.fileName}.key` },
+        { what: t('thisPc.caFile'), path: thisPc.files.ca },
+        { what: t('thisPc.certFile'), path: thisPc.files.cert },
+        { what: t('thisPc.keyFile'), path: thisPc.files.key },
       ]
     : [];
 

@@ -12,7 +12,7 @@ import Typography from '@mui/material/Typography';
 import type { ServerChange } from '../../../shared/ipc/channels/server-config';
 import { useTranslation } from '../../i18n';
 import { BatchResults } from './BatchResults';
-import { CaForm, caDraftComplete, emptyCaDraft } from './CaForm';
+import { CaForm, caDraftComplete, emptyCaDraft, type CaDraft } from './CaForm';
 import { absentKeys } from './change-reach';
 import { ConfirmList, needsLockoutAck } from './ConfirmList';
 import { targetOf, type Place, type PlaceRead } from './places';
@@ -29,6 +29,8 @@ export interface ChangeRequest {
   kind: ChangeKind;
   identity?: string;
   on?: boolean;
+  /** Set CA files: what the form starts with (files handed over from the Certificates page). */
+  ca?: Partial<CaDraft>;
 }
 
 /** What the page gives a batch: the revisions the user saw, and where its results go. */
@@ -50,7 +52,8 @@ export function ChangeDialog({
   places: Place[];
   reads: Record<string, PlaceRead>;
   hooks: BatchHooks;
-  onClose(): void;
+  /** `applied`: the dialog got as far as applying the change. */
+  onClose(applied: boolean): void;
 }) {
   const { t } = useTranslation('server');
   const nameOf = usePlaceName();
@@ -62,7 +65,7 @@ export function ChangeDialog({
     (kind === 'remove-psk' && request.identity === undefined);
   const [step, setStep] = useState<'edit' | 'confirm' | 'results'>(hasForm ? 'edit' : 'confirm');
   const [psk, setPsk] = useState(emptyPskDraft);
-  const [ca, setCa] = useState(emptyCaDraft);
+  const [ca, setCa] = useState<CaDraft>(() => ({ ...emptyCaDraft(), ...request.ca }));
   const [on, setOn] = useState(request.on ?? true);
   const [identity, setIdentity] = useState(request.identity ?? '');
   const [acknowledged, setAcknowledged] = useState(false);
@@ -117,6 +120,7 @@ export function ChangeDialog({
   const applied = batch.rows.filter((row) => row.apply?.status === 'ok' || row.apply?.status === 'unchanged');
   const appliedPlaces = applied.map((row) => row.place);
 
+  const close = () => onClose(step === 'results');
   const apply = () => {
     if (!planned) return;
     setStep('results');
@@ -128,7 +132,7 @@ export function ChangeDialog({
 
   return (
     <>
-      <Dialog open onClose={batch.busy ? undefined : onClose} aria-labelledby="server-change-title" maxWidth="md" fullWidth>
+      <Dialog open onClose={batch.busy ? undefined : close} aria-labelledby="server-change-title" maxWidth="md" fullWidth>
         <DialogTitle id="server-change-title">{t(`change.title.${kind}`)}</DialogTitle>
         <DialogContent>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
@@ -183,7 +187,7 @@ export function ChangeDialog({
         <DialogActions>
           {step === 'edit' && (
             <>
-              <Button onClick={onClose}>{t('change.cancel')}</Button>
+              <Button onClick={close}>{t('change.cancel')}</Button>
               <Button variant="contained" disabled={!planned} onClick={() => setStep('confirm')}>
                 {t('change.next')}
               </Button>
@@ -194,7 +198,7 @@ export function ChangeDialog({
               {hasForm ? (
                 <Button onClick={() => setStep('edit')}>{t('change.back')}</Button>
               ) : (
-                <Button onClick={onClose}>{t('change.cancel')}</Button>
+                <Button onClick={close}>{t('change.cancel')}</Button>
               )}
               <Button
                 variant="contained"
@@ -217,7 +221,7 @@ export function ChangeDialog({
               <Button disabled={batch.busy || !appliedPlaces.some((place) => targetOf(place))} onClick={() => setRestarting('run')}>
                 {t('actions.restartRun')}
               </Button>
-              <Button variant="contained" disabled={batch.busy} onClick={onClose}>
+              <Button variant="contained" disabled={batch.busy} onClick={close}>
                 {t('change.close')}
               </Button>
             </>

@@ -9,6 +9,7 @@ import { ServiceErrorAlert } from '../../components/ServiceError';
 import { useTranslation } from '../../i18n';
 import { ChangeDialog, type BatchHooks, type ChangeRequest } from './ChangeDialog';
 import { CredentialsDialog } from './CredentialsDialog';
+import { caDraftOf, HandOverBanner, placeForHandOver, type CaHandOver } from './HandOverBanner';
 import { PlaceDetails } from './PlaceDetails';
 import { LOCAL_KEY, type Place } from './places';
 import { PlacesTable } from './PlacesTable';
@@ -19,8 +20,9 @@ import { useServerPlaces } from './use-server-places';
 /**
  * The Secure ADS server of this PC and of every target it has a route to: who may create routes there (PSK
  * identities, CA files, SecureOnly), changed for one system or many at once, then restarted and proved.
+ * `handOver`: a device certificate to install; its system is preselected and Set CA files starts with its files.
  */
-export function ServerPage() {
+export function ServerPage({ handOver = null }: { handOver?: CaHandOver | null }) {
   const { t } = useTranslation('server');
   const server = useServerPlaces();
   const { places, reads, read } = server;
@@ -29,6 +31,17 @@ export function ServerPage() {
   const [change, setChange] = useState<{ request: ChangeRequest; places: Place[] } | null>(null);
   const [restart, setRestart] = useState<{ mode: RestartMode; places: Place[] } | null>(null);
   const [credentialsFor, setCredentialsFor] = useState<Place | null>(null);
+  const [pendingCa, setPendingCa] = useState(handOver);
+  // The system the handed-over certificate is for, chosen once the routes are listed (null: none listed).
+  const [handOverKey, setHandOverKey] = useState<string | null | undefined>(undefined);
+  if (pendingCa && handOverKey === undefined && server.loaded) {
+    const place = placeForHandOver(places, pendingCa);
+    setHandOverKey(place?.key ?? null);
+    if (place) {
+      setSelected(new Set([place.key]));
+      setFocused(place.key);
+    }
+  }
 
   const hooks: BatchHooks = useMemo(
     () => ({
@@ -61,6 +74,13 @@ export function ServerPage() {
         </Button>
       }
     >
+      {pendingCa && (
+        <HandOverBanner
+          handOver={pendingCa}
+          {...(handOverKey !== undefined ? { matched: handOverKey !== null } : {})}
+          onDismiss={() => setPendingCa(null)}
+        />
+      )}
       {server.routesError && <ServiceErrorAlert error={server.routesError} lead={t('routesFailed')} codes="server:errors" sx={{ mb: 1 }} />}
       <Stack
         direction="row"
@@ -75,7 +95,11 @@ export function ServerPage() {
         <Button variant="outlined" disabled={chosen.length === 0} onClick={() => openChange({ kind: 'remove-psk' })}>
           {t('actions.removePsk')}
         </Button>
-        <Button variant="outlined" disabled={chosen.length === 0} onClick={() => openChange({ kind: 'set-tls' })}>
+        <Button
+          variant="outlined"
+          disabled={chosen.length === 0}
+          onClick={() => openChange({ kind: 'set-tls', ...(pendingCa ? { ca: caDraftOf(pendingCa) } : {}) })}
+        >
           {t('actions.setCa')}
         </Button>
         <Button variant="outlined" disabled={chosen.length === 0} onClick={() => openChange({ kind: 'clear-tls' })}>
@@ -133,7 +157,17 @@ export function ServerPage() {
         />
       )}
       {change && (
-        <ChangeDialog request={change.request} places={change.places} reads={reads} hooks={hooks} onClose={() => setChange(null)} />
+        <ChangeDialog
+          request={change.request}
+          places={change.places}
+          reads={reads}
+          hooks={hooks}
+          onClose={(applied) => {
+            // Once its files are set somewhere, the handed-over certificate has been dealt with.
+            if (applied && change.request.ca) setPendingCa(null);
+            setChange(null);
+          }}
+        />
       )}
       {restart && <RestartDialog mode={restart.mode} places={restart.places} hooks={hooks} onClose={() => setRestart(null)} />}
       {credentialsFor && (

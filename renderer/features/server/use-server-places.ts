@@ -8,6 +8,8 @@ import { LOCAL_KEY, placesOf, type Place, type PlaceRead } from './places';
 
 export interface ServerPlaces {
   places: Place[];
+  /** The routes have been listed: `places` holds every system the page will show. */
+  loaded: boolean;
   reads: Record<string, PlaceRead>;
   routesError: IpcError | undefined;
   /** Reads the given places (default: all that can be reached) again. */
@@ -106,5 +108,15 @@ export function useServerPlaces(): ServerPlaces {
     });
   }, []);
 
-  return { places, reads, routesError: routes.error, read, setSecrets, setLocalFolder, applied, setAdsState };
+  return {
+    places,
+    loaded: routes.data !== undefined,
+    reads,
+    routesError: routes.error,
+    read,
+    setSecrets,
+    setLocalFolder,
+    applied,
+    setAdsState,
+  };
 }

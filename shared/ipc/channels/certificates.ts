@@ -31,6 +31,10 @@ export const certificateDetailsSchema = z.object({
 });
 export type CertificateDetails = z.infer<typeof certificateDetailsSchema>;
 
+/** Where a device's files are on the machine that runs the services: what Set CA files needs for that device. */
+export const deviceFilesSchema = z.object({ ca: z.string(), cert: z.string(), key: z.string() });
+export type DeviceFiles = z.infer<typeof deviceFilesSchema>;
+
 export const issuedDeviceSchema = z.object({
   commonName: z.string(),
   fileName: z.string(),
@@ -39,6 +43,8 @@ export const issuedDeviceSchema = z.object({
   installDir: z.string(),
   issuedAt: z.string(),
   folder: z.string(),
+  /** The shared CA's certificate as copied into the device's folder, the device's certificate and its key. */
+  files: deviceFilesSchema,
   certificate: certificateDetailsSchema,
 });
 export type IssuedDevice = z.infer<typeof issuedDeviceSchema>;

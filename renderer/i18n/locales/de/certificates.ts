@@ -164,6 +164,8 @@ export const certificates = {
     keyPlain: 'nicht verschlüsselt',
     folder: 'Ordner',
     selectIssued: '{{name}} zum Export auswählen',
+    actions: 'Aktionen',
+    install: 'Auf Zielsystem installieren…',
     exportFolder: 'In Ordner exportieren',
     exportHelp:
       'Jedes Gerät bekommt dort einen eigenen Ordner mit rootCA.pem, NAME.crt, NAME.key und StaticRoutes-Server.xml. Der CA-Schlüssel wird nie exportiert.',

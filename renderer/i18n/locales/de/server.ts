@@ -232,6 +232,15 @@ export const server = {
     'tls-failed': 'Der Secure-ADS-Handshake ist fehlgeschlagen.',
     'invalid-input': 'Die Eingabe wurde abgewiesen.',
   },
+  handOver: {
+    heading: 'Zertifikat von {{name}} installieren',
+    files: 'Dateien für „CA-Dateien festlegen“',
+    matched:
+      '{{name}} ist ausgewählt. Prüfen Sie die Auswahl und wählen Sie dann „CA-Dateien festlegen“: Diese drei Dateien sind dort eingetragen.',
+    noMatch:
+      'Hier ist kein System namens {{name}} aufgeführt: Wählen Sie die Systeme aus, auf denen es installiert werden soll, und dann „CA-Dateien festlegen“: Diese drei Dateien sind dort eingetragen.',
+    keyPassword: 'Sein Schlüssel ist verschlüsselt: Geben Sie das Schlüsselpasswort unter „CA-Dateien festlegen“ ein.',
+  },
   remove: {
     text: 'Wer {{identity}} verwendet, kann keine Routen zu {{name}} mehr anlegen, sobald TwinCAT im Konfigurationsmodus neu startet. Bestehende Routen bleiben.',
   },

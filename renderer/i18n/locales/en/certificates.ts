@@ -160,6 +160,8 @@ export const certificates = {
     keyPlain: 'not encrypted',
     folder: 'Folder',
     selectIssued: 'Select {{name}} for export',
+    actions: 'Actions',
+    install: 'Install on target…',
     exportFolder: 'Export to folder',
     exportHelp:
       'Each device gets its own folder there with rootCA.pem, NAME.crt, NAME.key and StaticRoutes-Server.xml. The CA key is never exported.',

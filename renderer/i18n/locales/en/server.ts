@@ -217,6 +217,14 @@ export const server = {
     'tls-failed': 'The Secure ADS handshake failed.',
     'invalid-input': 'The input was refused.',
   },
+  handOver: {
+    heading: 'Install the certificate of {{name}}',
+    files: 'Files for Set CA files',
+    matched: '{{name}} is selected. Check the selection, then choose Set CA files: these three files are filled in there.',
+    noMatch:
+      'No system named {{name}} is listed here: select the systems to install it on, then choose Set CA files: these three files are filled in there.',
+    keyPassword: 'Its key is encrypted: type the key password in Set CA files.',
+  },
   remove: {
     text: 'Whoever uses {{identity}} can no longer create routes to {{name}} once TwinCAT restarts in Config mode. Existing routes stay.',
   },
