@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { visuallyHidden } from '@mui/utils';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -32,6 +32,7 @@ export function DevicesSection({ overview, onInstall }: { overview: Certificates
   const api = useApi();
   const [notice, setNotice] = useState<string | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const rowIds = useId();
   const [folder, setFolder] = useState('');
   const [exportError, setExportError] = useState<IpcError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -102,7 +103,7 @@ export function DevicesSection({ overview, onInstall }: { overview: Certificates
               </TableRow>
             </TableHead>
             <TableBody>
-              {devices.map((device) => {
+              {devices.map((device, index) => {
                 const expiry = overview.expiry.find((e) => e.role === 'device' && e.name === device.commonName);
                 return (
                   <TableRow key={device.fileName} hover selected={selected.has(device.fileName)}>
@@ -113,7 +114,7 @@ export function DevicesSection({ overview, onInstall }: { overview: Certificates
                         slotProps={{ input: { 'aria-label': t('devices.selectIssued', { name: device.commonName }) } }}
                       />
                     </TableCell>
-                    <TableCell component="th" scope="row">
+                    <TableCell component="th" scope="row" id={`${rowIds}-${index}`}>
                       {device.commonName}
                     </TableCell>
                     <TableCell>{format.date(device.certificate.notAfter)}</TableCell>
@@ -122,7 +123,13 @@ export function DevicesSection({ overview, onInstall }: { overview: Certificates
                     <TableCell sx={{ typography: 'mono', fontSize: '0.8rem', wordBreak: 'break-all' }}>{device.folder}</TableCell>
                     {onInstall && (
                       <TableCell>
-                        <Button size="small" sx={{ whiteSpace: 'nowrap' }} onClick={() => onInstall(device)}>
+                        {/* Every row's button says the same; its device's name tells them apart for assistive technology. */}
+                        <Button
+                          size="small"
+                          sx={{ whiteSpace: 'nowrap' }}
+                          aria-describedby={`${rowIds}-${index}`}
+                          onClick={() => onInstall(device)}
+                        >
                           {t('devices.install')}
                         </Button>
                       </TableCell>

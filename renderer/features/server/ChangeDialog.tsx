@@ -120,7 +120,8 @@ export function ChangeDialog({
   const applied = batch.rows.filter((row) => row.apply?.status === 'ok' || row.apply?.status === 'unchanged');
   const appliedPlaces = applied.map((row) => row.place);
 
-  const close = () => onClose(step === 'results');
+  // Applied means written somewhere: a change that failed everywhere leaves the page's hand-over in place.
+  const close = () => onClose(step === 'results' && applied.length > 0);
   const apply = () => {
     if (!planned) return;
     setStep('results');

@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
@@ -29,22 +30,27 @@ export function caDraftOf(handOver: CaHandOver): Partial<CaDraft> {
   return { ca: handOver.ca, cert: handOver.cert, key: handOver.key, ignoreCn: handOver.ignoreCn };
 }
 
-/** What was handed over and what to do next; `matched` is undefined until the page knows its systems. */
-export function HandOverBanner({ handOver, matched, onDismiss }: { handOver: CaHandOver; matched?: boolean; onDismiss(): void }) {
+/** The system found for a hand-over: ready for Set CA files, found but its PSK secret still missing, or none. */
+export type HandOverMatch = 'ready' | 'needs-secret' | 'none';
+
+const MATCH_TEXT = { ready: 'handOver.matched', 'needs-secret': 'handOver.needsSecret', none: 'handOver.noMatch' } as const;
+
+/**
+ * What was handed over and what to do next; `matched` is undefined until the page knows its systems. It takes the
+ * focus when it appears: the button that led here was on another page, and keyboard users go on from here.
+ */
+export function HandOverBanner({ handOver, matched, onDismiss }: { handOver: CaHandOver; matched?: HandOverMatch; onDismiss(): void }) {
   const { t } = useTranslation('server');
+  const focusOnce = useCallback((node: HTMLDivElement | null) => node?.focus(), []);
   const files = [
     { label: t('change.caFile'), path: handOver.ca },
     { label: t('change.certFile'), path: handOver.cert },
     { label: t('change.keyFile'), path: handOver.key },
   ];
   return (
-    <Alert severity="info" onClose={onDismiss} sx={{ mb: 1 }} role="status" data-testid="server-hand-over">
+    <Alert ref={focusOnce} tabIndex={-1} severity="info" onClose={onDismiss} sx={{ mb: 1 }} role="status" data-testid="server-hand-over">
       <AlertTitle>{t('handOver.heading', { name: handOver.name })}</AlertTitle>
-      <Box
-        component="dl"
-        aria-label={t('handOver.files')}
-        sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, m: 0, mb: 1, '& dd': { m: 0 } }}
-      >
+      <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, m: 0, mb: 1, '& dd': { m: 0 } }}>
         {files.map((file) => (
           <Box key={file.label} sx={{ display: 'contents' }}>
             <Typography component="dt" variant="body2">
@@ -56,9 +62,7 @@ export function HandOverBanner({ handOver, matched, onDismiss }: { handOver: CaH
           </Box>
         ))}
       </Box>
-      {matched !== undefined && (
-        <Typography variant="body2">{t(matched ? 'handOver.matched' : 'handOver.noMatch', { name: handOver.name })}</Typography>
-      )}
+      {matched !== undefined && <Typography variant="body2">{t(MATCH_TEXT[matched], { name: handOver.name })}</Typography>}
       {handOver.keyEncrypted && <Typography variant="body2">{t('handOver.keyPassword')}</Typography>}
     </Alert>
   );

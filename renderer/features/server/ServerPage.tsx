@@ -9,7 +9,7 @@ import { ServiceErrorAlert } from '../../components/ServiceError';
 import { useTranslation } from '../../i18n';
 import { ChangeDialog, type BatchHooks, type ChangeRequest } from './ChangeDialog';
 import { CredentialsDialog } from './CredentialsDialog';
-import { caDraftOf, HandOverBanner, placeForHandOver, type CaHandOver } from './HandOverBanner';
+import { caDraftOf, HandOverBanner, placeForHandOver, type CaHandOver, type HandOverMatch } from './HandOverBanner';
 import { PlaceDetails } from './PlaceDetails';
 import { LOCAL_KEY, type Place } from './places';
 import { PlacesTable } from './PlacesTable';
@@ -53,6 +53,10 @@ export function ServerPage({ handOver = null }: { handOver?: CaHandOver | null }
     [reads, read, server.applied, server.setAdsState],
   );
 
+  const handOverMatch = (key: string | null): HandOverMatch => {
+    if (key === null) return 'none';
+    return places.find((place) => place.key === key)?.server ? 'ready' : 'needs-secret';
+  };
   // Only systems the services can reach take part in a change (a PSK route needs its secret first).
   const chosen = places.filter((place) => selected.has(place.key) && place.server);
   const focusedPlace = places.find((place) => place.key === focused) ?? places[0];
@@ -77,7 +81,7 @@ export function ServerPage({ handOver = null }: { handOver?: CaHandOver | null }
       {pendingCa && (
         <HandOverBanner
           handOver={pendingCa}
-          {...(handOverKey !== undefined ? { matched: handOverKey !== null } : {})}
+          {...(handOverKey !== undefined ? { matched: handOverMatch(handOverKey) } : {})}
           onDismiss={() => setPendingCa(null)}
         />
       )}

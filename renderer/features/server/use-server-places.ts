@@ -110,7 +110,8 @@ export function useServerPlaces(): ServerPlaces {
 
   return {
     places,
-    loaded: routes.data !== undefined,
+    // A list that failed to load is known too: nothing is listed.
+    loaded: routes.data !== undefined || routes.error !== undefined,
     reads,
     routesError: routes.error,
     read,

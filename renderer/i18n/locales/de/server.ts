@@ -234,12 +234,13 @@ export const server = {
   },
   handOver: {
     heading: 'Zertifikat von {{name}} installieren',
-    files: 'Dateien für „CA-Dateien festlegen“',
     matched:
-      '{{name}} ist ausgewählt. Prüfen Sie die Auswahl und wählen Sie dann „CA-Dateien festlegen“: Diese drei Dateien sind dort eingetragen.',
+      '{{name}} ist ausgewählt. Prüfen Sie die Auswahl und wählen Sie dann „CA-Dateien festlegen“; die drei Dateien sind dort bereits eingetragen.',
+    needsSecret:
+      '{{name}} ist ausgewählt, braucht aber zuerst seinen PSK-Schlüssel: Wählen Sie in seinen Details „PSK-Schlüssel angeben“ und dann „CA-Dateien festlegen“; die drei Dateien sind dort bereits eingetragen.',
     noMatch:
-      'Hier ist kein System namens {{name}} aufgeführt: Wählen Sie die Systeme aus, auf denen es installiert werden soll, und dann „CA-Dateien festlegen“: Diese drei Dateien sind dort eingetragen.',
-    keyPassword: 'Sein Schlüssel ist verschlüsselt: Geben Sie das Schlüsselpasswort unter „CA-Dateien festlegen“ ein.',
+      'Kein System namens {{name}} ist aufgeführt. Wählen Sie das Zielsystem aus, für das dieses Zertifikat ausgestellt wurde, und dann „CA-Dateien festlegen“; die drei Dateien sind dort bereits eingetragen.',
+    keyPassword: 'Der private Schlüssel ist verschlüsselt: Geben Sie sein Passwort unter „CA-Dateien festlegen“ ein.',
   },
   remove: {
     text: 'Wer {{identity}} verwendet, kann keine Routen zu {{name}} mehr anlegen, sobald TwinCAT im Konfigurationsmodus neu startet. Bestehende Routen bleiben.',

@@ -219,11 +219,12 @@ export const server = {
   },
   handOver: {
     heading: 'Install the certificate of {{name}}',
-    files: 'Files for Set CA files',
-    matched: '{{name}} is selected. Check the selection, then choose Set CA files: these three files are filled in there.',
+    matched: '{{name}} is selected. Check the selection, then choose Set CA files; these three files are filled in there.',
+    needsSecret:
+      '{{name}} is selected, but its PSK secret is needed first: choose Give the PSK secret in its details, then Set CA files; these three files are filled in there.',
     noMatch:
-      'No system named {{name}} is listed here: select the systems to install it on, then choose Set CA files: these three files are filled in there.',
-    keyPassword: 'Its key is encrypted: type the key password in Set CA files.',
+      'No system named {{name}} is listed. Select the system this certificate was issued for, then choose Set CA files; these three files are filled in there.',
+    keyPassword: 'The private key is encrypted: type its password in Set CA files.',
   },
   remove: {
     text: 'Whoever uses {{identity}} can no longer create routes to {{name}} once TwinCAT restarts in Config mode. Existing routes stay.',
