@@ -32,6 +32,11 @@ describe('host entries', () => {
     ['10.0.0', 'bad-address'],
     ['010.1.1.1', 'bad-address'],
     ['10.1.1.1.', 'bad-address'],
+    // Hex and short forms getaddrinfo reads as another notation of an address: 127.0.0.1, 10.0.0.1, 10.0.0.1.
+    ['0x7f.1', 'bad-address'],
+    ['0xa000001', 'bad-address'],
+    ['0XA.0.0.1', 'bad-address'],
+    ['plc.1', 'bad-address'],
     ['plc-', 'bad-host-name'],
     ['-plc', 'bad-host-name'],
     ['plc-.local', 'bad-host-name'],
@@ -55,6 +60,8 @@ describe('host entries', () => {
 
   it('keeps each host once in the order typed, or names the first refused entry', () => {
     expect(parseHostEntries(['CX-1', '10.0.0.1', 'CX-1'])).toEqual({ ok: true, hosts: ['CX-1', '10.0.0.1'] });
+    // Names are case-insensitive and one trailing dot changes nothing: the first spelling typed is kept.
+    expect(parseHostEntries(['CX-1', 'cx-1', 'cx-1.', 'CX-2'])).toEqual({ ok: true, hosts: ['CX-1', 'CX-2'] });
     expect(parseHostEntries(['CX-1', 'plc-', '999.1.1.1'])).toMatchObject({ ok: false, reason: 'bad-host-name', entry: 'plc-' });
   });
 });
@@ -120,6 +127,11 @@ describe('range entries', () => {
       ok: false,
       reason: 'ranges-too-big',
       addresses: 65_534 + 254,
+    });
+    // The entry lists the ranges as typed, not as merged or sorted.
+    expect(parseRangeEntries(['10.1.0.0/24', '10.0.0.0/16', '10.0.1.0/24'])).toMatchObject({
+      reason: 'ranges-too-big',
+      entry: '10.1.0.0/24, 10.0.0.0/16, 10.0.1.0/24',
     });
   });
 

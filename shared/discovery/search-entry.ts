@@ -47,10 +47,26 @@ function refuse<Reason extends string>(reason: Reason, entry: string, addresses?
   return addresses === undefined ? { ok: false, reason, entry } : { ok: false, reason, entry, addresses };
 }
 
-function isHostName(host: string): boolean {
+/** A label getaddrinfo may read as a number: decimal, octal or hex ("0x7f.1" is 127.0.0.1, "0xa000001" is 10.0.0.1). */
+const NUMERIC_LABEL = /^(?:0x[0-9a-f]*|\d+)$/i;
+
+function withoutTrailingDot(host: string): string {
   // One trailing dot marks a fully qualified name ("plc.local."); it is not part of the 253 characters.
-  const name = host.endsWith('.') ? host.slice(0, -1) : host;
+  return host.endsWith('.') ? host.slice(0, -1) : host;
+}
+
+function isHostName(host: string): boolean {
+  const name = withoutTrailingDot(host);
   return name.length <= 253 && name.split('.').every((label) => HOST_LABEL.test(label));
+}
+
+/**
+ * Names the resolver would take for an address in another notation than the dotted quad: every label a number, or a
+ * last label of digits only (no top-level domain is numeric).
+ */
+function looksNumeric(host: string): boolean {
+  const labels = withoutTrailingDot(host).split('.');
+  return labels.every((label) => NUMERIC_LABEL.test(label)) || /^\d+$/.test(labels[labels.length - 1] ?? '');
 }
 
 /** "10.77.1.9", "CX-1234", "plc.plant.local." are searchable; "999.1.1.1", "10.1" and "010.1.1.1" are not. */
@@ -60,18 +76,20 @@ export function parseHostEntry(input: string): HostEntry | HostRefusal {
   if (host.includes(':')) return refuse('port-or-ipv6', host);
   // Digits and dots that are no dotted quad would reach getaddrinfo as octal or short forms of another address.
   if (/^[\d.]+$/.test(host)) return isIpv4(host) ? { ok: true, kind: 'address', host } : refuse('bad-address', host);
+  if (looksNumeric(host)) return refuse('bad-address', host);
   return isHostName(host) ? { ok: true, kind: 'name', host } : refuse('bad-host-name', host);
 }
 
-/** Every host, each once in the order typed, or the first refused. */
+/** Every host, each once in the order typed (PLC, plc and plc. are one host), or the first refused. */
 export function parseHostEntries(inputs: readonly string[]): { ok: true; hosts: string[] } | HostRefusal {
-  const hosts = new Set<string>();
+  const hosts = new Map<string, string>();
   for (const input of inputs) {
     const entry = parseHostEntry(input);
     if (!entry.ok) return entry;
-    hosts.add(entry.host);
+    const key = withoutTrailingDot(entry.host).toLowerCase();
+    if (!hosts.has(key)) hosts.set(key, entry.host);
   }
-  return { ok: true, hosts: [...hosts] };
+  return { ok: true, hosts: [...hosts.values()] };
 }
 
 function span(text: string, first: number, last: number): RangeEntry | RangeRefusal {
@@ -125,6 +143,7 @@ export function parseRangeEntries(inputs: readonly string[]): { ok: true; ranges
     if (!entry.ok) return entry;
     parsed.push({ text: entry.text, first: entry.first, last: entry.last });
   }
+  const typed = parsed.map((r) => r.text).join(', ');
   parsed.sort((a, b) => a.first - b.first);
   const merged: AddressRange[] = [];
   for (const range of parsed) {
@@ -133,10 +152,11 @@ export function parseRangeEntries(inputs: readonly string[]): { ok: true; ranges
       previous.last = Math.max(previous.last, range.last);
       previous.text = `${previous.text}, ${range.text}`;
     } else {
-      merged.push(range);
+      // A copy: merging changes it, and the ranges as typed must stay as they were.
+      merged.push({ ...range });
     }
   }
   const total = merged.reduce((sum, r) => sum + (r.last - r.first + 1), 0);
-  if (total > MAX_SWEEP_ADDRESSES) return { ...refuse('ranges-too-big', parsed.map((r) => r.text).join(', ')), addresses: total };
+  if (total > MAX_SWEEP_ADDRESSES) return { ...refuse('ranges-too-big', typed), addresses: total };
   return { ok: true, ranges: merged, total };
 }

@@ -2,7 +2,7 @@ import { chmod, mkdir, readdir, readFile } from 'node:fs/promises';
 import { isIPv4 } from 'node:net';
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
-import { DEVICE_DEFAULT_DAYS } from '../../../shared/ipc/channels/certificates';
+import { DEVICE_DEFAULT_DAYS, type DeviceFiles } from '../../../shared/ipc/channels/certificates';
 import { readTextIfExists, writeFileAtomic } from '../files/atomic-write';
 import { CertificateError } from './certificate-error';
 import { certificateDetails, certificatesInBytes, type CertificateDetails } from './certificate-details';
@@ -62,12 +62,6 @@ export interface IssuedDevice extends DeviceInfo {
   folder: string;
   files: DeviceFiles;
   certificate: CertificateDetails;
-}
-
-export interface DeviceFiles {
-  ca: string;
-  cert: string;
-  key: string;
 }
 
 /** The three files of a device's folder a target's <Server><Tls> names: the shared CA, the certificate and the key. */

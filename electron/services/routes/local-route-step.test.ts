@@ -102,17 +102,23 @@ describe('saveWhileVerifying', () => {
     expect(saved?.verifiedAt).toBeNull();
   });
 
-  it("the verify step's time counts from when its request started, not from when the save ended", async () => {
+  it("the verify step's time is the proof's own, from its request to its answer, not until the save ended", async () => {
     const clock = vi.spyOn(performance, 'now').mockReturnValue(1000);
     const held = holdFirstSave();
     let answer = (_: VerifiedTarget) => undefined as void;
     const ctx = flow();
     const done = saveWhileVerifying(ctx, () => new Promise<VerifiedTarget>((resolve) => (answer = resolve)));
     await held.saving;
+    // The target answers at 1040; the save ends only at 1100.
     clock.mockReturnValue(1040);
-    held.release();
     answer(VERIFIED);
+    // Every promise reaction queued by the answer runs before the next macrotask.
+    await new Promise((resolve) => setImmediate(resolve));
+    clock.mockReturnValue(1100);
+    held.release();
     await done;
-    expect(kit.events.find((e) => e.step === 'verify' && e.status === 'ok')?.ms).toBe(40);
+    const ms = (step: string) => kit.events.find((e) => e.step === step && e.status === 'ok')?.ms;
+    expect(ms('verify')).toBe(40);
+    expect(ms('local-route')).toBe(100);
   });
 });

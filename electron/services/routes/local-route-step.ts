@@ -7,15 +7,16 @@ import { localRouteRecord } from './route-plan';
  * Saves this PC's route and proves the route with a real ADS request, both at once: the proof needs nothing from this
  * PC's route list, and saving waits for file syncs (in a batch, behind the other routes' saves). The steps still report
  * in their order, the proof's answer after the save, and a save that fails is the target's result even when the proof
- * went through. The verify step's time counts from when its request started.
+ * went through. The verify step's time is the proof's own, from its request to its answer, however long the save took.
  */
 export async function saveWhileVerifying(ctx: FlowContext, verify: () => Promise<VerifiedTarget>): Promise<void> {
-  const started = performance.now();
-  const proving = verify();
-  // Reported by the verify step below, or dropped when the save fails first (the verify closes its own connection).
+  const start = performance.now();
+  let ended: number | undefined;
+  const proving = verify().finally(() => (ended = performance.now()));
+  // Reported by the verify step below, or dropped when the save fails first; the flow closes its connection either way.
   proving.catch(() => undefined);
   const route = await localRouteStep(ctx);
-  ctx.state.verified = await ctx.steps.run('verify', () => proving, verifyDetail, started);
+  ctx.state.verified = await ctx.steps.run('verify', () => proving, verifyDetail, { start, end: () => ended });
   await recordVerified(ctx, route);
 }
 

@@ -97,4 +97,21 @@ describe('LocalRouteStore', () => {
     expect(await store.remove('CX-1')).toBeNull();
     expect(await new LocalRouteStore(dir).list()).toEqual([]);
   });
+
+  it('removes every entry of the name from a hand-edited file that holds it twice', async () => {
+    const twice = [route('CX-1'), route('CX-2'), route('CX-1', { address: '192.168.1.21' })];
+    await writeFile(join(dir, ROUTES_FILE), JSON.stringify({ version: 1, routes: twice }));
+    const store = new LocalRouteStore(dir);
+    expect(await store.remove('CX-1')).toMatchObject({ name: 'CX-1', address: '192.168.1.20' });
+    expect((await new LocalRouteStore(dir).list()).map((r) => r.name)).toEqual(['CX-2']);
+  });
+
+  it('removes a temporary route whose add was asked for just before, in the order asked', async () => {
+    const store = new LocalRouteStore(dir);
+    const added = store.upsert(route('TEMP', { temporary: true }));
+    const removed = store.remove('TEMP');
+    await added;
+    expect(await removed).toMatchObject({ name: 'TEMP', temporary: true });
+    expect(await store.list()).toEqual([]);
+  });
 });

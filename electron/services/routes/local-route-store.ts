@@ -60,14 +60,17 @@ export class LocalRouteStore {
 
   /** The route that was removed (what it was, so callers can undo its traces elsewhere), or null if there was none. */
   async remove(name: string): Promise<LocalRoute | null> {
-    const temporary = this.temporary.get(name) ?? null;
-    this.temporary.delete(name);
     let removed: LocalRoute | null = null;
+    // In the queue, like upsert: a temporary route added just before is there to be removed.
     await this.mutate((routes) => {
-      removed = routes.find((r) => r.name === name) ?? null;
-      return removed ? routes.filter((r) => r !== removed) : null;
+      const temporary = this.temporary.get(name) ?? null;
+      this.temporary.delete(name);
+      // Every entry of that name goes (a hand-edited file may hold two); the first is the one reported.
+      const next = routes.filter((r) => r.name !== name);
+      removed = routes.find((r) => r.name === name) ?? temporary;
+      return next.length === routes.length ? null : next;
     });
-    return removed ?? temporary;
+    return removed;
   }
 
   /** Forgets the cached copy so the next call reads the file again (after a conflict). */

@@ -114,8 +114,9 @@ export function routesFeature(
     'routes:remove': async (request) => {
       const route = await store.remove(request.name);
       if (route) await announceRoutes();
-      // Only the app's own route (the NetId and address it had) may take an entry out of StaticRoutes.xml.
-      if (!route || !request.fromTwinCat) return { removed: route !== null, twincat: null };
+      // Only the app's own route (the NetId and address it had) may take an entry out of StaticRoutes.xml; a temporary
+      // route was never written there.
+      if (!route || !request.fromTwinCat || route.temporary) return { removed: route !== null, twincat: null };
       const { outcome, path, detail } = await twincat.removeRoute(route);
       return { removed: true, twincat: { outcome, path, detail } };
     },

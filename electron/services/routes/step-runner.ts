@@ -18,19 +18,28 @@ export class StepRunner {
     private readonly signal?: AbortSignal,
   ) {}
 
-  /** `startedAt` (performance.now()) is when the step's work began, for work started before the step is shown. */
-  async run<T>(step: RouteStep, work: () => Promise<T>, detail?: (value: T) => string | null, startedAt?: number): Promise<T> {
+  /**
+   * `timing` is for work that began before the step is shown, or ended before it is reported: its start, and when it
+   * ended (performance.now() values).
+   */
+  async run<T>(
+    step: RouteStep,
+    work: () => Promise<T>,
+    detail?: (value: T) => string | null,
+    timing?: { start: number; end(): number | undefined },
+  ): Promise<T> {
     if (this.signal?.aborted) throw new RouteFailure('cancelled', 'cancelled by the user', null);
     this.emit(step, 'running', null, null, null);
-    const start = startedAt ?? performance.now();
+    const start = timing?.start ?? performance.now();
+    const elapsed = () => round((timing?.end() ?? performance.now()) - start);
     try {
       const value = await work();
-      const ms = round(performance.now() - start);
+      const ms = elapsed();
       this.record.push({ step, ok: true, ms });
       this.emit(step, 'ok', ms, detail ? detail(value) : null, null);
       return value;
     } catch (error) {
-      const ms = round(performance.now() - start);
+      const ms = elapsed();
       const failure = asFailure(error, this.signal);
       this.record.push({ step, ok: false, ms });
       this.emit(step, 'failed', ms, null, failure.toRouteError());

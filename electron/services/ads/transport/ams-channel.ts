@@ -54,7 +54,7 @@ export class AmsChannel {
     void this.pump();
   }
 
-  request(build: (invokeId: number) => AmsPacket, timeoutMs: number): Promise<AmsPacket> {
+  async request(build: (invokeId: number) => AmsPacket, timeoutMs: number): Promise<AmsPacket> {
     return this.requestAll([build], timeoutMs)[0]!;
   }
 
@@ -67,13 +67,14 @@ export class AmsChannel {
       const closed = this.closedWith();
       return builds.map(() => Promise.reject(closed));
     }
-    const frames: Uint8Array[] = [];
-    const waits = builds.map((build) => {
+    // Every frame is built before any request waits, so one that cannot be built leaves nothing pending.
+    const requests = builds.map((build) => {
       const invokeId = this.nextInvokeId++;
       const packet = build(invokeId);
-      frames.push(this.options.tcpPrefix ? encodeAmsTcpFrame(packet) : encodeAmsPacket(packet));
-      return this.answerTo(invokeId, timeoutMs);
+      return { invokeId, frame: this.options.tcpPrefix ? encodeAmsTcpFrame(packet) : encodeAmsPacket(packet) };
     });
+    const frames = requests.map((r) => r.frame);
+    const waits = requests.map((r) => this.answerTo(r.invokeId, timeoutMs));
     const written = this.stream.write(frames.length === 1 ? frames[0]! : concatBytes(...frames));
     return waits.map(async ({ answer, forget }) => {
       try {
