@@ -359,6 +359,14 @@ describe('plain ADS failures', () => {
     const [result] = await createRoutes(request, deps, kit.onStep);
     expect(result?.error).toMatchObject({ code: 'resolve-failed', message: "'010.77.1.10' is not an IPv4 address" });
     expect(stepStatuses(kit.events)).toMatchObject({ resolve: 'failed' });
+    // A hex form resolves to 127.0.0.1 through getaddrinfo; it is refused the same way.
+    const hex = addRequest([{ settings: { address: '0x7f.1', netId: '127.0.0.1.1.1', security: 'none' } }], {
+      kind: 'os',
+      user: 'Administrator',
+      password: '1',
+    });
+    const [hexResult] = await createRoutes(hex, deps, kit.onStep);
+    expect(hexResult?.error).toMatchObject({ code: 'resolve-failed', message: "'0x7f.1' is not an IPv4 address" });
     expect(sent).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { parseHostEntry } from '../../../shared/discovery/search-entry';
 import type { RouteError } from '../../../shared/domain/route';
 import type { ParsedRequestOf } from '../../../shared/ipc/contract';
 import { UDP_SERVICE_PORT } from '../../../shared/protocol/udp48899';
@@ -172,9 +173,11 @@ async function runFlow(
 
 async function defaultResolve(host: string): Promise<string> {
   if (isIP(host) === 4) return host;
-  // Digits and dots that are no plain dotted quad (010.77.1.10, 10.1, 167772161) are what getaddrinfo reads as octal or
-  // short forms: another host than the user meant, maybe a public one. Refuse instead of guessing.
-  if (/^[\d.]+$/.test(host)) {
+  // Digits and dots that are no plain dotted quad (010.77.1.10, 10.1, 167772161), and hex forms (0x7f.1), are what
+  // getaddrinfo reads as octal, short or hex notations: another host than the user meant, maybe a public one. Refuse
+  // instead of guessing; the search box refuses the same.
+  const entry = parseHostEntry(host);
+  if (!entry.ok && entry.reason === 'bad-address') {
     throw new RouteFailure(
       'resolve-failed',
       `'${host}' is not an IPv4 address`,
