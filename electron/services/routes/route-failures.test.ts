@@ -344,31 +344,27 @@ describe('plain ADS failures', () => {
     expect(target.routes()).toEqual([]);
   });
 
-  it('an address with leading zeros is refused before anything is sent, not read as octal (010.77.1.10 = 8.77.1.10)', async () => {
-    const sent: string[] = [];
-    const deps = {
-      ...kit.deps,
-      identity: { ...kit.deps.identity, localAddressFor: async (target: string) => (sent.push(target), '127.0.0.1') },
-    };
-    kit.events.length = 0;
-    const request = addRequest([{ settings: { address: '010.77.1.10', netId: '10.77.1.10.1.1', security: 'none' } }], {
-      kind: 'os',
-      user: 'Administrator',
-      password: '1',
-    });
-    const [result] = await createRoutes(request, deps, kit.onStep);
-    expect(result?.error).toMatchObject({ code: 'resolve-failed', message: "'010.77.1.10' is not an IPv4 address" });
-    expect(stepStatuses(kit.events)).toMatchObject({ resolve: 'failed' });
-    // A hex form resolves to 127.0.0.1 through getaddrinfo; it is refused the same way.
-    const hex = addRequest([{ settings: { address: '0x7f.1', netId: '127.0.0.1.1.1', security: 'none' } }], {
-      kind: 'os',
-      user: 'Administrator',
-      password: '1',
-    });
-    const [hexResult] = await createRoutes(hex, deps, kit.onStep);
-    expect(hexResult?.error).toMatchObject({ code: 'resolve-failed', message: "'0x7f.1' is not an IPv4 address" });
-    expect(sent).toEqual([]);
-  });
+  // getaddrinfo reads these as octal or hex notations of another address: 010.77.1.10 is 8.77.1.10, 0x7f.1 is 127.0.0.1.
+  it.each(['010.77.1.10', '0x7f.1'])(
+    '%s is refused as an address before anything is sent, not read as another notation',
+    async (address) => {
+      const sent: string[] = [];
+      const deps = {
+        ...kit.deps,
+        identity: { ...kit.deps.identity, localAddressFor: async (target: string) => (sent.push(target), '127.0.0.1') },
+      };
+      kit.events.length = 0;
+      const request = addRequest([{ settings: { address, netId: '10.77.1.10.1.1', security: 'none' } }], {
+        kind: 'os',
+        user: 'Administrator',
+        password: '1',
+      });
+      const [result] = await createRoutes(request, deps, kit.onStep);
+      expect(result?.error).toMatchObject({ code: 'resolve-failed', message: `'${address}' is not an IPv4 address` });
+      expect(stepStatuses(kit.events)).toMatchObject({ resolve: 'failed' });
+      expect(sent).toEqual([]);
+    },
+  );
 
   it('a silent host: unreachable with the firewall hint', async () => {
     const result = await one({ address: '127.0.42.99', netId: '127.0.42.99.1.1', security: 'none', connectionTimeoutMs: 600 }, os);
