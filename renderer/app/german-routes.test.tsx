@@ -22,6 +22,7 @@ import {
 } from '../test-utils/sample-services';
 import { routeExport } from '../../shared/static-routes/route-export';
 import type { FakeApi } from '../test-utils/fake-api';
+import { fileRoute, STATIC_ROUTES_PATH, twinCatFile } from '../test-utils/twincat-file';
 import { model, noTwincat, readOk, serverApi } from '../features/server/test-fixtures';
 
 /**
@@ -351,38 +352,16 @@ describe('the Routes and Secure ADS server pages in German', () => {
 
   it('Routes page: this PC’s StaticRoutes.xml, and without TwinCAT the export of a route', async () => {
     const sweep = new GermanSweep();
-    const withTwinCat = sampleServices().respond('twincat-routes:list', {
-      found: true,
-      path: 'C:\\TwinCAT\\3.1\\Target\\StaticRoutes.xml',
-      tried: [],
-      exists: true,
-      routes: [
-        {
-          name: 'CX-123',
-          address: '10.77.1.10',
-          netId: '10.77.1.10.1.1',
-          type: 'TCP_IP',
-          flags: '32',
-          unidirectional: false,
-          secure: false,
-          subRoutes: 0,
-        },
-        {
-          name: 'CX-BSD',
-          address: '10.77.2.12',
-          netId: '10.77.2.12.1.1',
-          type: 'TCP_IP',
-          flags: null,
-          unidirectional: false,
-          secure: true,
-          subRoutes: 2,
-        },
-      ],
-      error: null,
-    });
+    const withTwinCat = sampleServices().respond(
+      'twincat-routes:list',
+      twinCatFile([
+        fileRoute('CX-123'),
+        fileRoute('CX-BSD', { address: '10.77.2.12', netId: '10.77.2.12.1.1', flags: null, secure: true, subRoutes: 2 }),
+      ]),
+    );
     withTwinCat.handle('routes:remove', () => ({
       removed: true,
-      twincat: { outcome: 'removed', path: 'C:\\TwinCAT\\3.1\\Target\\StaticRoutes.xml', detail: 'removed' },
+      twincat: { outcome: 'removed', path: STATIC_ROUTES_PATH, detail: 'removed' },
     }));
     const twinCatUser = await openInGerman(withTwinCat, '#/routes');
     await screen.findAllByText('CX-BSD');

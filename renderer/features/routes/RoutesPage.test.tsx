@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { LocalRoute } from '../../../shared/domain/route';
-import type { TwinCatRoutes } from '../../../shared/ipc/channels/twincat-routes';
 import { FakeApi } from '../../test-utils/fake-api';
 import { renderWithApi } from '../../test-utils/render';
+import { fileRoute, STATIC_ROUTES_PATH, twinCatFile } from '../../test-utils/twincat-file';
 import { RoutesPage } from './RoutesPage';
 
 const route = (name: string, overrides: Partial<LocalRoute> = {}): LocalRoute => ({
@@ -23,24 +23,8 @@ const route = (name: string, overrides: Partial<LocalRoute> = {}): LocalRoute =>
   ...overrides,
 });
 
-const PATH = 'C:\\TwinCAT\\3.1\\Target\\StaticRoutes.xml';
-const fileHolding = (...names: string[]): TwinCatRoutes => ({
-  found: true,
-  path: PATH,
-  tried: [],
-  exists: true,
-  routes: names.map((name) => ({
-    name,
-    address: '10.77.1.10',
-    netId: '10.77.1.10.1.1',
-    type: 'TCP_IP',
-    flags: '32',
-    unidirectional: false,
-    secure: false,
-    subRoutes: 0,
-  })),
-  error: null,
-});
+const PATH = STATIC_ROUTES_PATH;
+const fileHolding = (...names: string[]) => twinCatFile(names.map((name) => fileRoute(name)));
 const fileRows = () =>
   within(screen.getByRole('table', { name: "Routes in this PC's StaticRoutes.xml" }))
     .getAllByRole('row')

@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { LocalRoute } from '../../../shared/domain/route';
-import type { TwinCatRoutes } from '../../../shared/ipc/channels/twincat-routes';
 import { routeExport } from '../../../shared/static-routes/route-export';
 import { FakeApi } from '../../test-utils/fake-api';
 import { renderWithApi } from '../../test-utils/render';
+import { fileRoute, STATIC_ROUTES_PATH, twinCatFile } from '../../test-utils/twincat-file';
 import { TwinCatRoutesView } from './TwinCatRoutesSection';
 import { useTwinCatRoutes } from './use-twincat-routes';
 
@@ -15,25 +15,9 @@ function TwinCatRoutesSection({ routes }: { routes: readonly LocalRoute[] }) {
   return <TwinCatRoutesView routes={routes} {...useTwinCatRoutes()} />;
 }
 
-const PATH = 'C:\\TwinCAT\\3.1\\Target\\StaticRoutes.xml';
-const entry = (name: string, secure = false) => ({
-  name,
-  address: '10.77.1.10',
-  netId: '10.77.1.10.1.1',
-  type: 'TCP_IP',
-  flags: secure ? null : '32',
-  unidirectional: false,
-  secure,
-  subRoutes: 0,
-});
-const withTwinCat = (routes: TwinCatRoutes['routes']): TwinCatRoutes => ({
-  found: true,
-  path: PATH,
-  tried: [],
-  exists: true,
-  routes,
-  error: null,
-});
+const PATH = STATIC_ROUTES_PATH;
+const entry = (name: string, secure = false) => fileRoute(name, secure ? { flags: null, secure } : {});
+const withTwinCat = twinCatFile;
 const route = (name: string, overrides: Partial<LocalRoute> = {}): LocalRoute => ({
   name,
   address: '10.77.1.20',

@@ -16,6 +16,15 @@ const refused = (place: AnyPlace, diff: string[] | null) =>
       : { code: 'timeout', message: 'no answer within 5 s', diff: null },
   );
 
+/** Asks for a restart in Config mode from `from` and waits until its confirmation has read the systems' states. */
+async function askRestartInConfigMode(u: ReturnType<typeof userEvent.setup>, from: HTMLElement = document.body) {
+  await u.click(within(from).getByRole('button', { name: 'Restart in Config mode' }));
+  const confirm = screen.getByRole('dialog', { name: 'Restart in Config mode?' });
+  // Restart is offered once the systems' ADS states are read.
+  await within(confirm).findByRole('list', { name: 'Systems' });
+  return confirm;
+}
+
 async function addPskToAll(identity: string, secret: string) {
   const u = userEvent.setup({ delay: null });
   for (const name of ['CX-ONE', 'CX-TWO', 'CX-THREE']) await u.click(await screen.findByRole('checkbox', { name: `Select ${name}` }));
@@ -133,10 +142,8 @@ describe('Secure ADS server page, many systems', () => {
     const { u, dialog } = await addPskToAll('ANNA', 'Correct-Horse-Battery-Staple-42');
     await u.click(within(dialog).getByRole('button', { name: 'Apply' }));
     await waitFor(() => expect(within(dialog).getAllByText('Done')).toHaveLength(3));
-    await u.click(within(dialog).getByRole('button', { name: 'Restart in Config mode' }));
-    const confirm = screen.getByRole('dialog', { name: 'Restart in Config mode?' });
+    const confirm = await askRestartInConfigMode(u, dialog);
     expect(within(confirm).getByText(/the PLC stops, I\/O is no longer updated/)).toBeTruthy();
-    await within(confirm).findByRole('list', { name: 'Systems' });
     expect(listedSystems(confirm)).toEqual([
       'CX-ONE (10.77.1.11.1.1): now Run',
       'CX-TWO (10.77.1.12.1.1): now Run',
@@ -172,10 +179,7 @@ describe('Secure ADS server page, many systems', () => {
     const { u, dialog } = await addPskToAll('ANNA', 'Correct-Horse-Battery-Staple-42');
     await u.click(within(dialog).getByRole('button', { name: 'Apply' }));
     await waitFor(() => expect(within(dialog).getAllByText('Done')).toHaveLength(3));
-    await u.click(within(dialog).getByRole('button', { name: 'Restart in Config mode' }));
-    const confirm = screen.getByRole('dialog', { name: 'Restart in Config mode?' });
-    // Restart is offered once the systems' ADS states are read.
-    await within(confirm).findByRole('list', { name: 'Systems' });
+    const confirm = await askRestartInConfigMode(u, dialog);
     await u.click(within(confirm).getByRole('button', { name: 'Restart' }));
     await waitFor(() => expect(within(dialog).getAllByText(/PSK handshake as "ANNA" succeeded/)).toHaveLength(3));
     await u.click(within(dialog).getByRole('button', { name: 'Close' }));
@@ -237,9 +241,7 @@ describe('Secure ADS server page, many systems', () => {
     renderWithApi(<ServerPage />, api);
     const u = userEvent.setup({ delay: null });
     for (const name of ['CX-ONE', 'CX-THREE']) await u.click(await screen.findByRole('checkbox', { name: `Select ${name}` }));
-    await u.click(screen.getByRole('button', { name: 'Restart in Config mode' }));
-    const confirm = screen.getByRole('dialog', { name: 'Restart in Config mode?' });
-    await within(confirm).findByRole('list', { name: 'Systems' });
+    const confirm = await askRestartInConfigMode(u);
     await u.click(within(confirm).getByRole('button', { name: 'Restart' }));
     const results = await screen.findByRole('dialog', { name: 'Restart in Config mode' });
     await waitFor(() => expect(within(results).getByText(/TwinCAT did not reach the requested mode/)).toBeTruthy());

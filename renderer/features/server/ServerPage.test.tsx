@@ -4,7 +4,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithApi } from '../../test-utils/render';
 import { ServerPage } from './ServerPage';
-import { noTwincat, readOk, serverApi } from './test-fixtures';
+import { model, noTwincat, readOk, serverApi } from './test-fixtures';
 
 const user = () => userEvent.setup({ delay: null });
 
@@ -26,18 +26,8 @@ describe('Secure ADS server page', () => {
             secureOnly: true,
             psk: [{ identity: 'SERVICE' }, { identity: 'ANNA' }],
             tls: { ca: 'CACerts/rootCA.pem', cert: 'CACerts/cx.crt', key: 'CACerts/cx.key', ignoreCn: true, keyPassword: false },
-            routes: [
-              {
-                name: 'ENG-PC',
-                address: '10.77.1.1',
-                netId: '10.77.1.1.1.1',
-                type: 'TCP_IP',
-                flags: null,
-                unidirectional: false,
-                secure: true,
-                subRoutes: 0,
-              },
-            ],
+            // The file's one route: ENG-PC, secure, at 10.77.1.1.
+            routes: model().routes,
           },
         }),
       ),

@@ -2,6 +2,7 @@ import type { LocalRoute } from '../../../shared/domain/route';
 import { within } from '@testing-library/react';
 import type { ServerApplyResult, ServerModel, ServerReadResult } from '../../../shared/ipc/channels/server-config';
 import { FakeApi } from '../../test-utils/fake-api';
+import { fileRoute } from '../../test-utils/twincat-file';
 
 export const route = (name: string, last: number, tls: LocalRoute['tls'] = null): LocalRoute => ({
   name,
@@ -31,18 +32,7 @@ export const model = (overrides: Partial<ServerModel> = {}): ServerModel => ({
   secureOnly: false,
   psk: [{ identity: 'SERVICE' }],
   tls: null,
-  routes: [
-    {
-      name: 'ENG-PC',
-      address: '10.77.1.1',
-      netId: '10.77.1.1.1.1',
-      type: 'TCP_IP',
-      flags: null,
-      unidirectional: false,
-      secure: true,
-      subRoutes: 0,
-    },
-  ],
+  routes: [fileRoute('ENG-PC', { address: '10.77.1.1', netId: '10.77.1.1.1.1', flags: null, secure: true })],
   ...overrides,
 });
 
