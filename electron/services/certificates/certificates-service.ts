@@ -235,8 +235,8 @@ export class CertificatesService {
       entry('client', await this.identity.hostname(), join(this.dataDir, CERT_FILE), details(identity.certPem, CERT_FILE)),
     ];
     if (ca) expiry.push(entry('ca', ca.details.commonName ?? ca.details.subject, ca.path, ca.details));
-    if (thisPc) expiry.push(entry('this-pc', thisPc.commonName, join(thisPc.folder, `${thisPc.fileName}.crt`), thisPc.certificate));
-    for (const d of devices) expiry.push(entry('device', d.commonName, join(d.folder, `${d.fileName}.crt`), d.certificate));
+    if (thisPc) expiry.push(entry('this-pc', thisPc.commonName, thisPc.files.cert, thisPc.certificate));
+    for (const d of devices) expiry.push(entry('device', d.commonName, d.files.cert, d.certificate));
     for (const route of routes) {
       if (route.tls?.mode !== 'ca') continue;
       for (const [role, path] of [

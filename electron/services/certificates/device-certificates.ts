@@ -93,12 +93,12 @@ export async function storeDevice(
     issuedAt: new Date().toISOString(),
   };
   await mkdir(folder, { recursive: true });
-  const keyPath = join(folder, `${fileName}.key`);
+  const paths = deviceFiles(folder, fileName);
   // A re-issue keeps the previous files as .bak: the old certificate may still be installed on the target.
-  await writeFileAtomic(keyPath, files.keyPem, { mode: 0o600, backup: true });
-  await chmod(keyPath, 0o600).catch(() => undefined);
-  await writeFileAtomic(join(folder, `${fileName}.crt`), files.certPem, { backup: true });
-  await writeFileAtomic(join(folder, CA_CERT_FILE), ca.certPem);
+  await writeFileAtomic(paths.key, files.keyPem, { mode: 0o600, backup: true });
+  await chmod(paths.key, 0o600).catch(() => undefined);
+  await writeFileAtomic(paths.cert, files.certPem, { backup: true });
+  await writeFileAtomic(paths.ca, ca.certPem);
   await writeFileAtomic(
     join(folder, FRAGMENT_FILE),
     serverTlsFragment({
