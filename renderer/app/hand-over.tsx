@@ -41,7 +41,7 @@ export function CertificatesWithInstall() {
 /** The server page, given what was handed over; taken once, so coming back to the page later starts clean. */
 export function ServerWithHandOver() {
   const { pending, setPending } = useContext(HandOverContext);
-  const [handOver] = useState(pending);
   useEffect(() => setPending(null), [setPending]);
-  return <ServerPage handOver={handOver} />;
+  // The page keeps the first value it was given; the null that follows the taking changes nothing there.
+  return <ServerPage handOver={pending} />;
 }

@@ -7,6 +7,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from '../../i18n';
+import { useServerErrorMeaning } from './use-server-error-meaning';
 import type { BatchRow, Cell, CellStatus } from './use-server-batch';
 import { usePlaceName } from './PlacesTable';
 import { ServiceErrorText } from '../../components/ServiceError';
@@ -23,6 +24,7 @@ const COLOUR: Record<CellStatus, 'default' | 'primary' | 'success' | 'error' | '
 
 function CellView({ cell, column }: { cell: Cell | null; column: string }) {
   const { t } = useTranslation('server');
+  const meaning = useServerErrorMeaning();
   if (!cell) return <>—</>;
   return (
     <Box data-column={column} data-status={cell.status}>
@@ -42,7 +44,7 @@ function CellView({ cell, column }: { cell: Cell | null; column: string }) {
           {column === 'change' && cell.status === 'ok' ? (
             t('results.backup', { backup: cell.detail })
           ) : cell.status === 'failed' ? (
-            <ServiceErrorText error={{ code: cell.code ?? '', message: cell.detail }} codes="server:errors" />
+            <ServiceErrorText error={{ code: cell.code ?? '', message: cell.detail }} lead={meaning(cell.code ?? '')} />
           ) : (
             cell.detail
           )}

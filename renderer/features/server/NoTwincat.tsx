@@ -45,7 +45,7 @@ export function NoTwincat({ tried, onSetFolder }: { tried: string[]; onSetFolder
           {t('noTwincat.automatic')}
         </Button>
       </Stack>
-      {error && <ServiceErrorAlert error={error} lead={t('noTwincat.failed')} codes="server:errors" sx={{ mt: 1 }} />}
+      {error && <ServiceErrorAlert error={error} lead={t('noTwincat.failed')} sx={{ mt: 1 }} />}
     </Alert>
   );
 }

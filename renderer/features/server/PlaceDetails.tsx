@@ -17,9 +17,10 @@ import type { IpcError } from '../../../shared/ipc/result';
 import { useTranslation } from '../../i18n';
 import { FileRoutesTable, SwitchesTable } from './FileTables';
 import { NoTwincat } from './NoTwincat';
+import { useServerErrorMeaning } from './use-server-error-meaning';
 import type { Place, PlaceRead } from './places';
 import { usePlaceName, useStateName } from './PlacesTable';
-import { ServiceErrorAlert, useServiceErrorMeaning } from '../../components/ServiceError';
+import { ServiceErrorAlert } from '../../components/ServiceError';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -45,7 +46,7 @@ export function PlaceDetails({ place, read, actions }: { place: Place; read: Pla
   const { t } = useTranslation('server');
   const name = usePlaceName()(place);
   const stateName = useStateName();
-  const meaning = useServiceErrorMeaning('server:errors');
+  const meaning = useServerErrorMeaning();
   const result = read?.result ?? null;
   const model = result?.model ?? null;
   return (

@@ -85,7 +85,7 @@ export function ServerPage({ handOver = null }: { handOver?: CaHandOver | null }
           onDismiss={() => setPendingCa(null)}
         />
       )}
-      {server.routesError && <ServiceErrorAlert error={server.routesError} lead={t('routesFailed')} codes="server:errors" sx={{ mb: 1 }} />}
+      {server.routesError && <ServiceErrorAlert error={server.routesError} lead={t('routesFailed')} sx={{ mb: 1 }} />}
       <Stack
         direction="row"
         spacing={1}
