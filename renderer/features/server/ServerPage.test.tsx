@@ -4,16 +4,9 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithApi } from '../../test-utils/render';
 import { ServerPage } from './ServerPage';
-import { model, noTwincat, readOk, serverApi } from './test-fixtures';
+import { model, noTwincat, readOk, selectAndOpen, serverApi } from './test-fixtures';
 
 const user = () => userEvent.setup({ delay: null });
-
-async function selectAndOpen(names: string[], action: string) {
-  const u = user();
-  for (const name of names) await u.click(await screen.findByRole('checkbox', { name: `Select ${name}` }));
-  await u.click(screen.getByRole('button', { name: action }));
-  return { u, dialog: screen.getByRole('dialog', { name: action }) };
-}
 
 describe('Secure ADS server page', () => {
   afterEach(cleanup);

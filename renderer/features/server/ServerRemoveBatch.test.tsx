@@ -5,7 +5,19 @@ import userEvent from '@testing-library/user-event';
 import type { ServerModel } from '../../../shared/ipc/channels/server-config';
 import { renderWithApi } from '../../test-utils/render';
 import { ServerPage } from './ServerPage';
-import { applied, applyFailed, listedSystems, model, placeNames, readOk, route, serverApi, ssc, type AnyPlace } from './test-fixtures';
+import {
+  applied,
+  applyFailed,
+  listedSystems,
+  model,
+  placeNames,
+  readOk,
+  route,
+  selectAndOpen,
+  serverApi,
+  ssc,
+  type AnyPlace,
+} from './test-fixtures';
 
 const done = (place: AnyPlace) => applied(place);
 const timedOut = (place: AnyPlace) => applyFailed(place, { code: 'timeout', message: 'no answer within 5 s', diff: null });
@@ -26,15 +38,6 @@ const caFiles: ServerModel['tls'] = {
   keyPassword: false,
 };
 
-async function selectAndOpen(names: string[], action: string) {
-  const u = userEvent.setup({ delay: null });
-  for (const name of names) await u.click(await screen.findByRole('checkbox', { name: `Select ${name}` }));
-  await waitFor(() => expect(screen.getAllByText('Read')).toHaveLength(4));
-  const toolbar = screen.getByRole('toolbar', { name: 'Change the selected systems' });
-  await u.click(within(toolbar).getByRole('button', { name: action }));
-  return { u, dialog: screen.getByRole('dialog', { name: action }) };
-}
-
 describe('Secure ADS server page, removals on many systems', () => {
   afterEach(cleanup);
 
@@ -49,7 +52,7 @@ describe('Secure ADS server page, removals on many systems', () => {
       return places.map((place) => (attempt === 1 && targetName(place) === 'CX-TWO' ? timedOut(place) : done(place)));
     });
     renderWithApi(<ServerPage />, api);
-    const { u, dialog } = await selectAndOpen(['CX-ONE', 'CX-TWO', 'CX-THREE'], 'Remove PSK identity');
+    const { u, dialog } = await selectAndOpen(['CX-ONE', 'CX-TWO', 'CX-THREE'], 'Remove PSK identity', 4);
 
     await u.click(within(dialog).getByRole('combobox', { name: /^Identity/ }));
     const options = screen.getAllByRole('option').map((option) => option.textContent);
@@ -154,7 +157,7 @@ describe('Secure ADS server page, removals on many systems', () => {
       ({ places }) => places.map(done),
     );
     renderWithApi(<ServerPage />, api);
-    const { u, dialog } = await selectAndOpen(['CX-ONE', 'CX-TWO', 'CX-THREE'], 'Clear CA files');
+    const { u, dialog } = await selectAndOpen(['CX-ONE', 'CX-TWO', 'CX-THREE'], 'Clear CA files', 4);
     expect(within(dialog).getByText('Clear the CA files on:')).toBeTruthy();
     expect(listedSystems(dialog)).toEqual([
       'CX-ONE (10.77.1.11.1.1), now Run · has CA files',

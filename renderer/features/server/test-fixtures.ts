@@ -1,5 +1,7 @@
 import type { LocalRoute } from '../../../shared/domain/route';
-import { within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { expect } from 'vitest';
 import type { ServerApplyResult, ServerModel, ServerReadResult } from '../../../shared/ipc/channels/server-config';
 import { FakeApi } from '../../test-utils/fake-api';
 import { fileRoute } from '../../test-utils/twincat-file';
@@ -109,3 +111,13 @@ export const listedSystems = (dialog: HTMLElement) =>
   within(within(dialog).getByRole('list', { name: 'Systems' }))
     .getAllByRole('listitem')
     .map((item) => item.textContent);
+
+/** Ticks the systems `names`, waits until `reads` systems show Read (when given), and opens the toolbar's `action`. */
+export async function selectAndOpen(names: string[], action: string, reads?: number) {
+  const u = userEvent.setup({ delay: null });
+  for (const name of names) await u.click(await screen.findByRole('checkbox', { name: `Select ${name}` }));
+  if (reads !== undefined) await waitFor(() => expect(screen.getAllByText('Read')).toHaveLength(reads));
+  const toolbar = screen.getByRole('toolbar', { name: 'Change the selected systems' });
+  await u.click(within(toolbar).getByRole('button', { name: action }));
+  return { u, dialog: screen.getByRole('dialog', { name: action }) };
+}
